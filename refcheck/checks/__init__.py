@@ -1,0 +1,1 @@
+"""Check families, one module each; see ``refcheck.rules``."""
