@@ -1,0 +1,144 @@
+"""The public verbs: ``load``, ``parse_references``, ``check``, ``export``.
+
+This module only wires the stages together (load → split → parse → normalise → cite → match →
+resolve → rules); each stage lives in its own module and knows nothing of the others' I/O.
+Heavy stages are imported inside the functions so ``import refcheck`` stays cheap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from refcheck.findings import Report
+from refcheck.model import Document, Reference, Source
+
+if TYPE_CHECKING:
+    from refcheck.config import Config
+    from refcheck.resolve import Resolver
+
+
+def load(path: str | Path, *, references_from: int | None = None) -> Document:
+    """Read a manuscript and parse its reference list (every entry, parsed or flagged)."""
+    from refcheck.load import read_source
+
+    return load_source(read_source(path), references_from=references_from)
+
+
+def load_text(
+    text: str,
+    path: str = "<string>",
+    format: str = "text",
+    *,
+    references_from: int | None = None,
+) -> Document:
+    """Like :func:`load` for text already in memory (editorial scripts, tests)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return load_source(Source(text=text, path=path, format=format), references_from=references_from)
+
+
+def load_source(source: Source, *, references_from: int | None = None) -> Document:
+    from refcheck.parse import parse_entries
+    from refcheck.split import split_document
+
+    doc = split_document(source, references_from=references_from)
+    return replace(doc, references=parse_entries(doc.entries))
+
+
+def parse_references(text: str) -> list[Reference]:
+    """Parse a reference list given as text (with or without its heading), one record per entry."""
+    from refcheck.errors import NoReferencesError
+
+    try:
+        doc = load_text(text)
+    except NoReferencesError:
+        doc = load_text(text, references_from=1)
+    return list(doc.references)
+
+
+def check(
+    document: Document | str | Path,
+    config: Config | None = None,
+    *,
+    resolver: Resolver | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Report:
+    """Run every stage after parsing and return all findings (the caller decides what fails)."""
+    from refcheck.cite import extract_citations
+    from refcheck.config import Config
+    from refcheck.match import match_citations
+    from refcheck.normalise import normalise_references
+    from refcheck.rules import Context, RuleOptions, run_checks
+
+    cfg = config or Config()
+    doc = document if isinstance(document, Document) else load(document)
+    refs = normalise_references(doc.references, scheme=cfg.transliteration, text=doc.text)
+    doc = replace(doc, references=refs)
+    citations = extract_citations(doc)
+    links = match_citations(citations, refs)
+
+    resolutions: tuple[object, ...] = ()
+    notes: list[str] = []
+    resolved = False
+    if not cfg.offline:
+        if resolver is None:
+            from refcheck.resolve import Resolver as _Resolver
+
+            resolver = _Resolver(resolver_settings(cfg))
+        resolutions = resolver.resolve(refs, progress=progress)
+        resolved = True
+    else:
+        notes.append("offline: DOIs and URLs were not verified")
+
+    ctx = Context(
+        document=doc,
+        references=refs,
+        citations=citations,
+        links=links,
+        resolutions=tuple(resolutions),  # type: ignore[arg-type]
+        resolved=resolved,
+        options=RuleOptions(transliteration=cfg.transliteration, offline=cfg.offline),
+    )
+    findings = run_checks(ctx, cfg.select, cfg.ignore, dict(cfg.severity))
+    return Report(
+        document=doc,
+        citations=citations,
+        links=links,
+        resolutions=ctx.resolutions,
+        findings=tuple(findings),
+        resolved=resolved,
+        notes=tuple(notes),
+    )
+
+
+def resolver_settings(cfg: Config) -> object:
+    """Map the user's configuration onto the resolver's own settings."""
+    from refcheck.resolve import ResolverSettings
+
+    return ResolverSettings.from_env(
+        mailto=cfg.mailto,
+        crossref_url=cfg.crossref_url,
+        doi_url=cfg.doi_url,
+        datacite_url=cfg.datacite_url,
+        use_cache=cfg.use_cache,
+        cache_dir=cfg.cache_dir,
+        allow_local_urls=cfg.allow_local_urls,
+        timeout=cfg.timeout,
+        deadline=cfg.deadline,
+        check_urls=cfg.check_urls,
+        search_missing_dois=cfg.search_missing_dois,
+    )
+
+
+def export(
+    references: Sequence[Reference] | Document,
+    format: str = "bibtex",
+    **options: str,
+) -> str:
+    """Write references as bibtex, biblatex, csl-json or ris."""
+    from refcheck.export import export as _export
+
+    refs = references.references if isinstance(references, Document) else references
+    return _export(list(refs), format=format, **options)
