@@ -131,6 +131,7 @@ class Normalised:
     romanised_title: str = ""
     romanised_container: str = ""
     lookalikes: tuple[Lookalike, ...] = ()
+    romanised_entry: str = ""  # the whole entry romanised (look-alikes fixed), ready to paste
 
 
 @dataclass(frozen=True, slots=True)

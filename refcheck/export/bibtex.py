@@ -1,0 +1,353 @@
+"""BibTeX and BibLaTeX through pybtex's database model (BibliographyData / Entry / Person).
+
+The entries are pybtex objects and pybtex's writer lays them out; only two of its habits are
+replaced (see :class:`SafeWriter`): values are escaped by :mod:`refcheck.export.latex` instead of
+latexcodec (which loses Turkish letters and rejects ə and Cyrillic), and every value is braced.
+A manuscript is untrusted input, so nothing from it reaches the file as live LaTeX: text fields
+are escaped, URL/DOI fields (verbatim in biblatex) only have braces, backslashes and spaces
+percent-encoded, and ``%`` comments refcheck adds are stripped of ``@`` and line breaks.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from pybtex.database import BibliographyData, Entry
+from pybtex.database import Person as BibPerson
+from pybtex.database.output.bibtex import Writer
+
+from refcheck.export import latex
+from refcheck.export.keys import citation_keys, has_cyrillic, language_of, romanise
+from refcheck.model import Agent, Organization, ParseStatus, Reference
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+# ISO 639-1 → babel/polyglossia language name, what biblatex's ``langid`` and classic styles'
+# ``language`` expect. Azerbaijani is babel's ``azerbaijani`` (babel-azerbaijani; polyglossia and
+# biblatex have no localisation for it, so biblatex falls back to English strings).
+LANGIDS: dict[str, str] = {
+    "en": "english",
+    "tr": "turkish",
+    "az": "azerbaijani",
+    "ru": "russian",
+    "uk": "ukrainian",
+    "hy": "armenian",
+    "ka": "georgian",
+    "de": "ngerman",
+    "fr": "french",
+    "es": "spanish",
+    "it": "italian",
+    "pt": "portuguese",
+    "nl": "dutch",
+    "pl": "polish",
+    "ar": "arabic",
+    "fa": "persian",
+    "kk": "kazakh",
+    "uz": "uzbek",
+}
+
+# (bibtex type, biblatex type) per CSL type; anything else is misc/misc.
+ENTRY_TYPES: dict[str, tuple[str, str]] = {
+    "article-journal": ("article", "article"),
+    "article": ("article", "article"),
+    "article-magazine": ("article", "article"),
+    "article-newspaper": ("article", "article"),
+    "book": ("book", "book"),
+    "chapter": ("incollection", "incollection"),
+    "report": ("techreport", "report"),
+    "webpage": ("misc", "online"),
+    "post": ("misc", "online"),
+    "post-weblog": ("misc", "online"),
+    "thesis": ("phdthesis", "thesis"),
+}
+_SUBTYPES = {"article-magazine": "magazine", "article-newspaper": "newspaper"}
+
+_URL_UNSAFE = re.compile(r"[{}\\\s\"]")
+_COMMENT_UNSAFE = re.compile(r"[@\r\n]+")
+
+
+def _url(value: str) -> str:
+    """URL/DOI for a verbatim field: percent-encode only what could break or escape the field."""
+    return _URL_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), value)
+
+
+@dataclass(frozen=True)
+class BibOptions:
+    """How to write: ``biblatex`` field names or classic BibTeX, UTF-8 or 7-bit, romanisation."""
+
+    biblatex: bool = False
+    ascii: bool = False
+    scheme: str = "ala-lc"
+
+
+@dataclass
+class _Notes:
+    """Comments refcheck writes above entries, and file-level needs (schwa support)."""
+
+    per_key: dict[str, list[str]] = field(default_factory=dict)
+    schwa: bool = False
+
+    def add(self, key: str, text: str) -> None:
+        self.per_key.setdefault(key, []).append(text)
+
+
+class SafeWriter(Writer):  # type: ignore[misc]  # pybtex is untyped
+    """pybtex's BibTeX writer with values already escaped and always braced.
+
+    pybtex's own ``_encode`` runs latexcodec (lossy here, and it lets ``\\input`` through) and its
+    ``quote`` picks ``"…"`` or ``{…}``; ours passes the pre-escaped value through and always braces.
+    """
+
+    def __init__(self, notes: _Notes | None = None, header: Sequence[str] = ()) -> None:
+        super().__init__(encoding="utf-8")
+        self.notes = notes or _Notes()
+        self.header = list(header)
+
+    def _encode(self, text: str) -> str:
+        return text
+
+    def quote(self, s: str) -> str:
+        self.check_braces(s)
+        return "{" + s + "}"
+
+    def _write_field(self, stream: TextIO, type: str, value: str) -> None:
+        if type == "month" and value in MONTHS:
+            # the standard month macro (jan … dec), what BibTeX styles and biber expect
+            stream.write(f",\n    {type} = {value[:3].lower()}")
+            return
+        stream.write(f",\n    {type} = {self.quote(value)}")
+
+    def write_stream(self, bib_data: BibliographyData, stream: TextIO) -> None:
+        for line in self.header:
+            stream.write(comment(line) + "\n")
+        if self.header:
+            stream.write("\n")
+        self._write_preamble(stream, bib_data.preamble)
+        first = True
+        for key, entry in bib_data.entries.items():
+            if not first:
+                stream.write("\n")
+            first = False
+            for note in self.notes.per_key.get(key, ()):
+                # notes quote the manuscript (a parser's reason): escaped like any field
+                stream.write(comment(latex.escape(note, ascii=True)) + "\n")
+            stream.write(f"@{entry.original_type}{{{key}")
+            for role, persons in entry.persons.items():
+                self._write_persons(stream, persons, role)
+            for name, value in entry.fields.items():
+                self._write_field(stream, name, value)
+            stream.write("\n}\n")
+
+    def _write_preamble(self, stream: TextIO, preamble: str) -> None:
+        if preamble:
+            stream.write("@preamble{" + self.quote(preamble) + "}\n\n")
+
+
+def comment(text: str) -> str:
+    """A ``%`` comment line that cannot start an entry (no ``@``) or span lines."""
+    return "% " + _COMMENT_UNSAFE.sub(" ", text).strip()
+
+
+def _name_part(text: str, opts: BibOptions) -> str:
+    """One name part, escaped; ``and``/``others`` braced so BibTeX does not split on them."""
+    words = []
+    for w in romanise(text, opts.scheme).split():
+        enc = latex.escape(w, ascii=opts.ascii)
+        words.append("{" + enc + "}" if w.lower() in ("and", "others") else enc)
+    return " ".join(words)
+
+
+def bib_person(agent: Agent, opts: BibOptions) -> BibPerson:
+    """A pybtex Person: particles in ``prelast``, suffix in ``lineage``, groups braced whole."""
+    p = BibPerson()
+    if isinstance(agent, Organization):
+        name = latex.escape(romanise(agent.name, opts.scheme), ascii=opts.ascii)
+        p.last_names = ["{" + name + "}"]
+        return p
+    family = _name_part(agent.family, opts)
+    if " " in family or "," in agent.family:
+        family = "{" + family + "}"  # "García Márquez" is one family name, not given + family
+    p.last_names = [family] if family else []
+    if agent.particle:
+        p.prelast_names = [_name_part(agent.particle, opts)]
+    if agent.given:
+        p.first_names = [_name_part(agent.given.replace(",", " "), opts)]
+    if agent.suffix:
+        p.lineage_names = [_name_part(agent.suffix, opts)]
+    return p
+
+
+def _title(ref: Reference, opts: BibOptions) -> tuple[str, str]:
+    """(main title, original-script title): Cyrillic titles are romanised into the main field."""
+    if not has_cyrillic(ref.title):
+        return ref.title, ""
+    roman = ""
+    if ref.norm is not None and ref.norm.romanised_title and ref.norm.scheme in ("", opts.scheme):
+        roman = ref.norm.romanised_title
+    return roman or romanise(ref.title, opts.scheme), ref.title
+
+
+def _date_fields(ref: Reference, opts: BibOptions) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    if ref.in_press:
+        if opts.biblatex:
+            out.append(("pubstate", "inpress"))
+        else:
+            out.append(("year", "in press"))
+        return out
+    if ref.no_date or ref.year is None:
+        if not opts.biblatex:
+            out.append(("year", "n.d."))
+        return out
+    d = ref.date if ref.date is not None and ref.date.year == ref.year else None
+    if opts.biblatex:
+        out.append(("date", d.iso() if d is not None else f"{ref.year:04d}"))
+    else:
+        out.append(("year", str(ref.year)))
+        if d is not None and d.month is not None and 1 <= d.month <= 12:
+            out.append(("month", MONTHS[d.month - 1]))
+    return out
+
+
+def bib_entry(ref: Reference, key: str, opts: BibOptions, notes: _Notes) -> Entry:
+    """One pybtex Entry for one reference (unparsed ones as ``misc`` with the raw text in note)."""
+    a = opts.ascii
+    unparsed = ref.status is ParseStatus.UNPARSED
+    bib_type, bl_type = ENTRY_TYPES.get(ref.type, ("misc", "misc"))
+    etype = "misc" if unparsed else (bl_type if opts.biblatex else bib_type)
+    fields: list[tuple[str, str]] = []
+
+    def add(name: str, value: str) -> None:
+        if value:
+            fields.append((name, value))
+
+    def text(value: str) -> str:
+        return latex.escape(romanise(value, opts.scheme), ascii=a) if value else ""
+
+    if opts.biblatex and ref.type in _SUBTYPES and not unparsed:
+        add("entrysubtype", _SUBTYPES[ref.type])
+    title, original = _title(ref, opts)
+    add("title", latex.protect_case(title, ascii=a))
+    if original:
+        if a:
+            notes.add(key, "original Cyrillic title omitted in 7-bit output (use encoding utf-8)")
+        else:
+            add("origtitle", latex.protect_case(original))
+    if ref.title_translation:
+        add("titleaddon", latex.protect_case(ref.title_translation, ascii=a))
+    container = text(ref.container_title)
+    if container:
+        if etype == "article":
+            add("journaltitle" if opts.biblatex else "journal", container)
+        elif etype == "incollection":
+            add("booktitle", container)
+        elif etype == "online":
+            add("organization", container)
+        else:
+            add("howpublished", container)
+    for name, value in _date_fields(ref, opts):
+        add(name, value)
+    if ref.original_year is not None:
+        add("origdate", f"{ref.original_year:04d}")
+    add("edition", text(ref.edition))
+    add("volume", text(ref.volume))
+    add("number", text(ref.issue))
+    add("pages", latex.pages(ref.pages, ascii=a) if ref.pages else "")
+    publisher = text(ref.publisher)
+    if etype in ("techreport", "report"):
+        add("institution", publisher)
+    elif etype in ("phdthesis", "thesis"):
+        add("institution" if opts.biblatex else "school", publisher)
+    else:
+        add("publisher", publisher)
+    add("location" if opts.biblatex else "address", text(ref.place))
+    add("type", text(ref.genre))
+    add("doi", _url(ref.doi))
+    add("url", _url(ref.url))
+    if ref.accessed is not None and ref.accessed.year is not None:
+        add("urldate", ref.accessed.iso())
+    lang = LANGIDS.get(language_of(ref), "")
+    add("langid" if opts.biblatex else "language", lang)
+    if ref.status is not ParseStatus.PARSED:
+        add("note", latex.escape(romanise(ref.raw, opts.scheme), ascii=a))
+        why = f": {ref.reason}" if ref.reason else ""
+        notes.add(key, f"refcheck: {ref.status.value} entry {ref.index} (line {ref.line}){why}")
+    if a:
+        lossy = "".join(latex.unmappable(v) for _, v in fields)
+        if lossy:
+            from unidecode import unidecode
+
+            notes.add(key, f"characters transliterated (no 7-bit LaTeX form): {unidecode(lossy)}")
+        if any(c in "əƏ" for c in ref.raw + ref.title + ref.container_title) or any(
+            c in "əƏ" for ag in ref.authors + ref.editors for c in _agent_text(ag)
+        ):
+            notes.schwa = True
+    entry = Entry(etype, fields=fields)
+    persons: dict[str, list[Any]] = {}
+    if ref.authors or ref.et_al:
+        persons["author"] = [bib_person(x, opts) for x in ref.authors]
+        if ref.et_al:
+            persons["author"].append(BibPerson("others"))
+    if ref.editors:
+        persons["editor"] = [bib_person(x, opts) for x in ref.editors]
+    for role, plist in persons.items():
+        if plist:
+            entry.persons[role] = plist
+    return entry
+
+
+def _agent_text(agent: Agent) -> str:
+    if isinstance(agent, Organization):
+        return agent.name
+    return agent.family + agent.given
+
+
+SCHWA_PREAMBLE = r"\providecommand{\textSchwa}{\textschwa}"
+
+
+def to_bibliography(
+    refs: Sequence[Reference], opts: BibOptions | None = None
+) -> tuple[BibliographyData, _Notes]:
+    """The pybtex database for the references, plus refcheck's per-entry comments."""
+    opts = opts or BibOptions()
+    notes = _Notes()
+    keys = citation_keys(refs, opts.scheme)
+    data = BibliographyData()
+    for ref, key in zip(refs, keys, strict=True):
+        data.add_entry(key, bib_entry(ref, key, opts, notes))
+    if notes.schwa:
+        data.add_to_preamble(SCHWA_PREAMBLE)
+    return data, notes
+
+
+def to_bibtex(
+    refs: Sequence[Reference],
+    *,
+    biblatex: bool = False,
+    encoding: str = "utf-8",
+    scheme: str = "ala-lc",
+) -> str:
+    """Write the references as a .bib file (BibTeX or BibLaTeX field names)."""
+    from refcheck.errors import ExportError
+
+    enc = encoding.lower().replace("_", "-")
+    if enc not in ("utf-8", "utf8", "ascii"):
+        raise ExportError(f"unknown encoding {encoding!r} (expected utf-8 or ascii)")
+    opts = BibOptions(biblatex=biblatex, ascii=enc == "ascii", scheme=scheme)
+    data, notes = to_bibliography(refs, opts)
+    header = [
+        f"refcheck export: {len(refs)} entries, {'biblatex' if biblatex else 'bibtex'}, "
+        f"{'7-bit ascii' if opts.ascii else 'utf-8'}, romanisation {scheme}"
+    ]
+    if notes.schwa:
+        header.append(r"uses \textschwa for the Azerbaijani schwa: load \usepackage{tipa}")
+    stream = io.StringIO()
+    SafeWriter(notes, header).write_stream(data, stream)
+    return stream.getvalue()

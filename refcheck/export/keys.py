@@ -1,0 +1,197 @@
+"""Deterministic citation keys (``turan2025ankara``) and the romanisation the exporters share.
+
+A key is ASCII only: first author's family name (or the first significant word of a group
+author), the year plus the entry's year letter, and the first significant title word, all folded
+the Turkish/Azerbaijani way (``Çavuşoğlu`` → ``cavusoglu``, ``Əliyev`` → ``eliyev``, never
+``@liyev`` as plain ``unidecode`` gives) and romanised for Cyrillic with the configured scheme.
+Collisions get ``a``, ``b``, ``c`` … in list order, so the same list always yields the same keys.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from refcheck.model import Organization, Person, Reference
+
+# Letters unidecode gets wrong for keys (ə → "@") or that must not pick up a dot (İ).
+_FOLD = str.maketrans(
+    {
+        "ə": "e",
+        "Ə": "e",
+        "ı": "i",
+        "İ": "i",
+        "ß": "ss",
+        "æ": "ae",
+        "œ": "oe",
+        "ø": "o",
+        "ł": "l",
+        "đ": "d",
+    }
+)
+MAX_PART = 20  # longest author or title part of a key: hostile "names" must not make huge keys
+_NON_KEY = re.compile(r"[^a-z0-9]+")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff\u0500-\u052f]")
+_WORD = re.compile(r"\S+")
+
+# Words skipped when picking the title word: English articles, Turkish/Azerbaijani "bir"; words
+# of one letter (Russian "в", "с", "к" …) are skipped too.
+STOPWORDS = frozenset({"a", "an", "the", "bir"})
+# Words skipped when picking the leading word of a group author ("The Republic of ...").
+ORG_STOPWORDS = frozenset({"the", "of", "and"})
+
+
+def has_cyrillic(text: str) -> bool:
+    """Whether text contains Cyrillic letters (then exporters romanise it)."""
+    return _CYRILLIC.search(text) is not None
+
+
+def _iuliia_romaniser(scheme: str) -> Callable[[str], str] | None:
+    try:
+        import iuliia
+    except ImportError:  # pragma: no cover - iuliia is a dependency
+        return None
+    try:
+        sch = iuliia.schemas.get(scheme.replace("-", "_").lower())
+    except (ValueError, KeyError):
+        return None
+    if sch is None:
+        return None
+    fn: Callable[[str], str] = sch.translate
+    return fn
+
+
+def _stage_romaniser(scheme: str) -> Callable[[str], str] | None:
+    """``refcheck.normalise.romanise`` for the scheme, if that stage is importable and works."""
+    try:
+        mod = importlib.import_module("refcheck.normalise")
+        stage: Callable[[str, str], str] = mod.romanise
+
+        def fn(s: str) -> str:
+            return str(stage(s, scheme))
+
+        fn("тест")
+    except Exception:  # stage not written yet, or it rejects the scheme: use the fallback
+        return None
+    return fn
+
+
+_ROMANISERS: dict[str, Callable[[str], str]] = {}
+
+
+def romanise(text: str, scheme: str = "ala-lc") -> str:
+    """Cyrillic → Latin with the named scheme; text without Cyrillic comes back unchanged.
+
+    Uses ``refcheck.normalise.romanise`` when that stage is importable (one romanisation for the
+    whole tool), else iuliia's scheme of the same name; an unknown scheme is an ``ExportError``.
+    """
+    if not has_cyrillic(text):
+        return text
+    return romaniser(scheme)(text)
+
+
+def romaniser(scheme: str) -> Callable[[str], str]:
+    """The Cyrillic → Latin function for a scheme; an unknown scheme is an ``ExportError``."""
+    fn = _ROMANISERS.get(scheme)
+    if fn is None:
+        fn = _stage_romaniser(scheme) or _iuliia_romaniser(scheme)
+        if fn is None:
+            from refcheck.errors import ExportError
+
+            raise ExportError(f"unknown transliteration scheme {scheme!r}")
+        _ROMANISERS[scheme] = fn
+    return fn
+
+
+def language_of(ref: Reference) -> str:
+    """The entry's ISO 639-1 language: the parser's, else the normalise stage's guess."""
+    if ref.language:
+        return ref.language
+    return ref.norm.title_language if ref.norm is not None else ""
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII a-z0-9 only, Turkish/Azerbaijani-aware."""
+    if not text.isascii():
+        text = text.translate(_FOLD)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+        if not text.isascii():
+            from unidecode import unidecode
+
+            text = unidecode(text)
+    return _NON_KEY.sub("", text.lower())
+
+
+def _first_word(text: str, stop: frozenset[str]) -> str:
+    for m in _WORD.finditer(text):
+        w = fold(m.group())
+        if len(w) > 1 and w not in stop and any(c.isalpha() for c in w):
+            return w
+    return ""
+
+
+def author_part(ref: Reference, scheme: str = "ala-lc") -> str:
+    """Folded family name (or group author's first significant word) of the first author."""
+    agents = ref.authors or ref.editors
+    if not agents:
+        return ""
+    a = agents[0]
+    if isinstance(a, Person):
+        fam = romanise(a.family, scheme)
+        return (fold(fam) or fold(romanise(a.given, scheme)))[:MAX_PART]
+    assert isinstance(a, Organization)
+    return _first_word(romanise(a.name, scheme), ORG_STOPWORDS)[:MAX_PART]
+
+
+def base_key(ref: Reference, scheme: str = "ala-lc") -> str:
+    """The key before collision suffixes: author + year(+letter) + first title word."""
+    author = author_part(ref, scheme)
+    if not author and not ref.title:
+        # an unparsed entry: its first word is the best handle a reader has on it
+        author = _first_word(romanise(ref.raw, scheme), ORG_STOPWORDS)[:MAX_PART]
+    author = author or "anon"
+    if ref.year is not None and not ref.in_press:
+        year = str(ref.year)
+    elif ref.in_press:
+        year = "inpress"
+    else:
+        year = "nd"
+    year += fold(ref.year_suffix)
+    title = ref.title or ref.container_title
+    word = _first_word(romanise(title, scheme), STOPWORDS)[:MAX_PART] if title else ""
+    return f"{author}{year}{word}"
+
+
+def _suffix(n: int) -> str:
+    """0 → a, 25 → z, 26 → aa …"""
+    s = ""
+    n += 1
+    while n:
+        n, r = divmod(n - 1, 26)
+        s = chr(97 + r) + s
+    return s
+
+
+def citation_keys(refs: Sequence[Reference], scheme: str = "ala-lc") -> list[str]:
+    """One unique key per reference, in list order; colliding keys all get a, b, c …"""
+    bases = [base_key(r, scheme) for r in refs]
+    counts = Counter(bases)
+    used: set[str] = {b for b in bases if counts[b] == 1}
+    next_suffix: dict[str, int] = {}
+    out: list[str] = []
+    for b in bases:
+        if counts[b] == 1:
+            out.append(b)
+            continue
+        n = next_suffix.get(b, 0)
+        while f"{b}{_suffix(n)}" in used:
+            n += 1
+        key = f"{b}{_suffix(n)}"
+        next_suffix[b] = n + 1
+        used.add(key)
+        out.append(key)
+    return out

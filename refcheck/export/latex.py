@@ -1,0 +1,261 @@
+"""LaTeX escaping for .bib values, written by hand because the stock codecs are lossy here.
+
+Why not latexcodec (pybtex's writer path): measured, it turns "Çavuşoğlu, Mevlüt" into a last name
+``glu`` on the round trip and fails on ə and Cyrillic. So escaping is table-driven and local:
+
+* :func:`escape` makes *any* text inert: every TeX special character (``\\ { } % & # $ _ ^ ~``)
+  becomes a text command or an escaped character, so a manuscript title such as
+  ``\\input{/etc/passwd}`` or ``\\write18{rm -rf ~}`` comes out as literal text, never live LaTeX,
+  and unbalanced braces cannot break an entry (braces become ``\\textbraceleft{}``, whose own
+  braces are balanced; BibTeX counts ``\\{`` as a brace, so that form would not be safe).
+* With ``ascii=True`` every non-ASCII letter becomes a 7-bit LaTeX accent command built from its
+  Unicode decomposition (``ç`` → ``{\\c{c}}``, ``ğ`` → ``{\\u{g}}``, ``İ`` → ``{\\.I}``), plus a
+  small table for letters without a decomposition (``ı`` → ``{\\i}``, ``ə`` → ``{\\textschwa}``).
+* :func:`protect_case` additionally wraps capitals that BibTeX/biblatex case changers would lower.
+
+Every pattern used here is linear (a character loop and simple regexes without nested
+quantifiers), so 100 KB of adversarial text is escaped in milliseconds.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# TeX special characters → inert text. The trailing ``{}`` ends the control word so a following
+# letter cannot extend it (``\textbackslash{}input`` stays text).
+SPECIAL: dict[str, str] = {
+    "\\": r"\textbackslash{}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
+    "%": r"\%",
+    "&": r"\&",
+    "#": r"\#",
+    "$": r"\$",
+    "_": r"\_",
+    "^": r"\textasciicircum{}",
+    "~": r"\textasciitilde{}",
+}
+
+# Non-ASCII characters without a usable Unicode decomposition (ASCII mode only).
+ASCII_TABLE: dict[str, str] = {
+    "ı": r"{\i}",
+    "ȷ": r"{\j}",
+    "ə": r"{\textschwa}",  # tipa; see docs/export.md
+    "Ə": r"{\textSchwa}",  # no standard command: refcheck's @preamble \providecommand's it
+    "ß": r"{\ss}",
+    "ø": r"{\o}",
+    "Ø": r"{\O}",
+    "æ": r"{\ae}",
+    "Æ": r"{\AE}",
+    "œ": r"{\oe}",
+    "Œ": r"{\OE}",
+    "ł": r"{\l}",
+    "Ł": r"{\L}",
+    "đ": r"{\dj}",
+    "Đ": r"{\DJ}",
+    "–": "--",
+    "—": "---",
+    "‘": r"{\textquoteleft}",
+    "’": r"{\textquoteright}",
+    "“": r"{\textquotedblleft}",
+    "”": r"{\textquotedblright}",
+    "«": r"{\guillemotleft}",
+    "»": r"{\guillemotright}",
+    "…": r"{\ldots}",
+    "\u00a0": "~",
+    "§": r"{\S}",
+    "°": r"{\textdegree}",
+    "€": r"{\texteuro}",
+    "№": r"{\textnumero}",
+}
+
+# Combining mark → accent command. Symbol accents take the letter directly (``{\'a}``), letter
+# accents take it in braces (``{\u{g}}``).
+ACCENTS: dict[str, str] = {
+    "\u0300": "`",
+    "\u0301": "'",
+    "\u0302": "^",
+    "\u0303": "~",
+    "\u0304": "=",
+    "\u0306": "u",
+    "\u0307": ".",
+    "\u0308": '"',
+    "\u030a": "r",
+    "\u030b": "H",
+    "\u030c": "v",
+    "\u0323": "d",
+    "\u0327": "c",
+    "\u0328": "k",
+    "\u0331": "b",
+}
+_BELOW = frozenset("\u0323\u0327\u0328\u0331")
+TIE = "\u0361"  # combining double inverted breve of ALA-LC "i͡u" → \t{iu}
+
+
+def _accent(mark: str, inner: str) -> str:
+    cmd = ACCENTS[mark]
+    if cmd.isalpha():
+        return "{\\" + cmd + "{" + inner + "}}"
+    return "{\\" + cmd + inner + "}"
+
+
+@lru_cache(maxsize=4096)
+def _ascii_cluster(base: str, marks: str) -> str | None:
+    """One base character with its combining marks as 7-bit LaTeX; None when not mappable."""
+    if base in ASCII_TABLE and not marks:
+        return ASCII_TABLE[base]
+    if base in SPECIAL:
+        inner = SPECIAL[base]
+    elif base.isascii():
+        inner = base
+    elif base in ASCII_TABLE:
+        inner = ASCII_TABLE[base]
+    else:
+        return None
+    if marks and base in "ij" and not (set(marks) & _BELOW):
+        inner = "\\" + base  # dotless i/j under an accent above, as LaTeX expects
+    for m in marks:
+        if m not in ACCENTS:
+            return None
+        inner = _accent(m, inner)
+    return inner
+
+
+def _fallback(ch: str) -> str:
+    """Last resort for a character with no 7-bit form: an ASCII transliteration (lossy)."""
+    from unidecode import unidecode
+
+    return "".join(SPECIAL.get(c, c) for c in unidecode(ch))
+
+
+def _clusters(text: str) -> list[tuple[str, str]]:
+    """Split NFD text into (base, combining marks) pairs."""
+    out: list[tuple[str, str]] = []
+    for ch in unicodedata.normalize("NFD", text):
+        if out and unicodedata.combining(ch):
+            base, marks = out[-1]
+            out[-1] = (base, marks + ch)
+        else:
+            out.append((ch, ""))
+    return out
+
+
+def escape(text: str, *, ascii: bool = False) -> str:
+    """Text → inert LaTeX. ``ascii=True`` also turns every non-ASCII letter into 7-bit LaTeX."""
+    if not ascii:
+        out: list[str] = []
+        prev = ""
+        for ch in text:
+            if ch == "-" and prev == "-":
+                out.append("{}-")  # "--" in the text stays two hyphens, not an en dash ligature
+            else:
+                out.append(SPECIAL.get(ch, ch))
+            prev = ch
+        return "".join(out)
+    if text.isascii() and not any(c in SPECIAL for c in text) and "--" not in text:
+        return text
+    parts: list[str] = []
+    clusters = _clusters(text)
+    i = 0
+    while i < len(clusters):
+        base, marks = clusters[i]
+        if TIE in marks and i + 1 < len(clusters):
+            first = _ascii_cluster(base, marks.replace(TIE, ""))
+            second = _ascii_cluster(*clusters[i + 1])
+            if first is not None and second is not None:
+                parts.append("{\\t{" + first + second + "}}")
+                i += 2
+                continue
+        enc = _ascii_cluster(base, marks)
+        if enc is None:
+            enc = _fallback(unicodedata.normalize("NFC", base + marks))
+        if enc == "-" and parts and parts[-1].endswith("-"):
+            enc = "{}-"
+        parts.append(enc)
+        i += 1
+    return "".join(parts)
+
+
+def unmappable(text: str) -> str:
+    """The characters :func:`escape` with ``ascii=True`` can only transliterate (lossy)."""
+    bad: list[str] = []
+    for base, marks in _clusters(text):
+        if _ascii_cluster(base, marks.replace(TIE, "")) is None:
+            ch = unicodedata.normalize("NFC", base + marks)
+            if ch not in bad:
+                bad.append(ch)
+    return "".join(bad)
+
+
+_WORD = re.compile(r"\S+")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _protect_word(word: str, first: bool, ascii: bool) -> str:
+    m = _LETTER.search(word)
+    if m is None:
+        return escape(word, ascii=ascii)
+    letters = [c for c in word if c.isalpha()]
+    uppers = sum(1 for c in letters if c.isupper())
+    if uppers >= 2 or (uppers == 1 and not word[m.start()].isupper()):
+        # acronym or inner capital ("NATO", "TB2", "iPhone"): protect the word without the
+        # punctuation around it ("TRT" of '"TRT', "QA-94" of "QA-94,")
+        start = m.start()
+        end = len(word)
+        while end > start and not word[end - 1].isalnum() and not unicodedata.combining(
+            word[end - 1]
+        ):
+            end -= 1
+        return (
+            escape(word[:start], ascii=ascii)
+            + "{"
+            + escape(word[start:end], ascii=ascii)
+            + "}"
+            + escape(word[end:], ascii=ascii)
+        )
+    if first or uppers == 0:
+        return escape(word, ascii=ascii)
+    # a capitalised word after the first: protect its capital only ("{T}ürkiye")
+    k = m.start()
+    # keep a letter and its combining marks together
+    end = k + 1
+    while end < len(word) and unicodedata.combining(word[end]):
+        end += 1
+    return (
+        escape(word[:k], ascii=ascii)
+        + "{"
+        + escape(word[k:end], ascii=ascii)
+        + "}"
+        + escape(word[end:], ascii=ascii)
+    )
+
+
+def protect_case(text: str, *, ascii: bool = False) -> str:
+    """Escape a title and brace the capitals a BibTeX style or ``\\MakeSentenceCase`` would lower.
+
+    Policy (documented in docs/export.md): titles are stored as written (APA sentence case), so
+    every capital the author wrote is deliberate: acronyms and words with inner capitals are
+    braced whole (``{NATO}``), other capitalised words after the first get their capital braced
+    (``{T}ürkiye``), the first word is left alone unless it is an acronym.
+    """
+    out: list[str] = []
+    pos = 0
+    first = True
+    for m in _WORD.finditer(text):
+        out.append(escape(text[pos : m.start()], ascii=ascii))
+        out.append(_protect_word(m.group(), first, ascii))
+        first = False
+        pos = m.end()
+    out.append(escape(text[pos:], ascii=ascii))
+    return "".join(out)
+
+
+_DASHES = re.compile(r"\s*[-‐‑‒–—]+\s*")
+
+
+def pages(text: str, *, ascii: bool = False) -> str:
+    """Page range for BibTeX: any dash between numbers becomes ``--``."""
+    parts = _DASHES.split(text)
+    return "--".join(escape(p, ascii=ascii) for p in parts)

@@ -1,0 +1,356 @@
+"""The match stage: link every citation to the reference-list entry it means.
+
+Matching is on the first author's key, then year and year letter, then co-authors. A key
+tolerates what copy editors tolerate: diacritics dropped (ğ/g, ş/s, ı/i, ə/e), Cyrillic names
+against their romanisations (``Makienko`` ↔ ``Макиенко``), Latin look-alikes of Cyrillic words
+(``TACC`` ↔ ``ТАСС``), possessives, particles, a leading "The", group abbreviations, and small
+misspellings (edit distance, via rapidfuzz). When the year or letter does not fit, the citation
+is still linked to the best author match with method ``author-only``, so the cross-check rules
+can name both sides; ``candidates`` lists the other entries that fit as well.
+
+The per-citation work is dictionary look-ups on precomputed keys (fuzzy matching only for keys
+no entry shares), so thousands of citations against hundreds of entries take milliseconds.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from refcheck.model import Citation, Link, Organization, Person, Reference
+from refcheck.normalise import name_keys as _nkeys
+
+__all__ = [
+    "NameRelation",
+    "compare_names",
+    "entry_author_names",
+    "fold",
+    "match_citations",
+    "name_variants",
+    "reference_years",
+    "split_initials",
+]
+
+
+# Cyrillic letters that look like Latin ones, and the reverse, for look-alike keys (ТАСС/TACC).
+_CYR_TO_LAT = str.maketrans("АВЕКМНОРСТУХаеорсухіјѕ", "ABEKMHOPCTYXaeopcyxijs")
+_LAT_TO_CYR = str.maketrans("ABEKMHOPCTYXaeopcyx", "АВЕКМНОРСТУХаеорсух")
+_LAT_LOOKALIKE = frozenset("ABEKMHOPCTYXaeopcyx")
+_FUZZY_MIN = 85.0
+_SPECIAL = str.maketrans({"ə": "e", "Ə": "e", "ı": "i", "İ": "i", "ß": "ss"})
+_NONALNUM = re.compile(r"[\W_]+")
+_YEARS_IN_RAW = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+_ARTICLES = ("the ", "a ", "an ")
+_PARTICLES = frozenset(["von", "van", "der", "den", "de", "da", "di", "du", "le", "la", "del"])
+_RAW_ABBR = re.compile(r"^[^.(\[]{3,160}\[([A-ZА-ЯЁ]{2,10})\]")
+
+
+def fold(s: str) -> str:
+    """Folded, romanised, punctuation-free key ("Yüzbaşıoğlu" → "yuzbasioglu")."""
+    return _fold_cached(s)
+
+
+@functools.lru_cache(maxsize=16384)
+def _fold_cached(s: str) -> str:
+    from unidecode import unidecode
+
+    low = s.translate(_SPECIAL).lower()
+    return _NONALNUM.sub("", unidecode(low)).lower()
+
+
+def _strip_article(name: str) -> str:
+    low = name.lower()
+    for art in _ARTICLES:
+        if low.startswith(art) and len(name) > len(art):
+            return name[len(art) :]
+    return name
+
+
+def _is_cyrillic(s: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in s)
+
+
+@functools.lru_cache(maxsize=16384)
+def name_variants(name: str) -> frozenset[str]:
+    """Every key a family or group name may appear as (folded, romanised, look-alike, no "The")."""
+    name = name.strip().rstrip(".,")
+    for poss in ("'s", "’s"):
+        if name.endswith(poss):
+            name = name[: -len(poss)]
+    out: set[str] = set()
+    bases = {name, _strip_article(name)}
+    for base in bases:
+        out.add(fold(base))
+        out.update(re.sub(r"\s+", "", k) for k in _nkeys(base))
+        if _is_cyrillic(base):
+            out.add(fold(base.translate(_CYR_TO_LAT)))  # ТАСС written for TACC
+        elif base and set(base) <= _LAT_LOOKALIKE | {" "}:
+            out.add(fold(base.translate(_LAT_TO_CYR)))  # TACC written for ТАСС
+    out.discard("")
+    return frozenset(out)
+
+
+def _family(a: Person | Organization) -> str:
+    if isinstance(a, Person):
+        return f"{a.particle} {a.family}".strip()
+    return a.name
+
+
+def entry_author_names(ref: Reference) -> tuple[str, ...]:
+    """The entry's author names as written (family names with particles, group names)."""
+    return tuple(_family(a) for a in ref.authors)
+
+
+def reference_years(ref: Reference) -> tuple[int, ...]:
+    """Years written anywhere in the entry, for entries whose date the parser did not find."""
+    return tuple(int(y) for y in _YEARS_IN_RAW.findall(ref.raw))
+
+
+class NameRelation:
+    """How a name in a citation relates to the entry's name (the X305 severity depends on it)."""
+
+    SAME = "same"
+    FOLDED = "folded"  # differs only in diacritics, case, punctuation (Çavuşoglu/Çavuşoğlu)
+    ROMANISED = "romanised"  # one side Cyrillic, the other its romanisation
+    LOOKALIKE = "lookalike"  # Latin letters imitating Cyrillic or the reverse
+    PARTICLE = "particle"  # the same surname with or without its particle (von Clausewitz)
+    FUZZY = "fuzzy"  # a real spelling difference
+    DIFFERENT = "different"
+
+
+def _drop_particles(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in _PARTICLES:
+        words = words[1:]
+    return fold(" ".join(words))
+
+
+def compare_names(cited: str, listed: str) -> str:
+    """Classify the difference between a cited name and an entry's name (see NameRelation)."""
+    a = _strip_article(cited.strip().rstrip(".,"))
+    b = _strip_article(listed.strip().rstrip(".,"))
+    for poss in ("'s", "’s"):
+        if a.endswith(poss):
+            a = a[: -len(poss)]
+    if a == b:
+        return NameRelation.SAME
+    la, lb = a.translate(_CYR_TO_LAT), b.translate(_CYR_TO_LAT)
+    if (a != la or b != lb) and not (_is_cyrillic(la) or _is_cyrillic(lb)) and la == lb:
+        return NameRelation.LOOKALIKE
+    if _is_cyrillic(a) != _is_cyrillic(b) and name_variants(a) & name_variants(b):
+        return NameRelation.ROMANISED
+    if _drop_particles(a) == _drop_particles(b) and fold(a) != fold(b):
+        return NameRelation.PARTICLE
+    if fold(a) == fold(b):
+        return NameRelation.FOLDED
+    if name_variants(a) & name_variants(b):
+        return NameRelation.ROMANISED if _is_cyrillic(a) or _is_cyrillic(b) else NameRelation.FOLDED
+    if fuzz.ratio(fold(a), fold(b)) >= _FUZZY_MIN:
+        return NameRelation.FUZZY
+    return NameRelation.DIFFERENT
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    ref: Reference
+    first_keys: frozenset[str]
+    other_keys: tuple[frozenset[str], ...]
+    raw_key: str
+    years: frozenset[int]
+
+
+def _entry(ref: Reference) -> _Entry:
+    names = entry_author_names(ref)
+    first: set[str] = set()
+    if names:
+        first.update(name_variants(names[0]))
+        if isinstance(ref.authors[0], Organization) and ref.authors[0].abbreviation:
+            first.update(name_variants(ref.authors[0].abbreviation))
+        if isinstance(ref.authors[0], Person) and ref.authors[0].particle:
+            first.update(name_variants(ref.authors[0].family))
+    abbr = _RAW_ABBR.search(ref.raw, 0, 200)
+    if abbr is not None:
+        first.update(name_variants(abbr.group(1)))
+    if ref.norm is not None and ref.norm.author_keys:
+        first.add(re.sub(r"\s+", "", ref.norm.author_keys[0]))
+    others = tuple(name_variants(n) for n in names[1:])
+    years = frozenset(reference_years(ref))
+    return _Entry(ref, frozenset(first), others, fold(ref.raw[:160]), years)
+
+
+def _year_fit(c: Citation, ref: Reference, e: _Entry) -> int:
+    """2: year and letter fit; 1: year fits, letter differs; 0: year differs."""
+    if c.no_date or c.in_press:
+        same = (c.no_date and ref.no_date) or (c.in_press and ref.in_press)
+        if not same:
+            return 0
+        return 2 if c.year_suffix == ref.year_suffix else 1
+    if ref.year is None:
+        if ref.no_date or ref.in_press:
+            return 0
+        return 2 if c.year is not None and c.year in e.years and not c.year_suffix else 0
+    if c.year != ref.year:
+        return 0
+    return 2 if c.year_suffix == ref.year_suffix else 1
+
+
+def _coauthor_fit(c: Citation, e: _Entry) -> int:
+    n = 0
+    for name, keys in zip(c.authors[1:], e.other_keys, strict=False):
+        if name_variants(name) & keys:
+            n += 1
+    return n
+
+
+_INITIAL = re.compile(r"^(?:[^\W\d_]\.\s?(?:-?[^\W\d_]\.\s?)*)\s*")
+
+
+def split_initials(name: str) -> tuple[str, str]:
+    """``"J. W. Smith"`` → ``("J. W.", "Smith")``: APA adds initials for same-surname authors."""
+    m = _INITIAL.match(name)
+    if m is None or m.end() >= len(name):
+        return "", name
+    return m.group(0).strip(), name[m.end() :]
+
+
+def _initial_fit(c: Citation, ref: Reference) -> int:
+    if not c.authors or not ref.authors or not isinstance(ref.authors[0], Person):
+        return 0
+    initials, _ = split_initials(c.authors[0])
+    given = ref.authors[0].given
+    return int(bool(initials) and bool(given) and fold(initials[:1]) == fold(given[:1]))
+
+
+def _citation_keys(c: Citation) -> list[frozenset[str]]:
+    """Keys to try for the first author, most specific first."""
+    out: list[frozenset[str]] = []
+    if c.authors:
+        first = c.authors[0]
+        out.append(name_variants(first))
+        words = first.split()
+        # narrative group names may carry sentence words in front ("As Anadolu Agency")
+        for k in range(1, len(words)):
+            out.append(name_variants(" ".join(words[k:])))
+    if c.abbreviation:
+        out.append(name_variants(c.abbreviation))
+    return out
+
+
+class _Index:
+    """Entries by first-author key, plus the fuzzy fallback over all keys."""
+
+    def __init__(self, refs: Sequence[Reference]) -> None:
+        self.entries = [_entry(r) for r in refs]
+        self.by_key: dict[str, list[int]] = {}
+        for i, e in enumerate(self.entries):
+            for k in e.first_keys:
+                self.by_key.setdefault(k, []).append(i)
+        self.keys = list(self.by_key)
+        self._fuzzy_cache: dict[str, tuple[int, ...]] = {}
+
+    def exact(self, keys: Iterable[str]) -> list[int]:
+        hits: set[int] = set()
+        for k in keys:
+            hits.update(self.by_key.get(k, ()))
+        return sorted(hits)
+
+    def raw_prefix(self, keys: Iterable[str]) -> list[int]:
+        ks = [k for k in keys if len(k) >= 4]
+        return [i for i, e in enumerate(self.entries) if any(e.raw_key.startswith(k) for k in ks)]
+
+    def fuzzy(self, key: str) -> tuple[int, ...]:
+        if key in self._fuzzy_cache:
+            return self._fuzzy_cache[key]
+        hits: set[int] = set()
+        if len(key) >= 4 and self.keys:
+            for cand, score, _ in process.extract(
+                key, self.keys, scorer=fuzz.ratio, limit=5, score_cutoff=_FUZZY_MIN
+            ):
+                if len(cand) >= 4 and cand[0] == key[0] and score >= _FUZZY_MIN:
+                    hits.update(self.by_key[cand])
+        out = tuple(sorted(hits))
+        self._fuzzy_cache[key] = out
+        return out
+
+
+def match_citations(
+    citations: Sequence[Citation], references: Sequence[Reference]
+) -> tuple[Link, ...]:
+    """One :class:`Link` per citation, in citation order (``reference=None`` when none fits)."""
+    index = _Index(references)
+    return tuple(_match_one(c, index) for c in citations)
+
+
+def _match_one(c: Citation, index: _Index) -> Link:
+    hits: list[int] = []
+    fuzzy = False
+    for keys in _citation_keys(c):
+        hits = index.exact(keys)
+        if hits:
+            break
+    if not hits:
+        for keys in _citation_keys(c)[:1]:
+            hits = index.raw_prefix(keys)
+            if not hits:
+                for k in keys:
+                    hits = list(index.fuzzy(k))
+                    if hits:
+                        fuzzy = True
+                        break
+    if not hits:
+        return Link(citation=c.index, reference=None, method="", score=0.0)
+    scored = []
+    for i in hits:
+        e = index.entries[i]
+        scored.append(((_year_fit(c, e.ref, e), _coauthor_fit(c, e), _initial_fit(c, e.ref)), i))
+    best_fit = max(s for s, _ in scored)
+    tied = [i for s, i in scored if s == best_fit]
+    if best_fit[0] == 0 and len(tied) > 1:
+        tied.sort(key=lambda i: _year_distance(c, index.entries[i].ref))
+    best = tied[0]
+    ref = index.entries[best].ref
+    if best_fit[0] == 0:
+        others = [i for _, i in scored if i != best]
+    else:
+        others = list(tied[1:])
+        if best_fit[0] == 1:
+            others = [i for s, i in scored if s[0] == 1 and i != best]
+    candidates = tuple(index.entries[i].ref.index for i in others)
+    if best_fit[0] < 2:
+        return Link(c.index, ref.index, "author-only", 0.5, candidates)
+    method, score = _name_method(c, ref, fuzzy)
+    return Link(c.index, ref.index, method, score, candidates)
+
+
+def _year_distance(c: Citation, ref: Reference) -> int:
+    if c.year is None or ref.year is None:
+        return 10_000
+    return abs(c.year - ref.year)
+
+
+def _name_method(c: Citation, ref: Reference, fuzzy: bool) -> tuple[str, float]:
+    names = entry_author_names(ref)
+    if not names or not c.authors:
+        return ("raw-prefix", 0.8)
+    rel = compare_names(split_initials(c.authors[0])[1], names[0])
+    if c.abbreviation or (
+        isinstance(ref.authors[0], Organization)
+        and ref.authors[0].abbreviation
+        and fold(c.authors[0]) == fold(ref.authors[0].abbreviation)
+    ):
+        return ("abbreviation", 0.95)
+    table = {
+        NameRelation.SAME: ("exact", 1.0),
+        NameRelation.FOLDED: ("folded", 0.95),
+        NameRelation.ROMANISED: ("romanised", 0.9),
+        NameRelation.LOOKALIKE: ("lookalike", 0.9),
+        NameRelation.PARTICLE: ("particle", 0.95),
+        NameRelation.FUZZY: ("fuzzy", 0.8),
+    }
+    if rel in table:
+        return table[rel]
+    return ("fuzzy", 0.7) if fuzzy else ("partial-name", 0.85)

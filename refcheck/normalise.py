@@ -1,0 +1,916 @@
+"""The normalise stage: scripts, languages, Turkish/Azerbaijani folding, romanisation, look-alikes.
+
+Matching "Yüzbaşıoğlu" with "Yuzbasioglu", "Макиенко" with "Makienko" and sorting a list that
+mixes Turkish, Azerbaijani and Russian names all need the same small set of string functions, so
+they live here, pure and fast, and every other stage calls them. The original text is never
+changed: keys and romanised forms go into :class:`refcheck.model.Normalised`.
+
+Public API (names are stable; other stages import them):
+
+``nfc``, ``tr_lower``, ``tr_upper``, ``tr_title``, ``fold_key``, ``romanise``, ``SCHEMES``,
+``name_key``, ``name_keys``, ``detect_script``, ``dominant_script``, ``script_of_words``,
+``detect_language``, ``find_lookalikes``, ``fix_lookalikes``, ``collation_key``,
+``normalise_reference``, ``normalise_references``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from typing import Any
+
+from refcheck.model import (
+    Agent,
+    Lookalike,
+    Normalised,
+    Organization,
+    Person,
+    Reference,
+    Script,
+    Span,
+)
+
+__all__ = [
+    "SCHEMES",
+    "canonical_scheme",
+    "collation_key",
+    "detect_language",
+    "detect_script",
+    "dominant_script",
+    "find_lookalikes",
+    "fix_lookalikes",
+    "fold_key",
+    "name_key",
+    "name_keys",
+    "nfc",
+    "normalise_reference",
+    "normalise_references",
+    "romanise",
+    "script_of_words",
+    "tr_lower",
+    "tr_title",
+    "tr_upper",
+]
+
+# --------------------------------------------------------------------------------------------
+# Casing
+# --------------------------------------------------------------------------------------------
+
+
+def nfc(s: str) -> str:
+    """NFC-compose: "ş" typed as s + combining cedilla then equals the precomposed letter."""
+    return unicodedata.normalize("NFC", s)
+
+
+_TR_LOWER = str.maketrans({"İ": "i", "I": "ı"})
+_TR_UPPER = str.maketrans({"i": "İ", "ı": "I"})
+
+
+def tr_lower(s: str) -> str:
+    """Turkish/Azerbaijani lowercase: İ→i and I→ı (Python's ``lower`` gives "i̇" for "İ")."""
+    s = nfc(s).replace("I\u0307", "İ")
+    return s.translate(_TR_LOWER).lower()
+
+
+def tr_upper(s: str) -> str:
+    """Turkish/Azerbaijani uppercase: i→İ and ı→I."""
+    return nfc(s).translate(_TR_UPPER).upper()
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def tr_title(s: str) -> str:
+    """Capitalise each word the Turkish way ("istanbul ılık" → "İstanbul Ilık")."""
+
+    def cap(m: re.Match[str]) -> str:
+        w = m.group(0)
+        return tr_upper(w[0]) + tr_lower(w[1:])
+
+    return _WORD_RE.sub(cap, nfc(s))
+
+
+# --------------------------------------------------------------------------------------------
+# Scripts
+# --------------------------------------------------------------------------------------------
+
+
+def _is_cyrillic(ch: str) -> bool:
+    o = ord(ch)
+    return (
+        0x0400 <= o <= 0x052F
+        or 0x1C80 <= o <= 0x1C8F
+        or 0x2DE0 <= o <= 0x2DFF
+        or (0xA640 <= o <= 0xA69F)
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _char_script(ch: str) -> Script:
+    """Script of one letter; non-letters are ``NONE``."""
+    if not ch.isalpha():
+        return Script.NONE
+    if ch.isascii():
+        return Script.LATIN
+    if _is_cyrillic(ch):
+        return Script.CYRILLIC
+    name = unicodedata.name(ch, "")
+    if name.startswith("LATIN"):
+        return Script.LATIN
+    return Script.OTHER
+
+
+def _script_counts(s: str) -> dict[Script, int]:
+    counts: dict[Script, int] = {}
+    for ch in s:
+        sc = _char_script(ch)
+        if sc is not Script.NONE:
+            counts[sc] = counts.get(sc, 0) + 1
+    return counts
+
+
+def detect_script(s: str) -> Script:
+    """LATIN, CYRILLIC, OTHER, MIXED (letters of two or more scripts) or NONE (no letters)."""
+    counts = _script_counts(s)
+    if not counts:
+        return Script.NONE
+    if len(counts) > 1:
+        return Script.MIXED
+    return next(iter(counts))
+
+
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
+def dominant_script(s: str, share: float = 0.8) -> Script:
+    """The script holding at least ``share`` of the letters (URLs ignored), else MIXED.
+
+    An entry's script for reporting: "Макиенко, К. ... https://www.vedomosti.ru/..." is Cyrillic
+    even though the URL and "Retrieved" are Latin.
+    """
+    counts = _script_counts(_URL_RE.sub(" ", s))
+    total = sum(counts.values())
+    if not total:
+        return Script.NONE
+    best = max(counts, key=lambda k: counts[k])
+    return best if counts[best] >= share * total else Script.MIXED
+
+
+def script_of_words(s: str) -> tuple[tuple[str, Script], ...]:
+    """Each word with its script, for callers that need to know which words are Cyrillic."""
+    return tuple((m.group(0), detect_script(m.group(0))) for m in _WORD_RE.finditer(s))
+
+
+# --------------------------------------------------------------------------------------------
+# Folding
+# --------------------------------------------------------------------------------------------
+
+# Letters NFD does not decompose, folded by hand before any unidecode step.
+_SPECIAL_FOLD = {
+    "ə": "e",
+    "ı": "i",
+    "ß": "ss",
+    "æ": "ae",
+    "œ": "oe",
+    "ø": "o",
+    "đ": "d",
+    "ð": "d",
+    "ł": "l",
+    "þ": "th",
+    "ħ": "h",
+    "ŋ": "n",
+    "ʼ": "",
+    "ʻ": "",
+    "’": "",
+    "'": "",
+    "`": "",
+    "ʹ": "",
+    "ʺ": "",
+    "\u2018": "",
+}
+_APOSTROPHES = frozenset("'’ʼʻ`ʹʺ\u2018\u02bc")
+
+
+@functools.lru_cache(maxsize=8192)
+def _fold_char(ch: str) -> str:
+    """Fold one lowercase character to the matching alphabet: diacritics off, Cyrillic kept."""
+    if ch in _SPECIAL_FOLD:
+        return _SPECIAL_FOLD[ch]
+    if ch.isascii():
+        return ch if ch.isalnum() else " "
+    if _is_cyrillic(ch):
+        return ch  # Latin and Cyrillic stay distinguishable; romanise first to merge them
+    if unicodedata.category(ch).startswith("M"):
+        return ""
+    base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+    if base.isascii():
+        return base if base.isalnum() else " "
+    if not ch.isalnum():
+        return " "
+    if _char_script(ch) is Script.LATIN:
+        from unidecode import unidecode  # last resort for rare Latin letters only
+
+        return unidecode(ch).lower() or ch
+    return ch
+
+
+def fold_key(s: str) -> str:
+    """The matching key: NFC, Turkish-aware lowercase, diacritics folded, punctuation to spaces.
+
+    ğ→g, ş→s, ç→c, ı→i, ö→o, ü→u, ə→e, â/î/û→a/i/u and other Latin diacritics folded;
+    apostrophes vanish ("Denizi'nden" → "denizinden"); other punctuation becomes one space;
+    Cyrillic is lowercased but not romanised.
+    """
+    low = tr_lower(s)
+    out = "".join(_fold_char(ch) for ch in low)
+    return " ".join(out.split())
+
+
+# --------------------------------------------------------------------------------------------
+# Romanisation
+# --------------------------------------------------------------------------------------------
+
+SCHEMES: tuple[str, ...] = (
+    "ala-lc",
+    "ala-lc-plain",
+    "bgn-pcgn",
+    "iso9",
+    "gost-7.79-b",
+    "scholarly",
+    "icao",
+    "wikipedia",
+)
+"""Named romanisation standards. ``ala-lc`` (Library of Congress, with its diacritics and tie
+bars) is the default APA guides name; ``ala-lc-plain`` drops the diacritics; ``iso9`` is GOST
+7.79-2000 System A (= ISO 9:1995); ``gost-7.79-b`` its ASCII System B; ``scholarly`` the
+linguists' scientific transliteration; ``icao`` the passport scheme (ICAO Doc 9303);
+``wikipedia`` the popular English-press style (Berezovsky, Yeltsin)."""
+
+_IULIIA_NAMES = {
+    "ala-lc": "ALA_LC",
+    "ala-lc-plain": "ALA_LC_ALT",
+    "bgn-pcgn": "BGN_PCGN",
+    "iso9": "GOST_779",
+    "gost-7.79-b": "GOST_779_ALT",
+    "scholarly": "SCIENTIFIC",
+    "icao": "ICAO_DOC_9303",
+    "wikipedia": "WIKIPEDIA",
+}
+
+# Azerbaijani Cyrillic → Azerbaijani Latin, from Unicode CLDR
+# common/transforms/Azerbaijani-Latin-BGN.xml (BGN/PCGN 1993). It is also the official 1991
+# Latin alphabet, so it is used whatever the scheme for text written in Azerbaijani Cyrillic.
+_AZ_CYRL = {
+    "а": "a", "б": "b", "в": "v", "г": "q", "ғ": "ğ", "д": "d", "е": "e", "ә": "ə", "ж": "j",
+    "з": "z", "и": "i", "ы": "ı", "ј": "y", "к": "k", "ҝ": "g", "л": "l", "м": "m", "н": "n",
+    "о": "o", "ө": "ö", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ү": "ü", "ф": "f",
+    "х": "x", "һ": "h", "ч": "ç", "ҹ": "c", "ш": "ş", "й": "y", "э": "e", "ю": "yu", "я": "ya",
+    "ь": "", "ъ": "", "ё": "yo", "ц": "ts", "щ": "şç",
+}  # fmt: skip
+_AZ_CYRL_UPPER = {"И": "İ", "Ы": "I"}
+
+# Ukrainian letters (and Ukrainian values of г/и/є) per scheme; Russian letters come from iuliia.
+# ALA-LC Ukrainian table; BGN/PCGN 2019 (= Ukrainian national 2010); GOST 7.79 A and B; scholarly.
+_UK_COMMON = {"е": "e", "г": "h", "ґ": "g", "и": "y", "і": "i", "х": "kh", "ц": "ts", "щ": "shch"}
+_UK: dict[str, dict[str, str]] = {
+    "ala-lc": {**_UK_COMMON, "є": "i͡e", "ї": "ï", "й": "ĭ", "ю": "i͡u", "я": "i͡a", "ц": "t͡s",
+               "ь": "ʹ", "’": "ʺ"},
+    "ala-lc-plain": {**_UK_COMMON, "є": "ie", "ї": "i", "й": "i", "ю": "iu", "я": "ia", "ь": "",
+                     "’": ""},
+    "bgn-pcgn": {**_UK_COMMON, "є": "ie", "ї": "i", "й": "i", "ю": "iu", "я": "ia", "ь": "",
+                 "’": ""},
+    "iso9": {**_UK_COMMON, "г": "g", "ґ": "g̀", "є": "ê", "и": "i", "і": "ì", "ї": "ï", "й": "j",
+             "ю": "û", "я": "â", "х": "h", "ц": "c", "щ": "ŝ", "ь": "ʹ", "’": "ʼ"},
+    "gost-7.79-b": {**_UK_COMMON, "г": "g", "ґ": "g`", "є": "ye", "и": "y`", "ї": "yi", "й": "j",
+                    "ю": "yu", "я": "ya", "х": "x", "ц": "cz", "щ": "shh", "ь": "`", "’": "``"},
+    "scholarly": {**_UK_COMMON, "є": "je", "ї": "ji", "й": "j", "ю": "ju", "я": "ja", "х": "x",
+                  "ц": "c", "щ": "šč", "ь": "ʹ", "’": "ʺ"},
+    "icao": {**_UK_COMMON, "є": "ie", "ї": "i", "й": "i", "ю": "iu", "я": "ia", "ь": "", "’": ""},
+    "wikipedia": {**_UK_COMMON, "є": "ie", "ї": "i", "й": "i", "ю": "iu", "я": "ia", "ь": "",
+                  "’": ""},
+}  # fmt: skip
+# Word-initial Ukrainian forms in BGN/PCGN 2019 and the press style.
+_UK_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+
+# Kazakh extra letters, ALA-LC non-Slavic Cyrillic table (plain fallbacks for other schemes).
+_KK_ALA = {"ә": "ă", "ғ": "ǵ", "қ": "ķ", "ң": "n̡", "ө": "ȯ", "ұ": "ū", "ү": "u̇", "һ": "ḣ",
+           "і": "ī"}  # fmt: skip
+_KK_PLAIN = {"ә": "a", "ғ": "gh", "қ": "q", "ң": "ng", "ө": "o", "ұ": "u", "ү": "u", "һ": "h",
+             "і": "i"}  # fmt: skip
+
+_AZ_CYRL_MARKS = frozenset("ҹјҝ")  # only Azerbaijani among the languages we meet
+_AZ_KK_SHARED = frozenset("әғөүһ")
+_KK_MARKS = frozenset("қңұ")
+_UK_MARKS = frozenset("їєґ")
+_BE_MARKS = frozenset("ў")
+_CYR_WORD_RE = re.compile(r"[^\W_]+")
+
+
+def _cyrillic_language(s: str) -> str:
+    """Which Cyrillic orthography ``s`` uses, from letters only: az, kk, uk, be or ru."""
+    low = s.lower()
+    letters = set(low)
+    if letters & _AZ_CYRL_MARKS:
+        return "az"
+    if letters & _KK_MARKS:
+        return "kk"
+    if letters & _AZ_KK_SHARED:
+        return "az" if "ә" in letters or "ј" in letters else "kk"
+    if letters & _UK_MARKS or ("і" in letters and "ы" not in letters):
+        return "uk"
+    if letters & _BE_MARKS:
+        return "be"
+    return "ru"
+
+
+@functools.lru_cache(maxsize=16)
+def _iuliia_schema(scheme: str) -> Any:
+    import iuliia
+
+    return getattr(iuliia, _IULIIA_NAMES[scheme])
+
+
+def canonical_scheme(scheme: str) -> str:
+    key = scheme.strip().lower().replace("_", "-")
+    aliases = {"alalc": "ala-lc", "loc": "ala-lc", "gost-7.79-a": "iso9", "gost-779": "iso9",
+               "iso-9": "iso9", "bgn": "bgn-pcgn", "scientific": "scholarly",
+               "ala-lc-simple": "ala-lc-plain"}  # fmt: skip
+    key = aliases.get(key, key)
+    if key not in SCHEMES:
+        raise ValueError(f"unknown transliteration scheme {scheme!r}; valid: {', '.join(SCHEMES)}")
+    return key
+
+
+def _case_like(src: str, out: str) -> str:
+    """Carry the source word's capitalisation over: "ТАСС" → "TASS", "Щукин" → "Shchukin"."""
+    if not out:
+        return out
+    if len(src) > 1 and src.isupper():
+        return out.upper()
+    if src[:1].isupper():
+        return out[:1].upper() + out[1:]
+    return out
+
+
+def _romanise_word(word: str, scheme: str, lang: str) -> str:
+    if lang == "az":
+        out = []
+        for ch in word:
+            if ch in _AZ_CYRL_UPPER:
+                out.append(_AZ_CYRL_UPPER[ch])
+                continue
+            low = ch.lower()
+            rep = _AZ_CYRL.get(low)
+            if rep is None:
+                out.append(ch)
+            elif ch != low:
+                out.append(tr_upper(rep[:1]) + rep[1:])
+            else:
+                out.append(rep)
+        res = "".join(out)
+        return tr_upper(res) if len(word) > 1 and word.isupper() else res
+    if lang in ("uk", "kk"):
+        table = _UK[scheme] if lang == "uk" else (_KK_ALA if scheme == "ala-lc" else _KK_PLAIN)
+        pieces: list[str] = []
+        for i, ch in enumerate(word):
+            low = ch.lower()
+            sub: str | None = None
+            if lang == "uk" and scheme in ("bgn-pcgn", "wikipedia", "icao") and i == 0:
+                sub = _UK_INITIAL.get(low)
+            if sub is None:
+                sub = table.get(low)
+            if sub is None:
+                # a letter shared with Russian: let the Russian scheme romanise it
+                sub = str(_iuliia_schema(scheme).translate(low))
+            pieces.append(_case_like(ch, sub) if ch != low else sub)
+        res = "".join(pieces)
+        return res.upper() if len(word) > 1 and word.isupper() else res
+    out_ru: str = _iuliia_schema(scheme).translate(word)
+    out_ru = out_ru.replace("ё", "ë").replace("Ё", "Ë")
+    if len(word) > 1 and word.isupper():
+        out_ru = out_ru.upper()
+    return out_ru
+
+
+def _leftover(s: str) -> str:
+    """Letters no table covered (pre-1918 ѣ, Serbian ђ …): unidecode rather than Cyrillic."""
+    if not any(_is_cyrillic(c) for c in s):
+        return s
+    from unidecode import unidecode
+
+    return "".join(unidecode(c) if _is_cyrillic(c) else c for c in s)
+
+
+def romanise(s: str, scheme: str = "ala-lc", language: str = "") -> str:
+    """Cyrillic → Latin in a named standard (see ``SCHEMES``); Latin text passes through unchanged.
+
+    The orthography is taken from ``language`` (ru, uk, kk, az) or guessed from the letters:
+    Azerbaijani Cyrillic (ә ғ ҹ һ ј ө ү ы) always goes to the Azerbaijani Latin alphabet (CLDR
+    Azerbaijani-Latin-BGN), Ukrainian і ї є ґ and Kazakh қ ң ұ get their own tables, Russian
+    goes through ``iuliia``. Raises ValueError for an unknown scheme.
+    """
+    key = canonical_scheme(scheme)
+    s = nfc(s)
+    if not any(_is_cyrillic(c) for c in s):
+        return s
+    lang = language or _cyrillic_language(s)
+
+    def repl(m: re.Match[str]) -> str:
+        w = m.group(0)
+        if not any(_is_cyrillic(c) for c in w):
+            return w
+        return _romanise_word(w, key, lang)
+
+    return _leftover(_CYR_WORD_RE.sub(repl, s))
+
+
+# --------------------------------------------------------------------------------------------
+# Name keys
+# --------------------------------------------------------------------------------------------
+
+# How English-language sources usually spell Azerbaijani Latin letters ("Məmmədov" → Mammadov,
+# "Xəlilov" → Khalilov, "Qasımov" → Gasimov, "Cəfərov" → Jafarov).
+_AZ_ANGLICISE = str.maketrans(
+    {"ə": "a", "x": "kh", "q": "g", "c": "j", "ç": "ch", "ş": "sh", "ğ": "gh", "ı": "i", "j": "zh"}
+)
+_NAME_SCHEMES = ("ala-lc", "bgn-pcgn", "iso9", "gost-7.79-b", "scholarly", "icao", "wikipedia")
+
+
+@functools.lru_cache(maxsize=8192)
+def name_key(name: str) -> str:
+    """Key for a family name or organisation: romanised (ALA-LC) then folded.
+
+    "Макиенко"/"Makienko", "Yüzbaşıoğlu"/"Yuzbasioglu", "Məmmədov"/"Memmedov" and
+    "Hasanoğlu"/"Hasanoglu" each share a key. Use :func:`name_keys` to tolerate other schemes.
+    """
+    return fold_key(romanise(name, "ala-lc"))
+
+
+@functools.lru_cache(maxsize=8192)
+def name_keys(name: str) -> frozenset[str]:
+    """Every key ``name`` may be written as, so matching can intersect two sets.
+
+    Cyrillic names: ALA-LC, BGN/PCGN, GOST 7.79 A/B, scholarly, ICAO and press-style
+    romanisations (х → kh/h/x, й → i/y/j, ю → iu/yu/ju/u, ц → ts/c/cz, -ий → ii/iy/ij/y) and
+    the Azerbaijani Latin reading. Latin names: the folded form, plus the English-press spelling
+    of Azerbaijani letters (ə → a, x → kh, q → g, c → j) when the name has them.
+    """
+    keys = {name_key(name)}
+    if any(_is_cyrillic(c) for c in name):
+        for sch in _NAME_SCHEMES:
+            keys.add(fold_key(romanise(name, sch)))
+        if _cyrillic_language(name) != "az":
+            keys.add(fold_key(romanise(name, "ala-lc", language="az")))
+    else:
+        low = tr_lower(nfc(name))
+        if set(low) & set("əxqcçşğ"):
+            keys.add(fold_key(low.translate(_AZ_ANGLICISE)))
+    keys.discard("")
+    return frozenset(keys)
+
+
+# --------------------------------------------------------------------------------------------
+# Language detection
+# --------------------------------------------------------------------------------------------
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_EN_STOP = _words(
+    "the of and in to a for on with from by is are was at as an its their between after "
+    "toward towards into over under about against how why what who new study analysis "
+    "review case during within through among among be this that not"
+)
+_TR_STOP = _words(
+    "ve bir bu ile için olarak üzerine üzerinde da de ki gibi olan en çok daha göre kadar "
+    "sonra önce arasında açısından bağlamında örneği örneğinde değerlendirilmesi "
+    "incelenmesi hakkında ilişkileri politikası dış yeni nasıl "
+    "neden mi mı mu mü dönemi dönemde yılında"
+)
+_AZ_STOP = _words(
+    "və ilə üçün olan bu bir kimi daha çox haqqında haqda barədə sonra əvvəl arasında "
+    "azərbaycan azərbaycanın xalq dövlət respublikası prezidenti ildə il milli tarixi"
+)
+_TURKIC_LETTERS = frozenset("ğşıİĞŞçöüâîûÇÖÜ")
+_STRONG_TURKIC = frozenset("ğşıİĞŞ")
+_LATIN_TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+_LANGDETECT_LANGS = ("en", "tr", "ru", "uk", "de", "fr", "es", "it", "pt", "nl", "pl", "ro")
+
+
+@functools.lru_cache(maxsize=1)
+def _langdetect_factory() -> Any:
+    """A langdetect factory with only the profiles we need, built once (it is slow to load)."""
+    import json
+    import os
+
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+    from langdetect.utils.lang_profile import LangProfile
+
+    factory = DetectorFactory()
+    for i, code in enumerate(_LANGDETECT_LANGS):
+        with open(os.path.join(PROFILES_DIRECTORY, code), encoding="utf-8") as fh:
+            profile = LangProfile(**json.load(fh))
+        factory.add_profile(profile, i, len(_LANGDETECT_LANGS))
+    factory.set_seed(0)  # deterministic: same title, same answer
+    return factory
+
+
+def _langdetect_probs(s: str) -> list[tuple[str, float]]:
+    """langdetect's ranked guesses for ``s``; empty when it finds no features."""
+    from langdetect.lang_detect_exception import LangDetectException
+
+    try:
+        det = _langdetect_factory().create()
+        det.append(s)
+        return [(str(p.lang), float(p.prob)) for p in det.get_probabilities()]
+    except LangDetectException:
+        return []
+
+
+def _cyrillic_verdict(s: str) -> tuple[str, str]:
+    lang = _cyrillic_language(s)
+    letters = set(s.lower())
+    if lang == "az":
+        marks = "".join(sorted(letters & (_AZ_CYRL_MARKS | _AZ_KK_SHARED)))
+        return "az", f"Azerbaijani Cyrillic letters {marks}"
+    if lang == "kk":
+        marks = "".join(sorted(letters & (_KK_MARKS | _AZ_KK_SHARED | {"і"})))
+        return "kk", f"Kazakh letters {marks}"
+    if lang == "uk":
+        marks = "".join(sorted(letters & (_UK_MARKS | {"і"})))
+        return "uk", f"Ukrainian letters {marks}"
+    if lang == "be":
+        return "be", "Belarusian letter ў"
+    return "ru", "Cyrillic without Ukrainian/Kazakh/Azerbaijani letters"
+
+
+@functools.lru_cache(maxsize=4096)
+def detect_language(s: str) -> tuple[str, str]:
+    """(ISO 639-1 code or "", evidence) for a title or short text.
+
+    Letters decide first (ə only in Azerbaijani; Cyrillic і ї є ґ → Ukrainian, қ ң ұ → Kazakh,
+    ҹ ј ҝ ә → Azerbaijani, otherwise Russian), then function words of English, Turkish and
+    Azerbaijani, then langdetect (seeded, restricted to a dozen languages, loaded once). A
+    Turkish-looking text with q or x in its words is Azerbaijani ("Zəfər", "Qarabağ").
+    """
+    text = nfc(_URL_RE.sub(" ", s))
+    counts = _script_counts(text)
+    if not counts:
+        return "", "no letters"
+    cyr = counts.get(Script.CYRILLIC, 0)
+    lat = counts.get(Script.LATIN, 0)
+    if cyr >= lat and cyr:
+        return _cyrillic_verdict(text)
+    if not lat:
+        return "", "no Latin or Cyrillic letters"
+    raw_tokens = _LATIN_TOKEN_RE.findall(text)
+    tokens = [tr_lower(t) for t in raw_tokens]
+    plain = [t.lower() for t in raw_tokens]
+    n = len(tokens)
+    schwa = sum(1 for t in tokens if "ə" in t)
+    en = sum(1 for t in plain if t in _EN_STOP or t.endswith(("'s", "’s")))
+    tr = sum(1 for t in tokens if t in _TR_STOP or t.split("'")[0] in _TR_STOP)
+    az = sum(1 for t in tokens if t in _AZ_STOP)
+    turkic = [t for t in raw_tokens if set(t) & _TURKIC_LETTERS]
+    # "AZERBAİJAN RELATİONS": capitals typed with a Turkish keyboard layout are weak evidence
+    strong = [
+        t for t in raw_tokens if set(t.replace("İ", "I") if t.isupper() else t) & _STRONG_TURKIC
+    ]
+    qx = [t for t in plain if ("q" in t or "x" in t) and len(t) > 2]
+    if not (schwa or strong or turkic) and (n < 2 or lat < 6):
+        return "", "too short to tell"
+    if schwa and schwa + az >= en:
+        return "az", f"ə in {schwa} word(s)"
+    if en >= 2 and en >= tr + az and en * 3 >= n - len(turkic) and en > len(strong):
+        return "en", f"{en} English function word(s)"
+    if strong or tr or az or len(turkic) * 2 >= n:
+        if az > tr or (qx and (turkic or az)):
+            return "az", "Turkic letters with q/x" if qx else f"{az} Azerbaijani word(s)"
+        if strong or tr:
+            ev = f"Turkish letters in {len(strong)} word(s)" if strong else ""
+            if tr:
+                ev = (ev + "; " if ev else "") + f"{tr} Turkish function word(s)"
+            return "tr", ev
+    probs = _langdetect_probs(text)
+    if not probs:
+        return "", "langdetect found no features"
+    lang, p = probs[0]
+    if lang == "tr" and qx:
+        return "az", f"langdetect tr {p:.2f} but q/x in Turkish-looking words"
+    if en and lang != "en" and en >= n / 3:
+        return "en", f"{en} English function word(s); langdetect {lang} {p:.2f}"
+    if p < 0.5:
+        return "", f"langdetect unsure ({lang} {p:.2f})"
+    return lang, f"langdetect {lang} {p:.2f}"
+
+
+# --------------------------------------------------------------------------------------------
+# Look-alikes (Unicode TR39 confusables through confusable-homoglyphs)
+# --------------------------------------------------------------------------------------------
+
+# The Cyrillic letters of the Russian alphabet: "intended" Cyrillic must be one of them, so "S"
+# (→ Macedonian Ѕ) or "I" (→ Ukrainian І) never turn an English acronym into a finding.
+_RUSSIAN = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")
+_ROMAN_RE = re.compile(r"[IVXLCDM]+")
+_TOKEN_RE = re.compile(r"[^\W_]+")
+
+
+@functools.lru_cache(maxsize=1)
+def _confusable_maps() -> tuple[dict[str, str], dict[str, str]]:
+    """Latin→Cyrillic and Cyrillic→Latin single-letter homoglyphs from the TR39 data."""
+    from confusable_homoglyphs import confusables
+
+    lat2cyr: dict[str, str] = {}
+    cyr2lat: dict[str, str] = {}
+    for ch in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz":
+        found = confusables.is_confusable(ch, greedy=True, preferred_aliases=[]) or []
+        for item in found:
+            for h in item["homoglyphs"]:
+                c = h["c"]
+                if len(c) == 1 and h["n"].startswith("CYRILLIC") and ch not in lat2cyr:
+                    lat2cyr[ch] = c
+    for o in range(0x0400, 0x0530):
+        ch = chr(o)
+        found = confusables.is_confusable(ch, greedy=True, preferred_aliases=[]) or []
+        for item in found:
+            for h in item["homoglyphs"]:
+                c = h["c"]
+                if len(c) == 1 and c.isascii() and c.isalpha() and ch not in cyr2lat:
+                    cyr2lat[ch] = c
+    # TR39's prototype for "I"-like letters is "l"; the intended letter in a name is "I"/"i".
+    for cyr, lat in (("І", "I"), ("Ӏ", "I"), ("ӏ", "i"), ("і", "i")):
+        cyr2lat[cyr] = lat
+    return lat2cyr, cyr2lat
+
+
+def _context_script(text: str) -> Script:
+    """The script of the running text around a word, URLs and Latin boilerplate aside."""
+    counts = _script_counts(_URL_RE.sub(" ", text))
+    cyr = counts.get(Script.CYRILLIC, 0)
+    lat = counts.get(Script.LATIN, 0)
+    if cyr >= 12 and cyr >= 0.4 * (cyr + lat):
+        return Script.CYRILLIC
+    if lat and lat >= cyr:
+        return Script.LATIN
+    return Script.CYRILLIC if cyr else Script.NONE
+
+
+def find_lookalikes(
+    text: str, offset: int = 0, context: str | None = None
+) -> tuple[Lookalike, ...]:
+    """Words that mix scripts, or are spelt in one script to imitate a word of the other.
+
+    Mixed: "Аliyev" with a Cyrillic А → intended "Aliyev" (the minority letters swapped).
+    Whole-script: an all-uppercase Latin word whose every letter has a Russian-alphabet
+    homoglyph ("TACC") inside Cyrillic running text → intended "ТАСС"; and the reverse, a
+    Cyrillic word of Latin look-alikes in Latin text. Digits are allowed ("ТВ2"); Roman
+    numerals and any word with a letter lacking a homoglyph ("NATO", "OSCE", "MIT") are not
+    flagged. ``context`` is the text whose script decides (defaults to ``text``); spans are
+    ``offset`` + position in ``text``.
+    """
+    lat2cyr, cyr2lat = _confusable_maps()
+    ctx_script = _context_script(text if context is None else context)
+    found: list[Lookalike] = []
+    for m in _TOKEN_RE.finditer(text):
+        w = m.group(0)
+        letters = [c for c in w if c.isalpha()]
+        if not letters:
+            continue
+        scripts = [_char_script(c) for c in letters]
+        n_cyr = scripts.count(Script.CYRILLIC)
+        n_lat = scripts.count(Script.LATIN)
+        span = Span(offset + m.start(), offset + m.end())
+        if n_cyr and n_lat:
+            if n_lat > n_cyr or (n_lat == n_cyr and ctx_script is Script.LATIN):
+                target, table = Script.LATIN, cyr2lat
+            else:
+                target, table = Script.CYRILLIC, lat2cyr
+            intended = "".join(
+                table.get(c, c) if _char_script(c) not in (target, Script.NONE) else c for c in w
+            )
+            found.append(Lookalike(w, span, intended, target))
+            continue
+        if len(letters) < 2:
+            continue
+        if n_lat == len(letters) and ctx_script is Script.CYRILLIC:
+            if not all(c.isupper() for c in letters) or _ROMAN_RE.fullmatch(w):
+                continue
+            if all(lat2cyr.get(c, "") in _RUSSIAN for c in letters):
+                intended = "".join(lat2cyr.get(c, c) for c in w)
+                found.append(Lookalike(w, span, intended, Script.CYRILLIC))
+        elif (
+            n_cyr == len(letters)
+            and ctx_script is Script.LATIN
+            and all(c in cyr2lat and c.isupper() for c in letters)
+        ):
+            intended = "".join(cyr2lat.get(c, c) for c in w)
+            found.append(Lookalike(w, span, intended, Script.LATIN))
+    return tuple(found)
+
+
+def fix_lookalikes(text: str, context: str | None = None) -> str:
+    """``text`` with each look-alike word replaced by its intended spelling."""
+    out = text
+    for lk in reversed(find_lookalikes(text, 0, context)):
+        out = out[: lk.span.start] + lk.intended + out[lk.span.end :]
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Collation
+# --------------------------------------------------------------------------------------------
+
+_ALPHABET = "aàbcçdeəfgğhıijklmnoöpqrsştuüvwxyz"
+_RANK = {ch: i for i, ch in enumerate(_ALPHABET)}
+_RANK.pop("à")
+_TURKIC_HINT = frozenset("ğşıİəƏĞŞ")
+_SEP = "\x01"
+
+
+def _letter_weight(ch: str) -> str:
+    if ch.isdigit():
+        return chr(0x30 + int(ch)) if ch.isascii() else ch
+    r = _RANK.get(ch)
+    if r is None:
+        base = _fold_char(ch)
+        if len(base) == 1 and base in _RANK:
+            r = _RANK[base]
+        elif base and base != " " and base.isascii():
+            return "".join(_letter_weight(b) for b in base)
+        else:
+            return chr(0x400 + ord(ch)) if ch.isalpha() else ""
+    return chr(0x100 + r)
+
+
+def collation_key(s: str, turkic: bool | None = None) -> str:
+    """APA letter-by-letter sort key for one element (a surname, an initials string, a title).
+
+    Spaces, capitals, hyphens, apostrophes and periods are ignored and "nothing precedes
+    something" holds (Brown < Browning). Turkish/Azerbaijani letters sort after their base
+    (C < Ç, G < Ğ, O < Ö, S < Ş, U < Ü, E < Ə) and dotless ı before i; other accents are
+    ignored. Capital "I" is read as dotless only in Turkic text (``turkic``, or auto: the string
+    has ğ ş ı İ ə). Cyrillic sorts by its ALA-LC romanisation. Compose several elements with
+    ``"\\x01".join(...)`` so an earlier element ends before any letter of a longer one.
+    """
+    s = nfc(s)
+    if any(_is_cyrillic(c) for c in s):
+        s = romanise(s, "ala-lc")
+    if turkic is None:
+        turkic = bool(set(s) & _TURKIC_HINT)
+    low = tr_lower(s) if turkic else s.replace("İ", "i").lower()
+    low = low.replace("i\u0307", "i")
+    return "".join(_letter_weight(ch) for ch in low if ch.isalnum())
+
+
+# --------------------------------------------------------------------------------------------
+# References
+# --------------------------------------------------------------------------------------------
+
+_ARTICLES = ("the ", "a ", "an ")
+
+
+def _agent_family(a: Agent) -> str:
+    if isinstance(a, Person):
+        return f"{a.particle} {a.family}".strip()
+    return a.name
+
+
+def _initials(given: str) -> str:
+    parts = re.split(r"[\s.]+", given.strip())
+    out: list[str] = []
+    for p in parts:
+        if not p:
+            continue
+        sub = [q for q in p.split("-") if q]
+        out.append("-".join(f"{q[0]}." for q in sub))
+    return " ".join(out)
+
+
+def _romanised_agent(a: Agent, scheme: str) -> str:
+    if isinstance(a, Organization):
+        return romanise(a.name, scheme)
+    fam = romanise(f"{a.particle} {a.family}".strip(), scheme)
+    given = romanise(_initials(a.given) if a.given else "", scheme)
+    out = f"{fam}, {given}" if given else fam
+    return f"{out}, {a.suffix}" if a.suffix else out
+
+
+def _apa_author_list(names: Sequence[str]) -> str:
+    if not names:
+        return ""
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + ", & " + names[-1]
+
+
+def _sort_key(ref: Reference) -> str:
+    parts: list[str] = []
+    for a in ref.authors:
+        if isinstance(a, Person):
+            parts.append(collation_key(_agent_family(a)) + _SEP + collation_key(a.given))
+        else:
+            name = a.name
+            if name.lower().startswith(_ARTICLES):
+                name = name.split(" ", 1)[1]
+            parts.append(collation_key(name))
+    title = ref.title
+    if title.lower().startswith(_ARTICLES):
+        title = title.split(" ", 1)[1]
+    head = ("\x02".join(parts)) if parts else collation_key(title)
+    if ref.no_date or ref.year is None:
+        year = "0000"
+    elif ref.in_press:
+        year = "9999"
+    else:
+        year = f"{ref.year:04d}"
+    return f"{head}\x03{year}{ref.year_suffix}\x03{collation_key(title)}"
+
+
+def _field_of(word: str, ref: Reference) -> str:
+    fields = (
+        ("author", " ".join(_agent_family(a) for a in ref.authors)),
+        ("title", ref.title),
+        ("container_title", ref.container_title),
+        ("publisher", ref.publisher),
+        ("url", ref.url),
+    )
+    for name, value in fields:
+        if value and word in value:
+            return name
+    return ""
+
+
+def _lookalikes_for(ref: Reference, text: str | None) -> tuple[Lookalike, ...]:
+    if text is not None and ref.span.end <= len(text):
+        region = text[ref.span.start : ref.span.end]
+    else:
+        region = ref.raw
+    found = find_lookalikes(region, ref.span.start)
+    return tuple(replace(lk, field=_field_of(lk.text, ref)) for lk in found)
+
+
+def _language_text(ref: Reference) -> str:
+    if ref.title:
+        return ref.title
+    return _URL_RE.sub(" ", ref.raw)
+
+
+def normalise_reference(
+    ref: Reference, scheme: str = "ala-lc", text: str | None = None
+) -> Reference:
+    """One reference with ``norm``, ``language`` and ``script`` filled (see the module doc)."""
+    key = canonical_scheme(scheme)
+    lang, evidence = detect_language(_language_text(ref))
+    field_values = (
+        ("author", "; ".join(a.display for a in ref.authors)),
+        ("title", ref.title),
+        ("container_title", ref.container_title),
+        ("publisher", ref.publisher),
+    )
+    field_scripts = tuple((name, detect_script(v)) for name, v in field_values if v)
+    has_cyr = any(_is_cyrillic(c) for c in ref.raw)
+    authors_rom = title_rom = container_rom = entry_rom = ""
+    lookalikes = _lookalikes_for(ref, text)
+    if has_cyr:
+        authors_rom = _apa_author_list([_romanised_agent(a, key) for a in ref.authors])
+        title_rom = romanise(fix_lookalikes(ref.title, ref.raw), key) if ref.title else ""
+        container_rom = (
+            romanise(fix_lookalikes(ref.container_title, ref.raw), key)
+            if ref.container_title
+            else ""
+        )
+        entry_rom = romanise(fix_lookalikes(ref.raw), key)
+    content = " ".join(v for _, v in field_values if v) or ref.raw
+    norm = Normalised(
+        author_keys=tuple(name_key(_agent_family(a)) for a in ref.authors),
+        title_key=fold_key(ref.title),
+        sort_key=_sort_key(ref),
+        title_language=lang,
+        language_evidence=evidence,
+        field_scripts=field_scripts,
+        scheme=key,
+        romanised_authors=authors_rom,
+        romanised_title=title_rom,
+        romanised_container=container_rom,
+        lookalikes=lookalikes,
+        romanised_entry=entry_rom,
+    )
+    return replace(ref, norm=norm, language=lang, script=dominant_script(content))
+
+
+def normalise_references(
+    refs: Iterable[Reference], scheme: str = "ala-lc", text: str | None = None
+) -> tuple[Reference, ...]:
+    """Copies of ``refs`` with ``norm`` filled; ``text`` (Document.text) gives exact spans.
+
+    Without ``text`` look-alike spans are computed inside ``ref.raw`` and are exact only for
+    entries without wrapped lines.
+    """
+    canonical_scheme(scheme)
+    return tuple(normalise_reference(r, scheme, text) for r in refs)

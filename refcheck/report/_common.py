@@ -1,0 +1,94 @@
+"""Helpers every report format shares: the path to show, a finding's line, safe one-line text."""
+
+from __future__ import annotations
+
+import os
+import re
+from importlib import metadata
+from pathlib import Path
+
+from refcheck.findings import Finding, Report, Severity
+
+TOOL_NAME = "refcheck"
+DIST_NAME = "manuscript-refcheck"
+# Where docs/rules.md is published; SARIF helpUri and HTML links point at ``#<code>`` in it.
+RULES_DOC_URL = "https://github.com/refcheck/refcheck/blob/main/docs/rules.md"
+
+# C0/C1 controls and the bidi overrides used in "Trojan Source" tricks: manuscript text must not
+# be able to move the cursor, recolour a terminal or reorder what a reviewer reads.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_BREAKS = re.compile(r"[\t\n\r\u2028\u2029]+")
+
+
+def tool_version() -> str:
+    """The installed distribution's version, or the package's, or 0.0.0 in a bare checkout."""
+    try:
+        return metadata.version(DIST_NAME)
+    except metadata.PackageNotFoundError:
+        import refcheck
+
+        return str(getattr(refcheck, "__version__", "0.0.0"))
+
+
+def display_path(report: Report, path_display: str | None) -> str:
+    """The path findings are reported against: as given, else relative to cwd when below it."""
+    if path_display:
+        return path_display
+    raw = report.document.path or "<string>"
+    if raw.startswith("<"):
+        return raw
+    p = Path(raw)
+    if p.is_absolute():
+        try:
+            return p.relative_to(Path.cwd()).as_posix()
+        except ValueError:
+            return p.as_posix()
+    return raw.replace(os.sep, "/")
+
+
+def one_line(text: str) -> str:
+    """Text made safe for a single output line: breaks become spaces, controls become escapes."""
+    text = _BREAKS.sub(" ", text)
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def location(report: Report, finding: Finding) -> tuple[int | None, int | None]:
+    """Line/column of a finding; a finding about an entry without its own span uses the entry's."""
+    if finding.line is not None:
+        return finding.line, finding.column
+    if finding.reference is not None:
+        refs = report.document.references
+        if 1 <= finding.reference <= len(refs):
+            return refs[finding.reference - 1].line, 1
+    return None, None
+
+
+def sorted_findings(report: Report) -> list[Finding]:
+    """Findings in reading order (line-less ones at their entry's line, the rest first)."""
+
+    def key(f: Finding) -> tuple[int, int, str, str]:
+        line, col = location(report, f)
+        return (line or 0, col or 0, f.code, f.message)
+
+    return sorted(report.findings, key=key)
+
+
+def fail_on(config: object | None) -> Severity:
+    """The configured threshold (a ``Config``), or the default, warning."""
+    value = getattr(config, "fail_on", None)
+    return value if isinstance(value, Severity) else Severity.WARNING
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def summary_line(report: Report, path: str) -> str:
+    """``2 errors, 1 warning, 0 infos in x.txt (42 references, 97 citations)``."""
+    c = report.counts()
+    return (
+        f"{plural(c['error'], 'error')}, {plural(c['warning'], 'warning')}, "
+        f"{plural(c['info'], 'info')} in {path} "
+        f"({plural(len(report.references), 'reference')}, "
+        f"{plural(len(report.citations), 'citation')})"
+    )

@@ -1,0 +1,600 @@
+"""The HTTP edge: one pooled session per trust level, per-host politeness, SSRF guard, body caps.
+
+Every request goes through :meth:`HttpClient.fetch`, which never raises for network trouble: it
+returns a :class:`FetchResult` whose ``fault`` says what went wrong (timeout, unreachable, blocked,
+rate_limited, deadline). Retries honour ``Retry-After`` up to a cap and back off with jitter
+otherwise; a per-host limiter keeps to the rate and concurrency the server advertises.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import ipaddress
+import json
+import random
+import re
+import socket
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, cast
+from urllib.parse import urljoin, urlsplit
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+from urllib3.exceptions import NewConnectionError
+from urllib3.util import connection as u3conn
+
+from refcheck.resolve.cache import CachedEntry, ResponseCache, cache_key
+from refcheck.resolve.settings import ResolverSettings
+
+RETRY_STATUSES = frozenset({429, 503})
+TRANSIENT_STATUSES = frozenset({500, 502, 504})
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+_METADATA_IPS = frozenset({ipaddress.ip_address("169.254.169.254"),
+                           ipaddress.ip_address("fd00:ec2::254")})
+_CGNAT = ipaddress.ip_network("100.64.0.0/10")
+
+DAY = 86400.0
+
+
+class Deadline:
+    """The whole run's time budget; every wait and timeout is clipped to what is left."""
+
+    def __init__(self, seconds: float) -> None:
+        self.at = time.monotonic() + max(0.0, seconds)
+
+    def remaining(self) -> float:
+        return max(0.0, self.at - time.monotonic())
+
+    def expired(self) -> bool:
+        return time.monotonic() >= self.at
+
+
+# --------------------------------------------------------------------------- SSRF guard
+
+
+def blocked_ip_reason(ip: ipaddress.IPv4Address | ipaddress.IPv6Address,
+                      allow_local: bool) -> str:
+    """Why a manuscript URL may not reach this address ("" when it may)."""
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    if ip.is_loopback:
+        return "" if allow_local else "loopback address"
+    if ip in _METADATA_IPS:
+        return "cloud metadata address"
+    if ip.is_link_local:
+        return "link-local address"
+    if ip.is_multicast:
+        return "multicast address"
+    if isinstance(ip, ipaddress.IPv4Address) and ip in _CGNAT:
+        return "carrier-grade NAT address"
+    if ip.is_private:
+        return "private address"
+    if ip.is_unspecified or ip.is_reserved or not ip.is_global:
+        return "non-public address"
+    return ""
+
+
+def vet_url(url: str, allow_local: bool) -> str:
+    """Static checks of one hop before any connection: scheme, credentials, literal addresses."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as exc:
+        return f"malformed URL ({exc})"
+    if parts.scheme not in ("http", "https"):
+        return f"scheme {parts.scheme or '(none)'!r} not allowed"
+    if parts.username is not None or parts.password is not None:
+        return "credentials in URL"
+    host = (parts.hostname or "").rstrip(".")
+    if not host:
+        return "no host"
+    if port is not None and not 0 < port < 65536:
+        return "invalid port"
+    try:
+        ip = ipaddress.ip_address(host.split("%", 1)[0])
+    except ValueError:
+        if (host == "localhost" or host.endswith(".localhost")) and not allow_local:
+            return "loopback host"
+        return ""
+    return blocked_ip_reason(ip, allow_local)
+
+
+class BlockedAddressError(NewConnectionError):
+    """Raised inside urllib3 when every address of a host is refused by the SSRF policy."""
+
+
+class _GuardMixin:
+    """Resolve the host, refuse forbidden addresses, connect to the vetted IP itself.
+
+    Connecting to the address that was checked (instead of letting the socket layer resolve
+    the name again) closes the DNS-rebinding gap; TLS still verifies the original host name.
+    """
+
+    allow_local: ClassVar[bool] = False
+    _dns_host: str
+    port: int
+    timeout: Any
+    source_address: Any
+    socket_options: Any
+
+    def _new_conn(self) -> socket.socket:
+        try:
+            infos = socket.getaddrinfo(self._dns_host, self.port, 0, socket.SOCK_STREAM)
+        except OSError as exc:
+            raise NewConnectionError(_as_conn(self),
+                                     f"DNS failure for {self._dns_host}: {exc}") from exc
+        refused: list[str] = []
+        last: OSError | None = None
+        for _family, _type, _proto, _name, sockaddr in infos:
+            addr = str(sockaddr[0])
+            try:
+                ip = ipaddress.ip_address(addr.split("%", 1)[0])
+            except ValueError:
+                continue
+            why = blocked_ip_reason(ip, self.allow_local)
+            if why:
+                refused.append(f"{addr} ({why})")
+                continue
+            try:
+                return u3conn.create_connection((addr, self.port), self.timeout,
+                                                source_address=self.source_address,
+                                                socket_options=self.socket_options)
+            except OSError as exc:
+                last = exc
+        if refused and last is None:
+            raise BlockedAddressError(
+                _as_conn(self), f"refused by SSRF policy: {self._dns_host} -> {', '.join(refused)}")
+        raise NewConnectionError(_as_conn(self), f"cannot connect to {self._dns_host}: {last}")
+
+
+def _as_conn(obj: object) -> HTTPConnection:
+    return cast(HTTPConnection, obj)
+
+
+class _GuardedHTTPConnection(_GuardMixin, HTTPConnection):
+    pass
+
+
+class _GuardedHTTPSConnection(_GuardMixin, HTTPSConnection):
+    pass
+
+
+class GuardedAdapter(HTTPAdapter):
+    """An adapter whose connections pass through the SSRF guard."""
+
+    def __init__(self, allow_local: bool, pool_maxsize: int = 10) -> None:
+        self._allow_local = allow_local
+        super().__init__(pool_connections=64, pool_maxsize=pool_maxsize, max_retries=0)
+
+    def init_poolmanager(self, connections: int, maxsize: int, block: bool = False,
+                         **pool_kwargs: Any) -> None:
+        super().init_poolmanager(connections, maxsize, block, **pool_kwargs)
+        allow = self._allow_local
+
+        class Conn(_GuardedHTTPConnection):
+            allow_local = allow
+
+        class SConn(_GuardedHTTPSConnection):
+            allow_local = allow
+
+        class Pool(HTTPConnectionPool):
+            ConnectionCls = Conn
+
+        class SPool(HTTPSConnectionPool):
+            ConnectionCls = SConn
+
+        self.poolmanager.pool_classes_by_scheme = {"http": Pool, "https": SPool}
+
+
+def _blocked_reason(exc: BaseException) -> str:
+    """Dig the SSRF refusal out of requests' and urllib3's exception wrapping."""
+    seen: set[int] = set()
+    todo: list[object] = [exc]
+    while todo:
+        e = todo.pop()
+        if id(e) in seen or not isinstance(e, BaseException):
+            continue
+        seen.add(id(e))
+        if isinstance(e, BlockedAddressError):
+            msg = str(e)
+            return msg.split("refused by SSRF policy: ", 1)[-1]
+        todo.extend(e.args)
+        todo.extend(x for x in (getattr(e, "reason", None), e.__cause__, e.__context__) if x)
+    return ""
+
+
+# --------------------------------------------------------------------------- per-host limiter
+
+
+def _parse_interval(value: str) -> float | None:
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*", value or "")
+    if not m:
+        return None
+    n = float(m.group(1))
+    return n * {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0}[m.group(2) or "s"]
+
+
+def _int_header(headers: dict[str, str], name: str) -> int | None:
+    raw = headers.get(name, "").strip()
+    return int(raw) if raw.isdigit() and int(raw) > 0 else None
+
+
+@dataclass
+class _Host:
+    cap: int  # configured upper bound
+    limit: int  # current concurrency limit
+    rate: float  # requests per interval (0: unlimited)
+    interval: float
+    seen: bool  # a response arrived, so the server's headers are known
+    active: int = 0
+    max_active: int = 0
+    paused_until: float = 0.0
+    sent: deque[float] = field(default_factory=deque)
+
+
+class HostLimiter:
+    """Per-host concurrency and rate, following ``x-concurrency-limit`` / ``x-rate-limit-*``.
+
+    A service host starts with one request in flight until the first response shows the
+    server's limits, then uses ``min(configured, advertised)``: never more than either says.
+    Process-local: several processes sharing a cache dir each keep their own budget.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._cond = threading.Condition(self._lock)
+        self._hosts: dict[str, _Host] = {}
+
+    def configure(self, host: str, concurrency: int, rate: float, probe: bool) -> None:
+        with self._lock:
+            if host not in self._hosts:
+                self._hosts[host] = _Host(cap=max(1, concurrency),
+                                          limit=1 if probe else max(1, concurrency),
+                                          rate=rate, interval=1.0, seen=not probe)
+
+    def _get(self, host: str) -> _Host:
+        h = self._hosts.get(host)
+        if h is None:
+            h = self._hosts[host] = _Host(cap=10, limit=10, rate=0.0, interval=1.0, seen=True)
+        return h
+
+    def acquire(self, host: str, until: float) -> bool:
+        """Wait for a slot (False when the deadline ``until`` (monotonic) passes first)."""
+        with self._cond:
+            h = self._get(host)
+            while True:
+                now = time.monotonic()
+                if now >= until:
+                    return False
+                wait = 0.0
+                if h.active >= h.limit:
+                    wait = until - now
+                elif h.paused_until > now:
+                    wait = h.paused_until - now
+                elif h.rate > 0:
+                    while h.sent and h.sent[0] <= now - h.interval:
+                        h.sent.popleft()
+                    if len(h.sent) >= h.rate:
+                        wait = h.sent[0] + h.interval - now
+                if wait <= 0:
+                    h.active += 1
+                    h.max_active = max(h.max_active, h.active)
+                    if h.rate > 0:
+                        h.sent.append(now)
+                    return True
+                self._cond.wait(min(wait, until - now, 1.0))
+
+    def release(self, host: str, headers: dict[str, str] | None) -> None:
+        with self._cond:
+            h = self._get(host)
+            h.active = max(0, h.active - 1)
+            if headers is not None:
+                conc = _int_header(headers, "x-concurrency-limit")
+                if not h.seen:
+                    h.seen = True
+                    h.limit = h.cap
+                if conc is not None:
+                    h.limit = max(1, min(h.cap, conc))
+                lim = _int_header(headers, "x-rate-limit-limit")
+                interval = _parse_interval(headers.get("x-rate-limit-interval", "1s"))
+                if lim is not None and interval:
+                    new_rate = lim / interval  # per second
+                    old_rate = h.rate / h.interval if h.rate > 0 else float("inf")
+                    if new_rate < old_rate:
+                        h.rate, h.interval = float(lim), interval
+            self._cond.notify_all()
+
+    def pause(self, host: str, seconds: float, halve: bool = False) -> None:
+        """Back off: nobody sends to ``host`` for ``seconds``; ``halve`` also cuts concurrency."""
+        with self._cond:
+            h = self._get(host)
+            h.paused_until = max(h.paused_until, time.monotonic() + seconds)
+            if halve:
+                h.limit = max(1, h.limit // 2)
+            self._cond.notify_all()
+
+    def max_active(self, host: str) -> int:
+        with self._lock:
+            return self._get(host).max_active
+
+
+# --------------------------------------------------------------------------- fetching
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    """One HTTP exchange (or the reason there was none). ``fault`` is "" on a real answer."""
+
+    url: str
+    status: int | None = None
+    headers: tuple[tuple[str, str], ...] = ()
+    body: bytes = b""
+    truncated: bool = False
+    from_cache: bool = False
+    fault: str = ""  # timeout, unreachable, blocked, rate_limited, deadline
+    note: str = ""
+
+    def header(self, name: str) -> str:
+        low = name.lower()
+        for k, v in self.headers:
+            if k.lower() == low:
+                return v
+        return ""
+
+    def json(self) -> Any:
+        """Decoded JSON; raises ValueError for malformed or truncated bodies."""
+        if self.truncated:
+            raise ValueError("response body exceeded the size cap")
+        return json.loads(self.body.decode("utf-8"))
+
+
+def parse_retry_after(value: str) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or HTTP date)."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    if re.fullmatch(r"\d+(\.\d+)?", value):
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None:
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+@dataclass
+class Stats:
+    """Counters tests read: a warm second run must show ``requests == 0``."""
+
+    requests: int = 0
+    cache_hits: int = 0
+    retries: int = 0
+
+
+class HttpClient:
+    """Fetches for the resolver: services (trusted) and manuscript URLs (SSRF-guarded)."""
+
+    def __init__(self, settings: ResolverSettings, deadline: Deadline,
+                 session: requests.Session | None = None,
+                 cache: ResponseCache | None = None) -> None:
+        self.settings = settings
+        self.deadline = deadline
+        self.cache = cache
+        self.limiter = HostLimiter()
+        self.stats = Stats()
+        self._stats_lock = threading.Lock()
+        pool = max(settings.workers, settings.host_concurrency)
+        if session is None:
+            session = requests.Session()
+            session.mount("http://", HTTPAdapter(pool_connections=16, pool_maxsize=pool))
+            session.mount("https://", HTTPAdapter(pool_connections=16, pool_maxsize=pool))
+        self.service_session = session
+        web = requests.Session()
+        web.trust_env = False  # an environment proxy would bypass the address check
+        adapter = GuardedAdapter(settings.allow_local_urls, pool_maxsize=pool)
+        web.mount("http://", adapter)
+        web.mount("https://", adapter)
+        self.web_session = web
+        for base in (settings.crossref_url, settings.doi_url, settings.datacite_url,
+                     settings.archive_url):
+            host = urlsplit(base).netloc.lower()
+            if host:
+                self.limiter.configure(host, settings.service_concurrency,
+                                       settings.service_rate, probe=True)
+
+    def _count(self, name: str) -> None:
+        with self._stats_lock:
+            setattr(self.stats, name, getattr(self.stats, name) + 1)
+
+    def close(self) -> None:
+        self.web_session.close()
+
+    # -- one hop ----------------------------------------------------------------------
+    def fetch(self, url: str, *, accept: str = "application/json", trusted: bool = True,
+              ttl: float = 30 * DAY, ttl_missing: float = DAY) -> FetchResult:
+        """GET one URL without following redirects; cached, limited, retried, capped."""
+        key = cache_key("GET", url, accept)
+        if self.cache is not None:
+            hit = self.cache.get(key)
+            if hit is not None:
+                self._count("cache_hits")
+                return FetchResult(url=url, status=hit.status, headers=hit.headers,
+                                   body=hit.body, truncated=hit.truncated, from_cache=True)
+        if not trusted:
+            why = vet_url(url, self.settings.allow_local_urls)
+            if why:
+                return FetchResult(url=url, fault="blocked", note=f"refused: {why}")
+        result = self._fetch_network(url, accept, trusted)
+        if self.cache is not None and result.fault == "" and result.status is not None:
+            if result.status == 200 or result.status in REDIRECT_STATUSES:
+                life = ttl
+            elif result.status in (404, 410):
+                life = ttl_missing
+            else:
+                life = 0.0
+            if life > 0:
+                self.cache.put(key, CachedEntry(url=url, status=result.status,
+                                                headers=result.headers, body=result.body,
+                                                truncated=result.truncated), life)
+        return result
+
+    def _fetch_network(self, url: str, accept: str, trusted: bool) -> FetchResult:
+        s = self.settings
+        host = urlsplit(url).netloc.lower()
+        session = self.service_session if trusted else self.web_session
+        headers = {"User-Agent": s.agent, "Accept": accept}
+        attempt = 0
+        while True:
+            if self.deadline.expired():
+                return FetchResult(url=url, fault="deadline", note="run deadline reached")
+            if not self.limiter.acquire(host, self.deadline.at):
+                return FetchResult(url=url, fault="deadline",
+                                   note="run deadline reached while waiting for a slot")
+            got: dict[str, str] | None = None
+            try:
+                result = self._once(session, url, headers)
+                got = {k.lower(): v for k, v in result.headers}
+            finally:
+                self.limiter.release(host, got)
+            status = result.status
+            if result.fault == "unreachable" and attempt < min(1, s.max_retries) \
+                    and "reset" in result.note.lower():
+                attempt += 1
+                self._count("retries")
+                time.sleep(min(self._backoff(attempt), self.deadline.remaining()))
+                continue
+            if status in RETRY_STATUSES or (status in TRANSIENT_STATUSES and attempt < 1):
+                if attempt >= s.max_retries:
+                    return self._give_up(result)
+                retry_after = parse_retry_after(result.header("Retry-After"))
+                if retry_after is not None and retry_after > s.retry_after_cap:
+                    return self._give_up(result, f"server asked to wait {retry_after:.0f} s "
+                                                 f"(cap {s.retry_after_cap:.0f} s)")
+                delay = retry_after if retry_after is not None else self._backoff(attempt)
+                if delay >= self.deadline.remaining():
+                    return self._give_up(result, "retry would pass the run deadline")
+                attempt += 1
+                self._count("retries")
+                self.limiter.pause(host, delay, halve=(status == 429 and not trusted))
+                continue
+            return result
+
+    @staticmethod
+    def _backoff(attempt: int) -> float:
+        """Exponential backoff with full jitter: 0.5, 1, 2 ... seconds (+ up to 50 %)."""
+        base = 0.5 * (2 ** max(0, attempt - 1)) if attempt else 0.5
+        return base * (1.0 + random.random() * 0.5)
+
+    @staticmethod
+    def _give_up(result: FetchResult, why: str = "") -> FetchResult:
+        fault = "rate_limited" if result.status in RETRY_STATUSES else "unreachable"
+        note = why or f"HTTP {result.status} after retries"
+        return FetchResult(url=result.url, status=result.status, headers=result.headers,
+                           body=result.body, fault=fault, note=note)
+
+    def _once(self, session: requests.Session, url: str, headers: dict[str, str]) -> FetchResult:
+        s = self.settings
+        budget = min(s.timeout, self.deadline.remaining())
+        clipped = budget < s.timeout  # a timeout now is the run's deadline, not the server
+        if budget <= 0:
+            return FetchResult(url=url, fault="deadline", note="run deadline reached")
+        started = time.monotonic()
+        self._count("requests")
+        try:
+            resp = session.get(url, headers=headers, stream=True, allow_redirects=False,
+                               timeout=(budget, budget))
+        except requests.Timeout:
+            if clipped:
+                return FetchResult(url=url, fault="deadline", note="run deadline reached")
+            return FetchResult(url=url, fault="timeout", note=f"no answer within {budget:.1f} s")
+        except requests.ConnectionError as exc:
+            why = _blocked_reason(exc)
+            if why:
+                return FetchResult(url=url, fault="blocked", note=f"refused: {why}")
+            return FetchResult(url=url, fault="unreachable", note=_short(exc))
+        except (requests.RequestException, OSError, ValueError) as exc:
+            return FetchResult(url=url, fault="unreachable", note=_short(exc))
+        hdrs = tuple((str(k), str(v)) for k, v in resp.headers.items())
+        chunks: list[bytes] = []
+        size = 0
+        truncated = False
+        fault = note = ""
+        end = started + budget
+        try:
+            raw = resp.raw
+            while True:
+                if time.monotonic() > end:
+                    fault, note = "timeout", f"body not complete after {budget:.1f} s"
+                    if clipped:
+                        fault, note = "deadline", "run deadline reached"
+                    break
+                chunk = raw.read1(65536, decode_content=True)
+                if not chunk:
+                    break
+                size += len(chunk)
+                if size > s.max_body_bytes:
+                    chunks.append(chunk[: len(chunk) - (size - s.max_body_bytes)])
+                    truncated = True
+                    note = f"body larger than {s.max_body_bytes} bytes: stopped reading"
+                    break
+                chunks.append(chunk)
+        except requests.Timeout:
+            fault, note = ("deadline", "run deadline reached") if clipped else (
+                "timeout", f"body stalled for {budget:.1f} s")
+        except Exception as exc:  # urllib3 protocol errors, resets, decode errors mid-body
+            fault, note = "unreachable", f"body interrupted: {_short(exc)}"
+        finally:
+            resp.close()
+        return FetchResult(url=url, status=resp.status_code, headers=hdrs, body=b"".join(chunks),
+                           truncated=truncated, fault=fault, note=note)
+
+    # -- redirect chains ---------------------------------------------------------------
+    def follow(self, url: str, *, accept: str, trusted: bool, ttl: float = DAY,
+               ttl_missing: float = DAY) -> tuple[FetchResult, tuple[str, ...], bool]:
+        """Follow redirects by hand so each hop is vetted; (last result, chain, permanent moved)."""
+        chain: list[str] = [url]
+        seen = {url}
+        permanent = False
+        current = url
+        for _ in range(self.settings.max_redirects + 1):
+            res = self.fetch(current, accept=accept, trusted=trusted, ttl=ttl,
+                             ttl_missing=ttl_missing)
+            if res.fault or res.status not in REDIRECT_STATUSES:
+                return res, tuple(chain[1:]), permanent
+            location = res.header("Location")
+            if not location:
+                return res, tuple(chain[1:]), permanent
+            nxt = urljoin(current, location.strip())
+            if res.status in (301, 308):
+                permanent = True
+            if nxt in seen:
+                return (FetchResult(url=nxt, status=res.status, fault="unreachable",
+                                    note=f"redirect loop back to {nxt}"),
+                        tuple(chain[1:]), permanent)
+            seen.add(nxt)
+            chain.append(nxt)
+            current = nxt
+        return (FetchResult(url=current, fault="unreachable",
+                            note=f"more than {self.settings.max_redirects} redirects"),
+                tuple(chain[1:]), permanent)
+
+
+def _short(exc: BaseException) -> str:
+    """A one-line, bounded description of a network error."""
+    text = f"{type(exc).__name__}: {exc}"
+    low = text.lower()
+    if "reset" in low or "remotedisconnected" in low or "aborted" in low:
+        text = "connection reset by peer: " + text
+    elif "name or service not known" in low or "nodename" in low or "dns failure" in low \
+            or "getaddrinfo" in low or "name resolution" in low:
+        text = "DNS failure: " + text
+    elif "refused" in low:
+        text = "connection refused: " + text
+    return text[:300]

@@ -1,0 +1,409 @@
+"""The resolve stage: every DOI and URL of the reference list, checked concurrently and politely.
+
+``Resolver.resolve(references)`` returns one :class:`~refcheck.model.Resolution` per DOI, URL and
+DOI search. Network trouble is data (``unreachable``, ``rate_limited``, ``skipped``), never an
+exception, and the whole run is bounded by ``ResolverSettings.deadline``.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed, wait
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote, urlencode, urlsplit
+
+import requests
+
+from refcheck.model import FieldDiff, Reference, Resolution
+from refcheck.resolve.cache import ResponseCache
+from refcheck.resolve.doi import (
+    WorkMeta,
+    compare,
+    normalise_doi,
+    parse_crossref,
+    parse_datacite,
+)
+from refcheck.resolve.http import DAY, Deadline, FetchResult, HttpClient
+from refcheck.resolve.search import choose, wants_search
+from refcheck.resolve.settings import ResolverSettings
+from refcheck.resolve.urls import is_soft_404, moved_elsewhere, page_title_score, parse_page
+
+CACHE_FILE = "resolve.sqlite"
+PAGE_TITLE_THRESHOLD = 0.5
+HTML_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8"
+_FAULT_STATUS = {"timeout": "unreachable", "unreachable": "unreachable", "deadline": "skipped",
+                 "rate_limited": "rate_limited", "blocked": "invalid"}
+_DOI_HOSTS = frozenset({"doi.org", "dx.doi.org", "www.doi.org"})
+
+
+@dataclass(frozen=True)
+class ResolverStats:
+    """Network use of the most recent :meth:`Resolver.resolve` call."""
+
+    requests: int = 0
+    cache_hits: int = 0
+    retries: int = 0
+
+
+def doi_of(ref: Reference) -> str:
+    """The DOI text an entry carries (the DOI field, or a doi.org URL)."""
+    if ref.doi or ref.doi_raw:
+        return ref.doi or ref.doi_raw
+    if ref.url:
+        try:
+            host = (urlsplit(ref.url).hostname or "").lower()
+        except ValueError:
+            return ""
+        if host in _DOI_HOSTS:
+            return ref.url
+    return ""
+
+
+def url_of(ref: Reference) -> str:
+    """The web URL to check (doi.org links are checked as DOIs instead)."""
+    if not ref.url or doi_of(ref) == ref.url:
+        return ""
+    return ref.url.strip()
+
+
+@dataclass(frozen=True)
+class _Batch:
+    """Outcome of one ``filter=doi:`` request: found works, or why the batch failed."""
+
+    found: tuple[tuple[str, WorkMeta], ...] = ()
+    failed: FetchResult | None = None  # None: the answer is authoritative for its DOIs
+
+
+class Resolver:
+    """Checks DOIs (handle API, Crossref, DataCite) and URLs (the web), with a shared cache."""
+
+    def __init__(self, settings: ResolverSettings | None = None,
+                 session: requests.Session | None = None) -> None:
+        self.settings = settings if settings is not None else ResolverSettings.from_env()
+        self._session = session
+        self._cache: ResponseCache | None = None
+        self._stats = ResolverStats()
+        self.last_client: HttpClient | None = None  # for inspection (limits seen) in tests
+
+    # -- public ----------------------------------------------------------------------
+    @property
+    def stats(self) -> ResolverStats:
+        return self._stats
+
+    @property
+    def cache_path(self) -> str:
+        return os.path.join(self.settings.resolved_cache_dir, CACHE_FILE)
+
+    def _open_cache(self) -> ResponseCache | None:
+        if not self.settings.use_cache:
+            return None
+        if self._cache is None:
+            try:
+                self._cache = ResponseCache(self.cache_path)
+            except OSError:
+                return None  # unwritable cache dir: run uncached rather than fail
+        return self._cache
+
+    def clear_cache(self) -> None:
+        """Forget every stored response (the file stays, empty)."""
+        try:
+            cache = self._cache or ResponseCache(self.cache_path)
+        except OSError:
+            return
+        cache.clear()
+
+    def resolve(self, references: Sequence[Reference],
+                progress: Callable[[int, int], None] | None = None) -> tuple[Resolution, ...]:
+        s = self.settings
+        deadline = Deadline(s.deadline)
+        client = HttpClient(s, deadline, session=self._session, cache=self._open_cache())
+        self.last_client = client
+        out: list[Resolution] = []
+        doi_units: list[tuple[Reference, str]] = []
+        url_units: list[tuple[Reference, str]] = []
+        search_units: list[Reference] = []
+        for ref in references:
+            text = doi_of(ref)
+            if text:
+                doi = normalise_doi(text)
+                if doi is None:
+                    out.append(Resolution(reference=ref.index, kind="doi", target=text,
+                                          status="invalid", note="not a valid DOI"))
+                else:
+                    doi_units.append((ref, doi))
+            elif s.search_missing_dois and wants_search(ref):
+                search_units.append(ref)
+            url = url_of(ref) if s.check_urls else ""
+            if url:
+                url_units.append((ref, url))
+        total = len(out) + len(doi_units) + len(url_units) + len(search_units)
+        done = len(out)
+        lock = threading.Lock()
+
+        def tick() -> None:
+            nonlocal done
+            with lock:
+                done += 1
+                n = done
+            if progress is not None:
+                progress(n, total)
+
+        if progress is not None and done:
+            progress(done, total)
+        try:
+            with ThreadPoolExecutor(max_workers=max(1, s.workers),
+                                    thread_name_prefix="refcheck-resolve") as pool:
+                futures: list[Future[Resolution]] = []
+                futures += [pool.submit(self._url, client, r, u) for r, u in url_units]
+                futures += [pool.submit(self._search, client, r) for r in search_units]
+                unique = sorted({d for _, d in doi_units})
+                batches: dict[str, _Batch] = {}
+                if len(unique) > 1 and s.batch_size > 1:
+                    batchable = [d for d in unique if "," not in d]
+                    chunks = [batchable[i: i + s.batch_size]
+                              for i in range(0, len(batchable), s.batch_size)]
+                    bfuts = {pool.submit(self._batch, client, c): c for c in chunks}
+                    wait(bfuts)
+                    for bfut, chunk in bfuts.items():
+                        batch = bfut.result()
+                        for d in chunk:
+                            batches[d] = batch
+                futures += [pool.submit(self._doi, client, r, d, batches.get(d))
+                            for r, d in doi_units]
+                for fut in as_completed(futures):
+                    out.append(fut.result())
+                    tick()
+        finally:
+            self._stats = ResolverStats(client.stats.requests, client.stats.cache_hits,
+                                        client.stats.retries)
+            client.close()
+        order = {"doi": 0, "doi-search": 1, "url": 2}
+        out.sort(key=lambda r: (r.reference, order.get(r.kind, 3), r.target))
+        return tuple(out)
+
+    # -- helpers ---------------------------------------------------------------------
+    def _service_url(self, base: str, path: str, params: Iterable[tuple[str, str]] = ()) -> str:
+        """Service URL; ``mailto`` (polite pool) for Crossref and DataCite, not for doi.org."""
+        query = list(params)
+        if self.settings.mailto and base != self.settings.doi_url:
+            query.append(("mailto", self.settings.mailto))
+        url = base.rstrip("/") + path
+        return url + ("?" + urlencode(query) if query else "")
+
+    @staticmethod
+    def _fault(ref: Reference, kind: str, target: str, res: FetchResult, *,
+               service: str, context: str = "") -> Resolution:
+        status = _FAULT_STATUS.get(res.fault, "unreachable")
+        note = f"{context}{res.note}" if context else res.note
+        return Resolution(reference=ref.index, kind=kind, target=target,  # type: ignore[arg-type]
+                          status=status, service=service, http_status=res.status, note=note)
+
+    # -- DOIs ------------------------------------------------------------------------
+    def _batch(self, client: HttpClient, dois: list[str]) -> _Batch:
+        filt = ",".join(f"doi:{d}" for d in dois)
+        url = self._service_url(self.settings.crossref_url, "/works",
+                                [("filter", filt), ("rows", str(len(dois)))])
+        res = client.fetch(url)
+        if res.fault or res.status != 200:
+            return _Batch(failed=res)
+        try:
+            items = res.json()["message"]["items"]
+            found = tuple((m.doi, m) for m in (parse_crossref(i) for i in items
+                                               if isinstance(i, dict)) if m.doi)
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return _Batch(failed=FetchResult(url=url, status=res.status, fault="unreachable",
+                                             note="malformed JSON from Crossref"))
+        return _Batch(found=found)
+
+    def _doi(self, client: HttpClient, ref: Reference, doi: str,
+             batch: _Batch | None) -> Resolution:
+        if client.deadline.expired():
+            return Resolution(reference=ref.index, kind="doi", target=doi, status="skipped",
+                              note="run deadline reached before this DOI was checked")
+        if batch is not None and batch.failed is None:
+            meta = dict(batch.found).get(doi)
+            if meta is not None:
+                return self._compared(ref, doi, meta)
+            return self._registration(client, ref, doi)
+        if batch is not None and batch.failed is not None \
+                and batch.failed.fault in ("rate_limited", "deadline"):
+            return self._fault(ref, "doi", doi, batch.failed, service="crossref")
+        url = self._service_url(self.settings.crossref_url, "/works/" + quote(doi, safe="/"))
+        res = client.fetch(url)
+        if res.fault:
+            return self._fault(ref, "doi", doi, res, service="crossref", context="Crossref: ")
+        if res.status == 200:
+            try:
+                meta = parse_crossref(res.json()["message"])
+            except (ValueError, KeyError, TypeError, AttributeError):
+                return Resolution(reference=ref.index, kind="doi", target=doi,
+                                  status="unreachable", service="crossref", http_status=200,
+                                  note="malformed JSON from Crossref")
+            return self._compared(ref, doi, meta)
+        if res.status == 404:
+            return self._registration(client, ref, doi)
+        return Resolution(reference=ref.index, kind="doi", target=doi, status="unreachable",
+                          service="crossref", http_status=res.status,
+                          note=f"Crossref answered HTTP {res.status}")
+
+    def _compared(self, ref: Reference, doi: str, meta: WorkMeta) -> Resolution:
+        diffs: tuple[FieldDiff, ...] = compare(ref, meta)
+        return Resolution(reference=ref.index, kind="doi", target=doi,
+                          status="mismatch" if diffs else "ok", service=meta.service,
+                          http_status=200, final_url=meta.landing_url, diffs=diffs,
+                          metadata=meta.metadata())
+
+    def _registration(self, client: HttpClient, ref: Reference, doi: str) -> Resolution:
+        """Crossref does not know the DOI: ask the handle system whether it exists at all."""
+        url = self._service_url(self.settings.doi_url, "/api/handles/" + quote(doi, safe="/"))
+        res = client.fetch(url, ttl=7 * DAY, ttl_missing=DAY)
+        if res.fault:
+            return self._fault(ref, "doi", doi, res, service="doi.org",
+                               context="not in Crossref; registration check failed: ")
+        code: Any = None
+        try:
+            body = res.json()
+            code = body.get("responseCode") if isinstance(body, dict) else None
+        except ValueError:
+            body = None
+        if res.status == 404 or code == 100:
+            return Resolution(reference=ref.index, kind="doi", target=doi, status="not_found",
+                              service="doi.org", http_status=res.status,
+                              note="the DOI is not registered (handle API: not found)")
+        if res.status != 200 or code not in (1, 200):
+            return Resolution(reference=ref.index, kind="doi", target=doi, status="unreachable",
+                              service="doi.org", http_status=res.status,
+                              note=f"handle API answered HTTP {res.status}, responseCode {code}")
+        if code == 200:
+            return Resolution(reference=ref.index, kind="doi", target=doi, status="ok",
+                              service="doi.org", http_status=200,
+                              note="registered, but the handle has no URL value")
+        return self._agency(client, ref, doi)
+
+    def _agency(self, client: HttpClient, ref: Reference, doi: str) -> Resolution:
+        url = self._service_url(self.settings.doi_url, "/doiRA/" + quote(doi, safe="/"))
+        res = client.fetch(url)
+        agency = ""
+        if not res.fault and res.status == 200:
+            try:
+                rows = res.json()
+                if isinstance(rows, list) and rows and isinstance(rows[0], dict):
+                    agency = str(rows[0].get("RA", ""))
+            except ValueError:
+                agency = ""
+        if agency.lower() == "datacite":
+            dc = client.fetch(self._service_url(self.settings.datacite_url,
+                                                "/dois/" + quote(doi, safe="/")))
+            if not dc.fault and dc.status == 200:
+                try:
+                    return self._compared(ref, doi, parse_datacite(dc.json()))
+                except (ValueError, KeyError, TypeError, AttributeError):
+                    pass
+            return Resolution(reference=ref.index, kind="doi", target=doi, status="ok",
+                              service="datacite", http_status=dc.status,
+                              note="registered with DataCite; metadata not available to compare")
+        label = agency or "another agency"
+        return Resolution(reference=ref.index, kind="doi", target=doi, status="ok",
+                          service="doi.org", http_status=200, metadata=(("agency", label),),
+                          note=f"registered with {label}; metadata not compared")
+
+    # -- DOI search ------------------------------------------------------------------
+    def _search(self, client: HttpClient, ref: Reference) -> Resolution:
+        target = ref.title
+        if client.deadline.expired():
+            return Resolution(reference=ref.index, kind="doi-search", target=target,
+                              status="skipped", note="run deadline reached")
+        url = self._service_url(self.settings.crossref_url, "/works",
+                                [("query.bibliographic", ref.raw[:1000]), ("rows", "2")])
+        res = client.fetch(url)
+        if res.fault:
+            return self._fault(ref, "doi-search", target, res, service="crossref")
+        if res.status != 200:
+            return Resolution(reference=ref.index, kind="doi-search", target=target,
+                              status="unreachable", service="crossref", http_status=res.status,
+                              note=f"Crossref search answered HTTP {res.status}")
+        try:
+            items = res.json()["message"]["items"]
+            if not isinstance(items, list):
+                raise TypeError("items is not a list")
+            cand, why = choose(ref, items)
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return Resolution(reference=ref.index, kind="doi-search", target=target,
+                              status="unreachable", service="crossref", http_status=200,
+                              note="malformed JSON from Crossref search")
+        if cand is None:
+            return Resolution(reference=ref.index, kind="doi-search", target=target,
+                              status="not_found", service="crossref", http_status=200, note=why)
+        return Resolution(reference=ref.index, kind="doi-search", target=target,
+                          status="suggested", service="crossref", http_status=200,
+                          metadata=cand.meta.metadata(), note=why,
+                          suggestion=f"https://doi.org/{cand.doi}")
+
+    # -- URLs ------------------------------------------------------------------------
+    def _url(self, client: HttpClient, ref: Reference, url: str) -> Resolution:
+        if client.deadline.expired():
+            return Resolution(reference=ref.index, kind="url", target=url, status="skipped",
+                              note="run deadline reached before this URL was checked")
+        res, chain, permanent = client.follow(url, accept=HTML_ACCEPT, trusted=False)
+        final = chain[-1] if chain else url
+        base: dict[str, Any] = {"reference": ref.index, "kind": "url", "target": url,
+                                "service": "web", "final_url": final, "redirects": chain}
+        if res.fault:
+            if res.note.startswith(("redirect loop", "more than")):
+                return Resolution(**base, status="dead", http_status=res.status, note=res.note)
+            status = _FAULT_STATUS.get(res.fault, "unreachable")
+            return Resolution(**base, status=status, http_status=res.status, note=res.note)
+        code = res.status or 0
+        if code in (404, 410):
+            return Resolution(**base, status="dead", http_status=code,
+                              note=f"HTTP {code}", suggestion=self._archived(client, url))
+        if code in (401, 403, 429, 451):
+            return Resolution(**base, status="blocked", http_status=code,
+                              note=f"HTTP {code}: the site refused the checker")
+        if code >= 500:
+            return Resolution(**base, status="unreachable", http_status=code,
+                              note=f"HTTP {code} from the site")
+        if code >= 300:
+            return Resolution(**base, status="dead", http_status=code,
+                              note=f"HTTP {code} without a usable redirect")
+        ctype = res.header("Content-Type")
+        meta: list[tuple[str, str]] = [("content_type", ctype)] if ctype else []
+        diffs: list[FieldDiff] = []
+        if "html" in ctype.lower() or not ctype:
+            page = parse_page(res.body, ctype)
+            if page.best_title:
+                meta.append(("page_title", page.best_title))
+            meta += [(k, v) for k, v in page.meta if k != "og:title"]
+            if is_soft_404(page):
+                return Resolution(**base, status="dead", http_status=code,
+                                  metadata=tuple(meta),
+                                  note=f"soft 404: the page says {page.title!r}",
+                                  suggestion=self._archived(client, url))
+            if ref.title and page.best_title and len(page.best_title) >= 10 \
+                    and page_title_score(ref.title, page) < PAGE_TITLE_THRESHOLD:
+                diffs.append(FieldDiff("title", ref.title, page.best_title))
+        moved = permanent and moved_elsewhere(url, final)
+        if moved:
+            meta.append(("moved_to", final))
+        status = "mismatch" if diffs else ("moved" if moved else "ok")
+        return Resolution(**base, status=status, http_status=code, diffs=tuple(diffs),
+                          metadata=tuple(meta), note=res.note)
+
+    def _archived(self, client: HttpClient, url: str) -> str:
+        """An Internet Archive snapshot of a dead page, when the availability API knows one."""
+        if not self.settings.archive_url or client.deadline.remaining() < 1:
+            return ""
+        api = self.settings.archive_url + "?" + urlencode([("url", url)])
+        res = client.fetch(api)
+        if res.fault or res.status != 200:
+            return ""
+        try:
+            closest = res.json()["archived_snapshots"]["closest"]
+            if closest.get("available") and str(closest.get("url", "")).startswith("http"):
+                return str(closest["url"])
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return ""
+        return ""

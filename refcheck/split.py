@@ -1,0 +1,720 @@
+"""The split stage: find the reference list in a manuscript and cut it into raw entries.
+
+The input is the loaded text (:class:`refcheck.model.Source`); the output is a
+:class:`refcheck.model.Document` with the body (where citations are looked for), the heading,
+the list region and one :class:`refcheck.model.RawEntry` per entry. Nothing is lost: every
+non-blank line of the region ends up in exactly one entry or in ``Document.excluded`` (page
+headers/footers, footnotes), and :func:`explain_exclusions` says why.
+
+Everything is line based and linear: each line is classified once with anchored, bounded
+patterns, so a 20,000-entry list or 100 KB of adversarial text splits in milliseconds.
+See ``docs/input.md`` for the heading words and the heuristics.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from enum import Enum
+
+from refcheck.errors import InputError, NoReferencesError
+from refcheck.model import Document, RawEntry, Source, Span
+
+__all__ = [
+    "BACK_MATTER_HEADINGS",
+    "REFERENCE_HEADINGS",
+    "Exclusion",
+    "explain_exclusions",
+    "fold_heading",
+    "is_reference_heading",
+    "looks_like_entry_start",
+    "split_document",
+]
+
+
+_LATEX_HEADING = re.compile(r"\\(?:section|chapter|subsection)\*?\{([^{}\n]{1,100})\}\s*$")
+_MD_HEADING = re.compile(r"^#{1,6}[ \t]+")
+_NUMBERING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[ivxlcIVXLC]{1,6}\.|[A-Z]\.)[ \t]+")
+
+
+def fold_heading(line: str) -> str:
+    """Reduce a heading line to a comparable key: markup, numbering, case and ``İ/ı`` folded.
+
+    ``"## 7. KAYNAKÇA:"`` → ``"kaynakça"``, ``"**İSTİNADLAR**"`` → ``"istinadlar"``. Turkish
+    dotted/dotless i are both folded to ``i`` so Turkish and Azerbaijani capitals match.
+    """
+    s = line.strip()
+    if len(s) > 120 or s.count(" ") > 8:  # headings are short: skip entries cheaply
+        return ""
+    s = unicodedata.normalize("NFC", s)
+    if s.startswith("\\begin{thebibliography}"):
+        return "references"
+    m = _LATEX_HEADING.match(s)
+    if m:
+        s = m.group(1)
+    s = _MD_HEADING.sub("", s)
+    s = s.strip("*_ \t")
+    s = _NUMBERING.sub("", s)
+    s = s.strip("*_ \t").rstrip(":.").strip("*_ \t")
+    s = s.replace("İ", "i").replace("I", "ı")  # Turkish-aware upper → lower for i
+    s = s.lower().replace("\u0307", "").replace("ı", "i")
+    return " ".join(s.split())
+
+
+def _key(words: str) -> str:
+    return fold_heading(words)
+
+
+REFERENCE_HEADINGS: frozenset[str] = frozenset(
+    _key(w)
+    for w in (
+        # English
+        "References",
+        "Reference List",
+        "List of References",
+        "References Cited",
+        "Cited References",
+        "Bibliography",
+        "Select Bibliography",
+        "Selected Bibliography",
+        "Works Cited",
+        "Cited Works",
+        "Literature Cited",
+        "Bibliographic References",
+        "References and Notes",
+        "Notes and References",
+        # Turkish
+        "Kaynakça",
+        "Kaynakca",
+        "Kaynaklar",
+        "Yararlanılan Kaynaklar",
+        "Kaynaklar Listesi",
+        "Başvurulan Kaynaklar",
+        "Bibliyografya",
+        # Azerbaijani
+        "Ədəbiyyat",
+        "Ədəbiyyat siyahısı",
+        "İstinadlar",
+        "İstifadə olunmuş ədəbiyyat",
+        "İstifadə edilmiş ədəbiyyat",
+        "İstifadə olunan ədəbiyyat",
+        "Edebiyyat",
+        # Russian
+        "Список литературы",
+        "Список использованной литературы",
+        "Список использованных источников",
+        "Список источников",
+        "Список источников и литературы",
+        "Источники и литература",
+        "Использованная литература",
+        "Библиография",
+        "Библиографический список",
+        "Литература",
+        "Источники",
+    )
+)
+"""Folded heading lines that open a reference list (a ``/``-separated pair also counts)."""
+
+# Weak words open a list only when no strong heading is followed by entries: "Sources" or
+# "Литература" also label table notes and subsections.
+_WEAK = frozenset(_key(w) for w in ("Sources", "Literature", "Источники", "Литература"))
+_ALL_HEADINGS = REFERENCE_HEADINGS | _WEAK
+
+BACK_MATTER_HEADINGS: frozenset[str] = frozenset(
+    _key(w)
+    for w in (
+        "Appendix",
+        "Appendices",
+        "Annex",
+        "Annexes",
+        "Notes",
+        "Endnotes",
+        "Footnotes",
+        "Author Contribution",
+        "Author Contributions",
+        "Authors' Contributions",
+        "Contribution of Authors",
+        "Acknowledgements",
+        "Acknowledgments",
+        "Acknowledgement",
+        "Acknowledgment",
+        "Funding",
+        "Conflict of Interest",
+        "Conflicts of Interest",
+        "Declaration of Competing Interest",
+        "Declarations",
+        "Ethics Committee Permission",
+        "Ethics Comittee Permission",
+        "Data Availability",
+        "Data Availability Statement",
+        "Supplementary Material",
+        "Supplementary Materials",
+        "Tables",
+        "Figures",
+        "Tables and Figures",
+        "Figure Captions",
+        "Biographical Note",
+        "Biographical Notes",
+        "Notes on Contributors",
+        "About the Author",
+        "About the Authors",
+        "Author Biography",
+        "Extended Abstract",
+        "Genişletilmiş Özet",
+        "Ekler",
+        "Ek",
+        "Notlar",
+        "Teşekkür",
+        "Yazar Katkısı",
+        "Yazar Katkıları",
+        "Çıkar Çatışması",
+        "Etik Kurul İzni",
+        "Əlavə",
+        "Əlavələr",
+        "Qeydlər",
+        "Təşəkkür",
+        "Приложение",
+        "Приложения",
+        "Примечания",
+        "Благодарности",
+        "Сведения об авторе",
+        "Сведения об авторах",
+        "Об авторе",
+        "Об авторах",
+    )
+)
+"""Folded heading lines that end a reference list (back matter after it)."""
+
+_BACK_PREFIX_RE = re.compile(
+    r"(?:appendix|annex|ek|əlavə|приложение|table|figure|tablo|şekil|таблица|рисунок|cədvəl)"
+    r"[ \t]+[0-9a-z]{1,4}\b",
+)
+
+_DIGIT4 = re.compile(r"\d{4}")
+_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)[a-z]?\b|\bn\.\s?d\.|\bin press\b|\(\d{4}")
+
+# List markers: bullets, "1." / "1)" / "(1)" / "[1]", LaTeX \bibitem.
+_MARKER = re.compile(
+    r"[ \t]*(?:(?P<bullet>[-*•–—▪●◦·‣+])|(?P<num>\d{1,5})[.)]|\((?P<pnum>\d{1,5})\)"
+    r"|\[(?P<bnum>\d{1,5})\]|\\bibitem(?:\[[^\]\n]{0,100}\])?\{[^}\n]{0,200}\})[ \t]+(?=\S)"
+)
+_LATEX_ITEM = re.compile(r"[ \t]*\\bibitem")
+
+# Entry starts. Letters are ``[^\W\d_]`` (any script); every quantifier is bounded or anchored.
+_AUTHOR_START = re.compile(
+    r"(?P<family>(?:[^\W\d_][\w'’.\-]{0,40}[ \t]){0,3}[^\W\d_][\w'’\-]{0,40}),[ \t]+"
+    r"(?P<given>[^\W\d_]{1,3}\.|[^\W\d_][\w'’\-]{1,40}\b)"
+)
+_PARTICLES = frozenset(
+    {
+        "van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "el", "al", "bin",
+        "ibn", "ter", "ten", "y", "del", "della", "dos", "das", "zu",
+    }
+)  # fmt: skip
+_VANCOUVER_START = re.compile(
+    r"[^\W\d_][\w'’\-]{1,40}(?:[ \t][^\W\d_][\w'’\-]{1,40}){0,2}"
+    r"[ \t][A-Z]{1,3}[,.]"
+)
+_ORG_YEAR = re.compile(r"[^\n]{1,200}?[.,]?[ \t]\((?:1[5-9]\d\d|20\d\d|n\.\s?d\.|in press)")
+# Trailing abbreviations that do not end an entry ("..., p." + "197" on the next line).
+_ABBREVIATIONS = frozenset(
+    {"p.", "pp.", "s.", "no.", "vol.", "ed.", "n°", "c.", "с.", "стр.", "т.", "vols.", "ch."}
+)
+_SAME_AUTHOR = re.compile(r"[-–—_]{2,}[ \t]?[.,]")
+_URL_START = re.compile(r"(?:https?://|www\.|doi:|DOI:|https?:)", re.IGNORECASE)
+
+_PAGE_NUMBER = re.compile(
+    r"(?:[-–—|][ \t]*)?\d{1,4}(?:[ \t]*[-–—|])?"
+    r"|(?:page|p\.|sayfa|s\.|стр\.|страница|səhifə)[ \t]*\d{1,4}"
+    r"(?:[ \t]*(?:of|/|из)[ \t]*\d{1,4})?",
+    re.IGNORECASE,
+)
+_FOOTNOTE = re.compile(r"\[\^e?\d{1,4}\]:|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,4}[ \t]*\S|[†‡][ \t]*\S|\*(?!\*)\S")
+
+
+class _Kind(Enum):
+    BLANK = 0
+    CONTENT = 1
+    EXCLUDED = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Exclusion:
+    """A line of the list region left out of the entries, and why."""
+
+    span: Span
+    line: int
+    reason: str  # "page number", "repeated page header/footer", "footnote"
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    number: int  # 1-based
+    start: int  # offset of the first character of the line
+    text: str  # without the newline
+
+
+def _lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    pos = 0
+    for i, chunk in enumerate(text.split("\n"), start=1):
+        out.append(_Line(i, pos, chunk))
+        pos += len(chunk) + 1
+    return out
+
+
+def is_reference_heading(line: str) -> bool:
+    """True if the line, on its own, is a reference-list heading in en/tr/az/ru."""
+    if len(line) > 160 or _DIGIT4.search(line):  # cheap reject: entries are long, have years
+        return False
+    key = fold_heading(line)
+    if not key:
+        return False
+    if key in _ALL_HEADINGS:
+        return True
+    parts = [p.strip() for p in key.split("/")]
+    return len(parts) > 1 and all(p in _ALL_HEADINGS for p in parts)
+
+
+def _is_back_matter(line: str, fmt: str) -> bool:
+    s = line.strip()
+    if not s or len(s) > 80 or _DIGIT4.search(s):
+        return False
+    if fmt == "markdown" and _MD_HEADING.match(s):
+        return True
+    if fmt == "latex" and (
+        s.startswith("\\end{thebibliography}") or _LATEX_HEADING.match(s) is not None
+    ):
+        return not is_reference_heading(s)
+    key = fold_heading(s)
+    if key in BACK_MATTER_HEADINGS:
+        return True
+    if _YEAR.search(s) or len(s) > 60:
+        return False
+    return _BACK_PREFIX_RE.match(key) is not None
+
+
+def looks_like_entry_start(line: str) -> bool:
+    """Whether a line reads like the first line of a reference (not a continuation).
+
+    ``Surname, X.`` / ``Surname, Given`` / ``Organisation. (2020`` / ``Organisation (2020`` /
+    ``Surname AB,`` (Vancouver), in any script; a lowercase start, a URL or a digit means a
+    continuation.
+    """
+    s = line.strip()
+    if not s:
+        return False
+    first = s[0]
+    if _SAME_AUTHOR.match(s):  # "———. (2020)": the previous entry's author(s) again
+        return True
+    if first.islower():  # "van Arragon, P." / "de la Fuente, J."
+        head, _, rest = s.partition(" ")
+        return head in _PARTICLES and bool(rest) and _author_start(rest)
+    if first in "*\"“«'‘_":  # title-first entries: *Title*. (2020) / “Title” (2020)
+        return _ORG_YEAR.match(s) is not None
+    if not first.isupper():
+        return False
+    if _URL_START.match(s):
+        return False
+    return (
+        _author_start(s) or _ORG_YEAR.match(s) is not None or _VANCOUVER_START.match(s) is not None
+    )
+
+
+def _author_start(s: str) -> bool:
+    """``Surname, X.`` / ``Surname, Given``: every surname word capitalised (or a particle)."""
+    m = _AUTHOR_START.match(s)
+    if m is None or not m.group("given")[0].isupper():
+        return False
+    return all(w[0].isupper() or w in _PARTICLES for w in m.group("family").split())
+
+
+def _entry_like(line: str) -> bool:
+    """Looser test for heading selection: the line after a heading reads like a reference."""
+    s = line.strip()
+    if len(s) < 20:
+        return False
+    m = _MARKER.match(s)
+    if m:
+        s = s[m.end() :]
+    return looks_like_entry_start(s) or (_YEAR.search(s[:300]) is not None and len(s) >= 30)
+
+
+def _ends_entry(text: str) -> bool:
+    """Whether a line could be the last line of an entry (period, bracket, URL, DOI)."""
+    s = text.rstrip()
+    if not s:
+        return True
+    if s[-1] in ".)]»”\"'":
+        return s.rsplit(None, 1)[-1].lower() not in _ABBREVIATIONS
+
+    last = s.rsplit(None, 1)[-1]
+    return bool(_URL_START.match(last)) and not last.endswith(("-", "/"))
+
+
+def _continues(text: str) -> bool:
+    """Whether a line reads like the continuation of the previous one."""
+    s = text.lstrip()
+    if not s:
+        return False
+    first = s[0]
+    return (
+        first.islower()
+        or first.isdigit()
+        or first in "([{,;:&–-/"
+        or _URL_START.match(s) is not None
+    )
+
+
+def _indent(text: str) -> int:
+    width = 0
+    for ch in text:
+        if ch == " ":
+            width += 1
+        elif ch == "\t":
+            width += 4
+        else:
+            break
+    return width
+
+
+def _exclusion_reason(text: str, repeats: Counter[str]) -> str:
+    s = text.strip()
+    if not s:
+        return ""
+    if _PAGE_NUMBER.fullmatch(s):
+        return "page number"
+    if _FOOTNOTE.match(s) and not (s.startswith("*") and s.count("*") >= 2):
+        # "*Title*. (2020)" is a title-first entry; a lone leading asterisk marks a footnote.
+        return "footnote"
+    if (
+        len(s) <= 60
+        and repeats[s] >= 2
+        and _MARKER.match(s) is None
+        and "(" not in s
+        and not s.endswith((".", ",", ";", ":"))
+        and not _continues(s)
+        and not looks_like_entry_start(s)
+    ):
+        return "repeated page header/footer"
+    return ""
+
+
+def _repeats(lines: list[_Line]) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for ln in lines:
+        s = ln.text.strip()
+        if s and len(s) <= 60:
+            counts[s] += 1
+    return counts
+
+
+def _find_heading(lines: list[_Line], fmt: str) -> int | None:
+    """Index of the heading line: the last strong heading followed by entries wins."""
+    candidates = [i for i, ln in enumerate(lines) if is_reference_heading(ln.text)]
+    if not candidates:
+        return None
+    with_entries: list[tuple[bool, int]] = []
+    for i in candidates:
+        following = 0
+        entry_like = False
+        for k in range(i + 1, len(lines)):
+            ln = lines[k]
+            if not ln.text.strip():
+                continue
+            if _entry_like(ln.text):
+                entry_like = True
+                break
+            following += 1
+            if following >= 3 or _is_back_matter(ln.text, fmt) or is_reference_heading(ln.text):
+                break
+        if entry_like:
+            with_entries.append((fold_heading(lines[i].text) not in _WEAK, i))
+    if with_entries:
+        strong = [i for is_strong, i in with_entries if is_strong]
+        return strong[-1] if strong else with_entries[-1][1]
+    return candidates[-1]
+
+
+@dataclass
+class _Building:
+    """An entry while its lines are being collected (mutable, local to the splitter)."""
+
+    start: int
+    end: int
+    line: int
+    parts: list[str]
+    indent: int
+    marked: bool
+    notes: list[str]
+
+
+def split_document(source: Source, *, references_from: int | None = None) -> Document:
+    """Find the reference list and split it into entries; body is the text before it.
+
+    ``references_from`` (1-based line) says where the list starts when it has no heading.
+    Raises :class:`NoReferencesError` when there is no heading and no ``references_from``.
+    """
+    text = source.text
+    lines = _lines(text)
+    fmt = source.format
+    heading: Span | None
+    if references_from is not None:
+        if not 1 <= references_from <= len(lines):
+            raise InputError(
+                f"--references-from {references_from} is outside the file "
+                f"(it has {len(lines)} lines)",
+                source.path,
+            )
+        first = references_from - 1
+        heading = None
+        body = Span(0, lines[first].start)
+    else:
+        h = _find_heading(lines, fmt)
+        if h is None:
+            raise NoReferencesError(
+                "no reference-list heading found (looked for References, Bibliography, "
+                "Kaynakça, Ədəbiyyat, Список литературы ...); if the list has no heading, "
+                "give its first line with --references-from LINE",
+                source.path,
+            )
+        hl = lines[h]
+        lead = len(hl.text) - len(hl.text.lstrip())
+        heading = Span(hl.start + lead, hl.start + len(hl.text.rstrip()))
+        body = Span(0, hl.start)
+        first = h + 1
+    last = len(lines)
+    for j in range(first, len(lines)):
+        if _is_back_matter(lines[j].text, fmt) and not (references_from is not None and j == first):
+            last = j
+            break
+    region_lines = lines[first:last]
+    if first >= len(lines):
+        region = Span(len(text), len(text))
+    else:
+        end = lines[last].start if last < len(lines) else len(text)
+        region = Span(lines[first].start, max(end, lines[first].start))
+    entries, excluded = _split_region(region_lines, _repeats(lines), fmt)
+    return Document(
+        text=text,
+        path=source.path,
+        format=fmt,
+        body=body,
+        heading=heading,
+        references_region=region,
+        entries=tuple(entries),
+        references=(),
+        excluded=tuple(e.span for e in excluded),
+    )
+
+
+def explain_exclusions(document: Document) -> tuple[Exclusion, ...]:
+    """Why each excluded span was left out of the entries (for reports and debugging)."""
+    repeats = _repeats(_lines(document.text))
+    out: list[Exclusion] = []
+    for span in document.excluded:
+        reason = _exclusion_reason(span.slice(document.text), repeats) or "not an entry"
+        out.append(Exclusion(span, document.locate(span.start)[0], reason))
+    return tuple(out)
+
+
+def _split_region(
+    lines: list[_Line], repeats: Counter[str], fmt: str
+) -> tuple[list[RawEntry], list[Exclusion]]:
+    kinds: list[_Kind] = []
+    reasons: list[str] = []
+    last_content = ""
+    for i, ln in enumerate(lines):
+        if not ln.text.strip():
+            kinds.append(_Kind.BLANK)
+            reasons.append("")
+            continue
+        reason = _exclusion_reason(ln.text, repeats)
+        if reason == "page number" and not _isolated(lines, i, last_content):
+            reason = ""  # "1998" or "p. 554" wrapped onto its own line continues an entry
+        if not reason:
+            last_content = ln.text
+        if reason:
+            kinds.append(_Kind.EXCLUDED)
+            reasons.append(reason)
+        else:
+            kinds.append(_Kind.CONTENT)
+            reasons.append("")
+    content = [ln for ln, k in zip(lines, kinds, strict=True) if k is _Kind.CONTENT]
+    marks = {ln.number: m for ln in content if (m := _MARKER.match(ln.text)) is not None}
+    markers = len(marks)
+    # A bulleted/numbered list: markers on at least half the lines that start entries.
+    # Counting unmarked starts is the costly part, so skip it when markers dominate anyway.
+    unmarked = len(content) - markers
+    if markers >= 2 and markers * 2 >= unmarked:
+        marked_mode = True
+    else:
+        starts = sum(
+            1 for ln in content if ln.number not in marks and looks_like_entry_start(ln.text)
+        )
+        marked_mode = markers >= 2 and markers * 2 >= max(starts, 1)
+    base = min((_indent(ln.text) for ln in content), default=0)
+    hanging_mode = not marked_mode and any(
+        _indent(ln.text) > base and not prev_blank
+        for ln, prev_blank in _after_content(lines, kinds)
+    )
+    one_per_line = fmt == "docx" and not marked_mode
+    paragraph_mode = False
+    if not (marked_mode or hanging_mode or one_per_line):
+        # Blank-line-separated entries: a paragraph is an entry, whatever its lines look like.
+        firsts = [ln for ln, blank in _after_content(lines, kinds) if blank]
+        n_starts = sum(1 for ln in content if looks_like_entry_start(ln.text))
+        paragraph_mode = len(firsts) + 1 >= 3 and (len(firsts) + 1) * 2 >= n_starts
+
+    entries: list[_Building] = []
+    excluded: list[Exclusion] = []
+    cur: _Building | None = None
+    last_number = 0
+    blank_before = True
+    prev_text = ""
+    for ln, kind, reason in zip(lines, kinds, reasons, strict=True):
+        if kind is _Kind.BLANK:
+            blank_before = True
+            continue
+        if kind is _Kind.EXCLUDED:
+            lead = len(ln.text) - len(ln.text.lstrip())
+            span = Span(ln.start + lead, ln.start + len(ln.text.rstrip()))
+            excluded.append(Exclusion(span, ln.number, reason))
+            continue
+        raw = ln.text
+        m = marks.get(ln.number)
+        number: int | None = None
+        if m and (m.group("num") or m.group("pnum")):
+            number = int(m.group("num") or m.group("pnum"))
+        is_marker = m is not None
+        if is_marker and m is not None and cur is not None:
+            rest = raw[m.end() :]
+            if number is not None:
+                # "33. https://..." wrapped from a page range is not entry 33 unless it is next.
+                is_marker = number == last_number + 1 or (
+                    last_number == 0 and (marked_mode or looks_like_entry_start(rest))
+                )
+            elif m.group("bullet") in {"–", "—"}:
+                # GOST-style lines wrap as "— М.: Наука, 2001": a dash there continues.
+                is_marker = looks_like_entry_start(rest)
+        content_start = m.end() if (is_marker and m) else len(raw) - len(raw.lstrip())
+        body_text = raw[content_start:].rstrip()
+        indent = _indent(raw)
+        if cur is None or is_marker or (fmt == "latex" and _LATEX_ITEM.match(raw)):
+            new = True
+        elif one_per_line:
+            new = not (_continues(body_text) and not _ends_entry(prev_text))
+        elif blank_before:
+            new = not (_continues(body_text) and not _ends_entry(prev_text)) and not (
+                hanging_mode and indent > cur.indent
+            )
+        elif hanging_mode:
+            new = indent <= cur.indent and (
+                not _continues(body_text) or looks_like_entry_start(body_text)
+            )
+        elif marked_mode:
+            # A lost bullet: starts like an entry, previous line ended, not indented under it.
+            new = (
+                indent <= cur.indent
+                and looks_like_entry_start(body_text)
+                and _ends_entry(prev_text)
+                and _YEAR.search(body_text[:160]) is not None
+            )
+        elif paragraph_mode:
+            new = False
+        else:
+            new = looks_like_entry_start(body_text) and (
+                _ends_entry(prev_text) or _YEAR.search(body_text[:160]) is not None
+            )
+        if new:
+            if is_marker and number is not None:
+                last_number = number
+            notes: list[str] = []
+            if marked_mode and not is_marker:
+                notes.append("no bullet")
+            cur = _Building(
+                start=ln.start + content_start,
+                end=ln.start + content_start + len(body_text),
+                line=ln.number,
+                parts=[body_text],
+                indent=indent,
+                marked=is_marker,
+                notes=notes,
+            )
+            entries.append(cur)
+        else:
+            assert cur is not None
+            cur.parts.append(body_text.strip())
+            cur.end = ln.start + content_start + len(body_text)
+        blank_before = False
+        prev_text = body_text
+    raw_entries = [
+        RawEntry(
+            index=i,
+            text=_join(b.parts),
+            span=Span(b.start, b.end),
+            line=b.line,
+            note="; ".join(
+                [*b.notes, *([f"joined {len(b.parts)} lines"] if len(b.parts) > 1 else [])]
+            ),
+        )
+        for i, b in enumerate(entries, start=1)
+    ]
+    return raw_entries, excluded
+
+
+def _isolated(lines: list[_Line], i: int, last_content: str) -> bool:
+    """A page number stands between entries: the previous one has ended (or a blank line
+    comes before) and a blank line or a new entry comes after. ``1998`` wrapped onto its own
+    line at the end of an entry does not."""
+    before = lines[i - 1].text.strip() if i > 0 else ""
+    after = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
+    if before and not _ends_entry(last_content):
+        return False
+    return not after or _MARKER.match(after) is not None or looks_like_entry_start(after)
+
+
+def _after_content(lines: list[_Line], kinds: list[_Kind]) -> list[tuple[_Line, bool]]:
+    """Content lines paired with whether a blank line separates them from earlier content."""
+    out: list[tuple[_Line, bool]] = []
+    seen = False
+    blank = True
+    for ln, k in zip(lines, kinds, strict=True):
+        if k is _Kind.BLANK:
+            blank = True
+        elif k is _Kind.CONTENT:
+            if seen:
+                out.append((ln, blank))
+            seen = True
+            blank = False
+    return out
+
+
+def _join(parts: list[str]) -> str:
+    """Join wrapped lines with one space; mend words and URLs broken at the line end.
+
+    ``inter-`` + ``national`` → ``international`` (lowercase after a hyphen: a soft break);
+    ``Nagorno-`` + ``Karabakh`` and ``5–`` + ``33`` keep the dash and drop the space; a URL
+    ending in ``/`` or ``-`` continues without a space.
+    """
+    out = parts[0].strip()
+    for part in parts[1:]:
+        nxt = part.strip()
+        if not nxt:
+            continue
+        last = out.rsplit(None, 1)[-1] if out else ""
+        is_url = bool(_URL_START.match(last)) or "://" in last
+        if is_url and out.endswith(("/", "-", "_", ".", "=", "?", "&")) and not nxt[0].isspace():
+            if out.endswith(".") and not _URL_START.match(nxt) and nxt[0].isupper():
+                out = f"{out} {nxt}"
+            else:
+                out += nxt
+        elif out.endswith("-") and len(out) >= 2 and out[-2].isalpha():
+            out = out[:-1] + nxt if nxt[0].islower() else out + nxt
+        elif out.endswith(("–", "—")) and nxt[0].isdigit():
+            out += nxt
+        else:
+            out = f"{out} {nxt}"
+    return out

@@ -1,0 +1,79 @@
+"""The public API is a contract: its names, and that importing it stays cheap."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import refcheck
+
+EXPECTED = {
+    "Citation",
+    "ConfigError",
+    "Document",
+    "ExportError",
+    "FieldDiff",
+    "Finding",
+    "InputError",
+    "Link",
+    "NoReferencesError",
+    "Normalised",
+    "Organization",
+    "ParseStatus",
+    "PartialDate",
+    "Person",
+    "RawEntry",
+    "RefcheckError",
+    "Reference",
+    "Report",
+    "Resolution",
+    "Rule",
+    "Script",
+    "Severity",
+    "Span",
+    "__version__",
+    "check",
+    "export",
+    "load",
+    "load_text",
+    "parse_references",
+}
+
+
+def test_all_is_exactly_the_public_api() -> None:
+    assert set(refcheck.__all__) == EXPECTED
+    for name in refcheck.__all__:
+        assert hasattr(refcheck, name), name
+
+
+def test_exceptions_form_one_tree() -> None:
+    for exc in (
+        refcheck.InputError,
+        refcheck.NoReferencesError,
+        refcheck.ConfigError,
+        refcheck.ExportError,
+    ):
+        assert issubclass(exc, refcheck.RefcheckError)
+    assert issubclass(refcheck.NoReferencesError, refcheck.InputError)
+    err = refcheck.InputError("binary file", path="a.txt", line=3)
+    assert str(err) == "a.txt:3: binary file"
+
+
+def test_import_is_lazy() -> None:
+    """``import refcheck`` must not pull the network, BibTeX or language-model stacks."""
+    code = (
+        "import sys, refcheck; "
+        "heavy = [m for m in ('requests', 'requests_cache', 'pybtex', 'langdetect', 'rapidfuzz') "
+        "if m in sys.modules]; print(','.join(heavy))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_span_and_locate() -> None:
+    doc = refcheck.Document(text="ab\ncd\n\nef")
+    assert doc.locate(0) == (1, 1)
+    assert doc.locate(4) == (2, 2)
+    assert doc.locate(7) == (4, 1)
+    assert doc.line_text(2) == "cd"
+    assert refcheck.Span(3, 5).slice(doc.text) == "cd"

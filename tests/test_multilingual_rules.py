@@ -1,0 +1,188 @@
+"""N5xx rules: romanisation (N501), translations (N502), look-alikes (N503), citations (N505)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from refcheck.checks import multilingual
+from refcheck.findings import Finding, Severity, get_rule
+from refcheck.model import Citation, Document, Organization, Person, Reference, Span
+from refcheck.normalise import normalise_references
+from refcheck.rules import Context, RuleOptions
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "turan-2025-asya-studies.txt"
+
+
+def _run(ctx: Context) -> list[Finding]:
+    out = list(multilingual.check_entries(ctx)) + list(multilingual.check_citations(ctx))
+    return sorted(out, key=lambda f: (f.span.start if f.span else 0, f.code))
+
+
+def _doc_with(entries: list[str], body: str = "") -> tuple[Document, list[Reference]]:
+    text = body + "\nREFERENCES\n\n" + "\n".join(f"- {e}" for e in entries) + "\n"
+    refs = []
+    pos = len(body)
+    for i, e in enumerate(entries, 1):
+        start = text.index(e, pos)
+        refs.append(Reference(i, e, Span(start, start + len(e)), text.count("\n", 0, start) + 1))
+        pos = start + len(e)
+    return Document(text=text, body=Span(0, len(body))), refs
+
+
+def _seed_references() -> tuple[Document, list[Reference]]:
+    """The seed's reference list split on bullets (independent of the split/parse stages)."""
+    text = SEED.read_text(encoding="utf-8")
+    start = text.index("\nREFERENCES\n") + 1
+    refs: list[Reference] = []
+    pos = text.index("\n", start) + 1
+    for line in text[pos:].split("\n"):
+        if line.strip():
+            raw = line[2:] if line.startswith("- ") else line
+            s = text.index(raw, pos)
+            refs.append(
+                Reference(len(refs) + 1, raw, Span(s, s + len(raw)), text.count("\n", 0, s) + 1)
+            )
+        pos += len(line) + 1
+    return Document(text=text, body=Span(0, start)), refs
+
+
+def test_rules_are_registered_with_examples_and_sources() -> None:
+    for code, name, sev in [
+        ("N501", "non-latin-not-transliterated", Severity.WARNING),
+        ("N502", "missing-title-translation", Severity.WARNING),
+        ("N503", "lookalike-characters", Severity.ERROR),
+        ("N505", "non-latin-citation", Severity.WARNING),
+    ]:
+        rule = get_rule(code)
+        assert (rule.name, rule.severity) == (name, sev)
+        assert rule.bad != rule.good and rule.source and rule.summary.endswith(".")
+
+
+def test_seed_every_cyrillic_entry_gets_n501_with_ala_lc_suggestion() -> None:
+    doc, refs = _seed_references()
+    assert len(refs) == 42
+    ctx = Context(document=doc, references=normalise_references(refs, text=doc.text))
+    findings = _run(ctx)
+    n501 = {f.reference: f for f in findings if f.code == "N501"}
+    cyrillic = {r.index for r in refs if any("\u0400" <= c <= "\u04ff" for c in r.raw)}
+    assert set(n501) == cyrillic == {17, 35, 36, 37, 38, 39, 40, 41, 42}
+    assert n501[38].suggestion == (
+        "Makienko, K. (2020, November 10). Kak Rossii͡a proigrala vo vtoroĭ karabakhskoĭ voĭne. "
+        "*Vedomosti*. https://www.vedomosti.ru/opinion/articles/2020/11/10/846462-rossiya-proigrala"
+    )
+    assert n501[41].suggestion.startswith("TASS. (2020, September 28). Peskov: Vsem storonam")
+    assert n501[36].suggestion.startswith('Berezovskiĭ, G. (2020, December 9). "Parad pobediteleĭ"')
+    for index, f in n501.items():
+        assert f.span is not None and f.line is not None
+        assert doc.text[f.span.start : f.span.end] == refs[index - 1].raw
+
+
+def test_seed_tacc_reported_as_n503_at_each_occurrence() -> None:
+    doc, refs = _seed_references()
+    ctx = Context(document=doc, references=normalise_references(refs, text=doc.text))
+    n503 = [f for f in _run(ctx) if f.code == "N503"]
+    assert [f.reference for f in n503] == [40, 41, 41]
+    for f in n503:
+        assert f.span is not None and doc.text[f.span.start : f.span.end] == "TACC"
+        assert f.severity is Severity.ERROR and f.suggestion == "TASS"
+        assert "ТАСС" in f.message
+    assert n503[1].line == doc.locate(refs[40].span.start)[0]
+
+
+def test_n502_for_turkish_title_without_translation_and_not_when_translated() -> None:
+    entries = [
+        "Memmedov, A. (2023). Hazar Denizi'nden Akdeniz'e Zengezur Koridoru. *Dergisi*, 6(2).",
+        "Memmedov, A. (2023). Hazar Denizi'nden Akdeniz'e Zengezur Koridoru [The Zangezur "
+        "Corridor from the Caspian to the Mediterranean]. *Dergisi*, 6(2).",
+        "Rose, G. (1998). Neoclassical realism and theories of foreign policy. *World Politics*.",
+    ]
+    doc, refs = _doc_with(entries)
+    title = "Hazar Denizi'nden Akdeniz'e Zengezur Koridoru"
+    refs = [
+        Reference(**{**_fields(refs[0]), "title": title}),
+        Reference(**{**_fields(refs[1]), "title": title}),
+        Reference(
+            **{**_fields(refs[2]), "title": "Neoclassical realism and theories of foreign policy"}
+        ),
+    ]
+    findings = _run(Context(document=doc, references=tuple(refs)))  # norm computed on the fly
+    n502 = [f for f in findings if f.code == "N502"]
+    assert [f.reference for f in n502] == [1]
+    assert "tr" in n502[0].message
+    assert n502[0].suggestion == f"{title} [English translation of the title]"
+    assert not [f for f in findings if f.code in ("N501", "N503")]
+
+
+def test_n502_respects_parsed_title_translation() -> None:
+    doc, refs = _doc_with(
+        ["AZTV. (2020). *Zəfər paradı keçirildi* [Victory parade held]. Aztv.az."]
+    )
+    ref = Reference(
+        **{**_fields(refs[0]), "title": "Zəfər paradı keçirildi", "title_translation": "Victory"}
+    )
+    assert not _run(Context(document=doc, references=(ref,)))
+
+
+def test_n501_suggestion_follows_configured_scheme() -> None:
+    doc, refs = _doc_with(["Березовский, Г. (2020). Парад победителей. Газета.Ru."])
+    ref = Reference(**{**_fields(refs[0]), "authors": (Person("Березовский", "Г."),)})
+    for scheme, expected in [
+        ("bgn-pcgn", "Berezovskiy, G. (2020). Parad pobediteley. Gazeta.Ru."),
+        ("iso9", "Berezovskij, G. (2020). Parad pobeditelej. Gazeta.Ru."),
+    ]:
+        ctx = Context(
+            document=doc,
+            references=normalise_references([ref], "ala-lc", text=doc.text),
+            options=RuleOptions(transliteration=scheme),
+        )
+        (f,) = [f for f in _run(ctx) if f.code == "N501"]
+        assert f.suggestion == expected
+        assert scheme in f.message
+
+
+def test_n503_mixed_script_name_in_latin_entry() -> None:
+    doc, refs = _doc_with(["Аliyev, I. (2020). Addressed the nation. President.az."])
+    ref = Reference(**{**_fields(refs[0]), "authors": (Person("Аliyev", "I."),)})
+    findings = _run(Context(document=doc, references=(ref,)))
+    assert [f.code for f in findings] == ["N501", "N503"]  # a Cyrillic letter is in the entry
+    n503 = findings[1]
+    assert n503.suggestion == "Aliyev" and "mixes Cyrillic" in n503.message
+    assert n503.span == Span(refs[0].span.start, refs[0].span.start + 6)
+
+
+def test_n505_cyrillic_citation_author() -> None:
+    body = "As Макиенко (2020) argued, and (TASS, 2020; Rose, 1998) report."
+    doc, refs = _doc_with(["Rose, G. (1998). Neoclassical realism. *World Politics*."], body)
+    cits = (
+        Citation(0, "Макиенко (2020)", Span(3, 18), "narrative", ("Макиенко",), 2020),
+        Citation(1, "TASS, 2020", Span(32, 42), "parenthetical", ("TASS",), 2020),
+        Citation(2, "Rose, 1998", Span(44, 54), "parenthetical", ("Rose",), 1998),
+    )
+    refs = [Reference(**{**_fields(refs[0]), "authors": (Organization("Rose"),)})]
+    findings = [f for f in _run(Context(doc, tuple(refs), citations=cits)) if f.code == "N505"]
+    assert len(findings) == 1
+    (f,) = findings
+    assert (f.span, f.citation, f.suggestion) == (Span(3, 18), "Макиенко (2020)", "Makienko")
+    assert f.line == 1 and f.column == 4
+
+
+def test_plain_english_entry_has_no_findings() -> None:
+    doc, refs = _doc_with(
+        ["Waltz, K. N. (1979). *Theory of international politics*. Addison-Wesley."]
+    )
+    ref = Reference(**{**_fields(refs[0]), "title": "Theory of international politics"})
+    assert _run(Context(document=doc, references=(ref,))) == []
+
+
+@pytest.mark.parametrize("scheme", ["bogus", ""])
+def test_bad_scheme_option_falls_back_to_ala_lc(scheme: str) -> None:
+    doc, refs = _doc_with(["Макиенко, К. (2020). Война дронов."])
+    ctx = Context(document=doc, references=tuple(refs), options=RuleOptions(transliteration=scheme))
+    (f,) = _run(ctx)
+    assert f.suggestion == "Makienko, K. (2020). Voĭna dronov."
+
+
+def _fields(ref: Reference) -> dict[str, object]:
+    return {"index": ref.index, "raw": ref.raw, "span": ref.span, "line": ref.line}

@@ -1,0 +1,451 @@
+"""The parse stage: API contract, every field family, languages, robustness and speed safety."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from refcheck.model import Organization, ParseStatus, PartialDate, Person, RawEntry, Script, Span
+from refcheck.parse import parse_date, parse_entries, parse_entry, parse_string, parse_text
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+# --------------------------------------------------------------------------- API contract
+
+
+def test_parse_entry_keeps_index_raw_span_line() -> None:
+    e = RawEntry(
+        index=7,
+        text="Walt, S. M. (1987). *The origins of alliances*. Cornell.",
+        span=Span(100, 156),
+        line=12,
+    )
+    r = parse_entry(e)
+    assert (r.index, r.raw, r.span, r.line) == (7, e.text, Span(100, 156), 12)
+    assert r.status is ParseStatus.PARSED
+
+
+def test_parse_entries_same_order_and_count() -> None:
+    entries = [
+        RawEntry(i, t, Span(0, len(t)), i)
+        for i, t in enumerate(["Walt, S. M. (1987). *Alliances*. Cornell.", "", "x"], 1)
+    ]
+    refs = parse_entries(entries)
+    assert [r.index for r in refs] == [1, 2, 3]
+    assert [r.status for r in refs] == [
+        ParseStatus.PARSED,
+        ParseStatus.UNPARSED,
+        ParseStatus.UNPARSED,
+    ]
+    assert refs[1].reason == "no words in the entry"
+
+
+def test_parse_text_strips_bullets_and_keeps_offsets() -> None:
+    text = (
+        "- Walt, S. M. (1987). *Alliances*. Cornell.\n\n2. Rose, G. (1998). Title. *WP*, 51, 1–2.\n"
+    )
+    refs = parse_text(text)
+    assert len(refs) == 2
+    assert refs[0].span.slice(text).startswith("Walt, S. M.")
+    assert refs[1].span.slice(text) == "Rose, G. (1998). Title. *WP*, 51, 1–2."
+    assert (refs[0].line, refs[1].line) == (1, 3)
+    assert refs[1].index == 2
+
+
+# --------------------------------------------------------------------------- authors
+
+
+@pytest.mark.parametrize(
+    ("entry", "authors", "et_al"),
+    [
+        (
+            "Memmedov, A., & Hasanoğlu, M. (2023). T. *J*, 6(2), 1–2.",
+            (Person("Memmedov", "A."), Person("Hasanoğlu", "M.")),
+            False,
+        ),
+        (
+            "King, M. L., Jr. (1963). *Why we can't wait*. Harper & Row.",
+            (Person("King", "M. L.", suffix="Jr."),),
+            False,
+        ),
+        (
+            "von Neumann, J., & Morgenstern, O. (1944). *Games*. Princeton University Press.",
+            (Person("Neumann", "J.", particle="von"), Person("Morgenstern", "O.")),
+            False,
+        ),
+        (
+            "van der Leeuw, C. (2000). *Azerbaijan*. St. Martin's Press.",
+            (Person("Leeuw", "C.", particle="van der"),),
+            False,
+        ),
+        (
+            "МИД России. (2021, June 17). *Брифинг*. https://mid.ru/ru/1",
+            (Organization("МИД России"),),
+            False,
+        ),
+        (
+            "World Health Organization [WHO]. (2020). *Report*. WHO.",
+            (Organization("World Health Organization", "WHO"),),
+            False,
+        ),
+        (
+            "Lobell, S. E., et al. (2009). *Neoclassical realism*. Cambridge University Press.",
+            (Person("Lobell", "S. E."),),
+            True,
+        ),
+        (
+            'Taliaferro, Jeffrey W. Et. al. "Intro". Book. Cambridge: CUP, 2009.',
+            (Person("Taliaferro", "Jeffrey W."),),
+            True,
+        ),
+        (
+            "Березовский, Г. (2020, December 9). Парад. Газета.Ru. https://www.gazeta.ru/1",
+            (Person("Березовский", "Г."),),
+            False,
+        ),
+    ],
+)
+def test_authors(entry: str, authors: tuple[object, ...], et_al: bool) -> None:
+    r = parse_string(entry)
+    assert r.authors == authors
+    assert r.et_al is et_al
+
+
+def test_twenty_one_authors_with_ellipsis() -> None:
+    names = ", ".join(f"{c}oe, {c}." for c in "ABCDEFGHIJKLMNOPQRS")
+    r = parse_string(f"{names}, . . . Last, L. (2020). Big team science. *Nature*, *580*, 1–5.")
+    assert len(r.authors) == 20
+    assert r.authors[-1] == Person("Last", "L.")
+    assert r.container_title == "Nature"
+
+
+def test_edited_book_puts_names_in_editors() -> None:
+    r = parse_string("Oran, B. (Ed.). (2001). *Türk dış politikası* (Cilt 1). İletişim Yayınları.")
+    assert r.authors == ()
+    assert r.editors == (Person("Oran", "B."),)
+    assert (r.volume, r.publisher, r.type, r.status) == (
+        "1",
+        "İletişim Yayınları",
+        "book",
+        ParseStatus.PARSED,
+    )
+
+
+# --------------------------------------------------------------------------- dates
+
+
+@pytest.mark.parametrize(
+    ("date_text", "year", "suffix", "date", "flags"),
+    [
+        ("(2020)", 2020, "", None, ()),
+        ("(2020b, September 27)", 2020, "b", PartialDate(2020, 9, 27), ()),
+        ("(2020, 10 Kasım)", 2020, "", PartialDate(2020, 11, 10), ()),
+        ("(2020, 27 сентября)", 2020, "", PartialDate(2020, 9, 27), ()),
+        ("(2021, 15 iyun)", 2021, "", PartialDate(2021, 6, 15), ()),
+        ("(2019, Spring)", 2019, "", None, ()),
+        ("(n.d.)", None, "", None, ("no_date",)),
+        ("(n.d.-b)", None, "b", None, ("no_date",)),
+        ("(in press)", None, "", None, ("in_press",)),
+        ("(t.y.)", None, "", None, ("no_date",)),
+    ],
+)
+def test_date_element(
+    date_text: str, year: int | None, suffix: str, date: PartialDate | None, flags: tuple[str, ...]
+) -> None:
+    r = parse_string(f"Walt, S. M. {date_text}. *The origins of alliances*. Cornell.")
+    assert (r.year, r.year_suffix, r.date) == (year, suffix, date)
+    assert r.no_date is ("no_date" in flags)
+    assert r.in_press is ("in_press" in flags)
+    assert r.title == "The origins of alliances"
+
+
+def test_original_year_both_forms() -> None:
+    a = parse_string("Piaget, J. (1952/1999). *The origins of intelligence*. Routledge.")
+    assert (a.year, a.original_year) == (1999, 1952)
+    b = parse_string(
+        "Freud, S. (1961). *The ego and the id* (J. Strachey, Trans.). Norton. "
+        "(Original work published 1923)"
+    )
+    assert (b.year, b.original_year, b.title, b.publisher) == (
+        1961,
+        1923,
+        "The ego and the id",
+        "Norton",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("July 20, 2024", PartialDate(2024, 7, 20)),
+        ("20 July 2024", PartialDate(2024, 7, 20)),
+        ("20 Temmuz 2024", PartialDate(2024, 7, 20)),
+        ("20 июля 2024", PartialDate(2024, 7, 20)),
+        ("21 Октября 2020", PartialDate(2020, 10, 21)),
+        ("5 oktyabr 2020", PartialDate(2020, 10, 5)),
+        ("12 Mart 2024", PartialDate(2024, 3, 12)),
+        ("20.07.2024", PartialDate(2024, 7, 20)),
+        ("2024-07-20", PartialDate(2024, 7, 20)),
+        ("Sept. 3, 2019", PartialDate(2019, 9, 3)),
+        ("İyul 2020", PartialDate(2020, 7)),
+        ("no date here", None),
+    ],
+)
+def test_parse_date_languages(text: str, expected: PartialDate | None) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "accessed"),
+    [
+        ("Retrieved July 20, 2024, from", PartialDate(2024, 7, 20)),
+        ("Erişim tarihi: 20 Temmuz 2024,", PartialDate(2024, 7, 20)),
+        ("Дата обращения: 20 июля 2024.", PartialDate(2024, 7, 20)),
+        ("Accessed 20 July 2024.", PartialDate(2024, 7, 20)),
+    ],
+)
+def test_retrieval_date(phrase: str, accessed: PartialDate) -> None:
+    r = parse_string(
+        f"AZTV. (2020, December 10). *Zəfər paradı*. Aztv.az. {phrase} "
+        "https://aztv.az/az/news/10691"
+    )
+    assert r.accessed == accessed
+    assert r.url == "https://aztv.az/az/news/10691"
+    assert r.container_title == "Aztv.az"
+
+
+# --------------------------------------------------------------------------- identifiers
+
+
+@pytest.mark.parametrize(
+    ("tail", "doi", "doi_raw"),
+    [
+        ("https://doi.org/10.2307/2539204", "10.2307/2539204", "https://doi.org/10.2307/2539204"),
+        (
+            "http://dx.doi.org/10.2307/2539204.",
+            "10.2307/2539204",
+            "http://dx.doi.org/10.2307/2539204",
+        ),
+        (
+            "doi:10.1163/157180610X488173",
+            "10.1163/157180610X488173",
+            "doi:10.1163/157180610X488173",
+        ),
+        (
+            "DOI: 10.1017/S0043887100007814;",
+            "10.1017/S0043887100007814",
+            "DOI: 10.1017/S0043887100007814",
+        ),
+        ("10.1002/(SICI)1097-4571(199009)41:6<391::AID-ASI1>3.0.CO;2-9", "", ""),
+        (
+            "10.1080/14683849.2013.802920,",
+            "10.1080/14683849.2013.802920",
+            "10.1080/14683849.2013.802920",
+        ),
+        (
+            "HTTPS://DOI.ORG/10.1017/CBO9780511811869)",
+            "10.1017/CBO9780511811869",
+            "HTTPS://DOI.ORG/10.1017/CBO9780511811869",
+        ),
+    ],
+)
+def test_doi_forms(tail: str, doi: str, doi_raw: str) -> None:
+    r = parse_string(
+        f"Rose, G. (1998). Neoclassical realism. *World Politics*, *51*(1), 144–172. {tail}"
+    )
+    if doi:
+        assert (r.doi, r.doi_raw) == (doi, doi_raw)
+    else:  # a DOI with angle brackets is cut at "<"; the prefix part is still found
+        assert r.doi.startswith("10.1002/(SICI)1097-4571(199009)41:6")
+    assert (r.volume, r.issue, r.pages) == ("51", "1", "144–172")
+
+
+# --------------------------------------------------------------------------- types and fields
+
+
+def test_journal_article_fields() -> None:
+    r = parse_string(
+        "Friedberg, A. L. (1993). Ripe for rivalry: Prospects for peace in a "
+        "multipolar Asia. *International Security*, *18*(3), 5–33. "
+        "https://doi.org/10.2307/2539204"
+    )
+    assert r.type == "article-journal"
+    assert r.title == "Ripe for rivalry: Prospects for peace in a multipolar Asia"
+    assert (r.container_title, r.volume, r.issue, r.pages) == (
+        "International Security",
+        "18",
+        "3",
+        "5–33",
+    )
+    assert r.apa_conformant and r.nonconformities == ()
+
+
+def test_chapter_with_editors_pages_and_edition() -> None:
+    r = parse_string(
+        "Ripsman, N. M. (2009). Neoclassical realism and domestic interest groups. "
+        "In S. E. Lobell, N. M. Ripsman, & J. W. van der Taliaferro (Eds.), "
+        "*Neoclassical realism* (2nd ed., pp. 170–193). Cambridge University Press."
+    )
+    assert r.type == "chapter"
+    assert r.title == "Neoclassical realism and domestic interest groups"
+    assert r.editors == (
+        Person("Lobell", "S. E."),
+        Person("Ripsman", "N. M."),
+        Person("Taliaferro", "J. W.", particle="van der"),
+    )
+    assert (r.container_title, r.pages, r.edition, r.publisher) == (
+        "Neoclassical realism",
+        "170–193",
+        "2",
+        "Cambridge University Press",
+    )
+
+
+def test_thesis_genre_and_institution() -> None:
+    r = parse_string(
+        "Yılmaz, S. (2018). *Türkiye-Azerbaycan ilişkilerinde enerji faktörü* "
+        "[Yüksek lisans tezi, Ankara Üniversitesi]. YÖK Ulusal Tez Merkezi."
+    )
+    assert (r.type, r.genre, r.publisher) == ("thesis", "Yüksek lisans tezi", "Ankara Üniversitesi")
+    assert r.title == "Türkiye-Azerbaycan ilişkilerinde enerji faktörü"
+
+
+def test_translated_title_in_brackets() -> None:
+    r = parse_string(
+        "Лавров, С. В. (2019). Мир на перепутье [The world at a crossroads]. "
+        "*Россия в глобальной политике*, *17*(2), 8–18."
+    )
+    assert (r.title, r.title_translation) == ("Мир на перепутье", "The world at a crossroads")
+    assert r.script is Script.CYRILLIC
+
+
+def test_report_number_and_group_author() -> None:
+    r = parse_string(
+        "International Crisis Group. (2020). *Improving prospects for peace* "
+        "(Europe Report No. 264). https://www.crisisgroup.org/264"
+    )
+    assert (r.type, r.title) == ("report", "Improving prospects for peace")
+
+
+def test_newspaper_and_magazine() -> None:
+    n = parse_string(
+        "Gall, C. (2020, October 11). Azerbaijan and Armenia trade blame. "
+        "*The New York Times*. https://www.nytimes.com/2020/10/11/x.html"
+    )
+    assert (n.type, n.container_title) == ("article-newspaper", "The New York Times")
+    m = parse_string(
+        'Hecht, E. (2022). "Drones in the War". *Military Strategy Magazine* 7(4), 31-37.'
+    )
+    assert (m.type, m.volume, m.issue, m.pages) == ("article-magazine", "7", "4", "31-37")
+    assert m.nonconformities == (
+        "title in quotation marks",
+        "no comma between the journal title and the volume",
+    )
+
+
+def test_chicago_book_with_place_and_edition() -> None:
+    r = parse_string(
+        "Morgenthau, Hans J. *Politics Among Nations*. Alfred A. Knopf, 5. Edition,1972."
+    )
+    assert (r.type, r.edition, r.publisher, r.year) == ("book", "5", "Alfred A. Knopf", 1972)
+    assert not r.apa_conformant
+    assert "year at the end instead of after the authors" in r.nonconformities
+
+
+def test_plain_text_journal_without_italics() -> None:
+    r = parse_string(
+        "Deerwester, S., & Harshman, R. (1990). Indexing by latent semantic analysis. "
+        "Journal of the American Society for Information Science, 41, 391-407."
+    )
+    assert (r.type, r.container_title, r.volume, r.pages) == (
+        "article-journal",
+        "Journal of the American Society for Information Science",
+        "41",
+        "391-407",
+    )
+
+
+def test_partial_when_no_date() -> None:
+    r = parse_string("Cornell, S. E. *Azerbaijan since independence*. Routledge.")
+    assert r.status is ParseStatus.PARTIAL
+    assert r.reason == "no date recognised"
+    assert r.title == "Azerbaijan since independence"
+
+
+@pytest.mark.parametrize(
+    ("entry", "script"),
+    [
+        ("Rose, G. (1998). Title. *WP*, 51, 1–2.", Script.LATIN),
+        ("Тренин, Д. (2011). *Пост-империум*. РОССПЭН.", Script.CYRILLIC),
+        ("Тренин, Д. (2011). *Post-imperium: A Eurasian story*. Carnegie.", Script.MIXED),
+        ("12345 ---", Script.NONE),
+    ],
+)
+def test_script(entry: str, script: Script) -> None:
+    assert parse_string(entry).script is script
+
+
+# --------------------------------------------------------------------------- accuracy floor
+
+
+def _eval_module() -> object:
+    spec = importlib.util.spec_from_file_location("eval_parse", ROOT / "scripts" / "eval_parse.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["eval_parse"] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.mark.parametrize("split", ["dev", "heldout"])
+def test_multilingual_field_accuracy(split: str) -> None:
+    ev = _eval_module()
+    recs = ev.load_jsonl(ROOT / "tests" / "data" / "refs_multilingual.jsonl", split)  # type: ignore[attr-defined]
+    assert len(recs) >= 40
+    assert {r["lang"] for r in recs} == {"en", "tr", "az", "ru"}
+    sc = ev.score(recs)  # type: ignore[attr-defined]
+    assert sc.accuracy >= 0.97, sc.misses[:10]
+
+
+# --------------------------------------------------------------------------- robustness
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("aZ,.;:()[]*\"'“”«» -&/0123456789ğİəжЖ\t")), max_size=200)
+)
+def test_never_raises(text: str) -> None:
+    r = parse_string(text)
+    assert r.raw == text
+    assert r.status in tuple(ParseStatus)
+    if r.status is ParseStatus.UNPARSED:
+        assert r.reason
+
+
+ADVERSARIAL = [
+    "(" * 100_000,
+    "a. " * 33_000,
+    "Smith, " * 14_000,
+    "*" + "word " * 20_000,
+    "A. " * 33_000 + "(2020).",
+    '"' + "x, " * 33_000,
+    "In " + "A. B., " * 14_000 + "(Eds.),",
+    "Retrieved " * 10_000 + "from",
+    "10." + "1" * 50_000 + "/" + "x" * 50_000,
+    "Title " + "1(2), " * 16_000,
+    "(2020, " + "Sept " * 20_000 + ")",
+]
+
+
+@pytest.mark.parametrize("text", ADVERSARIAL, ids=[str(i) for i in range(len(ADVERSARIAL))])
+def test_linear_on_adversarial_100kb(text: str) -> None:
+    t0 = time.perf_counter()
+    parse_string(text)
+    assert time.perf_counter() - t0 < 2.0
