@@ -154,13 +154,15 @@ def _extract(text: str, start: int, end: int) -> tuple[Citation, ...]:
                 content=content,
                 group=group,
                 body_start=start,
+                first_index=len(found),
             )
         )
-    found.sort(key=lambda c: (c.span.start, c.group_position))
-    out = []
-    for i, c in enumerate(found):
-        out.append(_with_index(c, i))
-    return tuple(out)
+    # Narrative names never reach back over an earlier parenthesis, so spans come out in order
+    # and indexes are assigned on the way; re-sort only if that ever fails.
+    if any(a.span.start > b.span.start for a, b in zip(found, found[1:], strict=False)):
+        found.sort(key=lambda c: (c.span.start, c.group_position))
+        found = [_with_index(c, i) for i, c in enumerate(found)]
+    return tuple(found)
 
 
 def _with_index(c: Citation, i: int) -> Citation:
@@ -187,7 +189,14 @@ def _split_items(content: str) -> list[tuple[int, str]]:
 
 
 def _parse_parenthesis(
-    text: str, *, open_pos: int, base: int, content: str, group: int, body_start: int
+    text: str,
+    *,
+    open_pos: int,
+    base: int,
+    content: str,
+    group: int,
+    body_start: int,
+    first_index: int = 0,
 ) -> list[Citation]:
     items = _split_items(content)
     if not items:

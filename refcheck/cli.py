@@ -222,7 +222,7 @@ def check_file(
                 raise RefcheckError(
                     f"cannot read baseline: {exc.strerror}", path=cfg.baseline
                 ) from None
-            report = apply_baseline(report, text)
+            report = apply_baseline(report, text, path=cfg.baseline)
         rendered = render(report, "json" if fmt == "jsonl" else fmt, color=color, config=cfg)
         if fmt == "jsonl":
             rendered = json.dumps(json.loads(rendered), ensure_ascii=False) + "\n"

@@ -14,7 +14,7 @@ import math
 import os
 import re
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from types import MappingProxyType
@@ -32,6 +32,7 @@ __all__ = [
     "CONFIG_FILENAME",
     "ENV_VARS",
     "Config",
+    "SeverityMap",
     "find_config_file",
     "load_config",
     "transliteration_schemes",
@@ -60,8 +61,39 @@ _TRUE = frozenset({"1", "true", "yes", "on"})
 _FALSE = frozenset({"0", "false", "no", "off", ""})
 
 
+class SeverityMap(Mapping[str, Severity]):
+    """An immutable, hashable, picklable ``{code: Severity}``.
+
+    ``Config`` is frozen and travels to worker processes (``--jobs``), so its mapping must be
+    both read-only and picklable, which ``MappingProxyType`` is not.
+    """
+
+    __slots__ = ("_data",)
+
+    def __init__(self, items: Mapping[str, Severity] | None = None) -> None:
+        self._data: dict[str, Severity] = dict(items or {})
+
+    def __getitem__(self, key: str) -> Severity:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._data.items()))
+
+    def __repr__(self) -> str:
+        return f"SeverityMap({self._data!r})"
+
+    def __reduce__(self) -> tuple[type[SeverityMap], tuple[dict[str, Severity]]]:
+        return (SeverityMap, (self._data,))
+
+
 def _empty_severity() -> Mapping[str, Severity]:
-    return MappingProxyType({})
+    return SeverityMap()
 
 
 @dataclass(frozen=True)
@@ -200,7 +232,7 @@ def _severity_map(value: object, what: str) -> Mapping[str, Severity]:
         if code not in _known_codes():
             raise ValueError(f"{what}: unknown rule code {code}")
         out[code] = _severity(sev, f"{what}.{code}")
-    return MappingProxyType(out)
+    return SeverityMap(out)
 
 
 def _normalise_module() -> Any:

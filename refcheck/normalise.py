@@ -123,13 +123,32 @@ def _char_script(ch: str) -> Script:
     return Script.OTHER
 
 
+_CYR_CHARS = re.compile(r"[\u0400-\u052f\u1c80-\u1c8f\ua640-\ua69f]")
+_LATIN_CHARS = re.compile(
+    r"[A-Za-z\u00aa\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0250-\u02af\u1d00-\u1dbf"
+    r"\u1e00-\u1eff\u2c60-\u2c7f\ua720-\ua7ff\uab30-\uab6f\uff21-\uff3a\uff41-\uff5a]"
+)
+_LETTER_CHARS = re.compile(r"[^\W\d_]")
+_MODIFIER_CHARS = re.compile(r"[\u02b0-\u02ff]")  # ʹ ʺ ʻ: romanisation marks, no script
+
+
 def _script_counts(s: str) -> dict[Script, int]:
+    """Letters per script, counted by C-level regex scans (this runs on every field)."""
     counts: dict[Script, int] = {}
-    for ch in s:
-        sc = _char_script(ch)
-        if sc is not Script.NONE:
-            counts[sc] = counts.get(sc, 0) + 1
+    cyr = len(_CYR_CHARS.findall(s))
+    lat = len(_LATIN_CHARS.findall(s))
+    other = len(_LETTER_CHARS.findall(s)) - cyr - lat - len(_MODIFIER_CHARS.findall(s))
+    if cyr:
+        counts[Script.CYRILLIC] = cyr
+    if lat:
+        counts[Script.LATIN] = lat
+    if other > 0:
+        counts[Script.OTHER] = other
     return counts
+
+
+def _has_cyrillic(s: str) -> bool:
+    return _CYR_CHARS.search(s) is not None
 
 
 def detect_script(s: str) -> Script:
@@ -333,6 +352,24 @@ def _iuliia_schema(scheme: str) -> Any:
     return getattr(iuliia, _IULIIA_NAMES[scheme])
 
 
+@functools.lru_cache(maxsize=16)
+def _letter_table(scheme: str) -> dict[int, str] | None:
+    """A ``str.translate`` table for schemes that map letter by letter (no context rules).
+
+    Same letters as the iuliia schema, applied in C; None for schemes whose letters depend on
+    their neighbours (BGN/PCGN "ye" after vowels, GOST B "c" before е/и), which keep iuliia.
+    """
+    schema = _iuliia_schema(scheme)
+    if getattr(schema, "prev_map", None) or getattr(schema, "next_map", None):
+        return None
+    if getattr(schema, "ending_map", None):
+        return None
+    mapping: dict[str, str] | None = getattr(schema, "map", None)
+    if not mapping:
+        return None
+    return {ord(k): v for k, v in mapping.items() if len(k) == 1}
+
+
 def canonical_scheme(scheme: str) -> str:
     key = scheme.strip().lower().replace("_", "-")
     aliases = {"alalc": "ala-lc", "loc": "ala-lc", "gost-7.79-a": "iso9", "gost-779": "iso9",
@@ -388,7 +425,10 @@ def _romanise_word(word: str, scheme: str, lang: str) -> str:
             pieces.append(_case_like(ch, sub) if ch != low else sub)
         res = "".join(pieces)
         return res.upper() if len(word) > 1 and word.isupper() else res
-    out_ru: str = _iuliia_schema(scheme).translate(word)
+    table = _letter_table(scheme)
+    out_ru = (
+        word.translate(table) if table is not None else str(_iuliia_schema(scheme).translate(word))
+    )
     out_ru = out_ru.replace("ё", "ë").replace("Ё", "Ë")
     if len(word) > 1 and word.isupper():
         out_ru = out_ru.upper()
@@ -397,7 +437,7 @@ def _romanise_word(word: str, scheme: str, lang: str) -> str:
 
 def _leftover(s: str) -> str:
     """Letters no table covered (pre-1918 ѣ, Serbian ђ …): unidecode rather than Cyrillic."""
-    if not any(_is_cyrillic(c) for c in s):
+    if not _has_cyrillic(s):
         return s
     from unidecode import unidecode
 
@@ -414,13 +454,13 @@ def romanise(s: str, scheme: str = "ala-lc", language: str = "") -> str:
     """
     key = canonical_scheme(scheme)
     s = nfc(s)
-    if not any(_is_cyrillic(c) for c in s):
+    if not _has_cyrillic(s):
         return s
     lang = language or _cyrillic_language(s)
 
     def repl(m: re.Match[str]) -> str:
         w = m.group(0)
-        if not any(_is_cyrillic(c) for c in w):
+        if not _has_cyrillic(w):
             return w
         return _romanise_word(w, key, lang)
 

@@ -539,6 +539,8 @@ class _Authors:
     et_al: bool = False
     spelled_out: bool = False
     ellipsis: bool = False
+    and_word: bool = False  # "and"/"ve"/"и" instead of "&"
+    no_comma: bool = False  # "Иванов И. И." without the comma
 
 
 def _org(name: str) -> Organization:
@@ -546,6 +548,12 @@ def _org(name: str) -> Organization:
     if m:
         return Organization(m[1].strip(), m[2].strip())
     return Organization(name.strip())
+
+
+_AND_LAST = re.compile(
+    r",?\s+(?:and|ve|və|и)\s+(?=[^\W\d_][^,&]{0,40},\s*[^\W\d_]{1,2}\.)", re.IGNORECASE
+)
+_NOCOMMA = re.compile(r"^(?P<fam>[^\W\d_][\w'’-]+)\s+(?P<ini>(?:[^\W\d_]{1,2}\.\s?-?){1,3})$")
 
 
 def _parse_author_block(block: str) -> _Authors:
@@ -561,7 +569,16 @@ def _parse_author_block(block: str) -> _Authors:
     if not b:
         return res
     b = b.replace("…", ". . .")
+    b, n_and = _AND_LAST.subn(", & ", b)
+    res.and_word = n_and > 0
     toks = [t.strip() for t in re.split(r"\s*,\s*(?:&\s*)?|\s+&\s+|\s*&\s*", b) if t.strip()]
+    inverted = [_NOCOMMA.match(t) for t in toks]
+    if toks and all(inverted):
+        for m in inverted:
+            if m:
+                res.agents.append(_person(m["fam"], m["ini"]))
+        res.no_comma = True
+        return res
     has_initials = any(_is_initials(t) for t in toks[1:])
     if not has_initials:
         # "Surname, Given" spelled out, or a group author (which may contain commas)
@@ -651,7 +668,7 @@ _VOL_TAIL = re.compile(
     r"|,?\s*(?:No\.|Issue|Sayı|№|Nr\.)\s*(?P<iss3>\w+))?"
     r"(?:\s*\((?P<yr>\d{4})\))?"
     r"(?:[,:]\s*(?:pp?\.\s*|ss?\.\s*|С\.\s*|с\.\s*)?(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)?"
-    r"|Article\s+\S+|e\d+))?\s*[.,]?\s*$"
+    r"|Article\s+[\w-]+|e\d+))?\s*[.,]?\s*$"
 )
 _PAGES = re.compile(
     r"^\(?(?:pp?\.\s*|ss?\.\s*|[Сс]\.\s*)?(?P<p>\d+[A-Za-z]?\s*[-–—]\s*\d+[A-Za-z]?|\d+)\)?\.?$"
@@ -669,7 +686,7 @@ _VOL_INNER = re.compile(
     r"^(?:Vol\.|Vols\.|Cilt|C\.|Т\.|Том|Cild)\s*(?P<v>[\w–-]+)(?:,.*)?$", re.IGNORECASE
 )
 _TRANS_INNER = re.compile(r"\b(?:Trans\.|Çev\.|Пер\.|Tərc\.)|,\s*Trans\b", re.IGNORECASE)
-_REPORT_INNER = re.compile(r"\b(?:Report|Rapor|Working Paper|Policy Brief|No\.)\b", re.IGNORECASE)
+_REPORT_INNER = re.compile(r"\b(?:Report|Rapor|Working Paper|Policy Brief|Publication|No\.)", re.I)
 _EDITION_PAREN = re.compile(
     r"\((?P<n>\d+(?:st|nd|rd|th)|[Rr]ev\.|\d+\.)\s*ed\.(?:,\s*(?P<rest>[^()]*))?\)"
 )
@@ -1057,14 +1074,15 @@ def _read_body_apa(f: _Fields, body: str) -> None:
     title = " ".join(g.text for g in segs[:-1])
     f.title = _unquote(_take_title_extras(f, title))
     _title_quote_check(f, title)
-    if f.url:
+    if f.genre and _THESIS.search(f.genre):
+        f.type = "thesis"
+        f.publisher = f.publisher or _clean(last)
+    elif f.url:
         f.container_title = _clean(last)
         f.type = "webpage"
     else:
         _read_publisher(f, last)
         f.type = "book"
-    if f.genre and _THESIS.search(f.genre):
-        f.type = "thesis"
 
 
 def _title_quote_check(f: _Fields, title: str) -> None:
@@ -1200,17 +1218,17 @@ def _read_chicago(f: _Fields, head: str) -> None:
     f.italic_title = first.startswith("*")
     _title_quote_check(f, first)
     f.title = _unquote(_take_title_extras(f, first))
-    for seg in segs:
-        low = seg.lower()
+    for pos, seg in enumerate(segs):
         em = re.match(
             r"^(?:eds?\.|edited by|ed\. by|haz\.|yay\. haz\.|под ред\.)\s+(.+)$", seg, re.I
         )
         if em:
-            eds, et = _parse_given_first(em[1])
-            vm = re.search(r"\s+(\d+\s*[-–]\s*\d+)\.?$", em[1])
+            names = em[1]
+            vm = re.search(r"\s+(\d+\s*[-–]\s*\d+)\.?$", names)
             if vm:
-                eds, _et = _parse_given_first(em[1][: vm.start()])
+                names = names[: vm.start()]
                 f.pages = vm[1]
+            eds, _ = _parse_given_first(names)
             f.editors = eds
             f.flag("editors not written as 'In I. Editor (Ed.),' before the book title")
             continue
@@ -1229,21 +1247,12 @@ def _read_chicago(f: _Fields, head: str) -> None:
                 if d.month:
                     f.date = d
             continue
-        if (
-            not f.container_title
-            and not f.italic_title
-            and f.title
-            and ":" not in seg
-            and not f.publisher
-            and not _YEAR_END.search(seg)
-            and segs.index(seg) == 0
-            and f.title != ""
-            and first[:1] in '"“«'
-        ):
+        # a quoted title followed by a plain segment: the book or journal it appeared in
+        quoted_part = pos == 0 and first[:1] in '"“«' and not f.container_title
+        if quoted_part and ":" not in seg and not _YEAR_END.search(seg):
             f.container_title = _clean(seg)
             continue
-        if low:
-            _read_publisher(f, seg)
+        _read_publisher(f, seg)
     if f.year is None:
         ym = list(re.finditer(r"\b(1[5-9]\d\d|20\d\d)\b", body))
         if ym:
@@ -1285,6 +1294,10 @@ def _parse(text: str) -> tuple[_Fields, str]:
         f.et_al = auth.et_al
         if auth.spelled_out:
             f.flag("given name spelled out instead of initials")
+        if auth.and_word:
+            f.flag("'and' instead of '&' before the last author")
+        if auth.no_comma:
+            f.flag("no comma between surname and initials")
         _read_apa_date(f, apa["d"])
         body = head[apa.end() :]
         if not body.startswith(".") and body.strip():

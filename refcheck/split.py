@@ -222,6 +222,11 @@ _ORG_YEAR = re.compile(r"[^\n]{1,200}?[.,]?[ \t]\((?:1[5-9]\d\d|20\d\d|n\.\s?d\.
 _ABBREVIATIONS = frozenset(
     {"p.", "pp.", "s.", "no.", "vol.", "ed.", "n°", "c.", "с.", "стр.", "т.", "vols.", "ch."}
 )
+# "W. Landi and", "A. P. Witkin.", "J.-S. Pang," — initials, then a capitalised surname.
+_INITIALS_FIRST = re.compile(
+    r"(?:[A-ZÀ-ÞА-ЯЁ](?:\.-?[A-ZÀ-ÞА-ЯЁ])?\.[ \t]?){1,3}[ \t]?"
+    r"[A-ZÀ-ÞА-ЯЁĞŞİÇÖÜƏ][\w'’\-]{1,40}(?:,|\.|[ \t]and[ \t]|[ \t]&|[ \t]et al)"
+)
 _SAME_AUTHOR = re.compile(r"[-–—_]{2,}[ \t]?[.,]")
 _URL_START = re.compile(r"(?:https?://|www\.|doi:|DOI:|https?:)", re.IGNORECASE)
 
@@ -319,7 +324,10 @@ def looks_like_entry_start(line: str) -> bool:
     if _URL_START.match(s):
         return False
     return (
-        _author_start(s) or _ORG_YEAR.match(s) is not None or _VANCOUVER_START.match(s) is not None
+        _author_start(s)
+        or _INITIALS_FIRST.match(s) is not None
+        or _ORG_YEAR.match(s) is not None
+        or _VANCOUVER_START.match(s) is not None
     )
 
 
@@ -532,7 +540,8 @@ def _split_region(
             reasons.append("")
             continue
         reason = _exclusion_reason(ln.text, repeats)
-        if reason == "page number" and not _isolated(lines, i, last_content):
+        bare = reason == "page number" and not ln.text.strip()[0].isalpha()
+        if bare and not _isolated(lines, i, last_content):
             reason = ""  # "1998" or "p. 554" wrapped onto its own line continues an entry
         if not reason:
             last_content = ln.text
@@ -543,6 +552,15 @@ def _split_region(
             kinds.append(_Kind.CONTENT)
             reasons.append("")
     content = [ln for ln, k in zip(lines, kinds, strict=True) if k is _Kind.CONTENT]
+    start_cache: dict[int, bool] = {}
+
+    def starts_entry(ln: _Line) -> bool:
+        """looks_like_entry_start of an unmarked line, computed once per line."""
+        flag = start_cache.get(ln.number)
+        if flag is None:
+            flag = start_cache[ln.number] = looks_like_entry_start(ln.text)
+        return flag
+
     marks = {ln.number: m for ln in content if (m := _MARKER.match(ln.text)) is not None}
     markers = len(marks)
     # A bulleted/numbered list: markers on at least half the lines that start entries.
@@ -551,9 +569,7 @@ def _split_region(
     if markers >= 2 and markers * 2 >= unmarked:
         marked_mode = True
     else:
-        starts = sum(
-            1 for ln in content if ln.number not in marks and looks_like_entry_start(ln.text)
-        )
+        starts = sum(1 for ln in content if ln.number not in marks and starts_entry(ln))
         marked_mode = markers >= 2 and markers * 2 >= max(starts, 1)
     base = min((_indent(ln.text) for ln in content), default=0)
     hanging_mode = not marked_mode and any(
@@ -565,8 +581,17 @@ def _split_region(
     if not (marked_mode or hanging_mode or one_per_line):
         # Blank-line-separated entries: a paragraph is an entry, whatever its lines look like.
         firsts = [ln for ln, blank in _after_content(lines, kinds) if blank]
-        n_starts = sum(1 for ln in content if looks_like_entry_start(ln.text))
+        n_starts = sum(1 for ln in content if starts_entry(ln))
         paragraph_mode = len(firsts) + 1 >= 3 and (len(firsts) + 1) * 2 >= n_starts
+    wrap_width = 0
+    if not (marked_mode or hanging_mode or one_per_line or paragraph_mode) and content:
+        # Bare wrapped lines: if the next line's first word would have fitted on the previous
+        # line, the break was not a wrap, so an entry ended there.
+        lengths = sorted(len(ln.text.rstrip()) for ln in content)
+        width = lengths[(len(lengths) * 9) // 10]
+        full = sum(1 for n in lengths if n >= 0.85 * width)
+        if len(lengths) >= 4 and full * 10 >= len(lengths) * 3:
+            wrap_width = width
 
     entries: list[_Building] = []
     excluded: list[Exclusion] = []
@@ -611,23 +636,27 @@ def _split_region(
                 hanging_mode and indent > cur.indent
             )
         elif hanging_mode:
-            new = indent <= cur.indent and (
-                not _continues(body_text) or looks_like_entry_start(body_text)
-            )
+            new = indent <= cur.indent and (not _continues(body_text) or starts_entry(ln))
         elif marked_mode:
             # A lost bullet: starts like an entry, previous line ended, not indented under it.
             new = (
                 indent <= cur.indent
-                and looks_like_entry_start(body_text)
+                and starts_entry(ln)
                 and _ends_entry(prev_text)
                 and _YEAR.search(body_text[:160]) is not None
             )
         elif paragraph_mode:
             new = False
         else:
-            new = looks_like_entry_start(body_text) and (
-                _ends_entry(prev_text) or _YEAR.search(body_text[:160]) is not None
-            )
+            has_year = _YEAR.search(body_text[:160]) is not None
+            if wrap_width:
+                word = body_text.split(None, 1)[0]
+                fits = len(prev_text.rstrip()) + 1 + len(word) <= wrap_width
+                new = (fits and not _continues(body_text)) or (
+                    starts_entry(ln) and _ends_entry(prev_text) and has_year
+                )
+            else:
+                new = starts_entry(ln) and (_ends_entry(prev_text) or has_year)
         if new:
             if is_marker and number is not None:
                 last_number = number

@@ -275,3 +275,13 @@ def test_key_scan_linear_on_large_file(tmp_path: Path) -> None:
 def test_transliteration_alias_is_canonicalised(tmp_path: Path) -> None:
     write(tmp_path / "refcheck.toml", 'transliteration = "LOC"\n')
     assert load_config(start=tmp_path, env=NO_ENV).transliteration == "ala-lc"
+
+
+def test_config_pickles_and_hashes_for_worker_processes(tmp_path: Path) -> None:
+    import pickle
+
+    write(tmp_path / "refcheck.toml", '[severity]\nT901 = "error"\n')
+    cfg = load_config(start=tmp_path, env=NO_ENV)
+    again = pickle.loads(pickle.dumps(cfg))
+    assert again == cfg and again.severity == {"T901": Severity.ERROR}
+    assert hash(again) == hash(cfg)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import re
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -416,31 +417,25 @@ def _seed_like_text() -> tuple[str, list[Reference]]:
             )
         )
         pos = start + len(e)
-    refs[0] = Reference(
-        **{
-            **{f: getattr(refs[0], f) for f in ("index", "raw", "span", "line")},
-            "authors": (Person("Макиенко", "К."),),
-            "title": "Как Россия проиграла во второй карабахской войне",
-            "container_title": "Ведомости",
-            "year": 2020,
-        }
+    refs[0] = replace(
+        refs[0],
+        authors=(Person("Макиенко", "К."),),
+        title="Как Россия проиграла во второй карабахской войне",
+        container_title="Ведомости",
+        year=2020,
     )
-    refs[1] = Reference(
-        **{
-            **{f: getattr(refs[1], f) for f in ("index", "raw", "span", "line")},
-            "authors": (Organization("TACC"),),
-            "title": "Песков: Всем сторонам в ситуации с Нагорным Карабахом нужна "
-            "максимальная сдержанность",
-            "publisher": "TACC",
-        }
+    refs[1] = replace(
+        refs[1],
+        authors=(Organization("TACC"),),
+        title="Песков: Всем сторонам в ситуации с Нагорным Карабахом нужна "
+        "максимальная сдержанность",
+        publisher="TACC",
     )
-    refs[2] = Reference(
-        **{
-            **{f: getattr(refs[2], f) for f in ("index", "raw", "span", "line")},
-            "authors": (Person("Yüzbaşıoğlu", "N."), Person("Çam", "Ö. T.")),
-            "title": "Dışişleri Bakanı Çavuşoğlu: Tüm imkânlarımızla Azerbaycan'ın yanındayız",
-            "year": 2020,
-        }
+    refs[2] = replace(
+        refs[2],
+        authors=(Person("Yüzbaşıoğlu", "N."), Person("Çam", "Ö. T.")),
+        title="Dışişleri Bakanı Çavuşoğlu: Tüm imkânlarımızla Azerbaycan'ın yanındayız",
+        year=2020,
     )
     return text, refs
 

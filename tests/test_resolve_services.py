@@ -83,7 +83,8 @@ def test_user_agent_names_refcheck_and_mailto(fake: FakeServices, cache_dir: str
 
 
 def test_many_dois_go_in_one_filter_request(fake: FakeServices, cache_dir: str) -> None:
-    refs = [plos(1)] + [ref(i + 2, doi=d) for i, d in enumerate(sorted(fake.works)) if d != PLOS_DOI]
+    others = [d for d in sorted(fake.works) if d != PLOS_DOI]
+    refs = [plos(1)] + [ref(i + 2, doi=d) for i, d in enumerate(others)]
     out = Resolver(fake.settings(cache_dir)).resolve(refs)
     assert [r.status for r in out] == ["ok"] * 6
     crossref = [p for p in fake.log if p.startswith("/crossref")]

@@ -142,20 +142,60 @@ def _clusters(text: str) -> list[tuple[str, str]]:
     return out
 
 
-def escape(text: str, *, ascii: bool = False) -> str:
-    """Text → inert LaTeX. ``ascii=True`` also turns every non-ASCII letter into 7-bit LaTeX."""
-    if not ascii:
-        out: list[str] = []
-        prev = ""
-        for ch in text:
-            if ch == "-" and prev == "-":
-                out.append("{}-")  # "--" in the text stays two hyphens, not an en dash ligature
-            else:
-                out.append(SPECIAL.get(ch, ch))
-            prev = ch
-        return "".join(out)
-    if text.isascii() and not any(c in SPECIAL for c in text) and "--" not in text:
+# En and em dashes become placeholders first, so that runs of hyphens and dashes can be written
+# unambiguously at the end ("-–" must not become "---", an em dash).
+_EN, _EM = "\ue000", "\ue001"
+_DASH_TEXT = {"-": "-", _EN: "--", _EM: "---"}
+_DASH_RUN = re.compile("[-\ue000\ue001]{2,}")
+_COMBINING = re.compile("[\u0300-\u036f]")
+_UTF8_TABLE = {ord(k): v for k, v in SPECIAL.items()}
+_UTF8_HYPHENS = re.compile(r"-(?=-)")
+
+
+class _AsciiTable(dict[int, str]):
+    """``str.translate`` table filled on first sight of each character; remembers lossy ones."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lossy: set[str] = set()
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        value: str | None
+        if ch == "–":
+            value = _EN
+        elif ch == "—":
+            value = _EM
+        elif ch in (_EN, _EM):
+            value = ""  # private-use code points of our own: no 7-bit form
+            self.lossy.add(ch)
+        elif ch in SPECIAL:
+            value = SPECIAL[ch]
+        elif code < 128:
+            value = ch
+        else:
+            clusters = _clusters(ch)
+            value = _ascii_cluster(*clusters[0]) if len(clusters) == 1 else None
+            if value is None:
+                value = _fallback(ch)
+                self.lossy.add(ch)
+        self[code] = value
+        return value
+
+
+_ASCII = _AsciiTable()
+
+
+def _dashes(text: str) -> str:
+    """Write placeholder dashes; adjacent hyphens/dashes are separated by ``{}``."""
+    if _EN not in text and _EM not in text and "--" not in text:
         return text
+    text = _DASH_RUN.sub(lambda m: "{}".join(_DASH_TEXT[c] for c in m.group()), text)
+    return text.replace(_EN, "--").replace(_EM, "---")
+
+
+def _escape_ascii_slow(text: str) -> str:
+    """Text with combining marks NFC cannot absorb (ALA-LC's tie in "i͡u"): cluster by cluster."""
     parts: list[str] = []
     clusters = _clusters(text)
     i = 0
@@ -168,25 +208,46 @@ def escape(text: str, *, ascii: bool = False) -> str:
                 parts.append("{\\t{" + first + second + "}}")
                 i += 2
                 continue
-        enc = _ascii_cluster(base, marks)
-        if enc is None:
-            enc = _fallback(unicodedata.normalize("NFC", base + marks))
-        if enc == "-" and parts and parts[-1].endswith("-"):
-            enc = "{}-"
-        parts.append(enc)
+        if not marks:
+            parts.append(_ASCII[ord(base)])
+        else:
+            enc = _ascii_cluster(base, marks)
+            if enc is None:
+                ch = unicodedata.normalize("NFC", base + marks)
+                enc = _fallback(ch)
+                _ASCII.lossy.add(ch)
+            parts.append(enc)
         i += 1
     return "".join(parts)
 
 
+def escape(text: str, *, ascii: bool = False) -> str:
+    """Text → inert LaTeX. ``ascii=True`` also turns every non-ASCII letter into 7-bit LaTeX.
+
+    Linear: one ``str.translate`` pass plus two regexes without nested quantifiers.
+    """
+    if not ascii:
+        out = text.translate(_UTF8_TABLE)
+        # "--" in the text stays two hyphens, not an en dash ligature
+        return _UTF8_HYPHENS.sub("-{}", out) if "--" in out else out
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+        if _COMBINING.search(text):
+            return _dashes(_escape_ascii_slow(text))
+    return _dashes(text.translate(_ASCII))
+
+
 def unmappable(text: str) -> str:
     """The characters :func:`escape` with ``ascii=True`` can only transliterate (lossy)."""
-    bad: list[str] = []
+    if text.isascii():
+        return ""
+    escape(text, ascii=True)  # fills the table's record of lossy characters
+    seen: list[str] = []
     for base, marks in _clusters(text):
-        if _ascii_cluster(base, marks.replace(TIE, "")) is None:
-            ch = unicodedata.normalize("NFC", base + marks)
-            if ch not in bad:
-                bad.append(ch)
-    return "".join(bad)
+        ch = unicodedata.normalize("NFC", base + marks.replace(TIE, ""))
+        if ch in _ASCII.lossy and ch not in seen:
+            seen.append(ch)
+    return "".join(seen)
 
 
 _WORD = re.compile(r"\S+")

@@ -1,0 +1,186 @@
+"""Citation extraction + matching speed: a 1 MB body against 500 references (target < 0.5 s).
+
+``python -m bench`` imports this module and calls :func:`run`; ``python bench/cite.py`` prints
+the figures. The body is generated (seeded): prose with parenthetical, multi-work, narrative,
+colon-locator, et al., Cyrillic and group-author citations, plus the parentheses that are not
+citations (acronyms, date ranges, years in prose). References are built directly as records so
+that only the cite and match stages are timed.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import time
+
+from refcheck.cite import extract_citations
+from refcheck.match import match_citations
+from refcheck.model import Agent, Document, Organization, Person, Reference, Span
+
+SURNAMES = [
+    "Aliyev",
+    "Yüzbaşıoğlu",
+    "Çavuşoğlu",
+    "Hasanoğlu",
+    "Məmmədov",
+    "Smith",
+    "Rose",
+    "Friedberg",
+    "Кузнецов",
+    "Макиенко",
+    "Новичков",
+    "İnan",
+    "Öztürk",
+    "Şahin",
+    "Güneş",
+    "Wallace",
+    "Ivanova",
+    "Qasımlı",
+    "Hüseynova",
+    "Brown",
+    "Detsch",
+    "Kucera",
+    "Zakaria",
+    "Taliaferro",
+]
+GROUPS = [
+    "Ministry of Foreign Affairs of the Republic of Türkiye",
+    "President of Azerbaijan Republic",
+    "Anadolu Agency",
+    "Администрация Президента России",
+    "World Health Organization",
+]
+FILLER = (
+    "The rivalry between the two states (FSS) intensified after 2020, when the war (1994–2020) "
+    "ended and the table (in the Minsk Group) was reshaped; on September 27, 2020, the attack "
+    "began. "
+)
+
+
+def _tag(i: int) -> str:
+    """A letters-only tag making each surname unique (digits would not be names)."""
+    out = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        out = chr(97 + r) + out
+    return out
+
+
+def _refs(n: int, rng: random.Random) -> list[Reference]:
+    out: list[Reference] = []
+    for i in range(n):
+        authors: tuple[Agent, ...]
+        if i % 10 == 0:
+            authors = (Organization(f"{GROUPS[i % len(GROUPS)]} {_tag(i).title()}"),)
+        elif i % 3 == 0:
+            authors = tuple(Person(f"{rng.choice(SURNAMES)}{_tag(i)}{_tag(k)}", "A.") for k in range(3))
+        elif i % 3 == 1:
+            authors = (
+                Person(f"{rng.choice(SURNAMES)}{_tag(i)}", "B."),
+                Person(rng.choice(SURNAMES), "C."),
+            )
+        else:
+            authors = (Person(f"{rng.choice(SURNAMES)}{_tag(i)}", "D."),)
+        year = 1990 + i % 35
+        raw = f"{'; '.join(a.display for a in authors)} ({year}). Title {i}."
+        out.append(
+            Reference(index=i + 1, raw=raw, span=Span(0, 1), line=1, authors=authors, year=year)
+        )
+    return out
+
+
+def _cite(ref: Reference, rng: random.Random, *, narrative: bool) -> str:
+    names = [a.family if isinstance(a, Person) else a.name for a in ref.authors]
+    year = ref.year or 2000
+    if len(names) >= 3:
+        who = f"{names[0]} et al."
+    elif len(names) == 2:
+        who = f"{names[0]} {'and' if narrative else '&'} {names[1]}"
+    else:
+        who = names[0]
+    if narrative:
+        return f"{who} ({year})"
+    loc = rng.choice(["", "", f", p. {rng.randint(1, 300)}", f": {rng.randint(1, 300)}"])
+    return f"{who}, {year}{loc}"
+
+
+def manuscript(n_refs: int = 500, body_bytes: int = 1_000_000, seed: int = 11) -> Document:
+    rng = random.Random(seed)
+    refs = _refs(n_refs, rng)
+    parts: list[str] = []
+    size = 0
+    while size < body_bytes:
+        kind = rng.random()
+        if kind < 0.5:
+            piece = f"As argued ({_cite(rng.choice(refs), rng, narrative=False)}). "
+        elif kind < 0.7:
+            items = "; ".join(_cite(rng.choice(refs), rng, narrative=False) for _ in range(3))
+            piece = f"Several works agree (e.g., {items}). "
+        elif kind < 0.85:
+            piece = f"Following {_cite(rng.choice(refs), rng, narrative=True)}, we go on. "
+        else:
+            piece = FILLER
+        parts.append(piece)
+        size += len(piece.encode("utf-8"))
+    body = "".join(parts)
+    text = body + "\n\nREFERENCES\n" + "\n".join(r.raw for r in refs)
+    return Document(
+        text=text,
+        body=Span(0, len(body)),
+        heading=Span(len(body) + 2, len(body) + 12),
+        references=tuple(refs),
+    )
+
+
+def _median_time(fn: object, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()  # type: ignore[operator]
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def run(quick: bool = False) -> list[dict[str, object]]:
+    body_bytes = 100_000 if quick else 1_000_000
+    doc = manuscript(500, body_bytes)
+    cits = extract_citations(doc)
+    links = match_citations(cits, doc.references)
+    linked = sum(lk.reference is not None for lk in links) / max(1, len(links))
+    repeat = 5
+    t_extract = _median_time(lambda: extract_citations(doc), repeat)
+    t_match = _median_time(lambda: match_citations(cits, doc.references), repeat)
+    t_both = _median_time(lambda: match_citations(extract_citations(doc), doc.references), repeat)
+    size = f"{body_bytes / 1e6:.1f} MB body, 500 refs, {len(cits)} citations"
+    return [
+        {
+            "metric": "cite: extract citations",
+            "value": round(t_extract, 4),
+            "unit": "s",
+            "note": f"{size}; median of {repeat}",
+        },
+        {
+            "metric": "cite: match citations",
+            "value": round(t_match, 4),
+            "unit": "s",
+            "note": f"{size}; median of {repeat}",
+        },
+        {
+            "metric": "cite: extract + match",
+            "value": round(t_both, 4),
+            "unit": "s",
+            "note": f"{size}; target < 0.5 s; median of {repeat}",
+        },
+        {
+            "metric": "cite: citations linked",
+            "value": round(100 * linked, 2),
+            "unit": "%",
+            "note": "generated citations that found their entry (expected 100)",
+        },
+    ]
+
+
+if __name__ == "__main__":
+    for row in run():
+        print(f"{row['metric']:<28} {row['value']:>10} {row['unit']:<3} {row['note']}")
