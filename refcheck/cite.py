@@ -16,8 +16,9 @@ quoted titles) is rejected by the shape of the names, not by a list of known fal
 
 from __future__ import annotations
 
+import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from refcheck.model import Citation, Document, Span
 
@@ -37,9 +38,10 @@ _YEAR = re.compile(
 )
 _PREFIX = re.compile(
     r"(?:e\.\s?g\.,?|i\.\s?e\.,?|see\s+also,?|see,?|cf\.,?|compare|for\s+example,?|"
-    r"for\s+a\s+review,\s+see)\s+",
+    r"for\s+a\s+review,\s+see|bkz\.,?|bk\.,?|см\.,?|ср\.,?)\s+",
     re.IGNORECASE,
 )
+_PREFIX_START = frozenset("eEiIsScCfFbBсС")
 _AS_CITED = re.compile(r",?\s*as\s+cited\s+in\s+", re.IGNORECASE)
 _ET_AL = re.compile(r"(?:,\s*|\s+)(et\.?\s{0,2}al\b\.?)$", re.IGNORECASE)
 _COLON_LOC = re.compile(r"\s*:\s*(\d+(?:\s?[-–—]\s?\d+)?(?:\s?,\s?\d+(?:\s?[-–—]\s?\d+)?)*)\s*$")
@@ -51,6 +53,7 @@ _KW_LOC = re.compile(
 _NEXT_YEAR = re.compile(r"\s*,\s*")
 _QUOTE_BEFORE = re.compile(r"[\"”»][\s.,;:!?…]{0,4}$")
 _WORD = re.compile(r"\S+")
+_NAME_PUNCT = str.maketrans("", "", ".-'’")
 _OPEN_QUOTES = frozenset("'\"“‘«„")
 _CLOSE_QUOTES = ("'", '"', "”", "’", "»")
 
@@ -90,7 +93,8 @@ _NOT_AUTHORS = _words(
     "protocol act law declaration convention conference summit revolution crisis election "
     "elections census constitution era period century decade year years cup games olympics "
     "pandemic since before after until during from circa ca in on at by between year figure "
-    "table chapter section page pages appendix see also ibid"
+    "table chapter section page pages appendix see also ibid document documents strategy "
+    "doctrine concept resolution statement speech interview survey"
 )
 
 
@@ -159,18 +163,14 @@ def _extract(text: str, start: int, end: int) -> tuple[Citation, ...]:
         )
     # Narrative names never reach back over an earlier parenthesis, so spans come out in order
     # and indexes are assigned on the way; re-sort only if that ever fails.
-    if any(a.span.start > b.span.start for a, b in zip(found, found[1:], strict=False)):
+    if any(a.span.start > b.span.start for a, b in itertools.pairwise(found)):
         found.sort(key=lambda c: (c.span.start, c.group_position))
         found = [_with_index(c, i) for i, c in enumerate(found)]
     return tuple(found)
 
 
 def _with_index(c: Citation, i: int) -> Citation:
-    if c.index == i:
-        return c
-    from dataclasses import replace
-
-    return replace(c, index=i)
+    return c if c.index == i else replace(c, index=i)
 
 
 # --------------------------------------------------------------------------- parenthetical
@@ -216,6 +216,7 @@ def _parse_parenthesis(
             group=group,
             body_start=body_start,
             abbreviation=None,
+            first_index=first_index,
         )
     out: list[Citation] = []
     position = 0
@@ -234,6 +235,7 @@ def _parse_parenthesis(
                 group=group,
                 body_start=body_start,
                 abbreviation=names.authors[0],
+                first_index=first_index,
             )
         item_base = base + off
         for k, y in enumerate(tail.years):
@@ -242,7 +244,7 @@ def _parse_parenthesis(
             span = Span(item_base + names_start, item_base + end)
             out.append(
                 Citation(
-                    index=0,
+                    index=first_index + len(out),
                     text=span.slice(text),
                     span=span,
                     kind="parenthetical",
@@ -274,12 +276,12 @@ def _parse_item(item: str) -> tuple[str, int, _Names, _Tail, bool] | None:
     """``e.g., Rose & Lee, 1998, p. 4`` → prefix, where the names start, names, years/locator."""
     secondary = False
     start = 0
-    cited = _AS_CITED.search(item)
+    cited = _AS_CITED.search(item) if "ited" in item or "ITED" in item else None
     if cited is not None:
         secondary = True
         start = cited.end()
     prefix = ""
-    pm = _PREFIX.match(item, start)
+    pm = _PREFIX.match(item, start) if item[start : start + 1] in _PREFIX_START else None
     if pm is not None:
         prefix = pm.group(0).strip()
         start = pm.end()
@@ -359,9 +361,7 @@ def _parse_tail(item: str, first: re.Match[str]) -> _Tail | None:
 
 def _is_name_token(tok: str) -> bool:
     core = tok.rstrip(".,'’")
-    if not core or any(ch.isdigit() for ch in core):
-        return False
-    return core[0].isupper() and all(ch.isalpha() or ch in ".-'’" for ch in core)
+    return bool(core) and core[0].isupper() and core.translate(_NAME_PUNCT).isalpha()
 
 
 def _parse_names(s: str) -> _Names | None:
@@ -375,7 +375,7 @@ def _parse_names(s: str) -> _Names | None:
         abbreviation = s[cut + 1 : -1].strip()
         s = s[:cut].rstrip(" ,")
     et_al_form = ""
-    em = _ET_AL.search(s)
+    em = _ET_AL.search(s) if ("al" in s or "AL" in s) else None
     if em is not None:
         et_al_form = em.group(1)
         s = s[: em.start()].rstrip(" ,")
@@ -393,6 +393,10 @@ def _parse_names(s: str) -> _Names | None:
         if all(_person_like(p) for p in cand):
             connector = "and"
             parts = cand
+    if parts is None and et_al_form and "," in s:
+        parts = [p.strip() for p in s.split(",") if p.strip()]  # "A, B, C, et al., 2018"
+        if not all(_person_like(p) for p in parts):
+            return None
     if parts is None:
         if "," in s:
             return None  # "PhD Dissertation, Sakarya University, 2024": no author list
@@ -423,13 +427,8 @@ def _group_like(part: str) -> bool:
     toks = part.split()
     if not 1 <= len(toks) <= 16 or not _is_name_token(toks[0]):
         return False
-    return all(t in _FUNCTION_WORDS or t == "&" or _is_name_token(t) for t in toks) and (
-        not _is_function(toks[-1])
-    )
-
-
-def _is_function(tok: str) -> bool:
-    return tok in _FUNCTION_WORDS
+    named = all(t in _FUNCTION_WORDS or t == "&" or _is_name_token(t) for t in toks)
+    return named and toks[-1] not in _FUNCTION_WORDS
 
 
 # --------------------------------------------------------------------------- narrative
@@ -452,6 +451,7 @@ def _narrative(
     group: int,
     body_start: int,
     abbreviation: str | None,
+    first_index: int = 0,
 ) -> list[Citation]:
     """``Name (year…)``: read the year part, then walk back over the words before ``(``."""
     ym = _YEAR.match(year_part)
@@ -474,7 +474,7 @@ def _narrative(
         span = Span(run.start, close)
         out.append(
             Citation(
-                index=0,
+                index=first_index + k,
                 text=span.slice(text),
                 span=span,
                 kind="narrative",
@@ -574,7 +574,7 @@ def _names_before(text: str, pos: int, body_start: int) -> _Run | None:
         w = words[run[0]].rstrip(",")
         if _is_name_token(w) and w not in _SENTENCE_WORDS:
             break
-        if w in _PARTICLES and len(run) > 1 and _is_name_token(words[run[1]].rstrip(",")):
+        if w in _PARTICLES and _particle_chain_ends_in_name(words, run):
             break
         run.pop(0)
     if not run:
@@ -626,6 +626,15 @@ def _names_before(text: str, pos: int, body_start: int) -> _Run | None:
     if len(authors) > 1 and not connector:
         return None
     return _Run(first_start, tuple(authors), et_al_form, connector)
+
+
+def _particle_chain_ends_in_name(words: list[str], run: list[int]) -> bool:
+    """``van der Berg``: the particles at the start of ``run`` are followed by a surname."""
+    for k in run:
+        w = words[k].rstrip(",")
+        if w not in _PARTICLES:
+            return _is_name_token(w)
+    return False
 
 
 def _is_narrative_abbreviation(text: str, open_pos: int, body_start: int, names: _Names) -> bool:

@@ -279,6 +279,21 @@ _SKIP = {
 }
 
 
+_MC_ALT = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
+
+
+def _text_boxes(el: Element) -> list[Element]:
+    """Text boxes inside a drawing, once: of an AlternateContent only its first choice."""
+    if el.tag == _MC_ALT:
+        return _text_boxes(el[0]) if len(el) else []
+    if el.tag == _W + "txbxContent":
+        return [el]
+    out: list[Element] = []
+    for child in el:
+        out.extend(_text_boxes(child))
+    return out
+
+
 class _Budget:
     """Counts inflated bytes across all parts of one archive (zip-bomb guard)."""
 
@@ -327,7 +342,10 @@ def read_docx(data: bytes, path: str = "<docx>") -> Source:
     if body is None:
         raise InputError("not a Word .docx file (document.xml has no body)", path)
     writer = _DocxWriter(styles, notes)
-    writer.block(body)
+    try:
+        writer.block(body)
+    except RecursionError:
+        raise InputError("refusing .docx: XML nested too deeply", path) from None
     text = "\n".join(writer.lines)
     text = _normalise_newlines(text)
     if not text.strip():
@@ -500,6 +518,9 @@ class _DocxWriter:
                 self._run(child, para_italic, segs, nested, refs)
             elif tag in {_W + "txbxContent", _W + "p"}:  # text boxes: own lines, after
                 nested.append(child)
+            elif tag == _MC_ALT:  # Choice and Fallback hold the same content: read one
+                if len(child):
+                    self._inline(child[0], para_italic, segs, nested, refs)
             else:  # hyperlink, ins, smartTag, sdt, fldSimple, moveTo, ...
                 self._inline(child, para_italic, segs, nested, refs)
 
@@ -539,10 +560,8 @@ class _DocxWriter:
                 n = self._numbers[key]
                 segs.append((f"[^{n}]" if kind == "f" else f"[^e{n}]", False))
                 refs.append(key)
-            elif tag in {_W + "drawing", _W + "pict", _W + "object"} or tag.endswith(
-                "}AlternateContent"
-            ):
-                nested.extend(child.iter(_W + "txbxContent"))
+            elif tag in {_W + "drawing", _W + "pict", _W + "object"} or tag == _MC_ALT:
+                nested.extend(_text_boxes(child))
 
 
 def _render(segs: list[tuple[str, bool]]) -> str:

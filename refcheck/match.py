@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
@@ -282,7 +282,16 @@ def match_citations(
 ) -> tuple[Link, ...]:
     """One :class:`Link` per citation, in citation order (``reference=None`` when none fits)."""
     index = _Index(references)
-    return tuple(_match_one(c, index) for c in citations)
+    # The same work is cited many times; everything the verdict depends on is in this key.
+    seen: dict[tuple[object, ...], Link] = {}
+    out: list[Link] = []
+    for c in citations:
+        key = (c.authors, c.year, c.year_suffix, c.no_date, c.in_press, c.abbreviation)
+        hit = seen.get(key)
+        if hit is None:
+            hit = seen[key] = _match_one(c, index)
+        out.append(hit if hit.citation == c.index else replace(hit, citation=c.index))
+    return tuple(out)
 
 
 def _match_one(c: Citation, index: _Index) -> Link:

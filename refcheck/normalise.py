@@ -128,22 +128,32 @@ _LATIN_CHARS = re.compile(
     r"[A-Za-z\u00aa\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0250-\u02af\u1d00-\u1dbf"
     r"\u1e00-\u1eff\u2c60-\u2c7f\ua720-\ua7ff\uab30-\uab6f\uff21-\uff3a\uff41-\uff5a]"
 )
-_LETTER_CHARS = re.compile(r"[^\W\d_]")
-_MODIFIER_CHARS = re.compile(r"[\u02b0-\u02ff]")  # ʹ ʺ ʻ: romanisation marks, no script
+
+
+class _ScriptCodes(dict[int, str]):
+    """``str.translate`` table: each letter to L (Latin), C (Cyrillic) or O (other), else ""."""
+
+    def __missing__(self, key: int) -> str:
+        code = ""
+        if not 0x02B0 <= key <= 0x02FF:  # ʹ ʺ ʻ: romanisation marks, no script of their own
+            code = {Script.LATIN: "L", Script.CYRILLIC: "C", Script.OTHER: "O"}.get(
+                _char_script(chr(key)), ""
+            )
+        self[key] = code
+        return code
+
+
+_SCRIPT_CODES = _ScriptCodes()
 
 
 def _script_counts(s: str) -> dict[Script, int]:
-    """Letters per script, counted by C-level regex scans (this runs on every field)."""
+    """Letters per script; one C-level ``translate`` pass (this runs on every field)."""
+    codes = s.translate(_SCRIPT_CODES)
     counts: dict[Script, int] = {}
-    cyr = len(_CYR_CHARS.findall(s))
-    lat = len(_LATIN_CHARS.findall(s))
-    other = len(_LETTER_CHARS.findall(s)) - cyr - lat - len(_MODIFIER_CHARS.findall(s))
-    if cyr:
-        counts[Script.CYRILLIC] = cyr
-    if lat:
-        counts[Script.LATIN] = lat
-    if other > 0:
-        counts[Script.OTHER] = other
+    for code, script in (("L", Script.LATIN), ("C", Script.CYRILLIC), ("O", Script.OTHER)):
+        n = codes.count(code)
+        if n:
+            counts[script] = n
     return counts
 
 
@@ -153,6 +163,8 @@ def _has_cyrillic(s: str) -> bool:
 
 def detect_script(s: str) -> Script:
     """LATIN, CYRILLIC, OTHER, MIXED (letters of two or more scripts) or NONE (no letters)."""
+    if s.isascii():
+        return Script.LATIN if any(c.isalpha() for c in s) else Script.NONE
     counts = _script_counts(s)
     if not counts:
         return Script.NONE
@@ -236,6 +248,18 @@ def _fold_char(ch: str) -> str:
     return ch
 
 
+class _FoldMap(dict[int, str]):
+    """``str.translate`` table built from :func:`_fold_char` on first sight of each character."""
+
+    def __missing__(self, key: int) -> str:
+        out = _fold_char(chr(key))
+        self[key] = out
+        return out
+
+
+_FOLD_MAP = _FoldMap()
+
+
 def fold_key(s: str) -> str:
     """The matching key: NFC, Turkish-aware lowercase, diacritics folded, punctuation to spaces.
 
@@ -243,9 +267,7 @@ def fold_key(s: str) -> str:
     apostrophes vanish ("Denizi'nden" → "denizinden"); other punctuation becomes one space;
     Cyrillic is lowercased but not romanised.
     """
-    low = tr_lower(s)
-    out = "".join(_fold_char(ch) for ch in low)
-    return " ".join(out.split())
+    return " ".join(tr_lower(s).translate(_FOLD_MAP).split())
 
 
 # --------------------------------------------------------------------------------------------
@@ -325,6 +347,7 @@ _AZ_KK_SHARED = frozenset("әғөүһ")
 _KK_MARKS = frozenset("қңұ")
 _UK_MARKS = frozenset("їєґ")
 _BE_MARKS = frozenset("ў")
+_CAPS_RUN_RE = re.compile(r"[\u0400-\u042f]{2}")  # two Cyrillic capitals in a row
 _CYR_WORD_RE = re.compile(r"[^\W_]+")
 
 
@@ -359,15 +382,19 @@ def _letter_table(scheme: str) -> dict[int, str] | None:
     Same letters as the iuliia schema, applied in C; None for schemes whose letters depend on
     their neighbours (BGN/PCGN "ye" after vowels, GOST B "c" before е/и), which keep iuliia.
     """
-    schema = _iuliia_schema(scheme)
-    if getattr(schema, "prev_map", None) or getattr(schema, "next_map", None):
+    import json
+
+    path = getattr(_iuliia_schema(scheme), "path", None)  # iuliia's own JSON definition
+    if path is None:
         return None
-    if getattr(schema, "ending_map", None):
+    with open(path, encoding="utf-8") as fh:
+        defn = json.load(fh)
+    if defn.get("prev_mapping") or defn.get("next_mapping") or defn.get("ending_mapping"):
         return None
-    mapping: dict[str, str] | None = getattr(schema, "map", None)
-    if not mapping:
-        return None
-    return {ord(k): v for k, v in mapping.items() if len(k) == 1}
+    mapping: dict[str, str] = defn["mapping"]
+    table = {ord(k): v for k, v in mapping.items() if len(k) == 1}
+    table.update({ord(k.upper()): v.capitalize() for k, v in mapping.items() if len(k) == 1})
+    return table
 
 
 def canonical_scheme(scheme: str) -> str:
@@ -425,9 +452,11 @@ def _romanise_word(word: str, scheme: str, lang: str) -> str:
             pieces.append(_case_like(ch, sub) if ch != low else sub)
         res = "".join(pieces)
         return res.upper() if len(word) > 1 and word.isupper() else res
-    table = _letter_table(scheme)
+    letters = _letter_table(scheme)
     out_ru = (
-        word.translate(table) if table is not None else str(_iuliia_schema(scheme).translate(word))
+        word.translate(letters)
+        if letters is not None
+        else str(_iuliia_schema(scheme).translate(word))
     )
     out_ru = out_ru.replace("ё", "ë").replace("Ё", "Ë")
     if len(word) > 1 and word.isupper():
@@ -457,6 +486,10 @@ def romanise(s: str, scheme: str = "ala-lc", language: str = "") -> str:
     if not _has_cyrillic(s):
         return s
     lang = language or _cyrillic_language(s)
+    letters = _letter_table(key) if lang == "ru" else None
+    if letters is not None and not _CAPS_RUN_RE.search(s):
+        # no all-capital Cyrillic word: one C-level pass does the whole string
+        return _leftover(s.translate(letters).replace("ё", "ë").replace("Ё", "Ë"))
 
     def repl(m: re.Match[str]) -> str:
         w = m.group(0)
@@ -499,7 +532,7 @@ def name_keys(name: str) -> frozenset[str]:
     of Azerbaijani letters (ə → a, x → kh, q → g, c → j) when the name has them.
     """
     keys = {name_key(name)}
-    if any(_is_cyrillic(c) for c in name):
+    if _has_cyrillic(name):
         for sch in _NAME_SCHEMES:
             keys.add(fold_key(romanise(name, sch)))
         if _cyrillic_language(name) != "az":
@@ -536,6 +569,18 @@ _AZ_STOP = _words(
     "və ilə üçün olan bu bir kimi daha çox haqqında haqda barədə sonra əvvəl arasında "
     "azərbaycan azərbaycanın xalq dövlət respublikası prezidenti ildə il milli tarixi"
 )
+# English word forms (suffixes and letter clusters Turkish and Azerbaijani spelling never use)
+_EN_FORM_RE = re.compile(
+    r"(?:tions?|ings?|ness|ments?|ships?|ology|ical|ally|ities|ity|ies|isms?|ous|ives?|ed)$"
+    r"|w|th|ck|ough"
+)
+# Function words of other Latin-script languages: their presence sends a text to langdetect
+_OTHER_STOP = _words(
+    "de la le les des du et au aux une der die das und von zu im mit für el los las y del "
+    "e o di il per con na za do od i dei della und ein eine est sur dans pour"
+)
+# Turkish/Azerbaijani write case endings after an apostrophe: Denizi'nden, Erdoğan'ı, TBMM'de
+_EN_CLITICS = frozenset(("s", "t", "re", "ve", "ll", "d", "m"))
 _TURKIC_LETTERS = frozenset("ğşıİĞŞçöüâîûÇÖÜ")
 _STRONG_TURKIC = frozenset("ğşıİĞŞ")
 _LATIN_TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -590,6 +635,12 @@ def _cyrillic_verdict(s: str) -> tuple[str, str]:
     return "ru", "Cyrillic without Ukrainian/Kazakh/Azerbaijani letters"
 
 
+def _turkic_suffix(token: str) -> bool:
+    """True for "denizi'nden", "erdoğan'ı": a case ending after an apostrophe, not "it's"."""
+    tail = token.replace("’", "'").partition("'")[2]
+    return tail.isalpha() and tail.islower() and tail not in _EN_CLITICS
+
+
 @functools.lru_cache(maxsize=4096)
 def detect_language(s: str) -> tuple[str, str]:
     """(ISO 639-1 code or "", evidence) for a title or short text.
@@ -610,9 +661,9 @@ def detect_language(s: str) -> tuple[str, str]:
     if not lat:
         return "", "no Latin or Cyrillic letters"
     raw_tokens = _LATIN_TOKEN_RE.findall(text)
-    tokens = [tr_lower(t) for t in raw_tokens]
-    plain = [t.lower() for t in raw_tokens]
-    n = len(tokens)
+    tokens = _LATIN_TOKEN_RE.findall(tr_lower(text))
+    plain = _LATIN_TOKEN_RE.findall(text.lower())
+    n = len(raw_tokens)
     schwa = sum(1 for t in tokens if "ə" in t)
     en = sum(1 for t in plain if t in _EN_STOP or t.endswith(("'s", "’s")))
     tr = sum(1 for t in tokens if t in _TR_STOP or t.split("'")[0] in _TR_STOP)
@@ -623,6 +674,8 @@ def detect_language(s: str) -> tuple[str, str]:
         t for t in raw_tokens if set(t.replace("İ", "I") if t.isupper() else t) & _STRONG_TURKIC
     ]
     qx = [t for t in plain if ("q" in t or "x" in t) and len(t) > 2]
+    suffixed = sum(1 for t in plain if ("'" in t or "’" in t) and _turkic_suffix(t))
+    tr += suffixed
     if not (schwa or strong or turkic) and (n < 2 or lat < 6):
         return "", "too short to tell"
     if schwa and schwa + az >= en:
@@ -637,6 +690,11 @@ def detect_language(s: str) -> tuple[str, str]:
             if tr:
                 ev = (ev + "; " if ev else "") + f"{tr} Turkish function word(s)"
             return "tr", ev
+    if not (turkic or tr or az or qx) and all(t.isascii() for t in plain):
+        forms = sum(1 for t in plain if t not in _EN_STOP and _EN_FORM_RE.search(t))
+        enough = en + forms >= 2 and ((en + forms) * 3 >= n or (en and forms >= 2))
+        if enough and not any(t in _OTHER_STOP for t in plain):
+            return "en", f"{en} English function word(s), {forms} English word form(s)"
     probs = _langdetect_probs(text)
     if not probs:
         return "", "langdetect found no features"
@@ -714,19 +772,31 @@ def find_lookalikes(
     flagged. ``context`` is the text whose script decides (defaults to ``text``); spans are
     ``offset`` + position in ``text``.
     """
+    if context is None and not _has_cyrillic(text):
+        return ()  # no Cyrillic letter at all: no mixed word and no Cyrillic context
     lat2cyr, cyr2lat = _confusable_maps()
     ctx_script = _context_script(text if context is None else context)
+    if ctx_script is not Script.CYRILLIC and not _has_cyrillic(text):
+        return ()  # Latin running text and no Cyrillic letter: nothing can be a look-alike
+    cyr_ctx = ctx_script is Script.CYRILLIC
     found: list[Lookalike] = []
     for m in _TOKEN_RE.finditer(text):
         w = m.group(0)
-        letters = [c for c in w if c.isalpha()]
-        if not letters:
-            continue
-        scripts = [_char_script(c) for c in letters]
-        n_cyr = scripts.count(Script.CYRILLIC)
-        n_lat = scripts.count(Script.LATIN)
+        if w.isascii():  # plain Latin (or digits): suspicious only as capitals in Cyrillic text
+            if not cyr_ctx or not w.isupper():
+                continue
+            has_cyr, has_lat = False, True
+        else:
+            has_cyr = _has_cyrillic(w)
+            has_lat = _LATIN_CHARS.search(w) is not None
+            if not has_cyr and not cyr_ctx:
+                continue
         span = Span(offset + m.start(), offset + m.end())
-        if n_cyr and n_lat:
+        if has_cyr and has_lat:
+            letters = [c for c in w if c.isalpha()]
+            scripts = [_char_script(c) for c in letters]
+            n_cyr = scripts.count(Script.CYRILLIC)
+            n_lat = scripts.count(Script.LATIN)
             if n_lat > n_cyr or (n_lat == n_cyr and ctx_script is Script.LATIN):
                 target, table = Script.LATIN, cyr2lat
             else:
@@ -736,19 +806,18 @@ def find_lookalikes(
             )
             found.append(Lookalike(w, span, intended, target))
             continue
+        if not w.isupper():
+            continue
+        letters = [c for c in w if c.isalpha()]
         if len(letters) < 2:
             continue
-        if n_lat == len(letters) and ctx_script is Script.CYRILLIC:
-            if not all(c.isupper() for c in letters) or _ROMAN_RE.fullmatch(w):
+        if has_lat and cyr_ctx:
+            if _ROMAN_RE.fullmatch(w):
                 continue
             if all(lat2cyr.get(c, "") in _RUSSIAN for c in letters):
                 intended = "".join(lat2cyr.get(c, c) for c in w)
                 found.append(Lookalike(w, span, intended, Script.CYRILLIC))
-        elif (
-            n_cyr == len(letters)
-            and ctx_script is Script.LATIN
-            and all(c in cyr2lat and c.isupper() for c in letters)
-        ):
+        elif has_cyr and not cyr_ctx and all(c in cyr2lat for c in letters):
             intended = "".join(cyr2lat.get(c, c) for c in w)
             found.append(Lookalike(w, span, intended, Script.LATIN))
     return tuple(found)
@@ -774,6 +843,8 @@ _SEP = "\x01"
 
 
 def _letter_weight(ch: str) -> str:
+    if not ch.isalnum():
+        return ""
     if ch.isdigit():
         return chr(0x30 + int(ch)) if ch.isascii() else ch
     r = _RANK.get(ch)
@@ -788,6 +859,18 @@ def _letter_weight(ch: str) -> str:
     return chr(0x100 + r)
 
 
+class _Weights(dict[int, str]):
+    """``str.translate`` table filled on first sight of each character (C-speed afterwards)."""
+
+    def __missing__(self, key: int) -> str:
+        w = _letter_weight(chr(key))
+        self[key] = w
+        return w
+
+
+_WEIGHTS = _Weights()
+
+
 def collation_key(s: str, turkic: bool | None = None) -> str:
     """APA letter-by-letter sort key for one element (a surname, an initials string, a title).
 
@@ -799,13 +882,12 @@ def collation_key(s: str, turkic: bool | None = None) -> str:
     ``"\\x01".join(...)`` so an earlier element ends before any letter of a longer one.
     """
     s = nfc(s)
-    if any(_is_cyrillic(c) for c in s):
+    if _has_cyrillic(s):
         s = romanise(s, "ala-lc")
     if turkic is None:
         turkic = bool(set(s) & _TURKIC_HINT)
     low = tr_lower(s) if turkic else s.replace("İ", "i").lower()
-    low = low.replace("i\u0307", "i")
-    return "".join(_letter_weight(ch) for ch in low if ch.isalnum())
+    return low.replace("i\u0307", "i").translate(_WEIGHTS)
 
 
 # --------------------------------------------------------------------------------------------
@@ -901,6 +983,13 @@ def _language_text(ref: Reference) -> str:
     return _URL_RE.sub(" ", ref.raw)
 
 
+def _apply_fixes(s: str, fixes: dict[str, str]) -> str:
+    """Replace whole look-alike words ("TACC" → "ТАСС") so romanisation reads them right."""
+    if not fixes or not s:
+        return s
+    return _TOKEN_RE.sub(lambda m: fixes.get(m.group(0), m.group(0)), s)
+
+
 def normalise_reference(
     ref: Reference, scheme: str = "ala-lc", text: str | None = None
 ) -> Reference:
@@ -914,18 +1003,15 @@ def normalise_reference(
         ("publisher", ref.publisher),
     )
     field_scripts = tuple((name, detect_script(v)) for name, v in field_values if v)
-    has_cyr = any(_is_cyrillic(c) for c in ref.raw)
+    has_cyr = _has_cyrillic(ref.raw)
     authors_rom = title_rom = container_rom = entry_rom = ""
     lookalikes = _lookalikes_for(ref, text)
     if has_cyr:
+        fixes = {lk.text: lk.intended for lk in lookalikes}
         authors_rom = _apa_author_list([_romanised_agent(a, key) for a in ref.authors])
-        title_rom = romanise(fix_lookalikes(ref.title, ref.raw), key) if ref.title else ""
-        container_rom = (
-            romanise(fix_lookalikes(ref.container_title, ref.raw), key)
-            if ref.container_title
-            else ""
-        )
-        entry_rom = romanise(fix_lookalikes(ref.raw), key)
+        title_rom = romanise(_apply_fixes(ref.title, fixes), key)
+        container_rom = romanise(_apply_fixes(ref.container_title, fixes), key)
+        entry_rom = romanise(_apply_fixes(ref.raw, fixes), key)
     content = " ".join(v for _, v in field_values if v) or ref.raw
     norm = Normalised(
         author_keys=tuple(name_key(_agent_family(a)) for a in ref.authors),

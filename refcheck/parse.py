@@ -210,7 +210,7 @@ _RETRIEVED = re.compile(
     re.IGNORECASE,
 )
 _ORIGINAL = re.compile(
-    r"\(\s*(?:Original work published|Orijinal eser|Оригинал)[^()]*?(\d{4})\s*\)\.?"
+    r"\(\s*(?:Original work published|Orijinal eser|Оригинал)[^()\d]*(\d{4})[^()]*\)\.?"
 )
 
 
@@ -694,13 +694,14 @@ _GENRE = re.compile(r"\[(?P<g>[^\[\]]{2,80})\]")
 _GENRE_WORDS = re.compile(
     r"dissertation|thesis|tezi|диссертация|video|podcast|audio|film|press release|report|"
     r"brochure|fact sheet|blog|tweet|data set|computer software|lecture|conference|"
-    r"abstract|map|interview|infographic|editorial|letter",
+    r"abstract|map|interview|infographic|editorial|letter|presentation|poster|paper|"
+    r"session|keynote|speech|manuscript|preprint|photograph|transcript|sunum|bildiri|доклад",
     re.IGNORECASE,
 )
 _THESIS = re.compile(r"dissertation|thesis|tezi|диссертация|dissertasiya", re.IGNORECASE)
 _MAGAZINE = re.compile(r"magazine|журнал\b|dergisi\b.*magazin", re.IGNORECASE)
 _PLAIN_JOURNAL = re.compile(
-    r"^(?P<name>[^\d()]{2,150}?)[,.]?\s+(?:Vol\.\s*)?\*?(?P<vol>\d{1,4}[A-Za-z]?)\*?\s*"
+    r"^(?P<name>[^\d()]{2,150}?)[,.]?\s+(?:Vol\.\s*)?\*?(?P<vol>\d{1,4}[A-Za-z]?)?\*?\s*"
     r"(?:\([^()]{1,20}\)|,?\s*(?:No\.|Issue|Sayı|№)\s*\w+)?"
     r"\s*(?:[,:]\s*(?:pp?\.\s*)?[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)?)?\s*\.?$"
 )
@@ -796,7 +797,7 @@ def _take_title_extras(f: _Fields, title: str) -> str:
         if pgm:
             f.pages = pgm[1].strip()
         t = (t[: m.start()] + t[m.end() :]).strip()
-    m = re.search(r"\((?:pp?\.|ss?\.)\s*([^()]+)\)", t)
+    m = re.search(r"\((?:pp?\.|ss?\.|[сС]\.|стр\.)\s*([^()]+)\)", t)
     if m:
         f.pages = m[1].strip()
         t = (t[: m.start()] + t[m.end() :]).strip()
@@ -840,7 +841,7 @@ def _read_container(f: _Fields, seg: str) -> None:
         return
     if not tail.lstrip().startswith((",", ".")):
         f.flag("no comma between the journal title and the volume")
-    f.volume = m["vol"]
+    f.volume = m["vol"] or ""
     if m["iss2"]:
         f.issue = m["iss2"]
         f.flag("volume and issue written as 17/4 instead of 17(4)")
@@ -857,6 +858,8 @@ def _read_container(f: _Fields, seg: str) -> None:
 def _read_publisher(f: _Fields, seg: str) -> None:
     """``Place: Publisher, 1979`` / ``Publisher, 5. Edition,1972`` / ``Publisher``."""
     s = _clean(seg)
+    if re.fullmatch(r"\d+\s*(?:с|s|p|pp|стр|sayfa|pages)\.?", s):
+        return  # extent of a book ("300 с."), not a publisher
     m = _EDITION.search(s)
     if m and not f.edition:
         f.edition = m["n"]
@@ -920,8 +923,12 @@ def _read_apa_date(f: _Fields, d: str) -> None:
 # --------------------------------------------------------------------------- entry reader
 
 _CHAPTER = re.compile(
-    r"(?:^|(?<=[.?!*\"”]))\s+(?:In|Içinde|İçinde|В|In:)\s+(?P<eds>[^()]*?)\s*"
+    r"(?:^|(?<=[.?!*\"”]))\s+(?:In|İçinde|В|In:)\s+(?P<eds>[^()]*?)\s*"
     r"\((?P<role>Eds?\.|Ed|Haz\.|Ред\.|Hrsg\.|Eds|Ed\.\s*&\s*Trans\.)\),\s*(?P<rest>.+)$"
+)
+_CHAPTER_TR = re.compile(
+    r"(?<=[.?!\"”])\s+(?P<eds>(?:[^\W\d_]{1,2}\.\s*-?)+[^()]{1,200}?)\s*"
+    r"\((?P<role>Eds?\.|Ed|Haz\.|Ed\.?ler|Ред\.)\),\s*(?P<rest>\*[^*]+\*\s+içinde\b.*)$"
 )
 _CHAPTER_NOED = re.compile(r"(?:^|(?<=[.?!\"”]))\s+(?:In|İçinde|В)\s+(?P<rest>\*.+)$")
 
@@ -974,7 +981,7 @@ def _find_tail(text: str, f: _Fields) -> str:
 
 def _read_body_apa(f: _Fields, body: str) -> None:
     """Everything after ``(date).`` in an APA entry."""
-    cm = _CHAPTER.search(" " + body)
+    cm = _CHAPTER.search(" " + body) or _CHAPTER_TR.search(" " + body)
     if cm:
         f.type = "chapter"
         title = (" " + body)[: cm.start()]
@@ -1047,11 +1054,16 @@ def _read_body_apa(f: _Fields, body: str) -> None:
             return
         if im is not None:
             cont = _take_title_extras(f, im["c"])
-            vm = re.search(r",\s*(?:Vol\.\s*(\w+),\s*)?pp?\.\s*(\d+\s*[-–—]\s*\d+|\d+)$", cont)
+            vm = re.search(
+                r"(?:,\s*(?:Vol\.\s*(\w+),\s*)?pp?\.\s*|\s*\((?:pp?\.\s*)?)"
+                r"(\d+\s*[-–—]\s*\d+|\d+)\)?(?:[,.]|$)",
+                cont,
+            )
             if vm:
                 f.volume = vm[1] or f.volume
                 f.pages = vm[2]
                 cont = cont[: vm.start()]
+            cont = re.split(r",\s*(?:eds?\.|edited by)\s", cont, maxsplit=1)[0]
             f.container_title = _clean(cont)
             if rest:
                 pg = _PAGES.match(rest[0])
@@ -1097,7 +1109,8 @@ def _read_book_tail(f: _Fields, rest: str) -> None:
     if not segs:
         return
     book = _take_title_extras(f, segs[0].text)
-    f.container_title = _clean(book)
+    book = re.sub(r"\s+içinde$", "", _clean(book))  # Turkish "*Kitap* içinde (ss. 1-10)"
+    f.container_title = _clean(_take_title_extras(f, book))
     if segs[1:]:
         _read_publisher(f, " ".join(g.text for g in segs[1:]))
 
@@ -1184,7 +1197,18 @@ def _chicago_authors(s: str) -> tuple[_Authors, str] | None:
 def _read_chicago(f: _Fields, head: str) -> None:
     """``Surname, Given. Title. Container 17/4 (2015), 1-10.`` or ``… Place: Publisher, 1979.``"""
     parsed = _chicago_authors(head)
-    if parsed:
+    gost: list[Agent] = []
+    gpos = 0
+    while parsed is None and len(gost) < 20:
+        gm = _GOST_AUTHOR.match(head, gpos)
+        if not gm:
+            break
+        gost.append(_person(gm[1], gm[2].strip()))
+        gpos = gm.end()
+    if gost and head[gpos : gpos + 1].isalpha():
+        f.authors = gost
+        body = head[gpos:]
+    elif parsed:
         auth, body = parsed
         f.authors = auth.agents
         f.et_al = auth.et_al
@@ -1240,7 +1264,8 @@ def _read_chicago(f: _Fields, head: str) -> None:
             f.pages = pm["p"]
             continue
         dm2 = re.match(r"^\(?([^()]*\d{4}[^()]*)\)?\.?$", seg)
-        if dm2 and len(seg) <= 30 and parse_date(dm2[1]):
+        words = re.findall(r"[^\W\d_]+", seg)
+        if dm2 and len(seg) <= 30 and all(_month(w) for w in words) and parse_date(dm2[1]):
             d = parse_date(dm2[1])
             if d:
                 f.year = f.year or d.year
@@ -1273,17 +1298,66 @@ def _read_chicago(f: _Fields, head: str) -> None:
         f.flag("place of publication given (APA 7 omits it)")
 
 
+_GOST_AUTHOR = re.compile(
+    r"([^\W\d_][\w'’-]+),?\s+((?:[^\W\d_]{1,2}\.\s?-?){1,3})(?:,\s*|\s+(?=\S))"
+)
+
+
+def _read_gost(f: _Fields, head: str) -> None:
+    """Russian GOST form: ``Иванов И. И. Название // Журнал. 2019. Т. 5, № 3. С. 10–20.``"""
+    pre, _, post = head.partition(" // ")
+    pos = 0
+    while True:
+        m = _GOST_AUTHOR.match(pre, pos)
+        if not m or len(f.authors) >= 20:
+            break
+        f.authors.append(_person(m[1], m[2].strip()))
+        pos = m.end()
+    title = pre[pos:].split(" / ")[0]
+    f.title = _unquote(_take_title_extras(f, title.strip()))
+    segs = [g.text for g in _segments(post)]
+    if segs:
+        f.container_title = _clean(re.split(r"\s*[.,]\s*(?=\d{4}\b)", segs[0])[0])
+    tail = post
+    ym = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", tail)
+    if ym:
+        f.year = int(ym[1])
+    vm = re.search(r"(?:Т\.|Vol\.|Том)\s*(\w+)", tail)
+    if vm:
+        f.volume = vm[1]
+    im = re.search(r"(?:№|No\.|Вып\.)\s*(\w+)", tail)
+    if im:
+        f.issue = im[1]
+    pm = re.search(r"(?:С\.|P\.|pp?\.)\s*(\d+\s*[-–—]\s*\d+|\d+)", tail)
+    if pm:
+        f.pages = pm[1]
+    f.type = "article-journal" if (f.volume or f.issue) else "chapter"
+    f.flag("GOST form ('//' before the source) instead of APA")
+    f.flag("year at the end instead of after the authors")
+
+
+_NO_AUTHOR_TITLE = re.compile(r"^\*[^*]{1,300}\*(?:\s*[(\[][^()\[\]]{1,80}[)\]])*\.?$")
+
+
 def _parse(text: str) -> tuple[_Fields, str]:
     f = _Fields()
     head = _find_tail(text, f)
     apa = None
+    untitled = None  # APA work with no author: "*Title* (11th ed.). (2003). Publisher."
     for m in _DATE_PAREN.finditer(head):
         pre = head[: m.start()].rstrip()
-        if not pre or any(c in pre for c in '*"“«') or len(pre) > 400:
-            break
-        apa = m
+        if _NO_AUTHOR_TITLE.match(pre):
+            untitled = m
+        elif pre and not any(c in pre for c in '*"“«') and len(pre) <= 400:
+            apa = m
         break
-    if apa is not None:
+    if untitled is not None:
+        f.italic_title = True
+        f.title = _clean(_take_title_extras(f, head[: untitled.start()].strip()))
+        _read_apa_date(f, untitled["d"])
+        rest = [g.text for g in _segments(head[untitled.end() :].lstrip(" .,"))]
+        _standalone(f, rest)
+    elif apa is not None:
         pre = head[: apa.start()].strip()
         rm = _EDITOR_ROLE.search(pre)
         auth = _parse_author_block(pre[: rm.start()] if rm else pre)
@@ -1298,18 +1372,25 @@ def _parse(text: str) -> tuple[_Fields, str]:
             f.flag("'and' instead of '&' before the last author")
         if auth.no_comma:
             f.flag("no comma between surname and initials")
+        people = sum(isinstance(a, Person) for a in auth.agents)
+        if people >= 2 and "&" not in pre and not auth.and_word and not auth.ellipsis:
+            f.flag("no '&' before the last author")
         _read_apa_date(f, apa["d"])
         body = head[apa.end() :]
         if not body.startswith(".") and body.strip():
             f.flag("no period after the date")
         body = body.lstrip(" .,")
         _read_body_apa(f, body)
+    elif " // " in head:
+        _read_gost(f, head)
     else:
         _read_chicago(f, head)
     if f.place and "place of publication given (APA 7 omits it)" not in f.issues:
         f.flag("place of publication given (APA 7 omits it)")
     if f.genre and _THESIS.search(f.genre):
         f.type = "thesis"
+    elif f.genre and re.search(r"presentation|poster|session|keynote|bildiri|sunum", f.genre, re.I):
+        f.type = "paper-conference"
     if not f.title and f.container_title and f.type == "document":
         f.title, f.container_title = f.container_title, ""
     return f, head
@@ -1327,7 +1408,7 @@ def _status(f: _Fields, text: str) -> tuple[ParseStatus, str]:
             return ParseStatus.UNPARSED, "no title or date recognised"
         return ParseStatus.PARTIAL, "no title recognised"
     missing = []
-    if not f.authors and not f.editors:
+    if not f.authors and not f.editors and not f.italic_title:
         missing.append("author")
     if not dated:
         missing.append("date")

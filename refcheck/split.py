@@ -122,6 +122,64 @@ REFERENCE_HEADINGS: frozenset[str] = frozenset(
 _WEAK = frozenset(_key(w) for w in ("Sources", "Literature", "Источники", "Литература"))
 _ALL_HEADINGS = REFERENCE_HEADINGS | _WEAK
 
+SUBHEADINGS: frozenset[str] = frozenset(
+    _key(w)
+    for w in (
+        "Primary Sources",
+        "Secondary Sources",
+        "Archival Sources",
+        "Archives",
+        "Books",
+        "Articles",
+        "Journal Articles",
+        "Book Chapters",
+        "Reports",
+        "Official Documents",
+        "Documents",
+        "Newspapers",
+        "Theses",
+        "Dissertations",
+        "Internet Sources",
+        "Online Sources",
+        "Web Sources",
+        "Websites",
+        "Electronic Sources",
+        "Other Sources",
+        "Kitaplar",
+        "Makaleler",
+        "Kitap Bölümleri",
+        "Tezler",
+        "Raporlar",
+        "Gazeteler",
+        "Resmi Belgeler",
+        "Arşiv Belgeleri",
+        "Arşiv Kaynakları",
+        "Birincil Kaynaklar",
+        "İkincil Kaynaklar",
+        "İnternet Kaynakları",
+        "Elektronik Kaynaklar",
+        "Web Kaynakları",
+        "Diğer Kaynaklar",
+        "Kitablar",
+        "Məqalələr",
+        "Mənbələr",
+        "İnternet mənbələri",
+        "Монографии",
+        "Статьи",
+        "Архивные источники",
+        "Официальные документы",
+        "Документы",
+        "Периодическая печать",
+        "Диссертации",
+        "Интернет-ресурсы",
+        "Электронные ресурсы",
+    )
+)
+"""Folded section titles found *inside* reference lists; excluded as ``subheading``."""
+
+_SUB_OR_WEAK = SUBHEADINGS | _WEAK
+_SMALL_WORDS = frozenset({"and", "of", "the", "ve", "и", "və", "&", "in", "on", "on-line"})
+
 BACK_MATTER_HEADINGS: frozenset[str] = frozenset(
     _key(w)
     for w in (
@@ -227,6 +285,9 @@ _INITIALS_FIRST = re.compile(
     r"(?:[A-ZÀ-ÞА-ЯЁ](?:\.-?[A-ZÀ-ÞА-ЯЁ])?\.[ \t]?){1,3}[ \t]?"
     r"[A-ZÀ-ÞА-ЯЁĞŞİÇÖÜƏ][\w'’\-]{1,40}(?:,|\.|[ \t]and[ \t]|[ \t]&|[ \t]et al)"
 )
+_LABELLED_PAGE = re.compile(r"(?:page|sayfa|страница|səhifə)\b", re.IGNORECASE)
+# "Sozial- und Gesundheitswesen": a hyphen before a conjunction is not a soft break.
+_CONJUNCTIONS = frozenset({"und", "and", "or", "oder", "ve", "veya", "и", "или", "və", "ya"})
 _SAME_AUTHOR = re.compile(r"[-–—_]{2,}[ \t]?[.,]")
 _URL_START = re.compile(r"(?:https?://|www\.|doi:|DOI:|https?:)", re.IGNORECASE)
 
@@ -288,7 +349,8 @@ def _is_back_matter(line: str, fmt: str) -> bool:
     if not s or len(s) > 80 or _DIGIT4.search(s):
         return False
     if fmt == "markdown" and _MD_HEADING.match(s):
-        return True
+        key = fold_heading(s)
+        return key not in SUBHEADINGS and key not in _ALL_HEADINGS
     if fmt == "latex" and (
         s.startswith("\\end{thebibliography}") or _LATEX_HEADING.match(s) is not None
     ):
@@ -432,6 +494,8 @@ def _find_heading(lines: list[_Line], fmt: str) -> int | None:
             ln = lines[k]
             if not ln.text.strip():
                 continue
+            if fold_heading(ln.text) in _SUB_OR_WEAK:  # "Список литературы" / "Источники"
+                continue
             if _entry_like(ln.text):
                 entry_like = True
                 break
@@ -520,12 +584,13 @@ def split_document(source: Source, *, references_from: int | None = None) -> Doc
 
 def explain_exclusions(document: Document) -> tuple[Exclusion, ...]:
     """Why each excluded span was left out of the entries (for reports and debugging)."""
-    repeats = _repeats(_lines(document.text))
-    out: list[Exclusion] = []
-    for span in document.excluded:
-        reason = _exclusion_reason(span.slice(document.text), repeats) or "not an entry"
-        out.append(Exclusion(span, document.locate(span.start)[0], reason))
-    return tuple(out)
+    region = document.references_region
+    if region is None or not document.excluded:
+        return ()
+    lines = _lines(document.text)
+    inside = [ln for ln in lines if region.start <= ln.start < region.end]
+    _, exclusions = _split_region(inside, _repeats(lines), document.format)
+    return tuple(exclusions)
 
 
 def _split_region(
@@ -540,9 +605,11 @@ def _split_region(
             reasons.append("")
             continue
         reason = _exclusion_reason(ln.text, repeats)
-        bare = reason == "page number" and not ln.text.strip()[0].isalpha()
+        bare = reason == "page number" and not _LABELLED_PAGE.match(ln.text.strip())
         if bare and not _isolated(lines, i, last_content):
             reason = ""  # "1998" or "p. 554" wrapped onto its own line continues an entry
+        if not reason and _is_subheading(lines, i, last_content):
+            reason = "subheading"
         if not reason:
             last_content = ln.text
         if reason:
@@ -694,6 +761,36 @@ def _split_region(
     return raw_entries, excluded
 
 
+def _is_subheading(lines: list[_Line], i: int, last_content: str) -> bool:
+    """A section title inside the list ("Kitaplar", "Primary Sources", "Источники").
+
+    Known words always count; another short capitalised line without digits counts only
+    between an ended entry (or a blank line) and a line that starts an entry.
+    """
+    s = lines[i].text.strip()
+    if len(s) > 60 or _MARKER.match(s) or s.endswith((".", ",", ";", ")")):
+        return False
+    key = fold_heading(s)
+    if key in SUBHEADINGS or key in _ALL_HEADINGS:
+        return True
+    words = s.rstrip(":").split()
+    if (
+        len(s) > 40
+        or len(words) > 4
+        or any(ch.isdigit() or ch in ".,()[]" for ch in s)
+        or not all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
+    ):
+        return False
+    before = lines[i - 1].text.strip() if i > 0 else ""
+    if before and not _ends_entry(last_content):
+        return False
+    for k in range(i + 1, min(i + 3, len(lines))):
+        after = lines[k].text.strip()
+        if after:
+            return _MARKER.match(after) is not None or looks_like_entry_start(after)
+    return False
+
+
 def _isolated(lines: list[_Line], i: int, last_content: str) -> bool:
     """A page number stands between entries: the previous one has ended (or a blank line
     comes before) and a blank line or a new entry comes after. ``1998`` wrapped onto its own
@@ -741,7 +838,12 @@ def _join(parts: list[str]) -> str:
             else:
                 out += nxt
         elif out.endswith("-") and len(out) >= 2 and out[-2].isalpha():
-            out = out[:-1] + nxt if nxt[0].islower() else out + nxt
+            if nxt.split(None, 1)[0] in _CONJUNCTIONS:
+                out = f"{out} {nxt}"  # "Sozial- und Gesundheitswesen"
+            elif nxt[0].islower():
+                out = out[:-1] + nxt  # "inter-" + "national": a soft line-break hyphen
+            else:
+                out += nxt  # "Nagorno-" + "Karabakh"
         elif out.endswith(("–", "—")) and nxt[0].isdigit():
             out += nxt
         else:

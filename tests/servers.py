@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import socket
 import threading
 import time
@@ -259,14 +260,22 @@ class FakeServices:
         )
 
 
-def start_services() -> FakeServices:
+def new_server() -> HTTPServer:
     server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
     server.start()
-    fake = FakeServices(server)
-    import re
+    return server
 
+
+def attach(server: HTTPServer) -> FakeServices:
+    """Fresh service state on a running server (servers are shared: stopping one takes 0.5 s)."""
+    server.clear()
+    fake = FakeServices(server)
     server.expect_request(re.compile(".*")).respond_with_handler(fake.handle)
     return fake
+
+
+def start_services() -> FakeServices:
+    return attach(new_server())
 
 
 def stop_services(fake: FakeServices) -> None:

@@ -340,5 +340,10 @@ def test_the_is_ignored_in_list_order() -> None:
     assert run("L401", "x", entries) == []
 
 
+def test_missing_comma_after_et_al() -> None:
+    (f,) = run("C206", "(Mitzer et al. 2022)", [THREE])
+    assert f.suggestion == "(Mitzer et al., 2022)"
+
+
 def test_see_also_starts_a_new_alphabetical_run() -> None:
     assert run("C204", "(Rose, 1998; see also Friedberg, 1993)", [FRIED, ROSE]) == []

@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from refcheck.cite import extract_citations, extract_citations_from_text
 from refcheck.model import Citation, Document, Span
@@ -87,6 +89,11 @@ def test_several_works_share_group_and_positions() -> None:
     assert cs[1].connector == "&"
 
 
+def test_turkish_and_russian_see_prefixes() -> None:
+    cs = extract_citations_from_text("(bkz. Oran, 2001) and (см. Лавров, 2020)")
+    assert [(c.prefix, c.authors) for c in cs] == [("bkz.", ("Oran",)), ("см.", ("Лавров",))]
+
+
 def test_same_author_several_years() -> None:
     cs = extract_citations_from_text("(Zhou, n.d., 2000, 2016, in press)")
     assert [(c.year, c.no_date, c.in_press) for c in cs] == [
@@ -115,6 +122,11 @@ def test_et_al_forms(text: str, form: str) -> None:
     assert c.authors[0] in {"Taliaferro", "Smith", "Mitzer"}
 
 
+def test_disambiguating_names_before_et_al() -> None:
+    c = one("(Smith, Jones, Lee, et al., 2020)")
+    assert (c.authors, c.et_al_form) == (("Smith", "Jones", "Lee"), "et al.")
+
+
 def test_connectors() -> None:
     assert one("(Smith and Jones, 2020)").connector == "and"
     assert one("Smith & Jones (2020) say").connector == "&"
@@ -137,6 +149,8 @@ def test_connectors() -> None:
         ),
         ("As Anadolu Agency (2020) reported", "Anadolu Agency (2020)", ("Anadolu Agency",)),
         ("de Haan (2019) says", "de Haan (2019)", ("de Haan",)),
+        ("van der Berg (2018) says", "van der Berg (2018)", ("van der Berg",)),
+        ("Smith et al.'s (2020) view", "Smith et al.'s (2020)", ("Smith",)),
         ("Makienko (2020) notes", "Makienko (2020)", ("Makienko",)),
     ],
 )
@@ -187,6 +201,7 @@ def test_dates_suffixes_original_year_secondary() -> None:
         "(Iran, Libya, Syria, Israel-Palestine, Kashmir, Afghanistan, Iraq, and Yemen) in 2020",
         "*Asya Studies*, *9*(31), 307-322.",
         "a title 'Ripe for Rivalry (1993)' in quotes",
+        "As stated in the National Security Policy Document (2005), the",
     ],
 )
 def test_not_citations(text: str) -> None:
@@ -235,3 +250,17 @@ def test_adversarial_inputs_are_linear(chunk: str) -> None:
     t0 = time.perf_counter()
     extract_citations_from_text(text)
     assert time.perf_counter() - t0 < 1.5
+
+
+@settings(max_examples=150)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("(); ,.:&'\"”«»-–aAbZəÇçğİıМм12090 \netal.")), max_size=300
+    )
+)
+def test_never_raises_and_spans_are_exact(text: str) -> None:
+    cs = extract_citations_from_text(text)
+    assert [c.index for c in cs] == list(range(len(cs)))
+    for c in cs:
+        assert text[c.span.start : c.span.end] == c.text
+        assert c.authors and all(a.strip() for a in c.authors)

@@ -108,12 +108,18 @@ def test_p104_suggests_the_https_form() -> None:
     assert f.suggestion == "https://doi.org/10.1017/S0020818300027764"
 
 
-def test_p105_not_on_a_web_page_with_retrieval_date() -> None:
-    web = (
+def test_p105_on_dated_web_page_but_not_on_undated_one() -> None:
+    dated = (
         "AZTV. (2020, December 10). *Zəfər paradı keçirildi*. Aztv.az. Retrieved August 5, 2024, "
         "from https://aztv.az/az/news/10691/zefer-paradi-kecirildi"
     )
-    assert "P105" not in codes(web)
+    (f,) = [f for f in findings(dated) if f.code == "P105"]
+    assert f.message.startswith("retrieval date on a dated web page")
+    undated = (
+        "Кремль. (n.d.). *Биография Президента*. Retrieved July 20, 2024, from "
+        "http://kremlin.ru/structure/president/biography"
+    )
+    assert "P105" not in codes(undated)
 
 
 def test_findings_sit_at_the_entry() -> None:

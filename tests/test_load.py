@@ -11,6 +11,8 @@ from pathlib import Path
 import docx
 import pytest
 from docx.enum.text import WD_BREAK
+from hypothesis import given
+from hypothesis import strategies as st
 
 from refcheck.errors import InputError
 from refcheck.load import (
@@ -264,10 +266,12 @@ def test_docx_features(tmp_path: Path) -> None:
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
-def make_docx(tmp_path: Path, document: str, **parts: str) -> Path:
+def make_docx(
+    tmp_path: Path, document: str, compression: int = zipfile.ZIP_DEFLATED, **parts: str
+) -> Path:
     """A minimal hand-written .docx (for XML python-docx cannot produce: footnotes, attacks)."""
     p = tmp_path / "h.docx"
-    with zipfile.ZipFile(p, "w", zipfile.ZIP_DEFLATED) as zf:
+    with zipfile.ZipFile(p, "w", compression) as zf:
         zf.writestr("[Content_Types].xml", "<Types/>")
         zf.writestr("word/document.xml", document)
         for name, xml in parts.items():
@@ -415,3 +419,53 @@ def test_decode_bytes_is_linear_on_adversarial_input() -> None:
     t0 = time.perf_counter()
     assert len(decode_bytes(data).text) == 100_000
     assert time.perf_counter() - t0 < 1.0
+
+
+def test_docx_text_box_read_once_and_after_its_paragraph(tmp_path: Path) -> None:
+    mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    box = "<w:txbxContent><w:p><w:r><w:t>Box text</w:t></w:r></w:p></w:txbxContent>"
+    doc = (
+        f'<?xml version="1.0"?><w:document {W_NS} {mc}><w:body><w:p><w:r><w:t>Anchor</w:t>'
+        f"</w:r><w:r><mc:AlternateContent><mc:Choice><w:drawing>{box}</w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict>{box}</w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"
+        "</w:body></w:document>"
+    )
+    assert read_source(make_docx(tmp_path, doc)).text == "Anchor\nBox text"
+
+
+def test_docx_deep_nesting_is_an_input_error(tmp_path: Path) -> None:
+    deep = "<w:hyperlink>" * 5000 + "<w:r><w:t>x</w:t></w:r>" + "</w:hyperlink>" * 5000
+    err = error_of(make_docx(tmp_path, body(f"<w:p>{deep}</w:p>"), zipfile.ZIP_STORED))
+    assert "nested too deeply" in err.message
+
+
+@given(st.binary(max_size=400))
+def test_any_bytes_decode_or_raise_input_error(data: bytes) -> None:
+    try:
+        text = decode_bytes(data).text
+    except InputError as err:
+        assert err.message
+    else:
+        assert "\r" not in text and text.strip()
+
+
+@given(st.binary(min_size=0, max_size=300), st.integers(min_value=0, max_value=2000))
+def test_damaged_docx_is_an_input_error(noise: bytes, cut: int) -> None:
+    """A real .docx with bytes overwritten or cut off: text or InputError, never a traceback."""
+    data = bytearray(_SMALL_DOCX)
+    data[cut : cut + len(noise)] = noise
+    try:
+        read_docx(bytes(data), "x.docx")
+    except InputError as err:
+        assert err.path == "x.docx"
+
+
+def _small_docx() -> bytes:
+    buf = io.BytesIO()
+    d = docx.Document()
+    d.add_paragraph("Rose, G. (1998). Neoclassical realism.")
+    d.save(buf)
+    return buf.getvalue()
+
+
+_SMALL_DOCX = _small_docx()

@@ -449,3 +449,147 @@ def test_linear_on_adversarial_100kb(text: str) -> None:
     t0 = time.perf_counter()
     parse_string(text)
     assert time.perf_counter() - t0 < 2.0
+
+
+# --------------------------------------------------------------------------- regional forms
+
+
+def test_turkish_ve_and_missing_ampersand() -> None:
+    r = parse_string("Yılmaz, A. ve Kaya, B. (2020). Türk dış politikası. *Bilig*, 12(2), 45-67.")
+    assert r.authors == (Person("Yılmaz", "A."), Person("Kaya", "B."))
+    assert r.nonconformities == ("'and' instead of '&' before the last author",)
+    r2 = parse_string("Petrov, A. A., Sidorov, B. B. (2018). Title here. *Polis*, 4, 1-10.")
+    assert r2.nonconformities == ("no '&' before the last author",)
+
+
+def test_initials_without_comma() -> None:
+    r = parse_string("Иванов И.И. (2019). Название статьи. *Вестник МГУ*, 3, 10–20.")
+    assert r.authors == (Person("Иванов", "И.И."),)
+    assert r.nonconformities == ("no comma between surname and initials",)
+
+
+def test_gost_article_and_book() -> None:
+    a = parse_string(
+        "Иванов И. И., Петров П. П. Название статьи // Вестник МГУ. 2019. Т. 5, № 3. С. 10–20."
+    )
+    assert a.authors == (Person("Иванов", "И. И."), Person("Петров", "П. П."))
+    assert (a.type, a.title, a.container_title, a.year) == (
+        "article-journal",
+        "Название статьи",
+        "Вестник МГУ",
+        2019,
+    )
+    assert (a.volume, a.issue, a.pages) == ("5", "3", "10–20")
+    assert not a.apa_conformant
+    b = parse_string("Иванов И. И. Название книги. М.: Наука, 2019. 300 с.")
+    assert (b.type, b.title, b.place, b.publisher, b.year) == (
+        "book",
+        "Название книги",
+        "М.",
+        "Наука",
+        2019,
+    )
+
+
+def test_article_number_and_thesis_publication_number() -> None:
+    a = parse_string(
+        "Aliyev, I. (2020). Title of article. *Journal*, *5*(2), Article e12345. "
+        "https://doi.org/10.1234/xyz"
+    )
+    assert (a.volume, a.issue, a.pages, a.doi) == ("5", "2", "Article e12345", "10.1234/xyz")
+    t = parse_string(
+        "Öztürk, Ç. (2021). Title (Publication No. 12345) [Doctoral dissertation, "
+        "Marmara University]. ProQuest."
+    )
+    assert (t.type, t.title, t.genre, t.publisher) == (
+        "thesis",
+        "Title",
+        "Doctoral dissertation",
+        "Marmara University",
+    )
+
+
+def test_turkish_icinde_chapter() -> None:
+    r = parse_string(
+        "Kaya, A. (2019). Bölüm başlığı. A. Yılmaz (Ed.), *Kitap adı* içinde (ss. 45–67). "
+        "Nobel Yayınları."
+    )
+    assert (r.type, r.title, r.container_title, r.pages, r.publisher) == (
+        "chapter",
+        "Bölüm başlığı",
+        "Kitap adı",
+        "45–67",
+        "Nobel Yayınları",
+    )
+    assert r.editors == (Person("Yılmaz", "A."),)
+
+
+def test_russian_chapter_with_cyrillic_page_label() -> None:
+    r = parse_string(
+        "Иванов, И. И. (2018). Глава книги. В А. Б. Петров (Ред.), *Название книги* (с. 10–20). "
+        "Наука."
+    )
+    assert (r.type, r.container_title, r.pages, r.publisher) == (
+        "chapter",
+        "Название книги",
+        "10–20",
+        "Наука",
+    )
+    assert r.editors == (Person("Петров", "А. Б."),)
+
+
+def test_no_author_work_title_first() -> None:
+    r = parse_string(
+        "*Merriam-Webster's collegiate dictionary* (11th ed.). (2003). Merriam-Webster."
+    )
+    assert (r.title, r.edition, r.year, r.publisher, r.authors) == (
+        "Merriam-Webster's collegiate dictionary",
+        "11",
+        2003,
+        "Merriam-Webster",
+        (),
+    )
+    assert r.status is ParseStatus.PARSED
+
+
+def test_paper_presentation_and_turkish_original_note() -> None:
+    p = parse_string(
+        "Smith, A. (2019, May 5–7). *Drone warfare in the Caucasus* [Paper presentation]. "
+        "International Studies Association Annual Convention, Toronto, Canada."
+    )
+    assert (p.type, p.genre, p.date) == (
+        "paper-conference",
+        "Paper presentation",
+        PartialDate(2019, 5, 5),
+    )
+    t = parse_string(
+        "Pamuk, O. (2006). *Benim adım Kırmızı* (E. Gökner, Çev.). İletişim. "
+        "(Orijinal eser 1998 tarihinde yayımlanmıştır)"
+    )
+    assert (t.title, t.publisher, t.original_year) == ("Benim adım Kırmızı", "İletişim", 1998)
+
+
+def test_issue_only_leaves_volume_empty() -> None:
+    r = parse_string(
+        "Kasım, K. (2012). Türkiye-Azerbaycan ilişkileri. *Karadeniz Araştırmaları*, (35), 1–24."
+    )
+    assert (r.volume, r.issue, r.pages) == ("", "35", "1–24")
+
+
+STR_FIELDS = (
+    "raw", "type", "year_suffix", "title", "title_translation", "container_title", "volume",
+    "issue", "pages", "edition", "publisher", "place", "genre", "doi", "doi_raw", "url",
+    "language", "reason",
+)  # fmt: skip
+
+
+def test_field_types_hold_on_every_labelled_entry() -> None:
+    """Frozen dataclasses do not check types; make sure no None slips into a str field."""
+    ev = _eval_module()
+    recs = ev.load_jsonl(ROOT / "tests" / "data" / "refs_multilingual.jsonl")  # type: ignore[attr-defined]
+    for rec in recs:
+        r = parse_string(rec["text"])
+        for name in STR_FIELDS:
+            assert isinstance(getattr(r, name), str), (rec["id"], name)
+        assert all(isinstance(a, (Person, Organization)) for a in r.authors + r.editors)
+        assert r.year is None or isinstance(r.year, int)

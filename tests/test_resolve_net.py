@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from servers import FakeServices, ResetServer, drip, ref, start_services, stop_services
+from pytest_httpserver import HTTPServer
+from servers import FakeServices, ResetServer, attach, drip, new_server, ref
 from werkzeug import Request, Response
 
 from refcheck.model import PartialDate
@@ -16,11 +17,19 @@ from refcheck.resolve import Resolver
 from refcheck.resolve import http as rhttp
 
 
+@pytest.fixture(scope="module")
+def server() -> Iterator[HTTPServer]:
+    srv = new_server()
+    yield srv
+    srv.clear()
+    srv.stop()
+
+
 @pytest.fixture
-def fake() -> Iterator[FakeServices]:
-    f = start_services()
+def fake(server: HTTPServer) -> Iterator[FakeServices]:
+    f = attach(server)
     yield f
-    stop_services(f)
+    server.clear()
 
 
 @pytest.fixture
@@ -36,6 +45,7 @@ def one_url(fake: FakeServices, cache_dir: str, url: str, title: str = "", **kw:
 
 # -- faults -------------------------------------------------------------------------------------
 
+
 def test_slow_reply_times_out(fake: FakeServices, cache_dir: str) -> None:
     def slow(_r: Request) -> Response:
         time.sleep(3)
@@ -49,8 +59,9 @@ def test_slow_reply_times_out(fake: FakeServices, cache_dir: str) -> None:
 
 
 def test_slow_drip_body_is_bounded_by_total_time(fake: FakeServices, cache_dir: str) -> None:
-    fake.pages["/drip"] = lambda _r: Response(drip([b"<title>x</title>"] + [b" "] * 100, 0.1),
-                                               content_type="text/html")
+    fake.pages["/drip"] = lambda _r: Response(
+        drip([b"<title>x</title>"] + [b" "] * 100, 0.1), content_type="text/html"
+    )
     t0 = time.perf_counter()
     res = one_url(fake, cache_dir, fake.url + "/drip", timeout=1.0)
     assert time.perf_counter() - t0 < 3
@@ -66,13 +77,20 @@ def test_huge_body_stops_at_the_cap(fake: FakeServices, cache_dir: str) -> None:
             for _ in range(32 * 1024):  # 2 GiB if read to the end
                 sent.append(1)
                 yield b"x" * 65536
-        return Response(gen(), content_type="text/html",
-                        headers={"Content-Length": str(2 * 1024 ** 3)})
+
+        return Response(
+            gen(), content_type="text/html", headers={"Content-Length": str(2 * 1024**3)}
+        )
 
     fake.pages["/huge"] = huge
     t0 = time.perf_counter()
-    res = one_url(fake, cache_dir, fake.url + "/huge", title="Big page about drones",
-                  max_body_bytes=256 * 1024)
+    res = one_url(
+        fake,
+        cache_dir,
+        fake.url + "/huge",
+        title="Big page about drones",
+        max_body_bytes=256 * 1024,
+    )
     assert time.perf_counter() - t0 < 5
     assert res.status == "ok"  # type: ignore[attr-defined]
     assert "stopped reading" in res.note  # type: ignore[attr-defined]
@@ -81,9 +99,11 @@ def test_huge_body_stops_at_the_cap(fake: FakeServices, cache_dir: str) -> None:
 
 def test_huge_service_body_is_unreachable_not_a_crash(fake: FakeServices, cache_dir: str) -> None:
     fake.pages["/crossref/works/10.1000/big"] = lambda _r: Response(
-        (b"x" * 65536 for _ in range(200)), content_type="application/json")
+        (b"x" * 65536 for _ in range(200)), content_type="application/json"
+    )
     (res,) = Resolver(fake.settings(cache_dir, max_body_bytes=100_000)).resolve(
-        [ref(1, doi="10.1000/big")])
+        [ref(1, doi="10.1000/big")]
+    )
     assert (res.status, res.note) == ("unreachable", "malformed JSON from Crossref")
 
 
@@ -104,8 +124,9 @@ def test_services_unreachable(cache_dir: str, fake: FakeServices) -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]  # closed again: nothing listens there
-    settings = fake.settings(cache_dir, crossref_url=f"http://127.0.0.1:{port}",
-                             doi_url=f"http://127.0.0.1:{port}")
+    settings = fake.settings(
+        cache_dir, crossref_url=f"http://127.0.0.1:{port}", doi_url=f"http://127.0.0.1:{port}"
+    )
     (res,) = Resolver(settings).resolve([ref(1, doi="10.2307/2539204")])
     assert res.status == "unreachable" and "refused" in res.note
 
@@ -121,23 +142,32 @@ def test_dns_failure(fake: FakeServices, cache_dir: str, monkeypatch: pytest.Mon
 
 # -- pages --------------------------------------------------------------------------------------
 
+
 def test_page_title_matches(fake: FakeServices, cache_dir: str) -> None:
-    fake.page("/a", body="<html><head><title>Drones in the war | Military Magazine</title>"
-                         "</head><body></body></html>")
+    fake.page(
+        "/a",
+        body="<html><head><title>Drones in the war | Military Magazine</title>"
+        "</head><body></body></html>",
+    )
     res = one_url(fake, cache_dir, fake.url + "/a", "Drones in the war")
     assert (res.status, res.diffs, res.http_status) == ("ok", (), 200)  # type: ignore[attr-defined]
     assert ("page_title", "Drones in the war | Military Magazine") in res.metadata  # type: ignore[attr-defined]
 
 
 def test_page_title_mismatch_like_the_weather_page(fake: FakeServices, cache_dir: str) -> None:
-    fake.page("/canliyayin/697207-hava-durumu",
-              body="<title>Hava Durumu - İstanbul hava durumu - Habertürk</title>")
+    fake.page(
+        "/canliyayin/697207-hava-durumu",
+        body="<title>Hava Durumu - İstanbul hava durumu - Habertürk</title>",
+    )
     title = "Aliyev, Habertürk'e konuştu: Türkiye olmadan sorun çözülemez"
     res = one_url(fake, cache_dir, fake.url + "/canliyayin/697207-hava-durumu", title)
     assert res.status == "mismatch"  # type: ignore[attr-defined]
     (diff,) = res.diffs  # type: ignore[attr-defined]
     assert (diff.field, diff.entry, diff.service) == (
-        "title", title, "Hava Durumu - İstanbul hava durumu - Habertürk")
+        "title",
+        title,
+        "Hava Durumu - İstanbul hava durumu - Habertürk",
+    )
 
 
 @pytest.mark.parametrize("code", [404, 410])
@@ -205,6 +235,7 @@ def test_too_many_redirects(fake: FakeServices, cache_dir: str) -> None:
 
 # -- SSRF ---------------------------------------------------------------------------------------
 
+
 def test_loopback_refused_without_allow_local_urls(fake: FakeServices, cache_dir: str) -> None:
     fake.page("/secret", body="<title>internal</title>")
     for url in (fake.url + "/secret", f"http://localhost:{fake.server.port}/secret"):
@@ -213,25 +244,33 @@ def test_loopback_refused_without_allow_local_urls(fake: FakeServices, cache_dir
     assert "/secret" not in fake.log
 
 
-def test_metadata_address_refused_even_with_allow_local(fake: FakeServices,
-                                                        cache_dir: str) -> None:
+def test_metadata_address_refused_even_with_allow_local(fake: FakeServices, cache_dir: str) -> None:
     res = one_url(fake, cache_dir, "http://169.254.169.254/latest/meta-data/")
     assert (res.status, res.note) == ("invalid", "refused: cloud metadata address")  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("target", ["http://169.254.169.254/latest/meta-data/",
-                                    "http://10.0.0.1/admin", "http://[fe80::1]/",
-                                    "http://[::ffff:169.254.169.254]/", "file:///etc/passwd"])
-def test_redirect_to_forbidden_address_refused(fake: FakeServices, cache_dir: str,
-                                               target: str) -> None:
+@pytest.mark.parametrize(
+    "target",
+    [
+        "http://169.254.169.254/latest/meta-data/",
+        "http://10.0.0.1/admin",
+        "http://[fe80::1]/",
+        "http://[::ffff:169.254.169.254]/",
+        "file:///etc/passwd",
+    ],
+)
+def test_redirect_to_forbidden_address_refused(
+    fake: FakeServices, cache_dir: str, target: str
+) -> None:
     fake.page("/jump", status=302, headers={"Location": target})
     res = one_url(fake, cache_dir, fake.url + "/jump")
     assert res.status == "invalid" and res.note.startswith("refused:")  # type: ignore[attr-defined]
     assert res.redirects == (target,)  # type: ignore[attr-defined]
 
 
-def test_dns_rebinding_checked_at_connect_time(fake: FakeServices, cache_dir: str,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_dns_rebinding_checked_at_connect_time(
+    fake: FakeServices, cache_dir: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A public-looking name that resolves to loopback is refused after DNS, before connecting."""
     real = socket.getaddrinfo
 
@@ -242,8 +281,12 @@ def test_dns_rebinding_checked_at_connect_time(fake: FakeServices, cache_dir: st
 
     monkeypatch.setattr(rhttp.socket, "getaddrinfo", rebind)
     fake.page("/secret", body="<title>internal</title>")
-    res = one_url(fake, cache_dir, f"http://innocent.example:{fake.server.port}/secret",
-                  allow_local_urls=False)
+    res = one_url(
+        fake,
+        cache_dir,
+        f"http://innocent.example:{fake.server.port}/secret",
+        allow_local_urls=False,
+    )
     assert res.status == "invalid"  # type: ignore[attr-defined]
     assert res.note == "refused: innocent.example -> 127.0.0.1 (loopback address)"  # type: ignore[attr-defined]
     assert "/secret" not in fake.log
@@ -256,15 +299,18 @@ def test_credentials_in_url_refused(fake: FakeServices, cache_dir: str) -> None:
 
 def test_doi_org_urls_are_checked_as_dois(fake: FakeServices, cache_dir: str) -> None:
     out = Resolver(fake.settings(cache_dir)).resolve(
-        [ref(1, url="https://doi.org/10.1371/notarealdoi", date=PartialDate(2020))])
+        [ref(1, url="https://doi.org/10.1371/notarealdoi", date=PartialDate(2020))]
+    )
     assert [(r.kind, r.status) for r in out] == [("doi", "not_found")]
 
 
 def test_many_hosts_respect_per_host_limit(fake: FakeServices, cache_dir: str) -> None:
     fake.latency = 0.05
     fake.page("/p", body="<title>Page</title>")
-    refs = [ref(i, url=f"{fake.url}/p?i={i}", title="Page") for i in range(1, 41)]
+    port = fake.server.port  # "localhost" is another host than the services' 127.0.0.1
+    refs = [ref(i, url=f"http://localhost:{port}/p?i={i}", title="Page") for i in range(1, 41)]
     r = Resolver(fake.settings(cache_dir, host_concurrency=4, workers=16))
     out = r.resolve(refs)
     assert {x.status for x in out} == {"ok"}
-    assert fake.peak <= 4
+    assert fake.peak == 4
+    assert r.last_client is not None and r.last_client.limiter.max_active(f"localhost:{port}") == 4

@@ -422,6 +422,8 @@ def test_settings_from_env(monkeypatch: pytest.MonkeyPatch) -> None:
     )
     assert s.agent.startswith("refcheck/") and "mailto:ops@example.org" in s.agent
     assert ResolverSettings.from_env(mailto="x@y.z").mailto == "x@y.z"
+    assert ResolverSettings.from_env(cache_dir="").cache_dir == "/tmp/rc-cache"
+    assert ResolverSettings.from_env().cache_path == os.path.join("/tmp/rc-cache", "resolve.sqlite")
     with pytest.raises(TypeError, match="bogus"):
         ResolverSettings.from_env(bogus=1)
     monkeypatch.delenv("REFCHECK_CACHE_DIR")

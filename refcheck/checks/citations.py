@@ -414,7 +414,12 @@ def missing_comma(ctx: Context) -> Iterator[Finding]:
             continue
         idx = c.text.find(c.year_text)
         before = c.text[:idx].rstrip()
-        if idx > 0 and before and not before.endswith((",", "]")) and before[-1].isalpha():
+        if (
+            idx > 0
+            and before
+            and not before.endswith((",", "]"))
+            and (before[-1].isalpha() or before.endswith("."))
+        ):
             fixed = before + ", " + c.text[idx:]
             yield _cfind(
                 "C206",

@@ -87,7 +87,7 @@ register(
         stage=_STAGE,
         summary=(
             "A retrieval date is only for works designed to change; journal articles, books, "
-            "chapters, theses and dated news articles do not take one."
+            "chapters, theses and dated news stories or statements do not take one."
         ),
         bad="Yüzbaşıoğlu, N. (2020). Başlık. *Anadolu Ajansı*. Retrieved June 24, 2024, from "
         "https://www.aa.com.tr/tr/politika/1908565",
@@ -170,6 +170,15 @@ register(
 )
 
 _STABLE_TYPES = frozenset({"article-journal", "book", "chapter", "thesis", "article-magazine"})
+_KIND = {
+    "article-journal": "a journal article",
+    "article-magazine": "a magazine article",
+    "article-newspaper": "a news article",
+    "book": "a book",
+    "chapter": "a book chapter",
+    "thesis": "a thesis",
+    "webpage": "a dated web page",
+}
 _RETRIEVED_FROM = re.compile(
     r"\b(?:Retrieved|Accessed)\s+(?:from|via|at)\b|\bErişim\s+adresi\b", re.IGNORECASE
 )
@@ -233,16 +242,19 @@ def retrieval(ctx: Context) -> Iterator[Finding]:
     for ref in ctx.references:
         if ref.status is ParseStatus.UNPARSED:
             continue
-        stable = ref.type in _STABLE_TYPES or (
-            ref.type == "article-newspaper" and ref.year is not None
+        dated = ref.date is not None and ref.date.day is not None
+        stable = (
+            ref.type in _STABLE_TYPES
+            or (ref.type == "article-newspaper" and ref.year is not None)
+            or (ref.type == "webpage" and dated)  # a dated story or statement, not a live page
         )
         if ref.accessed is not None and stable:
             yield _finding(
                 ctx,
                 ref,
                 "P105",
-                f"retrieval date on a {ref.type.replace('-', ' ')}, a work not designed to change; "
-                "drop 'Retrieved <date>, from'",
+                f"retrieval date on {_KIND.get(ref.type, 'a stable work')}, which is not designed "
+                "to change; drop 'Retrieved <date>, from'",
             )
         if ref.accessed is None and _RETRIEVED_FROM.search(ref.raw):
             yield _finding(ctx, ref, "P109", "'Retrieved from' before the URL; APA 7 drops it")

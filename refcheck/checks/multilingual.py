@@ -96,6 +96,13 @@ register(
 )
 
 
+_LANGUAGE_NAMES = {
+    "tr": "Turkish", "az": "Azerbaijani", "ru": "Russian", "uk": "Ukrainian", "kk": "Kazakh",
+    "be": "Belarusian", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
+    "pt": "Portuguese", "nl": "Dutch", "pl": "Polish", "ro": "Romanian",
+}  # fmt: skip
+
+
 def _scheme(ctx: Context) -> str:
     try:
         return canonical_scheme(ctx.options.transliteration)
@@ -140,14 +147,16 @@ def check_entries(ctx: Context) -> Iterator[Finding]:
         if ref.title and lang and lang != "en" and not ref.title_translation:
             after = ref.raw.split(ref.title, 1)[-1].lstrip(" *_\"'”.")
             if not after.startswith("["):
+                name = _LANGUAGE_NAMES.get(lang, lang)
                 yield Finding.make(
                     "N502",
-                    f"entry {ref.index}: the title is in {lang} ({norm.language_evidence}) and "
+                    f"entry {ref.index}: the title is in {name} ({norm.language_evidence}) and "
                     "has no English translation in square brackets after it",
                     ctx.document,
                     ref.span,
                     reference=ref.index,
-                    suggestion=f"{ref.title} [English translation of the title]",
+                    suggestion=f"{norm.romanised_title or ref.title} "
+                    "[English translation of the title]",
                 )
         for lk in norm.lookalikes:
             if lk.intended_script is Script.CYRILLIC:

@@ -114,7 +114,10 @@ class SafeWriter(Writer):  # type: ignore[misc]  # pybtex is untyped
         return text
 
     def quote(self, s: str) -> str:
-        self.check_braces(s)
+        # values come from latex.escape, which only emits balanced groups; pybtex's full
+        # check_braces scan costs more than the rest of the writer, so count instead
+        if s.count("{") != s.count("}"):
+            self.check_braces(s)
         return "{" + s + "}"
 
     def _write_field(self, stream: TextIO, type: str, value: str) -> None:
@@ -280,7 +283,12 @@ def bib_entry(ref: Reference, key: str, opts: BibOptions, notes: _Notes) -> Entr
         why = f": {ref.reason}" if ref.reason else ""
         notes.add(key, f"refcheck: {ref.status.value} entry {ref.index} (line {ref.line}){why}")
     if a:
-        lossy = "".join(latex.unmappable(v) for _, v in fields)
+        sources = [title, ref.title_translation, ref.container_title, ref.edition, ref.volume]
+        sources += [ref.issue, ref.pages, ref.publisher, ref.place, ref.genre]
+        sources += [_agent_text(ag) for ag in ref.authors + ref.editors]
+        if ref.status is not ParseStatus.PARSED:
+            sources.append(ref.raw)
+        lossy = latex.unmappable(" ".join(romanise(x, opts.scheme) for x in sources))
         if lossy:
             from unidecode import unidecode
 
@@ -306,7 +314,7 @@ def bib_entry(ref: Reference, key: str, opts: BibOptions, notes: _Notes) -> Entr
 def _agent_text(agent: Agent) -> str:
     if isinstance(agent, Organization):
         return agent.name
-    return agent.family + agent.given
+    return f"{agent.particle} {agent.family} {agent.given} {agent.suffix}"
 
 
 SCHWA_PREAMBLE = r"\providecommand{\textSchwa}{\textschwa}"

@@ -9,6 +9,7 @@ Collisions get ``a``, ``b``, ``c`` … in list order, so the same list always yi
 
 from __future__ import annotations
 
+import functools
 import importlib
 import re
 import unicodedata
@@ -90,6 +91,12 @@ def romanise(text: str, scheme: str = "ala-lc") -> str:
     """
     if not has_cyrillic(text):
         return text
+    return _romanise_cached(text, scheme)
+
+
+@functools.lru_cache(maxsize=32768)
+def _romanise_cached(text: str, scheme: str) -> str:
+    # an export romanises each title and name twice (key and field): remember the last ones
     return romaniser(scheme)(text)
 
 

@@ -166,6 +166,8 @@ class _AsciiTable(dict[int, str]):
             value = _EN
         elif ch == "—":
             value = _EM
+        elif ch in (_LB, _RB):
+            value = ch  # protect_case's brace placeholders pass through
         elif ch in (_EN, _EM):
             value = ""  # private-use code points of our own: no 7-bit form
             self.lossy.add(ch)
@@ -237,60 +239,63 @@ def escape(text: str, *, ascii: bool = False) -> str:
     return _dashes(text.translate(_ASCII))
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def unmappable(text: str) -> str:
     """The characters :func:`escape` with ``ascii=True`` can only transliterate (lossy)."""
     if text.isascii():
         return ""
-    escape(text, ascii=True)  # fills the table's record of lossy characters
-    seen: list[str] = []
-    for base, marks in _clusters(text):
-        ch = unicodedata.normalize("NFC", base + marks.replace(TIE, ""))
-        if ch in _ASCII.lossy and ch not in seen:
-            seen.append(ch)
-    return "".join(seen)
+    text = unicodedata.normalize("NFC", text)
+    escape(text, ascii=True)  # fills the table and its record of lossy characters
+    lossy = _ASCII.lossy
+    # combining marks are judged with their letter by the cluster path (the tie of "i͡u" is fine)
+    chars = (c for c in _NON_ASCII.findall(text) if not unicodedata.combining(c))
+    return "".join(dict.fromkeys(c for c in chars if c in lossy))
 
 
 _WORD = re.compile(r"\S+")
 _LETTER = re.compile(r"[^\W\d_]")
+# Protective braces travel through :func:`escape` as private-use placeholders, so a title is
+# escaped in one pass; the same code points in the input are replaced first.
+_LB, _RB = "\ue002", "\ue003"
+_NO_PLACEHOLDERS = {ord(_LB): "\ufffd", ord(_RB): "\ufffd"}
 
 
-def _protect_word(word: str, first: bool, ascii: bool) -> str:
-    m = _LETTER.search(word)
-    if m is None:
-        return escape(word, ascii=ascii)
-    letters = [c for c in word if c.isalpha()]
-    uppers = sum(1 for c in letters if c.isupper())
-    if uppers >= 2 or (uppers == 1 and not word[m.start()].isupper()):
-        # acronym or inner capital ("NATO", "TB2", "iPhone"): protect the word without the
-        # punctuation around it ("TRT" of '"TRT', "QA-94" of "QA-94,")
-        start = m.start()
-        end = len(word)
-        while end > start and not word[end - 1].isalnum() and not unicodedata.combining(
-            word[end - 1]
-        ):
-            end -= 1
-        return (
-            escape(word[:start], ascii=ascii)
-            + "{"
-            + escape(word[start:end], ascii=ascii)
-            + "}"
-            + escape(word[end:], ascii=ascii)
-        )
-    if first or uppers == 0:
-        return escape(word, ascii=ascii)
-    # a capitalised word after the first: protect its capital only ("{T}ürkiye")
-    k = m.start()
-    # keep a letter and its combining marks together
-    end = k + 1
+def _mark_end(word: str, end: int) -> int:
+    """Extend past combining marks; across a tie ("I͡U") include the tied letter as well."""
+    start = end
     while end < len(word) and unicodedata.combining(word[end]):
         end += 1
-    return (
-        escape(word[:k], ascii=ascii)
-        + "{"
-        + escape(word[k:end], ascii=ascii)
-        + "}"
-        + escape(word[end:], ascii=ascii)
-    )
+    if TIE in word[start:end] and end < len(word):
+        return _mark_end(word, end + 1)
+    return end
+
+
+def _protect_word(word: str, first: bool) -> str:
+    """The word with placeholder braces where a case changer must not touch it."""
+    m = _LETTER.search(word)
+    if m is None:
+        return word
+    k = m.start()
+    rest = word[k + 1 :]
+    if word[k].isupper() and (rest.islower() or not rest or not any(c.isupper() for c in rest)):
+        uppers = 1  # the common case, "Türkiye": decided without counting
+    else:
+        # a letter tied to the previous one ("T͡S" of ALA-LC "Ц") is part of that letter
+        uppers = sum(1 for i, c in enumerate(word) if c.isupper() and word[i - 1 : i] != TIE)
+    if uppers >= 2 or (uppers == 1 and not word[k].isupper()):
+        # acronym or inner capital ("NATO", "TB2", "iPhone"): protect the word without the
+        # punctuation around it ("TRT" of '"TRT', "QA-94" of "QA-94,")
+        end = len(word)
+        while end > k and not word[end - 1].isalnum() and not unicodedata.combining(word[end - 1]):
+            end -= 1
+        return word[:k] + _LB + word[k:end] + _RB + word[end:]
+    if first or uppers == 0:
+        return word
+    # a capitalised word after the first: protect its capital only ("{T}ürkiye")
+    end = _mark_end(word, k + 1)
+    return word[:k] + _LB + word[k:end] + _RB + word[end:]
 
 
 def protect_case(text: str, *, ascii: bool = False) -> str:
@@ -301,16 +306,21 @@ def protect_case(text: str, *, ascii: bool = False) -> str:
     braced whole (``{NATO}``), other capitalised words after the first get their capital braced
     (``{T}ürkiye``), the first word is left alone unless it is an acronym.
     """
+    if text.islower():
+        return escape(text, ascii=ascii)
+    text = text.translate(_NO_PLACEHOLDERS)
     out: list[str] = []
     pos = 0
     first = True
     for m in _WORD.finditer(text):
-        out.append(escape(text[pos : m.start()], ascii=ascii))
-        out.append(_protect_word(m.group(), first, ascii))
+        w = m.group()
+        if not w.islower():
+            out.append(text[pos : m.start()])
+            out.append(_protect_word(w, first))
+            pos = m.end()
         first = False
-        pos = m.end()
-    out.append(escape(text[pos:], ascii=ascii))
-    return "".join(out)
+    out.append(text[pos:])
+    return escape("".join(out), ascii=ascii).replace(_LB, "{").replace(_RB, "}")
 
 
 _DASHES = re.compile(r"\s*[-‐‑‒–—]+\s*")

@@ -8,12 +8,15 @@ otherwise; a per-host limiter keeps to the rate and concurrency the server adver
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import ipaddress
 import json
+import os
 import random
 import re
 import socket
+import sqlite3
 import threading
 import time
 from collections import deque
@@ -224,6 +227,65 @@ def _int_header(headers: dict[str, str], name: str) -> int | None:
     return int(raw) if raw.isdigit() and int(raw) > 0 else None
 
 
+class SharedRateWindow:
+    """The rate windows of the service hosts, shared by every process using one cache dir.
+
+    A batch job running several refcheck processes must stay within one polite budget per
+    service: each request is recorded in a small SQLite table (wall-clock timestamps), and a
+    process may send only while fewer than ``rate`` requests of *any* process fall in the last
+    ``interval``. Concurrency caps stay per process. Any SQLite trouble disables the sharing
+    (the per-process limits still hold) rather than failing the run.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+        self._conn: sqlite3.Connection | None = None
+        try:
+            conn = sqlite3.connect(path, timeout=5.0, check_same_thread=False,
+                                   isolation_level=None)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("CREATE TABLE IF NOT EXISTS sent (host TEXT NOT NULL, ts REAL NOT NULL)")
+            conn.execute("CREATE INDEX IF NOT EXISTS sent_host_ts ON sent (host, ts)")
+            self._conn = conn
+        except sqlite3.Error:
+            self._conn = None
+
+    def take(self, host: str, rate: float, interval: float) -> float:
+        """Record a request and return 0, or return how long to wait before asking again."""
+        with self._lock:
+            conn = self._conn
+            if conn is None:
+                return 0.0
+            now = time.time()
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    conn.execute("DELETE FROM sent WHERE host = ? AND ts <= ?",
+                                 (host, now - max(interval, 60.0)))
+                    count, first = conn.execute(
+                        "SELECT COUNT(*), MIN(ts) FROM sent WHERE host = ? AND ts > ?",
+                        (host, now - interval)).fetchone()
+                    if count < rate:
+                        conn.execute("INSERT INTO sent VALUES (?, ?)", (host, now))
+                        wait = 0.0
+                    else:
+                        wait = max(0.001, float(first) + interval - now)
+                finally:
+                    conn.execute("COMMIT")
+            except sqlite3.Error:
+                self._conn = None
+                return 0.0
+            return wait
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                with contextlib.suppress(sqlite3.Error):
+                    self._conn.close()
+                self._conn = None
+
+
 @dataclass
 class _Host:
     cap: int  # configured upper bound
@@ -242,10 +304,14 @@ class HostLimiter:
 
     A service host starts with one request in flight until the first response shows the
     server's limits, then uses ``min(configured, advertised)``: never more than either says.
-    Process-local: several processes sharing a cache dir each keep their own budget.
+    With a :class:`SharedRateWindow` the rate budget is shared by every process using the same
+    cache dir; concurrency stays per process.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, default_concurrency: int = 10,
+                 shared: SharedRateWindow | None = None) -> None:
+        self.default_concurrency = max(1, default_concurrency)
+        self.shared = shared
         self._lock = threading.Lock()
         self._cond = threading.Condition(self._lock)
         self._hosts: dict[str, _Host] = {}
@@ -260,7 +326,8 @@ class HostLimiter:
     def _get(self, host: str) -> _Host:
         h = self._hosts.get(host)
         if h is None:
-            h = self._hosts[host] = _Host(cap=10, limit=10, rate=0.0, interval=1.0, seen=True)
+            n = self.default_concurrency
+            h = self._hosts[host] = _Host(cap=n, limit=n, rate=0.0, interval=1.0, seen=True)
         return h
 
     def acquire(self, host: str, until: float) -> bool:
@@ -281,6 +348,8 @@ class HostLimiter:
                         h.sent.popleft()
                     if len(h.sent) >= h.rate:
                         wait = h.sent[0] + h.interval - now
+                    elif self.shared is not None:
+                        wait = self.shared.take(host, h.rate, h.interval)
                 if wait <= 0:
                     h.active += 1
                     h.max_active = max(h.max_active, h.active)
@@ -387,7 +456,11 @@ class HttpClient:
         self.settings = settings
         self.deadline = deadline
         self.cache = cache
-        self.limiter = HostLimiter()
+        self.shared: SharedRateWindow | None = None
+        if cache is not None:
+            self.shared = SharedRateWindow(os.path.join(os.path.dirname(cache.path),
+                                                        "ratelimit.sqlite"))
+        self.limiter = HostLimiter(settings.host_concurrency, self.shared)
         self.stats = Stats()
         self._stats_lock = threading.Lock()
         pool = max(settings.workers, settings.host_concurrency)
@@ -415,6 +488,8 @@ class HttpClient:
 
     def close(self) -> None:
         self.web_session.close()
+        if self.shared is not None:
+            self.shared.close()
 
     # -- one hop ----------------------------------------------------------------------
     def fetch(self, url: str, *, accept: str = "application/json", trusted: bool = True,

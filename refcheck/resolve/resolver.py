@@ -7,7 +7,6 @@ exception, and the whole run is bounded by ``ResolverSettings.deadline``.
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed, wait
@@ -31,7 +30,6 @@ from refcheck.resolve.search import choose, wants_search
 from refcheck.resolve.settings import ResolverSettings
 from refcheck.resolve.urls import is_soft_404, moved_elsewhere, page_title_score, parse_page
 
-CACHE_FILE = "resolve.sqlite"
 PAGE_TITLE_THRESHOLD = 0.5
 HTML_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8"
 _FAULT_STATUS = {"timeout": "unreachable", "unreachable": "unreachable", "deadline": "skipped",
@@ -69,6 +67,22 @@ def url_of(ref: Reference) -> str:
     return ref.url.strip()
 
 
+def _interleave_hosts(units: list[tuple[Reference, str]]) -> list[tuple[Reference, str]]:
+    """Round-robin over hosts, so workers waiting on one busy host do not idle the others."""
+    by_host: dict[str, list[tuple[Reference, str]]] = {}
+    for unit in units:
+        try:
+            host = urlsplit(unit[1]).netloc.lower()
+        except ValueError:
+            host = ""
+        by_host.setdefault(host, []).append(unit)
+    queues = list(by_host.values())
+    out: list[tuple[Reference, str]] = []
+    for i in range(max((len(q) for q in queues), default=0)):
+        out += [q[i] for q in queues if i < len(q)]
+    return out
+
+
 @dataclass(frozen=True)
 class _Batch:
     """Outcome of one ``filter=doi:`` request: found works, or why the batch failed."""
@@ -95,7 +109,7 @@ class Resolver:
 
     @property
     def cache_path(self) -> str:
-        return os.path.join(self.settings.resolved_cache_dir, CACHE_FILE)
+        return self.settings.cache_path
 
     def _open_cache(self) -> ResponseCache | None:
         if not self.settings.use_cache:
@@ -157,7 +171,8 @@ class Resolver:
             with ThreadPoolExecutor(max_workers=max(1, s.workers),
                                     thread_name_prefix="refcheck-resolve") as pool:
                 futures: list[Future[Resolution]] = []
-                futures += [pool.submit(self._url, client, r, u) for r, u in url_units]
+                futures += [pool.submit(self._url, client, r, u)
+                            for r, u in _interleave_hosts(url_units)]
                 futures += [pool.submit(self._search, client, r) for r in search_units]
                 unique = sorted({d for _, d in doi_units})
                 batches: dict[str, _Batch] = {}

@@ -16,6 +16,7 @@ try:  # the package may not be installed (running from a checkout)
 except ImportError:  # pragma: no cover
     _VERSION = "0.1.0"
 
+CACHE_FILE = "resolve.sqlite"
 HOMEPAGE = "https://github.com/refcheck/refcheck"
 
 # Environment variables are a contract with CI configurations: keep the names stable.
@@ -77,9 +78,18 @@ class ResolverSettings:
 
         return platformdirs.user_cache_dir("refcheck")
 
+    @property
+    def cache_path(self) -> str:
+        """The SQLite file of the response cache."""
+        return os.path.join(self.resolved_cache_dir, CACHE_FILE)
+
     @classmethod
     def from_env(cls, **overrides: Any) -> ResolverSettings:
-        """Settings from ``REFCHECK_*`` variables; explicit keyword overrides win."""
+        """Settings from ``REFCHECK_*`` variables; explicit keyword overrides win.
+
+        An override of ``None`` or ``""`` counts as "not given", so a caller can pass an unset
+        option (``cache_dir=args.cache_dir or ""``) without masking the environment.
+        """
         values: dict[str, Any] = {}
         for name, var in ENV_VARS.items():
             raw = os.environ.get(var)
@@ -93,5 +103,5 @@ class ResolverSettings:
         unknown = set(overrides) - known
         if unknown:
             raise TypeError(f"unknown ResolverSettings field(s): {', '.join(sorted(unknown))}")
-        values.update(overrides)
+        values.update({k: v for k, v in overrides.items() if v is not None and v != ""})
         return replace(cls(), **values)

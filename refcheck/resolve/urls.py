@@ -46,6 +46,7 @@ _TITLE_OPEN_RE = re.compile(r"<title\b[^<>]{0,500}>", re.IGNORECASE)
 _META_RE = re.compile(r"<meta\b([^<>]{0,3000})>", re.IGNORECASE)
 _ATTR_RE = re.compile(
     r"""([a-zA-Z_:][\w:.-]{0,40})\s*=\s*("[^"]{0,2000}"|'[^']{0,2000}'|[^\s"'<>=`]{1,2000})""")
+_TITLE_CLOSE_RE = re.compile(r"</title", re.IGNORECASE)
 _HEAD_END_RE = re.compile(r"</head\s*>|<body\b", re.IGNORECASE)
 
 
@@ -61,8 +62,8 @@ def _extract_head(text: str) -> tuple[str, list[tuple[str, str]]]:
     title = ""
     m = _TITLE_OPEN_RE.search(head)
     if m:
-        close = text.lower().find("</title", m.end(), m.end() + 5000)
-        raw = text[m.end(): close if close != -1 else m.end() + 1000]
+        close = _TITLE_CLOSE_RE.search(text, m.end(), m.end() + 5000)
+        raw = text[m.end(): close.start() if close else m.end() + 1000]
         title = html.unescape(re.sub(r"<[^<>]{0,200}>", " ", raw))
     meta: list[tuple[str, str]] = []
     for tag in _META_RE.finditer(head):

@@ -1,0 +1,185 @@
+"""Normalise stage: its cost next to parsing the seed, and title-language accuracy.
+
+* ``normalise_seed_ms`` / ``normalise_vs_parse_ratio``: ``normalise_references`` over the seed's
+  42 parsed references against ``split_document`` + ``parse_entries`` on the same text, CPU time,
+  median of 9 runs. Per-input caches (language, name keys) are cleared before every run;
+  per-character tables and the lazily loaded langdetect profiles / TR39 data stay warm, as in a
+  long-running process.
+* ``normalise_cold_first_call_s``: the first call in a fresh interpreter (loads iuliia, the
+  confusables data and, when a title needs it, 12 langdetect profiles).
+* ``title_language_accuracy_*``: ``tests/data/titles_lang.tsv`` (212 real titles, en/tr/az/ru)
+  and the seed's 42 titles, our detector against langdetect alone (seeded, all 55 profiles).
+"""
+
+from __future__ import annotations
+
+import csv
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "turan-2025-asya-studies.txt"
+TITLES = ROOT / "tests" / "data" / "titles_lang.tsv"
+
+# Title language of each seed entry (1-based), labelled by hand from the seed itself.
+SEED_TITLE_LANGS = {
+    1: "tr",
+    3: "az",
+    7: "tr",
+    11: "tr",
+    14: "tr",
+    17: "ru",
+    27: "tr",
+    33: "az",
+    34: "tr",
+    35: "ru",
+    36: "ru",
+    37: "ru",
+    38: "ru",
+    39: "ru",
+    40: "ru",
+    41: "ru",
+    42: "ru",
+}  # fmt: skip  (every other entry's title is English)
+
+
+def _langdetect_alone(titles: list[str]) -> list[str]:
+    from langdetect import DetectorFactory, detect
+    from langdetect.lang_detect_exception import LangDetectException
+
+    DetectorFactory.seed = 0
+    out = []
+    for t in titles:
+        try:
+            out.append(str(detect(t)))
+        except LangDetectException:
+            out.append("")
+    return out
+
+
+def _accuracy(pred: list[str], gold: list[str]) -> float:
+    return sum(p == g for p, g in zip(pred, gold, strict=True)) / len(gold) if gold else 0.0
+
+
+def _cold_seconds() -> float:
+    code = (
+        "import time; from refcheck.load import read_source; from refcheck.split import "
+        "split_document; from refcheck.parse import parse_entries; "
+        f"d = split_document(read_source({str(SEED)!r})); r = parse_entries(d.entries); "
+        "t = time.perf_counter(); from refcheck.normalise import normalise_references; "
+        "normalise_references(r, text=d.text); print(time.perf_counter() - t)"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    try:
+        return float(proc.stdout.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        return float("nan")
+
+
+def run(quick: bool = False) -> list[dict[str, Any]]:
+    sys.path.insert(0, str(ROOT))
+    import refcheck.normalise as norm
+    from refcheck.load import read_source
+
+    rows: list[dict[str, Any]] = []
+    with TITLES.open(encoding="utf-8") as fh:
+        data = list(csv.DictReader(fh, delimiter="\t"))
+    gold = [r["lang"] for r in data]
+    ours = [norm.detect_language(r["title"])[0] for r in data]
+    theirs = _langdetect_alone([r["title"] for r in data])
+    note = f"{len(data)} titles in tests/data/titles_lang.tsv"
+    rows.append(
+        {
+            "metric": "title_language_accuracy_combined",
+            "value": round(_accuracy(ours, gold), 3),
+            "unit": "fraction",
+            "note": note,
+        }
+    )
+    rows.append(
+        {
+            "metric": "title_language_accuracy_langdetect",
+            "value": round(_accuracy(theirs, gold), 3),
+            "unit": "fraction",
+            "note": note + "; langdetect alone, seed 0 (it has no Azerbaijani profile)",
+        }
+    )
+
+    try:
+        from refcheck.parse import parse_entries
+        from refcheck.split import split_document
+
+        source = read_source(str(SEED))
+        doc = split_document(source)
+        refs = parse_entries(doc.entries)
+    except Exception as exc:  # another stage under construction: report, do not crash
+        rows.append(
+            {"metric": "normalise_seed_ms", "value": float("nan"), "unit": "ms", "note": repr(exc)}
+        )
+        return rows
+
+    titles = [r.title or r.raw for r in refs]
+    seed_gold = [SEED_TITLE_LANGS.get(r.index, "en") for r in refs]
+    seed_ours = [norm.detect_language(norm._language_text(r))[0] for r in refs]
+    seed_theirs = _langdetect_alone(titles)
+    for metric, pred in (
+        ("seed_title_language_accuracy_combined", seed_ours),
+        ("seed_title_language_accuracy_langdetect", seed_theirs),
+    ):
+        rows.append(
+            {
+                "metric": metric,
+                "value": round(_accuracy(pred, seed_gold), 3),
+                "unit": "fraction",
+                "note": f"{len(refs)} seed titles as parsed by refcheck.parse",
+            }
+        )
+
+    def clear() -> None:
+        for f in (norm.detect_language, norm.name_key, norm.name_keys):
+            f.cache_clear()
+
+    norm.normalise_references(refs, text=doc.text)  # warm the lazy loads once
+    t_parse: list[float] = []
+    t_norm: list[float] = []
+    for _ in range(3 if quick else 9):
+        t0 = time.process_time()
+        parse_entries(split_document(source).entries)
+        t_parse.append(time.process_time() - t0)
+        clear()
+        t0 = time.process_time()
+        norm.normalise_references(refs, text=doc.text)
+        t_norm.append(time.process_time() - t0)
+    p, n = statistics.median(t_parse), statistics.median(t_norm)
+    rows += [
+        {
+            "metric": "normalise_seed_ms",
+            "value": round(n * 1000, 2),
+            "unit": "ms",
+            "note": f"42 refs, CPU time, median of {len(t_norm)}; parse+split {p * 1000:.2f} ms",
+        },
+        {
+            "metric": "normalise_vs_parse_ratio",
+            "value": round(n / p, 3) if p else float("nan"),
+            "unit": "ratio",
+            "note": "normalise time / (split + parse) time on the seed; target < 0.2",
+        },
+        {
+            "metric": "normalise_cold_first_call_s",
+            "value": round(_cold_seconds(), 3),
+            "unit": "s",
+            "note": "first normalise_references in a fresh interpreter (lazy loads included)",
+        },
+    ]
+    return rows
+
+
+if __name__ == "__main__":
+    for row in run(quick="--quick" in sys.argv):
+        print(row)

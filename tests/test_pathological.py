@@ -1,0 +1,233 @@
+"""Pathological inputs: every stage that runs regexes over manuscript text stays linear-ish.
+
+Why: a manuscript is untrusted text, and one catastrophic-backtracking pattern turns a 100 KB
+file into a hung CI job. Each worst case is run at 50 KB and 100 KB; the 100 KB run must take
+less than ``RATIO`` times the 50 KB one (linear ≈ 2, quadratic ≈ 4) and less than ``ABSOLUTE``
+seconds. Times are CPU seconds of this process (``time.process_time``), so a busy machine does
+not make the test flaky; the bounds are generous on purpose. The inputs were designed from the
+patterns in split.py, parse.py, cite.py, match.py and normalise.py (see docs/robustness.md).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import pytest
+
+from refcheck import api
+from refcheck.cite import extract_citations, extract_citations_from_text
+from refcheck.config import Config
+from refcheck.match import match_citations
+from refcheck.model import RawEntry, Span
+from refcheck.normalise import (
+    collation_key,
+    detect_language,
+    detect_script,
+    find_lookalikes,
+    fold_key,
+    normalise_references,
+    romanise,
+)
+from refcheck.parse import parse_entry
+from refcheck.rules import Context
+
+RATIO = 3.2
+ABSOLUTE = 5.0
+FLOOR = 0.05  # below this many CPU seconds the ratio is noise, not evidence
+
+# name -> builder of an input of about n characters
+WORST: dict[str, Callable[[int], str]] = {
+    "letters": lambda n: "a" * n,
+    "cyrillic-run": lambda n: "ж" * n,
+    "mixed-script-run": lambda n: "Аa" * (n // 2),
+    "a-comma": lambda n: "a, " * (n // 3),
+    "open-paren-name": lambda n: "(A, " * (n // 4),
+    "et-al": lambda n: "et al. " * (n // 7),
+    "ones": lambda n: "1" * n,
+    "dash-space": lambda n: "- " * (n // 2),
+    "unclosed-quote": lambda n: "“" + "a " * (n // 2),
+    "straight-quotes": lambda n: '"a' * (n // 2),
+    "combining-acute": lambda n: "a" + "\u0301" * n,
+    "dots": lambda n: "." * n,
+    "hyphens": lambda n: "-" * n,
+    "em-dashes": lambda n: "—" * n,
+    "open-parens": lambda n: "(" * n,
+    "close-parens": lambda n: "(a" + ")" * n,
+    "open-brackets": lambda n: "[a" * (n // 2),
+    "url": lambda n: "https://" + "a" * n,
+    "www-dots": lambda n: "www." + "a." * (n // 2),
+    "doi-suffix": lambda n: "10.1000/" + "a" * n,
+    "comma-space-year": lambda n: ", " * (n // 2) + "2020x",
+    "spaces": lambda n: "a" + " " * n + "b",
+    "tabs-nbsp": lambda n: "\t\u00a0" * (n // 2),
+    "initials": lambda n: "A. " * (n // 3),
+    "initials-hyphen": lambda n: "A.-" * (n // 3),
+    "author-list": lambda n: "Ab, C., & " * (n // 10),
+    "parenthesised-years": lambda n: "(2020). " * (n // 8),
+    "year-runs": lambda n: "2020" * (n // 4),
+    "day-month": lambda n: "12 January " * (n // 11),
+    "in-star": lambda n: ". In *a" * (n // 7),
+    "editors": lambda n: "(Ed.) " * (n // 6),
+    "volume-issue": lambda n: "1(2), " * (n // 6),
+    "pages": lambda n: "pp. 1-" * (n // 6),
+    "russian-et-al": lambda n: "и др., " * (n // 7),
+    "original-published": lambda n: "(Original work published " * (n // 25),
+    "nd": lambda n: "n.d. " * (n // 5),
+    "colon-space": lambda n: ": " * (n // 2),
+    "narrative-caps": lambda n: "Aa " * (n // 3) + "(2020)",
+    "citations": lambda n: "(Smith, 2020) " * (n // 14),
+    "narratives": lambda n: "Smith (2020) " * (n // 13),
+    "multi-item": lambda n: "(Ko, 2020; Li & Wu, 2019a, p. 4; see also Ng et al., n.d.) " * (n // 58),
+    "semicolons-in-paren": lambda n: "(" + "A, 2020; " * (n // 9) + ")",
+    "bullets": lambda n: "• " * (n // 2),
+    "numbered-lines": lambda n: "1.\n" * (n // 3),
+    "short-lines": lambda n: "a\n" * (n // 2),
+    "headings": lambda n: "References\n" * (n // 11),
+    "entry-lines": lambda n: "Smith, J. (2020). T. J, 1(2), 3.\n" * (n // 33),
+}
+
+
+def _cpu(fn: Callable[[], object]) -> float:
+    """Best of two CPU-time runs (the first may pay for imports and caches)."""
+    best = float("inf")
+    for _ in range(2):
+        t = time.process_time()
+        fn()
+        best = min(best, time.process_time() - t)
+    return best
+
+
+def _assert_linear(name: str, fn: Callable[[str], object], build: Callable[[int], str]) -> None:
+    small, big = build(50_000), build(100_000)
+    t_small = _cpu(lambda: fn(small))
+    t_big = _cpu(lambda: fn(big))
+    assert t_big < ABSOLUTE, f"{name}: {t_big:.2f} s CPU on 100 KB"
+    if t_big > FLOOR:
+        assert t_big / max(t_small, FLOOR / 2) < RATIO, (
+            f"{name}: 50 KB {t_small:.3f} s, 100 KB {t_big:.3f} s (superlinear)"
+        )
+
+
+def _pipeline(s: str) -> None:
+    """Split + parse with the input as body *and* as list, then cite over the body."""
+    doc = api.load_text("Intro " + s + "\n\nReferences\n\n" + s + "\n")
+    extract_citations(doc)
+
+
+def _entry(s: str) -> None:
+    parse_entry(RawEntry(index=1, text=s, span=Span(0, len(s)), line=1))
+
+
+def _helpers(s: str) -> None:
+    fold_key(s)
+    romanise(s)
+    collation_key(s)
+    find_lookalikes(s)
+    detect_script(s)
+    detect_language(s[:5000])  # the stage only ever feeds it one title/entry
+
+
+@pytest.mark.timeout(120)
+def test_worst_cases_are_linear() -> None:
+    """All stages × all worst cases in one test, so the file stays within its time budget."""
+    failures: list[str] = []
+    for name, build in WORST.items():
+        for stage, fn in (("pipeline", _pipeline), ("parse_entry", _entry), ("cite", extract_citations_from_text), ("normalise", _helpers)):
+            try:
+                _assert_linear(f"{stage}/{name}", fn, build)
+            except AssertionError as exc:
+                failures.append(str(exc))
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("name", ["letters", "open-parens", "multi-item", "entry-lines", "dots"])
+def test_offline_check_on_100kb_worst_case_is_bounded(name: str) -> None:
+    text = "Intro " + WORST[name](100_000) + "\n\nReferences\n\n" + WORST[name](100_000) + "\n"
+    doc = api.load_text(text)
+    t = time.process_time()
+    report = api.check(doc, Config(offline=True))
+    took = time.process_time() - t
+    assert took < 15.0, f"{name}: check took {took:.1f} s CPU"
+    assert len(report.links) == len(report.citations)
+
+
+def test_deeply_nested_parentheses_in_body_and_list() -> None:
+    text = "Intro " + "(" * 100_000 + "Smith, 2020" + ")" * 100_000 + ".\n\nReferences\n\n"
+    text += "(" * 100_000 + "Smith, J. (2020). T. J, 1, 3.\n"
+    t = time.process_time()
+    doc = api.load_text(text)
+    cits = extract_citations(doc)
+    assert time.process_time() - t < ABSOLUTE
+    assert len(doc.references) == 1
+    # the innermost parenthesis is a well-formed citation and must still be found
+    assert [c.text for c in cits] == ["Smith, 2020"]
+    assert cits[0].span.start == 6 + 100_000
+
+
+# --------------------------------------------------------------------------- many entries
+
+
+def _context(text: str) -> Context:
+    doc = api.load_text(text)
+    refs = normalise_references(doc.references, text=doc.text)
+    return Context(document=doc, references=refs)
+
+
+def _reverse_sorted(n: int) -> str:
+    lines = [
+        f"Z{chr(97 + i // 676 % 26)}{chr(97 + i // 26 % 26)}{chr(97 + i % 26)}x, A. (2020). T{i}. J, 1, 3."
+        for i in reversed(range(n))
+    ]
+    return "Intro.\n\nReferences\n\n" + "\n".join(lines) + "\n"
+
+
+@pytest.mark.xfail(strict=True, reason="bug: L401 list_order scans all earlier entries per misplaced entry (O(n²))")
+@pytest.mark.timeout(120)
+def test_reverse_sorted_list_order_is_linearithmic() -> None:
+    from refcheck.checks.citations import list_order
+
+    small, big = _context(_reverse_sorted(2_000)), _context(_reverse_sorted(8_000))
+    t_small = _cpu(lambda: list(list_order(small)))
+    t_big = _cpu(lambda: list(list_order(big)))
+    assert len(list(list_order(big))) == 7_999
+    # 4× the entries: n log n gives ~5×, quadratic 16×
+    assert t_big / max(t_small, 0.01) < 8, (t_small, t_big)
+
+
+def _same_author_year(n: int) -> str:
+    return "Intro (Smith, 2020).\n\nReferences\n\n" + "Smith, J. (2020). T. J, 1(2), 3.\n" * n
+
+
+@pytest.mark.xfail(strict=True, reason="bug: L402 message lists every other entry of the group (O(n²) time and report size)")
+@pytest.mark.timeout(120)
+def test_many_same_author_year_entries_check_is_linear() -> None:
+    from refcheck.checks.citations import year_letters
+
+    ctx = _context(_same_author_year(600))
+    t = time.process_time()
+    findings = [f for f in year_letters(ctx) if f.code == "L402"]
+    took = time.process_time() - t
+    assert len(findings) == 600
+    longest = max(len(f.message) for f in findings)
+    assert longest < 2_000, f"one L402 message is {longest} characters long"
+    assert took < 2.0, f"{took:.1f} s CPU for a group of 600"
+
+
+def test_many_citations_to_one_name_match_in_bounded_time() -> None:
+    n = 1_000
+    text = (
+        "Intro "
+        + " ".join(f"(Smith, {1900 + i % 120})" for i in range(n))
+        + "\n\nReferences\n\n"
+        + "\n".join(f"Smith, J. ({1900 + i % 120}). Title {i}. J, 1, 3." for i in range(n))
+    )
+    doc = api.load_text(text)
+    refs = normalise_references(doc.references, text=doc.text)
+    cits = extract_citations(doc)
+    t = time.process_time()
+    links = match_citations(cits, refs)
+    assert time.process_time() - t < ABSOLUTE
+    assert len(cits) == n and len(links) == n
+    assert all(link.reference is not None for link in links)
