@@ -72,6 +72,7 @@ class FakeServices:
     latency: float = 0.0
     max_concurrent: int = 0  # 0: unlimited; else 429 above it
     log: list[str] = field(default_factory=list)
+    times: list[float] = field(default_factory=list)  # wall-clock arrival of each request
     active: int = 0
     peak: int = 0
     rejected: int = 0
@@ -114,6 +115,7 @@ class FakeServices:
     def handle(self, req: Request) -> Response:
         with self._lock:
             self.log.append(req.full_path if req.query_string else req.path)
+            self.times.append(time.time())
             self.active += 1
             self.peak = max(self.peak, self.active)
             over = self.max_concurrent and self.active > self.max_concurrent

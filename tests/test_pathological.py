@@ -183,7 +183,6 @@ def _reverse_sorted(n: int) -> str:
     return "Intro.\n\nReferences\n\n" + "\n".join(lines) + "\n"
 
 
-@pytest.mark.xfail(strict=True, reason="bug: L401 list_order scans all earlier entries per misplaced entry (O(n²))")
 @pytest.mark.timeout(120)
 def test_reverse_sorted_list_order_is_linearithmic() -> None:
     from refcheck.checks.citations import list_order
@@ -200,7 +199,6 @@ def _same_author_year(n: int) -> str:
     return "Intro (Smith, 2020).\n\nReferences\n\n" + "Smith, J. (2020). T. J, 1(2), 3.\n" * n
 
 
-@pytest.mark.xfail(strict=True, reason="bug: L402 message lists every other entry of the group (O(n²) time and report size)")
 @pytest.mark.timeout(120)
 def test_many_same_author_year_entries_check_is_linear() -> None:
     from refcheck.checks.citations import year_letters

@@ -188,3 +188,19 @@ def test_r802_could_not_verify() -> None:
     assert found[0].message == (
         "DOI 10.2307/2539204 could not be verified (rate_limited: HTTP 429 after retries)"
     )
+
+
+def test_seed_offline_findings(seed_path: object) -> None:
+    """The seed, parsed by the real pipeline: the MIT Technology Review date and R801."""
+    from refcheck.api import load
+
+    doc = load(str(seed_path))
+    c = Context(document=doc, references=doc.references, resolved=False)
+    u703 = list(url_findings(c))
+    tr = [f for f in u703 if "2023-01-09" in f.message]
+    assert len(tr) == 1
+    assert tr[0].message == "the URL path is dated 2023-01-09 but the entry says 2023-01-30"
+    assert doc.references[tr[0].reference - 1].url.startswith("https://www.technologyreview.com/")
+    (r801,) = unverified(c)
+    assert r801.reference == 1 and r801.message.startswith("offline: 2 DOIs and ")
+    assert list(doi_syntax(c)) == []

@@ -422,3 +422,24 @@ def test_progress_reports_every_unit(fake: FakeServices, cache_dir: str) -> None
     refs = [plos(1), ref(2, doi="bad"), ref(3, doi="10.1371/notarealdoi")]
     Resolver(fake.settings(cache_dir)).resolve(refs, progress=lambda d, t: calls.append((d, t)))
     assert calls[-1] == (3, 3) and [d for d, _ in calls] == sorted(d for d, _ in calls)
+
+
+def test_rate_budget_is_shared_by_runs_using_one_cache_dir(fake: FakeServices,
+                                                           cache_dir: str) -> None:
+    """Two resolvers (as two batch processes would) share one 5 requests/s budget per service."""
+    dois = sorted(d for d in fake.works if d != PLOS_DOI) + [PLOS_DOI]
+
+    def run(offset: int) -> None:
+        refs = [ref(i, doi=d) for i, d in enumerate(dois[offset:offset + 3], start=1)]
+        settings = fake.settings(cache_dir, batch_size=1, service_rate=5.0)
+        Resolver(settings).resolve(refs)
+
+    threads = [threading.Thread(target=run, args=(k * 3,)) for k in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=20)
+    times = sorted(fake.times)
+    assert len(times) == 6
+    # never more than 5 requests (of both runs together) inside one second
+    assert all(times[i + 5] - times[i] >= 0.95 for i in range(len(times) - 5))

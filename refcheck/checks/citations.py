@@ -6,6 +6,8 @@ Citation findings sit on the citation's span, entry-only findings on the entry's
 
 from __future__ import annotations
 
+import bisect
+
 import itertools
 import re
 from collections import defaultdict
@@ -665,11 +667,16 @@ def _sort_key(ref: Reference) -> str:
 def list_order(ctx: Context) -> Iterator[Finding]:
     refs = list(ctx.references)
     keys = [_sort_key(r) for r in refs]
+    # Running maxima of the keys seen so far (strictly increasing) and where each occurred: the
+    # first earlier entry that sorts after entry i is always one of them, so bisect finds it
+    # in O(log n) instead of rescanning the prefix (a reversed list would be quadratic).
+    max_keys = keys[:1]
+    max_pos = [0]
     for i in range(1, len(refs)):
         if keys[i] < keys[i - 1]:
             prev, cur = refs[i - 1], refs[i]
             # where it belongs: before the first earlier entry that sorts after it
-            target = next(refs[j] for j in range(i) if keys[j] > keys[i])
+            target = refs[max_pos[bisect.bisect_right(max_keys, keys[i])]]
             yield _efind(
                 "L401",
                 ctx,
@@ -677,6 +684,9 @@ def list_order(ctx: Context) -> Iterator[Finding]:
                 f"entry {_label(cur)} is out of alphabetical order: it follows {_label(prev)}",
                 suggestion=f"move it before {_label(target)}",
             )
+        if keys[i] > max_keys[-1]:
+            max_keys.append(keys[i])
+            max_pos.append(i)
 
 
 def _title_key(ref: Reference) -> str:
@@ -687,6 +697,14 @@ def _title_key(ref: Reference) -> str:
     return fold(t)
 
 
+_MAX_LISTED = 6  # a message names at most this many entries of a group: reports stay linear
+
+
+def _capped(items: list[str], total: int) -> str:
+    more = total - len(items)
+    return ", ".join(items) + (f" and {more:,} more" if more > 0 else "")
+
+
 @check("L402", "L403")
 def year_letters(ctx: Context) -> Iterator[Finding]:
     plan = _letter_plan(ctx.references)
@@ -695,13 +713,20 @@ def year_letters(ctx: Context) -> Iterator[Finding]:
         unlettered = [r for r in group if not r.year_suffix]
         if len(group) >= 2 and unlettered:
             by_title = sorted(group, key=_title_key)
-            order = ", ".join(
-                f'{_year_text(r)}{chr(97 + k)} "{(r.title or r.raw)[:30]}"'
-                for k, r in enumerate(by_title)
+            order = _capped(
+                [
+                    f'{_year_text(r)}{chr(97 + k)} "{(r.title or r.raw)[:30]}"'
+                    for k, r in enumerate(by_title[:_MAX_LISTED])
+                ],
+                len(by_title),
             )
+            labels = [_label(o) for o in group[: _MAX_LISTED + 1]]
             for r in unlettered:
                 want = plan.get(r.index, "")
-                others = ", ".join(_label(o) for o in group if o is not r)
+                others = _capped(
+                    [lab for o, lab in zip(group, labels) if o is not r][:_MAX_LISTED],
+                    len(group) - 1,
+                )
                 yield _efind(
                     "L402",
                     ctx,

@@ -148,6 +148,10 @@ _EN, _EM = "\ue000", "\ue001"
 _DASH_TEXT = {"-": "-", _EN: "--", _EM: "---"}
 _DASH_RUN = re.compile("[-\ue000\ue001]{2,}")
 _COMBINING = re.compile("[\u0300-\u036f]")
+# a letter with its marks, and when a tie is among them the tied letter and its marks too
+_MARKED = re.compile(
+    "[^\u0300-\u036f]?[\u0300-\u036f]+(?:(?<=\u0361)[^\u0300-\u036f][\u0300-\u036f]*)?"
+)
 _UTF8_TABLE = {ord(k): v for k, v in SPECIAL.items()}
 _UTF8_HYPHENS = re.compile(r"-(?=-)")
 
@@ -235,7 +239,15 @@ def escape(text: str, *, ascii: bool = False) -> str:
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
         if _COMBINING.search(text):
-            return _dashes(_escape_ascii_slow(text))
+            # only the letters carrying marks NFC could not absorb take the cluster path
+            parts: list[str] = []
+            pos = 0
+            for m in _MARKED.finditer(text):
+                parts.append(text[pos : m.start()].translate(_ASCII))
+                parts.append(_escape_ascii_slow(m.group()))
+                pos = m.end()
+            parts.append(text[pos:].translate(_ASCII))
+            return _dashes("".join(parts))
     return _dashes(text.translate(_ASCII))
 
 
@@ -247,7 +259,7 @@ def unmappable(text: str) -> str:
     if text.isascii():
         return ""
     text = unicodedata.normalize("NFC", text)
-    escape(text, ascii=True)  # fills the table and its record of lossy characters
+    text.translate(_ASCII)  # fills the table and its record of lossy characters
     lossy = _ASCII.lossy
     # combining marks are judged with their letter by the cluster path (the tie of "i͡u" is fine)
     chars = (c for c in _NON_ASCII.findall(text) if not unicodedata.combining(c))

@@ -64,7 +64,10 @@ def url_of(ref: Reference) -> str:
     """The web URL to check (doi.org links are checked as DOIs instead)."""
     if not ref.url or doi_of(ref) == ref.url:
         return ""
-    return ref.url.strip()
+    url = ref.url.strip()
+    if url.lower().startswith("www."):  # "www.example.org/x": the scheme was left out
+        url = "https://" + url
+    return url
 
 
 def _interleave_hosts(units: list[tuple[Reference, str]]) -> list[tuple[Reference, str]]:
