@@ -70,7 +70,8 @@ def main(argv: list[str] | None = None) -> int:
         rows = mod.run(quick=args.quick)
         sections.append((name, rows, time.perf_counter() - t0))
         for r in rows:
-            print(f"  {r['metric']:<58} {fmt_value(float(r['value'])):>12} {r['unit']:<10} {r.get('note', '')}")
+            value = fmt_value(float(r["value"]))
+            print(f"  {r['metric']:<58} {value:>12} {r['unit']:<10} {r.get('note', '')}")
     if not args.no_write and not args.only:
         write_doc(sections, quick=args.quick)
     return 0
@@ -93,7 +94,8 @@ def write_doc(sections: list[tuple[str, list[dict[str, Any]], float]], quick: bo
         "python -m pip install -e '.[test]' && python -m bench" + (" --quick" if quick else ""),
         "```",
         "",
-        f"Last run: {_dt.date.today().isoformat()}, commit `{rev or 'uncommitted'}`, on {machine()}.",
+        f"Last run: {_dt.date.today().isoformat()}, commit `{rev or 'uncommitted'}`,",
+        f"on {machine()}.",
         "Each figure is the median of at least 5 runs unless its note says otherwise. No benchmark",
         "touches the internet: resolution runs against local HTTP servers that add latency.",
         "",
@@ -105,9 +107,8 @@ def write_doc(sections: list[tuple[str, list[dict[str, Any]], float]], quick: bo
         out += [f"## {name}", "", f"(module `bench/{name}.py`, {secs:.1f} s)", ""]
         out += ["| metric | value | unit | note |", "|---|---:|---|---|"]
         for r in rows:
-            out.append(
-                f"| {r['metric']} | {fmt_value(float(r['value']))} | {r['unit']} | {r.get('note', '')} |"
-            )
+            value = fmt_value(float(r["value"]))
+            out.append(f"| {r['metric']} | {value} | {r['unit']} | {r.get('note', '')} |")
         out.append("")
     (ROOT / "docs" / "benchmarks.md").write_text("\n".join(out), encoding="utf-8")
     print("wrote docs/benchmarks.md", file=sys.stderr)

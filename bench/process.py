@@ -38,7 +38,8 @@ t0 = time.perf_counter()
 doc = refcheck.load(sys.argv[1])
 rep = refcheck.check(doc, Config(offline=True))
 dt = time.perf_counter() - t0
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, dt, len(doc.references), len(rep.citations))
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(peak, dt, len(doc.references), len(rep.citations))
 """
 
 

@@ -1,4 +1,4 @@
-"""Synthetic manuscripts for benchmarks: realistic multilingual entries, citations that point at them.
+"""Synthetic manuscripts for benchmarks: multilingual entries and citations that point at them.
 
 Deterministic (seeded) so that runs are comparable.
 """
@@ -78,7 +78,8 @@ def manuscript(n_refs: int, body_bytes: int = 60_000, seed: int = 7) -> str:
             sent = f"{filler}As {fam} ({year}) argues, the balance shifted.\n\n"
         else:
             fam2, year2 = entries[(k * 7 + 3) % n_refs][1], entries[(k * 7 + 3) % n_refs][2]
-            sent = f"{filler}This view is shared ({fam}, {year}, p. {k % 90 + 1}; {fam2}, {year2}).\n\n"
+            cite = f"({fam}, {year}, p. {k % 90 + 1}; {fam2}, {year2})"
+            sent = f"{filler}This view is shared {cite}.\n\n"
         parts.append(sent)
         size += len(sent.encode())
         k += 1

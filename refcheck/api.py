@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from refcheck.findings import Report
-from refcheck.model import Document, Reference, Source
+from refcheck.model import Document, Reference, Resolution, Source
 
 if TYPE_CHECKING:
     from refcheck.config import Config
-    from refcheck.resolve import Resolver
+    from refcheck.resolve import Resolver, ResolverSettings
 
 
 def load(path: str | Path, *, references_from: int | None = None) -> Document:
@@ -79,7 +79,7 @@ def check(
     citations = extract_citations(doc)
     links = match_citations(citations, refs)
 
-    resolutions: tuple[object, ...] = ()
+    resolutions: tuple[Resolution, ...] = ()
     notes: list[str] = []
     resolved = False
     if not cfg.offline:
@@ -97,7 +97,7 @@ def check(
         references=refs,
         citations=citations,
         links=links,
-        resolutions=tuple(resolutions),  # type: ignore[arg-type]
+        resolutions=resolutions,
         resolved=resolved,
         options=RuleOptions(transliteration=cfg.transliteration, offline=cfg.offline),
     )
@@ -113,7 +113,7 @@ def check(
     )
 
 
-def resolver_settings(cfg: Config) -> object:
+def resolver_settings(cfg: Config) -> ResolverSettings:
     """Map the user's configuration onto the resolver's own settings."""
     from refcheck.resolve import ResolverSettings
 

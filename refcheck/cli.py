@@ -12,7 +12,6 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -21,6 +20,8 @@ from refcheck import __version__
 from refcheck.errors import RefcheckError
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from refcheck.config import Config
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -144,7 +145,7 @@ class Progress:
 
 
 def expand_paths(patterns: Sequence[str]) -> list[str]:
-    """Files as given, directories searched for manuscripts, globs expanded (for shells that don't)."""
+    """Files as given, directories searched for manuscripts, globs expanded (shells may not)."""
     out: list[str] = []
     for pat in patterns:
         path = Path(pat)
@@ -200,6 +201,7 @@ class FileResult:
 def check_file(
     path: str,
     cfg: Config,
+    *,
     fmt: str,
     color: bool,
     references_from: int | None,
@@ -241,6 +243,7 @@ def check_file(
 def _batch(
     paths: list[str],
     cfg: Config,
+    *,
     fmt: str,
     color: bool,
     args: argparse.Namespace,
@@ -248,18 +251,22 @@ def _batch(
 ) -> Iterator[FileResult]:
     """Results in completion order; at most 2×jobs manuscripts in flight so memory stays flat."""
     jobs = max(1, cfg.jobs)
+    common = {
+        "fmt": fmt, "color": color, "references_from": args.references_from,
+        "fail_never": fail_never,
+    }
     if jobs == 1 or len(paths) == 1:
         for p in paths:
             prog = Progress(f"resolving {Path(p).name}", not args.no_progress)
-            yield check_file(p, cfg, fmt, color, args.references_from, prog, fail_never)
+            yield check_file(p, cfg, **common, progress=prog)
         return
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         todo = iter(paths)
         running: set[Future[FileResult]] = set()
         for p in todo:
-            running.add(
-                pool.submit(check_file, p, cfg, fmt, color, args.references_from, None, fail_never)
-            )
+            running.add(pool.submit(check_file, p, cfg, **common))
             if len(running) >= 2 * jobs:
                 break
         while running:
@@ -268,12 +275,7 @@ def _batch(
                 yield fut.result()
                 nxt = next(todo, None)
                 if nxt is not None:
-                    running.add(
-                        pool.submit(
-                            check_file, nxt, cfg, fmt, color, args.references_from, None,
-                            fail_never,
-                        )
-                    )
+                    running.add(pool.submit(check_file, nxt, cfg, **common))
 
 
 def _use_color(args: argparse.Namespace) -> bool:
@@ -311,7 +313,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             raise RefcheckError(f"cannot write report: {exc.strerror}", path=args.output) from None
     try:
         batch_progress = Progress("checking", multi and not args.no_progress)
-        for n, res in enumerate(_batch(paths, cfg, fmt, color, args, fail_never), 1):
+        results = _batch(paths, cfg, fmt=fmt, color=color, args=args, fail_never=fail_never)
+        for n, res in enumerate(results, 1):
             batch_progress(n, len(paths))
             rows.append(FileResult(res.path, "", res.failed, res.error, res.summary,
                                    res.references, res.citations))
@@ -374,10 +377,10 @@ def _print_summary(rows: list[FileResult], totals: dict[str, int]) -> None:
     )
 
 
-def _clear_cache(cache_dir: str) -> int:
+def _clear_cache(cache_dir: str) -> None:
     from refcheck.resolve import Resolver, ResolverSettings
 
-    return Resolver(ResolverSettings.from_env(cache_dir=cache_dir)).clear_cache() or 0
+    Resolver(ResolverSettings.from_env(cache_dir=cache_dir)).clear_cache()
 
 
 # --------------------------------------------------------------------------- parse / export / rules
@@ -436,7 +439,9 @@ def cmd_rules(args: argparse.Namespace) -> int:
         _write(rules_markdown(), None)
     else:
         _write(
-            "\n".join(f"{r.code}  {r.severity.value:<7}  {r.name}: {r.summary}" for r in all_rules()),
+            "\n".join(
+                f"{r.code}  {r.severity.value:<7}  {r.name}: {r.summary}" for r in all_rules()
+            ),
             None,
         )
     return EXIT_CLEAN

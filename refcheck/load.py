@@ -313,8 +313,10 @@ def read_docx(data: bytes, path: str = "<docx>") -> Source:
 
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
+    except (zipfile.BadZipFile, EOFError):
         raise InputError("not a Word .docx file (not a zip archive)", path) from None
+    except Exception as exc:  # zipfile raises many types on hostile archives; none is a bug
+        raise InputError(f"damaged .docx: unreadable zip archive ({exc})", path) from None
     with zf:
         budget = _Budget(DOCX_MAX_UNCOMPRESSED)
         names = set(zf.namelist())
@@ -395,7 +397,14 @@ def _read_member(zf: zipfile.ZipFile, name: str, path: str, budget: _Budget) -> 
         raise
     except RuntimeError as exc:  # encrypted member
         raise InputError(f"cannot read .docx: {exc}", path) from None
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        OSError,
+        NotImplementedError,
+        ValueError,
+    ) as exc:
         raise InputError(f"damaged .docx: cannot unpack {name} ({exc})", path) from None
     return b"".join(parts)
 

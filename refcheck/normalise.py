@@ -768,9 +768,9 @@ def find_lookalikes(
     Whole-script: an all-uppercase Latin word whose every letter has a Russian-alphabet
     homoglyph ("TACC") inside Cyrillic running text → intended "ТАСС"; and the reverse, a
     Cyrillic word of Latin look-alikes in Latin text. Digits are allowed ("ТВ2"); Roman
-    numerals and any word with a letter lacking a homoglyph ("NATO", "OSCE", "MIT") are not
-    flagged. ``context`` is the text whose script decides (defaults to ``text``); spans are
-    ``offset`` + position in ``text``.
+    numerals, any word with a letter lacking a homoglyph ("NATO", "OSCE", "MIT") and a Latin
+    name the entry's own URL spells (BBC at bbc.com) are not flagged. ``context`` is the text
+    whose script decides (defaults to ``text``); spans are ``offset`` + position in ``text``.
     """
     if context is None and not _has_cyrillic(text):
         return ()  # no Cyrillic letter at all: no mixed word and no Cyrillic context
@@ -779,6 +779,7 @@ def find_lookalikes(
     if ctx_script is not Script.CYRILLIC and not _has_cyrillic(text):
         return ()  # Latin running text and no Cyrillic letter: nothing can be a look-alike
     cyr_ctx = ctx_script is Script.CYRILLIC
+    urls = " ".join(_URL_RE.findall(text if context is None else context)).lower()
     found: list[Lookalike] = []
     for m in _TOKEN_RE.finditer(text):
         w = m.group(0)
@@ -816,6 +817,10 @@ def find_lookalikes(
                 continue
             if all(lat2cyr.get(c, "") in _RUSSIAN for c in letters):
                 intended = "".join(lat2cyr.get(c, c) for c in w)
+                # the entry's own URL settles it: bbc.com keeps "BBC" Latin, tass.ru makes
+                # "TACC" a disguised "ТАСС"
+                if urls and w.lower() in urls and romanise(intended).lower() not in urls:
+                    continue
                 found.append(Lookalike(w, span, intended, Script.CYRILLIC))
         elif has_cyr and not cyr_ctx and all(c in cyr2lat for c in letters):
             intended = "".join(cyr2lat.get(c, c) for c in w)

@@ -108,8 +108,9 @@ def run_checks(
             if not enabled(f.code, select, ignore):
                 continue
             if severities and f.code in severities:
-                f = replace(f, severity=severities[f.code])
-            out.append(f)
+                out.append(replace(f, severity=severities[f.code]))
+            else:
+                out.append(f)
     out.sort(key=lambda f: f.sort_key)
     return out
 
@@ -129,7 +130,8 @@ def rules_markdown() -> str:
     ]
     rules = all_rules()
     for r in rules:
-        lines.append(f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.severity.value} | {r.stage} |")
+        link = f"[{r.code}](#{r.code.lower()})"
+        lines.append(f"| {link} | {r.name} | {r.severity.value} | {r.stage} |")
     for r in rules:
         lines += ["", f"## {r.code}", "", f"**{r.name}** ({r.severity.value}, {r.stage} stage)", ""]
         lines += [r.summary, ""]

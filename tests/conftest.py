@@ -1,4 +1,4 @@
-"""Shared test fixtures and the hypothesis profiles (``ci`` by default, ``long`` for fuzzing runs)."""
+"""Shared fixtures and the hypothesis profiles (``ci`` by default, ``long`` for fuzzing runs)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,9 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(autouse=True)
-def _no_user_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _no_user_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Tests never read or write the user's real HTTP cache."""
     monkeypatch.setenv("REFCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 

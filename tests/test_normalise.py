@@ -361,6 +361,13 @@ def test_find_lookalikes_no_false_alarms(text: str) -> None:
         assert flagged == []
 
 
+def test_find_lookalikes_trusts_the_entrys_url() -> None:
+    bbc = "Русская служба BBC. (2020). Война в Карабахе: что известно. https://www.bbc.com/russian"
+    assert find_lookalikes(bbc) == ()
+    tass = "Песков: всем сторонам нужна максимальная сдержанность. TACC. https://tass.ru/politika"
+    assert [lk.intended for lk in find_lookalikes(tass)] == ["ТАСС"]
+
+
 def test_find_lookalikes_flags_latin_cccp_in_russian_text() -> None:
     (lk,) = find_lookalikes("Распад CCCP и последствия для Кавказа")
     assert lk.intended == "СССР"

@@ -88,10 +88,10 @@ WORST: dict[str, Callable[[int], str]] = {
 }
 
 
-def _cpu(fn: Callable[[], object]) -> float:
-    """Best of two CPU-time runs (the first may pay for imports and caches)."""
+def _cpu(fn: Callable[[], object], runs: int = 1) -> float:
+    """Best of ``runs`` CPU-time runs."""
     best = float("inf")
-    for _ in range(2):
+    for _ in range(runs):
         t = time.process_time()
         fn()
         best = min(best, time.process_time() - t)
@@ -99,19 +99,28 @@ def _cpu(fn: Callable[[], object]) -> float:
 
 
 def _assert_linear(name: str, fn: Callable[[str], object], build: Callable[[int], str]) -> None:
+    """100 KB under ``ABSOLUTE`` and under ``RATIO`` × the 50 KB time.
+
+    The 50 KB run is skipped when 100 KB is already too fast to measure, and a failing ratio is
+    re-measured (best of three) before it counts, so one scheduler hiccup cannot fail CI.
+    """
     small, big = build(50_000), build(100_000)
-    t_small = _cpu(lambda: fn(small))
     t_big = _cpu(lambda: fn(big))
     assert t_big < ABSOLUTE, f"{name}: {t_big:.2f} s CPU on 100 KB"
-    if t_big > FLOOR:
-        assert t_big / max(t_small, FLOOR / 2) < RATIO, (
-            f"{name}: 50 KB {t_small:.3f} s, 100 KB {t_big:.3f} s (superlinear)"
-        )
+    if t_big <= FLOOR:
+        return
+    t_small = _cpu(lambda: fn(small))
+    if t_big / max(t_small, FLOOR / 2) >= RATIO:
+        t_small, t_big = _cpu(lambda: fn(small), 3), _cpu(lambda: fn(big), 3)
+    assert t_big / max(t_small, FLOOR / 2) < RATIO, (
+        f"{name}: 50 KB {t_small:.3f} s, 100 KB {t_big:.3f} s (superlinear)"
+    )
 
 
 def _pipeline(s: str) -> None:
-    """Split + parse with the input as body *and* as list, then cite over the body."""
-    doc = api.load_text("Intro " + s + "\n\nReferences\n\n" + s + "\n")
+    """Split + parse with half the input as body and half as list, then cite over the body."""
+    half = len(s) // 2
+    doc = api.load_text("Intro " + s[:half] + "\n\nReferences\n\n" + s[half:] + "\n")
     extract_citations(doc)
 
 
@@ -128,12 +137,20 @@ def _helpers(s: str) -> None:
     detect_language(s[:5000])  # the stage only ever feeds it one title/entry
 
 
+STAGES: tuple[tuple[str, Callable[[str], object]], ...] = (
+    ("pipeline", _pipeline),
+    ("parse_entry", _entry),
+    ("cite", extract_citations_from_text),
+    ("normalise", _helpers),
+)
+
+
 @pytest.mark.timeout(120)
 def test_worst_cases_are_linear() -> None:
     """All stages × all worst cases in one test, so the file stays within its time budget."""
     failures: list[str] = []
     for name, build in WORST.items():
-        for stage, fn in (("pipeline", _pipeline), ("parse_entry", _entry), ("cite", extract_citations_from_text), ("normalise", _helpers)):
+        for stage, fn in STAGES:
             try:
                 _assert_linear(f"{stage}/{name}", fn, build)
             except AssertionError as exc:

@@ -443,3 +443,68 @@ def test_rate_budget_is_shared_by_runs_using_one_cache_dir(fake: FakeServices,
     assert len(times) == 6
     # never more than 5 requests (of both runs together) inside one second
     assert all(times[i + 5] - times[i] >= 0.95 for i in range(len(times) - 5))
+
+
+def test_other_agency_metadata_via_content_negotiation(fake: FakeServices,
+                                                       cache_dir: str) -> None:
+    doi = "10.3280/ses2020-001001"
+    fake.handles[doi] = 1
+    fake.agencies[doi] = "mEDRA"
+    accepts: list[str] = []
+
+    def resolver_hop(req: Request) -> Response:
+        accepts.append(req.headers.get("Accept", ""))
+        return Response("", status=302, headers={"Location": f"/transform/{doi}"})
+
+    csl = {"DOI": doi, "type": "article-journal", "title": "Turkey and the South Caucasus",
+           "author": [{"family": "Çelikpala", "given": "M."}],
+           "issued": {"date-parts": [[2020]]}, "container-title": "Studi Economici e Sociali",
+           "volume": "55", "issue": "1", "page": "7-24"}
+    fake.pages[f"/doi/{doi}"] = resolver_hop
+    fake.pages[f"/transform/{doi}"] = lambda _r: Response(
+        json.dumps(csl), content_type="application/vnd.citationstyles.csl+json")
+    entry = ref(1, doi=doi, title="Turkey and the South Caucasus", year=2020,
+                authors=(Person("Celikpala"),), container_title="Studi Economici e Sociali",
+                volume="55", issue="2", pages="7–24")
+    (res,) = Resolver(fake.settings(cache_dir)).resolve([entry])
+    assert (res.status, res.service) == ("mismatch", "medra")
+    assert [(d.field, d.entry, d.service) for d in res.diffs] == [("issue", "2", "1")]
+    assert accepts == ["application/vnd.citationstyles.csl+json"]
+
+
+def test_content_negotiation_redirect_to_internal_address_is_refused(
+        fake: FakeServices, cache_dir: str) -> None:
+    doi = "10.3280/evil"
+    fake.handles[doi] = 1
+    fake.agencies[doi] = "mEDRA"
+    fake.page(f"/doi/{doi}", status=302,
+              headers={"Location": "http://169.254.169.254/latest/meta-data/"})
+    (res,) = Resolver(fake.settings(cache_dir)).resolve([ref(1, doi=doi)])
+    assert (res.status, res.note) == ("ok", "registered with mEDRA; metadata not compared")
+
+
+def test_locked_cache_file_is_not_destroyed(fake: FakeServices, cache_dir: str) -> None:
+    import sqlite3
+
+    os.makedirs(cache_dir)
+    path = os.path.join(cache_dir, "resolve.sqlite")
+    warm = Resolver(fake.settings(cache_dir))
+    warm.resolve([plos()])
+    assert warm.stats.requests == 1
+    warm._cache.close()  # type: ignore[union-attr]
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        t0 = time.perf_counter()
+        r = Resolver(fake.settings(cache_dir))
+        (res,) = r.resolve([plos()])
+        assert res.status == "ok" and r.stats.requests == 1  # ran uncached
+        assert time.perf_counter() - t0 < 8
+        assert not os.path.exists(path + ".corrupt")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    again = Resolver(fake.settings(cache_dir))
+    again.resolve([plos()])
+    assert again.stats.requests == 0  # the original cache survived

@@ -71,14 +71,15 @@ class ResponseCache:
     def __init__(self, path: str) -> None:
         self.path = path
         self.rebuilt = False  # True when a corrupt file was found and replaced
+        self.disabled = False  # True when the file could not be opened (locked, read-only)
         self._lock = threading.Lock()
         self._conn: sqlite3.Connection | None = None
         self._open()
 
     def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, timeout=5.0, check_same_thread=False,
+        conn = sqlite3.connect(self.path, timeout=2.0, check_same_thread=False,
                                isolation_level=None)
-        conn.execute("PRAGMA busy_timeout=5000")
+        conn.execute("PRAGMA busy_timeout=2000")
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
         row = conn.execute("PRAGMA quick_check").fetchone()
@@ -92,7 +93,12 @@ class ResponseCache:
         os.makedirs(os.path.dirname(self.path) or ".", exist_ok=True)
         try:
             self._conn = self._connect()
-        except sqlite3.DatabaseError:
+        except sqlite3.OperationalError:
+            # locked by another process, read-only, disk full: not damage. Run uncached and
+            # leave the file alone.
+            self._conn = None
+            self.disabled = True
+        except sqlite3.DatabaseError:  # "file is not a database", "malformed", quick_check
             self._rebuild()
 
     def _rebuild(self) -> None:
@@ -120,6 +126,8 @@ class ResponseCache:
                 row = self._conn.execute(
                     "SELECT url, status, headers, body, truncated, expires FROM responses"
                     " WHERE key = ?", (key,)).fetchone()
+            except sqlite3.OperationalError:
+                return None  # locked for longer than busy_timeout: a miss, not damage
             except sqlite3.DatabaseError:
                 self._rebuild()
                 return None
@@ -153,6 +161,8 @@ class ResponseCache:
             try:
                 self._conn.execute("DELETE FROM responses")
                 self._conn.execute("VACUUM")
+            except sqlite3.OperationalError:
+                pass
             except sqlite3.DatabaseError:
                 self._rebuild()
 

@@ -145,7 +145,11 @@ def _year(value: Any) -> int | None:
 
 
 def parse_crossref(msg: dict[str, Any]) -> WorkMeta:
-    """A Crossref ``work`` message (``/works/{doi}`` or one ``items[]`` entry)."""
+    """A Crossref ``work`` message (``/works/{doi}``, one ``items[]`` entry) or CSL-JSON.
+
+    CSL-JSON from doi.org content negotiation has the same keys with plain strings where
+    Crossref has arrays, so one reader serves both.
+    """
     people = msg.get("author") or msg.get("editor") or []
     names: list[str] = []
     for p in people if isinstance(people, list) else []:
@@ -161,8 +165,12 @@ def parse_crossref(msg: dict[str, Any]) -> WorkMeta:
         y = _year(msg.get(key))
         if y is not None and y not in years:
             years.append(y)
-    containers = [str(c) for key in ("container-title", "short-container-title")
-                  for c in (msg.get(key) or []) if isinstance(c, str) and c]
+    containers: list[str] = []
+    for key in ("container-title", "short-container-title", "container-title-short"):
+        value = msg.get(key) or []
+        for c in [value] if isinstance(value, str) else value:  # CSL-JSON uses plain strings
+            if isinstance(c, str) and c and c not in containers:
+                containers.append(c)
     updates = tuple((str(u.get("type", "update")), str(u.get("DOI", "")))
                     for u in (msg.get("updated-by") or []) if isinstance(u, dict))
     resource = msg.get("resource") or {}

@@ -475,10 +475,12 @@ class HttpClient:
         web.mount("http://", adapter)
         web.mount("https://", adapter)
         self.web_session = web
+        self.service_hosts: set[str] = set()
         for base in (settings.crossref_url, settings.doi_url, settings.datacite_url,
                      settings.archive_url):
             host = urlsplit(base).netloc.lower()
             if host:
+                self.service_hosts.add(host)
                 self.limiter.configure(host, settings.service_concurrency,
                                        settings.service_rate, probe=True)
 
@@ -638,8 +640,12 @@ class HttpClient:
         seen = {url}
         permanent = False
         current = url
-        for _ in range(self.settings.max_redirects + 1):
-            res = self.fetch(current, accept=accept, trusted=trusted, ttl=ttl,
+        for hop in range(self.settings.max_redirects + 1):
+            # a trusted service may redirect to another configured service; anywhere else,
+            # the hop is vetted like a manuscript URL
+            hop_trusted = trusted and (
+                hop == 0 or urlsplit(current).netloc.lower() in self.service_hosts)
+            res = self.fetch(current, accept=accept, trusted=hop_trusted, ttl=ttl,
                              ttl_missing=ttl_missing)
             if res.fault or res.status not in REDIRECT_STATUSES:
                 return res, tuple(chain[1:]), permanent

@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
@@ -31,6 +31,7 @@ from refcheck.resolve.settings import ResolverSettings
 from refcheck.resolve.urls import is_soft_404, moved_elsewhere, page_title_score, parse_page
 
 PAGE_TITLE_THRESHOLD = 0.5
+CSL_ACCEPT = "application/vnd.citationstyles.csl+json"
 HTML_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8"
 _FAULT_STATUS = {"timeout": "unreachable", "unreachable": "unreachable", "deadline": "skipped",
                  "rate_limited": "rate_limited", "blocked": "invalid"}
@@ -324,9 +325,25 @@ class Resolver:
                               service="datacite", http_status=dc.status,
                               note="registered with DataCite; metadata not available to compare")
         label = agency or "another agency"
+        csl = self._content_negotiation(client, doi)
+        if csl is not None:
+            meta = replace(csl, service=(agency or "doi.org").lower())
+            return self._compared(ref, doi, meta)
         return Resolution(reference=ref.index, kind="doi", target=doi, status="ok",
                           service="doi.org", http_status=200, metadata=(("agency", label),),
                           note=f"registered with {label}; metadata not compared")
+
+    def _content_negotiation(self, client: HttpClient, doi: str) -> WorkMeta | None:
+        """CSL-JSON for a DOI of another agency (mEDRA, JaLC, ...) via doi.org, if it serves one."""
+        url = self.settings.doi_url.rstrip("/") + "/" + quote(doi, safe="/")
+        res, _chain, _moved = client.follow(url, accept=CSL_ACCEPT, trusted=True, ttl=30 * DAY)
+        if res.fault or res.status != 200:
+            return None
+        try:
+            data = res.json()
+            return parse_crossref(data) if isinstance(data, dict) else None
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return None
 
     # -- DOI search ------------------------------------------------------------------
     def _search(self, client: HttpClient, ref: Reference) -> Resolution:
