@@ -89,18 +89,29 @@ def run(quick: bool = False) -> list[dict[str, object]]:
     results: list[dict[str, object]] = []
     cases = [(f, "utf-8") for f in FORMATS] + [("bibtex", "ascii")]
     for fmt, enc in cases:
-        times = []
+        wall: list[float] = []
+        cpu: list[float] = []
         for _ in range(5):
             _romanise_cached.cache_clear()  # each run pays for its own romanisation
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             export(refs, fmt, encoding=enc)
-            times.append(time.perf_counter() - start)
+            wall.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - start_cpu)
+        name = f"export {fmt} ({enc}) of {n:,} references"
         results.append(
             {
-                "metric": f"export {fmt} ({enc}) of {n:,} references",
-                "value": round(statistics.median(times), 3),
+                "metric": name,
+                "value": round(statistics.median(wall), 3),
                 "unit": "s",
-                "note": f"median of 5; target < 2 s for 10,000; min {min(times):.3f} s",
+                "note": f"wall, median of 5 (min {min(wall):.3f} s); target < 2 s for 10,000",
+            }
+        )
+        results.append(
+            {
+                "metric": name + ", CPU",
+                "value": round(statistics.median(cpu), 3),
+                "unit": "s",
+                "note": "process CPU time, median of 5: the figure a loaded machine distorts least",
             }
         )
     return results

@@ -557,7 +557,10 @@ def _words(text: str) -> frozenset[str]:
 _EN_STOP = _words(
     "the of and in to a for on with from by is are was at as an its their between after "
     "toward towards into over under about against how why what who new study analysis "
-    "review case during within through among among be this that not"
+    "review case during within through among be this that not since while beyond without "
+    "versus via upon across around before whether which where when our your his they we "
+    "you it no will should would has have had were been being does did do more most or but "
+    "than from there these those what"
 )
 _TR_STOP = _words(
     "ve bir bu ile için olarak üzerine üzerinde da de ki gibi olan en çok daha göre kadar "

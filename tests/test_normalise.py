@@ -501,3 +501,19 @@ def test_patterns_stay_linear_on_100kb_adversarial_input(text: str) -> None:
     collation_key(text[:20_000])
     detect_language(text[:5_000])
     assert time.perf_counter() - t < 5.0
+
+
+@given(
+    st.text(max_size=120),
+    st.text(max_size=40),
+    st.sampled_from(SCHEMES),
+)
+def test_normalise_reference_never_raises_on_arbitrary_text(
+    raw: str, title: str, scheme: str
+) -> None:
+    ref = Reference(1, raw, Span(0, len(raw)), 1, title=title, authors=(Person(title or "X"),))
+    (out,) = normalise_references([ref], scheme, text=raw)
+    assert out.norm is not None and out.norm.scheme == scheme
+    for lk in out.norm.lookalikes:
+        assert raw[lk.span.start : lk.span.end] == lk.text
+    assert not CYRILLIC.search(out.norm.romanised_entry)
