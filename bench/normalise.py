@@ -142,7 +142,7 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
         )
 
     def clear() -> None:
-        for f in (norm.detect_language, norm.name_key, norm.name_keys):
+        for f in (norm.detect_language, norm.name_key, norm.name_keys, norm.collation_key):
             f.cache_clear()
 
     norm.normalise_references(refs, text=doc.text)  # warm the lazy loads once

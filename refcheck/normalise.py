@@ -879,6 +879,7 @@ class _Weights(dict[int, str]):
 _WEIGHTS = _Weights()
 
 
+@functools.lru_cache(maxsize=8192)
 def collation_key(s: str, turkic: bool | None = None) -> str:
     """APA letter-by-letter sort key for one element (a surname, an initials string, a title).
 

@@ -160,7 +160,7 @@ def test_split_and_parse_keep_spans_and_counts(text: str) -> None:
     assert doc.text == text.replace("\r\n", "\n").replace("\r", "\n")
     _check_doc_spans(doc)
     assert len(doc.references) == len(doc.entries)
-    for ref, ent in zip(doc.references, doc.entries):
+    for ref, ent in zip(doc.references, doc.entries, strict=True):
         assert ref.index == ent.index
         assert ref.span == ent.span
         assert ref.line == ent.line
@@ -177,7 +177,7 @@ def test_parse_entries_one_reference_per_entry(raws: list[str]) -> None:
         pos += len(raw) + 1
     refs = parse_entries(entries)
     assert len(refs) == len(entries)
-    for ref, ent in zip(refs, entries):
+    for ref, ent in zip(refs, entries, strict=True):
         assert ref.index == ent.index and ref.span == ent.span and ref.line == ent.line
         assert ref.status in set(ParseStatus)
         if ref.year is not None:
@@ -218,7 +218,7 @@ def test_citations_lie_in_body_and_match_text(text: str) -> None:
     links = match_citations(cits, doc.references)
     assert len(links) == len(cits)
     indexes = {r.index for r in doc.references}
-    for c, link in zip(cits, links):
+    for c, link in zip(cits, links, strict=True):
         assert link.citation == c.index
         assert link.reference is None or link.reference in indexes
         assert all(k in indexes for k in link.candidates)
@@ -237,10 +237,14 @@ def test_offline_check_never_raises(text: str) -> None:
     report = api.check(doc, Config(offline=True))
     n = len(doc.text)
     assert len(report.links) == len(report.citations)
+    lines = doc.text.count("\n") + 1
     for f in report.findings:
-        line = getattr(f, "line", None)
-        if line is not None:
-            assert 1 <= line <= doc.text.count("\n") + 1
+        if f.line is not None:
+            assert 1 <= f.line <= lines, f
+        if f.span is not None:
+            assert 0 <= f.span.start <= f.span.end <= n, f
+        if f.reference is not None:
+            assert 1 <= f.reference <= len(doc.references), f
 
 
 # --------------------------------------------------------------------------- normalise helpers

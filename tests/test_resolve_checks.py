@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from refcheck.checks.resolution import doi_findings, doi_syntax, unverified, url_findings
 from refcheck.findings import Severity, get_rule
 from refcheck.model import Document, FieldDiff, PartialDate, Reference, Resolution, Span
@@ -22,7 +24,7 @@ TEXT = "\n".join(LINES)
 def _refs() -> tuple[Reference, ...]:
     out = []
     offset = len(LINES[0]) + 1
-    extra = [
+    extra: list[dict[str, Any]] = [
         {"doi": "10.2307/2539204", "title": "Ripe for rivalry", "year": 1993},
         {
             "url": "https://www.technologyreview.com/2023/01/09/1064892/mass-market-military-drones/",
@@ -38,7 +40,7 @@ def _refs() -> tuple[Reference, ...]:
             Reference(
                 index=i, raw=line, span=Span(offset, offset + len(line)), line=i + 1, **extra[i - 1]
             )
-        )  # type: ignore[arg-type]
+        )
         offset += len(line) + 1
     return tuple(out)
 
@@ -200,7 +202,9 @@ def test_seed_offline_findings(seed_path: object) -> None:
     tr = [f for f in u703 if "2023-01-09" in f.message]
     assert len(tr) == 1
     assert tr[0].message == "the URL path is dated 2023-01-09 but the entry says 2023-01-30"
-    assert doc.references[tr[0].reference - 1].url.startswith("https://www.technologyreview.com/")
+    index = tr[0].reference
+    assert index is not None
+    assert doc.references[index - 1].url.startswith("https://www.technologyreview.com/")
     (r801,) = unverified(c)
     assert r801.reference == 1 and r801.message.startswith("offline: 2 DOIs and ")
     assert list(doi_syntax(c)) == []

@@ -6,6 +6,7 @@ import socket
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -14,7 +15,6 @@ from werkzeug import Request, Response
 
 from refcheck.model import PartialDate
 from refcheck.resolve import Resolver
-from refcheck.resolve import http as rhttp
 
 
 @pytest.fixture(scope="module")
@@ -135,7 +135,7 @@ def test_dns_failure(fake: FakeServices, cache_dir: str, monkeypatch: pytest.Mon
     def no_dns(*_a: object, **_k: object) -> list[object]:
         raise socket.gaierror(-2, "Name or service not known")
 
-    monkeypatch.setattr(rhttp.socket, "getaddrinfo", no_dns)
+    monkeypatch.setattr(socket, "getaddrinfo", no_dns)
     res = one_url(fake, cache_dir, "https://no-such-host.invalid/page")
     assert res.status == "unreachable" and "DNS failure" in res.note  # type: ignore[attr-defined]
 
@@ -274,12 +274,12 @@ def test_dns_rebinding_checked_at_connect_time(
     """A public-looking name that resolves to loopback is refused after DNS, before connecting."""
     real = socket.getaddrinfo
 
-    def rebind(host: str, port: int, *a: object, **k: object) -> list[object]:
+    def rebind(host: str, port: int, *a: Any, **k: Any) -> Any:
         if host == "innocent.example":
-            return real("127.0.0.1", port, *a, **k)  # type: ignore[arg-type]
-        return real(host, port, *a, **k)  # type: ignore[arg-type]
+            return real("127.0.0.1", port, *a, **k)
+        return real(host, port, *a, **k)
 
-    monkeypatch.setattr(rhttp.socket, "getaddrinfo", rebind)
+    monkeypatch.setattr(socket, "getaddrinfo", rebind)
     fake.page("/secret", body="<title>internal</title>")
     res = one_url(
         fake,

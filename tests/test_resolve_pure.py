@@ -8,6 +8,8 @@ import os
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from servers import recorded_work, ref, search_response
 
 from refcheck.model import FieldDiff, PartialDate, Person
@@ -104,7 +106,7 @@ def test_parse_crossref_recorded_work() -> None:
     assert meta.doi == "10.1371/journal.pone.0033693"
     assert meta.first_family == "Sadasivan"
     assert meta.years == (2012,)
-    assert meta.container == ("PLoS ONE", "PLoS ONE")
+    assert meta.container == ("PLoS ONE",)  # full and short titles, deduplicated
     assert (meta.volume, meta.issue, meta.pages) == ("7", "3", "e33693")
     assert meta.updates == (
         ("correction", "10.1371/annotation/c76da2c1-ccb8-4797-94c1-359d3ceceeda"),
@@ -210,7 +212,7 @@ CERMINE = {
 
 def test_search_accepts_validated_candidate_with_evidence() -> None:
     items = search_response("structured-ref-response-1.json")["message"]["items"]
-    cand, note = choose(ref(1, **CERMINE), items)  # type: ignore[arg-type]
+    cand, note = choose(ref(1, **CERMINE), items)
     assert cand is not None
     assert cand.doi == "10.1007/s10032-015-0249-8"
     assert cand.support == 5
@@ -237,7 +239,7 @@ def test_search_rejects_candidates_without_enough_support() -> None:
 def test_search_refuses_ties() -> None:
     item = search_response("structured-ref-response-1.json")["message"]["items"][0]
     twin = {**item, "DOI": "10.9999/copy"}
-    cand, note = choose(ref(1, **CERMINE), [item, twin])  # type: ignore[arg-type]
+    cand, note = choose(ref(1, **CERMINE), [item, twin])
     assert cand is None and note.startswith("ambiguous")
 
 
@@ -428,3 +430,26 @@ def test_settings_from_env(monkeypatch: pytest.MonkeyPatch) -> None:
         ResolverSettings.from_env(bogus=1)
     monkeypatch.delenv("REFCHECK_CACHE_DIR")
     assert ResolverSettings().resolved_cache_dir.endswith(os.path.join("refcheck"))
+
+
+@settings(max_examples=300)
+@given(st.text(max_size=200))
+def test_normalise_doi_total(text: str) -> None:
+    out = normalise_doi(text)
+    assert out is None or (out.startswith("10.") and "/" in out and out == out.lower()
+                           and normalise_doi(out) == out)
+
+
+@settings(max_examples=200)
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+                    lambda inner: st.lists(inner, max_size=4)
+                    | st.dictionaries(st.sampled_from(
+                        ["title", "author", "family", "issued", "date-parts", "page", "DOI",
+                         "container-title", "updated-by", "resource", "primary", "volume"]),
+                        inner, max_size=5), max_leaves=20))
+def test_parse_crossref_survives_odd_shapes(data: object) -> None:
+    if isinstance(data, dict):
+        try:
+            parse_crossref(data)
+        except (TypeError, AttributeError, KeyError, ValueError):
+            pass  # the resolver turns these into "malformed JSON" resolutions

@@ -427,7 +427,7 @@ def test_progress_reports_every_unit(fake: FakeServices, cache_dir: str) -> None
 def test_rate_budget_is_shared_by_runs_using_one_cache_dir(fake: FakeServices,
                                                            cache_dir: str) -> None:
     """Two resolvers (as two batch processes would) share one 5 requests/s budget per service."""
-    dois = sorted(d for d in fake.works if d != PLOS_DOI) + [PLOS_DOI]
+    dois = [*sorted(d for d in fake.works if d != PLOS_DOI), PLOS_DOI]
 
     def run(offset: int) -> None:
         refs = [ref(i, doi=d) for i, d in enumerate(dois[offset:offset + 3], start=1)]

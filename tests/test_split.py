@@ -140,6 +140,8 @@ HEADINGS = [
     "7. References",
     "VII. REFERENCES:",
     "KAYNAKÇA / REFERENCES",
+    "Kaynakça (References)",
+    "Список литературы – References",
     "\\section*{References}",
 ]
 

@@ -90,6 +90,8 @@ def choose(ref: Reference, items: list[Any]) -> tuple[Candidate | None, str]:
         cand = validate(ref, parse_crossref(item))
         if cand is not None:
             valid.append(cand)
+    if not items:
+        return None, "Crossref returned no candidates"
     if not valid:
         return None, f"no candidate among {len(items)} passed validation"
     valid.sort(key=lambda c: (c.support, c.title_score), reverse=True)

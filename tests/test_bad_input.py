@@ -1,0 +1,411 @@
+"""Bad files through the CLI: exit code 2 and one line on stderr naming the file, never a traceback.
+
+Why: editors run refcheck on whatever authors send (a PNG renamed .txt, a Windows-1254 export,
+a hostile .docx). Each case here either fails cleanly (exit 2, ``refcheck: error: FILE[:LINE]:
+message`` on one line) or is processed within a stated time bound (docs/robustness.md).
+Most cases call ``refcheck.cli.main`` in-process (fast); a few run ``python -m refcheck`` in a
+subprocess so the real process boundary (exit status, stderr, no traceback) is covered too.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from refcheck.cli import main
+
+EN = (
+    "Intro text cites (Smith, 2020) and Yılmaz (2019).\n\nReferences\n\n"
+    "Smith, J. (2020). A title of the work. Journal of Things, 1(2), 3–4.\n"
+    "Yılmaz, Ş. (2019). Türkiye'de göç ve işgücü piyasası. İktisat Dergisi, 3(2), 1–20.\n"
+)
+TR = (
+    "Giriş (Yılmaz, 2019; Çelik, 2020).\n\nKaynakça\n\n"
+    "Çelik, Ğ. (2020). Öğrenci başarısı üzerine bir çalışma. Eğitim Dergisi, 4(1), 5–9.\n"
+    "Yılmaz, Ş. (2019). Türkiye'de göç ve işgücü piyasası. İktisat Dergisi, 3(2), 1–20.\n"
+)
+RU = (
+    "Введение (Иванов, 2020; Петров, 2018).\n\nСписок литературы\n\n"
+    "Иванов, И. И. (2020). Внешняя политика России и Азербайджана в новом веке. "
+    "Международные отношения, 5(2), 10–20.\n"
+    "Петров, П. П. (2018). Сотрудничество государств Центральной Азии. Вестник МГУ, 3, 1–9.\n"
+)
+CT = b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def assert_one_line_error(code: int, err: str, path: Path | str, line: int | None = None) -> str:
+    assert code == 2, err
+    assert "Traceback" not in err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("refcheck: error: "), err
+    where = f"{path}:{line}:" if line is not None else f"{path}"
+    assert where in lines[0], (where, err)
+    return lines[0]
+
+
+def write_docx(path: Path, document_xml: str | bytes) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", CT)
+        z.writestr("word/document.xml", document_xml)
+    return path
+
+
+# --------------------------------------------------------------------------- refused files
+
+
+@pytest.mark.parametrize("command", ["check", "parse"])
+@pytest.mark.parametrize(
+    ("name", "data", "line", "words"),
+    [
+        ("empty.txt", b"", None, "empty"),
+        ("blank.txt", b"  \n\t\n   \r\n", None, "whitespace"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), 3, "binary"),
+        ("nul.txt", b"Intro\nmore text\x00\x00 here\n", 2, "binary"),
+        ("word.docx", b"this is not a zip archive\n", None, "not a zip"),
+        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64, None, ".doc"),
+        ("paper.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", None, "PDF"),
+    ],
+)
+def test_unusable_file_is_one_line_error(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    command: str,
+    name: str,
+    data: bytes,
+    line: int | None,
+    words: str,
+) -> None:
+    f = tmp_path / name
+    f.write_bytes(data)
+    args = [command, str(f)] + (["--offline"] if command == "check" else [])
+    code, out, err = run(capsys, *args)
+    msg = assert_one_line_error(code, err, f, line)
+    assert words.lower() in msg.lower()
+    assert out == ""
+
+
+def test_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "nope.txt"
+    code, _, err = run(capsys, "check", str(f), "--offline")
+    assert "not found" in assert_one_line_error(code, err, f)
+    code, _, err = run(capsys, "parse", str(f))
+    assert "not found" in assert_one_line_error(code, err, f)
+
+
+def test_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    d = tmp_path / "folder"
+    d.mkdir()
+    # check searches a directory for manuscripts; an empty one is an error naming it
+    code, _, err = run(capsys, "check", str(d), "--offline")
+    assert "no manuscripts" in assert_one_line_error(code, err, d)
+    code, _, err = run(capsys, "parse", str(d))
+    assert "directory" in assert_one_line_error(code, err, d)
+
+
+def test_directory_with_a_manuscript_is_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.txt").write_text(EN, encoding="utf-8")
+    code, out, err = run(capsys, "check", str(tmp_path), "--offline", "--fail-on", "never")
+    assert code == 0, err
+    assert "(2 references, 2 citations)" in out
+
+
+@pytest.mark.parametrize("size_mb", [20, 50])
+def test_huge_file_is_refused_fast_without_reading(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], size_mb: int
+) -> None:
+    f = tmp_path / f"big{size_mb}.txt"
+    with f.open("wb") as fh:  # sparse: the size is real, the bytes are never written
+        fh.truncate(size_mb * 1024 * 1024)
+    t = time.perf_counter()
+    code, _, err = run(capsys, "check", str(f), "--offline")
+    assert time.perf_counter() - t < 2.0
+    msg = assert_one_line_error(code, err, f)
+    assert "too large" in msg and f"{size_mb}.0 MiB" in msg
+
+
+def test_no_reference_heading_then_references_from(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    f = tmp_path / "nohead.txt"
+    f.write_text(
+        "Intro cites (Smith, 2020).\n\nSmith, J. (2020). A title. Journal, 1(2), 3–4.\n",
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, "check", str(f), "--offline")
+    assert "--references-from" in assert_one_line_error(code, err, f)
+    code, out, err = run(capsys, "check", str(f), "--offline", "--references-from", "3")
+    assert code == 0, err
+    assert "(1 reference, 1 citation)" in out
+    code, out, err = run(capsys, "parse", str(f), "--references-from", "3")
+    assert code == 0, err
+    assert "Smith, J." in out and "2020" in out
+
+
+# --------------------------------------------------------------------------- hostile .docx
+
+
+def test_docx_with_external_entity_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT", encoding="utf-8")
+    f = write_docx(
+        tmp_path / "xxe.docx",
+        f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file://{secret}">]>'
+        f"<w:document {W}><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>",
+    )
+    code, out, err = run(capsys, "check", str(f), "--offline")
+    assert_one_line_error(code, err, f)
+    assert "TOP-SECRET" not in out + err
+
+
+def test_docx_billion_laughs_is_refused_fast(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ents = '<!ENTITY l0 "lol">' + "".join(
+        f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10)
+    )
+    f = write_docx(
+        tmp_path / "laughs.docx",
+        f'<?xml version="1.0"?><!DOCTYPE d [{ents}]>'
+        f"<w:document {W}><w:body><w:p><w:r><w:t>&l9;</w:t></w:r></w:p></w:body></w:document>",
+    )
+    t = time.perf_counter()
+    code, _, err = run(capsys, "check", str(f), "--offline")
+    assert time.perf_counter() - t < 2.0
+    assert_one_line_error(code, err, f)
+
+
+def test_docx_zip_bomb_is_refused_fast(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """1 GiB of zeros deflated to ~1 MB: refused from the header or the inflate budget."""
+    f = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(f, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", CT)
+        with z.open("word/document.xml", "w", force_zip64=True) as fh:
+            chunk = b"\0" * (1 << 24)
+            for _ in range(64):
+                fh.write(chunk)
+    t = time.perf_counter()
+    code, _, err = run(capsys, "check", str(f), "--offline")
+    assert time.perf_counter() - t < 3.0
+    assert "zip bomb" in assert_one_line_error(code, err, f)
+
+
+def test_docx_zip_bomb_with_lying_header_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The central directory claims a small size; the inflate budget must still stop it."""
+    f = tmp_path / "liar.docx"
+    body = b"<w:document " + W.encode() + b"><w:body><w:p><w:r><w:t>" + b"a" * (80 << 20)
+    with zipfile.ZipFile(f, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", CT)
+        z.writestr("word/document.xml", body)
+    data = bytearray(f.read_bytes())
+    # patch the uncompressed size (central directory and local header) to 1,000 bytes
+    real = len(body).to_bytes(4, "little")
+    pos = data.find(real)
+    while pos != -1:
+        data[pos : pos + 4] = (1000).to_bytes(4, "little")
+        pos = data.find(real, pos + 4)
+    f.write_bytes(bytes(data))
+    t = time.perf_counter()
+    code, _, err = run(capsys, "check", str(f), "--offline")
+    assert time.perf_counter() - t < 5.0
+    assert_one_line_error(code, err, f)
+
+
+def test_docx_missing_document_part(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "hollow.docx"
+    with zipfile.ZipFile(f, "w") as z:
+        z.writestr("[Content_Types].xml", CT)
+    code, _, err = run(capsys, "parse", str(f))
+    assert "document.xml" in assert_one_line_error(code, err, f)
+
+
+def test_docx_with_malformed_xml(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = write_docx(tmp_path / "broken.docx", f"<w:document {W}><w:body><w:p>")
+    code, _, err = run(capsys, "check", str(f), "--offline")
+    assert "well-formed" in assert_one_line_error(code, err, f)
+
+
+# --------------------------------------------------------------------------- encodings and newlines
+
+
+@pytest.mark.parametrize(
+    ("text", "codec", "expect"),
+    [
+        (TR, "cp1254", ["Çelik, Ğ.", "Yılmaz, Ş.", "Öğrenci başarısı"]),
+        (TR, "iso8859_9", ["Çelik, Ğ.", "Yılmaz, Ş."]),
+        (RU, "cp1251", ["Иванов, И. И.", "Петров, П. П."]),
+        (EN, "utf-16", ["Smith, J.", "Yılmaz, Ş."]),
+        (EN, "utf-8-sig", ["Smith, J.", "Yılmaz, Ş."]),
+    ],
+)
+def test_legacy_encodings_are_detected(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    text: str,
+    codec: str,
+    expect: list[str],
+) -> None:
+    f = tmp_path / f"ms-{codec}.txt"
+    f.write_bytes(text.encode(codec))
+    code, out, err = run(capsys, "parse", str(f))
+    assert code == 0, err
+    for s in expect:
+        assert s in out, (s, out)
+    code, out, err = run(capsys, "check", str(f), "--offline", "--fail-on", "never")
+    assert code == 0, err
+    assert "(2 references, 2 citations)" in out
+
+
+def test_latin1_german_umlauts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "latin1.txt"
+    text = (
+        "Einleitung (Müller, 2019).\n\nReferences\n\n"
+        "Müller, K. (2019). Über die Geschichte der Völker Europas. Größe Verlag.\n"
+    )
+    f.write_bytes(text.encode("latin-1"))
+    code, out, err = run(capsys, "parse", str(f))
+    assert code == 0, err
+    assert "Müller, K." in out and "Über die Geschichte" in out
+
+
+def test_undecodable_bytes_are_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    f = tmp_path / "noise.txt"
+    f.write_bytes(bytes(b for b in range(0x80, 0x100)) * 8 + b"\nReferences\n")
+    code, _, err = run(capsys, "check", str(f), "--offline")
+    msg = assert_one_line_error(code, err, f)
+    assert "decode" in msg or "binary" in msg
+
+
+def test_mixed_line_endings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "mixed.txt"
+    f.write_bytes(
+        b"Intro (Smith, 2020) and (Jones, 2019).\r\n\rReferences\r\n\n"
+        b"Jones, K. (2019). Another title. Journal, 2, 5.\r"
+        b"Smith, J. (2020). A title. Journal, 1(2), 3-4.\r\n"
+    )
+    code, out, err = run(capsys, "check", str(f), "--offline", "--format", "json")
+    assert code in (0, 1), err
+    import json
+
+    data = json.loads(out)
+    text = json.dumps(data)
+    assert "\\r" not in text
+    code, out, err = run(capsys, "parse", str(f))
+    assert code == 0, err
+    rows = [r for r in out.splitlines()[2:] if r.strip()]
+    # entries on lines 5 and 6 of the normalised text: \r\n, \r, \r\n, \n, \r each end one line
+    assert [r.split()[1] for r in rows] == ["5", "6"]
+
+
+# --------------------------------------------------------------------------- large but legal
+
+
+def test_megabyte_lines_are_processed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    line = "x" * (1 << 20)
+    f = tmp_path / "long.txt"
+    f.write_text(
+        f"Intro {line} (Smith, 2020).\n\nReferences\n\nSmith, J. (2020). {line}. Journal, 1(2), 3-4.\n",
+        encoding="utf-8",
+    )
+    t = time.process_time()
+    code, out, err = run(capsys, "check", str(f), "--offline", "--fail-on", "never")
+    took = time.process_time() - t
+    assert code == 0, err
+    assert "(1 reference, 1 citation)" in out
+    assert took < 20.0
+
+
+def _many_entries(n: int) -> str:
+    def name(i: int) -> str:
+        s = ""
+        while True:
+            s += "bcdfghklmnprstvzçşğ"[i % 19] + "aeiouıöü"[(i // 19) % 8]
+            i //= 152
+            if i == 0:
+                return s.capitalize()
+
+    lines = sorted(
+        f"{name(i * 7 + 3)}, A. ({1950 + i % 70}). Title number {i} about things. "
+        f"Journal of Stuff, {i % 50}({i % 4}), {i}-{i + 9}."
+        for i in range(n)
+    )
+    body = " ".join(f"({name(i * 7 + 3)}, {1950 + i % 70})" for i in range(0, n, 10))
+    return "Intro " + body + "\n\nReferences\n\n" + "\n".join(lines) + "\n"
+
+
+def test_two_thousand_entries(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "n2000.txt"
+    f.write_text(_many_entries(2_000), encoding="utf-8")
+    t = time.process_time()
+    code, out, err = run(capsys, "check", str(f), "--offline", "--fail-on", "never")
+    assert time.process_time() - t < 20.0
+    assert code == 0, err
+    assert "(2000 references, 200 citations)" in out
+
+
+@pytest.mark.skipif(
+    os.environ.get("REFCHECK_SLOW", "") in ("", "0"), reason="set REFCHECK_SLOW=1 (about 30 s)"
+)
+@pytest.mark.timeout(300)
+def test_twenty_thousand_entries(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "n20000.txt"
+    f.write_text(_many_entries(20_000), encoding="utf-8")
+    t = time.process_time()
+    code, out, err = run(capsys, "check", str(f), "--offline", "--fail-on", "never")
+    assert time.process_time() - t < 120.0
+    assert code == 0, err
+    assert "(20000 references, 2000 citations)" in out
+
+
+# --------------------------------------------------------------------------- real processes
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "refcheck", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+@pytest.mark.timeout(120)
+def test_subprocess_errors_have_exit_2_and_no_traceback(tmp_path: Path) -> None:
+    png = tmp_path / "figure.png"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    big = tmp_path / "big.txt"
+    with big.open("wb") as fh:
+        fh.truncate(20 * 1024 * 1024)
+    bad_docx = tmp_path / "x.docx"
+    bad_docx.write_bytes(b"PK\x03\x04 truncated")
+    missing = tmp_path / "missing.txt"
+    for path, cmd in ((png, "check"), (big, "check"), (bad_docx, "parse"), (missing, "parse")):
+        args = [cmd, str(path)] + (["--offline"] if cmd == "check" else [])
+        proc = _cli(*args)
+        assert proc.returncode == 2, (path, proc.stderr)
+        assert "Traceback" not in proc.stderr
+        assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+        assert str(path) in proc.stderr
+        assert proc.stdout == ""
