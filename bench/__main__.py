@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-MODULES = ("parse", "normalise", "cite", "process", "export", "resolve", "accuracy")
+MODULES = ("split", "parse", "normalise", "cite", "process", "export", "resolve", "accuracy")
 ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -34,7 +34,7 @@ import sys
 import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -254,7 +254,6 @@ def ours(text: str) -> Fields:
 # --------------------------------------------------------------------------- refextract
 
 
-_INITIAL = re.compile(r"^(?:\w\.?(?:-\w\.?)?)+$")
 _CONNECTOR = re.compile(r"\s*(?:,|;|&|\band\b|\bet al\.?)\s*", re.IGNORECASE)
 
 
@@ -268,9 +267,6 @@ def families_from_string(s: str) -> list[str]:
     """
     out = []
     for piece in _CONNECTOR.split(s):
-        words = [w for w in piece.split() if not _INITIAL.match(w.replace(".", ". ").strip()
-                                                                 .replace(" ", ""))
-                 or len(w.rstrip(".")) > 1 and not w.endswith(".")]  # fmt: skip
         words = [w for w in piece.split() if not _is_initial(w)]
         if words:
             out.append(" ".join(words))

@@ -35,8 +35,9 @@ def load_text(
     references_from: int | None = None,
 ) -> Document:
     """Like :func:`load` for text already in memory (editorial scripts, tests)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return load_source(Source(text=text, path=path, format=format), references_from=references_from)
+    from refcheck.load import source_from_text
+
+    return load_source(source_from_text(text, path, format), references_from=references_from)
 
 
 def load_source(source: Source, *, references_from: int | None = None) -> Document:
