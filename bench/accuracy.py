@@ -49,8 +49,18 @@ FIELDS = (
     "authors", "year", "title", "container", "volume", "issue", "pages", "doi", "url", "publisher",
 )  # fmt: skip
 # Fields refextract's output has a key for (it never splits out an issue).
-PEER_FIELDS = ("authors", "year", "title", "container", "volume", "pages", "doi", "url", "publisher")
-REFEXTRACT_SAMPLE = 300  # AnyStyle APA-like refs given to refextract (~85 ms each here)
+PEER_FIELDS = (
+    "authors",
+    "year",
+    "title",
+    "container",
+    "volume",
+    "pages",
+    "doi",
+    "url",
+    "publisher",
+)
+REFEXTRACT_SAMPLE = 200  # AnyStyle APA-like refs given to refextract (~85 ms each here)
 LANGS = ("en", "tr", "az", "ru")
 
 
@@ -209,8 +219,8 @@ def evaluate(
                     ok[mode] = False
                     if mode == "soft":
                         misses.append(Miss(item.id, f, e, g))
-        for mode in ok:
-            full[mode] += ok[mode]
+        for mode, right in ok.items():
+            full[mode] += right
     secs = time.perf_counter() - t0
 
     def scores(mode: str) -> tuple[FieldScore, ...]:
@@ -274,7 +284,7 @@ def families_from_string(s: str) -> list[str]:
 
 
 def _is_initial(word: str) -> bool:
-    """"J.", "J.-P.", "Ş.", "J" (a lone letter), "JA." are initials; "Jones" is not."""
+    """Initials: "J.", "J.-P.", "Ş.", "J" (a lone letter), "JA." are initials; "Jones" is not."""
     core = word.strip(".,")
     if not core:
         return True
@@ -301,7 +311,9 @@ def _load_peer() -> _Peer:
     if _PEER.extract is None and not _PEER.error:
         t0 = time.perf_counter()
         try:
-            from refextract import extract_references_from_string
+            from refextract import (  # type: ignore[import-untyped]
+                extract_references_from_string,
+            )
 
             extract_references_from_string("Walt, S. M. (1987). The origins of alliances.")
             _PEER.extract = extract_references_from_string
@@ -398,8 +410,7 @@ def _clean(s: str) -> str:
     s = re.sub(r"^[\"“”'‘’«]+|[\"“”'‘’»]+$", "", s).strip()
     while s and s[-1] in ".,;:":
         s = s[:-1].rstrip()
-    s = re.sub(r"^[\"“”'‘’«]+|[\"“”'‘’»]+$", "", s).strip()
-    return s
+    return re.sub(r"^[\"“”'‘’«]+|[\"“”'‘’»]+$", "", s).strip()
 
 
 def apa_families(span: str) -> list[str] | None:
@@ -415,8 +426,8 @@ def apa_families(span: str) -> list[str] | None:
     if len(parts) % 2:
         return None
     fams = []
-    for fam, ini in zip(parts[0::2], parts[1::2]):
-        fam = re.sub(r"^(?:&|and)\s+", "", fam).strip()
+    for raw_fam, ini in zip(parts[0::2], parts[1::2], strict=True):
+        fam = re.sub(r"^(?:&|and)\s+", "", raw_fam).strip()
         if not fam or not _INITIALS_ONLY.match(ini + ("" if ini.endswith(".") else ".")):
             return None
         if not fam[0].isupper() and not fam.split()[-1][0].isupper():
@@ -426,7 +437,7 @@ def apa_families(span: str) -> list[str] | None:
 
 
 def anystyle_records(
-    paths: Iterable[Path] = tuple(ANYSTYLE_DIR / f for f in ANYSTYLE_FILES),
+    paths: Iterable[Path] = (),
     apa_only: bool = False,
 ) -> Iterator[Labelled]:
     """AnyStyle's labelled sequences as references (text = the spans joined by spaces).
@@ -438,7 +449,7 @@ def anystyle_records(
     import defusedxml.ElementTree as ET
 
     n = 0
-    for path in paths:
+    for path in paths or [ANYSTYLE_DIR / name for name in ANYSTYLE_FILES]:
         root = ET.parse(str(path)).getroot()
         for seq in root.iter("sequence"):
             parts = [(el.tag, (el.text or "").strip()) for el in seq]
@@ -630,7 +641,10 @@ def measure(quick: bool = False) -> Results:
     multi_peer = multi[:20] if quick else multi
     pairs = []
     peer = _load_peer()
-    for name, subset in (("ours: all 4 languages", multi_peer), ("AnyStyle: APA-like sample", sample)):
+    for name, subset in (
+        ("ours: all 4 languages", multi_peer),
+        ("AnyStyle: APA-like sample", sample),
+    ):
         mine = evaluate(name, subset, ours, PEER_FIELDS)
         theirs = evaluate(name, subset, refextract_fields, PEER_FIELDS)
         pairs.append((mine, theirs))
@@ -684,7 +698,7 @@ def rows(res: Results) -> list[dict[str, object]]:
             "metric": f"parse_field_f1_soft[{f}]",
             "value": _r(s.f1),
             "unit": "F1",
-            "note": f"ours, 84 refs en/tr/az/ru: P {_f(s.precision)} R {_f(s.recall)} "
+            "note": f"ours, {allm.refs} refs en/tr/az/ru: P {_f(s.precision)} R {_f(s.recall)} "
             f"(n={s.expected}); exact F1 {_f(x.f1)}",
         })  # fmt: skip
     for mine, theirs in res.side_by_side:
@@ -693,7 +707,7 @@ def rows(res: Results) -> list[dict[str, object]]:
         for who, ev in (("refcheck", mine), ("refextract", theirs)):
             out.append({
                 "metric": f"peer_f1_soft[{who}; {ev.name}]",
-                "value": _r(math.nan if (who == "refextract" and res.peer_error) else ev.micro().f1),
+                "value": _r(math.nan if who == "refextract" and res.peer_error else ev.micro().f1),
                 "unit": "F1",
                 "note": why or f"{ev.refs} refs, same strings; fields {fields}; fully right "
                 f"{_f(ev.share_fully_right())}; exact F1 {_f(ev.micro(False).f1)}",
@@ -707,12 +721,14 @@ def rows(res: Results) -> list[dict[str, object]]:
     })  # fmt: skip
     for lr in res.langid:
         per = ", ".join(f"{lg} {c}/{t}" for lg, c, t in lr.per_lang)
-        out.append({
-            "metric": f"langid_accuracy[{lr.detector}; {lr.data}]",
-            "value": _r(lr.accuracy),
-            "unit": "share",
-            "note": f"{lr.correct}/{lr.total}: {per}",
-        })
+        out.append(
+            {
+                "metric": f"langid_accuracy[{lr.detector}; {lr.data}]",
+                "value": _r(lr.accuracy),
+                "unit": "share",
+                "note": f"{lr.correct}/{lr.total}: {per}",
+            }
+        )
     return out
 
 
@@ -742,6 +758,15 @@ def _field_table(ev: Evaluation) -> list[str]:
         f"| {_f(s.precision)} | {_f(s.recall)} | **{_f(s.f1)}** | {s.expected} |"
     )
     return out
+
+
+def _filler(body: str) -> Callable[[re.Match[str]], str]:
+    """A re.sub callback that keeps the markers and puts ``body`` between them."""
+
+    def fill(m: re.Match[str]) -> str:
+        return m[1] + body + m[2]
+
+    return fill
 
 
 def render_doc(res: Results, template: str) -> str:
@@ -826,19 +851,18 @@ def render_doc(res: Results, template: str) -> str:
     blocks["langid"] = lang
     text = template
     for name, lines in blocks.items():
-        text = re.sub(
-            rf"(<!-- gen:{name} -->\n).*?(<!-- /gen:{name} -->)",
-            lambda m, lines=lines: m[1] + "\n".join(lines).rstrip() + "\n" + m[2],
-            text,
-            flags=re.DOTALL,
-        )
+        body = "\n".join(lines).rstrip() + "\n"
+        pat = re.compile(rf"(<!-- gen:{name} -->\n).*?(<!-- /gen:{name} -->)", re.DOTALL)
+        text = pat.sub(_filler(body), text)
     return text
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     import argparse
 
-    ap = argparse.ArgumentParser(prog="python -m bench.accuracy", description=__doc__.split("\n")[0])
+    ap = argparse.ArgumentParser(
+        prog="python -m bench.accuracy", description=__doc__.split("\n")[0]
+    )
     ap.add_argument("--quick", action="store_true", help="subsets only (smoke run)")
     ap.add_argument("--write-doc", action="store_true", help="regenerate docs/accuracy.md tables")
     ap.add_argument("--misses", metavar="SUBSET", help="print our soft misses on a subset: "

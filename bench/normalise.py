@@ -67,7 +67,7 @@ def _accuracy(pred: list[str], gold: list[str]) -> float:
 
 def _cold_seconds() -> float:
     code = (
-        "import time; from refcheck.load import read_source; from refcheck.split import "
+        "import time; from refcheck.loader import read_source; from refcheck.split import "
         "split_document; from refcheck.parse import parse_entries; "
         f"d = split_document(read_source({str(SEED)!r})); r = parse_entries(d.entries); "
         "t = time.perf_counter(); from refcheck.normalise import normalise_references; "
@@ -85,7 +85,7 @@ def _cold_seconds() -> float:
 def run(quick: bool = False) -> list[dict[str, Any]]:
     sys.path.insert(0, str(ROOT))
     import refcheck.normalise as norm
-    from refcheck.load import read_source
+    from refcheck.loader import read_source
 
     rows: list[dict[str, Any]] = []
     with TITLES.open(encoding="utf-8") as fh:

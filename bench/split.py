@@ -16,7 +16,7 @@ from typing import Any
 
 from defusedxml import ElementTree
 
-from refcheck.load import source_from_text
+from refcheck.loader import source_from_text
 from refcheck.split import split_document
 
 ANYSTYLE = Path("/work/shared/data/anystyle/core.xml")

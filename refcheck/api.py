@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 def load(path: str | Path, *, references_from: int | None = None) -> Document:
     """Read a manuscript and parse its reference list (every entry, parsed or flagged)."""
-    from refcheck.load import read_source
+    from refcheck.loader import read_source
 
     return load_source(read_source(path), references_from=references_from)
 
@@ -35,7 +35,7 @@ def load_text(
     references_from: int | None = None,
 ) -> Document:
     """Like :func:`load` for text already in memory (editorial scripts, tests)."""
-    from refcheck.load import source_from_text
+    from refcheck.loader import source_from_text
 
     return load_source(source_from_text(text, path, format), references_from=references_from)
 
@@ -66,14 +66,18 @@ def check(
     resolver: Resolver | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Report:
-    """Run every stage after parsing and return all findings (the caller decides what fails)."""
+    """Run every stage after parsing and return all findings (the caller decides what fails).
+
+    Without ``config``, the configuration is read as the CLI reads it: ``refcheck.toml`` or
+    ``[tool.refcheck]`` found from the working directory, then ``REFCHECK_*`` variables.
+    """
     from refcheck.cite import extract_citations
-    from refcheck.config import Config
+    from refcheck.config import load_config
     from refcheck.match import match_citations
     from refcheck.normalise import normalise_references
     from refcheck.rules import Context, RuleOptions, run_checks
 
-    cfg = config or Config()
+    cfg = config if config is not None else load_config()
     doc = document if isinstance(document, Document) else load(document)
     refs = normalise_references(doc.references, scheme=cfg.transliteration, text=doc.text)
     doc = replace(doc, references=refs)

@@ -205,8 +205,10 @@ _DOI = re.compile(
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
 _RETRIEVED = re.compile(
     r"(?:(?:Retrieved|Accessed)(?:\s+on)?|Erişim(?:\s+[Tt]arihi)?|Erişildi|Müraciət\s+tarixi|"
-    r"Дата\s+обращения|Дата\s+доступа)\s*:?\s*([^()\n]{0,40}?\d{4})?\s*[,.;]?\s*"
-    r"(?:(?:from|via|at|adresinden|adresi|URL|режим доступа)\s*:?\s*)?$",
+    r"Дата\s+обращения|Дата\s+доступа|Available|Retirado|Recuperado|Consultado)\s*:?\s*"
+    r"([^()\n]{0,40}?\d{4})?\s*[,.;]?\s*"
+    r"(?:(?:from|via|at|adresinden|adresi|URL|режим доступа|de|en)\s*:?\s*"
+    r"(?:[^:\n]{1,80}?\s(?:website|web site|site)\s*:?\s*)?)?$",
     re.IGNORECASE,
 )
 _ORIGINAL = re.compile(
@@ -319,6 +321,26 @@ _ABBREV = frozenset(
         "cad",
         "sok",
         "bsk",
+        # journal and proceedings abbreviations ("Proc. of the 12th Int. Joint Conf.")
+        "proc",
+        "conf",
+        "int",
+        "intl",
+        "symp",
+        "natl",
+        "assoc",
+        "soc",
+        "acad",
+        "sci",
+        "res",
+        "annu",
+        "educ",
+        "psychol",
+        "med",
+        "j",
+        "aufl",
+        "səh",
+        "cilt",
     ]
 )
 _TWO_LETTER_INITIALS = frozenset(
@@ -412,7 +434,12 @@ def _segments(s: str) -> list[_Seg]:
                         or _ROLE_START.match(s, k) is not None
                         or (strong and nxt.isalpha())
                     )
-                    ok = strong if c in "?!" else (cap and (strong or not _is_abbrev(s, i)))
+                    if c in "?!":
+                        # "Title? Journal, 12(3)": APA drops the period after "?", so a
+                        # capital after it starts the next element
+                        ok = strong or (nxt.isupper() and i > 0 and s[i - 1] != " ")
+                    else:
+                        ok = cap and (strong or not _is_abbrev(s, i))
                     if ok:
                         out.append(_Seg(s[start:j].strip(), start))
                         start = k
@@ -429,7 +456,9 @@ def _clean(s: str) -> str:
     """Field value: asterisks gone, spaces squeezed, one trailing period or comma dropped."""
     s = s.replace("*", "")
     s = re.sub(r"\s{2,}", " ", s).strip()
-    if s.endswith((".", ",", ";", ":")) and not s.endswith(("..", "etc.")):
+    if s.endswith("..") and not s.endswith("..."):
+        s = s[:-2].rstrip()  # "disease.." typo: both periods go
+    elif s.endswith((".", ",", ";", ":")) and not s.endswith(("..", "etc.")):
         s = s[:-1].rstrip()
     return s
 
@@ -440,7 +469,18 @@ def _unquote(s: str) -> str:
         s = s[1:-1].strip()
         if s.endswith((".", ",")):
             s = s[:-1]
-    return s
+    elif (
+        len(s) >= 2
+        and s[0] in "'‘"
+        and s[-1] in "'’"
+        and s[1:-1].count("'") + s[1:-1].count("‘") == 0
+    ):
+        s = s[1:-1].strip()  # British single quotes; inner apostrophes would be ambiguous
+        if s.endswith((".", ",")):
+            s = s[:-1]
+    elif len(s) >= 2 and s[0] in '"“«„' and not any(q in s[1:] for q in '"”»“'):
+        s = s[1:].strip()  # an opening quote that never closes (a cut-off entry)
+    return s.strip()
 
 
 # --------------------------------------------------------------------------- names
@@ -509,8 +549,22 @@ _ORG_WORDS = frozenset(
 )
 
 
+_INITIALS_LOOSE = re.compile(r"^(?:[^\W\d_]\.?\s*-?\s*){1,4}$")
+
+
 def _is_initials(t: str) -> bool:
-    return bool(_INITIALS.match(t)) and t[0].isupper()
+    """``J. J.``, ``Yu.``; also ``C. R`` / ``JJ`` (a final or every period missing, as in
+    hurried lists), but only when every letter is a capital, so ``Smith`` never qualifies."""
+    if not t or not t[0].isupper():
+        return False
+    if _INITIALS.match(t):
+        return True
+    letters = [c for c in t if c.isalpha()]
+    return (
+        bool(_INITIALS_LOOSE.match(t))
+        and all(c.isupper() for c in letters)
+        and (len(letters) == 1 or "." in t or " " in t or len(letters) <= 3)
+    )
 
 
 def _split_particle(family: str) -> tuple[str, str]:
@@ -670,6 +724,99 @@ _VOL_TAIL = re.compile(
     r"(?:[,:]\s*(?:pp?\.\s*|ss?\.\s*|С\.\s*|с\.\s*)?(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)?"
     r"|Article\s+[\w-]+|e\d+))?\s*[.,]?\s*$"
 )
+# Where a plain (non-italic) journal name ends and its volume/issue/pages begin.
+_TAIL_START = re.compile(
+    r"(?:,\s*|\s+)(?:(?:Vol(?:ume)?\.?|Cilt|Cild|C\.|Т\.|Том|No\.?|no\.|Nr\.|№|Sayı|S\.|Issue|"
+    r"pp?\.|ss?\.|С\.|с\.|səh\.|стр\.)\s*)?\*?\(?[A-Z]?\d"
+)
+_TAIL_LABELS = re.compile(
+    r"\b(?:Vol(?:ume)?|Cilt|Cild|Issue|Sayı|No|Nr|pp?|ss?|səh|pages?|Article|Suppl|Part|Pt)\b\.?|"
+    r"(?<!\w)(?:C|S|Т|Том|С|с|стр|Вып)\.|№",
+    re.IGNORECASE,
+)
+_T_VOL = re.compile(
+    r"(?:\bVol(?:ume)?\.?|\bCilt\b|\bCild\b|(?<!\w)C\.|(?<!\w)Т\.|\bТом\b)\s*"
+    r"(\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?)",
+    re.IGNORECASE,
+)
+_T_ISS = re.compile(
+    r"(?:\bNo\.?|\bNr\.?|№|\bSayı\b|\bIssue\b|(?<!\w)Вып\.|(?<!\w)(?-i:S)\.(?=\s*\d+[A-Za-z]?\s*(?:[,.;)]|$)))"
+    r"\s*(\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?)",
+    re.IGNORECASE,
+)
+_T_PAGES = re.compile(
+    r"(?:\bpp?\.|\bpages?\b|\bss?\.|(?<!\w)С\.|(?<!\w)с\.|\bsəh\.|(?<!\w)стр\.|(?<!\w)S\.)\s*"
+    r"([A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)?)"
+)
+_RANGE = re.compile(r"[A-Za-z]?\d+[A-Za-z]?\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?")
+
+
+def _tailish(t: str) -> bool:
+    """Only volume/issue/page material: labels, numbers, punctuation (no words)."""
+    rest = _TAIL_LABELS.sub(" ", t)
+    rest = re.sub(r"[A-Za-z]?\d+(?:-?[A-Za-z])?|\be\d+", " ", rest)
+    return bool(re.search(r"\d", t)) and not re.search(r"[^\W\d_]", rest) and len(t) <= 80
+
+
+def _read_tail_loose(f: _Fields, tail: str) -> None:
+    """Volume, issue, pages from labelled or bare forms in any order: ``Vol. 3, No. 1,
+    pp. 33-51``, ``C. 85, S. 2, ss. 55-78``, ``Т. 12, № 3, С. 88–101``, ``№ 2, s. 112-120``."""
+    t = tail
+    m = _T_ISS.search(t)
+    if m:
+        f.issue = m[1].strip()
+        t = t[: m.start()] + " " + t[m.end() :]
+    m = _T_VOL.search(t)
+    if m:
+        f.volume = m[1].strip()
+        t = t[: m.start()] + " " + t[m.end() :]
+    m = _T_PAGES.search(t)
+    if m:
+        f.pages = m[1].strip()
+        t = t[: m.start()] + " " + t[m.end() :]
+    if not f.volume and not f.issue:
+        m = re.match(r"^[\s,.:;*]*(\d+[A-Za-z]?)\*?\s*(?:\(([^()]{1,20})\))?(?=[\s,.:;]|$)", t)
+        if m and not _RANGE.match(t.lstrip(" ,.:;*")):
+            f.volume = m[1]
+            if m[2]:
+                f.issue = m[2].strip()
+            t = t[m.end() :]
+    elif not f.issue:
+        m = re.search(r"\(([^()]{1,20})\)", t)
+        if m and not re.fullmatch(r"\d{4}", m[1].strip()):
+            f.issue = m[1].strip()
+    if not f.pages:
+        m = _RANGE.search(t) or re.search(r"\bArticle\s+[\w-]+|\be\d+\b", t)
+        if m:
+            f.pages = m[0].strip()
+        else:
+            m = re.search(r"[,:]\s*(\d+)\s*\.?\s*$", t)
+            if m and (f.volume or f.issue):
+                f.pages = m[1]
+
+
+def _plain_journal(seg: str) -> tuple[str, str] | None:
+    """``Journal of X, Vol. 3, No. 1, pp. 33-51`` → (name, tail) when the tail holds only
+    volume/issue/pages material; a lone year (``Publisher, 2001``) is not a journal."""
+    em = re.match(r"^\([^()]{1,200}\b(?:Eds?|Trans)\.\)\s*", seg)
+    if em:
+        seg = seg[em.end() :]  # "(M. Cooper & W. Stiles, Eds.) Journal, 9(1), 69-80"
+    m = _TAIL_START.search(seg)
+    if not m:
+        return None
+    name, tail = seg[: m.start()], seg[m.start() :]
+    bare = re.sub(r"\b\d+(?:st|nd|rd|th)\b|\([^()\d]{1,20}\)", "", name)  # "12th", "(BBA)"
+    if not 2 <= len(name) <= 150 or re.search(r"[\d()]", bare):
+        return None
+    if len(re.findall(r"[^\W\d_]", _TAIL_LABELS.sub("", bare))) < 2:
+        return None  # "pp." or "Vol." alone is not a journal name
+    if not _tailish(tail):
+        return None
+    if re.fullmatch(r"[\s,.(]*(?:1[5-9]|20)\d\d[\s,.)]*", tail):
+        return None
+    return name, tail
+
+
 _PAGES = re.compile(
     r"^\(?(?:pp?\.\s*|ss?\.\s*|[Сс]\.\s*)?(?P<p>\d+[A-Za-z]?\s*[-–—]\s*\d+[A-Za-z]?|\d+)\)?\.?$"
 )
@@ -678,7 +825,7 @@ _EDITION = re.compile(
 )
 _TITLE_PAREN = re.compile(r"\s*\((?P<in>[^()]{1,80})\)(?=\s*(?:\[|$|\.|,))")
 _ED_INNER = re.compile(
-    r"^(?P<n>\d+(?:st|nd|rd|th)?(?:\s+[^\W\d_]+)?|[Rr]ev\.|[Rr]evised|\d+\.|\d+-?е)\s*"
+    r"^(?P<n>\d+(?:st|nd|rd|th|ème|e|er)?(?:\s+[^\W\d_]+)?|[Rr]ev\.|[Rr]evised|\d+\.|\d+-?е)\s*"
     r"(?:ed\.|edition|bs\.|baskı|bsk\.|изд\.?|nəşr)(?:,\s*(?P<rest>.*))?$",
     re.IGNORECASE,
 )
@@ -708,7 +855,23 @@ _PLAIN_JOURNAL = re.compile(
 _PROCEEDINGS = re.compile(
     r"proceedings|conference|symposium|workshop|congress|kongre|sempozyum", re.I
 )
-_PLACE_PUB = re.compile(r"^(?P<place>[^:;,()]{2,40}?):\s*(?P<pub>[^:]+?)$")
+_PLACE_PUB = re.compile(
+    r"^(?P<place>[^\W\d_][^:\d]{1,60}?)\s*:\s*(?P<pub>[^:]+?)$"
+)  # "Thousand Oaks, CA: Sage", "Paris, France : Payot", "London ; New York, NY: Phaidon"
+# "Detroit, MI. Morgan Kaufmann" (place first, no colon)
+_STATE_PUB = re.compile(
+    r"^(?P<place>[A-Z][^\W\d_]+(?:\s[A-Z][^\W\d_]+)?,\s*(?:[A-Z]{2}|[A-Z]\.\s?[A-Z]\.))\.?\s+"
+    r"(?P<pub>[A-Z][^:]{1,80})$"
+)
+# "Wiley, New York" / "Tioga Publishing Company, Palo Alto, CA" (place last, a known city or
+# "City, ST"); an unknown trailing word stays in the publisher, as in the seed's Waltz entry
+_PUB_PLACE = re.compile(
+    r"^(?P<pub>[^,]{2,80}?),\s*(?P<place>(?:New York|London|Oxford|Cambridge|Boston|Chicago|"
+    r"Paris|Berlin|Amsterdam|Princeton|Washington|Toronto|Leiden|Heidelberg|Dordrecht|"
+    r"Thousand Oaks|San Francisco|Los Angeles|Berkeley|Philadelphia|Baltimore|New Haven|"
+    r"Ankara|İstanbul|Istanbul|İzmir|Bakı|Baku|Москва|М\.|Санкт-Петербург|СПб\.)"
+    r"(?:,\s*[A-Z]{2}|,\s*[A-Z][a-z]+)?|[A-Z][^\W\d_]+(?:\s[A-Z][^\W\d_]+)?,\s*[A-Z]{2})$"
+)
 _YEAR_END = re.compile(r"[,\s(]*\b(?P<y>1[5-9]\d\d|20\d\d)[a-z]?\)?\.?$")
 
 
@@ -775,6 +938,10 @@ def _take_title_extras(f: _Fields, title: str) -> str:
             pgm = re.search(r"pp?\.\s*(\d+\s*[-–—]\s*\d+|\d+)", inner)
             if pgm:
                 f.pages = pgm[1]
+        elif _THESIS.search(inner) and len(inner) <= 60 and not f.genre:
+            f.genre = inner  # "(Unpublished doctoral dissertation)", "(Yüksek lisans tezi)"
+        elif re.fullmatch(r"\d+\s*[-–—]\s*\d+", inner) and not f.pages:
+            f.pages = inner  # "(25-50)" after a book title: the chapter's pages
         elif _TRANS_INNER.search(inner):
             pass  # translator: no field in the model; the raw entry keeps it
         elif _REPORT_INNER.search(inner):
@@ -797,6 +964,14 @@ def _take_title_extras(f: _Fields, title: str) -> str:
         if pgm:
             f.pages = pgm[1].strip()
         t = (t[: m.start()] + t[m.end() :]).strip()
+    m = re.search(
+        r"[.,]\s+(\d+)(?:\.|st|nd|rd|th)?\s*(?:Auflage|Aufl\.|[Ee]dition|[Ee]d\.|[Bb]askı|[Bb]s\.|"
+        r"изд\.|издание|nəşr)\.?$",
+        t,
+    )
+    if m and not f.edition:
+        f.edition = m[1]
+        t = t[: m.start()]
     m = re.search(r"\((?:pp?\.|ss?\.|[сС]\.|стр\.)\s*([^()]+)\)", t)
     if m:
         f.pages = m[1].strip()
@@ -826,18 +1001,19 @@ def _read_container(f: _Fields, seg: str) -> None:
         name = s[1:end]
         tail = s[end + 1 :]
         f.italic_container = True
+        vm = re.search(r"(?:,\s*|\s+)(\d+[A-Za-z]?)$", name)
+        if vm and not tail.lstrip().startswith("*"):
+            # "*Professional School Counseling, 12*(4)": the volume inside the italics
+            name, tail = name[: vm.start()], ", " + vm[1] + tail
     else:
-        m = re.search(r"[,\s]\s*\*?\d", s)
+        m = _TAIL_START.search(s)
         name, tail = (s[: m.start()], s[m.start() :]) if m else (s, "")
     f.container_title = _clean(name)
     if not tail.strip().strip("."):
         return
     m = _VOL_TAIL.match(tail)
     if not m:
-        rest = tail.strip(" ,.")
-        pm = re.search(r"(?:pp?\.\s*)?(\d+\s*[-–—]\s*\d+)", rest)
-        if pm:
-            f.pages = pm[1]
+        _read_tail_loose(f, tail)
         return
     if not tail.lstrip().startswith((",", ".")):
         f.flag("no comma between the journal title and the volume")
@@ -858,6 +1034,10 @@ def _read_container(f: _Fields, seg: str) -> None:
 def _read_publisher(f: _Fields, seg: str) -> None:
     """``Place: Publisher, 1979`` / ``Publisher, 5. Edition,1972`` / ``Publisher``."""
     s = _clean(seg)
+    tm = re.match(r"^\([^()]{1,120}\)\s*", s)
+    if tm and _TRANS_INNER.search(tm[0]):
+        s = s[tm.end() :]  # "(A. M. Henderson, & T. Parsons, Trans.) New York: Free Press"
+    s = re.sub(r",?\s+\d+\s*(?:с|s|p|pp|стр|sayfa|səh|pages)\.?$", "", s) if "," in s else s
     if re.fullmatch(r"\d+\s*(?:с|s|p|pp|стр|sayfa|pages)\.?", s):
         return  # extent of a book ("300 с."), not a publisher
     m = _EDITION.search(s)
@@ -871,10 +1051,19 @@ def _read_publisher(f: _Fields, seg: str) -> None:
         if f.year is None:
             f.year = int(m["y"])
         s = s[: m.start()].strip(" ,")
+    m = re.search(r",\s*(?:pp?\.\s*)?(\d+\s*[-–—]\s*\d+)$", s)
+    if m and m.start() > 0:
+        f.pages = f.pages or m[1]  # "Oxford: Oxford University Press, 266-304" (chapter pages)
+        s = s[: m.start()].strip(" ,")
     m = _PLACE_PUB.match(s)
     if m:
         f.place = m["place"].strip()
         s = m["pub"].strip()
+    else:
+        m = _STATE_PUB.match(s) or _PUB_PLACE.match(s)
+        if m:
+            f.place = m["place"].strip()
+            s = m["pub"].strip()
     if s:
         f.publisher = _clean(s)
 
@@ -923,12 +1112,12 @@ def _read_apa_date(f: _Fields, d: str) -> None:
 # --------------------------------------------------------------------------- entry reader
 
 _CHAPTER = re.compile(
-    r"(?:^|(?<=[.?!*\"”]))\s+(?:In|İçinde|В|In:)\s+(?P<eds>[^()]*?)\s*"
-    r"\((?P<role>Eds?\.|Ed|Haz\.|Ред\.|Hrsg\.|Eds|Ed\.\s*&\s*Trans\.)\),\s*(?P<rest>.+)$"
+    r"(?:^|(?<=[.?!*\"”,'’]))\s+(?:In|in|İçinde|В|In:|in:)\s+(?P<eds>[^()]*?)\s*"
+    r"\((?P<role>(?:Eds?|eds?|Haz|Ред|Red|Hrsg|Ed\.\s*&\s*Trans)\.?\s*)\)[,.]?\s*(?P<rest>.+)$"
 )
 _CHAPTER_TR = re.compile(
     r"(?<=[.?!\"”])\s+(?P<eds>(?:[^\W\d_]{1,2}\.\s*-?)+[^()]{1,200}?)\s*"
-    r"\((?P<role>Eds?\.|Ed|Haz\.|Ed\.?ler|Ред\.)\),\s*(?P<rest>\*[^*]+\*\s+içinde\b.*)$"
+    r"\((?P<role>Eds?\.|Ed|Haz\.|Ed\.?ler|Ред\.|Red\.)\),\s*(?P<rest>[^()]{1,300}?\s+içinde\b.*)$"
 )
 _CHAPTER_NOED = re.compile(r"(?:^|(?<=[.?!\"”]))\s+(?:In|İçinde|В)\s+(?P<rest>\*.+)$")
 
@@ -985,7 +1174,7 @@ def _read_body_apa(f: _Fields, body: str) -> None:
     if cm:
         f.type = "chapter"
         title = (" " + body)[: cm.start()]
-        f.title = _clean(_take_title_extras(f, title.strip()))
+        f.title = _unquote(_take_title_extras(f, title.strip()))
         eds, et = _parse_given_first(cm["eds"])
         f.editors, f.et_al = eds, f.et_al or et
         _read_book_tail(f, cm["rest"])
@@ -1030,18 +1219,11 @@ def _read_body_apa(f: _Fields, body: str) -> None:
             f.type = "article-newspaper"
         return
     # no italics at all
-    if len(segs) == 1:
-        f.title = _unquote(_take_title_extras(f, first))
-        _title_quote_check(f, first)
-        f.type = "webpage" if f.url else "document"
-        if f.genre:
-            f.type = "thesis" if _THESIS.search(f.genre) else f.type
-        return
     # "Journal, 12(3), 45-67" or "In Proceedings of X (pp. 1-9)" without italics
     for k in range(1, len(segs)):
         seg = segs[k].text
-        jm = _PLAIN_JOURNAL.match(seg)
-        im = re.match(r"^In:?\s+(?P<c>.+)$", seg) if jm is None else None
+        im = re.match(r"^In:?\s+(?P<c>.+)$", seg)
+        jm = _plain_journal(seg) if im is None else None
         if jm is None and im is None:
             continue
         title = " ".join(g.text for g in segs[:k])
@@ -1053,16 +1235,17 @@ def _read_body_apa(f: _Fields, body: str) -> None:
             f.type = "article-journal"
             return
         if im is not None:
-            cont = _take_title_extras(f, im["c"])
-            vm = re.search(
-                r"(?:,\s*(?:Vol\.\s*(\w+),\s*)?pp?\.\s*|\s*\((?:pp?\.\s*)?)"
-                r"(\d+\s*[-–—]\s*\d+|\d+)\)?(?:[,.]|$)",
-                cont,
-            )
+            cont = im["c"]
+            pm = _T_PAGES.search(cont)
+            if pm:
+                f.pages = pm[1].strip()
+            vm = re.search(r"\bVol(?:ume)?\.?\s*(\w+)", cont)
             if vm:
-                f.volume = vm[1] or f.volume
-                f.pages = vm[2]
-                cont = cont[: vm.start()]
+                f.volume = vm[1]
+            cm = re.search(r",?\s*\(?(?:Vol(?:ume)?\.?|pp?\.|pages)\s*\d", cont)
+            if cm:
+                cont = cont[: cm.start()]
+            cont = _take_title_extras(f, cont)
             cont = re.split(r",\s*(?:eds?\.|edited by)\s", cont, maxsplit=1)[0]
             f.container_title = _clean(cont)
             if rest:
@@ -1074,13 +1257,66 @@ def _read_body_apa(f: _Fields, body: str) -> None:
                 _read_publisher(f, " ".join(rest))
             f.type = "paper-conference" if _PROCEEDINGS.search(f.container_title) else "chapter"
             return
-    for k in range(len(segs)):
-        qm = list(re.finditer(r"[?!]\s+", segs[k].text))
-        if qm and _PLAIN_JOURNAL.match(segs[k].text[qm[-1].end() :]):
-            title = " ".join(g.text for g in segs[:k]) + " " + segs[k].text[: qm[-1].start() + 1]
-            f.title = _unquote(_take_title_extras(f, title.strip()))
-            _read_container(f, segs[k].text[qm[-1].end() :])
+    # "Journal\n6 (2), pp. 117-129." — the name and its numbers cut apart by a period
+    for k in range(1, len(segs) - 1):
+        nxt = segs[k + 1].text
+        if _tailish(nxt) and not re.search(r"\d", segs[k].text) and len(segs[k].text) <= 120:
+            if re.fullmatch(r"[\s(]*(?:1[5-9]|20)\d\d[\s.)]*", nxt):
+                continue
+            title = " ".join(g.text for g in segs[:k])
+            f.title = _unquote(_take_title_extras(f, title))
+            _title_quote_check(f, title)
+            _read_container(f, segs[k].text.rstrip(". ") + ", " + nxt)
             f.type = "article-journal"
+            return
+    # the journal hidden inside a segment: after "Jr.", "?", a lower-case name ("info, 9(1)")
+    # or a comma ("Title, International Studies Quarterly 53 (2), 325-347")
+    for k in range(len(segs) - 1, -1, -1):
+        text = segs[k].text
+        cuts = [m.end() for m in re.finditer(r"[.?!]\s+", text)]
+        cuts += [m.end() for m in re.finditer(r",\s+", text)]
+        best = None
+        for c in sorted(cuts, reverse=True):
+            pj = _plain_journal(text[c:])
+            if pj is not None and (k > 0 or c > 0):
+                best = c
+                if text[c - 2 : c - 1] in ".?!" or text[c - 1 : c] in ".?!":
+                    break
+                # a comma cut must leave a name without commas and a real volume or pages
+                if "," in pj[0] or not re.search(r"\d+\s*[-–(]", pj[1]):
+                    best = None
+                    continue
+                break
+        if best is not None:
+            title = " ".join(g.text for g in segs[:k]) + " " + text[:best]
+            f.title = _unquote(_take_title_extras(f, title.strip().rstrip(",")))
+            _title_quote_check(f, title.strip())
+            _read_container(f, text[best:])
+            f.type = "article-journal"
+            return
+        if k < len(segs) - 1:
+            break  # only the last one or two segments can hold the source
+    if len(segs) == 1:
+        f.title = _unquote(_take_title_extras(f, first))
+        _title_quote_check(f, first)
+        f.type = "webpage" if f.url else "document"
+        if f.genre:
+            f.type = "thesis" if _THESIS.search(f.genre) else f.type
+        return
+    # "Title. PhD thesis, Dept., University." / "Title. Technical report 41, Institute."
+    for k in range(1, len(segs)):
+        gm = _GENRE_LEAD.match(segs[k].text)
+        if gm:
+            title = " ".join(g.text for g in segs[:k])
+            f.title = _unquote(_take_title_extras(f, title))
+            _title_quote_check(f, title)
+            f.genre = f.genre or _clean(gm["g"])
+            inst = gm["inst"] or ""
+            inst = re.split(r"\.\s+(?=[A-Z])", inst, maxsplit=1)[0]
+            if inst:
+                pm = _PUB_PLACE.match(_clean(inst))
+                f.publisher = f.publisher or _clean(pm["pub"] if pm else inst)
+            f.type = "thesis" if _THESIS.search(f.genre) else "report"
             return
     last = segs[-1].text
     title = " ".join(g.text for g in segs[:-1])
@@ -1097,6 +1333,15 @@ def _read_body_apa(f: _Fields, body: str) -> None:
         f.type = "book"
 
 
+_GENRE_LEAD = re.compile(
+    r"^(?P<g>(?:Unpublished\s+)?(?:Ph\.?\s?D\.?|Doctoral|Master'?s|Masters|M\.?A\.?|M\.?Sc\.?|"
+    r"Bachelor'?s|Diploma|Habilitation)\s*(?:thesis|dissertation|Thesis|Dissertation)|"
+    r"(?:Tech(?:nical)?\.?\s*(?:rep(?:ort)?\.?|Report|memo)|Working\s+[Pp]aper|Research\s+[Rr]eport)"
+    r"(?:\s+(?:No\.\s*)?[\w./-]*\d[\w./-]*)?)"
+    r"[,.:]?\s*(?P<inst>.*)$"
+)
+
+
 def _title_quote_check(f: _Fields, title: str) -> None:
     t = title.strip()
     if t and t[0] in '"“«„':
@@ -1105,9 +1350,28 @@ def _title_quote_check(f: _Fields, title: str) -> None:
 
 def _read_book_tail(f: _Fields, rest: str) -> None:
     """``*Book* (2nd ed., pp. 1–41). Publisher.`` after "In Editors (Eds.),"."""
+    if not rest.startswith("*"):
+        # plain book title: it runs to the "(pp. 3–14)" / "(Vol. 2)" / "(2nd ed.)" bracket,
+        # which may follow a sentence end inside the title ("Free Movement. Ethical Issues")
+        pm = re.search(
+            r"\((?:[^()]*?(?:\bpp?\.|\bss?\.|\bsəh\.|[сС]\.|\bS\.|\bVol\.|\bCilt\b|\bed\.|"
+            r"[Ee]dition|[Bb]askı)\s*[^()]*)\)",
+            rest,
+        )
+        if pm and len(_segments(rest[: pm.start()])) <= 3:
+            book = re.sub(r"\s+içinde$", "", _clean(rest[: pm.start()]))
+            _take_title_extras(f, rest[pm.start() : pm.end()])
+            f.container_title = _clean(_take_title_extras(f, book))
+            after = rest[pm.end() :].lstrip(" .,")
+            if after:
+                _read_publisher(f, after)
+            return
     segs = _segments(rest)
     if not segs:
         return
+    if not rest.startswith("*") and len(segs) >= 3 and not _PLACE_PUB.match(_clean(segs[1].text)):
+        # plain "Book. Subtitle sentence. Place: Publisher." — all but the last is the book
+        segs = [_Seg(" ".join(g.text for g in segs[:-1]), segs[0].start), segs[-1]]
     book = _take_title_extras(f, segs[0].text)
     book = re.sub(r"\s+içinde$", "", _clean(book))  # Turkish "*Kitap* içinde (ss. 1-10)"
     f.container_title = _clean(_take_title_extras(f, book))
@@ -1396,6 +1660,21 @@ def _parse(text: str) -> tuple[_Fields, str]:
     return f, head
 
 
+_TAG = re.compile(r"</?(?:italic|i|em)>", re.IGNORECASE)
+_OTHER_TAG = re.compile(r"</?(?:b|bold|strong|u|sup|sub|span)>", re.IGNORECASE)
+
+
+def _markup_to_stars(s: str) -> str:
+    """HTML/JATS italics (``<i>``, ``<italic>``, ``<em>``) read as Markdown ``*``; unbalanced
+    tags (a stray ``</italic>``) are dropped, since a lone ``*`` would flip italics."""
+    if "<" not in s:
+        return s
+    s = _OTHER_TAG.sub("", s)
+    opens = sum(1 for m in _TAG.finditer(s) if not m[0].startswith("</"))
+    closes = sum(1 for m in _TAG.finditer(s) if m[0].startswith("</"))
+    return _TAG.sub("*" if opens == closes else "", s)
+
+
 def _status(f: _Fields, text: str) -> tuple[ParseStatus, str]:
     letters = sum(ch.isalpha() for ch in text)
     dated = f.year is not None or f.no_date or f.in_press
@@ -1422,7 +1701,7 @@ def parse_string(text: str, index: int = 1, span: Span | None = None, line: int 
     sp = span if span is not None else Span(0, len(text))
     raw = text
     try:
-        clean = re.sub(r"\s+", " ", text).strip()
+        clean = _markup_to_stars(re.sub(r"\s+", " ", text).strip())
         f, _head = _parse(clean)
     except (ValueError, IndexError, RecursionError) as exc:  # defensive: never raise on input
         return Reference(

@@ -122,6 +122,8 @@ def _authors_key(v: object) -> object:
     if not isinstance(v, str):
         return v
     s = re.sub(r"(?:^|\s)(?:&|and|ve|və|и)(?=\s)", " ", v)
+    # "et al." and ". . ." are our et_al flag / skipped names, not names in ``authors``
+    s = re.sub(r"\bet\.?\s*al\b\.?|\.\s?\.\s?\.|…", " ", s)
     return re.findall(r"[^\W_]+", s)
 
 
@@ -201,7 +203,9 @@ _TAIL = ".,;: "
 
 
 def _strip(s: str) -> str:
-    """A label span without the punctuation AnyStyle keeps around it (quotes, '.', ',')."""
+    """A label span without the punctuation AnyStyle keeps around it (quotes, '.', ',') and
+    without the ``<italic>`` markup some of its sequences carry (markup, not field text)."""
+    s = re.sub(r"</?(?:italic|i|em|b|bold)>", "", s)
     s = s.strip().strip("*").strip()
     while s and s[-1] in _TAIL:
         s = s[:-1]
@@ -248,11 +252,14 @@ def _pages(v: str) -> str:
     return s.strip("()., ;:")
 
 
-def anystyle_records(paths: Iterable[Path], half: str = "") -> Iterator[dict[str, Any]]:
+def anystyle_records(
+    paths: Iterable[Path], half: str = "", shape: str = "apa"
+) -> Iterator[dict[str, Any]]:
     """APA-like AnyStyle sequences as labelled records in our field vocabulary.
 
-    Selection: sequences whose first label is ``author`` and second ``date``, shaped
-    ``Authors (YYYY). …``; duplicates (same text) kept once. ``half``: ``dev`` = even global
+    Selection (``shape="apa"``): sequences whose first label is ``author`` and second ``date``,
+    shaped ``Authors (YYYY). …``; ``shape="other"``: sequences that start with ``author`` but are
+    not of that shape (Chicago, MLA, GOST, Vancouver …); duplicates (same text) kept once. ``half``: ``dev`` = even global
     sequence numbers (core.xml then good.xml), ``test`` = odd ones. Mapping, documented in
     docs/parser.md: year from ``date``; volume/issue from ``volume`` ("18(3),", "Vol. 3, No. 2");
     ``journal`` or ``container-title`` → container (a leading "In " dropped); ``pages`` without
@@ -276,15 +283,19 @@ def anystyle_records(paths: Iterable[Path], half: str = "") -> Iterator[dict[str
             text = " ".join(t for _, t in parts)
             if len(parts) < 3 or text in seen:
                 continue
-            if not _APA_LIKE.match(text) or parts[0][0] != "author" or parts[1][0] != "date":
+            apa = bool(_APA_LIKE.match(text)) and parts[1][0] == "date"
+            if parts[0][0] != "author" or apa != (shape == "apa"):
+                continue
+            dates = [v for t, v in parts if t == "date"]
+            if not dates:
                 continue
             seen.add(text)
             exp: dict[str, Any] = {}
-            ym = re.search(r"\d{4}", parts[1][1])
+            ym = re.search(r"\d{4}", dates[0])
             exp["year"] = int(ym[0]) if ym else None
-            exp["authors"] = parts[0][1]
-            for tag, val in parts[2:]:
-                v = val.strip()
+            exp["authors"] = re.sub(r"</?(?:italic|i|em|b|bold)>", "", parts[0][1])
+            for tag, val in parts[1:]:
+                v = re.sub(r"</?(?:italic|i|em|b|bold)>", "", val).strip()
                 if tag == "title" and "title" not in exp:
                     exp["title"] = _title(v)
                 elif tag in ("journal", "container-title") and "container_title" not in exp:
@@ -310,8 +321,11 @@ def anystyle_records(paths: Iterable[Path], half: str = "") -> Iterator[dict[str
                     if dm:
                         exp["doi"] = dm[0].rstrip(".,;)")
                 elif tag == "url" and "url" not in exp:
+                    dm = re.search(r"doi\.org/(10\.\d{4,9}/\S+)", v)
                     um = re.search(r"(?:https?://|www\.)\S+", v)
-                    if um:
+                    if dm and "doi" not in exp:
+                        exp["doi"] = dm[1].rstrip(".,;)")  # a doi.org link is our ``doi``
+                    elif um:
                         exp["url"] = um[0].rstrip(".,;)")
             yield {
                 "id": f"anystyle-{gi}",
@@ -340,6 +354,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--by-lang", action="store_true")
     ap.add_argument("--anystyle", action="store_true")
     ap.add_argument("--half", choices=("", "dev", "test"), default="")
+    ap.add_argument("--shape", choices=("apa", "other"), default="apa")
     ap.add_argument("--old", action="store_true", help="AnyStyle: the old label-only measure")
     ap.add_argument("--sample", type=int, default=0, help="print N random disagreements")
     ap.add_argument("--seed", type=int, default=7)
@@ -347,9 +362,10 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.anystyle:
         base = Path("/work/shared/data/anystyle")
-        recs = list(anystyle_records([base / "core.xml", base / "good.xml"], args.half))
+        recs = list(anystyle_records([base / "core.xml", base / "good.xml"], args.half, args.shape))
         sc = score_partial(recs) if args.old else score_anystyle(recs)
-        _report(f"AnyStyle APA-like half={args.half or 'both'} ({len(recs)} entries)", sc)
+        what = "APA-like" if args.shape == "apa" else "other shapes"
+        _report(f"AnyStyle {what} half={args.half or 'both'} ({len(recs)} entries)", sc)
     else:
         recs = load_jsonl(args.data, args.split, args.batch)
         sc = score(recs)

@@ -77,3 +77,13 @@ def test_span_and_locate() -> None:
     assert doc.locate(7) == (4, 1)
     assert doc.line_text(2) == "cd"
     assert refcheck.Span(3, 5).slice(doc.text) == "cd"
+
+
+def test_public_verbs_survive_stage_imports(seed_path: object) -> None:
+    """Stage modules must not shadow the verbs: importing a submodule sets a package attribute."""
+    doc = refcheck.load(str(seed_path))
+    refcheck.export(doc.references[:1], format="csl-json")
+    for verb in ("load", "check", "export", "parse_references", "load_text"):
+        assert callable(getattr(refcheck, verb)), verb
+    assert refcheck.load.__module__ == "refcheck.api"
+    assert refcheck.export.__module__ == "refcheck.api"

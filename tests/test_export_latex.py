@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pylatexenc import latex2text  # type: ignore[import-untyped]
 
 from refcheck.errors import ExportError
@@ -237,3 +240,22 @@ def test_romanisation_scheme_changes_keys() -> None:
 def test_unknown_scheme_is_an_export_error() -> None:
     with pytest.raises(ExportError, match="no-such-scheme"):
         keys.romaniser("no-such-scheme")
+
+
+ALPHABET = (
+    "abcxyzABCXYZ019 .,:;'\"()-–—/?!@*+=<>|"
+    "\\{}%&#$_^~"
+    "çğıöşüâîûÇĞİÖŞÜəƏ"
+)
+
+
+@given(st.text(alphabet=ALPHABET, max_size=60))
+def test_escape_round_trip_property(text: str) -> None:
+    """Any mix of Turkish/Azerbaijani letters, dashes and TeX specials decodes back exactly."""
+    for ascii7 in (False, True):
+        out = latex.protect_case(text, ascii=ascii7)
+        assert out.count("{") == out.count("}")
+        assert not re.search(r"\\(input|write18|immediate)", out)
+        if ascii7:
+            assert out.isascii()
+        assert decode(out) == text

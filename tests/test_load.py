@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from refcheck.errors import InputError
-from refcheck.load import (
+from refcheck.loader import (
     DEFAULT_MAX_BYTES,
     decode_bytes,
     read_docx,
@@ -339,7 +339,7 @@ def test_docx_zip_bomb_is_refused_quickly(tmp_path: Path) -> None:
 
 def test_docx_member_reads_are_bounded(tmp_path: Path) -> None:
     """The streaming budget stops inflation; a header that lies about the size is damage."""
-    from refcheck.load import _Budget, _read_member
+    from refcheck.loader import _Budget, _read_member
 
     buf = io.BytesIO()
     xml = body("<w:p><w:r><w:t>" + "x" * 5000 + "</w:t></w:r></w:p>")

@@ -193,7 +193,7 @@ def test_n502_cyrillic_title_suggests_romanised_title() -> None:
 def test_seed_through_real_split_and_parse_when_available() -> None:
     """End to end with the split/parse stages (skipped while they are being rebuilt)."""
     try:
-        from refcheck.load import read_source
+        from refcheck.loader import read_source
         from refcheck.parse import parse_entries
         from refcheck.split import split_document
 

@@ -404,14 +404,19 @@ def _eval_module() -> object:
     return mod
 
 
-@pytest.mark.parametrize("split", ["dev", "heldout"])
-def test_multilingual_field_accuracy(split: str) -> None:
+@pytest.mark.parametrize(
+    ("split", "batch", "floor"),
+    [("dev", "h1", 0.97), ("heldout", "h1", 0.97), ("heldout", "h2", 0.90)],
+)
+def test_multilingual_field_accuracy(split: str, batch: str, floor: float) -> None:
+    """h1: the first author's labelled set; h2: 45 entries in styles the grammar was not built
+    for, labelled before the first parse (0.74 then; the floor keeps the later gains)."""
     ev = _eval_module()
-    recs = ev.load_jsonl(ROOT / "tests" / "data" / "refs_multilingual.jsonl", split)  # type: ignore[attr-defined]
+    recs = ev.load_jsonl(ROOT / "tests" / "data" / "refs_multilingual.jsonl", split, batch)  # type: ignore[attr-defined]
     assert len(recs) >= 40
     assert {r["lang"] for r in recs} == {"en", "tr", "az", "ru"}
     sc = ev.score(recs)  # type: ignore[attr-defined]
-    assert sc.accuracy >= 0.97, sc.misses[:10]
+    assert sc.accuracy >= floor, sc.misses[:10]
 
 
 # --------------------------------------------------------------------------- robustness

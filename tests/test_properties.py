@@ -336,3 +336,33 @@ def test_same_input_twice_gives_equal_documents(seed_text: str) -> None:
     b = api.load_text(seed_text)
     assert a.references == b.references and a.entries == b.entries
     assert replace(a, path="x") == replace(b, path="x")
+
+
+# --------------------------------------------------------------------------- exports and reports
+
+
+@given(manuscripts)
+def test_exports_and_reports_are_well_formed(text: str) -> None:
+    """Why: exported .bib/.json is fed to other tools; a stray brace or quote in a title must
+    never produce a file they cannot read, and every entry must come out once."""
+    from pybtex.database import parse_string
+
+    from refcheck.config import Config
+    from refcheck.report import render
+
+    doc = _load(text)
+    if doc is None or not doc.references:
+        return
+    n = len(doc.references)
+    for fmt in ("bibtex", "biblatex"):
+        out = api.export(doc, format=fmt)
+        assert len(parse_string(out, "bibtex").entries) == n, out
+    assert len(json.loads(api.export(doc, format="csl-json"))) == n
+    ris = api.export(doc, format="ris")
+    assert ris.count("\nER  -") + ris.startswith("ER  -") == n
+    cfg = Config(offline=True)
+    report = api.check(doc, cfg)
+    data = json.loads(render(report, "json", color=False, config=cfg))
+    assert isinstance(data, dict)
+    sarif = json.loads(render(report, "sarif", color=False, config=cfg))
+    assert sarif["version"] == "2.1.0"

@@ -440,13 +440,16 @@ def test_normalise_doi_total(text: str) -> None:
                            and normalise_doi(out) == out)
 
 
-@settings(max_examples=200)
+_KEYS = ["title", "subtitle", "author", "editor", "family", "name", "sequence", "issued",
+         "published-print", "date-parts", "page", "article-number", "DOI", "type", "volume",
+         "container-title", "short-container-title", "updated-by", "resource", "primary", "URL"]
+
+
+@settings(max_examples=300)
 @given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20),
                     lambda inner: st.lists(inner, max_size=4)
-                    | st.dictionaries(st.sampled_from(
-                        ["title", "author", "family", "issued", "date-parts", "page", "DOI",
-                         "container-title", "updated-by", "resource", "primary", "volume"]),
-                        inner, max_size=5), max_leaves=20))
+                    | st.dictionaries(st.sampled_from(_KEYS), inner, max_size=5),
+                    max_leaves=30))
 def test_parse_crossref_survives_odd_shapes(data: object) -> None:
     """Real services send odd shapes too: the reader must degrade to empty fields, not raise."""
     if isinstance(data, dict):

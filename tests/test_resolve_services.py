@@ -236,6 +236,7 @@ def test_corrupt_cache_file_is_rebuilt(fake: FakeServices, cache_dir: str) -> No
 
 
 def test_concurrent_runs_share_one_cache(fake: FakeServices, cache_dir: str) -> None:
+    fake.crossref_headers = {**fake.crossref_headers, "x-rate-limit-limit": "100"}
     refs = [ref(i, doi=f"10.1371/missing{i}") for i in range(1, 9)]
     results: list[int] = []
 
@@ -256,7 +257,8 @@ def test_concurrent_runs_share_one_cache(fake: FakeServices, cache_dir: str) -> 
 def test_concurrency_limit_header_is_honoured(fake: FakeServices, cache_dir: str) -> None:
     fake.latency = 0.05
     fake.max_concurrent = 3
-    fake.crossref_headers = {**fake.crossref_headers, "x-concurrency-limit": "3"}
+    fake.crossref_headers = {**fake.crossref_headers, "x-concurrency-limit": "3",
+                             "x-rate-limit-limit": "100"}
     refs = [ref(i, doi=f"10.1371/missing{i}") for i in range(1, 13)]
     r = Resolver(fake.settings(cache_dir, batch_size=1, service_concurrency=8, use_cache=False))
     out = r.resolve(refs)

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from refcheck.errors import InputError, NoReferencesError
-from refcheck.load import read_source, source_from_text
+from refcheck.loader import read_source, source_from_text
 from refcheck.model import Document
 from refcheck.split import (
     explain_exclusions,

@@ -69,13 +69,21 @@ ENTRY_TYPES: dict[str, tuple[str, str]] = {
 }
 _SUBTYPES = {"article-magazine": "magazine", "article-newspaper": "newspaper"}
 
-_URL_UNSAFE = re.compile(r"[{}\\\s\"]")
+_URL_UNSAFE = re.compile(r"[{}\\\s\"\x00-\x1f\x7f]")
+_URL_UNSAFE_ASCII = re.compile(r"[{}\\\s\"\x00-\x1f\x7f-\U0010ffff]")
 _COMMENT_UNSAFE = re.compile(r"[@\r\n]+")
 
 
-def _url(value: str) -> str:
-    """URL/DOI for a verbatim field: percent-encode only what could break or escape the field."""
-    return _URL_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), value)
+def _url(value: str, ascii: bool = False) -> str:
+    """URL/DOI for a verbatim field: percent-encode only what could break or escape the field.
+
+    In 7-bit output non-ASCII characters (an IRI's "Türkiye") are percent-encoded as UTF-8 too,
+    which is the URI form of the same address.
+    """
+    pattern = _URL_UNSAFE_ASCII if ascii else _URL_UNSAFE
+    return pattern.sub(
+        lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8", "surrogatepass")), value
+    )
 
 
 @dataclass(frozen=True)
@@ -174,13 +182,13 @@ def bib_person(agent: Agent, opts: BibOptions) -> BibPerson:
         name = latex.escape(romanise(agent.name, opts.scheme), ascii=opts.ascii)
         p.last_names = ["{" + name + "}"]
         return p
-    family = _name_part(agent.family, opts)
+    family = _name_part(agent.family or agent.given, opts)  # a lone given name is the name
     if " " in family or "," in agent.family:
         family = "{" + family + "}"  # "García Márquez" is one family name, not given + family
     p.last_names = [family] if family else []
     if agent.particle:
         p.prelast_names = [_name_part(agent.particle, opts)]
-    if agent.given:
+    if agent.given and agent.family:
         p.first_names = [_name_part(agent.given.replace(",", " "), opts)]
     if agent.suffix:
         p.lineage_names = [_name_part(agent.suffix, opts)]
@@ -272,8 +280,8 @@ def bib_entry(ref: Reference, key: str, opts: BibOptions, notes: _Notes) -> Entr
         add("publisher", publisher)
     add("location" if opts.biblatex else "address", text(ref.place))
     add("type", text(ref.genre))
-    add("doi", _url(ref.doi))
-    add("url", _url(ref.url))
+    add("doi", _url(ref.doi, a))
+    add("url", _url(ref.url, a))
     if ref.accessed is not None and ref.accessed.year is not None:
         add("urldate", ref.accessed.iso())
     lang = LANGIDS.get(language_of(ref), "")
@@ -300,11 +308,11 @@ def bib_entry(ref: Reference, key: str, opts: BibOptions, notes: _Notes) -> Entr
     entry = Entry(etype, fields=fields)
     persons: dict[str, list[Any]] = {}
     if ref.authors or ref.et_al:
-        persons["author"] = [bib_person(x, opts) for x in ref.authors]
+        persons["author"] = [bib_person(x, opts) for x in ref.authors if _agent_text(x).strip()]
         if ref.et_al:
             persons["author"].append(BibPerson("others"))
     if ref.editors:
-        persons["editor"] = [bib_person(x, opts) for x in ref.editors]
+        persons["editor"] = [bib_person(x, opts) for x in ref.editors if _agent_text(x).strip()]
     for role, plist in persons.items():
         if plist:
             entry.persons[role] = plist

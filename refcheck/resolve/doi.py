@@ -136,6 +136,13 @@ def _first(value: Any) -> str:
     return str(value) if isinstance(value, (str, int, float)) else ""
 
 
+def _as_list(value: Any) -> list[Any]:
+    """Lists stay lists, a lone string becomes one item, anything else nothing."""
+    if isinstance(value, list):
+        return value
+    return [value] if isinstance(value, str) else []
+
+
 def _year(value: Any) -> int | None:
     try:
         y = value["date-parts"][0][0]
@@ -150,13 +157,13 @@ def parse_crossref(msg: dict[str, Any]) -> WorkMeta:
     CSL-JSON from doi.org content negotiation has the same keys with plain strings where
     Crossref has arrays, so one reader serves both.
     """
-    people = msg.get("author") or msg.get("editor") or []
+    people = _as_list(msg.get("author")) or _as_list(msg.get("editor"))
     names: list[str] = []
-    for p in people if isinstance(people, list) else []:
+    for p in people:
         if isinstance(p, dict):
             names.append(str(p.get("family") or p.get("name") or ""))
     first = names[0] if names else ""
-    for p in people if isinstance(people, list) else []:
+    for p in people:
         if isinstance(p, dict) and p.get("sequence") == "first":
             first = str(p.get("family") or p.get("name") or first)
             break
@@ -167,12 +174,11 @@ def parse_crossref(msg: dict[str, Any]) -> WorkMeta:
             years.append(y)
     containers: list[str] = []
     for key in ("container-title", "short-container-title", "container-title-short"):
-        value = msg.get(key) or []
-        for c in [value] if isinstance(value, str) else value:  # CSL-JSON uses plain strings
+        for c in _as_list(msg.get(key)):  # CSL-JSON uses plain strings
             if isinstance(c, str) and c and c not in containers:
                 containers.append(c)
     updates = tuple((str(u.get("type", "update")), str(u.get("DOI", "")))
-                    for u in (msg.get("updated-by") or []) if isinstance(u, dict))
+                    for u in _as_list(msg.get("updated-by")) if isinstance(u, dict))
     resource = msg.get("resource") or {}
     landing = ""
     if isinstance(resource, dict) and isinstance(resource.get("primary"), dict):

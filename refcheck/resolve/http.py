@@ -497,6 +497,10 @@ class HttpClient:
     def fetch(self, url: str, *, accept: str = "application/json", trusted: bool = True,
               ttl: float = 30 * DAY, ttl_missing: float = DAY) -> FetchResult:
         """GET one URL without following redirects; cached, limited, retried, capped."""
+        if not trusted:  # before the cache: a stored answer must not bypass today's policy
+            why = vet_url(url, self.settings.allow_local_urls)
+            if why:
+                return FetchResult(url=url, fault="blocked", note=f"refused: {why}")
         key = cache_key("GET", url, accept)
         if self.cache is not None:
             hit = self.cache.get(key)
@@ -504,10 +508,6 @@ class HttpClient:
                 self._count("cache_hits")
                 return FetchResult(url=url, status=hit.status, headers=hit.headers,
                                    body=hit.body, truncated=hit.truncated, from_cache=True)
-        if not trusted:
-            why = vet_url(url, self.settings.allow_local_urls)
-            if why:
-                return FetchResult(url=url, fault="blocked", note=f"refused: {why}")
         result = self._fetch_network(url, accept, trusted)
         if self.cache is not None and result.fault == "" and result.status is not None:
             if result.status == 200 or result.status in REDIRECT_STATUSES:
