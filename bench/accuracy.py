@@ -402,6 +402,7 @@ _VOLUME = re.compile(
 )
 _PAGES = re.compile(r"\d+\s*[-–—]+\s*\d+|\d+")
 _DOI = re.compile(r"10\.\d{4,9}/\S+")
+_URL_START = re.compile(r"(?:https?://|www\.).*", re.IGNORECASE)  # drops "Retrieved from"
 _INITIALS_ONLY = re.compile(r"^(?:[^\W\d_]\.(?:\s?-?\s?[^\W\d_]\.)*\s?)+$")
 
 
@@ -444,7 +445,8 @@ def anystyle_records(
 
     AnyStyle labels spans, not fields: year comes from ``date``, volume and issue from
     ``volume`` ("18(3),"), page ranges from ``pages``, family names from ``author`` when the span
-    is strict APA (otherwise authors are not scored for that reference).
+    is strict APA (otherwise authors are not scored for that reference), the URL from where it
+    starts in ``url`` ("Retirado de http://…"), and a doi.org URL counts as the DOI.
     """
     import defusedxml.ElementTree as ET
 
@@ -481,6 +483,10 @@ def anystyle_records(
                     known -= {"volume", "issue"}
             pm = _PAGES.search(first.get("pages", ""))
             dm = _DOI.search(first.get("doi", ""))
+            um = _URL_START.search(first.get("url", ""))
+            url = um[0].rstrip(".,;") if um else ""
+            if not dm and re.search(r"doi\.org/10\.", url, re.IGNORECASE):
+                dm, url = _DOI.search(url), ""  # a DOI written as a URL is the DOI (APA 7)
             container = first.get("journal", first.get("container-title", ""))
             container = re.sub(r"^In:?\s+", "", container)
             gold = Fields(
@@ -492,7 +498,7 @@ def anystyle_records(
                 issue=iss,
                 pages=pm[0] if pm else "",
                 doi=dm[0].rstrip(".,;)") if dm else "",
-                url=first.get("url", "").rstrip(".,;") if "url" in first else "",
+                url=url,
                 publisher=_clean(first.get("publisher", "")),
             )
             yield Labelled(f"{path.stem}-{n}", "en/mixed", "", text, gold, frozenset(known))

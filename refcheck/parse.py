@@ -352,6 +352,9 @@ _ROLE_START = re.compile(
 _OPEN_Q = {'"': '"', "“": "”", "«": "»", "„": "“"}
 
 
+_PLACE_AHEAD = re.compile(r"[^\W\d_][^\W\d_-]{1,20}(?:[ -][^\W\d_]{1,20}){0,2}\s?:\s")
+
+
 def _is_abbrev(s: str, end: int) -> bool:
     """Whether the '.' at ``end`` closes an initial or abbreviation rather than a sentence."""
     k = end
@@ -439,7 +442,12 @@ def _segments(s: str) -> list[_Seg]:
                         # capital after it starts the next element
                         ok = strong or (nxt.isupper() and i > 0 and s[i - 1] != " ")
                     else:
-                        ok = cap and (strong or not _is_abbrev(s, i))
+                        ok = cap and (
+                            strong
+                            or not _is_abbrev(s, i)
+                            # "Cilt 1. İstanbul: İletişim" — a number, then a place and colon
+                            or (s[i - 1].isdigit() and _PLACE_AHEAD.match(s, k) is not None)
+                        )
                     if ok:
                         out.append(_Seg(s[start:j].strip(), start))
                         start = k
@@ -607,7 +615,9 @@ def _org(name: str) -> Organization:
 _AND_LAST = re.compile(
     r",?\s+(?:and|ve|və|и)\s+(?=[^\W\d_][^,&]{0,40},\s*[^\W\d_]{1,2}\.)", re.IGNORECASE
 )
-_NOCOMMA = re.compile(r"^(?P<fam>[^\W\d_][\w'’-]+)\s+(?P<ini>(?:[^\W\d_]{1,2}\.\s?-?){1,3})$")
+_NOCOMMA = re.compile(
+    r"^(?P<fam>[^\W\d_][\w'’-]+)\s+(?P<ini>(?:[^\W\d_]{1,2}\.\s?-?){1,3}|[^\W\d_]{1,3})$"
+)  # "Иванов И.И.", Vancouver "Clifford MJ" (capitals only, checked below)
 
 
 def _parse_author_block(block: str) -> _Authors:
@@ -627,6 +637,10 @@ def _parse_author_block(block: str) -> _Authors:
     res.and_word = n_and > 0
     toks = [t.strip() for t in re.split(r"\s*,\s*(?:&\s*)?|\s+&\s+|\s*&\s*", b) if t.strip()]
     inverted = [_NOCOMMA.match(t) for t in toks]
+    inverted = [
+        m if m and ("." in m["ini"] or (m["ini"].isupper() and not m["fam"].isupper())) else None
+        for m in inverted
+    ]
     if toks and all(inverted):
         for m in inverted:
             if m:
@@ -726,7 +740,7 @@ _VOL_TAIL = re.compile(
 )
 # Where a plain (non-italic) journal name ends and its volume/issue/pages begin.
 _TAIL_START = re.compile(
-    r"(?:,\s*|\s+)(?:(?:Vol(?:ume)?\.?|Cilt|Cild|C\.|Т\.|Том|No\.?|no\.|Nr\.|№|Sayı|S\.|Issue|"
+    r"(?:,\s*|\s+)\(?(?:(?:Vol(?:ume)?\.?|Cilt|Cild|C\.|Т\.|Том|No\.?|no\.|Nr\.|№|Sayı|S\.|Issue|"
     r"pp?\.|ss?\.|С\.|с\.|səh\.|стр\.)\s*)?\*?\(?[A-Z]?\d"
 )
 _TAIL_LABELS = re.compile(
@@ -762,12 +776,21 @@ def _read_tail_loose(f: _Fields, tail: str) -> None:
     """Volume, issue, pages from labelled or bare forms in any order: ``Vol. 3, No. 1,
     pp. 33-51``, ``C. 85, S. 2, ss. 55-78``, ``Т. 12, № 3, С. 88–101``, ``№ 2, s. 112-120``."""
     t = tail
+    ym = re.search(r"\((?:[^()\d]{0,12})((?:1[5-9]|20)\d\d)\)", t)
+    if ym:
+        if f.year is None:
+            f.year = int(ym[1])
+        t = t[: ym.start()] + " " + t[ym.end() :]  # Chicago "62, no. 4 (2020): 79–96"
+    m = re.match(r"^[\s,.:;*]*(\d+[A-Za-z]?)\*?(?=\s*[,:;]|\s*$|\s+(?:no|No|Issue|№|Nr)\b)", t)
+    if m and not _RANGE.match(t.lstrip(" ,.:;*")):
+        f.volume = m[1]
+        t = t[m.end() :]
     m = _T_ISS.search(t)
     if m:
         f.issue = m[1].strip()
         t = t[: m.start()] + " " + t[m.end() :]
     m = _T_VOL.search(t)
-    if m:
+    if m and not f.volume:
         f.volume = m[1].strip()
         t = t[: m.start()] + " " + t[m.end() :]
     m = _T_PAGES.search(t)
@@ -814,6 +837,8 @@ def _plain_journal(seg: str) -> tuple[str, str] | None:
         return None
     if re.fullmatch(r"[\s,.(]*(?:1[5-9]|20)\d\d[\s,.)]*", tail):
         return None
+    if re.fullmatch(r"[\s,]*\d+\s*(?:s|с|p|pp|стр|sayfa|səh|pages)\.?\s*", tail):
+        return None  # "Bakı: Elm, 340 s." — a book's extent
     return name, tail
 
 
@@ -826,7 +851,7 @@ _EDITION = re.compile(
 _TITLE_PAREN = re.compile(r"\s*\((?P<in>[^()]{1,80})\)(?=\s*(?:\[|$|\.|,))")
 _ED_INNER = re.compile(
     r"^(?P<n>\d+(?:st|nd|rd|th|ème|e|er)?(?:\s+[^\W\d_]+)?|[Rr]ev\.|[Rr]evised|\d+\.|\d+-?е)\s*"
-    r"(?:ed\.|edition|bs\.|baskı|bsk\.|изд\.?|nəşr)(?:,\s*(?P<rest>.*))?$",
+    r"(?:ed\.|éd\.|edition|bs\.|baskı|bsk\.|изд\.?|nəşr)(?:,\s*(?P<rest>.*))?$",
     re.IGNORECASE,
 )
 _VOL_INNER = re.compile(
@@ -965,14 +990,14 @@ def _take_title_extras(f: _Fields, title: str) -> str:
             f.pages = pgm[1].strip()
         t = (t[: m.start()] + t[m.end() :]).strip()
     m = re.search(
-        r"[.,]\s+(\d+)(?:\.|st|nd|rd|th)?\s*(?:Auflage|Aufl\.|[Ee]dition|[Ee]d\.|[Bb]askı|[Bb]s\.|"
-        r"изд\.|издание|nəşr)\.?$",
+        r"[.,]\s+(\d+)(?:\.|-?(?:st|nd|rd|th|ci|cı|cu|cü|е|ое))?\s*(?:Auflage|Aufl\.|[Ee]dition|[Ee]d\.|"
+        r"[Bb]askı|[Bb]s\.|изд\.|издание|nəşr)\.?$",
         t,
     )
     if m and not f.edition:
         f.edition = m[1]
         t = t[: m.start()]
-    m = re.search(r"\((?:pp?\.|ss?\.|[сС]\.|стр\.)\s*([^()]+)\)", t)
+    m = re.search(r"\((?:pp?\.|ss?\.|[сС]\.|стр\.|səh\.|S\.)\s*([^()]+)\)", t)
     if m:
         f.pages = m[1].strip()
         t = (t[: m.start()] + t[m.end() :]).strip()
@@ -1018,6 +1043,9 @@ def _read_container(f: _Fields, seg: str) -> None:
     if not tail.lstrip().startswith((",", ".")):
         f.flag("no comma between the journal title and the volume")
     f.volume = m["vol"] or ""
+    if _RANGE.fullmatch(f.volume) and not (m["pages"] or m["iss"] or m["iss2"] or m["iss3"]):
+        f.volume, f.pages = "", f.volume  # "Conference Name, 163-169": a page range, no volume
+        return
     if m["iss2"]:
         f.issue = m["iss2"]
         f.flag("volume and issue written as 17/4 instead of 17(4)")
@@ -1213,6 +1241,7 @@ def _read_body_apa(f: _Fields, body: str) -> None:
             f.type = (
                 "article-magazine" if _MAGAZINE.search(f.container_title) else "article-journal"
             )
+            _periodical_by_date(f)
         elif _MAGAZINE.search(f.container_title):
             f.type = "article-magazine"
         else:
@@ -1233,6 +1262,7 @@ def _read_body_apa(f: _Fields, body: str) -> None:
         if jm is not None:
             _read_container(f, seg)
             f.type = "article-journal"
+            _periodical_by_date(f)
             return
         if im is not None:
             cont = im["c"]
@@ -1263,10 +1293,14 @@ def _read_body_apa(f: _Fields, body: str) -> None:
         if _tailish(nxt) and not re.search(r"\d", segs[k].text) and len(segs[k].text) <= 120:
             if re.fullmatch(r"[\s(]*(?:1[5-9]|20)\d\d[\s.)]*", nxt):
                 continue
-            title = " ".join(g.text for g in segs[:k])
+            j = k  # "Syst. Bot. 18: 593–613": abbreviated journal words cut into segments
+            while j > 1 and _ABBR_WORDS.fullmatch(segs[j - 1].text):
+                j -= 1
+            title = " ".join(g.text for g in segs[:j])
             f.title = _unquote(_take_title_extras(f, title))
             _title_quote_check(f, title)
-            _read_container(f, segs[k].text.rstrip(". ") + ", " + nxt)
+            name = " ".join(g.text for g in segs[j : k + 1]).rstrip(". ")
+            _read_container(f, name + ", " + nxt)
             f.type = "article-journal"
             return
     # the journal hidden inside a segment: after "Jr.", "?", a lower-case name ("info, 9(1)")
@@ -1277,6 +1311,8 @@ def _read_body_apa(f: _Fields, body: str) -> None:
         cuts += [m.end() for m in re.finditer(r",\s+", text)]
         best = None
         for c in sorted(cuts, reverse=True):
+            if len(text) - c > 300:
+                break  # a journal name and its numbers are short: keeps this loop linear
             pj = _plain_journal(text[c:])
             if pj is not None and (k > 0 or c > 0):
                 best = c
@@ -1300,6 +1336,8 @@ def _read_body_apa(f: _Fields, body: str) -> None:
         f.title = _unquote(_take_title_extras(f, first))
         _title_quote_check(f, first)
         f.type = "webpage" if f.url else "document"
+        if f.report_number or re.search(r"\b(?:report|rapor|raporu|доклад)\b", f.title, re.I):
+            f.type = "report"
         if f.genre:
             f.type = "thesis" if _THESIS.search(f.genre) else f.type
         return
@@ -1324,13 +1362,16 @@ def _read_body_apa(f: _Fields, body: str) -> None:
     _title_quote_check(f, title)
     if f.genre and _THESIS.search(f.genre):
         f.type = "thesis"
-        f.publisher = f.publisher or _clean(last)
+        pm = _PUB_PLACE.match(_clean(last))
+        f.publisher = f.publisher or _clean(pm["pub"] if pm else last)
     elif f.url:
         f.container_title = _clean(last)
         f.type = "webpage"
     else:
         _read_publisher(f, last)
         f.type = "book"
+        if f.report_number or re.search(r"\b(?:report|rapor|raporu|доклад)\b", f.title, re.I):
+            f.type = "report"
 
 
 _GENRE_LEAD = re.compile(
@@ -1340,6 +1381,20 @@ _GENRE_LEAD = re.compile(
     r"(?:\s+(?:No\.\s*)?[\w./-]*\d[\w./-]*)?)"
     r"[,.:]?\s*(?P<inst>.*)$"
 )
+
+
+_ABBR_WORDS = re.compile(r"(?:[A-Z][^\W\d_]{0,11}\.\s*){1,4}")
+
+
+def _periodical_by_date(f: _Fields) -> None:
+    """APA dates periodicals by their rhythm: a day date with no volume or issue is a daily
+    (newspaper); a month date with a volume is a magazine. Journals give the year only."""
+    if f.date is None or f.date.month is None or _MAGAZINE.search(f.container_title):
+        return
+    if f.date.day is not None and not f.volume and not f.issue:
+        f.type = "article-newspaper"
+    elif f.date.day is None and f.volume:
+        f.type = "article-magazine"
 
 
 def _title_quote_check(f: _Fields, title: str) -> None:
@@ -1523,6 +1578,13 @@ def _read_chicago(f: _Fields, head: str) -> None:
         if seg.startswith("*") and not f.container_title:
             _read_container(f, seg)
             continue
+        if not f.container_title and _plain_journal(seg) is not None:
+            _read_container(f, seg)  # "Survival 62, no. 4 (2020): 79–96"
+            continue
+        vm = re.fullmatch(r"(?:Cilt|Vol\.|Т\.|Том|Cild)\s*(\w+)\.?", seg.strip())
+        if vm and not f.volume:
+            f.volume = vm[1]  # "Cilt 1." between a book title and its publisher
+            continue
         pm = _PAGES.match(seg.strip())
         if pm and (f.container_title or f.editors) and not f.pages:
             f.pages = pm["p"]
@@ -1596,11 +1658,98 @@ def _read_gost(f: _Fields, head: str) -> None:
     if pm:
         f.pages = pm[1]
     f.type = "article-journal" if (f.volume or f.issue) else "chapter"
+    if f.url and not (f.volume or f.issue or f.pages):
+        f.type = "webpage"  # "Заголовок // РБК. 2020. 15 октября. URL: …"
+    if ym:
+        dm = _DATE_DMY.search(tail[ym.start() :])
+        if dm and _month(dm[2]) and dm[3] == ym[1]:
+            f.date = _valid(int(dm[3]), _month(dm[2]), int(dm[1]))
+        else:
+            dm2 = re.match(rf"\s*[.,]?\s*(\d{{1,2}})\s+({_WORD})", tail[ym.end() :])
+            if dm2 and _month(dm2[2]):
+                f.date = _valid(int(ym[1]), _month(dm2[2]), int(dm2[1]))
     f.flag("GOST form ('//' before the source) instead of APA")
     f.flag("year at the end instead of after the authors")
 
 
 _NO_AUTHOR_TITLE = re.compile(r"^\*[^*]{1,300}\*(?:\s*[(\[][^()\[\]]{1,80}[)\]])*\.?$")
+
+
+# "Smith, J., & Doe, A. 2010. Title." — author-date with a bare year (Harvard, CMOS author-date)
+_HARVARD = re.compile(
+    r"^(?P<a>[^\W\d_][^()\d\"“«*]{1,250}?)[,.]?\s+\(?(?P<y>(?:1[5-9]|20)\d\d[a-z]?)\)?[.,:]\s+(?=\S)"
+)
+_NAME_LOWER_OK = (
+    frozenset(["and", "et", "al", "al.", "et.", "ve", "və", "и", "др.", "vd."]) | _PARTICLES
+)
+
+
+def _read_harvard(f: _Fields, head: str) -> bool:
+    """Author block, bare year, then an APA-like body; False (nothing read) when the part
+    before the year is not a list of names (a Chicago title ends in a year too)."""
+    m = _HARVARD.match(head)
+    if not m:
+        return False
+    block = m["a"]
+    if any(w[0].islower() and w not in _NAME_LOWER_OK for w in block.split()):
+        return False  # a lower-case word: a title, not names
+    auth = _parse_author_block(block)
+    if not any(isinstance(a, Person) for a in auth.agents):
+        chi = _chicago_authors(block + ". ")  # "Haidt, Jonathan and Graham, Jesse"
+        if chi is None or chi[1].strip():
+            return False
+        auth = chi[0]
+    if not auth.agents:
+        return False
+    if any(isinstance(a, Organization) and len(a.name.split()) > 6 for a in auth.agents):
+        return False
+    f.authors = auth.agents
+    f.et_al = auth.et_al
+    if auth.spelled_out:
+        f.flag("given name spelled out instead of initials")
+    f.year = int(m["y"][:4])
+    f.year_suffix = m["y"][4:]
+    f.flag("date not in parentheses after the authors")
+    _read_body_apa(f, head[m.end() :])
+    return True
+
+
+# "Заглавие / под ред. В. В. Наумкина. М.: ИВ РАН, 2018. 412 с." (GOST book, no author head)
+_GOST_BOOK = re.compile(
+    r"^(?P<t>[^/]{3,300}?)\s/\s(?P<resp>[^/]{2,200}?)\.\s+"
+    r"(?P<rest>[^\W\d_][^.:/]{0,30}\.?\s?:\s[^/]*)$"
+)
+_GOST_EDITED = re.compile(r"^(?:под\s+(?:общ\.\s+)?ред\.|ред\.|сост\.|ed\.|eds\.)\s*(.+)$", re.I)
+
+
+def _read_gost_book(f: _Fields, head: str) -> None:
+    """GOST book: title, ``/`` statement of responsibility, then ``Place: Publisher, Year.``"""
+    m = _GOST_BOOK.match(head)
+    if not m:
+        return
+    title = m["t"]
+    lead: list[Agent] = []
+    pos = 0
+    while len(lead) < 20:
+        gm = _GOST_AUTHOR.match(title, pos)
+        if not gm:
+            break
+        lead.append(_person(gm[1], gm[2].strip()))
+        pos = gm.end()
+    f.authors = lead
+    f.title = _unquote(_take_title_extras(f, title[pos:].strip()))
+    em = _GOST_EDITED.match(m["resp"].strip())
+    if em:
+        eds, _ = _parse_given_first(em[1])
+        f.editors = eds
+    for seg in (g.text for g in _segments(m["rest"])):
+        if re.fullmatch(r"\d+\s*(?:с|s|p|pp|стр)\.?", seg.strip()) or re.match(r"^\(", seg):
+            continue  # extent "412 с." and series "(Серия …)"
+        if not f.publisher:
+            _read_publisher(f, seg)
+    f.type = "book"
+    f.flag("GOST form ('//' before the source) instead of APA")
+    f.flag("year at the end instead of after the authors")
 
 
 def _parse(text: str) -> tuple[_Fields, str]:
@@ -1647,7 +1796,9 @@ def _parse(text: str) -> tuple[_Fields, str]:
         _read_body_apa(f, body)
     elif " // " in head:
         _read_gost(f, head)
-    else:
+    elif _GOST_BOOK.match(head):
+        _read_gost_book(f, head)
+    elif not _read_harvard(f, head):
         _read_chicago(f, head)
     if f.place and "place of publication given (APA 7 omits it)" not in f.issues:
         f.flag("place of publication given (APA 7 omits it)")
@@ -1657,6 +1808,11 @@ def _parse(text: str) -> tuple[_Fields, str]:
         f.type = "paper-conference"
     if not f.title and f.container_title and f.type == "document":
         f.title, f.container_title = f.container_title, ""
+    em = re.match(r"(\d+)\s*[^\W\d_]{0,3}\.?$", f.edition)
+    if em:
+        f.edition = em[1]  # "4ème", "2 nd", "2-е" → the number
+    if f.type == "article-journal" and not f.volume and _PROCEEDINGS.search(f.container_title):
+        f.type = "paper-conference"
     return f, head
 
 

@@ -7,7 +7,7 @@ with one command; the test suite imports :func:`score` to keep a floor under the
     python scripts/eval_parse.py --split heldout -v       # one split, list the misses
     python scripts/eval_parse.py --batch h2 --by-lang     # the second held-out batch, per language
     python scripts/eval_parse.py --anystyle --half dev    # AnyStyle, even sequences (developed on)
-    python scripts/eval_parse.py --anystyle --half test   # AnyStyle, odd sequences (never looked at)
+    python scripts/eval_parse.py --anystyle --half test   # AnyStyle, odd sequences (not looked at)
     python scripts/eval_parse.py --anystyle --sample 50   # 50 random disagreements (seed 7)
 
 Accuracy counts, per entry, every field that is non-empty in the label *or* in the parse, so a
@@ -127,9 +127,7 @@ def _authors_key(v: object) -> object:
     return re.findall(r"[^\W_]+", s)
 
 
-def _score(
-    records: Iterable[dict[str, Any]], fields: tuple[str, ...], label_only: bool
-) -> Score:
+def _score(records: Iterable[dict[str, Any]], fields: tuple[str, ...], label_only: bool) -> Score:
     correct = total = soft_ok = entries = full = 0
     misses: list[tuple[str, str, object, object]] = []
     fc: Counter[str] = Counter()
@@ -214,7 +212,7 @@ def _strip(s: str) -> str:
         s = s[1:-1].strip()
         while s and s[-1] in _TAIL:
             s = s[:-1]
-    elif s[:1] in "\"“«" and not any(q in s[1:] for q in "\"”»"):
+    elif s[:1] in '"“«' and not any(q in s[1:] for q in '"”»'):
         s = s[1:]
     return s.strip()
 
@@ -229,17 +227,22 @@ def _title(s: str) -> str:
 
 
 def _volume(v: str) -> tuple[str, str]:
-    """``1(1),`` / ``*9*(31)`` / ``Vol. 3, No. 2`` / ``(Vol. 3, Part A,`` / ``No. 134`` → (vol, issue)."""
+    """``1(1),`` / ``*9*(31)`` / ``Vol. 3, No. 2`` / ``(Vol. 3, Part A,`` / ``No. 134``.
+
+    Returns (volume, issue)."""
     s = v.replace("*", "").strip(" ,.;:")
     if s.startswith("(") and s.count("(") > s.count(")"):
         s = s[1:]  # "(Vol. 3, Part A," opens the bracket that pages close
     if s.endswith(")") and s.count(")") > s.count("("):
         s = s[:-1]
     vol = iss = ""
-    m = re.match(r"^(?:Vol(?:ume)?\.?\s*|v\.\s*|Cilt\s*|C\.\s*|Т\.\s*|Том\s*)?(\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?)", s)
+    m = re.match(
+        r"^(?:Vol(?:ume)?\.?\s*|v\.\s*|Cilt\s*|C\.\s*|Т\.\s*|Том\s*)?(\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?)",
+        s,
+    )
     if m and not re.match(r"^(?:No|Nr|Issue|№|Sayı|S\.)", s, re.I):
         vol = m[1]
-        s = s[m.end():]
+        s = s[m.end() :]
     im = re.search(r"\(([^()]+)\)|(?:No\.?|Nr\.?|Issue|№|Sayı|S\.)\s*(\w+(?:[-–/]\w+)?)", s, re.I)
     if im:
         iss = (im[1] or im[2] or "").strip()
@@ -259,9 +262,10 @@ def anystyle_records(
 
     Selection (``shape="apa"``): sequences whose first label is ``author`` and second ``date``,
     shaped ``Authors (YYYY). …``; ``shape="other"``: sequences that start with ``author`` but are
-    not of that shape (Chicago, MLA, GOST, Vancouver …); duplicates (same text) kept once. ``half``: ``dev`` = even global
-    sequence numbers (core.xml then good.xml), ``test`` = odd ones. Mapping, documented in
-    docs/parser.md: year from ``date``; volume/issue from ``volume`` ("18(3),", "Vol. 3, No. 2");
+    not of that shape (Chicago, MLA, GOST, Vancouver …); duplicates (same text) kept once.
+    ``half``: ``dev`` = even global sequence numbers (core.xml then good.xml), ``test`` = odd
+    ones. Mapping, documented in docs/parser.md: year from ``date``; volume/issue from
+    ``volume`` ("18(3),", "Vol. 3, No. 2");
     ``journal`` or ``container-title`` → container (a leading "In " dropped); ``pages`` without
     "pp."/brackets; ``edition`` number; ``publisher`` (``location`` is our ``place``, not
     scored); ``doi``/``url``; ``author`` compared as name tokens. Every label keeps the

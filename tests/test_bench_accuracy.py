@@ -105,6 +105,10 @@ XML = """<?xml version="1.0" encoding="UTF-8"?>
 <sequence><citation-number>[3]</citation-number><author>J. Smith,</author>
 <title>"On things,"</title><journal>J. Stuff,</journal><volume>vol. 4, no. 2,</volume>
 <pages>pp. 1-9,</pages><date>2001.</date></sequence>
+<sequence><author>Roe, C.</author><date>(2014).</date><title>Trees.</title>
+<url>Retrieved from http://dx.doi.org/10.1016/j.tree.2014.07.006</url></sequence>
+<sequence><author>Doe, A.</author><date>(2015).</date><title>Pages.</title>
+<url>Retirado de http://example.org/a.pdf.</url></sequence>
 </dataset>
 """
 
@@ -113,8 +117,8 @@ def test_anystyle_gold_derivation(tmp_path: Path) -> None:
     path = tmp_path / "mini.xml"
     path.write_text(XML, encoding="utf-8")
     recs = list(anystyle_records([path]))
-    assert len(recs) == 3
-    a, b, c = recs
+    assert len(recs) == 5
+    a, b, c, d, e = recs
     assert a.text.startswith("Friedberg, A. L. (1993). Ripe for rivalry")
     assert a.gold == Fields(
         authors="Friedberg", year="1993", title="Ripe for rivalry: Prospects for peace",
@@ -124,8 +128,10 @@ def test_anystyle_gold_derivation(tmp_path: Path) -> None:
     assert "authors" not in b.known and b.gold.publisher == "World Bank Press"
     assert (c.gold.volume, c.gold.issue, c.gold.pages, c.gold.year) == ("4", "2", "1-9", "2001")
     assert c.gold.title == "On things"
+    assert (d.gold.doi, d.gold.url) == ("10.1016/j.tree.2014.07.006", "")
+    assert (e.gold.doi, e.gold.url) == ("", "http://example.org/a.pdf")
     apa = list(anystyle_records([path], apa_only=True))
-    assert [r.id for r in apa] == [a.id, b.id]
+    assert [r.id for r in apa] == [a.id, b.id, d.id, e.id]
 
 
 def test_multilingual_loader_reads_every_line_in_label_vocabulary() -> None:

@@ -14,8 +14,8 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
-from urllib.parse import unquote
 from typing import Any
+from urllib.parse import unquote
 
 import bibtexparser
 import pybtex.database
@@ -582,7 +582,7 @@ def test_seed_bib_is_accepted_by_biber(tmp_path: Path, fmt: str, encoding: str) 
 
 
 TEXT = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=30
+    alphabet=st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), max_size=30
 )
 AGENTS = st.lists(
     st.one_of(
@@ -617,7 +617,7 @@ def references(draw: st.DrawFn) -> Reference:
     )
 
 
-@settings(max_examples=60)
+@settings(max_examples=int(os.environ.get("REFCHECK_EXPORT_EXAMPLES", "60")))
 @given(r=references())
 def test_any_reference_exports_and_reparses(r: Reference) -> None:
     """Whatever the parser hands over, every format is written and the .bib re-parses."""

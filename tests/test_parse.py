@@ -446,6 +446,18 @@ ADVERSARIAL = [
     "10." + "1" * 50_000 + "/" + "x" * 50_000,
     "Title " + "1(2), " * 16_000,
     "(2020, " + "Sept " * 20_000 + ")",
+    # patterns added for plain-text, Harvard, GOST-book and Vancouver entries
+    "Available " * 10_000 + "from x website:",
+    "Smith, J. " * 10_000 + "2010. Title.",
+    "Title / " * 14_000 + "М.: Наука, 2010.",
+    "Smith, J. (2010). Title. " + "Journal, 1, " * 8_000,
+    "Smith, J. (2010). Title. " + "Place: " * 14_000,
+    "Smith, J. (2010). Title. " + "Syst. " * 16_000 + "18: 1-2.",
+    "Smith, J. (2010). Title " + "x. y, " * 16_000 + "Journal 12(3), 45-67.",
+    "Smith, J. (2010). Title. " + "1. Place: " * 10_000,
+    "Smith MJ, " * 10_000 + "2013. Title.",
+    "<i>" * 20_000 + "x" + "</italic>" * 5_000,
+    "Smith, J. (2010). Title. In " + "A. B. (Eds.), " * 7_000,
 ]
 
 

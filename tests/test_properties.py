@@ -33,9 +33,12 @@ LATIN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 TURKISH = "çğıöşüÇĞİÖŞÜâîû"
 AZERBAIJANI = "əƏçğıöşüÇĞİÖŞÜ"
 CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"
+# letters whose case mapping changes length (ß → SS, ﬁ → FI, İ → i̇): offsets computed on a
+# lower/upper/casefolded copy and applied to the original would drift on these
+EXPANDING = "ßﬁﬂŉǰΐİẞǅ"
 PUNCT = "()[]{}.,;:&-–—'\"“”«»/*_#•\u0301\u00a0 "
 
-letters = st.sampled_from(LATIN + TURKISH + AZERBAIJANI + CYRILLIC)
+letters = st.sampled_from(LATIN + TURKISH + AZERBAIJANI + CYRILLIC + EXPANDING)
 words = st.text(letters, min_size=1, max_size=10)
 names = st.builds(lambda w: w[:1].upper() + w[1:], words)
 years = st.one_of(

@@ -171,7 +171,8 @@ def _name_part(text: str, opts: BibOptions) -> str:
     words = []
     for w in romanise(text, opts.scheme).split():
         enc = latex.escape(w, ascii=opts.ascii)
-        words.append("{" + enc + "}" if w.lower() in ("and", "others") else enc)
+        # "and", "others" and commas are name-list syntax to BibTeX: brace them as text
+        words.append("{" + enc + "}" if w.lower() in ("and", "others") or "," in enc else enc)
     return " ".join(words)
 
 
@@ -183,7 +184,7 @@ def bib_person(agent: Agent, opts: BibOptions) -> BibPerson:
         p.last_names = ["{" + name + "}"]
         return p
     family = _name_part(agent.family or agent.given, opts)  # a lone given name is the name
-    if " " in family or "," in agent.family:
+    if " " in family:
         family = "{" + family + "}"  # "García Márquez" is one family name, not given + family
     p.last_names = [family] if family else []
     if agent.particle:
