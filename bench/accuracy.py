@@ -34,7 +34,7 @@ import sys
 import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -60,7 +60,7 @@ PEER_FIELDS = (
     "url",
     "publisher",
 )
-REFEXTRACT_SAMPLE = 200  # AnyStyle APA-like refs given to refextract (~85 ms each here)
+REFEXTRACT_SAMPLE = 150  # AnyStyle APA-like refs given to refextract (~85 ms each here)
 LANGS = ("en", "tr", "az", "ru")
 
 
@@ -402,6 +402,9 @@ _VOLUME = re.compile(
 )
 _PAGES = re.compile(r"\d+\s*[-–—]+\s*\d+|\d+")
 _DOI = re.compile(r"10\.\d{4,9}/\S+")
+# "Title [English translation]" / "Title [Video]": APA's bracket is not part of the title (our
+# parser files it under title_translation / genre), while AnyStyle's title span includes it.
+_BRACKETED_TAIL = re.compile(r"\s*\[[^\[\]]*\]$")
 _URL_START = re.compile(r"(?:https?://|www\.).*", re.IGNORECASE)  # drops "Retrieved from"
 _INITIALS_ONLY = re.compile(r"^(?:[^\W\d_]\.(?:\s?-?\s?[^\W\d_]\.)*\s?)+$")
 
@@ -492,7 +495,7 @@ def anystyle_records(
             gold = Fields(
                 authors=authors,
                 year=ym[1] if ym else "",
-                title=_clean(first.get("title", "")),
+                title=_BRACKETED_TAIL.sub("", _clean(first.get("title", ""))),
                 container=_clean(container),
                 volume=vol,
                 issue=iss,
@@ -617,7 +620,6 @@ class Results:
     peer_refs_per_s: float = math.nan
     peer_load_s: float = math.nan
     quick: bool = False
-    notes: tuple[str, ...] = field(default_factory=tuple)
 
 
 def _subsets(items: list[Labelled]) -> list[tuple[str, list[Labelled]]]:

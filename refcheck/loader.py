@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import re
 import stat
+import unicodedata
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -252,12 +253,24 @@ def _byte_line(data: bytes, pos: int) -> int:
     return head.count(b"\n") + head.count(b"\r") - head.count(b"\r\n") + 1
 
 
+# Invisible characters pasted from Word and the web (zero-width space, word joiner, a BOM left
+# inside concatenated files, soft hyphen, direction marks): they hide headings and names from
+# every matcher, so they are dropped once here rather than tolerated by each stage.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad\u200e\u200f"))
+
+
 def _normalise_newlines(text: str) -> str:
-    """CRLF/CR → LF; U+2028/U+2029 → LF (one char each, so offsets stay aligned)."""
+    """The canonical text every offset refers to: LF newlines, NFC, no invisible characters.
+
+    CRLF/CR and U+2028/U+2029 become LF; decomposed letters (macOS, PDF copy-paste: S + U+0327)
+    are composed (NFC) so "Şahin" is one letter for every stage; see ``_INVISIBLE``.
+    """
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\u2028" in text or "\u2029" in text:
         text = text.replace("\u2028", "\n").replace("\u2029", "\n")
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text.translate(_INVISIBLE))
     return text
 
 

@@ -173,6 +173,7 @@ class Reference:
     apa_conformant: bool = True
     nonconformities: tuple[str, ...] = ()  # why the entry is not APA 7 form, one phrase each
     norm: Normalised | None = None  # filled by the normalise stage
+    key: str = ""  # citation key when the entry came from a .bib file (LaTeX manuscripts)
 
     @property
     def year_label(self) -> str:
@@ -221,6 +222,7 @@ class Citation:
     group_position: int = 0  # 0-based position within the parenthetical
     secondary: bool = False  # "as cited in" target
     after_quote: bool = False  # a direct quotation ends right before this citation
+    key: str = ""  # LaTeX cite key (\\citep{key}); matching by key comes first when set
 
 
 @dataclass(frozen=True, slots=True)

@@ -1691,6 +1691,8 @@ def _read_harvard(f: _Fields, head: str) -> bool:
     if not m:
         return False
     block = m["a"]
+    if head[m.end("a") : m.end("a") + 1] == "." and re.search(r"(?:^|[\s.-])[^\W\d_]$", block):
+        block += "."  # "Simpson, M. G. 1993." — the period belongs to the initial
     if any(w[0].islower() and w not in _NAME_LOWER_OK for w in block.split()):
         return False  # a lower-case word: a title, not names
     auth = _parse_author_block(block)
@@ -1754,6 +1756,8 @@ def _read_gost_book(f: _Fields, head: str) -> None:
 
 def _parse(text: str) -> tuple[_Fields, str]:
     f = _Fields()
+    # GOST separates areas with ". — " (or ". – "); read them as plain sentence ends
+    text = re.sub(r"\.\s+[—–]\s+", ". ", text)
     head = _find_tail(text, f)
     apa = None
     untitled = None  # APA work with no author: "*Title* (11th ed.). (2003). Publisher."

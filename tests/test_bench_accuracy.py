@@ -27,6 +27,7 @@ from bench.accuracy import (
     lang_accuracy,
     load_multilingual,
     render_doc,
+    rows,
     soft_form,
 )
 
@@ -107,7 +108,7 @@ XML = """<?xml version="1.0" encoding="UTF-8"?>
 <pages>pp. 1-9,</pages><date>2001.</date></sequence>
 <sequence><author>Roe, C.</author><date>(2014).</date><title>Trees.</title>
 <url>Retrieved from http://dx.doi.org/10.1016/j.tree.2014.07.006</url></sequence>
-<sequence><author>Doe, A.</author><date>(2015).</date><title>Pages.</title>
+<sequence><author>Doe, A.</author><date>(2015).</date><title>Sayfalar [Pages].</title>
 <url>Retirado de http://example.org/a.pdf.</url></sequence>
 </dataset>
 """
@@ -130,6 +131,7 @@ def test_anystyle_gold_derivation(tmp_path: Path) -> None:
     assert c.gold.title == "On things"
     assert (d.gold.doi, d.gold.url) == ("10.1016/j.tree.2014.07.006", "")
     assert (e.gold.doi, e.gold.url) == ("", "http://example.org/a.pdf")
+    assert e.gold.title == "Sayfalar"
     apa = list(anystyle_records([path], apa_only=True))
     assert [r.id for r in apa] == [a.id, b.id, d.id, e.id]
 
@@ -188,3 +190,17 @@ def test_patterns_stay_linear_on_100kb(text: str) -> None:
     _YEAR.search(text)
     soft_form(text)
     assert time.perf_counter() - t0 < 2.0
+
+
+def test_rows_say_why_when_refextract_cannot_run() -> None:
+    ev = evaluate("ours: mini", [_item("a", year="2001")], lambda _: Fields(year="2001"))
+    res = Results((ev,), ((ev, ev),), (), peer_error="ModuleNotFoundError: refextract")
+    out = {str(r["metric"]): r for r in rows(res)}
+    peer = out["peer_f1_soft[refextract; ours: mini]"]
+    assert math.isnan(float(str(peer["value"])))
+    assert "refextract not run: ModuleNotFoundError" in str(peer["note"])
+    assert out["peer_f1_soft[refcheck; ours: mini]"]["value"] == 1.0
+    assert out["parse_f1_soft[ours: mini]"]["unit"] == "F1"
+    assert all(set(r) == {"metric", "value", "unit", "note"} for r in out.values())
+    doc = render_doc(res, "<!-- gen:peer -->\n<!-- /gen:peer -->\n")
+    assert "refextract could not run here: `ModuleNotFoundError: refextract`" in doc

@@ -327,7 +327,7 @@ def test_regression_corpus_replays(path: Path) -> None:
         assert (len(doc.references), len(report.citations)) == EXPECTED[path.name]
 
 
-# --------------------------------------------------------------------------- known bugs (xfail)
+# --------------------------------------------------------------------------- fixed bugs (regressions)
 
 _TURKISH = (
     "Intro (Şahin, 2019) and Öztürk (2020).\n\nKaynakça\n\n"
@@ -341,7 +341,6 @@ def test_composed_turkish_citations_are_found() -> None:
     assert [c.text for c in cits] == ["Şahin, 2019", "Öztürk (2020)"]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: cite finds no citation in decomposed (NFD) text")
 def test_decomposed_turkish_citations_are_found() -> None:
     text = unicodedata.normalize("NFD", _TURKISH)
     doc = api.load_text(text)
@@ -350,9 +349,6 @@ def test_decomposed_turkish_citations_are_found() -> None:
     assert [doc.text[c.span.start : c.span.end] for c in cits] == [c.text for c in cits]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="bug: format characters (BOM, ZWSP, soft hyphen) hide the heading"
-)
 @pytest.mark.parametrize("mark", ["\ufeff", "\u200b", "\u2060"])
 def test_invisible_characters_in_heading(mark: str) -> None:
     doc = api.load_text(
@@ -361,7 +357,6 @@ def test_invisible_characters_in_heading(mark: str) -> None:
     assert len(doc.references) == 1
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a soft hyphen inside the heading word hides it")
 def test_soft_hyphen_in_heading() -> None:
     doc = api.load_text(
         "Intro (Smith, 2020).\n\nRefer\u00adences\n\nSmith, J. (2020). T. J, 1, 3.\n"
@@ -369,7 +364,6 @@ def test_soft_hyphen_in_heading() -> None:
     assert len(doc.references) == 1
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a zero-width space inside a citation hides it")
 def test_zero_width_space_in_citation() -> None:
     doc = api.load_text(
         "Intro (Smith\u200b, 2020).\n\nReferences\n\nSmith, J. (2020). T. J, 1, 3.\n"
