@@ -404,7 +404,7 @@ _PAGES = re.compile(r"\d+\s*[-–—]+\s*\d+|\d+")
 _DOI = re.compile(r"10\.\d{4,9}/\S+")
 # "Title [English translation]" / "Title [Video]": APA's bracket is not part of the title (our
 # parser files it under title_translation / genre), while AnyStyle's title span includes it.
-_BRACKETED_TAIL = re.compile(r"\s*\[[^\[\]]*\]$")
+_BRACKETED_TAIL = re.compile(r"\[[^\[\]]*\]$")
 _URL_START = re.compile(r"(?:https?://|www\.).*", re.IGNORECASE)  # drops "Retrieved from"
 _INITIALS_ONLY = re.compile(r"^(?:[^\W\d_]\.(?:\s?-?\s?[^\W\d_]\.)*\s?)+$")
 
@@ -495,7 +495,7 @@ def anystyle_records(
             gold = Fields(
                 authors=authors,
                 year=ym[1] if ym else "",
-                title=_BRACKETED_TAIL.sub("", _clean(first.get("title", ""))),
+                title=_BRACKETED_TAIL.sub("", _clean(first.get("title", ""))).rstrip(),
                 container=_clean(container),
                 volume=vol,
                 issue=iss,

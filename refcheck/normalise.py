@@ -724,30 +724,19 @@ _TOKEN_RE = re.compile(r"[^\W_]+")
 
 @functools.lru_cache(maxsize=1)
 def _confusable_maps() -> tuple[dict[str, str], dict[str, str]]:
-    """Latin→Cyrillic and Cyrillic→Latin single-letter homoglyphs from the TR39 data."""
-    from confusable_homoglyphs import confusables
+    """Latin→Cyrillic and Cyrillic→Latin single-letter homoglyphs from the TR39 data.
 
-    lat2cyr: dict[str, str] = {}
-    cyr2lat: dict[str, str] = {}
-    for ch in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz":
-        found = confusables.is_confusable(ch, greedy=True, preferred_aliases=[]) or []
-        for item in found:
-            for h in item["homoglyphs"]:
-                c = h["c"]
-                if len(c) == 1 and h["n"].startswith("CYRILLIC") and ch not in lat2cyr:
-                    lat2cyr[ch] = c
-    for o in range(0x0400, 0x0530):
-        ch = chr(o)
-        found = confusables.is_confusable(ch, greedy=True, preferred_aliases=[]) or []
-        for item in found:
-            for h in item["homoglyphs"]:
-                c = h["c"]
-                if len(c) == 1 and c.isascii() and c.isalpha() and ch not in cyr2lat:
-                    cyr2lat[ch] = c
+    The maps are generated from the confusable-homoglyphs package into ``refcheck/_confusables.py``
+    (``scripts/gen_confusables.py``; a test keeps them equal to the package's data), because
+    loading the package's full JSON data would cost ~0.2 s of start-up on every run.
+    """
+    from refcheck._confusables import CYRILLIC_TO_LATIN, LATIN_TO_CYRILLIC
+
+    cyr2lat = dict(CYRILLIC_TO_LATIN)
     # TR39's prototype for "I"-like letters is "l"; the intended letter in a name is "I"/"i".
     for cyr, lat in (("І", "I"), ("Ӏ", "I"), ("ӏ", "i"), ("і", "i")):
         cyr2lat[cyr] = lat
-    return lat2cyr, cyr2lat
+    return dict(LATIN_TO_CYRILLIC), cyr2lat
 
 
 def _context_script(text: str) -> Script:

@@ -891,11 +891,14 @@ _STATE_PUB = re.compile(
 # "Wiley, New York" / "Tioga Publishing Company, Palo Alto, CA" (place last, a known city or
 # "City, ST"); an unknown trailing word stays in the publisher, as in the seed's Waltz entry
 _PUB_PLACE = re.compile(
-    r"^(?P<pub>[^,]{2,80}?),\s*(?P<place>(?:New York|London|Oxford|Cambridge|Boston|Chicago|"
+    r"^(?P<pub>[^,]{2,60}?(?:,\s*(?:Inc|Ltd|Co|LLC|Publishers)\.?)?),\s*(?P<place>(?:New York|London|Oxford|Cambridge|Boston|Chicago|"
     r"Paris|Berlin|Amsterdam|Princeton|Washington|Toronto|Leiden|Heidelberg|Dordrecht|"
     r"Thousand Oaks|San Francisco|Los Angeles|Berkeley|Philadelphia|Baltimore|New Haven|"
     r"Ankara|İstanbul|Istanbul|İzmir|Bakı|Baku|Москва|М\.|Санкт-Петербург|СПб\.)"
-    r"(?:,\s*[A-Z]{2}|,\s*[A-Z][a-z]+)?|[A-Z][^\W\d_]+(?:\s[A-Z][^\W\d_]+)?,\s*[A-Z]{2})$"
+    r"(?:,\s*[A-Z]{2}|,\s*[A-Z][a-z]+)?|[A-Z][^\W\d_]+(?:\s[A-Z][^\W\d_]+){0,2},\s*(?:[A-Z]{2}|"
+    r"California|Kansas|Ontario|Massachusetts|New Jersey|Victoria|Netherlands|Germany|France|"
+    r"Canada|Australia|England|Switzerland|Italy|Spain|Türkiye|Turkey|Russia|Azerbaijan)|"
+    r"Netherlands|Germany|France|Canada|Australia|England|Switzerland|Türkiye|Turkey)$"
 )
 _YEAR_END = re.compile(r"[,\s(]*\b(?P<y>1[5-9]\d\d|20\d\d)[a-z]?\)?\.?$")
 
@@ -1050,7 +1053,12 @@ def _read_container(f: _Fields, seg: str) -> None:
         f.issue = m["iss2"]
         f.flag("volume and issue written as 17/4 instead of 17(4)")
     elif m["iss"]:
-        f.issue = m["iss"].strip()
+        iss = m["iss"].strip()
+        pm = re.fullmatch(r"(?:pp?|ss?|S|С|с|səh)\.\s*(.+)", iss)
+        if pm:
+            f.pages = f.pages or pm[1]  # "(pp. 150-155)" is pages, not an issue
+        else:
+            f.issue = iss
     elif m["iss3"]:
         f.issue = m["iss3"]
     if m["yr"] and f.year is None:
@@ -1150,9 +1158,12 @@ _CHAPTER_TR = re.compile(
 _CHAPTER_NOED = re.compile(r"(?:^|(?<=[.?!\"”]))\s+(?:In|İçinde|В)\s+(?P<rest>\*.+)$")
 
 
+_ISBN = re.compile(r"\.?\s*\bISBN(?:-1[03])?:?\s*[\dXx][\dXx -]{8,20}[\dXx]\.?")
+
+
 def _find_tail(text: str, f: _Fields) -> str:
     """Cut DOI, URL, retrieval phrase and "(Original work published …)" off; return the rest."""
-    s = text
+    s = _ISBN.sub("", text).rstrip()
     m = _ORIGINAL.search(s)
     if m:
         f.original_year = int(m[1])
@@ -1318,8 +1329,15 @@ def _read_body_apa(f: _Fields, body: str) -> None:
                 best = c
                 if text[c - 2 : c - 1] in ".?!" or text[c - 1 : c] in ".?!":
                     break
-                # a comma cut must leave a name without commas and a real volume or pages
-                if "," in pj[0] or not re.search(r"\d+\s*[-–(]", pj[1]):
+                # a comma cut must leave a capitalised name without commas, in the last segment,
+                # and a real volume or pages (not "the modern age, 1870-1930")
+                if (
+                    "," in pj[0]
+                    or not pj[0][:1].isupper()
+                    or k != len(segs) - 1
+                    or not re.search(r"\d+\s*[-–(]", pj[1])
+                    or re.fullmatch(r"[\s,]*(?:1[5-9]|20)\d\d\s*[-–]\s*(?:1[5-9]|20)\d\d\.?", pj[1])
+                ):
                     best = None
                     continue
                 break
@@ -1333,9 +1351,13 @@ def _read_body_apa(f: _Fields, body: str) -> None:
         if k < len(segs) - 1:
             break  # only the last one or two segments can hold the source
     if len(segs) == 1:
+        pw = _PUB_WORDS_TAIL.search(first)
+        if pw and pw.start() > 10:
+            first, pub = first[: pw.start()], first[pw.start() :].lstrip(" ,")
+            _read_publisher(f, pub)  # "Robot Vision, MIT Press."
         f.title = _unquote(_take_title_extras(f, first))
         _title_quote_check(f, first)
-        f.type = "webpage" if f.url else "document"
+        f.type = "book" if f.publisher else "webpage" if f.url else "document"
         if f.report_number or re.search(r"\b(?:report|rapor|raporu|доклад)\b", f.title, re.I):
             f.type = "report"
         if f.genre:
@@ -1383,6 +1405,11 @@ _GENRE_LEAD = re.compile(
 )
 
 
+_PUB_WORDS_TAIL = re.compile(
+    r",\s*[^,]{0,60}\b(?:Press|Publishers?|Publishing|Verlag|Books|[EÉ]ditions|Yayınları|"
+    r"Yayıncılık|Yayınevi|Kitabevi|Издательство|Изд-во|nəşriyyatı|Nəşriyyatı)\b[^,]{0,30}"
+    r"(?:,\s*[^,]{2,40}){0,2}\.?$"
+)
 _ABBR_WORDS = re.compile(r"(?:[A-Z][^\W\d_]{0,11}\.\s*){1,4}")
 
 

@@ -340,6 +340,15 @@ def anystyle_records(
             }
 
 
+def anystyle_dir() -> Path | None:
+    """shared/ sits beside the work tree (and beside CI's clone); /work/shared as a fallback."""
+    for cand in (ROOT.parent / "shared", Path("/work/shared")):
+        d = cand / "data" / "anystyle"
+        if (d / "core.xml").is_file() and (d / "good.xml").is_file():
+            return d
+    return None
+
+
 def _report(label: str, sc: Score) -> None:
     print(
         f"{label}: field accuracy exact {sc.accuracy:.4f} ({sc.correct}/{sc.total}), "
@@ -365,7 +374,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args(argv)
     if args.anystyle:
-        base = Path("/work/shared/data/anystyle")
+        base = anystyle_dir()
+        if base is None:
+            print("AnyStyle data not found (shared/data/anystyle)", file=sys.stderr)
+            return 2
         recs = list(anystyle_records([base / "core.xml", base / "good.xml"], args.half, args.shape))
         sc = score_partial(recs) if args.old else score_anystyle(recs)
         what = "APA-like" if args.shape == "apa" else "other shapes"

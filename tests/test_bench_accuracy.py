@@ -176,10 +176,12 @@ def test_render_doc_fills_only_marked_blocks() -> None:
         "Smith" + ", J." * 30_000,
         "1" * 100_000,
         "vol. " + "1" * 100_000 + "(",
+        " " * 100_000 + "[x",
+        "[" + "a" * 100_000,
     ],
 )
 def test_patterns_stay_linear_on_100kb(text: str) -> None:
-    from bench.accuracy import _APA_LIKE, _PAGES, _VOLUME, _YEAR
+    from bench.accuracy import _APA_LIKE, _BRACKETED_TAIL, _PAGES, _URL_START, _VOLUME, _YEAR
 
     t0 = time.perf_counter()
     apa_families(text)
@@ -188,6 +190,8 @@ def test_patterns_stay_linear_on_100kb(text: str) -> None:
     _VOLUME.match(text)
     _PAGES.search(text)
     _YEAR.search(text)
+    _BRACKETED_TAIL.search(text)
+    _URL_START.search(text)
     soft_form(text)
     assert time.perf_counter() - t0 < 2.0
 

@@ -282,5 +282,11 @@ def test_chicago_title_is_not_mistaken_for_harvard_names() -> None:
 
 
 def test_unbalanced_markup_is_dropped_not_toggled() -> None:
-    r = parse_string("Pagani, L. (1999). Effects of poverty. Journal of Child Psychology, 40</i>, 1209–1219.")
-    assert (r.container_title, r.volume, r.pages) == ("Journal of Child Psychology", "40", "1209–1219")
+    r = parse_string(
+        "Pagani, L. (1999). Effects of poverty. Journal of Child Psychology, 40</i>, 1209–1219."
+    )
+    assert (r.container_title, r.volume, r.pages) == (
+        "Journal of Child Psychology",
+        "40",
+        "1209–1219",
+    )

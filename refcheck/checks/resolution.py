@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from refcheck.findings import Finding, Rule, Severity, register
 from refcheck.model import Reference, Resolution
 from refcheck.resolve.doi import normalise_doi
-from refcheck.resolve.resolver import doi_of, url_of
+from refcheck.resolve.targets import doi_of, url_of
 from refcheck.resolve.urls import date_conflict
 from refcheck.rules import Context, check
 

@@ -28,6 +28,7 @@ from refcheck.resolve.doi import (
 from refcheck.resolve.http import DAY, Deadline, FetchResult, HttpClient
 from refcheck.resolve.search import choose, wants_search
 from refcheck.resolve.settings import ResolverSettings
+from refcheck.resolve.targets import doi_of, url_of
 from refcheck.resolve.urls import is_soft_404, moved_elsewhere, page_title_score, parse_page
 
 PAGE_TITLE_THRESHOLD = 0.5
@@ -35,7 +36,6 @@ CSL_ACCEPT = "application/vnd.citationstyles.csl+json"
 HTML_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8"
 _FAULT_STATUS = {"timeout": "unreachable", "unreachable": "unreachable", "deadline": "skipped",
                  "rate_limited": "rate_limited", "blocked": "invalid"}
-_DOI_HOSTS = frozenset({"doi.org", "dx.doi.org", "www.doi.org"})
 
 
 @dataclass(frozen=True)
@@ -45,30 +45,6 @@ class ResolverStats:
     requests: int = 0
     cache_hits: int = 0
     retries: int = 0
-
-
-def doi_of(ref: Reference) -> str:
-    """The DOI text an entry carries (the DOI field, or a doi.org URL)."""
-    if ref.doi or ref.doi_raw:
-        return ref.doi or ref.doi_raw
-    if ref.url:
-        try:
-            host = (urlsplit(ref.url).hostname or "").lower()
-        except ValueError:
-            return ""
-        if host in _DOI_HOSTS:
-            return ref.url
-    return ""
-
-
-def url_of(ref: Reference) -> str:
-    """The web URL to check (doi.org links are checked as DOIs instead)."""
-    if not ref.url or doi_of(ref) == ref.url:
-        return ""
-    url = ref.url.strip()
-    if url.lower().startswith("www."):  # "www.example.org/x": the scheme was left out
-        url = "https://" + url
-    return url
 
 
 def _interleave_hosts(units: list[tuple[Reference, str]]) -> list[tuple[Reference, str]]:

@@ -1,0 +1,37 @@
+"""Which DOI and which URL of an entry the resolver checks.
+
+Kept apart from the resolver so that the offline checks can use it without importing the
+HTTP stack (``requests`` alone costs a quarter of a second of start-up).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from refcheck.model import Reference
+
+_DOI_HOSTS = frozenset({"doi.org", "dx.doi.org", "www.doi.org"})
+
+
+def doi_of(ref: Reference) -> str:
+    """The DOI text an entry carries (the DOI field, or a doi.org URL)."""
+    if ref.doi or ref.doi_raw:
+        return ref.doi or ref.doi_raw
+    if ref.url:
+        try:
+            host = (urlsplit(ref.url).hostname or "").lower()
+        except ValueError:
+            return ""
+        if host in _DOI_HOSTS:
+            return ref.url
+    return ""
+
+
+def url_of(ref: Reference) -> str:
+    """The web URL to check (doi.org links are checked as DOIs instead)."""
+    if not ref.url or doi_of(ref) == ref.url:
+        return ""
+    url = ref.url.strip()
+    if url.lower().startswith("www."):  # "www.example.org/x": the scheme was left out
+        url = "https://" + url
+    return url
