@@ -1057,6 +1057,8 @@ def _read_container(f: _Fields, seg: str) -> None:
         pm = re.fullmatch(r"(?:pp?|ss?|S|С|с|səh)\.\s*(.+)", iss)
         if pm:
             f.pages = f.pages or pm[1]  # "(pp. 150-155)" is pages, not an issue
+        elif re.fullmatch(r"(?:1[5-9]|20)\d\d", iss) and not m["yr"]:
+            f.year = f.year or int(iss)  # Chicago "CE 10 (1949): 324-28": the year
         else:
             f.issue = iss
     elif m["iss3"]:
@@ -1108,7 +1110,8 @@ def _read_publisher(f: _Fields, seg: str) -> None:
 
 _DATE_PAREN = re.compile(
     r"\(\s*(?P<d>(?:\d{4}[a-z]?(?:\s*/\s*\d{4}[a-z]?)?|n\.\s?d\.(?:\s*-\s*[a-z])?|"
-    r"in press(?:\s*-\s*[a-z])?|б\.\s?г\.|t\.y\.|s\.d\.|[Bb]asımda|в печати)"
+    r"in press(?:\s*-\s*[a-z])?|б\.\s?г\.|t\.y\.|s\.d\.|[Bb]asımda|в печати|"
+    r"\d{1,2}\.?\s+[^\W\d_]{3,12}\.?\s+\d{4}|[^\W\d_]{3,12}\.?\s+\d{1,2},?\s+\d{4})"
     r"(?:,\s*[^()]{1,40})?)\s*\)",
 )
 
@@ -1133,6 +1136,9 @@ def _read_apa_date(f: _Fields, d: str) -> None:
         return
     m = re.match(r"(\d{4})([a-z]?)(?:\s*/\s*(\d{4})([a-z]?))?(?:,\s*(.*))?$", d)
     if not m:
+        pd = parse_date(d)  # "(26 February 1988)", "(12 Ekim 2020)", "(June 7, 1998)"
+        if pd is not None and pd.month is not None:
+            f.year, f.date = pd.year, pd
         return
     if m[3]:
         f.original_year = int(m[1])
