@@ -264,7 +264,7 @@ def ours(text: str) -> Fields:
 # --------------------------------------------------------------------------- refextract
 
 
-_CONNECTOR = re.compile(r"\s*(?:,|;|&|\band\b|\bet al\.?)\s*", re.IGNORECASE)
+_CONNECTOR = re.compile(r",|;|&|\band\b|\bet al\.?", re.IGNORECASE)  # no \s*: linear
 
 
 def families_from_string(s: str) -> list[str]:
@@ -396,7 +396,7 @@ def load_multilingual(path: Path = MULTILINGUAL) -> list[Labelled]:
 _APA_LIKE = re.compile(r"^[^()]{2,200}?\(\d{4}[a-z]?\)\.\s")  # "Authors (YYYY). "
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _VOLUME = re.compile(
-    r"^\W*(?:vol(?:ume)?\.?|т\.|cilt)?\s*\*?(\d+[A-Za-z]?)\*?"
+    r"^\W*(?:(?:vol(?:ume)?\.?|т\.|cilt)\s*)?\*?(\d+[A-Za-z]?)\*?"
     r"(?:\s*\((\w+(?:\s*[-–/]\s*\w+)?)\)|,?\s*(?:no\.?|issue|№|sayı)\s*(\w+))?",
     re.IGNORECASE,
 )
@@ -406,15 +406,16 @@ _DOI = re.compile(r"10\.\d{4,9}/\S+")
 # parser files it under title_translation / genre), while AnyStyle's title span includes it.
 _BRACKETED_TAIL = re.compile(r"\[[^\[\]]*\]$")
 _URL_START = re.compile(r"(?:https?://|www\.).*", re.IGNORECASE)  # drops "Retrieved from"
-_INITIALS_ONLY = re.compile(r"^(?:[^\W\d_]\.(?:\s?-?\s?[^\W\d_]\.)*\s?)+$")
+_INITIALS_ONLY = re.compile(r"^[^\W\d_]\.(?:\s?-?\s?[^\W\d_]\.)*\s?$")  # "J. R.", "J.-P."
+
+
+_QUOTES = "\"“”'‘’«»"
 
 
 def _clean(s: str) -> str:
-    s = s.strip().strip("*").strip()
-    s = re.sub(r"^[\"“”'‘’«]+|[\"“”'‘’»]+$", "", s).strip()
-    while s and s[-1] in ".,;:":
-        s = s[:-1].rstrip()
-    return re.sub(r"^[\"“”'‘’«]+|[\"“”'‘’»]+$", "", s).strip()
+    """A span as a field value: no italics marks, quotes or trailing punctuation."""
+    s = s.strip().strip("*").strip().strip(_QUOTES).strip()
+    return s.rstrip(".,;: ").strip(_QUOTES).strip()
 
 
 def apa_families(span: str) -> list[str] | None:

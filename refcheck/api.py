@@ -41,6 +41,10 @@ def load_text(
 
 
 def load_source(source: Source, *, references_from: int | None = None) -> Document:
+    if source.format == "latex" and references_from is None:  # hook: .tex + .bib, see latex.py
+        from refcheck.latex import load_latex
+
+        return load_latex(source)
     from refcheck.parse import parse_entries
     from refcheck.split import split_document
 

@@ -129,6 +129,10 @@ class _Tail:
 
 def extract_citations(doc: Document) -> tuple[Citation, ...]:
     """Every citation in ``doc.body`` (never the reference list), ordered by position."""
+    if doc.format == "latex":  # hook: \cite keys are read by refcheck.latex
+        from refcheck.latex import extract_latex_citations
+
+        return extract_latex_citations(doc)
     body = doc.body
     if len(body) == 0 and doc.heading is None and doc.references_region is None:
         body = Span(0, len(doc.text))  # a bare text without a split: search all of it

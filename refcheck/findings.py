@@ -90,6 +90,7 @@ class Finding:
     reference: int | None = None
     citation: str | None = None
     suggestion: str = ""
+    path: str | None = None  # file the location is in when not the manuscript (a LaTeX .bib)
 
     @classmethod
     def make(
@@ -107,8 +108,9 @@ class Finding:
         """Build a finding with the rule's default severity and line/column from ``span``."""
         rule = _REGISTRY[code]
         line = column = None
+        path: str | None = None
         if doc is not None and span is not None:
-            line, column = doc.locate(span.start)
+            path, line, column = doc.where(span.start)  # LaTeX: the .bib's own path and line
         return cls(
             code=code,
             severity=severity or rule.severity,
@@ -119,11 +121,13 @@ class Finding:
             reference=reference,
             citation=citation,
             suggestion=suggestion,
+            path=path,
         )
 
     @property
-    def sort_key(self) -> tuple[int, int, str, str]:
-        return (self.line or 0, self.column or 0, self.code, self.message)
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        # the manuscript's findings (path None) first, then each appended file's in line order
+        return (self.path or "", self.line or 0, self.column or 0, self.code, self.message)
 
 
 @dataclass(frozen=True)

@@ -611,10 +611,6 @@ def _render(segs: list[tuple[str, bool]]) -> str:
 
 # --------------------------------------------------------------------------- LaTeX (minimal)
 
-_BIB_CMD = re.compile(
-    r"\\(?:bibliography|addbibresource)(?:\[[^\]\n]{0,200}\])?\{([^}\n]{1,500})\}"
-)
-
 
 def _latex_source(decoded: Decoded, p: Path, name: str, max_bytes: int) -> Source:
     """Body text as written; ``bib_entries`` are the raw ``@type{...}`` blocks of the .bib files.
@@ -622,20 +618,14 @@ def _latex_source(decoded: Decoded, p: Path, name: str, max_bytes: int) -> Sourc
     Only ``\\bibliography{a,b}`` and ``\\addbibresource{a.bib}`` beside the .tex are followed;
     no macro expansion, no ``\\input``. A missing .bib is an error naming it.
     """
+    from refcheck.latex import bib_files  # comment-aware: "%\bibliography{old}" is not followed
+
     entries: list[str] = []
-    for m in _BIB_CMD.finditer(decoded.text):
-        for raw in m.group(1).split(","):
-            item = raw.strip()
-            if not item:
-                continue
-            bib = p.parent / (item if item.endswith(".bib") else item + ".bib")
-            line = decoded.text.count("\n", 0, m.start()) + 1
-            if not bib.is_file():
-                raise InputError(
-                    f"bibliography file {bib.name} not found beside the .tex", name, line
-                )
-            bib_text = decode_bytes(_read_bounded(bib, str(bib), max_bytes), str(bib)).text
-            entries.extend(_bib_blocks(bib_text))
+    for bib, line in bib_files(decoded.text, p):
+        if not bib.is_file():
+            raise InputError(f"bibliography file {bib.name} not found beside the .tex", name, line)
+        bib_text = decode_bytes(_read_bounded(bib, str(bib), max_bytes), str(bib)).text
+        entries.extend(_bib_blocks(bib_text))
     return Source(
         text=decoded.text,
         path=name,

@@ -285,7 +285,19 @@ def match_citations(
     # The same work is cited many times; everything the verdict depends on is in this key.
     seen: dict[tuple[object, ...], Link] = {}
     out: list[Link] = []
+    # LaTeX: a cite key names its entry outright; an unknown key has no entry (no guessing)
+    by_key: dict[str, int] = {}
+    for r in references:
+        if r.key:
+            by_key.setdefault(r.key, r.index)
     for c in citations:
+        if c.key and by_key:
+            ref_index = by_key.get(c.key)
+            if ref_index is None:
+                out.append(Link(c.index, None, "", 0.0))
+            else:
+                out.append(Link(c.index, ref_index, "key", 1.0))
+            continue
         key = (c.authors, c.year, c.year_suffix, c.no_date, c.in_press, c.abbreviation)
         hit = seen.get(key)
         if hit is None:

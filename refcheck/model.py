@@ -275,6 +275,19 @@ class Source:
     bib_entries: tuple[str, ...] = ()  # for LaTeX: raw .bib entries found beside the .tex
 
 
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A stretch of ``Document.text`` read from another file (a .bib appended to its .tex).
+
+    The text from offset ``start`` on came from ``path``, whose line 1 is global line
+    ``first_line``; one text keeps spans simple while findings still name the right file.
+    """
+
+    path: str
+    start: int
+    first_line: int
+
+
 @dataclass(frozen=True)
 class Document:
     """A loaded manuscript: its text, where the list is, the raw entries and parsed references."""
@@ -288,6 +301,7 @@ class Document:
     entries: tuple[RawEntry, ...] = ()
     references: tuple[Reference, ...] = ()
     excluded: tuple[Span, ...] = ()  # footnotes, page headers removed from entries
+    parts: tuple[Part, ...] = ()  # appended files (LaTeX: the .bib files), in text order
 
     def _line_starts(self) -> list[int]:
         cached: list[int] | None = self.__dict__.get("_ls")
@@ -306,6 +320,20 @@ class Document:
         starts = self._line_starts()
         i = bisect.bisect_right(starts, offset) - 1
         return i + 1, offset - starts[i] + 1
+
+    def where(self, offset: int) -> tuple[str | None, int, int]:
+        """(path, line, column) of an offset: path None for the main file, else the part's file.
+
+        Lines and columns are 1-based and counted within that file.
+        """
+        line, column = self.locate(offset)
+        part: Part | None = None
+        for p in self.parts:
+            if offset >= p.start:
+                part = p
+        if part is None:
+            return None, line, column
+        return part.path, line - part.first_line + 1, column
 
     def line_text(self, line: int) -> str:
         starts = self._line_starts()

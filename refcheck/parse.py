@@ -205,7 +205,8 @@ _DOI = re.compile(
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
 _RETRIEVED = re.compile(
     r"(?:(?:Retrieved|Accessed)(?:\s+on)?|Erişim(?:\s+[Tt]arihi)?|Erişildi|Müraciət\s+tarixi|"
-    r"Дата\s+обращения|Дата\s+доступа|Available|Retirado|Recuperado|Consultado)\s*:?\s*"
+    r"Дата\s+обращения|Дата\s+доступа|Режим\s+доступа|URL|Available|Retirado|Recuperado|"
+    r"Consultado)\s*:?\s*"
     r"([^()\n]{0,40}?\d{4})?\s*[,.;]?\s*"
     r"(?:(?:from|via|at|adresinden|adresi|URL|режим доступа|de|en)\s*:?\s*"
     r"(?:[^:\n]{1,80}?\s(?:website|web site|site)\s*:?\s*)?)?$",
@@ -355,6 +356,12 @@ _OPEN_Q = {'"': '"', "“": "”", "«": "»", "„": "“"}
 _PLACE_AHEAD = re.compile(r"[^\W\d_][^\W\d_-]{1,20}(?:[ -][^\W\d_]{1,20}){0,2}\s?:\s")
 
 
+_PUB_AHEAD = re.compile(
+    r"[^.\d]{0,40}\b(?:Press|Publishers?|Publishing|Verlag|Books|Yayınları|Yayıncılık|"
+    r"Kitabevi|nəşriyyatı|Издательство)\b"
+)
+
+
 def _is_abbrev(s: str, end: int) -> bool:
     """Whether the '.' at ``end`` closes an initial or abbreviation rather than a sentence."""
     k = end
@@ -446,7 +453,13 @@ def _segments(s: str) -> list[_Seg]:
                             strong
                             or not _is_abbrev(s, i)
                             # "Cilt 1. İstanbul: İletişim" — a number, then a place and colon
-                            or (s[i - 1].isdigit() and _PLACE_AHEAD.match(s, k) is not None)
+                            or (
+                                s[i - 1].isdigit()
+                                and (
+                                    _PLACE_AHEAD.match(s, k) is not None
+                                    or _PUB_AHEAD.match(s, k) is not None
+                                )
+                            )
                         )
                     if ok:
                         out.append(_Seg(s[start:j].strip(), start))
@@ -620,6 +633,12 @@ _NOCOMMA = re.compile(
 )  # "Иванов И.И.", Vancouver "Clifford MJ" (capitals only, checked below)
 
 
+_ETAL_TAIL = re.compile(
+    r",?\s+(?:vd\.?|v\.d\.|və b\.|və başq\.|və d\.|и др\.?|ve ark\.?|ve diğerleri|"
+    r"[Ee]t\.?\s*al\.?)$"
+)
+
+
 def _parse_author_block(block: str) -> _Authors:
     """``Surname, I. I., & Surname, I.`` or a group name; et al. and ellipses noted."""
     res = _Authors()
@@ -633,6 +652,10 @@ def _parse_author_block(block: str) -> _Authors:
     if not b:
         return res
     b = b.replace("…", ". . .")
+    em = _ETAL_TAIL.search(b)
+    if em and em.start() > 0:
+        res.et_al = True  # "Kılıç, A. vd.", "Cəfərov, N. və b.", "Иванов, И. и др."
+        b = b[: em.start()].rstrip(" ,")
     b, n_and = _AND_LAST.subn(", & ", b)
     res.and_word = n_and > 0
     toks = [t.strip() for t in re.split(r"\s*,\s*(?:&\s*)?|\s+&\s+|\s*&\s*", b) if t.strip()]
@@ -644,7 +667,10 @@ def _parse_author_block(block: str) -> _Authors:
     if toks and all(inverted):
         for m in inverted:
             if m:
-                res.agents.append(_person(m["fam"], m["ini"]))
+                ini = m["ini"]
+                if re.fullmatch(r"[^\W\d_]{2,3}\.", ini) and ini[:-1].isupper():
+                    ini = ini[:-1]  # Vancouver "Cornell SE." — the period ends the block
+                res.agents.append(_person(m["fam"], ini))
         res.no_comma = True
         return res
     has_initials = any(_is_initials(t) for t in toks[1:])
@@ -741,7 +767,7 @@ _VOL_TAIL = re.compile(
 # Where a plain (non-italic) journal name ends and its volume/issue/pages begin.
 _TAIL_START = re.compile(
     r"(?:,\s*|\s+)\(?(?:(?:Vol(?:ume)?\.?|Cilt|Cild|C\.|Т\.|Том|No\.?|no\.|Nr\.|№|Sayı|S\.|Issue|"
-    r"pp?\.|ss?\.|С\.|с\.|səh\.|стр\.)\s*)?\*?\(?[A-Z]?\d"
+    r"pp?\.|ss?\.|С\.|с\.|səh\.|стр\.)\s*:?\s*)?\*?\(?[A-Z]?\d"
 )
 _TAIL_LABELS = re.compile(
     r"\b(?:Vol(?:ume)?|Cilt|Cild|Issue|Sayı|No|Nr|pp?|ss?|səh|pages?|Article|Suppl|Part|Pt)\b\.?|"
@@ -749,17 +775,17 @@ _TAIL_LABELS = re.compile(
     re.IGNORECASE,
 )
 _T_VOL = re.compile(
-    r"(?:\bVol(?:ume)?\.?|\bCilt\b|\bCild\b|(?<!\w)C\.|(?<!\w)Т\.|\bТом\b)\s*"
+    r"(?:\bVol(?:ume)?\.?|\bCilt\b|\bCild\b|(?<!\w)C\.|(?<!\w)Т\.|\bТом\b)\s*:?\s*"
     r"(\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?)",
     re.IGNORECASE,
 )
 _T_ISS = re.compile(
     r"(?:\bNo\.?|\bNr\.?|№|\bSayı\b|\bIssue\b|(?<!\w)Вып\.|(?<!\w)(?-i:S)\.(?=\s*\d+[A-Za-z]?\s*(?:[,.;)]|$)))"
-    r"\s*(\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?)",
+    r"\s*:?\s*(\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?)",
     re.IGNORECASE,
 )
 _T_PAGES = re.compile(
-    r"(?:\bpp?\.|\bpages?\b|\bss?\.|(?<!\w)С\.|(?<!\w)с\.|\bsəh\.|(?<!\w)стр\.|(?<!\w)S\.)\s*"
+    r"(?:\bpp?\.|\bpages?\b|\bss?\.|(?<!\w)С\.|(?<!\w)с\.|\bsəh\.|(?<!\w)стр\.|(?<!\w)S\.)\s*:?\s*"
     r"([A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)?)"
 )
 _RANGE = re.compile(r"[A-Za-z]?\d+[A-Za-z]?\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?")
@@ -837,8 +863,10 @@ def _plain_journal(seg: str) -> tuple[str, str] | None:
         return None
     if re.fullmatch(r"[\s,.(]*(?:1[5-9]|20)\d\d[\s,.)]*", tail):
         return None
-    if re.fullmatch(r"[\s,]*\d+\s*(?:s|с|p|pp|стр|sayfa|səh|pages)\.?\s*", tail):
-        return None  # "Bakı: Elm, 340 s." — a book's extent
+    if re.fullmatch(
+        r"[\s,.]*(?:(?:1[5-9]|20)\d\d[\s,.]*)?\d+\s*(?:s|с|p|pp|стр|sayfa|səh|pages)\.?\s*", tail
+    ):
+        return None  # "Bakı: Elm, 2017, 340 s." — a book's year and extent
     return name, tail
 
 
@@ -867,10 +895,14 @@ _GENRE_WORDS = re.compile(
     r"dissertation|thesis|tezi|диссертация|video|podcast|audio|film|press release|report|"
     r"brochure|fact sheet|blog|tweet|data set|computer software|lecture|conference|"
     r"abstract|map|interview|infographic|editorial|letter|presentation|poster|paper|"
-    r"session|keynote|speech|manuscript|preprint|photograph|transcript|sunum|bildiri|доклад",
+    r"session|keynote|speech|manuscript|preprint|photograph|transcript|sunum|bildiri|доклад|"
+    r"электронный ресурс|elektron resurs|elektronik kaynak|online|çevrimiçi|(?<!\w)дис\.|"
+    r"автореф",
     re.IGNORECASE,
 )
-_THESIS = re.compile(r"dissertation|thesis|tezi|диссертация|dissertasiya", re.IGNORECASE)
+_THESIS = re.compile(
+    r"dissertation|thesis|tezi|диссертац|dissertasiya|(?<!\w)дис\.|автореф", re.IGNORECASE
+)
 _MAGAZINE = re.compile(r"magazine|журнал\b|dergisi\b.*magazin", re.IGNORECASE)
 _PLAIN_JOURNAL = re.compile(
     r"^(?P<name>[^\d()]{2,150}?)[,.]?\s+(?:Vol\.\s*)?\*?(?P<vol>\d{1,4}[A-Za-z]?)?\*?\s*"
@@ -891,7 +923,8 @@ _STATE_PUB = re.compile(
 # "Wiley, New York" / "Tioga Publishing Company, Palo Alto, CA" (place last, a known city or
 # "City, ST"); an unknown trailing word stays in the publisher, as in the seed's Waltz entry
 _PUB_PLACE = re.compile(
-    r"^(?P<pub>[^,]{2,60}?(?:,\s*(?:Inc|Ltd|Co|LLC|Publishers)\.?)?),\s*(?P<place>(?:New York|London|Oxford|Cambridge|Boston|Chicago|"
+    r"^(?P<pub>[^,]{2,60}?(?:,\s*(?:Inc|Ltd|Co|LLC|Publishers)\.?)?),\s*"
+    r"(?P<place>(?:New York|London|Oxford|Cambridge|Boston|Chicago|"
     r"Paris|Berlin|Amsterdam|Princeton|Washington|Toronto|Leiden|Heidelberg|Dordrecht|"
     r"Thousand Oaks|San Francisco|Los Angeles|Berkeley|Philadelphia|Baltimore|New Haven|"
     r"Ankara|İstanbul|Istanbul|İzmir|Bakı|Baku|Москва|М\.|Санкт-Петербург|СПб\.)"
@@ -942,6 +975,26 @@ class _Fields:
             self.issues.append(phrase)
 
 
+_ORDINAL_WORDS = {
+    w: str(i)
+    for i, w in enumerate(
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+        ],
+        start=1,
+    )
+}
+
+
 def _take_title_extras(f: _Fields, title: str) -> str:
     """Pull ``(2nd ed.)``, ``[English translation]``, ``[Thesis, Univ]`` off a title."""
     t = title
@@ -970,6 +1023,12 @@ def _take_title_extras(f: _Fields, title: str) -> str:
             f.genre = inner  # "(Unpublished doctoral dissertation)", "(Yüksek lisans tezi)"
         elif re.fullmatch(r"\d+\s*[-–—]\s*\d+", inner) and not f.pages:
             f.pages = inner  # "(25-50)" after a book title: the chapter's pages
+        elif _T_PAGES.search(inner) and not f.pages:
+            tp = _T_PAGES.search(inner)
+            f.pages = tp[1].strip() if tp else ""  # "(Seventh Edition, pp. 91–103)"
+            wm = re.search(r"\b(\w+)\s+[Ee]dition\b", inner)
+            if wm and wm[1].lower() in _ORDINAL_WORDS and not f.edition:
+                f.edition = _ORDINAL_WORDS[wm[1].lower()]
         elif _TRANS_INNER.search(inner):
             pass  # translator: no field in the model; the raw entry keeps it
         elif _REPORT_INNER.search(inner):
@@ -1198,7 +1257,7 @@ def _find_tail(text: str, f: _Fields) -> str:
         if rm[1]:
             f.accessed = parse_date(rm[1])
         head = head[: rm.start()].rstrip()
-    else:
+    if f.accessed is None:
         # "(Дата обращения: 20.07.2024)" written after the URL
         tail = s[cut:]
         am = re.search(
@@ -1230,6 +1289,14 @@ def _read_body_apa(f: _Fields, body: str) -> None:
         f.type = "chapter"
         f.title = _clean(_take_title_extras(f, (" " + body)[: cm2.start()].strip()))
         _read_book_tail(f, cm2["rest"])
+        return
+    if " // " in body:
+        # APA head, GOST source: "Əliyeva, N. (2018). Başlıq // Jurnal, № 4, s. 55-60."
+        title, _, src = body.partition(" // ")
+        f.title = _unquote(_take_title_extras(f, title))
+        _read_container(f, src)
+        f.type = "article-journal" if (f.volume or f.issue) else "chapter"
+        f.flag("GOST form ('//' before the source) instead of APA")
         return
     segs = _segments(body)
     if not segs:
@@ -1268,7 +1335,10 @@ def _read_body_apa(f: _Fields, body: str) -> None:
     # "Journal, 12(3), 45-67" or "In Proceedings of X (pp. 1-9)" without italics
     for k in range(1, len(segs)):
         seg = segs[k].text
-        im = re.match(r"^In:?\s+(?P<c>.+)$", seg)
+        im = re.match(r"^In:?\s+(?P<c>.+)$", seg) or re.match(
+            r"^(?P<c>(?:Proceedings|Proc\.)\s.+[,(]\s*(?:Vol\.|pp?\.|pages|\d+\s*[-–—]\s*\d+).*)$",
+            seg,
+        )  # a proceedings volume named without "In"
         jm = _plain_journal(seg) if im is None else None
         if jm is None and im is None:
             continue
@@ -1278,6 +1348,10 @@ def _read_body_apa(f: _Fields, body: str) -> None:
         rest = [g.text for g in segs[k + 1 :]]
         if jm is not None:
             _read_container(f, seg)
+            if rest and not f.pages:
+                pg = _PAGES.match(rest[0].strip())
+                if pg:
+                    f.pages = pg["p"]  # "Language, 51(4). 901 – 923."
             f.type = "article-journal"
             _periodical_by_date(f)
             return
@@ -1286,6 +1360,11 @@ def _read_body_apa(f: _Fields, body: str) -> None:
             pm = _T_PAGES.search(cont)
             if pm:
                 f.pages = pm[1].strip()
+            else:
+                bm = re.search(r"(?:,\s*|\s+)(\d+\s*[-–—]\s*\d+)\)?\s*[.,]?\s*$", cont)
+                if bm:
+                    f.pages = bm[1]  # "Proceedings of IJCAI-89, 1273-1278."
+                    cont = cont[: bm.start()]
             vm = re.search(r"\bVol(?:ume)?\.?\s*(\w+)", cont)
             if vm:
                 f.volume = vm[1]
@@ -1674,8 +1753,19 @@ def _read_gost(f: _Fields, head: str) -> None:
         pos = m.end()
     title = pre[pos:].split(" / ")[0]
     f.title = _unquote(_take_title_extras(f, title.strip()))
+    src, slash, resp = post.partition(" / ")
+    if slash:
+        # a collection: "// Книга: сб. статей / под ред. А. Б. Козлова. М.: Наука, 2015. С. 1–9."
+        em = _GOST_EDITED.match(resp.strip())
+        if em:
+            names = re.split(r"\.\s+(?=[^\W\d_][^.:]{0,30}\.?\s?:\s)", em[1], maxsplit=1)[0]
+            f.editors, _ = _parse_given_first(names)
+        pm2 = re.search(r"(?:^|\.\s)([^\W\d_][^.:]{0,30}\.?)\s?:\s*([^,.:]{2,60}),\s*\d{4}", resp)
+        if pm2:
+            f.place, f.publisher = pm2[1].strip(), pm2[2].strip()
+        f.container_title = _clean(src)
     segs = [g.text for g in _segments(post)]
-    if segs:
+    if segs and not slash:
         f.container_title = _clean(re.split(r"\s*[.,]\s*(?=\d{4}\b)", segs[0])[0])
     tail = post
     ym = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", tail)
@@ -1845,7 +1935,7 @@ def _parse(text: str) -> tuple[_Fields, str]:
         f.type = "paper-conference"
     if not f.title and f.container_title and f.type == "document":
         f.title, f.container_title = f.container_title, ""
-    em = re.match(r"(\d+)\s*[^\W\d_]{0,3}\.?$", f.edition)
+    em = re.match(r"(\d+)\s*-?\s*[^\W\d_]{0,3}\.?$", f.edition)
     if em:
         f.edition = em[1]  # "4ème", "2 nd", "2-е" → the number
     if f.type == "article-journal" and not f.volume and _PROCEEDINGS.search(f.container_title):
@@ -1868,8 +1958,13 @@ def _markup_to_stars(s: str) -> str:
     return _TAG.sub("*" if opens == closes else "", s)
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _status(f: _Fields, text: str) -> tuple[ParseStatus, str]:
-    letters = sum(ch.isalpha() for ch in text)
+    letters = len(_LETTER.findall(text, 0, 200)) if len(text) > 200 else len(_LETTER.findall(text))
+    if letters < 3 and len(text) > 200:
+        letters = len(_LETTER.findall(text))
     dated = f.year is not None or f.no_date or f.in_press
     if letters < 3:
         return ParseStatus.UNPARSED, "no words in the entry"

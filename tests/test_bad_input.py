@@ -537,9 +537,6 @@ def test_tex_with_missing_bib_names_the_line(
     assert "nothere.bib" in assert_one_line_error(code, err, f, 4)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="bug: .bib entries are not turned into references; misleading error"
-)
 def test_tex_with_bib_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     f = tmp_path / "ok.tex"
     f.write_text(
@@ -554,3 +551,37 @@ def test_tex_with_bib_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     code, out, err = run(capsys, "parse", str(f))
     assert code == 0, err
     assert "Smith, J." in out
+
+
+def test_hostile_markup_is_escaped_in_html_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    f = tmp_path / "xss.txt"
+    f.write_text(
+        "Intro (<script>alert(1)</script>, 2020).\n\nReferences\n\n"
+        "<script>alert(1)</script>, J. (2020). <img src=x onerror=alert(1)>. J, 1, 3.\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "check", str(f), "--offline", "--format", "html")
+    assert code in (0, 1), err
+    assert "<script>alert" not in out and "<img src=x" not in out
+    assert "&lt;img src=x" in out or "&lt;script&gt;" in out
+
+
+def test_batch_reports_good_files_and_one_line_per_bad_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(EN, encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    missing = tmp_path / "missing.txt"
+    code, out, err = run(
+        capsys, "check", str(good), str(bad), str(missing), "--offline", "--no-progress"
+    )
+    assert code == 2
+    assert "Traceback" not in err
+    lines = err.strip().splitlines()
+    assert len(lines) == 2
+    assert f"{bad}:3:" in lines[0] and f"{missing}:" in lines[1]
+    assert "3 manuscripts" in out and "input error" in out

@@ -178,10 +178,31 @@ def test_render_doc_fills_only_marked_blocks() -> None:
         "vol. " + "1" * 100_000 + "(",
         " " * 100_000 + "[x",
         "[" + "a" * 100_000,
+        "Smith, " + "A. " * 33_000 + "x",
+        '"' * 100_000 + "a",
+    ],
+    ids=[
+        "commas",
+        "parens",
+        "initials",
+        "digits",
+        "volume",
+        "spaces",
+        "bracket",
+        "long-initials",
+        "quotes",
     ],
 )
 def test_patterns_stay_linear_on_100kb(text: str) -> None:
-    from bench.accuracy import _APA_LIKE, _BRACKETED_TAIL, _PAGES, _URL_START, _VOLUME, _YEAR
+    from bench.accuracy import (
+        _APA_LIKE,
+        _BRACKETED_TAIL,
+        _PAGES,
+        _URL_START,
+        _VOLUME,
+        _YEAR,
+        _clean,
+    )
 
     t0 = time.perf_counter()
     apa_families(text)
@@ -192,6 +213,7 @@ def test_patterns_stay_linear_on_100kb(text: str) -> None:
     _YEAR.search(text)
     _BRACKETED_TAIL.search(text)
     _URL_START.search(text)
+    _clean(text)
     soft_form(text)
     assert time.perf_counter() - t0 < 2.0
 

@@ -56,6 +56,7 @@ def decode(s: str) -> str:
         (r"\input{a}", r"\textbackslash{}input\textbraceleft{}a\textbraceright{}", r"\textbackslash{}input\textbraceleft{}a\textbraceright{}"),
         ("5–33", "5–33", "5--33"),
         ("a--b", "a-{}-b", "a-{}-b"),
+        ("''x'' <<y>> ,,z !`", "'{}'x'{}' <{}<y>{}> ,{},z !{}`", "'{}'x'{}' <{}<y>{}> ,{},z !{}`"),
         ("“War”", "“War”", r"{\textquotedblleft}War{\textquotedblright}"),
         ("Straße", "Straße", r"Stra{\ss}e"),
     ],
@@ -243,7 +244,7 @@ def test_unknown_scheme_is_an_export_error() -> None:
 
 
 ALPHABET = (
-    "abcxyzABCXYZ019 .,:;'\"()-–—/?!@*+=<>|"
+    "abcxyzABCXYZ019 .,:;'`\"()-–—/?!@*+=<>|"
     "\\{}%&#$_^~"
     "çğıöşüâîûÇĞİÖŞÜəƏ"
 )

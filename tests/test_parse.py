@@ -406,14 +406,20 @@ def _eval_module() -> object:
 
 @pytest.mark.parametrize(
     ("split", "batch", "floor"),
-    [("dev", "h1", 0.97), ("heldout", "h1", 0.97), ("heldout", "h2", 0.90)],
+    [
+        ("dev", "h1", 0.97),
+        ("heldout", "h1", 0.97),
+        ("heldout", "h2", 0.97),
+        ("heldout", "h3", 0.95),
+    ],
 )
 def test_multilingual_field_accuracy(split: str, batch: str, floor: float) -> None:
-    """h1: the first author's labelled set; h2: 45 entries in styles the grammar was not built
-    for, labelled before the first parse (0.74 then; the floor keeps the later gains)."""
+    """h1: the first author's labelled set; h2 (45) and h3 (30): entries in styles the grammar
+    was not built for, labelled before the first parse (h2 0.74 then, h3 0.89 when first
+    measured after the second round); the floors keep the later gains."""
     ev = _eval_module()
     recs = ev.load_jsonl(ROOT / "tests" / "data" / "refs_multilingual.jsonl", split, batch)  # type: ignore[attr-defined]
-    assert len(recs) >= 40
+    assert len(recs) >= 30
     assert {r["lang"] for r in recs} == {"en", "tr", "az", "ru"}
     sc = ev.score(recs)  # type: ignore[attr-defined]
     assert sc.accuracy >= floor, sc.misses[:10]
@@ -458,6 +464,8 @@ ADVERSARIAL = [
     "Smith MJ, " * 10_000 + "2013. Title.",
     "<i>" * 20_000 + "x" + "</italic>" * 5_000,
     "Smith, J. (2010). Title. In " + "A. B. (Eds.), " * 7_000,
+    "Smith, J. (2010). Title. " + "7. Press " * 12_000,
+    "Smith, J. (2010). Title. Proceedings of " + "x, 1-2 " * 14_000,
 ]
 
 

@@ -243,6 +243,75 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         {"type": "book", "container": "", "volume": "", "publisher": "Elm nəşriyyatı"},
     ),
     (
+        "proceedings-without-in",
+        "Forbus, K. D. (1989). Introducing actions. Proceedings of IJCAI-89, 1273-1278.",
+        {"type": "paper-conference", "container": "Proceedings of IJCAI-89", "pages": "1273-1278"},
+    ),
+    (
+        "pages-after-a-period",
+        "Lehrer, A. (1975). Talking about wine. Language, 51(4). 901 – 923.",
+        {"container": "Language", "volume": "51", "issue": "4", "pages": "901 – 923"},
+    ),
+    (
+        "edition-word-and-pages-in-brackets",
+        "Jackson, J. S. (2011). Racial influences. In R. H. Binstock (Ed.), Handbook of aging "
+        "(Seventh Edition, pp. 91–103). London: Elsevier.",
+        {
+            "container": "Handbook of aging",
+            "pages": "91–103",
+            "edition": "7",
+            "publisher": "Elsevier",
+        },
+    ),
+    (
+        "number-then-publisher-is-a-sentence-end",
+        "Bengio, Y. (1995). Diffusion of credit. In G. Tesauro (Ed.), Advances in Neural "
+        "Information Processing Systems 7. MIT Press.",
+        {
+            "container": "Advances in Neural Information Processing Systems 7",
+            "publisher": "MIT Press",
+        },
+    ),
+    (
+        "turkish-labels-with-colons",
+        "Göl, A. (2015). Türkiye-Azerbaycan ilişkileri, Bilge Strateji, Cilt: 7, Sayı: 12, ss. 33-50.",
+        {
+            "title": "Türkiye-Azerbaycan ilişkileri",
+            "container": "Bilge Strateji",
+            "volume": "7",
+            "issue": "12",
+            "pages": "33-50",
+        },
+    ),
+    (
+        "azerbaijani-et-al",
+        "Cəfərov, N. və b. (2014). Müasir Azərbaycan dili. Bakı: Elm.",
+        {"authors": ["Cəfərov, N."], "publisher": "Elm"},
+    ),
+    (
+        "russian-edition-suffix",
+        "Кузнецов, А. В. (2018). Энергетика Каспия (2-е изд.). Санкт-Петербург: Питер.",
+        {"edition": "2", "publisher": "Питер", "title": "Энергетика Каспия"},
+    ),
+    (
+        "gost-chapter-in-collection",
+        "Смирнова Л. Н. Тюркская интеграция // Россия и тюркский мир: сб. статей / под ред. "
+        "А. Б. Козлова. — М.: Наука, 2015. — С. 100–118.",
+        {
+            "type": "chapter",
+            "editors": ["Козлова, А. Б."],
+            "container": "Россия и тюркский мир: сб. статей",
+            "publisher": "Наука",
+            "pages": "100–118",
+            "year": 2015,
+        },
+    ),
+    (
+        "russian-dissertation-abbreviation",
+        "Алиев, Т. М. (2016). Нефтяной фактор [Дис. канд. полит. наук]. РУДН.",
+        {"type": "thesis", "genre": "Дис. канд. полит. наук", "publisher": "РУДН"},
+    ),
+    (
         "publisher-then-known-city",
         "Puterman, M. L. (1994). Markov decision problems. Wiley, New York.",
         {"type": "book", "publisher": "Wiley", "place": "New York"},
@@ -290,3 +359,36 @@ def test_unbalanced_markup_is_dropped_not_toggled() -> None:
         "40",
         "1209–1219",
     )
+
+
+def test_apa_head_with_gost_source() -> None:
+    r = parse_string(
+        "Əliyeva, N. (2018). Qarabağ problemi // Tarix və onun problemləri, № 4, s. 55-60."
+    )
+    assert (r.type, r.title, r.container_title) == (
+        "article-journal",
+        "Qarabağ problemi",
+        "Tarix və onun problemləri",
+    )
+    assert (r.issue, r.pages) == ("4", "55-60")
+    assert "GOST form ('//' before the source) instead of APA" in r.nonconformities
+
+
+def test_gost_electronic_resource_is_a_genre_not_a_translation() -> None:
+    r = parse_string(
+        "Путин В. В. Об историческом единстве [Электронный ресурс] // Президент России. 2021. "
+        "12 июля. URL: http://kremlin.ru/events/president/news/66181 (дата обращения: 01.09.2021)."
+    )
+    assert (r.genre, r.title_translation) == ("Электронный ресурс", "")
+    assert r.date == PartialDate(2021, 7, 12)
+    assert r.accessed == PartialDate(2021, 9, 1)
+
+
+def test_rezhim_dostupa_is_a_retrieval_phrase() -> None:
+    r = parse_string("Сафаров Р. Азербайджан и Россия. Режим доступа: https://example.ru/a")
+    assert (r.title, r.publisher, r.url) == ("Азербайджан и Россия", "", "https://example.ru/a")
+
+
+def test_year_and_extent_are_not_a_journal() -> None:
+    r = parse_string("Haşimov, E. (2017). Azərbaycanın siyasəti. Bakı: Elm və təhsil, 2017, 250 s.")
+    assert (r.type, r.container_title, r.volume, r.publisher) == ("book", "", "", "Elm və təhsil")

@@ -347,7 +347,7 @@ EXPECTED: list[Any] = [
             "type": "webpage",
             "authors": (
                 Organization(
-                    name="Permanent Representation of the Republic of Azerbaijan to the Council of Europe"  # noqa: E501
+                    name="Permanent Representation of the Republic of Azerbaijan to the Council of Europe"
                 ),
             ),
             "year": 2021,

@@ -300,6 +300,7 @@ EXPECTED: dict[str, tuple[int, int]] = {
     "cp1254-turkish.txt": (1, 1),
     "heading-last-line.txt": (0, 1),
     "astral-chars.txt": (2, 2),
+    "nfd-turkish.txt": (2, 2),
 }
 
 

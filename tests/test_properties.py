@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from refcheck import api
 from refcheck.cite import extract_citations
 from refcheck.errors import RefcheckError
+from refcheck.loader import source_from_text
 from refcheck.match import match_citations
 from refcheck.model import Document, ParseStatus, RawEntry, Span
 from refcheck.normalise import SCHEMES, collation_key, find_lookalikes, fold_key, romanise
@@ -36,7 +37,7 @@ CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяА
 # letters whose case mapping changes length (ß → SS, ﬁ → FI, İ → i̇): offsets computed on a
 # lower/upper/casefolded copy and applied to the original would drift on these
 EXPANDING = "ßﬁﬂŉǰΐİẞǅ"
-PUNCT = "()[]{}.,;:&-–—'\"“”«»/*_#•\u0301\u00a0 "
+PUNCT = "()[]{}.,;:&-–—'\"“”«»/*_#•\u0301\u0327\u0308\u0307\u200b\ufeff\u00ad\u00a0\r\u2028 "
 
 letters = st.sampled_from(LATIN + TURKISH + AZERBAIJANI + CYRILLIC + EXPANDING)
 words = st.text(letters, min_size=1, max_size=10)
@@ -160,7 +161,9 @@ def test_split_and_parse_keep_spans_and_counts(text: str) -> None:
     doc = _load(text)
     if doc is None:
         return
-    assert doc.text == text.replace("\r\n", "\n").replace("\r", "\n")
+    # the loader's canonical text (LF, NFC, invisible characters dropped) is what spans index
+    assert doc.text == source_from_text(text).text
+    assert source_from_text(doc.text).text == doc.text  # canonicalising is idempotent
     _check_doc_spans(doc)
     assert len(doc.references) == len(doc.entries)
     for ref, ent in zip(doc.references, doc.entries, strict=True):
@@ -248,6 +251,11 @@ def test_offline_check_never_raises(text: str) -> None:
             assert 0 <= f.span.start <= f.span.end <= n, f
         if f.reference is not None:
             assert 1 <= f.reference <= len(doc.references), f
+    for ref in report.document.references:
+        assert ref.norm is not None, "normalise fills every reference"
+        for lk in ref.norm.lookalikes:
+            # Lookalike.span indexes Document.text, also for words of wrapped (joined) lines
+            assert report.document.text[lk.span.start : lk.span.end] == lk.text, lk
 
 
 # --------------------------------------------------------------------------- normalise helpers

@@ -253,7 +253,8 @@ def bib_entry(ref: Reference, key: str, opts: BibOptions, notes: _Notes) -> Entr
         else:
             add("origtitle", latex.protect_case(original))
     if ref.title_translation:
-        add("titleaddon", latex.protect_case(ref.title_translation, ascii=a))
+        translation = romanise(ref.title_translation, opts.scheme)
+        add("titleaddon", latex.protect_case(translation, ascii=a))
     container = text(ref.container_title)
     if container:
         if etype == "article":

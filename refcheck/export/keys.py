@@ -89,7 +89,7 @@ def romanise(text: str, scheme: str = "ala-lc") -> str:
     Uses ``refcheck.normalise.romanise`` when that stage is importable (one romanisation for the
     whole tool), else iuliia's scheme of the same name; an unknown scheme is an ``ExportError``.
     """
-    if not has_cyrillic(text):
+    if text.isascii() or not has_cyrillic(text):
         return text
     return _romanise_cached(text, scheme)
 

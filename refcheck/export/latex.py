@@ -200,6 +200,18 @@ def _dashes(text: str) -> str:
     return text.replace(_EN, "--").replace(_EM, "---")
 
 
+# TeX input ligatures other than dashes: '' `` << >> ,, !` ?` would print as ” “ « » „ ¡ ¿
+_LIGATURE = re.compile(r"'(?=')|`(?=`)|<(?=<)|>(?=>)|,(?=,)|[!?](?=`)")
+_LIGATURE_PAIRS = ("''", "``", "<<", ">>", ",,", "!`", "?`")
+
+
+def _ligatures(text: str) -> str:
+    """Break TeX's quote/guillemet ligatures with ``{}`` so the characters print as written."""
+    if any(p in text for p in _LIGATURE_PAIRS):
+        return _LIGATURE.sub(lambda m: m.group() + "{}", text)
+    return text
+
+
 def _escape_ascii_slow(text: str) -> str:
     """Text with combining marks NFC cannot absorb (ALA-LC's tie in "i͡u"): cluster by cluster."""
     parts: list[str] = []
@@ -235,7 +247,7 @@ def escape(text: str, *, ascii: bool = False) -> str:
     if not ascii:
         out = text.translate(_UTF8_TABLE)
         # "--" in the text stays two hyphens, not an en dash ligature
-        return _UTF8_HYPHENS.sub("-{}", out) if "--" in out else out
+        return _ligatures(_UTF8_HYPHENS.sub("-{}", out) if "--" in out else out)
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
         if _COMBINING.search(text):
@@ -247,8 +259,8 @@ def escape(text: str, *, ascii: bool = False) -> str:
                 parts.append(_escape_ascii_slow(m.group()))
                 pos = m.end()
             parts.append(text[pos:].translate(_ASCII))
-            return _dashes("".join(parts))
-    return _dashes(text.translate(_ASCII))
+            return _ligatures(_dashes("".join(parts)))
+    return _ligatures(_dashes(text.translate(_ASCII)))
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")

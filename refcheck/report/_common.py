@@ -34,7 +34,11 @@ def display_path(report: Report, path_display: str | None) -> str:
     """The path findings are reported against: as given, else relative to cwd when below it."""
     if path_display:
         return path_display
-    raw = report.document.path or "<string>"
+    return _shown(report.document.path or "<string>")
+
+
+def _shown(raw: str) -> str:
+    """A path as reports show it: relative to the working folder when below it, with ``/``."""
     if raw.startswith("<"):
         return raw
     p = Path(raw)
@@ -63,12 +67,24 @@ def location(report: Report, finding: Finding) -> tuple[int | None, int | None]:
     return None, None
 
 
-def sorted_findings(report: Report) -> list[Finding]:
-    """Findings in reading order (line-less ones at their entry's line, the rest first)."""
+def finding_path(report: Report, finding: Finding, path: str) -> str:
+    """The file a finding is in: ``path`` (the manuscript as displayed) unless the finding is in
+    an appended file (a LaTeX manuscript's .bib), whose own path is shown then."""
+    where = finding.path
+    if where is None and finding.line is None and finding.reference is not None:
+        refs = report.document.references
+        if 1 <= finding.reference <= len(refs):
+            where = report.document.where(refs[finding.reference - 1].span.start)[0]
+    return path if where is None else _shown(where)
 
-    def key(f: Finding) -> tuple[int, int, str, str]:
+
+def sorted_findings(report: Report) -> list[Finding]:
+    """Findings in reading order (line-less ones at their entry's line, the rest first); the
+    manuscript's findings come before those in appended files (LaTeX .bib)."""
+
+    def key(f: Finding) -> tuple[str, int, int, str, str]:
         line, col = location(report, f)
-        return (line or 0, col or 0, f.code, f.message)
+        return (finding_path(report, f, ""), line or 0, col or 0, f.code, f.message)
 
     return sorted(report.findings, key=key)
 

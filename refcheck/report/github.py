@@ -9,7 +9,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from refcheck.findings import Report, Severity
-from refcheck.report._common import display_path, location, one_line, sorted_findings, summary_line
+from refcheck.report._common import (
+    display_path,
+    finding_path,
+    location,
+    one_line,
+    sorted_findings,
+    summary_line,
+)
 
 if TYPE_CHECKING:
     from refcheck.config import Config
@@ -38,7 +45,7 @@ def render(
     path = display_path(report, path_display)
     out: list[str] = []
     for f in sorted_findings(report):
-        props = [f"file={escape_property(path)}"]
+        props = [f"file={escape_property(finding_path(report, f, path))}"]
         line, col = location(report, f)
         if line is not None:
             props.append(f"line={line}")

@@ -15,6 +15,7 @@ import bisect
 import hashlib
 from collections import defaultdict
 from html import escape
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from refcheck.findings import Finding, Report, get_rule
@@ -22,6 +23,7 @@ from refcheck.model import Citation, Resolution, Span
 from refcheck.report._common import (
     RULES_DOC_URL,
     display_path,
+    finding_path,
     location,
     sorted_findings,
     summary_line,
@@ -187,7 +189,9 @@ def _finding_item(f: Finding, report: Report, *, target: bool) -> str:
     if f.suggestion:
         parts.append(f' <span class="sugg">Suggestion: {_e(f.suggestion)}</span>')
     if target and line is not None:
-        parts.append(f' <span class="meta">(line {line})</span>')
+        other = finding_path(report, f, "")  # "" unless in an appended file (LaTeX .bib)
+        where = f"{other} line {line}" if other else f"line {line}"
+        parts.append(f' <span class="meta">({_e(where)})</span>')
     parts.append("</li>")
     return "".join(parts)
 
@@ -281,7 +285,9 @@ def render(
             f'<a href="#cite-{c.index}">line {doc.locate(c.span.start)[0]}</a>'
             for c in cited_by.get(entry.index, [])
         )
-        meta = f"line {entry.line} · " + (
+        in_file = doc.where(entry.span.start)[0]  # LaTeX: the .bib the entry is in
+        at = f"{Path(in_file).name} line {entry.line}" if in_file else f"line {entry.line}"
+        meta = f"{_e(at)} · " + (
             f"cited {len(cited_by[entry.index])}×: {back}" if back else "not cited"
         )
         item = [
@@ -305,6 +311,8 @@ def render(
     rows: list[str] = []
     for f in findings:
         line, col = location(report, f)
+        other = finding_path(report, f, "")  # a LaTeX .bib entry's finding names the .bib
+        at = "" if line is None else (f"{other}:" if other else "") + f"{line}:{col or 1}"
         if id(f) in cite_of_finding:
             target = f'<a href="#cite-{cite_of_finding[id(f)]}">citation</a>'
         elif f.reference is not None and 1 <= f.reference <= n_refs:
@@ -315,7 +323,7 @@ def render(
             f'<tr class="sev-{f.severity.value}"><td>{_e(f.severity.value)}</td>'
             f'<td><a class="code" href="{_e(RULES_DOC_URL)}#{_e(f.code.lower())}"'
             f' title="{_e(_rule_name(f.code))}">{_e(f.code)}</a></td>'
-            f"<td>{'' if line is None else f'{line}:{col or 1}'}</td>"
+            f"<td>{_e(at)}</td>"
             f"<td>{_e(f.message)}"
             + (f' <span class="sugg">Suggestion: {_e(f.suggestion)}</span>' if f.suggestion else "")
             + f"</td><td>{target}</td></tr>"

@@ -12,7 +12,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from refcheck.findings import Report
-from refcheck.report._common import display_path, fail_on
+from refcheck.report._common import display_path, fail_on, finding_path
 
 if TYPE_CHECKING:
     from refcheck.config import Config
@@ -35,7 +35,7 @@ def as_dict(
                 "column": f.column,
                 "reference": f.reference,
                 "citation": f.citation,
-                "path": path,
+                "path": finding_path(report, f, path),  # the .bib for a LaTeX .bib entry
                 "suggestion": f.suggestion or None,
             }
             for f in report.findings

@@ -19,6 +19,7 @@ from refcheck.report._common import (
     TOOL_NAME,
     display_path,
     fail_on,
+    finding_path,
     location,
     sorted_findings,
 )
@@ -58,7 +59,8 @@ def render(
 
     def line_of(f: Finding) -> str:
         line, col = location(report, f)
-        where = f"{path}:{line}:{col or 1}" if line is not None else path
+        fpath = finding_path(report, f, path)  # LaTeX: a .bib entry's finding names the .bib
+        where = f"{fpath}:{line}:{col or 1}" if line is not None else fpath
         extra = f" (suggestion: {f.suggestion})" if f.suggestion else ""
         return f"{where}: {f.code} [{f.severity.value}] {f.message}{extra}"
 

@@ -17,6 +17,7 @@ from refcheck.report._common import (
     RULES_DOC_URL,
     TOOL_NAME,
     display_path,
+    finding_path,
     location,
     tool_version,
 )
@@ -60,7 +61,9 @@ def as_dict(
 ) -> dict[str, Any]:
     """The SARIF log as Python data."""
     path = display_path(report, path_display)
-    uri = quote(path, safe="/:@-._~!$&'()*+,;=")
+    uri = _uri(path)
+    # artifact 0 is the manuscript; a LaTeX manuscript's .bib files follow, in order of use
+    artifacts: dict[str, int] = {uri: 0}
     rules = {r.code: r for r in _rules()}
     descriptors = [_descriptor(r) for r in rules.values()]
     index = {r.code: i for i, r in enumerate(rules.values())}
@@ -71,7 +74,9 @@ def as_dict(
     results: list[dict[str, Any]] = []
     for fp, f in zip(fingerprints(report), report.findings, strict=True):
         text = f.message + (f"\nSuggestion: {f.suggestion}" if f.suggestion else "")
-        physical: dict[str, Any] = {"artifactLocation": {"uri": uri, "index": 0}}
+        f_uri = _uri(finding_path(report, f, path))
+        f_index = artifacts.setdefault(f_uri, len(artifacts))
+        physical: dict[str, Any] = {"artifactLocation": {"uri": f_uri, "index": f_index}}
         line, col = location(report, f)
         if line is not None:
             physical["region"] = {"startLine": line, "startColumn": col or 1}
@@ -100,7 +105,7 @@ def as_dict(
                 "rules": descriptors,
             }
         },
-        "artifacts": [{"location": {"uri": uri}, "roles": ["analysisTarget"]}],
+        "artifacts": [{"location": {"uri": u}, "roles": ["analysisTarget"]} for u in artifacts],
         "columnKind": "unicodeCodePoints",
         "results": results,
         "invocations": [
@@ -118,6 +123,10 @@ def as_dict(
         },
     }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def _uri(path: str) -> str:
+    return quote(path, safe="/:@-._~!$&'()*+,;=")
 
 
 def render(

@@ -10,7 +10,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from refcheck.findings import Report, Severity
-from refcheck.report._common import display_path, location, one_line, sorted_findings, summary_line
+from refcheck.report._common import (
+    display_path,
+    finding_path,
+    location,
+    one_line,
+    sorted_findings,
+    summary_line,
+)
 
 if TYPE_CHECKING:
     from refcheck.config import Config
@@ -37,7 +44,8 @@ def render(
     out: list[str] = []
     for f in sorted_findings(report):
         line, col = location(report, f)
-        where = f"{path}:{line}:{col or 1}:" if line is not None else f"{path}:"
+        fpath = finding_path(report, f, path)  # LaTeX: a .bib entry's finding names the .bib
+        where = f"{fpath}:{line}:{col or 1}:" if line is not None else f"{fpath}:"
         sev = paint(f"[{f.severity.value}]", _SEV_COLOUR[f.severity])
         out.append(f"{paint(where, _BOLD)} {paint(f.code, _BOLD)} {sev} {one_line(f.message)}")
         if f.suggestion:
