@@ -1,9 +1,10 @@
 """CSL-JSON: the interchange format of Zotero, pandoc/citeproc and citation.js.
 
 Items follow the CSL 1.0.2 input schema (``csl-data.json``; a copy is vendored in
-``tests/golden/schema/csl-data.json`` and every export is validated against it in the tests). What CSL has no
-variable for (source line, raw text, script, APA conformance, parse status) goes under ``custom``,
-the schema's designated place for extensions. Empty fields are omitted, never written as ``""``.
+``tests/golden/schema/csl-data.json`` and every export is validated against it in the tests).
+What CSL has no variable for (source line, raw text, script, APA conformance, parse status) goes
+under ``custom``, the schema's designated place for extensions. Empty fields are omitted, never
+written as ``""``.
 """
 
 from __future__ import annotations
