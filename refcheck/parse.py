@@ -878,14 +878,18 @@ _EDITION = re.compile(
 )
 _TITLE_PAREN = re.compile(r"\s*\((?P<in>[^()]{1,80})\)(?=\s*(?:\[|$|\.|,))")
 _ED_INNER = re.compile(
-    r"^(?P<n>\d+(?:st|nd|rd|th|ème|e|er)?(?:\s+[^\W\d_]+)?|[Rr]ev\.|[Rr]evised|\d+\.|\d+-?е)\s*"
+    r"^(?P<n>\d+(?:st|nd|rd|th|ème|e|er)?(?:\s+[^\W\d_]+)?|[Rr]ev\.|[Rr]evised|\d+\.|\d+-?е|"
+    r"\d+-?(?:ci|cı|cu|cü|inci|ıncı|uncu|üncü|nci|ncı|ncu|ncü|ое|ье))\s*"
     r"(?:ed\.|éd\.|edition|bs\.|baskı|bsk\.|изд\.?|nəşr)(?:,\s*(?P<rest>.*))?$",
     re.IGNORECASE,
 )
 _VOL_INNER = re.compile(
     r"^(?:Vol\.|Vols\.|Cilt|C\.|Т\.|Том|Cild)\s*(?P<v>[\w–-]+)(?:,.*)?$", re.IGNORECASE
 )
-_TRANS_INNER = re.compile(r"\b(?:Trans\.|Çev\.|Пер\.|Tərc\.)|,\s*Trans\b", re.IGNORECASE)
+# translator or compiler in brackets after a title: "(Çev. Y. Kaplan)", "(Haz. Z. Korkmaz)"
+_TRANS_INNER = re.compile(
+    r"\b(?:Trans\.|Çev\.|Пер\.|Tərc\.|Haz\.|Hzl\.|Sad\.)|,\s*(?:Trans|Çev|Haz)\b", re.IGNORECASE
+)
 _REPORT_INNER = re.compile(r"\b(?:Report|Rapor|Working Paper|Policy Brief|Publication|No\.)", re.I)
 _EDITION_PAREN = re.compile(
     r"\((?P<n>\d+(?:st|nd|rd|th)|[Rr]ev\.|\d+\.)\s*ed\.(?:,\s*(?P<rest>[^()]*))?\)"
@@ -910,7 +914,8 @@ _PLAIN_JOURNAL = re.compile(
     r"\s*(?:[,:]\s*(?:pp?\.\s*)?[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)?)?\s*\.?$"
 )
 _PROCEEDINGS = re.compile(
-    r"proceedings|conference|symposium|workshop|congress|kongre|sempozyum", re.I
+    r"proceedings|conference|symposium|workshop|congress|kongre|sempozyum|bildiri|konfrans|"
+    r"конференц|симпозиум|конгресс", re.I
 )
 _PLACE_PUB = re.compile(
     r"^(?P<place>[^\W\d_][^:\d]{1,60}?)\s*:\s*(?P<pub>[^:]+?)$"
@@ -920,14 +925,20 @@ _STATE_PUB = re.compile(
     r"^(?P<place>[A-Z][^\W\d_]+(?:\s[A-Z][^\W\d_]+)?,\s*(?:[A-Z]{2}|[A-Z]\.\s?[A-Z]\.))\.?\s+"
     r"(?P<pub>[A-Z][^:]{1,80})$"
 )
+_CITIES = (
+    r"(?:New York|London|Oxford|Cambridge|Boston|Chicago|"
+    r"Paris|Berlin|Amsterdam|Princeton|Washington|Toronto|Leiden|Heidelberg|Dordrecht|"
+    r"Thousand Oaks|San Francisco|Los Angeles|Berkeley|Philadelphia|Baltimore|New Haven|"
+    r"Ankara|İstanbul|Istanbul|İzmir|Konya|Bursa|Eskişehir|Erzurum|Kars|Trabzon|Bakı|Baku|"
+    r"Gəncə|Москва|М\.|Санкт-Петербург|СПб\.|Казань|Новосибирск|Екатеринбург)"
+)
+# a trailing known city after an institution: "Gazi Üniversitesi, Sosyal Bilimler Enstitüsü, Ankara"
+_CITY_END = re.compile(r",\s*" + _CITIES + r"\.?$")
 # "Wiley, New York" / "Tioga Publishing Company, Palo Alto, CA" (place last, a known city or
 # "City, ST"); an unknown trailing word stays in the publisher, as in the seed's Waltz entry
 _PUB_PLACE = re.compile(
     r"^(?P<pub>[^,]{2,60}?(?:,\s*(?:Inc|Ltd|Co|LLC|Publishers)\.?)?),\s*"
-    r"(?P<place>(?:New York|London|Oxford|Cambridge|Boston|Chicago|"
-    r"Paris|Berlin|Amsterdam|Princeton|Washington|Toronto|Leiden|Heidelberg|Dordrecht|"
-    r"Thousand Oaks|San Francisco|Los Angeles|Berkeley|Philadelphia|Baltimore|New Haven|"
-    r"Ankara|İstanbul|Istanbul|İzmir|Bakı|Baku|Москва|М\.|Санкт-Петербург|СПб\.)"
+    r"(?P<place>" + _CITIES + r""
     r"(?:,\s*[A-Z]{2}|,\s*[A-Z][a-z]+)?|[A-Z][^\W\d_]+(?:\s[A-Z][^\W\d_]+){0,2},\s*(?:[A-Z]{2}|"
     r"California|Kansas|Ontario|Massachusetts|New Jersey|Victoria|Netherlands|Germany|France|"
     r"Canada|Australia|England|Switzerland|Italy|Spain|Türkiye|Turkey|Russia|Azerbaijan)|"
@@ -995,9 +1006,16 @@ _ORDINAL_WORDS = {
 }
 
 
+_GOST_THESIS = re.compile(r"\s*:\s*(?P<g>(?:автореф\.\s*)?дис(?:\.|сертация)\s[^:]{0,80})$")
+
+
 def _take_title_extras(f: _Fields, title: str) -> str:
     """Pull ``(2nd ed.)``, ``[English translation]``, ``[Thesis, Univ]`` off a title."""
     t = title
+    gm0 = _GOST_THESIS.search(t)
+    if gm0 and gm0.start() > 0 and not f.genre:
+        f.genre = _clean(gm0["g"])  # GOST "Заглавие : дис. … канд. полит. наук"
+        t = t[: gm0.start()]
     for pm in list(_TITLE_PAREN.finditer(t))[::-1]:
         inner = pm["in"].strip()
         em = _ED_INNER.match(inner)
@@ -1016,9 +1034,9 @@ def _take_title_extras(f: _Fields, title: str) -> str:
                 f.volume = vm2[1]
         elif vm:
             f.volume = vm["v"]
-            pgm = re.search(r"pp?\.\s*(\d+\s*[-–—]\s*\d+|\d+)", inner)
+            pgm = _T_PAGES.search(inner)  # "(Vol. 2, pp. 5-9)", "(Cilt 1, ss. 479-498)"
             if pgm:
-                f.pages = pgm[1]
+                f.pages = pgm[1].strip()
         elif _THESIS.search(inner) and len(inner) <= 60 and not f.genre:
             f.genre = inner  # "(Unpublished doctoral dissertation)", "(Yüksek lisans tezi)"
         elif re.fullmatch(r"\d+\s*[-–—]\s*\d+", inner) and not f.pages:
@@ -1152,6 +1170,9 @@ def _read_publisher(f: _Fields, seg: str) -> None:
     if m and m.start() > 0:
         f.pages = f.pages or m[1]  # "Oxford: Oxford University Press, 266-304" (chapter pages)
         s = s[: m.start()].strip(" ,")
+    if re.fullmatch(_CITIES + r"\.?", s):
+        f.place = s  # "М., 2015" — a place and a year, no publisher named
+        return
     m = _PLACE_PUB.match(s)
     if m:
         f.place = m["place"].strip()
@@ -1218,8 +1239,10 @@ _CHAPTER = re.compile(
 )
 _CHAPTER_TR = re.compile(
     r"(?<=[.?!\"”])\s+(?P<eds>(?:[^\W\d_]{1,2}\.\s*-?)+[^()]{1,200}?)\s*"
-    r"\((?P<role>Eds?\.|Ed|Haz\.|Ed\.?ler|Ред\.|Red\.)\),\s*(?P<rest>[^()]{1,300}?\s+içinde\b.*)$"
+    r"\((?P<role>(?i:Eds?\.|Ed|Haz\.|Ed\.?ler|Ред\.|Red\.|Hrsg\.))\),\s*"
+    r"(?P<rest>[^()]{1,300}?(?:\s+içinde\b|\s*\((?:pp?|ss?|səh|[сС]|S)\.\s*\d[^()]*\)).*)$"
 )
+_INVERTED_EDS = re.compile(r"[^\W\d_][\w'’ -]{0,40},\s*(?:[^\W\d_]{1,2}\.\s*-?\s*)+(?:,|&|$)")
 _CHAPTER_NOED = re.compile(r"(?:^|(?<=[.?!\"”]))\s+(?:In|İçinde|В)\s+(?P<rest>\*.+)$")
 
 
@@ -1279,7 +1302,12 @@ def _read_body_apa(f: _Fields, body: str) -> None:
         f.type = "chapter"
         title = (" " + body)[: cm.start()]
         f.title = _unquote(_take_title_extras(f, title.strip()))
-        eds, et = _parse_given_first(cm["eds"])
+        if _INVERTED_EDS.match(cm["eds"]):
+            # "In Tesauro, G., & Leen, T. (Eds.)," — editors written surname first
+            ia = _parse_author_block(cm["eds"])
+            eds, et = ia.agents, ia.et_al
+        else:
+            eds, et = _parse_given_first(cm["eds"])
         f.editors, f.et_al = eds, f.et_al or et
         _read_book_tail(f, cm["rest"])
         _title_quote_check(f, title)
@@ -1342,17 +1370,35 @@ def _read_body_apa(f: _Fields, body: str) -> None:
         jm = _plain_journal(seg) if im is None else None
         if jm is None and im is None:
             continue
+        if jm is not None and k >= 2 and (
+            _SERIES.search(jm[0].strip()) or _ONE_WORD_NAME.fullmatch(segs[k - 1].text)
+        ):
+            # a journal name with a period in it: "Полис. Политические исследования, (2)",
+            # "Вестник РУДН. Серия: Международные отношения, 19(2)"
+            seg = segs[k - 1].text + " " + seg
+            k -= 1
+            rest_start = k + 2
+        else:
+            rest_start = k + 1
         title = " ".join(g.text for g in segs[:k])
         f.title = _unquote(_take_title_extras(f, title))
         _title_quote_check(f, title)
-        rest = [g.text for g in segs[k + 1 :]]
+        rest = [g.text for g in segs[rest_start:]]
         if jm is not None:
             _read_container(f, seg)
             if rest and not f.pages:
                 pg = _PAGES.match(rest[0].strip())
                 if pg:
                     f.pages = pg["p"]  # "Language, 51(4). 901 – 923."
+                    rest = rest[1:]
             f.type = "article-journal"
+            pub = _clean(" ".join(rest))
+            if pub and not (f.volume or f.issue) and (_PLACE_PUB.match(pub) or _PUB_AHEAD.match(pub)):
+                # "Bildiriler Kitabı (ss. 112-125). Kars: Kafkas Üniversitesi Yayınları." — a
+                # book of proceedings or a collection, not a journal
+                _read_publisher(f, pub)
+                f.type = "paper-conference" if _PROCEEDINGS.search(f.container_title) else "chapter"
+                return
             _periodical_by_date(f)
             return
         if im is not None:
@@ -1463,6 +1509,19 @@ def _read_body_apa(f: _Fields, body: str) -> None:
                 f.publisher = f.publisher or _clean(pm["pub"] if pm else inst)
             f.type = "thesis" if _THESIS.search(f.genre) else "report"
             return
+        gt = segs[k].text
+        if len(gt) <= 80 and _THESIS.search(gt) and not re.search(r"\d", gt):
+            # "Title. Tarix üzrə fəlsəfə doktoru dissertasiyası. Bakı: AMEA Tarix İnstitutu."
+            title = " ".join(g.text for g in segs[:k])
+            f.title = _unquote(_take_title_extras(f, title))
+            _title_quote_check(f, title)
+            f.genre = f.genre or _clean(gt)
+            inst = _clean(" ".join(g.text for g in segs[k + 1 :]))
+            if inst:
+                pm = _PLACE_PUB.match(inst) or _PUB_PLACE.match(inst)
+                f.publisher = f.publisher or _CITY_END.sub("", _clean(pm["pub"] if pm else inst))
+            f.type = "thesis"
+            return
     last = segs[-1].text
     title = " ".join(g.text for g in segs[:-1])
     f.title = _unquote(_take_title_extras(f, title))
@@ -1470,7 +1529,7 @@ def _read_body_apa(f: _Fields, body: str) -> None:
     if f.genre and _THESIS.search(f.genre):
         f.type = "thesis"
         pm = _PUB_PLACE.match(_clean(last))
-        f.publisher = f.publisher or _clean(pm["pub"] if pm else last)
+        f.publisher = f.publisher or _CITY_END.sub("", _clean(pm["pub"] if pm else last))
     elif f.url:
         f.container_title = _clean(last)
         f.type = "webpage"
@@ -1479,6 +1538,13 @@ def _read_body_apa(f: _Fields, body: str) -> None:
         f.type = "book"
         if f.report_number or re.search(r"\b(?:report|rapor|raporu|доклад)\b", f.title, re.I):
             f.type = "report"
+
+
+_SERIES = re.compile(
+    r"^(?:Серия|Сер\.|Seriya|Serisi|Series\s+[A-Z]\b)|(?:seriyası|серия|serisi|dizisi)$",
+    re.IGNORECASE,
+)
+_ONE_WORD_NAME = re.compile(r"[^\W\d_][^\W\d_-]{1,14}\.")
 
 
 _GENRE_LEAD = re.compile(
@@ -1766,7 +1832,14 @@ def _read_gost(f: _Fields, head: str) -> None:
         f.container_title = _clean(src)
     segs = [g.text for g in _segments(post)]
     if segs and not slash:
-        f.container_title = _clean(re.split(r"\s*[.,]\s*(?=\d{4}\b)", segs[0])[0])
+        # the name runs to the year or the first volume/issue label, so a name with a period
+        # in it stays whole: "// Полис. Политические исследования. 2021. № 3. С. 8–22."
+        cm = _GOST_SRC_END.search(post)
+        whole = post[: cm.start()] if cm else ""
+        if whole.strip() and len(whole) <= 150 and not re.search(r"\d", whole):
+            f.container_title = _clean(whole)
+        else:
+            f.container_title = _clean(re.split(r"\s*[.,]\s*(?=\d{4}\b)", segs[0])[0])
     tail = post
     ym = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", tail)
     if ym:
@@ -1774,7 +1847,7 @@ def _read_gost(f: _Fields, head: str) -> None:
     vm = re.search(r"(?:Т\.|Vol\.|Том)\s*(\w+)", tail)
     if vm:
         f.volume = vm[1]
-    im = re.search(r"(?:№|No\.|Вып\.)\s*(\w+)", tail)
+    im = re.search(r"(?:№|No\.|(?i:вып\.))\s*(\w+)", tail)
     if im:
         f.issue = im[1]
     pm = re.search(r"(?:С\.|P\.|pp?\.)\s*(\d+\s*[-–—]\s*\d+|\d+)", tail)
@@ -1791,8 +1864,15 @@ def _read_gost(f: _Fields, head: str) -> None:
             dm2 = re.match(rf"\s*[.,]?\s*(\d{{1,2}})\s+({_WORD})", tail[ym.end() :])
             if dm2 and _month(dm2[2]):
                 f.date = _valid(int(ym[1]), _month(dm2[2]), int(dm2[1]))
+    if f.type == "chapter" and not slash and f.date is not None and f.date.day is not None:
+        f.type = "article-newspaper"  # "// Коммерсантъ. 2020. 3 октября. С. 6." — a daily
     f.flag("GOST form ('//' before the source) instead of APA")
     f.flag("year at the end instead of after the authors")
+
+
+_GOST_SRC_END = re.compile(
+    r"\s*[.,]\s*(?=(?:1[5-9]|20)\d\d\b|(?:Т|Vol|С|P|Вып|вып)\.|№|Том\b|URL\b)"
+)
 
 
 _NO_AUTHOR_TITLE = re.compile(r"^\*[^*]{1,300}\*(?:\s*[(\[][^()\[\]]{1,80}[)\]])*\.?$")
@@ -1847,6 +1927,9 @@ _GOST_BOOK = re.compile(
 _GOST_EDITED = re.compile(r"^(?:под\s+(?:общ\.\s+)?ред\.|ред\.|сост\.|ed\.|eds\.)\s*(.+)$", re.I)
 
 
+_GIVEN_FIRST_NAME = re.compile(r"(?:[^\W\d_]{1,2}\.\s?-?){1,3}\s?[^\W\d_][\w'’-]+")
+
+
 def _read_gost_book(f: _Fields, head: str) -> None:
     """GOST book: title, ``/`` statement of responsibility, then ``Place: Publisher, Year.``"""
     m = _GOST_BOOK.match(head)
@@ -1863,10 +1946,19 @@ def _read_gost_book(f: _Fields, head: str) -> None:
         pos = gm.end()
     f.authors = lead
     f.title = _unquote(_take_title_extras(f, title[pos:].strip()))
-    em = _GOST_EDITED.match(m["resp"].strip())
+    resp = m["resp"].strip()
+    em = _GOST_EDITED.match(resp)
     if em:
         eds, _ = _parse_given_first(em[1])
         f.editors = eds
+    elif not lead:
+        # "Заглавие / А. В. Иванов, Б. Г. Петров [и др.]": the authors after the slash
+        em2 = re.search(r"\s*\[(?:и др\.?|et al\.?|vd\.?)\]$", resp)
+        names = resp[: em2.start()] if em2 else resp
+        parts = [p.strip() for p in names.split(",")]
+        if parts and all(_GIVEN_FIRST_NAME.fullmatch(p) for p in parts):
+            f.authors, _ = _parse_given_first(names)
+            f.et_al = em2 is not None
     for seg in (g.text for g in _segments(m["rest"])):
         if re.fullmatch(r"\d+\s*(?:с|s|p|pp|стр)\.?", seg.strip()) or re.match(r"^\(", seg):
             continue  # extent "412 с." and series "(Серия …)"

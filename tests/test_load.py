@@ -83,9 +83,13 @@ def test_newlines_are_normalised(tmp_path: Path, raw: bytes, expected: str) -> N
     assert read_source(write(tmp_path, "n.txt", raw)).text == expected
 
 
-def test_text_otherwise_untouched_no_nfc(tmp_path: Path) -> None:
-    decomposed = "Kayna\u0301kc\u0327a  \t*italic*  x\n"  # NFD stays NFD: offsets must match
-    assert read_source(write(tmp_path, "d.md", decomposed.encode())).text == decomposed
+def test_text_composed_to_nfc_otherwise_untouched(tmp_path: Path) -> None:
+    """Decomposed letters (macOS, PDF copy-paste) are composed once at load: every offset refers
+    to the NFC text, and "ç" is one letter for every stage. Spacing and markup stay as they are."""
+    decomposed = "Kayna\u0301kc\u0327a  \t*italic*  x\n"
+    assert read_source(write(tmp_path, "d.md", decomposed.encode())).text == (
+        "Kaynákça  \t*italic*  x\n"
+    )
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ import sys
 from dataclasses import replace
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from refcheck import api
@@ -352,6 +352,7 @@ def test_same_input_twice_gives_equal_documents(seed_text: str) -> None:
 # --------------------------------------------------------------------------- exports and reports
 
 
+@settings(max_examples=max(25, settings().max_examples // 4))  # ci: 50; long: 25,000
 @given(manuscripts)
 def test_exports_and_reports_are_well_formed(text: str) -> None:
     """Why: exported .bib/.json is fed to other tools; a stray brace or quote in a title must

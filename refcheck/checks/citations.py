@@ -7,7 +7,6 @@ Citation findings sit on the citation's span, entry-only findings on the entry's
 from __future__ import annotations
 
 import bisect
-
 import itertools
 import re
 from collections import defaultdict
@@ -376,6 +375,8 @@ def parenthetical_order(ctx: Context) -> Iterator[Finding]:
         for prev, cur in itertools.pairwise(items):
             if cur.prefix.lower().startswith(("see", "cf")):
                 continue  # a "see also" phrase starts a new run
+            if not prev.authors or not cur.authors:
+                continue  # an unknown \cite key has no name to order by
             pk, ck = (
                 (_first_key(prev), tuple(fold(a) for a in prev.authors)),
                 (_first_key(cur), tuple(fold(a) for a in cur.authors)),
@@ -476,13 +477,14 @@ def _same_author_year_groups(refs: Sequence[Reference]) -> list[list[Reference]]
 def citation_without_entry(ctx: Context) -> Iterator[Finding]:
     for c, lk, _ in _pairs(ctx):
         if lk.reference is None:
-            yield _cfind(
-                "X301",
-                ctx,
-                c,
-                f"{_cite_label(c)}: no entry for {c.authors[0] if c.authors else '?'} "
-                f"({c.year_text}) in the reference list",
-            )
+            if c.key:
+                msg = f"\\cite key '{c.key}' has no entry in the .bib or thebibliography list"
+            else:
+                msg = (
+                    f"{_cite_label(c)}: no entry for {c.authors[0] if c.authors else '?'} "
+                    f"({c.year_text}) in the reference list"
+                )
+            yield _cfind("X301", ctx, c, msg)
 
 
 @check("X302")
@@ -663,9 +665,15 @@ def _sort_key(ref: Reference) -> str:
     return f"{head}\x03{year}{ref.year_suffix}"
 
 
+def _author_ordered(ctx: Context) -> list[Reference]:
+    """Entries whose order and year letters the author wrote: not those read from a .bib file,
+    which the bibliography style sorts and letters itself."""
+    return [r for r in ctx.references if ctx.document.where(r.span.start)[0] is None]
+
+
 @check("L401")
 def list_order(ctx: Context) -> Iterator[Finding]:
-    refs = list(ctx.references)
+    refs = _author_ordered(ctx)
     keys = [_sort_key(r) for r in refs]
     # Running maxima of the keys seen so far (strictly increasing) and where each occurred: the
     # first earlier entry that sorts after entry i is always one of them, so bisect finds it
@@ -707,8 +715,9 @@ def _capped(items: list[str], total: int) -> str:
 
 @check("L402", "L403")
 def year_letters(ctx: Context) -> Iterator[Finding]:
-    plan = _letter_plan(ctx.references)
-    for group in _same_author_year_groups(ctx.references):
+    refs = _author_ordered(ctx)
+    plan = _letter_plan(refs)
+    for group in _same_author_year_groups(refs):
         lettered = sorted(r.year_suffix for r in group if r.year_suffix)
         unlettered = [r for r in group if not r.year_suffix]
         if len(group) >= 2 and unlettered:
@@ -724,7 +733,9 @@ def year_letters(ctx: Context) -> Iterator[Finding]:
             for r in unlettered:
                 want = plan.get(r.index, "")
                 others = _capped(
-                    [lab for o, lab in zip(group, labels) if o is not r][:_MAX_LISTED],
+                    [lab for o, lab in zip(group, labels, strict=False) if o is not r][
+                        :_MAX_LISTED
+                    ],
                     len(group) - 1,
                 )
                 yield _efind(
