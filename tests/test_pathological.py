@@ -186,9 +186,32 @@ def _sweep(cases: Sequence[str], stages: Sequence[tuple[str, Callable[[str], obj
     assert not failures, "\n".join(failures)
 
 
+# the normalise helpers see one field at a time; these cases target their patterns
+NORMALISE_CASES = (
+    "letters",
+    "cyrillic-run",
+    "mixed-script-run",
+    "combining-acute",
+    "ones",
+    "dots",
+    "hyphens",
+    "url",
+    "spaces",
+    "tabs-nbsp",
+    "initials",
+    "russian-et-al",
+    "year-runs",
+)
+
+
 @pytest.mark.timeout(300)
-def test_worst_cases_are_linear_in_cite_and_normalise() -> None:
-    _sweep(list(WORST), STAGES[2:])
+def test_worst_cases_are_linear_in_cite() -> None:
+    _sweep(list(WORST), STAGES[2:3])
+
+
+@pytest.mark.timeout(300)
+def test_worst_cases_are_linear_in_normalise() -> None:
+    _sweep(list(WORST) if FULL else NORMALISE_CASES, STAGES[3:])
 
 
 @pytest.mark.timeout(300)
