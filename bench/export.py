@@ -10,8 +10,8 @@ from __future__ import annotations
 import statistics
 import time
 
-from refcheck.export import FORMATS, export
-from refcheck.export.keys import _romanise_cached
+from refcheck.exporter import FORMATS, export
+from refcheck.exporter.keys import _romanise_cached
 from refcheck.model import (
     Organization,
     ParseStatus,

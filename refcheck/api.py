@@ -144,10 +144,24 @@ def resolver_settings(cfg: Config) -> ResolverSettings:
 def export(
     references: Sequence[Reference] | Document,
     format: str = "bibtex",
-    **options: str,
+    *,
+    encoding: str = "utf-8",
+    scheme: str = "ala-lc",
 ) -> str:
-    """Write references as bibtex, biblatex, csl-json or ris."""
-    from refcheck.export import export as _export
+    """Write references as bibtex, biblatex, csl-json or ris.
 
-    refs = references.references if isinstance(references, Document) else references
-    return _export(list(refs), format=format, **options)
+    References are normalised first (language, romanised forms) unless they already are, so
+    ``langid`` and the romanised titles of Cyrillic entries are filled whichever way they came.
+    """
+    from refcheck.exporter import export as _export
+    from refcheck.normalise import normalise_references
+
+    if isinstance(references, Document):
+        refs = references.references
+        text: str | None = references.text
+    else:
+        refs = tuple(references)
+        text = None
+    if any(r.norm is None for r in refs):
+        refs = normalise_references(refs, scheme=scheme, text=text)
+    return _export(list(refs), format=format, encoding=encoding, scheme=scheme)

@@ -79,7 +79,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     pr = sub.add_parser("parse", help="print the parsed reference list")
     pr.add_argument("path", metavar="FILE")
-    pr.add_argument("--format", "-f", choices=("csl-json", "table", "json"), default="table")
+    pr.add_argument(
+        "--format", "-f", choices=("csl-json", "table", "json"), default="table",
+        help="csl-json: a CSL-JSON array; json: one CSL-JSON object per line; table: readable",
+    )
     pr.add_argument("--references-from", type=int, metavar="LINE")
     pr.set_defaults(func=cmd_parse)
 
@@ -391,13 +394,21 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
     doc = api.load(args.path, references_from=args.references_from)
     if args.format == "csl-json":
-        from refcheck.export.csl import to_csl_json
+        from refcheck.exporter.csl import to_csl_json
 
         _write(to_csl_json(list(doc.references)), None)
-    elif args.format == "json":
-        from refcheck.export.csl import to_csl
+    elif args.format == "json":  # one object per line, for line-oriented tools
+        from refcheck.exporter.csl import to_csl
+        from refcheck.exporter.keys import citation_keys
 
-        _write(json.dumps([to_csl(r) for r in doc.references], ensure_ascii=False, indent=2), None)
+        keys = citation_keys(list(doc.references), "ala-lc")
+        _write(
+            "".join(
+                json.dumps(to_csl(r, key=k), ensure_ascii=False) + "\n"
+                for r, k in zip(doc.references, keys, strict=True)
+            ),
+            None,
+        )
     else:
         _write(format_table(doc.references), None)
     return EXIT_CLEAN
@@ -427,7 +438,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from refcheck import api
 
     doc = api.load(args.path, references_from=args.references_from)
-    text = api.export(doc, format=args.to, encoding=args.encoding, scheme=args.transliteration)
+    text = api.export(doc, args.to, encoding=args.encoding, scheme=args.transliteration)
     _write(text, args.output)
     return EXIT_CLEAN
 

@@ -766,7 +766,7 @@ _VOL_TAIL = re.compile(
 )
 # Where a plain (non-italic) journal name ends and its volume/issue/pages begin.
 _TAIL_START = re.compile(
-    r"(?:,\s*|\s+)\(?(?:(?:Vol(?:ume)?\.?|Cilt|Cild|C\.|Т\.|Том|No\.?|no\.|Nr\.|№|Sayı|S\.|Issue|"
+    r"(?:,\s*|\s+)\(?(?:(?:[Vv]ol(?:ume)?\.?|Cilt|Cild|C\.|Т\.|Том|No\.?|no\.|Nr\.|№|Sayı|S\.|Issue|"
     r"pp?\.|ss?\.|С\.|с\.|səh\.|стр\.)\s*:?\s*)?\*?\(?[A-Z]?\d"
 )
 _TAIL_LABELS = re.compile(
@@ -1111,6 +1111,9 @@ def _read_container(f: _Fields, seg: str) -> None:
             # "*Professional School Counseling, 12*(4)": the volume inside the italics
             name, tail = name[: vm.start()], ", " + vm[1] + tail
     else:
+        em = re.match(r"^\([^()]{1,200}\b(?:Eds?|Trans)\.\)\s*", s)
+        if em:
+            s = s[em.end() :]  # "(I. Mueller, Ed.) Aperion, 24(4)": the editor is not the name
         m = _TAIL_START.search(s)
         name, tail = (s[: m.start()], s[m.start() :]) if m else (s, "")
     f.container_title = _clean(name)
@@ -1530,6 +1533,10 @@ def _read_body_apa(f: _Fields, body: str) -> None:
         f.type = "thesis"
         pm = _PUB_PLACE.match(_clean(last))
         f.publisher = f.publisher or _CITY_END.sub("", _clean(pm["pub"] if pm else last))
+    elif _JOURNAL_NAME.search(last) and len(last) <= 150 and (f.doi or _IN_PRESS_END.search(last)):
+        # "Title. Preventing Chronic Disease. https://doi.org/…", "Title. Journal of X, in press."
+        f.container_title = _clean(_IN_PRESS_END.sub("", last))
+        f.type = "article-journal"
     elif f.url:
         f.container_title = _clean(last)
         f.type = "webpage"
@@ -1540,6 +1547,15 @@ def _read_body_apa(f: _Fields, body: str) -> None:
             f.type = "report"
 
 
+_JOURNAL_NAME = re.compile(
+    r"\b(?:Journal|Review|Quarterly|Bulletin|Annals|Letters|Transactions|Disease|Medicine|"
+    r"Dergisi|Jurnalı|Журнал|Вестник|Известия|Zeitschrift|Revue|Revista)\b",
+    re.IGNORECASE,
+)
+_IN_PRESS_END = re.compile(
+    r",?\s*(?:in press|advance online publication|online first|forthcoming|basımda|в печати)\.?$",
+    re.IGNORECASE,
+)
 _SERIES = re.compile(
     r"^(?:Серия|Сер\.|Seriya|Serisi|Series\s+[A-Z]\b)|(?:seriyası|серия|serisi|dizisi)$",
     re.IGNORECASE,
@@ -1691,18 +1707,102 @@ def _chicago_authors(s: str) -> tuple[_Authors, str] | None:
     return res, rest
 
 
-def _read_chicago(f: _Fields, head: str) -> None:
+_GF_TOKEN = re.compile(
+    r"(?:[^\W\d_]\.(?:\s?-?[^\W\d_]\.){0,2}|[^\W\d_]{2}\.(?=\s)|"
+    r"[^\W\d_][^\W\d_'’]*(?:[-'’][^\W\d_]+)*)"
+)
+_GF_SEP = re.compile(r"(?:,\s+(?:and|&)\s+|\s+(?:and|&)\s+|,\s+)")
+
+
+def _given_first_head(head: str) -> tuple[_Authors, str] | None:
+    """Authors written given-name first at the start of a non-APA entry: ``Thomas de Waal and
+    Laurence Broers. 2019. …``, IEEE ``S. E. Cornell and A. Jonsson, "Title," …``. Only taken
+    when the evidence is clear (an initial, or several names), so ``Human Rights Watch.`` and
+    ``Waltz, Kenneth N.`` are left to the other readers. Scans at most 300 characters."""
+    names: list[list[str]] = []
+    pos = 0
+    n = min(len(head), 300)
+    cur: list[str] = []
+    while pos < n:
+        tm = _GF_TOKEN.match(head, pos)
+        if not tm or tm.end() > n:
+            return None
+        tok = tm[0]
+        if tok[0].islower() and tok not in _PARTICLES:
+            return None
+        if tok.lower() in _ORG_WORDS or len(cur) >= 5:
+            return None
+        cur.append(tok)
+        pos = tm.end()
+        if head.startswith(" ", pos) and not _GF_SEP.match(head, pos):
+            pos += 1
+            continue
+        sm = _GF_SEP.match(head, pos)
+        if sm and not head.startswith(('"', "“", "«"), sm.end()):
+            names.append(cur)
+            cur = []
+            pos = sm.end()
+            continue
+        names.append(cur)
+        break
+    else:
+        return None
+    rest = head[pos:]
+    if not re.match(r"^(?:\.\s|,\s*[\"“«]|,?\s*\(?(?:1[5-9]|20)\d\d\b)", rest):
+        return None
+    for nm in names:
+        if len(nm) < 2 or not nm[0][0].isupper():
+            return None
+        last = nm[-1]
+        if last.endswith(".") or not last[0].isupper() or len(last) < 2:
+            return None
+    if len(names) < 2 and not any(t.endswith(".") for t in names[0][:-1]):
+        return None
+    res = _Authors()
+    for nm in names:
+        k = len(nm) - 1
+        while k > 1 and nm[k - 1] in _PARTICLES:
+            k -= 1
+        res.agents.append(
+            Person(family=nm[-1], given=" ".join(nm[:k]), particle=" ".join(nm[k:-1]))
+        )
+    res.spelled_out = any(not t.endswith(".") for nm in names for t in nm[:-1])
+    return res, rest.lstrip(" .,")
+
+
+def _read_given_first(f: _Fields, head: str) -> bool:
+    """A given-name-first author list, then an author-date or Chicago/IEEE body."""
+    got = _given_first_head(head)
+    if got is None:
+        return False
+    auth, rest = got
+    f.authors = auth.agents
+    f.flag("author names not written as 'Surname, I.'")
+    ym = re.match(r"^\(?((?:1[5-9]|20)\d\d)([a-z]?)\)?[.,:]\s+(?=\S)", rest)
+    if ym:
+        f.year = int(ym[1])
+        f.year_suffix = ym[2]
+        f.flag("date not in parentheses after the authors")
+        _read_body_apa(f, rest[ym.end() :])
+        return True
+    _read_chicago(f, rest, authors_read=True)
+    return True
+
+
+def _read_chicago(f: _Fields, head: str, authors_read: bool = False) -> None:
     """``Surname, Given. Title. Container 17/4 (2015), 1-10.`` or ``… Place: Publisher, 1979.``"""
-    parsed = _chicago_authors(head)
+    parsed = None if authors_read else _chicago_authors(head)
     gost: list[Agent] = []
     gpos = 0
-    while parsed is None and len(gost) < 20:
+    while parsed is None and not authors_read and len(gost) < 20:
         gm = _GOST_AUTHOR.match(head, gpos)
         if not gm:
             break
         gost.append(_person(gm[1], gm[2].strip()))
         gpos = gm.end()
-    if gost and head[gpos : gpos + 1].isalpha():
+    if authors_read:
+        body = head
+    elif gost and head[gpos : gpos + 1].isalpha():
         f.authors = gost
         body = head[gpos:]
     elif parsed:
@@ -2017,7 +2117,7 @@ def _parse(text: str) -> tuple[_Fields, str]:
         _read_gost(f, head)
     elif _GOST_BOOK.match(head):
         _read_gost_book(f, head)
-    elif not _read_harvard(f, head):
+    elif not _read_harvard(f, head) and not _read_given_first(f, head):
         _read_chicago(f, head)
     if f.place and "place of publication given (APA 7 omits it)" not in f.issues:
         f.flag("place of publication given (APA 7 omits it)")

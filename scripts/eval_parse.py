@@ -116,7 +116,10 @@ def _soft(v: object) -> str:
 
 
 def _authors_key(v: object) -> object:
-    """AnyStyle labels author *strings*; compare names as token sequences, '&'/'and' dropped."""
+    """AnyStyle labels author *strings* as written (``M. Kitsuregawa, H. Tanaka`` or
+    ``Tanaka, H.``); we give ``Family, Given``. Compare the sorted name tokens, so the order a
+    name was written in does not count, '&'/'and' dropped (third round: the old token
+    *sequence* marked every correctly inverted given-name-first list wrong)."""
     if isinstance(v, list):
         v = " ".join(str(x) for x in v)
     if not isinstance(v, str):
@@ -124,7 +127,7 @@ def _authors_key(v: object) -> object:
     s = re.sub(r"(?:^|\s)(?:&|and|ve|və|и)(?=\s)", " ", v)
     # "et al." and ". . ." are our et_al flag / skipped names, not names in ``authors``
     s = re.sub(r"\bet\.?\s*al\b\.?|\.\s?\.\s?\.|…", " ", s)
-    return re.findall(r"[^\W_]+", s)
+    return sorted(re.findall(r"[^\W_]+", s))
 
 
 def _score(records: Iterable[dict[str, Any]], fields: tuple[str, ...], label_only: bool) -> Score:

@@ -32,7 +32,7 @@ with atheris.instrument_imports():
     import refcheck.checks.multilingual
     import refcheck.checks.resolution
     import refcheck.cite
-    import refcheck.export
+    import refcheck.exporter
     import refcheck.match
     import refcheck.normalise
     import refcheck.parse

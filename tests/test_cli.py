@@ -188,3 +188,12 @@ def test_python_m_refcheck_subprocess(clean: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert "0 errors" in proc.stdout
+
+
+def test_parse_json_lines_have_unique_ids(capsys: pytest.CaptureFixture[str], seed_path: Path) -> None:
+    code, out, _ = run(capsys, "parse", str(seed_path), "--format", "json")
+    items = [json.loads(line) for line in out.splitlines()]
+    assert code == 0
+    assert len(items) == 42
+    assert len({i["id"] for i in items}) == 42
+    assert items[5]["id"] == "friedberg1993ripe"

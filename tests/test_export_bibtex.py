@@ -30,10 +30,10 @@ from hypothesis import strategies as st
 from pylatexenc import latex2text  # type: ignore[import-untyped]
 
 from refcheck.errors import ExportError
-from refcheck.export import export
-from refcheck.export.bibtex import BibOptions, bib_entry, to_bibliography, to_bibtex
-from refcheck.export.keys import citation_keys, has_cyrillic, romanise
-from refcheck.export.ris import parse_ris
+from refcheck.exporter import export
+from refcheck.exporter.bibtex import BibOptions, bib_entry, to_bibliography, to_bibtex
+from refcheck.exporter.keys import citation_keys, has_cyrillic, romanise
+from refcheck.exporter.ris import parse_ris
 from refcheck.model import (
     Organization,
     ParseStatus,

@@ -9,9 +9,9 @@ from typing import Any
 import jsonschema  # type: ignore[import-untyped]
 import pytest
 
-from refcheck.export import FORMATS, export
-from refcheck.export.csl import to_csl, to_csl_json
-from refcheck.export.ris import parse_ris, ris_record, to_ris
+from refcheck.exporter import FORMATS, export
+from refcheck.exporter.csl import to_csl, to_csl_json
+from refcheck.exporter.ris import parse_ris, ris_record, to_ris
 from refcheck.model import (
     Normalised,
     Organization,

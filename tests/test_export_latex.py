@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from pylatexenc import latex2text  # type: ignore[import-untyped]
 
 from refcheck.errors import ExportError
-from refcheck.export import keys, latex
+from refcheck.exporter import keys, latex
 from refcheck.model import Organization, ParseStatus, Person, Reference, Span
 
 

@@ -1,7 +1,7 @@
 """BibTeX and BibLaTeX through pybtex's database model (BibliographyData / Entry / Person).
 
 The entries are pybtex objects and pybtex's writer lays them out; only two of its habits are
-replaced (see :class:`SafeWriter`): values are escaped by :mod:`refcheck.export.latex` instead of
+replaced (see :class:`SafeWriter`): values are escaped by :mod:`refcheck.exporter.latex` instead of
 latexcodec (which loses Turkish letters and rejects ə and Cyrillic), and every value is braced.
 A manuscript is untrusted input, so nothing from it reaches the file as live LaTeX: text fields
 are escaped, URL/DOI fields (verbatim in biblatex) only have braces, backslashes and spaces
@@ -20,8 +20,8 @@ from pybtex.database import BibliographyData, Entry
 from pybtex.database import Person as BibPerson
 from pybtex.database.output.bibtex import Writer
 
-from refcheck.export import latex
-from refcheck.export.keys import citation_keys, has_cyrillic, language_of, romanise
+from refcheck.exporter import latex
+from refcheck.exporter.keys import citation_keys, has_cyrillic, language_of, romanise
 from refcheck.model import Agent, Organization, ParseStatus, Reference
 
 MONTHS = (

@@ -13,7 +13,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from refcheck.export.keys import citation_keys, language_of
+from refcheck.exporter.keys import citation_keys, language_of
 from refcheck.model import Agent, Organization, ParseStatus, PartialDate, Reference
 
 CSL_TYPES = frozenset(

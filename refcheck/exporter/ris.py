@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from refcheck.export.keys import citation_keys, language_of
+from refcheck.exporter.keys import citation_keys, language_of
 from refcheck.model import Organization, ParseStatus, PartialDate, Reference
 
 RIS_TYPES: dict[str, str] = {

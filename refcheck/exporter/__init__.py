@@ -1,9 +1,9 @@
 """The export stage: references → BibTeX, BibLaTeX, CSL-JSON or RIS text.
 
 ``export(references, format)`` is the one verb; each format lives in its own module
-(:mod:`~refcheck.export.bibtex`, :mod:`~refcheck.export.csl`, :mod:`~refcheck.export.ris`) with the
-shared citation keys in :mod:`~refcheck.export.keys` and LaTeX escaping in
-:mod:`~refcheck.export.latex`. Every reference is exported, unparsed ones included (their raw text
+(:mod:`~refcheck.exporter.bibtex`, :mod:`~refcheck.exporter.csl`, :mod:`~refcheck.exporter.ris`) with the
+shared citation keys in :mod:`~refcheck.exporter.keys` and LaTeX escaping in
+:mod:`~refcheck.exporter.latex`. Every reference is exported, unparsed ones included (their raw text
 kept), so nothing is lost between the manuscript and the reference manager.
 """
 
@@ -18,25 +18,25 @@ __all__ = ["FORMATS", "export"]
 
 
 def _bibtex(refs: Sequence[Reference], encoding: str, scheme: str) -> str:
-    from refcheck.export.bibtex import to_bibtex
+    from refcheck.exporter.bibtex import to_bibtex
 
     return to_bibtex(refs, biblatex=False, encoding=encoding, scheme=scheme)
 
 
 def _biblatex(refs: Sequence[Reference], encoding: str, scheme: str) -> str:
-    from refcheck.export.bibtex import to_bibtex
+    from refcheck.exporter.bibtex import to_bibtex
 
     return to_bibtex(refs, biblatex=True, encoding=encoding, scheme=scheme)
 
 
 def _csl_json(refs: Sequence[Reference], encoding: str, scheme: str) -> str:
-    from refcheck.export.csl import to_csl_json
+    from refcheck.exporter.csl import to_csl_json
 
     return to_csl_json(refs, scheme=scheme)
 
 
 def _ris(refs: Sequence[Reference], encoding: str, scheme: str) -> str:
-    from refcheck.export.ris import to_ris
+    from refcheck.exporter.ris import to_ris
 
     return to_ris(refs, scheme=scheme)
 
@@ -70,7 +70,7 @@ def export(
         )
     if encoding.lower().replace("_", "-") not in ("utf-8", "utf8", "ascii"):
         raise ExportError(f"unknown encoding {encoding!r} (expected utf-8 or ascii)")
-    from refcheck.export.keys import romaniser
+    from refcheck.exporter.keys import romaniser
 
     romaniser(scheme)  # an unknown scheme fails here, before any output
     return writer(list(references), encoding, scheme)
