@@ -29,7 +29,7 @@ class InputError(RefcheckError):
 
 
 class NoReferencesError(InputError):
-    """No reference-list heading was found; ``--references-from LINE`` tells refcheck where it is."""
+    """No reference-list heading was found; ``--references-from LINE`` says where the list is."""
 
 
 class ConfigError(RefcheckError):

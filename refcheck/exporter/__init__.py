@@ -1,10 +1,10 @@
 """The export stage: references → BibTeX, BibLaTeX, CSL-JSON or RIS text.
 
 ``export(references, format)`` is the one verb; each format lives in its own module
-(:mod:`~refcheck.exporter.bibtex`, :mod:`~refcheck.exporter.csl`, :mod:`~refcheck.exporter.ris`) with the
-shared citation keys in :mod:`~refcheck.exporter.keys` and LaTeX escaping in
-:mod:`~refcheck.exporter.latex`. Every reference is exported, unparsed ones included (their raw text
-kept), so nothing is lost between the manuscript and the reference manager.
+(:mod:`~refcheck.exporter.bibtex`, :mod:`~refcheck.exporter.csl`, :mod:`~refcheck.exporter.ris`)
+with the shared citation keys in :mod:`~refcheck.exporter.keys` and LaTeX escaping in
+:mod:`~refcheck.exporter.latex`. Every reference is exported, unparsed ones included (their raw
+text kept), so nothing is lost between the manuscript and the reference manager.
 """
 
 from __future__ import annotations
