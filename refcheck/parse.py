@@ -375,7 +375,7 @@ def _is_abbrev(s: str, end: int) -> bool:
             j -= 1
         return 0 < end - j <= 2 and (j == 0 or s[j - 1] == " ")
     if len(tok) == 1:
-        return tok.isupper() or tok in ("p", "s", "c", "t", "г", "с", "т")
+        return tok.isupper() or tok in ("p", "s", "c", "t", "v", "г", "с", "т")
     if len(tok) == 2 and tok[0].isupper() and tok.lower() in _TWO_LETTER_INITIALS:
         return True
     return _lower(tok) in _ABBREV
@@ -766,16 +766,16 @@ _VOL_TAIL = re.compile(
 )
 # Where a plain (non-italic) journal name ends and its volume/issue/pages begin.
 _TAIL_START = re.compile(
-    r"(?:,\s*|\s+)\(?(?:(?:[Vv]ol(?:ume)?\.?|Cilt|Cild|C\.|Т\.|Том|No\.?|no\.|Nr\.|№|Sayı|S\.|Issue|"
+    r"(?:,\s*|\s+)\(?(?:(?:[Vv]ol(?:ume)?\.?|v\.|Cilt|Cild|C\.|Т\.|Том|No\.?|no\.|Nr\.|№|Sayı|S\.|Issue|"
     r"pp?\.|ss?\.|С\.|с\.|səh\.|стр\.)\s*:?\s*)?\*?\(?[A-Z]?\d"
 )
 _TAIL_LABELS = re.compile(
     r"\b(?:Vol(?:ume)?|Cilt|Cild|Issue|Sayı|No|Nr|pp?|ss?|səh|pages?|Article|Suppl|Part|Pt)\b\.?|"
-    r"(?<!\w)(?:C|S|Т|Том|С|с|стр|Вып)\.|№",
+    r"(?<!\w)(?:C|S|Т|Том|С|с|стр|Вып|v)\.|№",
     re.IGNORECASE,
 )
 _T_VOL = re.compile(
-    r"(?:\bVol(?:ume)?\.?|\bCilt\b|\bCild\b|(?<!\w)C\.|(?<!\w)Т\.|\bТом\b)\s*:?\s*"
+    r"(?:\bVol(?:ume)?\.?|\bCilt\b|\bCild\b|(?<!\w)C\.|(?<!\w)Т\.|\bТом\b|(?<!\w)(?-i:v)\.)\s*:?\s*"
     r"(\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?)",
     re.IGNORECASE,
 )
@@ -861,6 +861,10 @@ def _plain_journal(seg: str) -> tuple[str, str] | None:
         return None  # "pp." or "Vol." alone is not a journal name
     if not _tailish(tail):
         return None
+    if (_PUB_WORDS.search(name) or _CITY_END.search(name)) and re.fullmatch(
+        r"[\s,]*(?:pp?\.|ss?\.|S\.)?\s*\d+\s*(?:[-–—]\s*\d+)?\s*[.,]?\s*", tail
+    ):
+        return None  # "Springer-Verlag, Berlin, p. 39-55": a publisher and chapter pages
     if re.fullmatch(r"[\s,.(]*(?:1[5-9]|20)\d\d[\s,.)]*", tail):
         return None
     if re.fullmatch(
@@ -878,7 +882,7 @@ _EDITION = re.compile(
 )
 _TITLE_PAREN = re.compile(r"\s*\((?P<in>[^()]{1,80})\)(?=\s*(?:\[|$|\.|,))")
 _ED_INNER = re.compile(
-    r"^(?P<n>\d+(?:st|nd|rd|th|ème|e|er)?(?:\s+[^\W\d_]+)?|[Rr]ev\.|[Rr]evised|\d+\.|\d+-?е|"
+    r"^(?P<n>\d+(?:st|nd|rd|th|ème|e|er)?\.?(?:\s+[^\W\d_]+)?|[Rr]ev\.|[Rr]evised|\d+\.|\d+-?е|"
     r"\d+-?(?:ci|cı|cu|cü|inci|ıncı|uncu|üncü|nci|ncı|ncu|ncü|ое|ье))\s*"
     r"(?:ed\.|éd\.|edition|bs\.|baskı|bsk\.|изд\.?|nəşr)(?:,\s*(?P<rest>.*))?$",
     re.IGNORECASE,
@@ -915,7 +919,8 @@ _PLAIN_JOURNAL = re.compile(
 )
 _PROCEEDINGS = re.compile(
     r"proceedings|conference|symposium|workshop|congress|kongre|sempozyum|bildiri|konfrans|"
-    r"конференц|симпозиум|конгресс", re.I
+    r"конференц|симпозиум|конгресс",
+    re.I,
 )
 _PLACE_PUB = re.compile(
     r"^(?P<place>[^\W\d_][^:\d]{1,60}?)\s*:\s*(?P<pub>[^:]+?)$"
@@ -943,6 +948,22 @@ _PUB_PLACE = re.compile(
     r"California|Kansas|Ontario|Massachusetts|New Jersey|Victoria|Netherlands|Germany|France|"
     r"Canada|Australia|England|Switzerland|Italy|Spain|Türkiye|Turkey|Russia|Azerbaijan)|"
     r"Netherlands|Germany|France|Canada|Australia|England|Switzerland|Türkiye|Turkey)$"
+)
+_STATES = (
+    r"(?:[A-Z]{2}|[A-Z]\.\s?[A-Z]\.|California|Kansas|Ontario|Quebec|Massachusetts|New Jersey|"
+    r"Victoria|Canada|Australia|England|UK|USA|U\.S\.A\.|Germany|France|Netherlands)"
+)
+_CITY_STATE = re.compile(r"[A-Z][^\W\d_]+(?:\s[A-Z][^\W\d_]+){0,2},\s*" + _STATES + r"\.?")
+# "Department of Computer Science, University of Waterloo, Waterloo, Ontario"
+_ORG_CITY_STATE = re.compile(
+    r"^(?P<pub>[^:]{2,120}?),\s*(?P<place>[A-Z][^\W\d_]+(?:\s[A-Z][^\W\d_]+){0,2},\s*"
+    + _STATES
+    + r")\.?$"
+)
+# a publisher named by its kind, then one unknown town: "Florida University Press, Gainsville"
+_PRESS_CITY = re.compile(
+    r"^(?P<pub>[^,:]{2,80}\b(?:Press|Publishers|Verlag|Books|Yayınları|Yayıncılık|Kitabevi|"
+    r"nəşriyyatı)),\s*(?P<place>[A-Z][^\W\d_]+(?:\s[A-Z][^\W\d_]+)?)\.?$"
 )
 _YEAR_END = re.compile(r"[,\s(]*\b(?P<y>1[5-9]\d\d|20\d\d)[a-z]?\)?\.?$")
 
@@ -1173,9 +1194,13 @@ def _read_publisher(f: _Fields, seg: str) -> None:
     if m and m.start() > 0:
         f.pages = f.pages or m[1]  # "Oxford: Oxford University Press, 266-304" (chapter pages)
         s = s[: m.start()].strip(" ,")
-    if re.fullmatch(_CITIES + r"\.?", s):
-        f.place = s  # "М., 2015" — a place and a year, no publisher named
+    if re.fullmatch(_CITIES + r"\.?", s) or _CITY_STATE.fullmatch(s):
+        f.place = s  # "М., 2015", "Boston, MA." — a place (and year), no publisher named
         return
+    m = _PRESS_CITY.match(s) or _ORG_CITY_STATE.match(s)
+    if m:
+        f.place = m["place"].strip()  # "Florida University Press, Gainsville"
+        s = m["pub"].strip()
     m = _PLACE_PUB.match(s)
     if m:
         f.place = m["place"].strip()
@@ -1363,6 +1388,19 @@ def _read_body_apa(f: _Fields, body: str) -> None:
             f.type = "article-newspaper"
         return
     # no italics at all
+    tm = _THESIS_IN_TEXT.search(body)
+    gm = _GENRE_LEAD.match(body[tm.end() :]) if tm else None
+    if tm and gm and tm.start() > 0:
+        # "Title, Masters Thesis, Department of X, University." / "Title. PhD thesis, Dept., Univ."
+        title = body[: tm.start()]
+        f.title = _unquote(_take_title_extras(f, title.strip()))
+        _title_quote_check(f, title)
+        f.genre = f.genre or _clean(gm["g"])
+        inst = re.split(r"\.\s+(?=[A-Z])", gm["inst"] or "", maxsplit=1)[0]
+        if inst:
+            f.publisher = f.publisher or _inst_name(inst)
+        f.type = "thesis"
+        return
     # "Journal, 12(3), 45-67" or "In Proceedings of X (pp. 1-9)" without italics
     for k in range(1, len(segs)):
         seg = segs[k].text
@@ -1373,17 +1411,19 @@ def _read_body_apa(f: _Fields, body: str) -> None:
         jm = _plain_journal(seg) if im is None else None
         if jm is None and im is None:
             continue
-        if jm is not None and k >= 2 and (
-            _SERIES.search(jm[0].strip()) or _ONE_WORD_NAME.fullmatch(segs[k - 1].text)
+        if (
+            jm is not None
+            and k >= 2
+            and (_SERIES.search(jm[0].strip()) or _ONE_WORD_NAME.fullmatch(segs[k - 1].text))
         ):
             # a journal name with a period in it: "Полис. Политические исследования, (2)",
             # "Вестник РУДН. Серия: Международные отношения, 19(2)"
             seg = segs[k - 1].text + " " + seg
-            k -= 1
-            rest_start = k + 2
+            t_end = k - 1
         else:
-            rest_start = k + 1
-        title = " ".join(g.text for g in segs[:k])
+            t_end = k
+        rest_start = k + 1
+        title = " ".join(g.text for g in segs[:t_end])
         f.title = _unquote(_take_title_extras(f, title))
         _title_quote_check(f, title)
         rest = [g.text for g in segs[rest_start:]]
@@ -1396,7 +1436,11 @@ def _read_body_apa(f: _Fields, body: str) -> None:
                     rest = rest[1:]
             f.type = "article-journal"
             pub = _clean(" ".join(rest))
-            if pub and not (f.volume or f.issue) and (_PLACE_PUB.match(pub) or _PUB_AHEAD.match(pub)):
+            if (
+                pub
+                and not (f.volume or f.issue)
+                and (_PLACE_PUB.match(pub) or _PUB_AHEAD.match(pub))
+            ):
                 # "Bildiriler Kitabı (ss. 112-125). Kars: Kafkas Üniversitesi Yayınları." — a
                 # book of proceedings or a collection, not a journal
                 _read_publisher(f, pub)
@@ -1405,7 +1449,7 @@ def _read_body_apa(f: _Fields, body: str) -> None:
             _periodical_by_date(f)
             return
         if im is not None:
-            cont = im["c"]
+            cont = re.sub(r"^the\s+(?=Proc)", "", im["c"])  # "In the Proceedings of …"
             pm = _T_PAGES.search(cont)
             if pm:
                 f.pages = pm[1].strip()
@@ -1508,8 +1552,7 @@ def _read_body_apa(f: _Fields, body: str) -> None:
             inst = gm["inst"] or ""
             inst = re.split(r"\.\s+(?=[A-Z])", inst, maxsplit=1)[0]
             if inst:
-                pm = _PUB_PLACE.match(_clean(inst))
-                f.publisher = f.publisher or _clean(pm["pub"] if pm else inst)
+                f.publisher = f.publisher or _inst_name(inst)
             f.type = "thesis" if _THESIS.search(f.genre) else "report"
             return
         gt = segs[k].text
@@ -1561,6 +1604,20 @@ _SERIES = re.compile(
     re.IGNORECASE,
 )
 _ONE_WORD_NAME = re.compile(r"[^\W\d_][^\W\d_-]{1,14}\.")
+
+
+_THESIS_IN_TEXT = re.compile(
+    r"[,.]\s+(?=(?:Unpublished\s+)?(?:Ph\.?\s?D\.?|Doctoral|Master'?s|Masters)\s*"
+    r"(?:thesis|dissertation)\b)",
+    re.IGNORECASE,
+)
+
+
+def _inst_name(inst: str) -> str:
+    """An institution with its town dropped: "Dept., Univ. of Waterloo, Waterloo, Ontario"."""
+    s = _clean(inst)
+    m = _ORG_CITY_STATE.match(s) or _PUB_PLACE.match(s)
+    return _CITY_END.sub("", _clean(m["pub"] if m else s))
 
 
 _GENRE_LEAD = re.compile(
@@ -1785,20 +1842,149 @@ def _read_given_first(f: _Fields, head: str) -> bool:
         f.flag("date not in parentheses after the authors")
         _read_body_apa(f, rest[ym.end() :])
         return True
+    if rest[:1] in _OPEN_Q and _read_ieee_body(f, rest):
+        return True
     _read_chicago(f, rest, authors_read=True)
     return True
 
 
+_IEEE_YEAR = re.compile(
+    r"^(?:[^\W\d_]{3,10}\.?\s+)?(?:\d{1,2}\s+)?(?:[^\W\d_]{3,10}\.?\s+)?(1[5-9]\d\d|20\d\d)\.?$"
+)
+
+
+def _read_ieee_body(f: _Fields, rest: str) -> bool:
+    """IEEE ``"Title," Journal, vol. 52, no. 4, pp. 33-51, 2010.`` / ``"Title," in Proc. X,
+    1995, pp. 1-9.`` — comma-separated parts after a quoted title."""
+    close = _OPEN_Q[rest[0]]
+    end = rest.find(close, 1)
+    if end < 2 or end > 400:
+        return False
+    f.flag("title in quotation marks")
+    f.title = _unquote(rest[: end + 1].replace(close + ",", close))
+    after = rest[end + 1 :].lstrip(" ,.")
+    if not after:
+        f.type = "document"
+        return True
+    parts = [p.strip() for p in _split_commas(after) if p.strip()]
+    cont = re.sub(r"^(?:[Ii]n:?\s+(?:the\s+)?)", "", parts[0])
+    nums: list[str] = []
+    i = 1
+    while (
+        i < len(parts)
+        and _name_part(parts[i])
+        and not (i + 1 < len(parts) and _is_place_part(parts[i + 1]))
+    ):
+        cont += ", " + parts[i]  # "IEEE Transactions on Systems, Man, and Cybernetics"
+        i += 1
+    tm = _TAIL_START.search(cont)
+    if tm and tm.start() > 0 and _tailish(cont[tm.start() :]):
+        nums.append(cont[tm.start() :].lstrip(" ,"))  # "IEEE Network Mag. 3(1)"
+        cont = cont[: tm.start()]
+    for p in parts[i:]:
+        ym = _IEEE_YEAR.match(p)
+        if ym:
+            f.year = f.year or int(ym[1])
+            continue
+        if re.search(r"\d", p) and _tailish(p):
+            nums.append(p)
+        elif (_PUB_WORDS.search(p) or _PLACE_PUB.match(_clean(p))) and not f.publisher:
+            _read_publisher(f, p)
+    if re.search(r"\d", cont) and _tailish(cont):
+        return False
+    f.container_title = _clean(cont)
+    if nums:
+        _read_tail_loose(f, ", ".join(nums))
+    if f.year is None:
+        ym2 = list(re.finditer(r"\b(1[5-9]\d\d|20\d\d)\b", after))
+        if ym2:
+            f.year = int(ym2[-1][1])
+    f.flag("year at the end instead of after the authors")
+    if _PROCEEDINGS.search(f.container_title) or re.match(r"Proc\b", f.container_title):
+        f.type = "paper-conference"
+    elif f.volume or f.issue:
+        f.type = "article-journal"
+    elif f.publisher:
+        f.type = "chapter"
+    else:
+        f.type = "article-journal" if f.pages else "document"
+    return True
+
+
+def _split_commas(s: str) -> list[str]:
+    """Split at ``, `` outside brackets (linear)."""
+    out: list[str] = []
+    depth = 0
+    start = 0
+    for i, c in enumerate(s):
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth = max(0, depth - 1)
+        elif c == "," and depth == 0 and s[i + 1 : i + 2] == " ":
+            out.append(s[start:i])
+            start = i + 1
+    out.append(s[start:])
+    return out
+
+
+def _name_part(p: str) -> bool:
+    """A comma-separated piece that continues a name: no digits, not a place or publisher."""
+    return (
+        not re.search(r"\d", p)
+        and not _is_place_part(p)
+        and not _PUB_WORDS.search(p)
+        and not re.match(r"(?:[Ee]ds?\.|[Ee]dited|pp?\.|vol\.|no\.)", p, re.I)
+        and len(p) <= 80
+    )
+
+
+def _is_place_part(p: str) -> bool:
+    return bool(
+        re.fullmatch(r"[A-Z]{2}\.?|[A-Z]\.\s?[A-Z]\.", p)
+        or re.fullmatch(_CITIES + r"\.?", p)
+        or _month(p.rstrip(".")) is not None
+    )
+
+
+_PUB_WORDS = re.compile(
+    r"\b(?:Press|Publishers?|Publishing|Verlag|Books|Yayınları|Yayıncılık|Kitabevi|"
+    r"nəşriyyatı|Издательство|Springer|Elsevier|Wiley|Routledge|Academic)\b"
+)
+
+
+_COMMA_IMPRINT = re.compile(
+    r",\s+(?P<imprint>[A-Z][^\W\d_]+(?:\s[A-Z][^\W\d_]+){0,2}(?:,\s*[A-Z]{2})?\s?:\s*[^,:]{2,60},"
+    r"\s*(?:1[5-9]|20)\d\d\.?)$"
+)
+# "Tsikalas, F., Faleide, J. I., Title, …": several inverted names with initials, commas only
+_INVERTED_LIST = re.compile(
+    r"(?:[^\W\d_][\w'’-]{1,30}(?:\s[^\W\d_][\w'’-]{1,30})?,\s*(?:[^\W\d_]\.\s?-?){1,3},?\s+"
+    r"(?:(?:and|&)\s+)?){2,20}"
+)
+
+
 def _read_chicago(f: _Fields, head: str, authors_read: bool = False) -> None:
     """``Surname, Given. Title. Container 17/4 (2015), 1-10.`` or ``… Place: Publisher, 1979.``"""
-    parsed = None if authors_read else _chicago_authors(head)
+    parsed = None
+    if not authors_read:
+        lm = _INVERTED_LIST.match(head)
+        if lm and head[lm.end() : lm.end() + 1].isupper():
+            la = _parse_author_block(lm[0])
+            if len(la.agents) >= 2 and all(isinstance(a, Person) for a in la.agents):
+                parsed = (la, head[lm.end() :])
+        if parsed is None:
+            parsed = _chicago_authors(head)
     gost: list[Agent] = []
     gpos = 0
     while parsed is None and not authors_read and len(gost) < 20:
         gm = _GOST_AUTHOR.match(head, gpos)
         if not gm:
             break
-        gost.append(_person(gm[1], gm[2].strip()))
+        ini = gm[2].strip()
+        if re.fullmatch(r"[A-Z]{2,3}\.", ini):
+            ini = ini[:-1]  # Vancouver "Cornell SE." — the period ends the name, not an initial
+        gost.append(_person(gm[1], ini))
         gpos = gm.end()
     if authors_read:
         body = head
@@ -1836,6 +2022,11 @@ def _read_chicago(f: _Fields, head: str, authors_read: bool = False) -> None:
             if d.month:
                 f.date = d
         first = first[: dm.start()]
+    pm = _COMMA_IMPRINT.search(first)
+    if pm and pm.start() > 0 and not segs:
+        # "Toward A New Psychology of Women, Boston: Beacon, 1976." — all one sentence
+        segs = [pm["imprint"]]
+        first = first[: pm.start()]
     f.italic_title = first.startswith("*")
     _title_quote_check(f, first)
     f.title = _unquote(_take_title_extras(f, first))

@@ -306,7 +306,9 @@ def anystyle_records(
                 if tag == "title" and "title" not in exp:
                     exp["title"] = _title(v)
                 elif tag in ("journal", "container-title") and "container_title" not in exp:
-                    exp["container_title"] = _strip(re.sub(r"^In:?\s+", "", v))
+                    exp["container_title"] = _strip(
+                        re.sub(r"^[Ii]n:?\s+(?:the\s+(?=Proc))?", "", v)
+                    )
                 elif tag == "volume" and "volume" not in exp and "issue" not in exp:
                     vol, iss = _volume(v)
                     if vol:

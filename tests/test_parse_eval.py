@@ -75,6 +75,14 @@ def test_authors_key_drops_connectives_and_et_al() -> None:
     )
 
 
+def test_authors_key_ignores_the_order_a_name_was_written_in() -> None:
+    # AnyStyle keeps "M. Kitsuregawa"; we give "Kitsuregawa, M." — the same name
+    assert EV._authors_key("M. Kitsuregawa, H. Tanaka, and T. Moto-oka.") == EV._authors_key(
+        ["Kitsuregawa, M.", "Tanaka, H.", "Moto-oka, T."]
+    )
+    assert EV._authors_key("M. Kitsuregawa, H. Tanaka") != EV._authors_key(["Kitsuregawa, M."])
+
+
 def test_score_counts_spurious_values_and_fully_right() -> None:
     recs = [
         {

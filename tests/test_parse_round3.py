@@ -1,0 +1,331 @@
+"""Forms the grammar learned in the third round (batch h4 and the known-gaps list).
+
+One case per shape, with every field that shape is about, so a regression names the form it
+broke: Turkish DergiPark chapters and compilers, Russian GOST periodicals and books, Azerbaijani
+theses and chapters, inverted editors, given-name-first author lists, IEEE bodies.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+
+from refcheck.model import PartialDate
+from refcheck.parse import parse_string
+
+
+def _fields(text: str) -> dict[str, Any]:
+    r = parse_string(text)
+    return {
+        "type": r.type,
+        "authors": [a.display for a in r.authors],
+        "editors": [a.display for a in r.editors],
+        "year": r.year,
+        "title": r.title,
+        "container": r.container_title,
+        "volume": r.volume,
+        "issue": r.issue,
+        "pages": r.pages,
+        "edition": r.edition,
+        "publisher": r.publisher,
+        "place": r.place,
+        "genre": r.genre,
+    }
+
+
+CASES: list[tuple[str, str, dict[str, Any]]] = [
+    (
+        "tr-chapter-volume-and-ss",
+        "Oran, B. (2001). Dönemin bilançosu. B. Oran (Ed.), Türk dış politikası içinde "
+        "(Cilt 2, ss. 479-498). İstanbul: İletişim Yayınları.",
+        {
+            "type": "chapter",
+            "editors": ["Oran, B."],
+            "container": "Türk dış politikası",
+            "volume": "2",
+            "pages": "479-498",
+            "publisher": "İletişim Yayınları",
+        },
+    ),
+    (
+        "tr-compiler-in-brackets",
+        "Atatürk, M. K. (2006). Nutuk (Haz. Z. Korkmaz). Ankara: Atatürk Araştırma Merkezi.",
+        {"type": "book", "title": "Nutuk", "publisher": "Atatürk Araştırma Merkezi"},
+    ),
+    (
+        "tr-thesis-institution-then-city",
+        "Aslan, M. (2018). Enerji faktörü (Yayımlanmamış yüksek lisans tezi). Gazi Üniversitesi, "
+        "Sosyal Bilimler Enstitüsü, Ankara.",
+        {
+            "type": "thesis",
+            "genre": "Yayımlanmamış yüksek lisans tezi",
+            "publisher": "Gazi Üniversitesi, Sosyal Bilimler Enstitüsü",
+        },
+    ),
+    (
+        "tr-proceedings-book-with-publisher",
+        "Demirtaş, B. (2017). Dış politika. Uluslararası Kafkasya Sempozyumu Bildiriler Kitabı "
+        "(ss. 112-125). Kars: Kafkas Üniversitesi Yayınları.",
+        {
+            "type": "paper-conference",
+            "container": "Uluslararası Kafkasya Sempozyumu Bildiriler Kitabı",
+            "pages": "112-125",
+            "publisher": "Kafkas Üniversitesi Yayınları",
+            "place": "Kars",
+        },
+    ),
+    (
+        "ru-gost-journal-name-with-period",
+        "Маркедонов С. М. Новая реальность // Полис. Политические исследования. 2021. № 3. "
+        "С. 8–22.",
+        {
+            "type": "article-journal",
+            "container": "Полис. Политические исследования",
+            "issue": "3",
+            "pages": "8–22",
+            "year": 2021,
+        },
+    ),
+    (
+        "ru-gost-lowercase-issue-label",
+        "Мамедов Р. Ф. Отношения // Проблемы постсоветского пространства. 2021. Т. 8, вып. 2. "
+        "С. 156–170.",
+        {"volume": "8", "issue": "2", "pages": "156–170", "type": "article-journal"},
+    ),
+    (
+        "ru-gost-dissertation",
+        "Алиева Л. Р. Роль Турции: дис. ... канд. полит. наук. М., 2015. 210 с.",
+        {
+            "type": "thesis",
+            "title": "Роль Турции",
+            "genre": "дис. ... канд. полит. наук",
+            "publisher": "",
+            "year": 2015,
+        },
+    ),
+    (
+        "ru-gost-book-authors-after-slash",
+        "Каспийский регион / А. В. Иванов, Б. Г. Петров [и др.]. — СПб.: Питер, 2016. — 198 с.",
+        {
+            "type": "book",
+            "authors": ["Иванов, А. В.", "Петров, Б. Г."],
+            "title": "Каспийский регион",
+            "publisher": "Питер",
+        },
+    ),
+    (
+        "ru-apa-journal-with-series",
+        "Кузнецова, Н. А. (2019). Безопасность. Вестник Российского университета дружбы "
+        "народов. Серия: Международные отношения, 19(2), 245–258.",
+        {
+            "title": "Безопасность",
+            "container": "Вестник Российского университета дружбы народов. Серия: "
+            "Международные отношения",
+            "volume": "19",
+            "issue": "2",
+        },
+    ),
+    (
+        "az-journal-series-at-end",
+        "Məmmədov, E. Ş. (2019). Problemlər. AMEA-nın Xəbərləri. İctimai elmlər seriyası, № 2, "
+        "səh. 67-79.",
+        {
+            "title": "Problemlər",
+            "container": "AMEA-nın Xəbərləri. İctimai elmlər seriyası",
+            "issue": "2",
+            "pages": "67-79",
+        },
+    ),
+    (
+        "az-chapter-red-without-icinde",
+        "Nəsirov, E. (2018). Tərəfdaşlıq. N. Cəfərov (red.), Azərbaycan dövlətçiliyi "
+        "(səh. 45-60). Bakı: Təhsil.",
+        {
+            "type": "chapter",
+            "editors": ["Cəfərov, N."],
+            "container": "Azərbaycan dövlətçiliyi",
+            "pages": "45-60",
+            "publisher": "Təhsil",
+        },
+    ),
+    (
+        "az-thesis-genre-sentence",
+        "Rzayev, T. (2014). Münasibətlər. Tarix üzrə fəlsəfə doktoru dissertasiyası. Bakı: AMEA "
+        "Tarix İnstitutu.",
+        {
+            "type": "thesis",
+            "title": "Münasibətlər",
+            "genre": "Tarix üzrə fəlsəfə doktoru dissertasiyası",
+            "publisher": "AMEA Tarix İnstitutu",
+        },
+    ),
+    (
+        "az-edition-ordinal-suffix",
+        "Əliyev, R. (2017). Tarix (3-cü nəşr). Bakı: Elm və təhsil.",
+        {"title": "Tarix", "edition": "3", "publisher": "Elm və təhsil"},
+    ),
+    (
+        "en-inverted-editors",
+        "Cooley, A. (2017). Whose rules? In Rumer, E., & Sokolsky, R. (Eds.), Russia and its "
+        "neighbors (pp. 45–68). Carnegie Endowment.",
+        {
+            "type": "chapter",
+            "editors": ["Rumer, E.", "Sokolsky, R."],
+            "container": "Russia and its neighbors",
+            "pages": "45–68",
+        },
+    ),
+    (
+        "en-given-first-author-date",
+        'Thomas de Waal and Laurence Broers. 2019. "Towards Peace." Journal of Conflict '
+        "Studies 12 (2): 33–51.",
+        {
+            "type": "article-journal",
+            "authors": ["de Waal, Thomas", "Broers, Laurence"],
+            "year": 2019,
+            "title": "Towards Peace",
+            "container": "Journal of Conflict Studies",
+            "volume": "12",
+            "issue": "2",
+            "pages": "33–51",
+        },
+    ),
+    (
+        "en-ieee",
+        'S. E. Cornell and A. Jonsson, "The nexus of crime," IEEE Transactions on Systems, Man, '
+        "and Cybernetics, vol. 52, no. 4, pp. 33-51, 2010.",
+        {
+            "type": "article-journal",
+            "authors": ["Cornell, S. E.", "Jonsson, A."],
+            "year": 2010,
+            "title": "The nexus of crime",
+            "container": "IEEE Transactions on Systems, Man, and Cybernetics",
+            "volume": "52",
+            "issue": "4",
+            "pages": "33-51",
+        },
+    ),
+    (
+        "en-journal-in-press",
+        "Angrist, J., & Rubin, D. (1995). Causal effects. Journal of the American Statistical "
+        "Association, in press.",
+        {"type": "article-journal", "container": "Journal of the American Statistical Association"},
+    ),
+    (
+        "chicago-commas-place-publisher-year",
+        "Miller, Jean Baker, Toward A New Psychology of Women, Boston: Beacon, 1976.",
+        {
+            "type": "book",
+            "authors": ["Miller, Jean Baker"],
+            "title": "Toward A New Psychology of Women",
+            "publisher": "Beacon",
+            "place": "Boston",
+            "year": 1976,
+        },
+    ),
+    (
+        "inverted-list-then-title-publisher-pages",
+        "Tsikalas, F., Faleide, J. I., Erosional features at the crater. Springer-Verlag, "
+        "Berlin, p. 39-55. 2003.",
+        {
+            "authors": ["Tsikalas, F.", "Faleide, J. I."],
+            "title": "Erosional features at the crater",
+            "container": "",
+            "pages": "39-55",
+            "publisher": "Springer-Verlag",
+            "year": 2003,
+        },
+    ),
+    (
+        "geology-v-label",
+        "Fesenkov, V. G., Crater formation (in Russian). Meteoritika, v. 16, pp. 147-155. 1958.",
+        {"type": "article-journal", "container": "Meteoritika", "volume": "16", "pages": "147-155"},
+    ),
+    (
+        "thesis-inline-after-comma",
+        "Ventura, D. (1995). On discretization, Masters Thesis, Department of Computer Science, "
+        "Brigham Young University.",
+        {
+            "type": "thesis",
+            "title": "On discretization",
+            "genre": "Masters Thesis",
+            "publisher": "Department of Computer Science, Brigham Young University",
+        },
+    ),
+    (
+        "publisher-then-unknown-town",
+        "Young, A. M. (2007). The chocolate tree. Florida University Press, Gainsville.",
+        {"type": "book", "publisher": "Florida University Press", "place": "Gainsville"},
+    ),
+    (
+        "institution-city-province",
+        "Allen, J. (1990). Nested reasoning. PhD thesis, Department of Computer Science, "
+        "University of Waterloo, Waterloo, Ontario.",
+        {
+            "type": "thesis",
+            "publisher": "Department of Computer Science, University of Waterloo",
+        },
+    ),
+    (
+        "proceedings-then-place-only",
+        "Zhai, S. (1991). A telerobotic system. Proceedings of SPIE 1612, Robotics in Space II, "
+        "(pp. 311-320). Boston, MA.",
+        {"type": "paper-conference", "pages": "311-320", "publisher": "", "place": "Boston, MA"},
+    ),
+    (
+        "edition-with-period-after-ordinal",
+        "Gargiulo, R. (2012). Special education (4th. edition). Thousand Oaks, CA: Sage.",
+        {"title": "Special education", "edition": "4", "publisher": "Sage"},
+    ),
+    (
+        "en-editor-bracket-before-journal",
+        "Hussey, E. (1991). Mathematical objects. (I. Mueller, Ed.) Aperion, 24(4), 105-133.",
+        {"container": "Aperion", "volume": "24", "issue": "4", "pages": "105-133"},
+    ),
+]
+
+
+@pytest.mark.parametrize("text,want", [(t, w) for _, t, w in CASES], ids=[c[0] for c in CASES])
+def test_round3_form(text: str, want: dict[str, Any]) -> None:
+    got = _fields(text)
+    assert {k: got[k] for k in want} == want
+
+
+def test_gost_newspaper_is_a_dated_article() -> None:
+    r = parse_string("Бабаян Д. Карабахский узел // Коммерсантъ. 2020. 3 октября. С. 6.")
+    assert (r.type, r.container_title, r.pages) == ("article-newspaper", "Коммерсантъ", "6")
+    assert r.date == PartialDate(2020, 10, 3)
+
+
+def test_group_author_is_not_read_as_given_first_name() -> None:
+    # one name without initials is ambiguous (a group or a person): left to the other readers
+    r = parse_string("Human Rights Watch. 2020. Karabakh report. New York: HRW.")
+    assert [a.display for a in r.authors] != ["Watch, Human Rights"]
+
+
+def test_inverted_chicago_author_is_not_read_as_given_first() -> None:
+    r = parse_string("Waltz, Kenneth N. Theory of International Politics. Reading: AW, 1979.")
+    assert [a.display for a in r.authors] == ["Waltz, Kenneth N."]
+
+
+ADVERSARIAL = [
+    "A. B. Smith and " * 6_000 + "2019. Title.",
+    'J. Doe, "' + "x, " * 33_000,
+    'J. Doe and A. Roe, "T," ' + "Man, " * 20_000 + "vol. 1.",
+    "Smith, J. (2010). Title. " + "A. Ed (red.), " * 7_000 + "(səh. 1-2).",
+    "Иванов И. И. Т // " + "Полис. " * 14_000 + "2021.",
+    "Т / " + "А. В. Иванов, " * 7_000 + "[и др.]. М.: Наука, 2010.",
+    "Smith, J. (2010). Title. " + "Journal Review, " * 7_000 + "in press.",
+    "Smith, A., " * 10_000 + "Title.",
+    "Smith, J. (2010). Title" + ", Masters Thesis" * 7_000,
+    "Miller, J. B., Title" + ", Boston: Beacon" * 7_000 + ", 1976.",
+]
+
+
+@pytest.mark.parametrize("text", ADVERSARIAL, ids=[str(i) for i in range(len(ADVERSARIAL))])
+def test_new_patterns_linear_on_100kb(text: str) -> None:
+    t0 = time.perf_counter()
+    parse_string(text)
+    assert time.perf_counter() - t0 < 2.0
