@@ -23,11 +23,6 @@ from typing import Any
 from refcheck.errors import ConfigError
 from refcheck.findings import Severity
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
-
 __all__ = [
     "CONFIG_FILENAME",
     "ENV_VARS",
@@ -390,6 +385,10 @@ def _read_table(path: Path) -> tuple[dict[str, Any], str, str]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise ConfigError("configuration file is not UTF-8", path=str(path)) from None
+    if sys.version_info >= (3, 11):  # imported here: most manuscripts come with no config file
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

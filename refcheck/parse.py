@@ -1753,10 +1753,12 @@ def _chicago_authors(s: str) -> tuple[_Authors, str] | None:
         g = g[:-1]
     res.agents.append(_person(m[1], g))
     res.spelled_out = any(len(t.rstrip(".")) > 1 for t in given)
-    # ", and Jane Doe." co-authors written given-name first
-    am = re.match(r"\s*,?\s*(?:and|&|ve|и)\s+([^.\"“*]{3,80}?)\.\s", s[pos:])
+    # ", and Jane Doe." / ", David Jurgens, and David Allen." co-authors written given-name first
+    am = re.match(
+        r"\s*,?\s*((?:[A-Z][^.\"“*,]{2,40},\s*){0,8}(?:and|&|ve|и)\s+[^.\"“*]{3,80}?)\.\s", s[pos:]
+    )
     if am:
-        more, et = _parse_given_first(am[1])
+        more, et = _parse_given_first(re.sub(r"^(?:and|&|ve|и)\s+", "", am[1]))
         res.agents.extend(more)
         res.et_al = res.et_al or et
         pos += am.end() - 1
@@ -1785,13 +1787,20 @@ def _given_first_head(head: str) -> tuple[_Authors, str] | None:
         if not tm or tm.end() > n:
             return None
         tok = tm[0]
+        end = tm.end()
+        if len(tok) == 3 and tok[1].isalpha() and tok[:2].lower() not in _TWO_LETTER_INITIALS:
+            tok, end = tok[:2], end - 1  # "Ai Li." — a short surname, then the period
         if tok[0].islower() and tok not in _PARTICLES:
             return None
         if tok.lower() in _ORG_WORDS or len(cur) >= 5:
             return None
         cur.append(tok)
-        pos = tm.end()
-        if head.startswith(" ", pos) and not _GF_SEP.match(head, pos):
+        pos = end
+        if (
+            head.startswith(" ", pos)
+            and not _GF_SEP.match(head, pos)
+            and head[pos + 1 : pos + 2] not in _OPEN_Q
+        ):
             pos += 1
             continue
         sm = _GF_SEP.match(head, pos)
@@ -1805,7 +1814,7 @@ def _given_first_head(head: str) -> tuple[_Authors, str] | None:
     else:
         return None
     rest = head[pos:]
-    if not re.match(r"^(?:\.\s|,\s*[\"“«]|,?\s*\(?(?:1[5-9]|20)\d\d\b)", rest):
+    if not re.match(r"^(?:\.\s|,?\s*[\"“«]|,?\s*\(?(?:1[5-9]|20)\d\d\b)", rest):
         return None
     for nm in names:
         if len(nm) < 2 or not nm[0][0].isupper():
@@ -1866,6 +1875,15 @@ def _read_ieee_body(f: _Fields, rest: str) -> bool:
     if not after:
         f.type = "document"
         return True
+    if not _read_comma_source(f, after):
+        return False
+    f.flag("year at the end instead of after the authors")
+    return True
+
+
+def _read_comma_source(f: _Fields, after: str) -> bool:
+    """``Journal, vol. 52, no. 4, pp. 33-51, 2010`` / ``in Proc. X, pages 1-9, Place, 1995``:
+    the source as comma-separated parts (IEEE, Chicago notes); False if it is not one."""
     parts = [p.strip() for p in _split_commas(after) if p.strip()]
     cont = re.sub(r"^(?:[Ii]n:?\s+(?:the\s+)?)", "", parts[0])
     nums: list[str] = []
@@ -1899,11 +1917,10 @@ def _read_ieee_body(f: _Fields, rest: str) -> bool:
         ym2 = list(re.finditer(r"\b(1[5-9]\d\d|20\d\d)\b", after))
         if ym2:
             f.year = int(ym2[-1][1])
-    f.flag("year at the end instead of after the authors")
-    if _PROCEEDINGS.search(f.container_title) or re.match(r"Proc\b", f.container_title):
-        f.type = "paper-conference"
-    elif f.volume or f.issue:
+    if f.volume or f.issue:
         f.type = "article-journal"
+    elif _PROCEEDINGS.search(f.container_title) or re.match(r"Proc\b", f.container_title):
+        f.type = "paper-conference"
     elif f.publisher:
         f.type = "chapter"
     else:
@@ -1957,11 +1974,36 @@ _COMMA_IMPRINT = re.compile(
     r",\s+(?P<imprint>[A-Z][^\W\d_]+(?:\s[A-Z][^\W\d_]+){0,2}(?:,\s*[A-Z]{2})?\s?:\s*[^,:]{2,60},"
     r"\s*(?:1[5-9]|20)\d\d\.?)$"
 )
+_VANCOUVER_LIST = re.compile(
+    r"(?:[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\s[A-Z]{1,3},\s){1,30}"
+    r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\s[A-Z]{1,3}\.\s(?=[A-Z])"
+)
 # "Tsikalas, F., Faleide, J. I., Title, …": several inverted names with initials, commas only
 _INVERTED_LIST = re.compile(
     r"(?:[^\W\d_][\w'’-]{1,30}(?:\s[^\W\d_][\w'’-]{1,30})?,\s*(?:[^\W\d_]\.\s?-?){1,3},?\s+"
     r"(?:(?:and|&)\s+)?){2,20}"
 )
+
+
+def _join_split_journal(f: _Fields, segs: list[str]) -> list[str]:
+    """``Infection and Immunity. 2015. 83(3): 1114–1121.`` (Vancouver): the journal name, the
+    year and the numbers cut into sentences are put back together as ``Name, 83(3): …``."""
+    for i in range(1, len(segs)):
+        if not _tailish(segs[i]) or re.fullmatch(r"[\s(]*(?:1[5-9]|20)\d\d[\s.);]*", segs[i]):
+            continue
+        j = i - 1
+        year = re.fullmatch(r"[\s(]*((?:1[5-9]|20)\d\d)[a-z]?[\s.);]*", segs[j])
+        if year and j > 0:
+            j -= 1
+        name = segs[j]
+        if re.search(r"\d", name) or len(name) > 120 or name.startswith(("*", '"', "“")):
+            return segs
+        if _PLACE_PUB.match(_clean(name)) or _PUB_WORDS.search(name):
+            return segs
+        if year and f.year is None:
+            f.year = int(year[1])
+        return [*segs[:j], name.rstrip(". ") + ", " + segs[i], *segs[i + 1 :]]
+    return segs
 
 
 def _read_chicago(f: _Fields, head: str, authors_read: bool = False) -> None:
@@ -1973,6 +2015,12 @@ def _read_chicago(f: _Fields, head: str, authors_read: bool = False) -> None:
             la = _parse_author_block(lm[0])
             if len(la.agents) >= 2 and all(isinstance(a, Person) for a in la.agents):
                 parsed = (la, head[lm.end() :])
+        vm = _VANCOUVER_LIST.match(head) if parsed is None else None
+        if vm:
+            va = _Authors()
+            for nm in re.finditer(r"([^\W\d_][\w'’ -]*?)\s([A-Z]{1,3})(?=,|\.)", vm[0]):
+                va.agents.append(_person(nm[1], nm[2]))
+            parsed = (va, head[vm.end() :])  # "Liu Z, Wang Y, Gu FX. Title. Journal. 2015."
         if parsed is None:
             parsed = _chicago_authors(head)
     gost: list[Agent] = []
@@ -2030,6 +2078,7 @@ def _read_chicago(f: _Fields, head: str, authors_read: bool = False) -> None:
     f.italic_title = first.startswith("*")
     _title_quote_check(f, first)
     f.title = _unquote(_take_title_extras(f, first))
+    segs = _join_split_journal(f, segs)
     for pos, seg in enumerate(segs):
         em = re.match(
             r"^(?:eds?\.|edited by|ed\. by|haz\.|yay\. haz\.|под ред\.)\s+(.+)$", seg, re.I
@@ -2047,6 +2096,13 @@ def _read_chicago(f: _Fields, head: str, authors_read: bool = False) -> None:
         if seg.startswith("*") and not f.container_title:
             _read_container(f, seg)
             continue
+        if (
+            re.match(r"[Ii]n:?\s+[A-Z\d]", seg)
+            and not f.container_title
+            and not re.search(r"\([Ee]ds?\.\)", seg)
+            and _read_comma_source(f, " ".join([seg, *segs[pos + 1 :]]))
+        ):
+            break  # "In 1992 International Conference on X, pages 251-255, Place, 1992."
         if not f.container_title and _plain_journal(seg) is not None:
             _read_container(f, seg)  # "Survival 62, no. 4 (2020): 79–96"
             continue

@@ -280,6 +280,61 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         {"title": "Special education", "edition": "4", "publisher": "Sage"},
     ),
     (
+        "given-first-short-surname-and-conference",
+        "Larry D. Wittie, Gudjun Hermannsson, and Ai Li. Eager sharing. In 1992 International "
+        "Conference on Parallel Processing, pages 251-255, St. Charles, IL, August 1992.",
+        {
+            "type": "paper-conference",
+            "authors": ["Wittie, Larry D.", "Hermannsson, Gudjun", "Li, Ai"],
+            "title": "Eager sharing",
+            "container": "1992 International Conference on Parallel Processing",
+            "pages": "251-255",
+            "year": 1992,
+        },
+    ),
+    (
+        "chicago-first-inverted-then-given-first",
+        "Compton, Ryan, David Jurgens, and David Allen. 2014. “Geotagging accounts.” Journal "
+        "of Big Data 3 (2): 393–401.",
+        {
+            "authors": ["Compton, Ryan", "Jurgens, David", "Allen, David"],
+            "title": "Geotagging accounts",
+            "container": "Journal of Big Data",
+            "volume": "3",
+            "issue": "2",
+            "pages": "393–401",
+        },
+    ),
+    (
+        "vancouver-list-journal-year-numbers",
+        "Liu Z, Wang Y, Gu FX, Zhu J. Vibrio cholerae represses synthesis. Infection and "
+        "Immunity. 2015. 83(3): 1114–1121.",
+        {
+            "type": "article-journal",
+            "authors": ["Liu, Z", "Wang, Y", "Gu, FX", "Zhu, J"],
+            "year": 2015,
+            "container": "Infection and Immunity",
+            "volume": "83",
+            "issue": "3",
+            "pages": "1114–1121",
+        },
+    ),
+    (
+        "ieee-no-comma-before-title",
+        'P. Yang and J. H. Chern "Design for reliability," Proceedings of IEEE, Vol. 81, No. 5, '
+        "pp. 730-744, May 1993.",
+        {
+            "type": "article-journal",
+            "authors": ["Yang, P.", "Chern, J. H."],
+            "title": "Design for reliability",
+            "container": "Proceedings of IEEE",
+            "volume": "81",
+            "issue": "5",
+            "pages": "730-744",
+            "year": 1993,
+        },
+    ),
+    (
         "en-editor-bracket-before-journal",
         "Hussey, E. (1991). Mathematical objects. (I. Mueller, Ed.) Aperion, 24(4), 105-133.",
         {"container": "Aperion", "volume": "24", "issue": "4", "pages": "105-133"},
@@ -319,6 +374,9 @@ ADVERSARIAL = [
     "Т / " + "А. В. Иванов, " * 7_000 + "[и др.]. М.: Наука, 2010.",
     "Smith, J. (2010). Title. " + "Journal Review, " * 7_000 + "in press.",
     "Smith, A., " * 10_000 + "Title.",
+    "Liu Z, " * 14_000 + "Zhu J. Title.",
+    "Title. " + "Name. 2015. " * 8_000 + "83(3): 1-2.",
+    "J. Doe, In " + "Conf, " * 20_000 + "pages 1-2.",
     "Smith, J. (2010). Title" + ", Masters Thesis" * 7_000,
     "Miller, J. B., Title" + ", Boston: Beacon" * 7_000 + ", 1976.",
 ]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-from importlib import metadata
 from pathlib import Path
 
 from refcheck.findings import Finding, Report, Severity
@@ -21,13 +20,10 @@ _BREAKS = re.compile(r"[\t\n\r\u2028\u2029]+")
 
 
 def tool_version() -> str:
-    """The installed distribution's version, or the package's, or 0.0.0 in a bare checkout."""
-    try:
-        return metadata.version(DIST_NAME)
-    except metadata.PackageNotFoundError:
-        import refcheck
+    """refcheck's version: ``refcheck.__version__`` is the single source (pyproject reads it)."""
+    import refcheck
 
-        return str(getattr(refcheck, "__version__", "0.0.0"))
+    return refcheck.__version__
 
 
 def display_path(report: Report, path_display: str | None) -> str:
