@@ -256,7 +256,7 @@ def _byte_line(data: bytes, pos: int) -> int:
 # Invisible characters pasted from Word and the web (zero-width space, word joiner, a BOM left
 # inside concatenated files, soft hyphen, direction marks): they hide headings and names from
 # every matcher, so they are dropped once here rather than tolerated by each stage.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad\u200e\u200f"))
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u200e\u200f]")
 
 
 def _normalise_newlines(text: str) -> str:
@@ -269,8 +269,11 @@ def _normalise_newlines(text: str) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\u2028" in text or "\u2029" in text:
         text = text.replace("\u2028", "\n").replace("\u2029", "\n")
-    if not text.isascii():
-        text = unicodedata.normalize("NFC", text.translate(_INVISIBLE))
+    if not text.isascii():  # both checks are C-speed scans; the rewrites are rare
+        if _INVISIBLE.search(text):
+            text = _INVISIBLE.sub("", text)
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
     return text
 
 

@@ -146,10 +146,27 @@ class _ScriptCodes(dict[int, str]):
 _SCRIPT_CODES = _ScriptCodes()
 
 
+# Text made only of ASCII, the Latin-1/Extended-A/B letters and the Cyrillic letters (nearly every
+# field refcheck sees): every character in these ranges is either a letter of a known script or
+# not a letter, so two C-level regex counts replace the per-character table below.
+_OUTSIDE_SIMPLE = re.compile(r"[^\x00-\x7f\u00c0-\u024f\u0400-\u0481\u048a-\u052f]")
+_SIMPLE_LATIN = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
+_SIMPLE_CYRILLIC = re.compile(r"[\u0400-\u0481\u048a-\u052f]")
+
+
 def _script_counts(s: str) -> dict[Script, int]:
-    """Letters per script; one C-level ``translate`` pass (this runs on every field)."""
+    """Letters per script (this runs on every field, so it stays at C speed)."""
+    if _OUTSIDE_SIMPLE.search(s) is None:
+        counts: dict[Script, int] = {}
+        n_lat = len(_SIMPLE_LATIN.findall(s))
+        n_cyr = len(_SIMPLE_CYRILLIC.findall(s))
+        if n_lat:
+            counts[Script.LATIN] = n_lat
+        if n_cyr:
+            counts[Script.CYRILLIC] = n_cyr
+        return counts
     codes = s.translate(_SCRIPT_CODES)
-    counts: dict[Script, int] = {}
+    counts = {}
     for code, script in (("L", Script.LATIN), ("C", Script.CYRILLIC), ("O", Script.OTHER)):
         n = codes.count(code)
         if n:

@@ -1491,6 +1491,15 @@ def _read_body_apa(f: _Fields, body: str) -> None:
             name = " ".join(g.text for g in segs[j : k + 1]).rstrip(". ")
             _read_container(f, name + ", " + nxt)
             f.type = "article-journal"
+            pub = _clean(" ".join(g.text for g in segs[k + 2 :]))
+            if (
+                pub
+                and not (f.volume or f.issue)
+                and (_PLACE_PUB.match(pub) or _PUB_AHEAD.match(pub))
+            ):
+                # "Encyclopedia. (pp. 150-155). Chicago: World Book." — a book, not a journal
+                _read_publisher(f, pub)
+                f.type = "paper-conference" if _PROCEEDINGS.search(f.container_title) else "chapter"
             return
     # the journal hidden inside a segment: after "Jr.", "?", a lower-case name ("info, 9(1)")
     # or a comma ("Title, International Studies Quarterly 53 (2), 325-347")
@@ -1581,7 +1590,10 @@ def _read_body_apa(f: _Fields, body: str) -> None:
         f.container_title = _clean(_IN_PRESS_END.sub("", last))
         f.type = "article-journal"
     elif f.url:
-        f.container_title = _clean(last)
+        if _CITY_STATE.fullmatch(_clean(last)):
+            f.place = _clean(last)  # "Boston, MA. Retrieved from …" — a place, not a site
+        else:
+            f.container_title = _clean(last)
         f.type = "webpage"
     else:
         _read_publisher(f, last)
@@ -1654,8 +1666,28 @@ def _title_quote_check(f: _Fields, title: str) -> None:
         f.flag("title in quotation marks")
 
 
+_BOOK_NUMS = re.compile(r",\s*(?=(?:Vol(?:ume)?\.|pp?\.)\s*\d)")
+
+
 def _read_book_tail(f: _Fields, rest: str) -> None:
     """``*Book* (2nd ed., pp. 1–41). Publisher.`` after "In Editors (Eds.),"."""
+    vm = None if rest.startswith("*") else _BOOK_NUMS.search(rest[:300])
+    if vm and vm.start() > 0 and "(" not in rest[: vm.start()]:
+        # "Advances in X, Vol. 7, pp. 231-238, Cambridge, MA. MIT Press." — numbers unbracketed
+        f.container_title = _clean(rest[: vm.start()])
+        segs2 = _segments(rest[vm.end() :])
+        nums: list[str] = []
+        for raw in _split_commas(segs2[0].text if segs2 else ""):
+            part = raw.strip().rstrip(".")
+            if re.search(r"\d", part):
+                nums.append(part)
+            elif part:
+                f.place = f"{f.place}, {part}" if f.place else part
+        if nums:
+            _read_tail_loose(f, ", ".join(nums))
+        if segs2[1:]:
+            _read_publisher(f, " ".join(g.text for g in segs2[1:]))
+        return
     if not rest.startswith("*"):
         # plain book title: it runs to the "(pp. 3–14)" / "(Vol. 2)" / "(2nd ed.)" bracket,
         # which may follow a sentence end inside the title ("Free Movement. Ethical Issues")

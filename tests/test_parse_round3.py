@@ -335,6 +335,37 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         },
     ),
     (
+        "chapter-unbracketed-volume-pages-then-place",
+        "Krogh, A. (1995). Neural network ensembles. In Tesauro, G., & Leen, T. (Eds.), Advances "
+        "in Neural Information Processing Systems, Vol. 7, pp. 231-238, Cambridge, MA. MIT Press.",
+        {
+            "type": "chapter",
+            "editors": ["Tesauro, G.", "Leen, T."],
+            "container": "Advances in Neural Information Processing Systems",
+            "volume": "7",
+            "pages": "231-238",
+            "publisher": "MIT Press",
+            "place": "Cambridge, MA",
+        },
+    ),
+    (
+        "encyclopedia-pages-then-publisher",
+        "Pettingill, O. S. (1980). Falconry. World book encyclopedia. (pp. 150-155). Chicago: "
+        "World Book.",
+        {
+            "type": "chapter",
+            "container": "World book encyclopedia",
+            "pages": "150-155",
+            "publisher": "World Book",
+        },
+    ),
+    (
+        "web-page-with-place-only",
+        "Kolbe, T. (2011). Time and learning in schools. Boston, MA. Retrieved from "
+        "http://www.timeandlearning.org/",
+        {"type": "webpage", "container": "", "place": "Boston, MA", "publisher": ""},
+    ),
+    (
         "en-editor-bracket-before-journal",
         "Hussey, E. (1991). Mathematical objects. (I. Mueller, Ed.) Aperion, 24(4), 105-133.",
         {"container": "Aperion", "volume": "24", "issue": "4", "pages": "105-133"},
