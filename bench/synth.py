@@ -29,9 +29,19 @@ JOURNALS = [
 MONTHS = ["January", "March", "May", "July", "September", "November"]
 
 
+def _letters(i: int) -> str:
+    """A unique lowercase suffix for ``i`` ("ab", "ac", …): names stay names, no digits."""
+    out = ""
+    while True:
+        i, d = divmod(i, 26)
+        out = chr(97 + d) + out
+        if not i:
+            return out
+
+
 def entry(rng: random.Random, i: int) -> tuple[str, str, int]:
     """One APA entry; returns (text, first author's surname, year)."""
-    fam = rng.choice(SURNAMES) + ("" if i < len(SURNAMES) else f"{chr(97 + i % 26)}{i}")
+    fam = rng.choice(SURNAMES) + ("" if i < len(SURNAMES) else _letters(i))
     year = 1990 + i % 35
     title = rng.choice(TITLES)
     kind = i % 4
