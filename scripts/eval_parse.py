@@ -368,7 +368,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     ap.add_argument("--data", type=Path, default=ROOT / "tests/data/refs_multilingual.jsonl")
     ap.add_argument("--split", default="")
-    ap.add_argument("--batch", default="", help="h1 (first labelled batch) or h2 (second)")
+    ap.add_argument("--batch", default="", help="h1, h2, h3 or h4 (labelled batches, in order)")
     ap.add_argument("--by-lang", action="store_true")
     ap.add_argument("--anystyle", action="store_true")
     ap.add_argument("--half", choices=("", "dev", "test"), default="")
