@@ -29,6 +29,7 @@ from __future__ import annotations
 import csv
 import json
 import math
+import os
 import re
 import sys
 import time
@@ -607,6 +608,74 @@ def _lang_order(lang: str) -> int:
     return LANGS.index(lang) if lang in LANGS else len(LANGS)
 
 
+# --------------------------------------------------------------------------- first sight
+
+_BATCH = re.compile(r"-(h\d+)-")
+_FIRST_SIGHT = """
+import json, sys
+import refcheck
+from bench.accuracy import evaluate, load_multilingual, ours
+assert refcheck.__file__.startswith(sys.argv[1]), refcheck.__file__
+ids = set(sys.argv[2].split(","))
+ev = evaluate("x", [i for i in load_multilingual() if i.id in ids], ours)
+print(json.dumps([ev.refs, ev.micro(False).f1, ev.micro(True).f1, ev.share_fully_right()]))
+"""
+
+
+@dataclass(frozen=True)
+class FirstSight:
+    """A labelled batch scored by the parser as it was just before the batch was committed."""
+
+    batch: str
+    commit: str  # the parser's commit (parent of the one that added the batch)
+    refs: int
+    f1_exact: float
+    f1_soft: float
+    fully_right: float
+
+
+def first_sight() -> list[FirstSight]:
+    """Score each later held-out batch (ids ``xx-hN-…``) with the parser before it existed.
+
+    Why: a batch the parser was then corrected on is no longer held out; the score it got
+    before anyone looked at it is the honest estimate of accuracy on unseen references. Needs
+    the git history (``git archive`` of the parent commit into a temporary directory).
+    """
+    import subprocess
+    import tempfile
+
+    items = load_multilingual()
+    batches = sorted({m[1] for i in items if (m := _BATCH.search(i.id))}, key=lambda b: int(b[1:]))
+    rel = str(MULTILINGUAL.relative_to(ROOT))
+
+    def git(*args: str) -> str:
+        return subprocess.run(
+            ["git", *args], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout
+
+    commits = git("log", "--format=%H", "--reverse", "--", rel).split()
+    out = []
+    for b in batches:
+        added = next((c for c in commits if f"-{b}-" in git("show", f"{c}:{rel}")), "")
+        if not added:
+            continue  # labelled since the last commit: no earlier parser to ask
+        parent = git("rev-parse", f"{added}^").strip()
+        ids = ",".join(i.id for i in items if f"-{b}-" in i.id)
+        with tempfile.TemporaryDirectory() as tmp:
+            tar = subprocess.run(
+                ["git", "archive", parent, "refcheck"], cwd=ROOT, capture_output=True, check=True
+            ).stdout
+            subprocess.run(["tar", "-x", "-C", tmp], input=tar, check=True)
+            env = {**os.environ, "PYTHONPATH": f"{tmp}{os.pathsep}{ROOT}"}
+            res = subprocess.run(
+                [sys.executable, "-c", _FIRST_SIGHT, tmp, ids],
+                cwd=tmp, env=env, capture_output=True, text=True, check=True,
+            )  # fmt: skip
+        n, fx, fs, full = json.loads(res.stdout.strip().splitlines()[-1])
+        out.append(FirstSight(b, parent[:7], int(n), float(fx), float(fs), float(full)))
+    return out
+
+
 # --------------------------------------------------------------------------- the whole run
 
 
@@ -621,6 +690,8 @@ class Results:
     peer_refs_per_s: float = math.nan
     peer_load_s: float = math.nan
     quick: bool = False
+    first_sight: tuple[FirstSight, ...] = ()
+    first_sight_error: str = ""
 
 
 def _subsets(items: list[Labelled]) -> list[tuple[str, list[Labelled]]]:
@@ -667,9 +738,15 @@ def measure(quick: bool = False) -> Results:
         lang_accuracy("refcheck detect_language", "seed titles", seed, combined_detector),
         lang_accuracy("langdetect alone", "seed titles", seed, langdetect_alone),
     ]
+    try:
+        seen: tuple[FirstSight, ...] = tuple(first_sight())
+        seen_error = ""
+    except Exception as exc:  # no git, a shallow clone, an old tree that fails: say so
+        seen, seen_error = (), f"{type(exc).__name__}: {exc}"[:160]
     return Results(
-        tuple(parser), tuple(pairs), tuple(langid), peer.error, rate, peer.load_seconds, quick
-    )
+        tuple(parser), tuple(pairs), tuple(langid), peer.error, rate, peer.load_seconds, quick,
+        seen, seen_error,
+    )  # fmt: skip
 
 
 def _r(x: float) -> float:
@@ -699,6 +776,21 @@ def rows(res: Results) -> list[dict[str, object]]:
             "unit": "share",
             "note": f"{ev.fully_right_soft}/{ev.refs} refs with every field right; "
             f"exact {_f(ev.share_fully_right(False))}",
+        })  # fmt: skip
+    for fs in res.first_sight:
+        out.append({
+            "metric": f"parse_f1_first_sight[batch {fs.batch}]",
+            "value": _r(fs.f1_soft),
+            "unit": "F1",
+            "note": f"{fs.refs} held-out refs scored by the parser of {fs.commit}, before the "
+            f"batch was added (soft; exact {_f(fs.f1_exact)}; fully right {_f(fs.fully_right)})",
+        })  # fmt: skip
+    if res.first_sight_error:
+        out.append({
+            "metric": "parse_f1_first_sight",
+            "value": math.nan,
+            "unit": "F1",
+            "note": f"not measured (needs git history): {res.first_sight_error}",
         })  # fmt: skip
     allm = res.parser[0]
     for f in FIELDS:
@@ -876,7 +968,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--write-doc", action="store_true", help="regenerate docs/accuracy.md tables")
     ap.add_argument("--misses", metavar="SUBSET", help="print our soft misses on a subset: "
                     "all, heldout, en, tr, az, ru, apa, anystyle")  # fmt: skip
+    ap.add_argument("--first-sight", action="store_true", help="score each later held-out batch "
+                    "with the parser from before it was added (needs git history)")  # fmt: skip
     args = ap.parse_args(argv)
+    if args.first_sight:
+        for fs in first_sight():
+            print(
+                f"batch {fs.batch}: {fs.refs} refs, parser at {fs.commit}: F1 exact "
+                f"{fs.f1_exact:.3f}, soft {fs.f1_soft:.3f}, fully right {fs.fully_right:.3f}"
+            )
+        return 0
     res = measure(args.quick)
     for r in rows(res):
         print(f"{r['metric']:<62} {r['value']!s:>8} {r['unit']:<6} {r['note']}")

@@ -202,14 +202,13 @@ def _dashes(text: str) -> str:
 
 # TeX input ligatures other than dashes: '' `` << >> ,, !` ?` would print as ” “ « » „ ¡ ¿
 _LIGATURE = re.compile(r"'(?=')|`(?=`)|<(?=<)|>(?=>)|,(?=,)|[!?](?=`)")
-_LIGATURE_PAIRS = ("''", "``", "<<", ">>", ",,", "!`", "?`")
 
 
 def _ligatures(text: str) -> str:
     """Break TeX's quote/guillemet ligatures with ``{}`` so the characters print as written."""
-    if any(p in text for p in _LIGATURE_PAIRS):
-        return _LIGATURE.sub(lambda m: m.group() + "{}", text)
-    return text
+    if _LIGATURE.search(text) is None:  # one C-level scan: the common case
+        return text
+    return _LIGATURE.sub(lambda m: m.group() + "{}", text)
 
 
 def _escape_ascii_slow(text: str) -> str:
