@@ -230,3 +230,17 @@ def test_rows_say_why_when_refextract_cannot_run() -> None:
     assert all(set(r) == {"metric", "value", "unit", "note"} for r in out.values())
     doc = render_doc(res, "<!-- gen:peer -->\n<!-- /gen:peer -->\n")
     assert "refextract could not run here: `ModuleNotFoundError: refextract`" in doc
+
+
+def test_first_sight_rows_and_their_absence() -> None:
+    from bench.accuracy import FirstSight
+
+    ev = evaluate("ours: mini", [_item("a", year="2001")], lambda _: Fields(year="2001"))
+    seen = (FirstSight("h2", "76605e8", 45, 0.84, 0.85, 0.5),)
+    got = {str(r["metric"]): r for r in rows(Results((ev,), (), (), first_sight=seen))}
+    row = got["parse_f1_first_sight[batch h2]"]
+    assert row["value"] == 0.85 and "parser of 76605e8" in str(row["note"])
+    none = rows(Results((ev,), (), (), first_sight_error="CalledProcessError: shallow"))
+    miss = [r for r in none if r["metric"] == "parse_f1_first_sight"]
+    assert len(miss) == 1 and math.isnan(float(str(miss[0]["value"])))
+    assert "needs git history" in str(miss[0]["note"])

@@ -197,3 +197,23 @@ def test_parse_json_lines_have_unique_ids(capsys: pytest.CaptureFixture[str], se
     assert len(items) == 42
     assert len({i["id"] for i in items}) == 42
     assert items[5]["id"] == "friedberg1993ripe"
+
+
+def test_docx_seed_reports_the_same_findings_as_txt(
+    capsys: pytest.CaptureFixture[str], seed_path: Path, seed_text: str, tmp_path: Path
+) -> None:
+    """Issue 7's target: the seed as a Word file (built with python-docx, italics as runs,
+    list bullets as a list style) gives exactly the findings of the .txt, at the same places."""
+    from test_load import seed_docx
+
+    docx_path = seed_docx(seed_text, tmp_path / "seed.docx")
+    _, out_txt, _ = run(capsys, "check", str(seed_path), "--offline", "--format", "json")
+    code, out_docx, _ = run(capsys, "check", str(docx_path), "--offline", "--format", "json")
+    txt, doc = json.loads(out_txt), json.loads(out_docx)
+    assert code == 1
+    assert (doc["references"], doc["citations"]) == (42, 55)
+
+    def key(f: dict[str, object]) -> tuple[object, ...]:
+        return (f["code"], f["line"], f["column"], f["message"], f["reference"], f["citation"])
+
+    assert [key(f) for f in doc["findings"]] == [key(f) for f in txt["findings"]]
