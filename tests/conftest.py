@@ -15,7 +15,10 @@ settings.register_profile(
     "ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.register_profile(
-    "long", max_examples=100_000, deadline=None, suppress_health_check=list(HealthCheck)
+    "long",
+    max_examples=int(os.environ.get("HYPOTHESIS_MAX_EXAMPLES", "100000")),
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
