@@ -67,7 +67,12 @@ def main(argv: list[str] | None = None) -> int:
             continue
         t0 = time.perf_counter()
         print(f"[{name}] running …", file=sys.stderr, flush=True)
-        rows = mod.run(quick=args.quick)
+        try:
+            rows = mod.run(quick=args.quick)
+        except Exception as exc:  # one broken benchmark must not hide the others' figures
+            print(f"[{name}] failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+            rows = [{"metric": f"{name}: benchmark failed", "value": float("nan"), "unit": "",
+                     "note": f"{type(exc).__name__}: {str(exc)[:200]}"}]
         sections.append((name, rows, time.perf_counter() - t0))
         for r in rows:
             value = fmt_value(float(r["value"]))
