@@ -41,6 +41,7 @@ def load_text(
 
 
 def load_source(source: Source, *, references_from: int | None = None) -> Document:
+    """Split an already-read source and parse its list: the seam ``load``/``load_text`` share."""
     if source.format == "latex" and references_from is None:  # hook: .tex + .bib, see latex.py
         from refcheck.latex import load_latex
 

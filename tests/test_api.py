@@ -87,3 +87,24 @@ def test_public_verbs_survive_stage_imports(seed_path: object) -> None:
         assert callable(getattr(refcheck, verb)), verb
     assert refcheck.load.__module__ == "refcheck.api"
     assert refcheck.export.__module__ == "refcheck.api"
+
+
+def test_parse_references_with_and_without_heading() -> None:
+    listing = (
+        "Rose, G. (1998). Neoclassical realism and theories of foreign policy. *World Politics*, "
+        "*51*(1), 144–172. https://doi.org/10.1017/s0043887100007814\n"
+        "Макиенко, К. (2020, November 10). Как Россия проиграла во второй карабахской войне. "
+        "*Ведомости*. https://www.vedomosti.ru/opinion/articles/2020/11/10/846462\n"
+    )
+    for text in (listing, "Kaynakça\n\n" + listing):
+        refs = refcheck.parse_references(text)
+        assert [r.index for r in refs] == [1, 2]
+        assert refs[0].authors == (refcheck.Person("Rose", "G."),)
+        assert (refs[0].year, refs[0].volume, refs[0].issue, refs[0].pages) == (
+            1998, "51", "1", "144–172",
+        )
+        assert refs[0].doi == "10.1017/s0043887100007814"
+        assert refs[1].authors == (refcheck.Person("Макиенко", "К."),)
+        assert refs[1].date == refcheck.PartialDate(2020, 11, 10)
+        assert refs[1].container_title == "Ведомости"
+        assert refs[1].script is refcheck.Script.CYRILLIC
