@@ -199,6 +199,7 @@ class FileResult:
     summary: tuple[tuple[str, int], ...] = ()
     references: int = 0
     citations: int = 0
+    baseline: str = ""  # today's findings as a baseline, when --write-baseline asked for it
 
 
 def check_file(
@@ -210,6 +211,7 @@ def check_file(
     references_from: int | None,
     progress: Callable[[int, int], None] | None = None,
     fail_never: bool = False,
+    want_baseline: bool = False,
 ) -> FileResult:
     """Check one manuscript and render its report; input errors become a FileResult."""
     from refcheck import api
@@ -218,6 +220,11 @@ def check_file(
     try:
         doc = api.load(path, references_from=references_from)
         report = api.check(doc, cfg, progress=progress)
+        baseline = ""
+        if want_baseline:  # recorded before --baseline filters anything out
+            from refcheck.report.baseline import write_baseline
+
+            baseline = write_baseline(report)
         if cfg.baseline:
             from refcheck.report.baseline import apply_baseline
 
@@ -238,6 +245,7 @@ def check_file(
             summary=tuple(report.counts().items()),
             references=len(report.references),
             citations=len(report.citations),
+            baseline=baseline,
         )
     except RefcheckError as exc:
         return FileResult(path=path, output="", failed=True, error=str(exc))
@@ -256,7 +264,7 @@ def _batch(
     jobs = max(1, cfg.jobs)
     common = {
         "fmt": fmt, "color": color, "references_from": args.references_from,
-        "fail_never": fail_never,
+        "fail_never": fail_never, "want_baseline": bool(args.write_baseline),
     }
     if jobs == 1 or len(paths) == 1:
         for p in paths:
@@ -301,6 +309,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     fmt = args.format
     fail_never = args.fail_on == "never"
     multi = len(paths) > 1
+    if args.write_baseline and multi:
+        raise RefcheckError("--write-baseline takes exactly one manuscript")
     if multi and fmt == "json":
         fmt = "jsonl"  # one JSON object per manuscript, streamed as each finishes
     if multi and fmt in ("sarif", "junit", "html") and not args.output:
@@ -321,6 +331,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             batch_progress(n, len(paths))
             rows.append(FileResult(res.path, "", res.failed, res.error, res.summary,
                                    res.references, res.citations))
+            if args.write_baseline and not res.error:
+                _write(res.baseline, args.write_baseline)
             if res.error:
                 sys.stderr.write(f"refcheck: error: {res.error}\n")
                 status = EXIT_ERROR
@@ -341,24 +353,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     finally:
         if out_stream is not None:
             out_stream.close()
-    if args.write_baseline:
-        _write_baseline(paths, cfg, args)
     if multi and fmt == "text":
         _print_summary(rows, totals)
     return status
-
-
-def _write_baseline(paths: list[str], cfg: Config, args: argparse.Namespace) -> None:
-    from dataclasses import replace
-
-    from refcheck import api
-    from refcheck.report.baseline import write_baseline
-
-    if len(paths) != 1:
-        raise RefcheckError("--write-baseline takes exactly one manuscript")
-    report = api.check(api.load(paths[0], references_from=args.references_from),
-                       replace(cfg, baseline=""))
-    _write(write_baseline(report), args.write_baseline)
 
 
 def _print_summary(rows: list[FileResult], totals: dict[str, int]) -> None:

@@ -217,3 +217,28 @@ def test_docx_seed_reports_the_same_findings_as_txt(
         return (f["code"], f["line"], f["column"], f["message"], f["reference"], f["citation"])
 
     assert [key(f) for f in doc["findings"]] == [key(f) for f in txt["findings"]]
+
+
+def test_baseline_accepts_known_findings_and_fails_on_new_ones(
+    capsys: pytest.CaptureFixture[str], seed_text: str, tmp_path: Path
+) -> None:
+    ms = tmp_path / "ms.txt"
+    ms.write_text(seed_text, "utf-8")
+    base = tmp_path / "baseline.json"
+    code, _, _ = run(capsys, "check", str(ms), "--offline", "--write-baseline", str(base))
+    assert code == 1  # today's findings are still reported while the baseline is written
+    code, out, _ = run(capsys, "check", str(ms), "--offline", "--baseline", str(base),
+                       "--format", "json")
+    assert code == 0
+    assert json.loads(out)["findings"] == []
+    # lines shift and a new citation without an entry appears: only that one is new
+    shifted = "Preface line.\n\n" + seed_text.replace(
+        "Rose states that", "Rose states (Nobody, 2031) that", 1
+    )
+    ms.write_text(shifted, "utf-8")
+    code, out, _ = run(capsys, "check", str(ms), "--offline", "--baseline", str(base),
+                       "--format", "json")
+    assert code == 1
+    assert [(f["code"], f["citation"]) for f in json.loads(out)["findings"]] == [
+        ("X301", "Nobody, 2031")
+    ]
