@@ -96,7 +96,8 @@ def write_doc(sections: list[tuple[str, list[dict[str, Any]], float]], quick: bo
         "Reproduce every figure below with one command from the project root:",
         "",
         "```sh",
-        "python -m pip install -e '.[test,bench]' && python -m bench" + (" --quick" if quick else ""),
+        "python -m pip install -e '.[test,bench]' && python -m bench"
+        + (" --quick" if quick else ""),
         "```",
         "",
         f"Last run: {_dt.date.today().isoformat()}, commit `{rev or 'uncommitted'}`,",
