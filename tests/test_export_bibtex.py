@@ -25,9 +25,9 @@ from bibtexparser.middlewares import (
     SeparateCoAuthors,
     SplitNameParts,
 )
+from helpers import latex_decoder
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pylatexenc import latex2text  # type: ignore[import-untyped]
 
 from refcheck.errors import ExportError
 from refcheck.exporter import export
@@ -48,22 +48,7 @@ GOLDEN = Path(__file__).parent / "golden"
 parse_bib = bibtexparser.parse_string  # type: ignore[attr-defined]  # re-exported, untyped
 
 
-def _decoder() -> latex2text.LatexNodes2Text:
-    db = latex2text.get_default_latex_context_db()
-    db.add_context_category(
-        "refcheck",
-        prepend=True,
-        macros=[
-            latex2text.MacroTextSpec("textbraceleft", "{"),
-            latex2text.MacroTextSpec("textbraceright", "}"),
-            latex2text.MacroTextSpec("textasciicircum", "^"),
-            latex2text.MacroTextSpec("textSchwa", "Ə"),
-        ],
-    )
-    return latex2text.LatexNodes2Text(latex_context=db, math_mode="verbatim")
-
-
-DEC = _decoder()
+DEC = latex_decoder()
 
 
 def dec(s: str) -> str:

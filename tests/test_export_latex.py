@@ -6,32 +6,15 @@ import re
 import time
 
 import pytest
+from helpers import latex_decoder
 from hypothesis import given
 from hypothesis import strategies as st
-from pylatexenc import latex2text  # type: ignore[import-untyped]
 
 from refcheck.errors import ExportError
 from refcheck.exporter import keys, latex
 from refcheck.model import Organization, ParseStatus, Person, Reference, Span
 
-
-def decoder() -> latex2text.LatexNodes2Text:
-    """pylatexenc with the four text commands its default table lacks (documented in export.md)."""
-    db = latex2text.get_default_latex_context_db()
-    db.add_context_category(
-        "refcheck",
-        prepend=True,
-        macros=[
-            latex2text.MacroTextSpec("textbraceleft", "{"),
-            latex2text.MacroTextSpec("textbraceright", "}"),
-            latex2text.MacroTextSpec("textasciicircum", "^"),
-            latex2text.MacroTextSpec("textSchwa", "Ə"),
-        ],
-    )
-    return latex2text.LatexNodes2Text(latex_context=db, math_mode="verbatim")
-
-
-DEC = decoder()
+DEC = latex_decoder()
 
 
 def decode(s: str) -> str:

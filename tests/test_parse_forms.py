@@ -9,28 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from helpers import parsed_fields
 
 from refcheck.model import PartialDate, Person
 from refcheck.parse import parse_string
 
-
-def _fields(text: str) -> dict[str, Any]:
-    r = parse_string(text)
-    return {
-        "type": r.type,
-        "authors": [a.display for a in r.authors],
-        "editors": [a.display for a in r.editors],
-        "year": r.year,
-        "title": r.title,
-        "container": r.container_title,
-        "volume": r.volume,
-        "issue": r.issue,
-        "pages": r.pages,
-        "edition": r.edition,
-        "publisher": r.publisher,
-        "place": r.place,
-        "genre": r.genre,
-    }
+_fields = parsed_fields
 
 
 CASES: list[tuple[str, str, dict[str, Any]]] = [
