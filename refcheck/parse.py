@@ -1435,18 +1435,10 @@ def _read_body_apa(f: _Fields, body: str) -> None:
                     f.pages = pg["p"]  # "Language, 51(4). 901 – 923."
                     rest = rest[1:]
             f.type = "article-journal"
-            pub = _clean(" ".join(rest))
-            if (
-                pub
-                and not (f.volume or f.issue)
-                and (_PLACE_PUB.match(pub) or _PUB_AHEAD.match(pub))
-            ):
-                # "Bildiriler Kitabı (ss. 112-125). Kars: Kafkas Üniversitesi Yayınları." — a
-                # book of proceedings or a collection, not a journal
-                _read_publisher(f, pub)
-                f.type = "paper-conference" if _PROCEEDINGS.search(f.container_title) else "chapter"
-                return
-            _periodical_by_date(f)
+            # "Bildiriler Kitabı (ss. 112-125). Kars: Kafkas Üniversitesi Yayınları." — a
+            # book of proceedings or a collection, not a journal
+            if not _container_is_a_book(f, _clean(" ".join(rest))):
+                _periodical_by_date(f)
             return
         if im is not None:
             cont = re.sub(r"^the\s+(?=Proc)", "", im["c"])  # "In the Proceedings of …"
@@ -1491,15 +1483,8 @@ def _read_body_apa(f: _Fields, body: str) -> None:
             name = " ".join(g.text for g in segs[j : k + 1]).rstrip(". ")
             _read_container(f, name + ", " + nxt)
             f.type = "article-journal"
-            pub = _clean(" ".join(g.text for g in segs[k + 2 :]))
-            if (
-                pub
-                and not (f.volume or f.issue)
-                and (_PLACE_PUB.match(pub) or _PUB_AHEAD.match(pub))
-            ):
-                # "Encyclopedia. (pp. 150-155). Chicago: World Book." — a book, not a journal
-                _read_publisher(f, pub)
-                f.type = "paper-conference" if _PROCEEDINGS.search(f.container_title) else "chapter"
+            # "Encyclopedia. (pp. 150-155). Chicago: World Book." — a book, not a journal
+            _container_is_a_book(f, _clean(" ".join(g.text for g in segs[k + 2 :])))
             return
     # the journal hidden inside a segment: after "Jr.", "?", a lower-case name ("info, 9(1)")
     # or a comma ("Title, International Studies Quarterly 53 (2), 325-347")
@@ -1647,6 +1632,16 @@ _PUB_WORDS_TAIL = re.compile(
     r"(?:,\s*[^,]{2,40}){0,2}\.?$"
 )
 _ABBR_WORDS = re.compile(r"(?:[A-Z][^\W\d_]{0,11}\.\s*){1,4}")
+
+
+def _container_is_a_book(f: _Fields, pub: str) -> bool:
+    """A container with no volume/issue followed by ``Place: Publisher`` is a book or a
+    proceedings volume, not a journal: read the publisher and retype the entry."""
+    if pub and not (f.volume or f.issue) and (_PLACE_PUB.match(pub) or _PUB_AHEAD.match(pub)):
+        _read_publisher(f, pub)
+        f.type = "paper-conference" if _PROCEEDINGS.search(f.container_title) else "chapter"
+        return True
+    return False
 
 
 def _periodical_by_date(f: _Fields) -> None:
