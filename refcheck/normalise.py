@@ -19,7 +19,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import fields, replace
 from typing import Any
 
 from refcheck.model import (
@@ -65,19 +65,15 @@ def nfc(s: str) -> str:
     return unicodedata.normalize("NFC", s)
 
 
-_TR_LOWER = str.maketrans({"İ": "i", "I": "ı"})
-_TR_UPPER = str.maketrans({"i": "İ", "ı": "I"})
-
-
 def tr_lower(s: str) -> str:
     """Turkish/Azerbaijani lowercase: İ→i and I→ı (Python's ``lower`` gives "i̇" for "İ")."""
     s = nfc(s).replace("I\u0307", "İ")
-    return s.translate(_TR_LOWER).lower()
+    return s.replace("İ", "i").replace("I", "ı").lower()  # two C-level replaces beat translate
 
 
 def tr_upper(s: str) -> str:
     """Turkish/Azerbaijani uppercase: i→İ and ı→I."""
-    return nfc(s).translate(_TR_UPPER).upper()
+    return nfc(s).replace("i", "İ").replace("ı", "I").upper()
 
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
@@ -149,17 +145,39 @@ _SCRIPT_CODES = _ScriptCodes()
 # Text made only of ASCII, the Latin-1/Extended-A/B letters and the Cyrillic letters (nearly every
 # field refcheck sees): every character in these ranges is either a letter of a known script or
 # not a letter, so two C-level regex counts replace the per-character table below.
-_OUTSIDE_SIMPLE = re.compile(r"[^\x00-\x7f\u00c0-\u024f\u0400-\u0481\u048a-\u052f]")
+_OUTSIDE_SIMPLE = re.compile(
+    r"[^\x00-\x7f\u00c0-\u024f\u0400-\u0481\u048a-\u052f"
+    # and the punctuation of real titles, none of it a letter or a \w character: « » “ ” – — …
+    # № (so Russian text takes the fast path); not ª º µ, letters, nor ² ½, which \w matches
+    r"\u0080-\u00a9\u00ab-\u00b1\u00b4\u00b6-\u00b8\u00bb\u00bf\u2000-\u206f\u2116]"
+)
 _SIMPLE_LATIN = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 _SIMPLE_CYRILLIC = re.compile(r"[\u0400-\u0481\u048a-\u052f]")
+
+
+# Counting letters in the UTF-8 bytes: in the simple blocks every Latin letter beyond ASCII is
+# one lead byte C3-C9 (× and ÷ the only non-letters among them) and every Cyrillic letter one
+# lead byte D0-D4, so bytes.count (memchr speed) replaces building a list of every letter.
+_ASCII_NON_LETTERS = bytes(b for b in range(256) if not (65 <= b <= 90 or 97 <= b <= 122))
 
 
 def _script_counts(s: str) -> dict[Script, int]:
     """Letters per script (this runs on every field, so it stays at C speed)."""
     if _OUTSIDE_SIMPLE.search(s) is None:
         counts: dict[Script, int] = {}
-        n_lat = len(_SIMPLE_LATIN.findall(s))
-        n_cyr = len(_SIMPLE_CYRILLIC.findall(s))
+        b = s.encode("utf-8")
+        n_lat = len(b.translate(None, _ASCII_NON_LETTERS))
+        n_cyr = 0
+        if not s.isascii():
+            n_lat += (
+                b.count(b"\xc3") + b.count(b"\xc4") + b.count(b"\xc5") + b.count(b"\xc6")
+                + b.count(b"\xc7") + b.count(b"\xc8") + b.count(b"\xc9")
+                - s.count("\u00d7") - s.count("\u00f7")
+            )  # fmt: skip
+            n_cyr = (
+                b.count(b"\xd0") + b.count(b"\xd1") + b.count(b"\xd2") + b.count(b"\xd3")
+                + b.count(b"\xd4")
+            )  # fmt: skip
         if n_lat:
             counts[Script.LATIN] = n_lat
         if n_cyr:
@@ -180,8 +198,12 @@ def _has_cyrillic(s: str) -> bool:
 
 def detect_script(s: str) -> Script:
     """LATIN, CYRILLIC, OTHER, MIXED (letters of two or more scripts) or NONE (no letters)."""
-    if s.isascii():
-        return Script.LATIN if any(c.isalpha() for c in s) else Script.NONE
+    if _OUTSIDE_SIMPLE.search(s) is None:  # presence, not counts: two C-level searches
+        lat = _SIMPLE_LATIN.search(s) is not None
+        cyr = _SIMPLE_CYRILLIC.search(s) is not None
+        if lat and cyr:
+            return Script.MIXED
+        return Script.LATIN if lat else Script.CYRILLIC if cyr else Script.NONE
     counts = _script_counts(s)
     if not counts:
         return Script.NONE
@@ -190,7 +212,15 @@ def detect_script(s: str) -> Script:
     return next(iter(counts))
 
 
-_URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+# Case spelt out in classes: IGNORECASE makes the engine fold every character it scans (3x slower).
+_URL_RE = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\.)\S+")
+
+
+def _drop_urls(s: str) -> str:
+    """``s`` with each URL replaced by a space; most text has none, found by a substring test."""
+    if "://" not in s and "ww." not in s.lower():
+        return s
+    return _URL_RE.sub(" ", s)
 
 
 def dominant_script(s: str, share: float = 0.8) -> Script:
@@ -199,7 +229,10 @@ def dominant_script(s: str, share: float = 0.8) -> Script:
     An entry's script for reporting: "Макиенко, К. ... https://www.vedomosti.ru/..." is Cyrillic
     even though the URL and "Retrieved" are Latin.
     """
-    counts = _script_counts(_URL_RE.sub(" ", s))
+    s = _drop_urls(s)
+    if _OUTSIDE_SIMPLE.search(s) is None and _SIMPLE_CYRILLIC.search(s) is None:
+        return Script.LATIN if _SIMPLE_LATIN.search(s) is not None else Script.NONE
+    counts = _script_counts(s)
     total = sum(counts.values())
     if not total:
         return Script.NONE
@@ -219,6 +252,7 @@ def script_of_words(s: str) -> tuple[tuple[str, Script], ...]:
 # Letters NFD does not decompose, folded by hand before any unidecode step.
 _SPECIAL_FOLD = {
     "ə": "e",
+    "ǝ": "e",  # turned e (lowercase of Ǝ), typed for the schwa ə when a keyboard lacks it
     "ı": "i",
     "ß": "ss",
     "æ": "ae",
@@ -261,7 +295,9 @@ def _fold_char(ch: str) -> str:
     if _char_script(ch) is Script.LATIN:
         from unidecode import unidecode  # last resort for rare Latin letters only
 
-        return unidecode(ch).lower() or ch
+        # only letters and digits survive, as for every other key character ("@" would not)
+        out = "".join(c if c.isalnum() else " " for c in unidecode(ch).lower())
+        return out if out.strip() else ch
     return ch
 
 
@@ -275,6 +311,11 @@ class _FoldMap(dict[int, str]):
 
 
 _FOLD_MAP = _FoldMap()
+# ASCII only: tr_lower would turn "I" into dotless ı, which folds back to i, so plain lowercase
+_ASCII_FOLD = bytes(
+    (b | 0x20) if 65 <= b <= 90 else b if (48 <= b <= 57 or 97 <= b <= 122) else 32
+    for b in range(256)
+)
 
 
 def fold_key(s: str) -> str:
@@ -284,6 +325,8 @@ def fold_key(s: str) -> str:
     apostrophes vanish ("Denizi'nden" → "denizinden"); other punctuation becomes one space;
     Cyrillic is lowercased but not romanised.
     """
+    if s.isascii():  # most keys: one 256-byte table in C instead of a dict lookup per character
+        return " ".join(s.encode("ascii").translate(_ASCII_FOLD, b"'`").decode("ascii").split())
     return " ".join(tr_lower(s).translate(_FOLD_MAP).split())
 
 
@@ -364,12 +407,22 @@ _AZ_KK_SHARED = frozenset("әғөүһ")
 _KK_MARKS = frozenset("қңұ")
 _UK_MARKS = frozenset("їєґ")
 _BE_MARKS = frozenset("ў")
+_NON_RUSSIAN_RE = re.compile(
+    "["
+    + "".join(sorted(_AZ_CYRL_MARKS | _KK_MARKS | _AZ_KK_SHARED | _UK_MARKS | _BE_MARKS | {"і"}))
+    + "".join(sorted(c.upper() for c in _AZ_CYRL_MARKS | _KK_MARKS | _AZ_KK_SHARED | _UK_MARKS))
+    + "ЎІ]"
+)
 _CAPS_RUN_RE = re.compile(r"[\u0400-\u042f]{2}")  # two Cyrillic capitals in a row
 _CYR_WORD_RE = re.compile(r"[^\W_]+")
+# a word with two Cyrillic capitals ("МИД", "ТАСС", "РФ"); most words have one or none
+_CYR_CAP_WORD_RE = re.compile(r"[^\W_]*[\u0400-\u042f][^\W_]*[\u0400-\u042f][^\W_]*")
 
 
 def _cyrillic_language(s: str) -> str:
     """Which Cyrillic orthography ``s`` uses, from letters only: az, kk, uk, be or ru."""
+    if _NON_RUSSIAN_RE.search(s) is None:
+        return "ru"  # the common case, settled by one C-level scan
     low = s.lower()
     letters = set(low)
     if letters & _AZ_CYRL_MARKS:
@@ -415,6 +468,8 @@ def _letter_table(scheme: str) -> dict[int, str] | None:
 
 
 def canonical_scheme(scheme: str) -> str:
+    if scheme in _SCHEME_SET:  # the common case, on every romanise call
+        return scheme
     key = scheme.strip().lower().replace("_", "-")
     aliases = {"alalc": "ala-lc", "loc": "ala-lc", "gost-7.79-a": "iso9", "gost-779": "iso9",
                "iso-9": "iso9", "bgn": "bgn-pcgn", "scientific": "scholarly",
@@ -490,6 +545,9 @@ def _leftover(s: str) -> str:
     return "".join(unidecode(c) if _is_cyrillic(c) else c for c in s)
 
 
+_SCHEME_SET = frozenset(SCHEMES)
+
+
 def romanise(s: str, scheme: str = "ala-lc", language: str = "") -> str:
     """Cyrillic → Latin in a named standard (see ``SCHEMES``); Latin text passes through unchanged.
 
@@ -504,8 +562,19 @@ def romanise(s: str, scheme: str = "ala-lc", language: str = "") -> str:
         return s
     lang = language or _cyrillic_language(s)
     letters = _letter_table(key) if lang == "ru" else None
-    if letters is not None and not _CAPS_RUN_RE.search(s):
-        # no all-capital Cyrillic word: one C-level pass does the whole string
+    if letters is not None:
+        # a letter-for-letter scheme: one C-level pass does the whole string, after the
+        # all-capital words ("МИД", "ТАСС") are romanised in capitals ("MID", not "MId")
+        if _CAPS_RUN_RE.search(s):
+            table = letters
+
+            def caps(m: re.Match[str]) -> str:
+                w = m.group(0)
+                if len(w) > 1 and w.isupper():
+                    return w.translate(table).replace("ё", "ë").replace("Ё", "Ë").upper()
+                return w
+
+            s = _CYR_CAP_WORD_RE.sub(caps, s)
         return _leftover(s.translate(letters).replace("ё", "ë").replace("Ё", "Ë"))
 
     def repl(m: re.Match[str]) -> str:
@@ -603,7 +672,12 @@ _OTHER_STOP = _words(
 _EN_CLITICS = frozenset(("s", "t", "re", "ve", "ll", "d", "m"))
 _TURKIC_LETTERS = frozenset("ğşıİĞŞçöüâîûÇÖÜ")
 _STRONG_TURKIC = frozenset("ğşıİĞŞ")
+_TURKIC_CHAR_RE = re.compile("[" + "".join(sorted(_TURKIC_LETTERS)) + "]")
 _LATIN_TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# The same tokens for text whose letters are all in the Latin blocks up to IPA (and their
+# lowercase forms: Ə → ə, Ⱥ → ⱥ): a positive class runs faster than the negated categories.
+_SIMPLE_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02af\u2c65\u2c66"
+_SIMPLE_TOKEN_RE = re.compile(f"[{_SIMPLE_LETTER}]+(?:['’][{_SIMPLE_LETTER}]+)*")
 
 _LANGDETECT_LANGS = ("en", "tr", "ru", "uk", "de", "fr", "es", "it", "pt", "nl", "pl", "ro")
 
@@ -670,31 +744,56 @@ def detect_language(s: str) -> tuple[str, str]:
     Azerbaijani, then langdetect (seeded, restricted to a dozen languages, loaded once). A
     Turkish-looking text with q or x in its words is Azerbaijani ("Zəfər", "Qarabağ").
     """
-    text = nfc(_URL_RE.sub(" ", s))
-    counts = _script_counts(text)
-    if not counts:
-        return "", "no letters"
-    cyr = counts.get(Script.CYRILLIC, 0)
-    lat = counts.get(Script.LATIN, 0)
-    if cyr >= lat and cyr:
-        return _cyrillic_verdict(text)
-    if not lat:
-        return "", "no Latin or Cyrillic letters"
-    raw_tokens = _LATIN_TOKEN_RE.findall(text)
-    tokens = _LATIN_TOKEN_RE.findall(tr_lower(text))
-    plain = _LATIN_TOKEN_RE.findall(text.lower())
+    text = nfc(_drop_urls(s))
+    # This runs on every title, so each count below is a C-level pass, and the per-token checks
+    # for letters a text lacks are skipped altogether.
+    if _OUTSIDE_SIMPLE.search(text) is None and _SIMPLE_CYRILLIC.search(text) is None:
+        # only Latin letters, all inside tokens: count them there instead of scanning again
+        token_re = _SIMPLE_TOKEN_RE
+        raw_tokens = token_re.findall(text)
+        joined = "".join(raw_tokens)
+        lat = len(joined) - joined.count("'") - joined.count("’")
+        if not lat:
+            return "", "no letters"
+    else:
+        token_re = _LATIN_TOKEN_RE
+        raw_tokens = token_re.findall(text)
+        counts = _script_counts(text)
+        if not counts:
+            return "", "no letters"
+        cyr = counts.get(Script.CYRILLIC, 0)
+        lat = counts.get(Script.LATIN, 0)
+        if cyr >= lat and cyr:
+            return _cyrillic_verdict(text)
+        if not lat:
+            return "", "no Latin or Cyrillic letters"
+    low_tr = tr_lower(text)
+    low = text.lower()
+    tokens = token_re.findall(low_tr)
+    plain = token_re.findall(low)
     n = len(raw_tokens)
-    schwa = sum(1 for t in tokens if "ə" in t)
-    en = sum(1 for t in plain if t in _EN_STOP or t.endswith(("'s", "’s")))
-    tr = sum(1 for t in tokens if t in _TR_STOP or t.split("'")[0] in _TR_STOP)
-    az = sum(1 for t in tokens if t in _AZ_STOP)
-    turkic = [t for t in raw_tokens if set(t) & _TURKIC_LETTERS]
-    # "AZERBAİJAN RELATİONS": capitals typed with a Turkish keyboard layout are weak evidence
-    strong = [
-        t for t in raw_tokens if set(t.replace("İ", "I") if t.isupper() else t) & _STRONG_TURKIC
-    ]
-    qx = [t for t in plain if ("q" in t or "x" in t) and len(t) > 2]
-    suffixed = sum(1 for t in plain if ("'" in t or "’" in t) and _turkic_suffix(t))
+    schwa = sum(1 for t in tokens if "ə" in t) if "ə" in low_tr else 0
+    en = sum(map(_EN_STOP.__contains__, plain))
+    tr = sum(map(_TR_STOP.__contains__, tokens))
+    az = sum(map(_AZ_STOP.__contains__, tokens))
+    turkic: list[str] = []
+    strong: list[str] = []
+    suffixed = 0
+    if "'" in low or "’" in low:
+        en += sum(1 for t in plain if t not in _EN_STOP and t.endswith(("'s", "’s")))
+        tr += sum(1 for t in tokens if t not in _TR_STOP and t.split("'")[0] in _TR_STOP)
+        suffixed = sum(1 for t in plain if ("'" in t or "’" in t) and _turkic_suffix(t))
+    if _TURKIC_CHAR_RE.search(text) is not None:
+        turkic = [t for t in raw_tokens if set(t) & _TURKIC_LETTERS]
+        # "AZERBAİJAN RELATİONS": capitals typed with a Turkish keyboard layout are weak evidence
+        strong = [
+            t for t in turkic if set(t.replace("İ", "I") if t.isupper() else t) & _STRONG_TURKIC
+        ]
+    qx = (
+        [t for t in plain if ("q" in t or "x" in t) and len(t) > 2]
+        if "q" in low or "x" in low
+        else []
+    )
     tr += suffixed
     if not (schwa or strong or turkic) and (n < 2 or lat < 6):
         return "", "too short to tell"
@@ -737,6 +836,14 @@ def detect_language(s: str) -> tuple[str, str]:
 _RUSSIAN = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")
 _ROMAN_RE = re.compile(r"[IVXLCDM]+")
 _TOKEN_RE = re.compile(r"[^\W_]+")
+# Words that can be look-alikes: those with a Latin letter (mixed, or Latin capitals in Cyrillic
+# text) or a Cyrillic capital; all-lowercase Cyrillic words, most of a Russian entry, never are.
+# (Anchored at word starts with a lazy look-ahead: one pass per word, no backtracking inside it.)
+_LOOKALIKE_CANDIDATE_RE = re.compile(
+    r"(?<![^\W_])(?=[^\W_]*?(?:"
+    + _LATIN_CHARS.pattern
+    + r"|[\u0400-\u042f\u0460-\u052f\u1c80-\u1c8f\ua640-\ua69f]))[^\W_]+"
+)
 
 
 @functools.lru_cache(maxsize=1)
@@ -758,7 +865,7 @@ def _confusable_maps() -> tuple[dict[str, str], dict[str, str]]:
 
 def _context_script(text: str) -> Script:
     """The script of the running text around a word, URLs and Latin boilerplate aside."""
-    counts = _script_counts(_URL_RE.sub(" ", text))
+    counts = _script_counts(_drop_urls(text))
     cyr = counts.get(Script.CYRILLIC, 0)
     lat = counts.get(Script.LATIN, 0)
     if cyr >= 12 and cyr >= 0.4 * (cyr + lat):
@@ -790,7 +897,7 @@ def find_lookalikes(
     cyr_ctx = ctx_script is Script.CYRILLIC
     urls = " ".join(_URL_RE.findall(text if context is None else context)).lower()
     found: list[Lookalike] = []
-    for m in _TOKEN_RE.finditer(text):
+    for m in _LOOKALIKE_CANDIDATE_RE.finditer(text):
         w = m.group(0)
         if w.isascii():  # plain Latin (or digits): suspicious only as capitals in Cyrillic text
             if not cyr_ctx or not w.isupper():
@@ -801,7 +908,6 @@ def find_lookalikes(
             has_lat = _LATIN_CHARS.search(w) is not None
             if not has_cyr and not cyr_ctx:
                 continue
-        span = Span(offset + m.start(), offset + m.end())
         if has_cyr and has_lat:
             letters = [c for c in w if c.isalpha()]
             scripts = [_char_script(c) for c in letters]
@@ -814,7 +920,7 @@ def find_lookalikes(
             intended = "".join(
                 table.get(c, c) if _char_script(c) not in (target, Script.NONE) else c for c in w
             )
-            found.append(Lookalike(w, span, intended, target))
+            found.append(Lookalike(w, Span(offset + m.start(), offset + m.end()), intended, target))
             continue
         if not w.isupper():
             continue
@@ -830,9 +936,11 @@ def find_lookalikes(
                 # "TACC" a disguised "ТАСС"
                 if urls and w.lower() in urls and romanise(intended).lower() not in urls:
                     continue
+                span = Span(offset + m.start(), offset + m.end())
                 found.append(Lookalike(w, span, intended, Script.CYRILLIC))
         elif has_cyr and not cyr_ctx and all(c in cyr2lat for c in letters):
             intended = "".join(cyr2lat.get(c, c) for c in w)
+            span = Span(offset + m.start(), offset + m.end())
             found.append(Lookalike(w, span, intended, Script.LATIN))
     return tuple(found)
 
@@ -853,6 +961,7 @@ _ALPHABET = "aàbcçdeəfgğhıijklmnoöpqrsştuüvwxyz"
 _RANK = {ch: i for i, ch in enumerate(_ALPHABET)}
 _RANK.pop("à")
 _TURKIC_HINT = frozenset("ğşıİəƏĞŞ")
+_TURKIC_HINT_RE = re.compile("[" + "".join(sorted(_TURKIC_HINT)) + "]")
 _SEP = "\x01"
 
 
@@ -900,7 +1009,7 @@ def collation_key(s: str, turkic: bool | None = None) -> str:
     if _has_cyrillic(s):
         s = romanise(s, "ala-lc")
     if turkic is None:
-        turkic = bool(set(s) & _TURKIC_HINT)
+        turkic = _TURKIC_HINT_RE.search(s) is not None
     low = tr_lower(s) if turkic else s.replace("İ", "i").lower()
     return low.replace("i\u0307", "i").translate(_WEIGHTS)
 
@@ -995,14 +1104,16 @@ def _lookalikes_for(ref: Reference, text: str | None) -> tuple[Lookalike, ...]:
 def _language_text(ref: Reference) -> str:
     if ref.title:
         return ref.title
-    return _URL_RE.sub(" ", ref.raw)
+    return _drop_urls(ref.raw)
 
 
 def _apply_fixes(s: str, fixes: dict[str, str]) -> str:
     """Replace whole look-alike words ("TACC" → "ТАСС") so romanisation reads them right."""
     if not fixes or not s:
         return s
-    return _TOKEN_RE.sub(lambda m: fixes.get(m.group(0), m.group(0)), s)
+    # only the words to fix are visited: a pattern of them, bounded like _TOKEN_RE's words
+    words = "|".join(sorted(map(re.escape, fixes), key=len, reverse=True))
+    return re.sub(rf"(?<![^\W_])(?:{words})(?![^\W_])", lambda m: fixes[m.group(0)], s)
 
 
 def normalise_reference(
@@ -1042,7 +1153,30 @@ def normalise_reference(
         lookalikes=lookalikes,
         romanised_entry=entry_rom,
     )
-    return replace(ref, norm=norm, language=lang, script=dominant_script(content))
+    return _with_norm(ref, norm, lang, dominant_script(content))
+
+
+_REF_FIELDS = tuple(
+    f.name for f in fields(Reference) if f.name not in ("norm", "language", "script")
+)
+
+
+def _with_norm(ref: Reference, norm: Normalised, language: str, script: Script) -> Reference:
+    """``dataclasses.replace(ref, norm=…, language=…, script=…)`` at a fifth of the cost.
+
+    ``replace`` rebuilds the keyword arguments and runs the frozen ``__init__`` field by field;
+    this stage copies every reference of a list, so the copy is done slot by slot instead. The
+    fields of a parsed ``Reference`` are already valid, so nothing is skipped by not re-running
+    ``__init__`` (``Reference`` has no ``__post_init__``; a test keeps the two equal).
+    """
+    new = object.__new__(Reference)
+    setattr_ = object.__setattr__
+    for name in _REF_FIELDS:
+        setattr_(new, name, getattr(ref, name))
+    setattr_(new, "norm", norm)
+    setattr_(new, "language", language)
+    setattr_(new, "script", script)
+    return new
 
 
 def normalise_references(

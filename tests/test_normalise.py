@@ -517,3 +517,9 @@ def test_normalise_reference_never_raises_on_arbitrary_text(
     for lk in out.norm.lookalikes:
         assert raw[lk.span.start : lk.span.end] == lk.text
     assert not CYRILLIC.search(out.norm.romanised_entry)
+
+
+def test_turned_e_typed_for_schwa_folds_like_schwa() -> None:
+    # U+018E/U+01DD look like Ə/ə and are typed for them; unidecode would give "@"
+    assert fold_key("Ǝliyev") == fold_key("ǝliyev") == fold_key("Əliyev") == "eliyev"
+    assert fold_key(fold_key("Ǝ")) == fold_key("Ǝ") == "e"
