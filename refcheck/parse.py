@@ -381,6 +381,14 @@ def _is_abbrev(s: str, end: int) -> bool:
     return _lower(tok) in _ABBREV
 
 
+def _roman_before(s: str, end: int) -> bool:
+    """``… araştırmalar I.`` / ``Cilt II.``: a roman numeral after a word, not an initial."""
+    k = end
+    while k > 0 and s[k - 1] in "IVX":
+        k -= 1
+    return k < end and k >= 2 and s[k - 1] == " " and s[k - 2].isalpha() and s[k - 2].islower()
+
+
 @dataclass(frozen=True, slots=True)
 class _Seg:
     text: str
@@ -452,9 +460,10 @@ def _segments(s: str) -> list[_Seg]:
                         ok = cap and (
                             strong
                             or not _is_abbrev(s, i)
-                            # "Cilt 1. İstanbul: İletişim" — a number, then a place and colon
+                            # "Cilt 1. İstanbul: İletişim" — a number (or a roman numeral,
+                            # "araştırmalar I. İstanbul: …"), then a place and colon
                             or (
-                                s[i - 1].isdigit()
+                                (s[i - 1].isdigit() or _roman_before(s, i))
                                 and (
                                     _PLACE_AHEAD.match(s, k) is not None
                                     or _PUB_AHEAD.match(s, k) is not None
@@ -645,13 +654,15 @@ def _parse_author_block(block: str) -> _Authors:
     b = block.strip().rstrip(",;:").strip()
     if (
         b.endswith(".")
-        and not re.search(r"(?:^|[\s-])[^\W\d_]{1,2}\.$|\.[^\W\d_]\.$", b)
+        and not re.search(r"(?:^|[\s,-])[^\W\d_]{1,2}\.$|\.[^\W\d_]\.$", b)
         and not b.endswith(("Jr.", "Sr.", "Inc.", "Ltd.", "Co."))
     ):
         b = b[:-1].rstrip()
     if not b:
         return res
     b = b.replace("…", ". . .")
+    if ";" in b and re.search(r",\s*(?:[^\W\d_]\.\s?-?)+\s*;", b):
+        b = re.sub(r"\s*;\s*", ", ", b)  # "Barbot, E.; Vidic, N.S.; & Vidic, R.D."
     em = _ETAL_TAIL.search(b)
     if em and em.start() > 0:
         res.et_al = True  # "Kılıç, A. vd.", "Cəfərov, N. və b.", "Иванов, И. и др."
@@ -704,6 +715,13 @@ def _parse_author_block(block: str) -> _Authors:
             res.et_al = True
             t = m[1]
         nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        nm = _NOCOMMA.match(t)
+        if nm and "." in nm["ini"] and res.agents and not _is_initials(nxt):
+            # "Seyff, N., Ollmann G., & Bortenschlager, M.": one name lost its comma
+            res.agents.append(_person(nm["fam"], nm["ini"]))
+            res.no_comma = True
+            i += 1
+            continue
         if nxt and (_is_initials(nxt) or (_GIVEN_FULL.match(nxt) and _looks_person_family(t))):
             if not _is_initials(nxt):
                 res.spelled_out = True
@@ -712,6 +730,8 @@ def _parse_author_block(block: str) -> _Authors:
             if j < len(toks) and _SUFFIX.match(toks[j]):
                 suffix = toks[j]
                 j += 1
+            if re.fullmatch(r"[A-Z]{2,3}\.", nxt) and i + 2 >= len(toks):
+                nxt = nxt[:-1]  # "…, Lee, MK." — Vancouver initials; the period ends the list
             res.agents.append(_person(t, nxt, suffix))
             i = j
             continue
@@ -798,10 +818,29 @@ def _tailish(t: str) -> bool:
     return bool(re.search(r"\d", t)) and not re.search(r"[^\W\d_]", rest) and len(t) <= 80
 
 
+_YEAR_LEAD = re.compile(
+    r"^[\s,.:*]*((?:1[5-9]|20)\d\d)[a-z]?(?:\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?)?\s*[;,]\s*(?=\S)"
+)
+
+
+def _year_lead(f: _Fields, tail: str) -> str:
+    """``Journal, 2018, № 1, səh. 34–41`` / Vancouver ``Journal. 2008;8(3):283-298``: a year
+    that opens the numbers (before a comma or semicolon, with more numbers after it) is the
+    year, not a volume — unless the entry already has a different year."""
+    m = _YEAR_LEAD.match(tail)
+    if not m or not re.search(r"\d", tail[m.end() :]):
+        return tail
+    y = int(m[1])
+    if f.year is not None and f.year != y:
+        return tail
+    f.year = y
+    return " " + tail[m.end() :]
+
+
 def _read_tail_loose(f: _Fields, tail: str) -> None:
     """Volume, issue, pages from labelled or bare forms in any order: ``Vol. 3, No. 1,
     pp. 33-51``, ``C. 85, S. 2, ss. 55-78``, ``Т. 12, № 3, С. 88–101``, ``№ 2, s. 112-120``."""
-    t = tail
+    t = _year_lead(f, tail)
     ym = re.search(r"\((?:[^()\d]{0,12})((?:1[5-9]|20)\d\d)\)", t)
     if ym:
         if f.year is None:
@@ -935,7 +974,11 @@ _CITIES = (
     r"Paris|Berlin|Amsterdam|Princeton|Washington|Toronto|Leiden|Heidelberg|Dordrecht|"
     r"Thousand Oaks|San Francisco|Los Angeles|Berkeley|Philadelphia|Baltimore|New Haven|"
     r"Ankara|İstanbul|Istanbul|İzmir|Konya|Bursa|Eskişehir|Erzurum|Kars|Trabzon|Bakı|Baku|"
-    r"Gəncə|Москва|М\.|Санкт-Петербург|СПб\.|Казань|Новосибирск|Екатеринбург)"
+    r"Gəncə|Naxçıvan|Sumqayıt|Adana|Antalya|Samsun|Kayseri|Malatya|Elazığ|Ardahan|Iğdır|"
+    r"Isparta|Edirne|Gaziantep|Diyarbakır|Sakarya|Kocaeli|Moscow|Tbilisi|Yerevan|Tashkent|"
+    r"Almaty|Kyiv|Москва|М\.|Санкт-Петербург|СПб\.|Казань|Новосибирск|Екатеринбург|Баку|"
+    r"Киев|Минск|Ташкент|Алматы|Тбилиси|Ереван|Астрахань|Махачкала|Ростов-на-Дону|"
+    r"Нижний Новгород|Краснодар|Томск|Самара|Воронеж|Саратов|Л\.)"
 )
 # a trailing known city after an institution: "Gazi Üniversitesi, Sosyal Bilimler Enstitüsü, Ankara"
 _CITY_END = re.compile(r",\s*" + _CITIES + r"\.?$")
@@ -1027,7 +1070,10 @@ _ORDINAL_WORDS = {
 }
 
 
-_GOST_THESIS = re.compile(r"\s*:\s*(?P<g>(?:автореф\.\s*)?дис(?:\.|сертация)\s[^:]{0,80})$")
+_GOST_THESIS = re.compile(
+    r"\s*:\s*(?P<g>(?:автореф\.\s*)?дис(?:\.|сертация)\s[^:]{0,80}?)"
+    r"(?:\s*:\s*\d{2}\.\d{2}\.\d{2}(?:\s*[,;]\s*\d{2}\.\d{2}\.\d{2})*\.?)?$"
+)  # "… : дис. … канд. полит. наук : 23.00.04" — the specialty code is dropped
 
 
 def _take_title_extras(f: _Fields, title: str) -> str:
@@ -1140,6 +1186,7 @@ def _read_container(f: _Fields, seg: str) -> None:
     f.container_title = _clean(name)
     if not tail.strip().strip("."):
         return
+    tail = _year_lead(f, tail)
     m = _VOL_TAIL.match(tail)
     if not m:
         _read_tail_loose(f, tail)
@@ -1422,6 +1469,15 @@ def _read_body_apa(f: _Fields, body: str) -> None:
             t_end = k - 1
         else:
             t_end = k
+        while (
+            jm is not None
+            and t_end >= 2
+            and re.fullmatch(r"[A-Z][^\W\d_]{0,5}\.", jm[0].strip().split()[0])
+            and _ABBR_WORDS.fullmatch(segs[t_end - 1].text)
+        ):
+            # "Bot. J. Linn. Soc. 141, 133–149": abbreviated journal words cut into segments
+            seg = segs[t_end - 1].text + " " + seg
+            t_end -= 1
         rest_start = k + 1
         title = " ".join(g.text for g in segs[:t_end])
         f.title = _unquote(_take_title_extras(f, title))
@@ -1522,6 +1578,8 @@ def _read_body_apa(f: _Fields, body: str) -> None:
             return
         if k < len(segs) - 1:
             break  # only the last one or two segments can hold the source
+    if len(segs) == 1 and _read_harvard_quoted(f, first):
+        return
     if len(segs) == 1:
         pw = _PUB_WORDS_TAIL.search(first)
         if pw and pw.start() > 10:
@@ -1585,6 +1643,45 @@ def _read_body_apa(f: _Fields, body: str) -> None:
         f.type = "book"
         if f.report_number or re.search(r"\b(?:report|rapor|raporu|доклад)\b", f.title, re.I):
             f.type = "report"
+
+
+_QUOTED_HEAD = re.compile(
+    r"^(?P<q>(?P<o>['‘\"“«])[^'‘’\"“”«»]{3,300}(?:['’\"”»])),\s+(?P<rest>.+)$"
+)
+
+
+def _read_harvard_quoted(f: _Fields, seg: str) -> bool:
+    """Harvard ``'Title', Site or Paper, 10 November, p. 5.``: a quoted title, then the
+    source's parts separated by commas (a day and month, pages, a name)."""
+    m = _QUOTED_HEAD.match(seg)
+    if not m or f.year is None:
+        return False
+    parts = [p.strip() for p in _split_commas(m["rest"].rstrip(". ")) if p.strip()]
+    if not parts:
+        return False
+    name = ""
+    for p in parts:
+        md = _month_day(p, f.year) if re.search(r"\d", p) else None
+        pm = re.fullmatch(r"(?:pp?\.|s\.|С\.)\s*(\d+\s*[-–—]\s*\d+|\d+)", p)
+        if md is not None and md.day is not None and len(p) <= 20:
+            f.date = md
+        elif pm:
+            f.pages = pm[1]
+        elif not name and not re.search(r"\d", p):
+            name = p
+        else:
+            return False  # numbers of a journal: left to the journal readers
+    f.title = _unquote(m["q"])
+    f.flag("title in quotation marks")
+    if name:
+        f.container_title = _clean(name)
+    if f.url:
+        f.type = "webpage"
+    elif f.container_title:
+        f.type = "article-newspaper"
+    else:
+        f.type = "document"
+    return True
 
 
 _JOURNAL_NAME = re.compile(
@@ -1781,8 +1878,11 @@ def _chicago_authors(s: str) -> tuple[_Authors, str] | None:
     res.agents.append(_person(m[1], g))
     res.spelled_out = any(len(t.rstrip(".")) > 1 for t in given)
     # ", and Jane Doe." / ", David Jurgens, and David Allen." co-authors written given-name first
+    # (an initial's period may sit inside a co-author: ", and S. Frederick Starr.")
     am = re.match(
-        r"\s*,?\s*((?:[A-Z][^.\"“*,]{2,40},\s*){0,8}(?:and|&|ve|и)\s+[^.\"“*]{3,80}?)\.\s", s[pos:]
+        r"\s*,?\s*((?:[A-Z][^.\"“*,]{2,40},\s*){0,8}(?:and|&|ve|и)\s+"
+        r"(?:\b[A-Z]\.|[^.\"“*]){3,80}?)\.\s",
+        s[pos:],
     )
     if am:
         more, et = _parse_given_first(re.sub(r"^(?:and|&|ve|и)\s+", "", am[1]))
@@ -1955,6 +2055,56 @@ def _read_comma_source(f: _Fields, after: str) -> bool:
     return True
 
 
+def _year_or_date_only(seg: str) -> bool:
+    """A segment holding only a year or a date (``2006.``, ``(May 1996).``)."""
+    words = re.findall(r"[^\W\d_]+", seg)
+    return (
+        bool(re.search(r"\b(?:1[5-9]|20)\d\d\b", seg))
+        and len(seg) <= 30
+        and all(_month(w) for w in words)
+    )
+
+
+def _numbers_part(p: str) -> bool:
+    """A comma-separated piece of a source's numbers: ``v. 36``, ``pp. 417-430``, ``5 (3)``,
+    ``211-243``, a year, or a month and year (``July 1986``, ``April 8-11``)."""
+    p = p.strip().rstrip(".")
+    if not p or not re.search(r"\d", p) or len(p) > 40:
+        return False
+    if _tailish(p):
+        return True
+    words = re.findall(r"[^\W\d_]+", p)
+    return bool(words) and all(_month(w) for w in words)
+
+
+def _comma_source_cut(first: str) -> int | None:
+    """Where the source starts in ``Title, Journal Name, vol. 3, pp. 1-9, 2002``: the piece
+    before the first run of number-only pieces that lasts to the end. None when the title
+    would be empty, the name holds digits, or no piece has a volume, issue or page."""
+    parts = _split_commas(first)
+    if len(parts) < 3:
+        return None
+    j = len(parts)
+    while j > 0 and _numbers_part(parts[j - 1]):
+        j -= 1
+    if j == len(parts) or j < 2:
+        return None
+    nums = parts[j:]
+    if all(re.fullmatch(r"\s*(?:1[5-9]|20)\d\d[a-z]?\.?\s*", p) for p in nums):
+        return None  # only a year: a book or a report, not a journal's numbers
+    name = parts[j - 1].strip()
+    if (
+        not name
+        or len(name) > 150
+        or not (name[0].isupper() or name.lower().startswith(("in ", "in:")))
+        or (re.search(r"\d", name) and not _PROCEEDINGS.search(name))
+        or _PLACE_PUB.match(name)
+        or _PUB_WORDS.search(name)
+    ):
+        return None
+    return sum(len(p) + 1 for p in parts[: j - 1])
+
+
 def _split_commas(s: str) -> list[str]:
     """Split at ``, `` outside brackets (linear)."""
     out: list[str] = []
@@ -2007,8 +2157,14 @@ _VANCOUVER_LIST = re.compile(
 )
 # "Tsikalas, F., Faleide, J. I., Title, …": several inverted names with initials, commas only
 _INVERTED_LIST = re.compile(
-    r"(?:[^\W\d_][\w'’-]{1,30}(?:\s[^\W\d_][\w'’-]{1,30})?,\s*(?:[^\W\d_]\.\s?-?){1,3},?\s+"
+    r"(?:[^\W\d_][\w'’-]{1,30}(?:\s[^\W\d_][\w'’-]{1,30})?,\s*"
+    r"(?:(?:[^\W\d_]\.\s?-?){1,3}|[A-Z]{1,3}\.?(?=[,\s])),?\s+"
     r"(?:(?:and|&)\s+)?){2,20}"
+)  # also Vancouver initials with a comma: "Bach, PB, Jett, JR, Begg, CB. Title"
+
+
+_VANC_DATE = re.compile(
+    r"^\s*((?:1[5-9]|20)\d\d)(?:\s+([A-Z][a-z]{2,8})\.?(?:\s+(\d{1,2}))?)?\s*;\s*(?=\S)"
 )
 
 
@@ -2016,6 +2172,14 @@ def _join_split_journal(f: _Fields, segs: list[str]) -> list[str]:
     """``Infection and Immunity. 2015. 83(3): 1114–1121.`` (Vancouver): the journal name, the
     year and the numbers cut into sentences are put back together as ``Name, 83(3): …``."""
     for i in range(1, len(segs)):
+        vd = _VANC_DATE.match(segs[i])
+        if vd and _tailish(segs[i][vd.end() :]):
+            # "Arch Ophthalmol. 2000 May; 118(5): 615-21." — the date before ";" is the issue's
+            if f.year is None:
+                f.year = int(vd[1])
+                if vd[2] and _month(vd[2]):
+                    f.date = _valid(f.year, _month(vd[2]), int(vd[3]) if vd[3] else None)
+            segs = [*segs[:i], segs[i][vd.end() :], *segs[i + 1 :]]
         if not _tailish(segs[i]) or re.fullmatch(r"[\s(]*(?:1[5-9]|20)\d\d[\s.);]*", segs[i]):
             continue
         j = i - 1
@@ -2102,6 +2266,14 @@ def _read_chicago(f: _Fields, head: str, authors_read: bool = False) -> None:
         # "Toward A New Psychology of Women, Boston: Beacon, 1976." — all one sentence
         segs = [pm["imprint"]]
         first = first[: pm.start()]
+    if not first.startswith("*") and all(_year_or_date_only(g) for g in segs):
+        cut = _comma_source_cut(first)
+        if cut is not None and _read_comma_source(f, first[cut:] + " " + " ".join(segs)):
+            # "Title, Solar System Research, v. 36, pp. 417-430, 2002" — one sentence
+            _title_quote_check(f, first)
+            f.title = _unquote(_take_title_extras(f, first[:cut].rstrip(" ,")))
+            f.flag("year at the end instead of after the authors")
+            return
     f.italic_title = first.startswith("*")
     _title_quote_check(f, first)
     f.title = _unquote(_take_title_extras(f, first))
@@ -2122,6 +2294,8 @@ def _read_chicago(f: _Fields, head: str, authors_read: bool = False) -> None:
             continue
         if seg.startswith("*") and not f.container_title:
             _read_container(f, seg)
+            continue
+        if not f.container_title and _read_edited_by(f, seg):
             continue
         if (
             re.match(r"[Ii]n:?\s+[A-Z\d]", seg)
@@ -2176,6 +2350,39 @@ def _read_chicago(f: _Fields, head: str, authors_read: bool = False) -> None:
         f.flag("place of publication given (APA 7 omits it)")
 
 
+# Chicago/MLA chapter source: "In Book, edited by A. Art and B. Jervis, 98–115." /
+# "Book, edited by A. Art, Publisher, 2013, pp. 98-115."
+_EDITED_BY = re.compile(
+    r"^(?:[Ii]n:?\s+)?(?P<book>[^,]{3,200}?(?:,\s+(?!edited|ed\.)[^,]{2,80}?)?),\s+"
+    r"(?:edited by|ed\. by|edited and translated by)\s+"
+    r"(?P<eds>(?:[^,]{2,60},\s+){0,6}(?:and|&)\s+[^,]{2,60}|[^,]{2,60})"
+    r"(?P<rest>(?:,\s+[^,]+){0,4})\.?$"
+)
+
+
+def _read_edited_by(f: _Fields, seg: str) -> bool:
+    """A book source with its editors written after it (Chicago, MLA); pages, year and
+    publisher may follow in the same sentence."""
+    m = _EDITED_BY.match(seg.strip())
+    if not m or re.search(r"\d", m["eds"]):
+        return False
+    f.container_title = _clean(m["book"])
+    f.editors, _ = _parse_given_first(m["eds"])
+    f.flag("editors not written as 'In I. Editor (Ed.),' before the book title")
+    for part in (p.strip().rstrip(".") for p in m["rest"].split(",")):
+        if not part:
+            continue
+        pm = re.fullmatch(r"(?:pp?\.\s*)?(\d+\s*[-–—]\s*\d+|\d+)", part)
+        ym = re.fullmatch(r"(1[5-9]\d\d|20\d\d)", part)
+        if ym:
+            f.year = f.year or int(ym[1])
+        elif pm and not f.pages:
+            f.pages = pm[1]
+        elif not f.publisher and not re.search(r"\d", part):
+            f.publisher = _clean(part)
+    return True
+
+
 _GOST_AUTHOR = re.compile(
     r"([^\W\d_][\w'’-]+),?\s+((?:[^\W\d_]{1,2}\.\s?-?){1,3})(?:,\s*|\s+(?=\S))"
 )
@@ -2205,7 +2412,13 @@ def _read_gost(f: _Fields, head: str) -> None:
             f.place, f.publisher = pm2[1].strip(), pm2[2].strip()
         f.container_title = _clean(src)
     segs = [g.text for g in _segments(post)]
-    if segs and not slash:
+    im2 = None if slash else _GOST_IMPRINT.search(post)
+    if im2 and im2.start() > 0:
+        # "// Материалы конференции «…». Астрахань: АГУ, 2015. С. 201–207." — a proceedings
+        # volume or collection with its imprint and no statement of responsibility
+        f.place, f.publisher = im2["place"].strip(), im2["pub"].strip()
+        f.container_title = _clean(post[: im2.start()])
+    elif segs and not slash:
         # the name runs to the year or the first volume/issue label, so a name with a period
         # in it stays whole: "// Полис. Политические исследования. 2021. № 3. С. 8–22."
         cm = _GOST_SRC_END.search(post)
@@ -2224,9 +2437,9 @@ def _read_gost(f: _Fields, head: str) -> None:
     im = re.search(r"(?:№|No\.|(?i:вып\.))\s*(\w+)", tail)
     if im:
         f.issue = im[1]
-    pm = re.search(r"(?:С\.|P\.|pp?\.)\s*(\d+\s*[-–—]\s*\d+|\d+)", tail)
+    pm = _GOST_PAGES.search(tail)
     if pm:
-        f.pages = pm[1]
+        f.pages = pm[1] or pm[2]
     f.type = "article-journal" if (f.volume or f.issue) else "chapter"
     if f.url and not (f.volume or f.issue or f.pages):
         f.type = "webpage"  # "Заголовок // РБК. 2020. 15 октября. URL: …"
@@ -2244,6 +2457,14 @@ def _read_gost(f: _Fields, head: str) -> None:
     f.flag("year at the end instead of after the authors")
 
 
+_GOST_IMPRINT = re.compile(
+    r"(?:^|[.,]\s)(?P<place>[^\W\d_][^.:,/«»]{0,30}\.?)\s?:\s*(?P<pub>[^,.:«»]{2,60}),\s*(?:1[5-9]|20)\d\d\b"
+)
+# pages after "//": "С. 10–20", "с. 5", Latin-script "S. 145-152", "səh. 23-31", "pp. 1-9"
+_GOST_PAGES = re.compile(
+    r"(?:(?<!\w)[Сс]\.|(?<!\w)стр\.|\bP\.|\bpp?\.|\bsəh\.|\bss?\.)\s*(\d+\s*[-–—]\s*\d+|\d+)"
+    r"|(?<!\w)S\.\s*(\d+\s*[-–—]\s*\d+)"
+)
 _GOST_SRC_END = re.compile(
     r"\s*[.,]\s*(?=(?:1[5-9]|20)\d\d\b|(?:Т|Vol|С|P|Вып|вып)\.|№|Том\b|URL\b)"
 )
@@ -2298,7 +2519,11 @@ _GOST_BOOK = re.compile(
     r"^(?P<t>[^/]{3,300}?)\s/\s(?P<resp>[^/]{2,200}?)\.\s+"
     r"(?P<rest>[^\W\d_][^.:/]{0,30}\.?\s?:\s[^/]*)$"
 )
-_GOST_EDITED = re.compile(r"^(?:под\s+(?:общ\.\s+)?ред\.|ред\.|сост\.|ed\.|eds\.)\s*(.+)$", re.I)
+_GOST_EDITED = re.compile(
+    r"^(?:под\s+(?:общ\.\s+|науч\.\s+)?ред\.|(?:отв|науч|гл)\.\s+ред\.|ред\.|сост\.|"
+    r"ed\.|eds\.|red\.)\s*(.+)$",
+    re.I,
+)  # "под ред.", "под общ. ред.", "отв. ред.", "науч. ред.", "сост."
 
 
 _GIVEN_FIRST_NAME = re.compile(r"(?:[^\W\d_]{1,2}\.\s?-?){1,3}\s?[^\W\d_][\w'’-]+")
@@ -2347,6 +2572,8 @@ def _parse(text: str) -> tuple[_Fields, str]:
     f = _Fields()
     # GOST separates areas with ". — " (or ". – "); read them as plain sentence ends
     text = re.sub(r"\.\s+[—–]\s+", ". ", text)
+    # "Статья. В кн.: Книга / под ред. …" — "In the book:" is GOST's other source marker
+    text = _IN_BOOK.sub(" // ", text)
     head = _find_tail(text, f)
     apa = None
     untitled = None  # APA work with no author: "*Title* (11th ed.). (2003). Publisher."
@@ -2354,7 +2581,12 @@ def _parse(text: str) -> tuple[_Fields, str]:
         pre = head[: m.start()].rstrip()
         if _NO_AUTHOR_TITLE.match(pre):
             untitled = m
-        elif pre and not any(c in pre for c in '*"“«') and len(pre) <= 400:
+        elif (
+            pre
+            and not any(c in pre for c in '*"“«')
+            and len(pre) <= 400
+            and not pre[-1].isdigit()  # "BMJ 2008; 336(7636)": an issue, not a date
+        ):
             apa = m
         break
     if untitled is not None:
@@ -2406,7 +2638,15 @@ def _parse(text: str) -> tuple[_Fields, str]:
         f.edition = em[1]  # "4ème", "2 nd", "2-е" → the number
     if f.type == "article-journal" and not f.volume and _PROCEEDINGS.search(f.container_title):
         f.type = "paper-conference"
+    if f.type == "chapter" and not f.editors and _PROCEEDINGS.search(f.container_title):
+        f.type = "paper-conference"  # "In *Proceedings of …* (pp. 1–9)", "// Материалы конференции"
+    f.container_title = _IN_WORD_END.sub("", f.container_title)
     return f, head
+
+
+_IN_BOOK = re.compile(r"[.,]?\s+(?://\s*)?[ВB]\s?(?:кн|сб)\.\s?:\s*")
+# Turkish/Azerbaijani "Kitap içinde" ("in the book"): the postposition is not part of the name
+_IN_WORD_END = re.compile(r"\s+(?:içinde|içində)$", re.IGNORECASE)
 
 
 _TAG = re.compile(r"</?(?:italic|i|em)>", re.IGNORECASE)
