@@ -979,7 +979,7 @@ def _letter_weight(ch: str) -> str:
             return "".join(_letter_weight(b) for b in base)
         else:
             return chr(0x400 + ord(ch)) if ch.isalpha() else ""
-    return chr(0x100 + r)
+    return chr(0x41 + r)  # ASCII weights (A…b) so ASCII keys can take a bytes fast path
 
 
 class _Weights(dict[int, str]):
@@ -992,6 +992,11 @@ class _Weights(dict[int, str]):
 
 
 _WEIGHTS = _Weights()
+_ASCII_NON_ALNUM = bytes(b for b in range(128) if not chr(b).isalnum())
+_ASCII_WEIGHTS = bytes(
+    ord(_letter_weight(chr(b).lower()) or " ") if b < 128 and chr(b).isalnum() else b
+    for b in range(256)
+)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -1005,6 +1010,8 @@ def collation_key(s: str, turkic: bool | None = None) -> str:
     has ğ ş ı İ ə). Cyrillic sorts by its ALA-LC romanisation. Compose several elements with
     ``"\\x01".join(...)`` so an earlier element ends before any letter of a longer one.
     """
+    if s.isascii() and not turkic:  # most names and titles: one 256-byte table in C
+        return s.encode("ascii").translate(_ASCII_WEIGHTS, _ASCII_NON_ALNUM).decode("ascii")
     s = nfc(s)
     if _has_cyrillic(s):
         s = romanise(s, "ala-lc")
