@@ -610,7 +610,23 @@ def _lang_order(lang: str) -> int:
 
 # --------------------------------------------------------------------------- first sight
 
-_BATCH = re.compile(r"-(h\d+)-")
+# batch ids: "tr-h2-05" (h2–h4, language first) and "d5-ru-019", "h5-en-001" (batch first)
+_BATCH = re.compile(r"(?:^|-)([hd]\d+)-")
+# Batches whose first-sight parser is named here rather than found as "the parent of the commit
+# that added the batch": d5 was measured by hand on f5c469e (the commit adding it, 7d14e1b,
+# sits on a normalise-only commit); h5 was measured on 7d14e1b before it was committed.
+FIRST_SEEN_BY = {"d5": "f5c469e", "h5": "7d14e1b"}
+
+
+def _batch_of(item_id: str) -> str:
+    m = _BATCH.search(item_id)
+    return m[1] if m else ""
+
+
+def _batch_key(b: str) -> tuple[int, str]:
+    return int(b[1:]), b[0]
+
+
 _FIRST_SIGHT = """
 import json, sys
 import refcheck
@@ -645,7 +661,7 @@ def first_sight() -> list[FirstSight]:
     import tempfile
 
     items = load_multilingual()
-    batches = sorted({m[1] for i in items if (m := _BATCH.search(i.id))}, key=lambda b: int(b[1:]))
+    batches = sorted({b for i in items if (b := _batch_of(i.id))}, key=_batch_key)
     rel = str(MULTILINGUAL.relative_to(ROOT))
 
     def git(*args: str) -> str:
@@ -656,11 +672,14 @@ def first_sight() -> list[FirstSight]:
     commits = git("log", "--format=%H", "--reverse", "--", rel).split()
     out = []
     for b in batches:
-        added = next((c for c in commits if f"-{b}-" in git("show", f"{c}:{rel}")), "")
-        if not added:
-            continue  # labelled since the last commit: no earlier parser to ask
-        parent = git("rev-parse", f"{added}^").strip()
-        ids = ",".join(i.id for i in items if f"-{b}-" in i.id)
+        if b in FIRST_SEEN_BY:
+            parent = git("rev-parse", FIRST_SEEN_BY[b]).strip()
+        else:
+            added = next((c for c in commits if f"-{b}-" in git("show", f"{c}:{rel}")), "")
+            if not added:
+                continue  # labelled since the last commit: no earlier parser to ask
+            parent = git("rev-parse", f"{added}^").strip()
+        ids = ",".join(i.id for i in items if _batch_of(i.id) == b)
         with tempfile.TemporaryDirectory() as tmp:
             tar = subprocess.run(
                 ["git", "archive", parent, "refcheck"], cwd=ROOT, capture_output=True, check=True

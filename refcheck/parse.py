@@ -13,7 +13,8 @@ real entries, 2,000 entries/s, a cheap import) reward explicit rules we can read
    issue, pages, edition, place and publisher from their position and their italics.
 
 Nothing here raises on any input string: failures become ``UNPARSED``/``PARTIAL`` records.
-Only the stdlib ``re`` is imported so that ``import refcheck.parse`` stays cheap.
+Only the stdlib ``re`` (and ``itertools``) is imported so that ``import refcheck.parse``
+stays cheap.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
 from refcheck.model import (
     Agent,
@@ -403,6 +405,9 @@ class _Seg:
         return bool(self.text) and self.text[0] in "\"“«„'‘"
 
 
+_ROMAN_ORDINAL = re.compile(r"[IVX]{2,5}")
+
+
 def _segments(s: str) -> list[_Seg]:
     """Split at sentence ends outside italics, quotes and brackets; linear in ``len(s)``."""
     out: list[_Seg] = []
@@ -470,6 +475,8 @@ def _segments(s: str) -> list[_Seg]:
                                 )
                             )
                         )
+                    if ok and c == "." and i - start >= 2 and _ROMAN_ORDINAL.fullmatch(s, start, i):
+                        ok = False  # "II. Uluslararası Sempozyum": an ordinal opens the name
                     if ok:
                         out.append(_Seg(s[start:j].strip(), start))
                         start = k
@@ -482,10 +489,14 @@ def _segments(s: str) -> list[_Seg]:
     return [g for g in out if g.text]
 
 
+_MULTI_SPACE = re.compile(r"\s{2,}")
+
+
 def _clean(s: str) -> str:
     """Field value: asterisks gone, spaces squeezed, one trailing period or comma dropped."""
     s = s.replace("*", "")
-    s = re.sub(r"\s{2,}", " ", s).strip()
+    # entries arrive with whitespace squeezed to single spaces, so only joins make doubles
+    s = (_MULTI_SPACE.sub(" ", s) if "  " in s else s).strip()
     if s.endswith("..") and not s.endswith("..."):
         s = s[:-2].rstrip()  # "disease.." typo: both periods go
     elif s.endswith((".", ",", ";", ":")) and not s.endswith(("..", "etc.")):
@@ -958,7 +969,7 @@ _PLAIN_JOURNAL = re.compile(
 )
 _PROCEEDINGS = re.compile(
     r"proceedings|conference|symposium|workshop|congress|kongre|sempozyum|bildiri|konfrans|"
-    r"конференц|симпозиум|конгресс",
+    r"конференц|(?<!\w)конф\b|симпозиум|конгресс",
     re.I,
 )
 _PLACE_PUB = re.compile(
@@ -1076,14 +1087,44 @@ _GOST_THESIS = re.compile(
 )  # "… : дис. … канд. полит. наук : 23.00.04" — the specialty code is dropped
 
 
+# "Başlıq: filologiya üzrə fəlsəfə doktoru dissertasiyasının avtoreferatı", "…: doktora tezi":
+# the genre after a colon, ending with the thesis word (Azerbaijani and Turkish forms)
+_THESIS_TAIL_WORDS = re.compile(r"dissertasiya|avtoreferat|[Tt]ezi\b")
+_THESIS_TAIL = re.compile(
+    r"\s*:\s*(?P<g>[^:]{0,80}?\b(?:dissertasiyası|dissertasiyasının\s+avtoreferatı|"
+    r"avtoreferatı|[Tt]ezi))\.?$"
+)
+
+
+def _year_span(s: str) -> bool:
+    """``1939–1953``: two years in order, a period the title covers, never pages."""
+    m = re.fullmatch(r"((?:1[0-9]|20)\d\d)\s*[-–—]\s*((?:1[0-9]|20)\d\d)", s.strip())
+    return m is not None and int(m[1]) < int(m[2]) <= int(m[1]) + 300
+
+
+# ", 5. Edition" / ", 7. Auflage" / ", 2-ci nəşr" ending a title (the gate looks at its last
+# characters only, so the end-anchored search is not tried at every position of every title)
+_EDITION_END = re.compile(
+    r"[.,]\s+(\d+)(?:\.|-?(?:st|nd|rd|th|ci|cı|cu|cü|е|ое))?\s*(?:Auflage|Aufl\.|[Ee]dition|[Ee]d\.|"
+    r"[Bb]askı|[Bb]s\.|изд\.|издание|nəşr)\.?$"
+)
+_EDITION_END_GATE = re.compile(
+    r"(?:Auflage|Aufl\.|[Ee]dition|[Ee]d\.|askı|[Bb]s\.|изд|ание|nəşr)\.?$"
+)
+_PAGES_PAREN = re.compile(r"\((?:pp?\.|ss?\.|[сС]\.|стр\.|səh\.|S\.)\s*([^()]+)\)")
+
+
 def _take_title_extras(f: _Fields, title: str) -> str:
     """Pull ``(2nd ed.)``, ``[English translation]``, ``[Thesis, Univ]`` off a title."""
     t = title
-    gm0 = _GOST_THESIS.search(t)
+    gm0 = _GOST_THESIS.search(t) if ":" in t else None
+    if gm0 is None and ":" in t and _THESIS_TAIL_WORDS.search(t):
+        gm0 = _THESIS_TAIL.search(t)
     if gm0 and gm0.start() > 0 and not f.genre:
         f.genre = _clean(gm0["g"])  # GOST "Заглавие : дис. … канд. полит. наук"
         t = t[: gm0.start()]
-    for pm in list(_TITLE_PAREN.finditer(t))[::-1]:
+    paren = "(" in t
+    for pm in list(_TITLE_PAREN.finditer(t))[::-1] if paren else ():
         inner = pm["in"].strip()
         em = _ED_INNER.match(inner)
         vm = _VOL_INNER.match(inner)
@@ -1106,7 +1147,7 @@ def _take_title_extras(f: _Fields, title: str) -> str:
                 f.pages = pgm[1].strip()
         elif _THESIS.search(inner) and len(inner) <= 60 and not f.genre:
             f.genre = inner  # "(Unpublished doctoral dissertation)", "(Yüksek lisans tezi)"
-        elif re.fullmatch(r"\d+\s*[-–—]\s*\d+", inner) and not f.pages:
+        elif re.fullmatch(r"\d+\s*[-–—]\s*\d+", inner) and not f.pages and not _year_span(inner):
             f.pages = inner  # "(25-50)" after a book title: the chapter's pages
         elif _T_PAGES.search(inner) and not f.pages:
             tp = _T_PAGES.search(inner)
@@ -1121,7 +1162,7 @@ def _take_title_extras(f: _Fields, title: str) -> str:
         else:
             continue
         t = (t[: pm.start()] + t[pm.end() :]).strip()
-    m = _EDITION_PAREN.search(t)
+    m = _EDITION_PAREN.search(t) if paren else None
     if m:
         f.edition = (
             m["n"]
@@ -1136,19 +1177,15 @@ def _take_title_extras(f: _Fields, title: str) -> str:
         if pgm:
             f.pages = pgm[1].strip()
         t = (t[: m.start()] + t[m.end() :]).strip()
-    m = re.search(
-        r"[.,]\s+(\d+)(?:\.|-?(?:st|nd|rd|th|ci|cı|cu|cü|е|ое))?\s*(?:Auflage|Aufl\.|[Ee]dition|[Ee]d\.|"
-        r"[Bb]askı|[Bb]s\.|изд\.|издание|nəşr)\.?$",
-        t,
-    )
+    m = _EDITION_END.search(t) if _EDITION_END_GATE.search(t[-12:]) else None
     if m and not f.edition:
         f.edition = m[1]
         t = t[: m.start()]
-    m = re.search(r"\((?:pp?\.|ss?\.|[сС]\.|стр\.|səh\.|S\.)\s*([^()]+)\)", t)
+    m = _PAGES_PAREN.search(t) if paren else None
     if m:
         f.pages = m[1].strip()
         t = (t[: m.start()] + t[m.end() :]).strip()
-    for gm in list(_GENRE.finditer(t))[::-1]:
+    for gm in list(_GENRE.finditer(t))[::-1] if "[" in t else ():
         inner = gm["g"].strip()
         if _GENRE_WORDS.search(inner) and not f.genre:
             g, _, inst = inner.partition(",")
@@ -1217,13 +1254,16 @@ def _read_container(f: _Fields, seg: str) -> None:
         f.pages = m["pages"].strip()
 
 
+_EXTENT_END = re.compile(r",?\s+\d+\s*(?:с|s|p|pp|стр|sayfa|səh|pages)\.?$")  # ", 340 s."
+
+
 def _read_publisher(f: _Fields, seg: str) -> None:
     """``Place: Publisher, 1979`` / ``Publisher, 5. Edition,1972`` / ``Publisher``."""
     s = _clean(seg)
     tm = re.match(r"^\([^()]{1,120}\)\s*", s)
     if tm and _TRANS_INNER.search(tm[0]):
         s = s[tm.end() :]  # "(A. M. Henderson, & T. Parsons, Trans.) New York: Free Press"
-    s = re.sub(r",?\s+\d+\s*(?:с|s|p|pp|стр|sayfa|səh|pages)\.?$", "", s) if "," in s else s
+    s = _EXTENT_END.sub("", s) if "," in s else s
     if re.fullmatch(r"\d+\s*(?:с|s|p|pp|стр|sayfa|pages)\.?", s):
         return  # extent of a book ("300 с."), not a publisher
     m = _EDITION.search(s)
@@ -1324,15 +1364,28 @@ _CHAPTER_NOED = re.compile(r"(?:^|(?<=[.?!\"”]))\s+(?:In|İçinde|В)\s+(?P<re
 _ISBN = re.compile(r"\.?\s*\bISBN(?:-1[03])?:?\s*[\dXx][\dXx -]{8,20}[\dXx]\.?")
 
 
+_RETRIEVAL_STEMS = (
+    "retrieved", "accessed", "erişim", "erişildi", "müraciət", "дата", "режим", "url",
+    "available", "retirado", "recuperado", "consultado",
+)  # fmt: skip
+
+
+def _has_retrieval_word(s: str) -> bool:
+    """Cheap gate for ``_RETRIEVED`` (an alternation tried at every position): one of its
+    words must be present, compared case-free (Turkish dotted/dotless I folded as ``re.I``)."""
+    low = s.lower().replace("\u0307", "").replace("ı", "i")
+    return any(w in low for w in _RETRIEVAL_STEMS)
+
+
 def _find_tail(text: str, f: _Fields) -> str:
     """Cut DOI, URL, retrieval phrase and "(Original work published …)" off; return the rest."""
-    s = _ISBN.sub("", text).rstrip()
-    m = _ORIGINAL.search(s)
+    s = (_ISBN.sub("", text) if "ISBN" in text else text).rstrip()
+    m = _ORIGINAL.search(s) if "(" in s else None
     if m:
         f.original_year = int(m[1])
         s = (s[: m.start()] + s[m.end() :]).rstrip()
     cut = len(s)
-    dm = _DOI.search(s)
+    dm = _DOI.search(s) if "10." in s else None  # the search is the costliest of the tail
     if dm:
         raw = _strip_tail_punct(dm[0])
         f.doi_raw = raw
@@ -1349,7 +1402,7 @@ def _find_tail(text: str, f: _Fields) -> str:
         cut = min(cut, um.start())
         break
     head = s[:cut].rstrip()
-    rm = _RETRIEVED.search(head)
+    rm = _RETRIEVED.search(head) if _has_retrieval_word(head) else None
     if rm:
         f.retrieved_phrase = True
         if rm[1]:
@@ -1456,6 +1509,16 @@ def _read_body_apa(f: _Fields, body: str) -> None:
             seg,
         )  # a proceedings volume named without "In"
         jm = _plain_journal(seg) if im is None else None
+        town = ""
+        if jm is None and im is None and k == len(segs) - 1 and "," in seg:
+            cm_ = _CITY_END.search(seg.rstrip(". "))
+            if cm_ and cm_.start() > 0:
+                # "Sempozyumu Bildiriler Kitabı, Cilt 2, 340-352, Ankara." — numbers, then the
+                # town where the volume appeared: a book of proceedings, not a journal
+                jm = _plain_journal(seg.rstrip(". ")[: cm_.start()])
+                if jm is not None:
+                    town = cm_[0].strip(" ,.")
+                    seg = seg.rstrip(". ")[: cm_.start()]
         if jm is None and im is None:
             continue
         if (
@@ -1491,6 +1554,10 @@ def _read_body_apa(f: _Fields, body: str) -> None:
                     f.pages = pg["p"]  # "Language, 51(4). 901 – 923."
                     rest = rest[1:]
             f.type = "article-journal"
+            if town:
+                f.place = town
+                f.type = "paper-conference" if _PROCEEDINGS.search(f.container_title) else "chapter"
+                return
             # "Bildiriler Kitabı (ss. 112-125). Kars: Kafkas Üniversitesi Yayınları." — a
             # book of proceedings or a collection, not a journal
             if not _container_is_a_book(f, _clean(" ".join(rest))):
@@ -1617,7 +1684,9 @@ def _read_body_apa(f: _Fields, body: str) -> None:
             inst = _clean(" ".join(g.text for g in segs[k + 1 :]))
             if inst:
                 pm = _PLACE_PUB.match(inst) or _PUB_PLACE.match(inst)
-                f.publisher = f.publisher or _CITY_END.sub("", _clean(pm["pub"] if pm else inst))
+                pub = _clean(pm["pub"] if pm else inst)
+                pub = _EXTENT_END.sub("", pub) if "," in pub else pub  # "Bakı: BDU, 165 s."
+                f.publisher = f.publisher or _CITY_END.sub("", pub)
             f.type = "thesis"
             return
     last = segs[-1].text
@@ -1626,8 +1695,13 @@ def _read_body_apa(f: _Fields, body: str) -> None:
     _title_quote_check(f, title)
     if f.genre and _THESIS.search(f.genre):
         f.type = "thesis"
-        pm = _PUB_PLACE.match(_clean(last))
-        f.publisher = f.publisher or _CITY_END.sub("", _clean(pm["pub"] if pm else last))
+        last = _clean(last)
+        last = _EXTENT_END.sub("", last) if "," in last else last  # "Bakı, 24 s."
+        if re.fullmatch(_CITIES + r"\.?", last):
+            f.place = last  # a town alone is the place, never the institution
+        else:
+            pm = _PUB_PLACE.match(last)
+            f.publisher = f.publisher or _CITY_END.sub("", _clean(pm["pub"] if pm else last))
     elif _JOURNAL_NAME.search(last) and len(last) <= 150 and (f.doi or _IN_PRESS_END.search(last)):
         # "Title. Preventing Chronic Disease. https://doi.org/…", "Title. Journal of X, in press."
         f.container_title = _clean(_IN_PRESS_END.sub("", last))
@@ -1702,7 +1776,8 @@ _ONE_WORD_NAME = re.compile(r"[^\W\d_][^\W\d_-]{1,14}\.")
 
 _THESIS_IN_TEXT = re.compile(
     r"[,.]\s+(?=(?:Unpublished\s+)?(?:Ph\.?\s?D\.?|Doctoral|Master'?s|Masters)\s*"
-    r"(?:thesis|dissertation)\b)",
+    r"(?:thesis|dissertation)\b|(?:Yayımlanmamış\s+|Yayınlanmamış\s+)?"
+    r"(?:Yüksek\s+Lisans|Doktora|Sanatta\s+Yeterlik)\s+Tezi\b)",
     re.IGNORECASE,
 )
 
@@ -1717,6 +1792,8 @@ def _inst_name(inst: str) -> str:
 _GENRE_LEAD = re.compile(
     r"^(?P<g>(?:Unpublished\s+)?(?:Ph\.?\s?D\.?|Doctoral|Master'?s|Masters|M\.?A\.?|M\.?Sc\.?|"
     r"Bachelor'?s|Diploma|Habilitation)\s*(?:thesis|dissertation|Thesis|Dissertation)|"
+    r"(?:Yay[ıi]mlanmam[ıi]ş\s+|Yayınlanmamış\s+)?(?:Yüksek\s+[Ll]isans|Doktora|"
+    r"Sanatta\s+[Yy]eterlik)\s+[Tt]ezi|"
     r"(?:Tech(?:nical)?\.?\s*(?:rep(?:ort)?\.?|Report|memo)|Working\s+[Pp]aper|Research\s+[Rr]eport)"
     r"(?:\s+(?:No\.\s*)?[\w./-]*\d[\w./-]*)?)"
     r"[,.:]?\s*(?P<inst>.*)$"
@@ -1742,11 +1819,12 @@ def _container_is_a_book(f: _Fields, pub: str) -> bool:
 
 
 def _periodical_by_date(f: _Fields) -> None:
-    """APA dates periodicals by their rhythm: a day date with no volume or issue is a daily
-    (newspaper); a month date with a volume is a magazine. Journals give the year only."""
+    """APA dates periodicals by their rhythm: a day date with no volume is a daily (newspaper;
+    its running number ``№ 245`` may stand as the issue); a month date with a volume is a
+    magazine. Journals give the year only."""
     if f.date is None or f.date.month is None or _MAGAZINE.search(f.container_title):
         return
-    if f.date.day is not None and not f.volume and not f.issue:
+    if f.date.day is not None and not f.volume:
         f.type = "article-newspaper"
     elif f.date.day is None and f.volume:
         f.type = "article-magazine"
@@ -1900,11 +1978,16 @@ _GF_TOKEN = re.compile(
 _GF_SEP = re.compile(r"(?:,\s+(?:and|&)\s+|\s+(?:and|&)\s+|,\s+)")
 
 
+_CYR_INVERTED_HEAD = re.compile(r"[А-ЯЁӘҺІЇЄҒҚҢӨҮҰ][^\W\d_]+,?\s+(?:[^\W\d_]{1,2}\.\s?){2,3}")
+
+
 def _given_first_head(head: str) -> tuple[_Authors, str] | None:
     """Authors written given-name first at the start of a non-APA entry: ``Thomas de Waal and
     Laurence Broers. 2019. …``, IEEE ``S. E. Cornell and A. Jonsson, "Title," …``. Only taken
     when the evidence is clear (an initial, or several names), so ``Human Rights Watch.`` and
     ``Waltz, Kenneth N.`` are left to the other readers. Scans at most 300 characters."""
+    if _CYR_INVERTED_HEAD.match(head):
+        return None  # "Мамедова Ф. Дж. Заглавие": GOST surname and initials, not given-first
     names: list[list[str]] = []
     pos = 0
     n = min(len(head), 300)
@@ -2417,7 +2500,8 @@ def _read_gost(f: _Fields, head: str) -> None:
         # "// Материалы конференции «…». Астрахань: АГУ, 2015. С. 201–207." — a proceedings
         # volume or collection with its imprint and no statement of responsibility
         f.place, f.publisher = im2["place"].strip(), im2["pub"].strip()
-        f.container_title = _clean(post[: im2.start()])
+        # "… конф. (Москва, 12–13 апр. 2019 г.)": the meeting's place and dates leave the name
+        f.container_title = _clean(_MEETING_PAREN.sub("", _clean(post[: im2.start()])))
     elif segs and not slash:
         # the name runs to the year or the first volume/issue label, so a name with a period
         # in it stays whole: "// Полис. Политические исследования. 2021. № 3. С. 8–22."
@@ -2457,6 +2541,7 @@ def _read_gost(f: _Fields, head: str) -> None:
     f.flag("year at the end instead of after the authors")
 
 
+_MEETING_PAREN = re.compile(r"\s*\([^()]{0,80}\b(?:1[5-9]|20)\d\d\b[^()]{0,20}\)$")
 _GOST_IMPRINT = re.compile(
     r"(?:^|[.,]\s)(?P<place>[^\W\d_][^.:,/«»]{0,30}\.?)\s?:\s*(?P<pub>[^,.:«»]{2,60}),\s*(?:1[5-9]|20)\d\d\b"
 )
@@ -2517,8 +2602,8 @@ def _read_harvard(f: _Fields, head: str) -> bool:
 # "Заглавие / под ред. В. В. Наумкина. М.: ИВ РАН, 2018. 412 с." (GOST book, no author head)
 _GOST_BOOK = re.compile(
     r"^(?P<t>[^/]{3,300}?)\s/\s(?P<resp>[^/]{2,200}?)\.\s+"
-    r"(?P<rest>[^\W\d_][^.:/]{0,30}\.?\s?:\s[^/]*)$"
-)
+    r"(?P<rest>[^\W\d_][^.:/]{0,30}\.?(?:\s?:\s|,\s*(?:1[5-9]|20)\d\d\b)[^/]*)$"
+)  # the imprint may name no publisher: "… / Росстат. — М., 2022. — 691 с."
 _GOST_EDITED = re.compile(
     r"^(?:под\s+(?:общ\.\s+|науч\.\s+)?ред\.|(?:отв|науч|гл)\.\s+ред\.|ред\.|сост\.|"
     r"ed\.|eds\.|red\.)\s*(.+)$",
@@ -2558,6 +2643,8 @@ def _read_gost_book(f: _Fields, head: str) -> None:
         if parts and all(_GIVEN_FIRST_NAME.fullmatch(p) for p in parts):
             f.authors, _ = _parse_given_first(names)
             f.et_al = em2 is not None
+        elif len(resp) <= 120 and not re.search(r"\d|\b[^\W\d_]{1,2}\.", resp):
+            f.authors = [_org(resp)]  # "Заглавие / Росстат": a body responsible for the work
     for seg in (g.text for g in _segments(m["rest"])):
         if re.fullmatch(r"\d+\s*(?:с|s|p|pp|стр)\.?", seg.strip()) or re.match(r"^\(", seg):
             continue  # extent "412 с." and series "(Серия …)"
@@ -2571,9 +2658,12 @@ def _read_gost_book(f: _Fields, head: str) -> None:
 def _parse(text: str) -> tuple[_Fields, str]:
     f = _Fields()
     # GOST separates areas with ". — " (or ". – "); read them as plain sentence ends
-    text = re.sub(r"\.\s+[—–]\s+", ". ", text)
+    area = ""
+    if "—" in text or "–" in text:
+        text, area = _gost_areas(text)
     # "Статья. В кн.: Книга / под ред. …" — "In the book:" is GOST's other source marker
-    text = _IN_BOOK.sub(" // ", text)
+    if "кн." in text or "сб." in text:
+        text = _IN_BOOK.sub(" // ", text)
     head = _find_tail(text, f)
     apa = None
     untitled = None  # APA work with no author: "*Title* (11th ed.). (2003). Publisher."
@@ -2641,7 +2731,74 @@ def _parse(text: str) -> tuple[_Fields, str]:
     if f.type == "chapter" and not f.editors and _PROCEEDINGS.search(f.container_title):
         f.type = "paper-conference"  # "In *Proceedings of …* (pp. 1–9)", "// Материалы конференции"
     f.container_title = _IN_WORD_END.sub("", f.container_title)
+    if area and f.title and " // " not in head:
+        _gost_title_area(f, area)
+    if f.type == "book" and _is_report(f):
+        f.type = "report"
     return f, head
+
+
+_REPORT_GENRE = re.compile(
+    r"\b(?:report|rapor|raporu|доклад|отч[её]т|hesabat|working paper|policy brief)\b", re.I
+)
+
+
+def _is_report(f: _Fields) -> bool:
+    """A "book" that is a report: its genre says so (``[Доклад]``, ``[Policy brief]``), or a
+    group author publishes it itself — no publisher (APA omits one that repeats the author;
+    GOST ``/ Росстат. — М., 2022``) or a publisher named after the author (``OECD. … OECD
+    Publishing``, ``… Dövlət Statistika Komitəsi. … Bakı: Dövlət Statistika Komitəsi``)."""
+    if f.genre and _REPORT_GENRE.search(f.genre):
+        return True
+    if not f.authors or f.editors or not all(isinstance(a, Organization) for a in f.authors):
+        return False
+    if not f.publisher:
+        return True
+    pub = f.publisher.casefold()
+    for a in f.authors:
+        if not isinstance(a, Organization):
+            continue
+        name = a.name.casefold()
+        if name in pub or pub in name:
+            return True
+        caps = "".join(w[0] for w in a.name.split() if w[:1].isupper())
+        if len(caps) >= 3 and caps.casefold() == pub:
+            return True  # "Türkiye İstatistik Kurumu" … "TÜİK"
+    return False
+
+
+_GOST_SEP = re.compile(r"\.\s+[—–]\s+")
+
+
+def _gost_areas(text: str) -> tuple[str, str]:
+    """GOST separates areas with ". — " (or ". – "): read them as plain sentence ends, but
+    not inside brackets (``(III в. до н. э. – VIII в. н. э.)`` is a span of centuries).
+    Also returns the first area (authors and title, up to the first separator), or ""."""
+    out: list[str] = []
+    pos = 0
+    first = ""
+    for m in _GOST_SEP.finditer(text):
+        if text.count("(", 0, m.start()) > text.count(")", 0, m.start()):
+            continue
+        if not first:
+            first = text[: m.start()]
+        out.append(text[pos : m.start()] + ". ")
+        pos = m.end()
+    if not out:
+        return text, ""
+    out.append(text[pos:])
+    return "".join(out), first
+
+
+def _gost_title_area(f: _Fields, area: str) -> None:
+    """In GOST the title area runs to the first ". — ": a sentence end inside it does not end
+    the title (``Международное право. Общая часть : учебник. — 3-е изд. — М. : …``)."""
+    i = area.find(f.title)
+    if i < 0:
+        return
+    after = area[i + len(f.title) :]
+    if after.startswith(". ") and len(after) <= 200 and not any(c in after for c in "([/"):
+        f.title = _clean(area[i:])
 
 
 _IN_BOOK = re.compile(r"[.,]?\s+(?://\s*)?[ВB]\s?(?:кн|сб)\.\s?:\s*")
@@ -2668,9 +2825,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 
 def _status(f: _Fields, text: str) -> tuple[ParseStatus, str]:
-    letters = len(_LETTER.findall(text, 0, 200)) if len(text) > 200 else len(_LETTER.findall(text))
-    if letters < 3 and len(text) > 200:
-        letters = len(_LETTER.findall(text))
+    letters = sum(1 for _ in islice(_LETTER.finditer(text), 3))  # only "fewer than 3?" matters
     dated = f.year is not None or f.no_date or f.in_press
     if letters < 3:
         return ParseStatus.UNPARSED, "no words in the entry"
@@ -2695,7 +2850,7 @@ def parse_string(text: str, index: int = 1, span: Span | None = None, line: int 
     sp = span if span is not None else Span(0, len(text))
     raw = text
     try:
-        clean = _markup_to_stars(re.sub(r"\s+", " ", text).strip())
+        clean = _markup_to_stars(" ".join(text.split()))  # the same whitespace set as re's \s
         f, _head = _parse(clean)
     except (ValueError, IndexError, RecursionError) as exc:  # defensive: never raise on input
         return Reference(
