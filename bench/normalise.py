@@ -2,9 +2,9 @@
 
 * ``normalise_seed_ms`` / ``normalise_vs_parse_ratio``: ``normalise_references`` over the seed's
   42 parsed references against ``split_document`` + ``parse_entries`` on the same text, CPU time,
-  median of 9 runs. Per-input caches (language, name keys) are cleared before every run;
-  per-character tables and the lazily loaded langdetect profiles / TR39 data stay warm, as in a
-  long-running process.
+  median of 9 runs. Per-input caches (language, name keys, collation, romanisation) are cleared
+  before every run; per-character tables and the lazily loaded langdetect profiles / TR39 data
+  stay warm, as in a long-running process.
 * ``normalise_cold_first_call_s``: the first call in a fresh interpreter (loads iuliia, the
   confusables data and, when a title needs it, 12 langdetect profiles).
 * ``title_language_accuracy_*``: ``tests/data/titles_lang.tsv`` (212 real titles, en/tr/az/ru)
@@ -142,7 +142,13 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
         )
 
     def clear() -> None:
-        for f in (norm.detect_language, norm.name_key, norm.name_keys, norm.collation_key):
+        for f in (
+            norm.detect_language,
+            norm.name_key,
+            norm.name_keys,
+            norm.collation_key,
+            norm.romanise,
+        ):
             f.cache_clear()
 
     norm.normalise_references(refs, text=doc.text)  # warm the lazy loads once

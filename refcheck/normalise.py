@@ -416,7 +416,6 @@ _NON_RUSSIAN_RE = re.compile(
 _CAPS_RUN_RE = re.compile(r"[\u0400-\u042f]{2}")  # two Cyrillic capitals in a row
 _CYR_WORD_RE = re.compile(r"[^\W_]+")
 # a word with two Cyrillic capitals ("МИД", "ТАСС", "РФ"); most words have one or none
-_CYR_CAP_WORD_RE = re.compile(r"[^\W_]*[\u0400-\u042f][^\W_]*[\u0400-\u042f][^\W_]*")
 
 
 def _cyrillic_language(s: str) -> str:
@@ -548,6 +547,36 @@ def _leftover(s: str) -> str:
 _SCHEME_SET = frozenset(SCHEMES)
 
 
+def _romanise_capital_words(s: str, letters: dict[int, str]) -> str:
+    """``s`` with each all-capital word holding a run of Cyrillic capitals ("МИД", "ТАСС")
+    romanised in capitals ("MID", not "MId"); other text is left for the caller's table.
+
+    The runs are found by a two-letter class search and widened to their word in Python, which
+    is much cheaper than a word-level regex over every word of the entry.
+    """
+    out: list[str] = []
+    last = 0
+    n = len(s)
+    for m in _CAPS_RUN_RE.finditer(s):
+        a = m.start()
+        if a < last:
+            continue  # a second run inside a word already done
+        while a > 0 and s[a - 1].isalnum():  # [^\W_] is exactly str.isalnum
+            a -= 1
+        b = m.end()
+        while b < n and s[b].isalnum():
+            b += 1
+        w = s[a:b]
+        out.append(s[last:a])
+        if len(w) > 1 and w.isupper():
+            w = w.translate(letters).replace("ё", "ë").replace("Ё", "Ë").upper()
+        out.append(w)
+        last = b
+    out.append(s[last:])
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=8192)
 def romanise(s: str, scheme: str = "ala-lc", language: str = "") -> str:
     """Cyrillic → Latin in a named standard (see ``SCHEMES``); Latin text passes through unchanged.
 
@@ -565,16 +594,8 @@ def romanise(s: str, scheme: str = "ala-lc", language: str = "") -> str:
     if letters is not None:
         # a letter-for-letter scheme: one C-level pass does the whole string, after the
         # all-capital words ("МИД", "ТАСС") are romanised in capitals ("MID", not "MId")
-        if _CAPS_RUN_RE.search(s):
-            table = letters
-
-            def caps(m: re.Match[str]) -> str:
-                w = m.group(0)
-                if len(w) > 1 and w.isupper():
-                    return w.translate(table).replace("ё", "ë").replace("Ё", "Ë").upper()
-                return w
-
-            s = _CYR_CAP_WORD_RE.sub(caps, s)
+        if _CAPS_RUN_RE.search(s) is not None:
+            s = _romanise_capital_words(s, letters)
         return _leftover(s.translate(letters).replace("ё", "ë").replace("Ё", "Ë"))
 
     def repl(m: re.Match[str]) -> str:
@@ -747,14 +768,22 @@ def detect_language(s: str) -> tuple[str, str]:
     text = nfc(_drop_urls(s))
     # This runs on every title, so each count below is a C-level pass, and the per-token checks
     # for letters a text lacks are skipped altogether.
+    raw_tokens: list[str] | None
     if _OUTSIDE_SIMPLE.search(text) is None and _SIMPLE_CYRILLIC.search(text) is None:
-        # only Latin letters, all inside tokens: count them there instead of scanning again
+        # Only Latin letters, all inside tokens, and lowercasing keeps every token's length
+        # and boundaries (İ → i by tr_lower): one tokenisation serves for counts and words.
         token_re = _SIMPLE_TOKEN_RE
-        raw_tokens = token_re.findall(text)
-        joined = "".join(raw_tokens)
+        low_tr = tr_lower(text)
+        tokens = token_re.findall(low_tr)
+        joined = "".join(tokens)
         lat = len(joined) - joined.count("'") - joined.count("’")
         if not lat:
             return "", "no letters"
+        raw_tokens = None  # read from the text only when Turkic letters need their case
+        n = len(tokens)
+        low = text.lower()
+        # without I/İ, Python's lowercase and the Turkish one are the same string
+        plain = tokens if "I" not in text and "İ" not in text else token_re.findall(low)
     else:
         token_re = _LATIN_TOKEN_RE
         raw_tokens = token_re.findall(text)
@@ -767,11 +796,11 @@ def detect_language(s: str) -> tuple[str, str]:
             return _cyrillic_verdict(text)
         if not lat:
             return "", "no Latin or Cyrillic letters"
-    low_tr = tr_lower(text)
-    low = text.lower()
-    tokens = token_re.findall(low_tr)
-    plain = token_re.findall(low)
-    n = len(raw_tokens)
+        n = len(raw_tokens)
+        low_tr = tr_lower(text)
+        low = text.lower()
+        tokens = token_re.findall(low_tr)
+        plain = token_re.findall(low)
     schwa = sum(1 for t in tokens if "ə" in t) if "ə" in low_tr else 0
     en = sum(map(_EN_STOP.__contains__, plain))
     tr = sum(map(_TR_STOP.__contains__, tokens))
@@ -784,6 +813,8 @@ def detect_language(s: str) -> tuple[str, str]:
         tr += sum(1 for t in tokens if t not in _TR_STOP and t.split("'")[0] in _TR_STOP)
         suffixed = sum(1 for t in plain if ("'" in t or "’" in t) and _turkic_suffix(t))
     if _TURKIC_CHAR_RE.search(text) is not None:
+        if raw_tokens is None:
+            raw_tokens = token_re.findall(text)
         turkic = [t for t in raw_tokens if set(t) & _TURKIC_LETTERS]
         # "AZERBAİJAN RELATİONS": capitals typed with a Turkish keyboard layout are weak evidence
         strong = [
