@@ -74,6 +74,9 @@ def test_romanise_capitals_word_by_word() -> None:
     assert normalise.romanise("МИД России и ТАСС") == "MID Rossii i TASS"
     assert normalise.romanise("Шахматы ЮНЕСКО") == "Shakhmaty I͡UNESKO"
     assert normalise.romanise("Щукин") == "Shchukin"
+    # a word with a run of capitals but lowercase too stays mixed; digits and hyphens bound words
+    assert normalise.romanise("МИДа и ТАСС-2, РФ") == "MIDa i TASS-2, RF"
+    assert normalise.romanise("ЁЖ") == "ËZH"
 
 
 def test_fold_key_ascii_path_matches_general_path() -> None:
