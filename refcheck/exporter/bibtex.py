@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Sequence
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, TextIO
 
 from pybtex.database import BibliographyData, Entry
 from pybtex.database import Person as BibPerson
 from pybtex.database.output.bibtex import Writer
+from pybtex.utils import OrderedCaseInsensitiveDict
 
 from refcheck.exporter import latex
 from refcheck.exporter.keys import citation_keys, has_cyrillic, language_of, romanise
@@ -128,33 +131,65 @@ class SafeWriter(Writer):  # type: ignore[misc]  # pybtex is untyped
             self.check_braces(s)
         return "{" + s + "}"
 
-    def _write_field(self, stream: TextIO, type: str, value: str) -> None:
+    def _field(self, type: str, value: str) -> str:
+        """One ``name = {value}`` line of an entry, as pybtex's ``_write_field`` writes it."""
         if type == "month" and value in MONTHS:
             # the standard month macro (jan … dec), what BibTeX styles and biber expect
-            stream.write(f",\n    {type} = {value[:3].lower()}")
-            return
-        stream.write(f",\n    {type} = {self.quote(value)}")
+            return f",\n    {type} = {value[:3].lower()}"
+        return f",\n    {type} = {self.quote(value)}"
+
+    def _write_field(self, stream: TextIO, type: str, value: str) -> None:
+        stream.write(self._field(type, value))
+
+    def _format_name(self, stream: TextIO | None, person: BibPerson) -> str:
+        """pybtex's ``_format_name`` ("von Last, Jr, First Middle"), reading the parts directly."""
+        first = " ".join(person.first_names)
+        middle = " ".join(person.middle_names)
+        last = " ".join(person.last_names)
+        lineage = " ".join(person.lineage_names)
+        s = ""
+        if last:
+            prelast = " ".join(person.prelast_names)
+            s += f"{prelast} {last}" if prelast else last
+        if lineage:
+            s += f", {lineage}"
+        if first or middle:
+            s += ", " + (f"{first} {middle}" if first and middle else first or middle)
+        return s
 
     def write_stream(self, bib_data: BibliographyData, stream: TextIO) -> None:
-        for line in self.header:
-            stream.write(comment(line) + "\n")
+        # the file is assembled as a list of strings and written once: per-field stream writes
+        # and pybtex's per-person helpers were a large share of the export time
+        out: list[str] = [comment(line) + "\n" for line in self.header]
         if self.header:
-            stream.write("\n")
-        self._write_preamble(stream, bib_data.preamble)
-        first = True
-        for key, entry in bib_data.entries.items():
-            if not first:
-                stream.write("\n")
-            first = False
-            for note in self.notes.per_key.get(key, ()):
+            out.append("\n")
+        if bib_data.preamble:
+            out.append("@preamble{" + self.quote(bib_data.preamble) + "}\n\n")
+        per_key = self.notes.per_key
+        field = self._field
+        name_of = self._format_name
+        entries = bib_data.entries
+        for n, key in enumerate(entries):
+            entry = entries[key]
+            if n:
+                out.append("\n")
+            for note in per_key.get(key, ()):
                 # notes quote the manuscript (a parser's reason): escaped like any field
-                stream.write(comment(latex.escape(note, ascii=True)) + "\n")
-            stream.write(f"@{entry.original_type}{{{key}")
-            for role, persons in entry.persons.items():
-                self._write_persons(stream, persons, role)
-            for name, value in entry.fields.items():
-                self._write_field(stream, name, value)
-            stream.write("\n}\n")
+                out.append(comment(latex.escape(note, ascii=True)) + "\n")
+            out.append(f"@{entry.original_type}{{{key}")
+            persons = entry.persons
+            for role in persons:
+                if plist := persons[role]:
+                    out.append(field(role, " and ".join([name_of(None, p) for p in plist])))
+            fields = entry.fields
+            for name in fields:
+                value = fields[name]
+                if value.count("{") == value.count("}") and name != "month":
+                    out.append(f",\n    {name} = {{{value}}}")  # _field, inlined: the common case
+                else:
+                    out.append(field(name, value))
+            out.append("\n}\n")
+        stream.write("".join(out))
 
     def _write_preamble(self, stream: TextIO, preamble: str) -> None:
         if preamble:
@@ -166,34 +201,66 @@ def comment(text: str) -> str:
     return "% " + _COMMENT_UNSAFE.sub(" ", text).strip()
 
 
-def _name_part(text: str, opts: BibOptions) -> str:
-    """One name part, escaped; ``and``/``others`` braced so BibTeX does not split on them."""
+@lru_cache(maxsize=16384)
+def _name_part(text: str, scheme: str, ascii: bool) -> str:
+    """One name part, escaped; ``and``/``others`` braced so BibTeX does not split on them.
+
+    Cached: a reference list repeats its authors and their given names many times (the key is
+    plain strings: hashing the frozen ``BibOptions`` dataclass would cost a Python call).
+    """
     words = []
-    for w in romanise(text, opts.scheme).split():
-        enc = latex.escape(w, ascii=opts.ascii)
+    for w in romanise(text, scheme).split():
+        enc = latex.escape(w, ascii=ascii)
         # "and", "others" and commas are name-list syntax to BibTeX: brace them as text
         words.append("{" + enc + "}" if w.lower() in ("and", "others") or "," in enc else enc)
     return " ".join(words)
 
 
+@lru_cache(maxsize=16384)
+def _short_text(value: str, scheme: str, ascii: bool) -> str:
+    """A short field (journal, publisher, place, volume …) romanised and escaped.
+
+    Cached: these strings repeat across a reference list (the same journals and publishers).
+    """
+    return latex.escape(romanise(value, scheme), ascii=ascii) if value else ""
+
+
+def _person(
+    last: Sequence[str],
+    first: Sequence[str] = (),
+    prelast: Sequence[str] = (),
+    lineage: Sequence[str] = (),
+) -> BibPerson:
+    """A pybtex Person from parts that are already split and escaped.
+
+    ``Person(first=…, last=…)`` would re-split every part with ``split_tex_string`` (and runs
+    it five times even for empty parts), which was the largest cost of building the entries;
+    the parts here are final, so they are set directly, as ``Person`` itself stores them.
+    """
+    p: BibPerson = BibPerson.__new__(BibPerson)
+    p.first_names = list(first)
+    p.middle_names = []
+    p.prelast_names = list(prelast)
+    p.last_names = list(last)
+    p.lineage_names = list(lineage)
+    return p
+
+
 def bib_person(agent: Agent, opts: BibOptions) -> BibPerson:
     """A pybtex Person: particles in ``prelast``, suffix in ``lineage``, groups braced whole."""
-    p = BibPerson()
     if isinstance(agent, Organization):
-        name = latex.escape(romanise(agent.name, opts.scheme), ascii=opts.ascii)
-        p.last_names = ["{" + name + "}"]
-        return p
-    family = _name_part(agent.family or agent.given, opts)  # a lone given name is the name
+        return _person(["{" + _short_text(agent.name, opts.scheme, opts.ascii) + "}"])
+    scheme, ascii = opts.scheme, opts.ascii
+    family = _name_part(agent.family or agent.given, scheme, ascii)  # a lone given name is the name
     if " " in family:
         family = "{" + family + "}"  # "García Márquez" is one family name, not given + family
-    p.last_names = [family] if family else []
-    if agent.particle:
-        p.prelast_names = [_name_part(agent.particle, opts)]
-    if agent.given and agent.family:
-        p.first_names = [_name_part(agent.given.replace(",", " "), opts)]
-    if agent.suffix:
-        p.lineage_names = [_name_part(agent.suffix, opts)]
-    return p
+    given = agent.given.replace(",", " ") if agent.given and agent.family else ""
+    return _person(
+        [family] if family else (),
+        first=[_name_part(given, scheme, ascii)] if given else (),
+        prelast=[_name_part(agent.particle, scheme, ascii)] if agent.particle else (),
+        lineage=[_name_part(agent.suffix, scheme, ascii)] if agent.suffix else (),
+    )
 
 
 def _title(ref: Reference, opts: BibOptions) -> tuple[str, str]:
@@ -241,7 +308,7 @@ def bib_entry(ref: Reference, key: str, opts: BibOptions, notes: _Notes) -> Entr
             fields.append((name, value))
 
     def text(value: str) -> str:
-        return latex.escape(romanise(value, opts.scheme), ascii=a) if value else ""
+        return _short_text(value, opts.scheme, a) if value else ""
 
     if opts.biblatex and ref.type in _SUBTYPES and not unparsed:
         add("entrysubtype", _SUBTYPES[ref.type])
@@ -298,27 +365,91 @@ def bib_entry(ref: Reference, key: str, opts: BibOptions, notes: _Notes) -> Entr
         sources += [_agent_text(ag) for ag in ref.authors + ref.editors]
         if ref.status is not ParseStatus.PARSED:
             sources.append(ref.raw)
-        lossy = latex.unmappable(" ".join(romanise(x, opts.scheme) for x in sources))
+        lossy = latex.unmappable(" ".join(romanise(x, opts.scheme) for x in sources if x))
         if lossy:
             from unidecode import unidecode
 
             notes.add(key, f"characters transliterated (no 7-bit LaTeX form): {unidecode(lossy)}")
-        if any(c in "əƏ" for c in ref.raw + ref.title + ref.container_title) or any(
-            c in "əƏ" for ag in ref.authors + ref.editors for c in _agent_text(ag)
+        if not notes.schwa and (
+            any(_has_schwa(t) for t in (ref.raw, ref.title, ref.container_title))
+            or any(_has_schwa(_agent_text(ag)) for ag in ref.authors + ref.editors)
         ):
             notes.schwa = True
-    entry = Entry(etype, fields=fields)
     persons: dict[str, list[Any]] = {}
     if ref.authors or ref.et_al:
         persons["author"] = [bib_person(x, opts) for x in ref.authors if _agent_text(x).strip()]
         if ref.et_al:
-            persons["author"].append(BibPerson("others"))
+            persons["author"].append(_person(["others"]))  # what Person("others") parses to
     if ref.editors:
         persons["editor"] = [bib_person(x, opts) for x in ref.editors if _agent_text(x).strip()]
-    for role, plist in persons.items():
-        if plist:
-            entry.persons[role] = plist
-    return entry
+    return _entry(etype, fields, [(role, plist) for role, plist in persons.items() if plist])
+
+
+def _lower_keyed(pairs: Iterable[tuple[str, Any]]) -> OrderedCaseInsensitiveDict:
+    """pybtex's ordered case-insensitive dict of ``pairs`` whose keys are already lower case.
+
+    ``OrderedCaseInsensitiveDict(pairs)`` copies its input three times, twice through Python
+    generators, and ``Entry()`` builds two of them per entry: about a fifth of the time spent
+    building the entries. This fills the same two tables in C; :data:`_FAST_PYBTEX` (checked at
+    import against pybtex's own constructors) turns it off should pybtex ever store them
+    differently.
+    """
+    d = OrderedCaseInsensitiveDict.__new__(OrderedCaseInsensitiveDict)
+    d._dict = values = dict(pairs)
+    d._keys = OrderedDict(zip(values, values, strict=True))
+    return d
+
+
+def _entry_fast(
+    etype: str, fields: list[tuple[str, str]], persons: list[tuple[str, list[Any]]]
+) -> Entry:
+    """What ``Entry(etype, fields=fields, persons=persons)`` builds, for lower-case keys."""
+    e: Entry = Entry.__new__(Entry)
+    e.type = etype.lower()
+    e.original_type = etype
+    e.fields = _lower_keyed(fields)
+    e.persons = _lower_keyed(persons)
+    return e
+
+
+def _state(obj: object) -> object:
+    """An object's attributes, recursively for pybtex's dicts, with their types: for comparing."""
+    if isinstance(obj, (Entry, OrderedCaseInsensitiveDict)):
+        return type(obj), {k: _state(v) for k, v in vars(obj).items()}
+    if isinstance(obj, dict):
+        return type(obj), list(obj.items())  # OrderedDict and dict: order matters too
+    return type(obj), obj
+
+
+def _fast_pybtex_ok() -> bool:
+    """Whether :func:`_entry_fast` builds exactly what pybtex's ``Entry`` constructor builds."""
+    fields = [("title", "T"), ("journal", "J"), ("title", "U")]
+    persons = [("author", [_person(["A"])]), ("editor", [_person(["E"])])]
+    try:
+        fast = _entry_fast("Article", fields, persons)
+        slow = Entry("Article", fields=fields, persons=dict(persons))
+        return _state(fast) == _state(slow) and list(fast.fields.items()) == [
+            ("title", "U"),
+            ("journal", "J"),
+        ]
+    except Exception:  # pragma: no cover - a pybtex whose internals differ
+        return False
+
+
+_FAST_PYBTEX = _fast_pybtex_ok()
+
+
+def _entry(
+    etype: str, fields: list[tuple[str, str]], persons: list[tuple[str, list[Any]]]
+) -> Entry:
+    """A pybtex Entry (field names and roles are refcheck's own, all lower case)."""
+    if _FAST_PYBTEX:
+        return _entry_fast(etype, fields, persons)
+    return Entry(etype, fields=fields, persons=dict(persons))  # pragma: no cover
+
+
+def _has_schwa(text: str) -> bool:
+    return "ə" in text or "Ə" in text
 
 
 def _agent_text(agent: Agent) -> str:

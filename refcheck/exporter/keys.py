@@ -120,8 +120,12 @@ def language_of(ref: Reference) -> str:
     return ref.norm.title_language if ref.norm is not None else ""
 
 
+@functools.lru_cache(maxsize=16384)
 def fold(text: str) -> str:
-    """Lower-case ASCII a-z0-9 only, Turkish/Azerbaijani-aware."""
+    """Lower-case ASCII a-z0-9 only, Turkish/Azerbaijani-aware.
+
+    Cached: keys fold the same family names and title words again and again.
+    """
     if not text.isascii():
         text = text.translate(_FOLD)
         text = unicodedata.normalize("NFKD", text)

@@ -238,11 +238,19 @@ def _escape_ascii_slow(text: str) -> str:
     return "".join(parts)
 
 
+# Everything :func:`escape` changes in ASCII text: TeX specials, "--" and the ligature pairs. Text
+# without any of them comes back as it is, found by one C-level scan: ``str.translate`` with a
+# dict costs a lookup per character, and most fields (names, journals, titles) need nothing.
+_NEEDS_ESCAPE = re.compile(r"[\\{}%&#$_^~]|--|''|``|<<|>>|,,|[!?]`")
+
+
 def escape(text: str, *, ascii: bool = False) -> str:
     """Text → inert LaTeX. ``ascii=True`` also turns every non-ASCII letter into 7-bit LaTeX.
 
     Linear: one ``str.translate`` pass plus two regexes without nested quantifiers.
     """
+    if (not ascii or text.isascii()) and _NEEDS_ESCAPE.search(text) is None:
+        return text
     if not ascii:
         out = text.translate(_UTF8_TABLE)
         # "--" in the text stays two hyphens, not an en dash ligature
@@ -270,11 +278,12 @@ def unmappable(text: str) -> str:
     if text.isascii():
         return ""
     text = unicodedata.normalize("NFC", text)
-    text.translate(_ASCII)  # fills the table and its record of lossy characters
+    chars = dict.fromkeys(_NON_ASCII.findall(text))  # each distinct one once, in text order
+    for c in chars:
+        _ASCII[ord(c)]  # fills the table and its record of lossy characters
     lossy = _ASCII.lossy
     # combining marks are judged with their letter by the cluster path (the tie of "i͡u" is fine)
-    chars = (c for c in _NON_ASCII.findall(text) if not unicodedata.combining(c))
-    return "".join(dict.fromkeys(c for c in chars if c in lossy))
+    return "".join(c for c in chars if c in lossy and not unicodedata.combining(c))
 
 
 _WORD = re.compile(r"\S+")
@@ -283,6 +292,29 @@ _LETTER = re.compile(r"[^\W\d_]")
 # escaped in one pass; the same code points in the input are replaced first.
 _LB, _RB = "\ue002", "\ue003"
 _NO_PLACEHOLDERS = {ord(_LB): "\ufffd", ord(_RB): "\ufffd"}
+
+
+def _not_upper_ranges(limit: int = 0x530) -> str:
+    """Regex class body: the code points below ``limit`` (Latin, Greek, Cyrillic) not upper case.
+
+    Computed from this Python's Unicode data at import, so it cannot disagree with ``str.isupper``.
+    """
+    ranges: list[tuple[int, int]] = []
+    for cp in range(limit):
+        if chr(cp).isupper():
+            continue
+        if ranges and ranges[-1][1] == cp - 1:
+            ranges[-1] = (ranges[-1][0], cp)
+        else:
+            ranges.append((cp, cp))
+    return "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
+
+
+# A word (``\S+``) holding a character that may be a capital: every character outside the
+# ranges above counts as one, so this finds a superset of the words with an upper-case letter,
+# which are the only words :func:`_protect_word` changes; the other words skip the Python loop.
+# Linear: the lazy prefix only starts at a word start (the lookbehind) and stops at its end.
+_MAYBE_CAPITALISED = re.compile(r"(?<!\S)\S*?[^\s" + _not_upper_ranges() + r"]\S*")
 
 
 def _mark_end(word: str, end: int) -> int:
@@ -295,8 +327,14 @@ def _mark_end(word: str, end: int) -> int:
     return end
 
 
+@lru_cache(maxsize=16384)
 def _protect_word(word: str, first: bool) -> str:
-    """The word with placeholder braces where a case changer must not touch it."""
+    """The word with placeholder braces where a case changer must not touch it.
+
+    A word without an upper-case letter comes back unchanged (callers rely on this to skip it).
+    Cached: the capitalised words of a reference list repeat (names of countries, people,
+    institutions, acronyms), and the decision depends on the word alone.
+    """
     m = _LETTER.search(word)
     if m is None:
         return word
@@ -317,7 +355,9 @@ def _protect_word(word: str, first: bool) -> str:
     if first or uppers == 0:
         return word
     # a capitalised word after the first: protect its capital only ("{T}ürkiye")
-    end = _mark_end(word, k + 1)
+    end = k + 1
+    if rest and unicodedata.combining(rest[0]):
+        end = _mark_end(word, end)
     return word[:k] + _LB + word[k:end] + _RB + word[end:]
 
 
@@ -331,19 +371,18 @@ def protect_case(text: str, *, ascii: bool = False) -> str:
     """
     if text.islower():
         return escape(text, ascii=ascii)
-    text = text.translate(_NO_PLACEHOLDERS)
-    out: list[str] = []
-    pos = 0
-    first = True
-    for m in _WORD.finditer(text):
-        w = m.group()
-        if not w.islower():
-            out.append(text[pos : m.start()])
-            out.append(_protect_word(w, first))
-            pos = m.end()
-        first = False
-    out.append(text[pos:])
-    return escape("".join(out), ascii=ascii).replace(_LB, "{").replace(_RB, "}")
+    if _LB in text or _RB in text:
+        text = text.translate(_NO_PLACEHOLDERS)
+    first_word = _WORD.search(text)
+    first_at = first_word.start() if first_word is not None else -1
+
+    def protect(m: re.Match[str]) -> str:
+        return _protect_word(m.group(), m.start() == first_at)
+
+    marked = _MAYBE_CAPITALISED.sub(protect, text)
+    if _LB not in marked:  # every protection inserts both braces
+        return escape(text, ascii=ascii)  # nothing protected: no placeholder to turn into braces
+    return escape(marked, ascii=ascii).replace(_LB, "{").replace(_RB, "}")
 
 
 _DASHES = re.compile(r"\s*[-‐‑‒–—]+\s*")
