@@ -243,3 +243,16 @@ def test_escape_round_trip_property(text: str) -> None:
         if ascii7:
             assert out.isascii()
         assert decode(out) == text
+
+
+def test_manuscript_private_use_characters_never_pass_as_brace_placeholders() -> None:
+    # U+E002/U+E003 are protect_case's internal placeholders; text that contains them (Word
+    # symbol fonts use the private-use area) must come out 7-bit and without stray braces
+    from refcheck.exporter import latex
+
+    for text in ("all lower \ue002 case", "Mixed \ue002Case\ue003 Words", "\ue003"):
+        for out in (latex.protect_case(text, ascii=True), latex.escape(text, ascii=True)):
+            assert out.isascii(), repr(out)
+            assert out.count("{") == out.count("}")
+    assert latex.protect_case("all lower \ue002 case") == "all lower \ufffd case"
+    assert latex.protect_case("Mixed \ue002Case") == "Mixed \ufffd{C}ase"

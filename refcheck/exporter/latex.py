@@ -249,6 +249,15 @@ def escape(text: str, *, ascii: bool = False) -> str:
 
     Linear: one ``str.translate`` pass plus two regexes without nested quantifiers.
     """
+    if _LB in text or _RB in text:
+        # a manuscript's own U+E002/U+E003 must not pass as protect_case's brace placeholders
+        # (they would reach a 7-bit file raw): they become U+FFFD like any unknown character
+        text = text.translate(_NO_PLACEHOLDERS)
+    return _escape(text, ascii)
+
+
+def _escape(text: str, ascii: bool) -> str:
+    """:func:`escape` for text whose placeholders, if any, are protect_case's own."""
     if (not ascii or text.isascii()) and _NEEDS_ESCAPE.search(text) is None:
         return text
     if not ascii:
@@ -382,7 +391,7 @@ def protect_case(text: str, *, ascii: bool = False) -> str:
     marked = _MAYBE_CAPITALISED.sub(protect, text)
     if _LB not in marked:  # every protection inserts both braces
         return escape(text, ascii=ascii)  # nothing protected: no placeholder to turn into braces
-    return escape(marked, ascii=ascii).replace(_LB, "{").replace(_RB, "}")
+    return _escape(marked, ascii).replace(_LB, "{").replace(_RB, "}")
 
 
 _DASHES = re.compile(r"\s*[-‐‑‒–—]+\s*")
