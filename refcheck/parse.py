@@ -900,6 +900,22 @@ def _plain_journal(seg: str) -> tuple[str, str] | None:
     em = re.match(r"^\([^()]{1,200}\b(?:Eds?|Trans)\.\)\s*", seg)
     if em:
         seg = seg[em.end() :]  # "(M. Cooper & W. Stiles, Eds.) Journal, 9(1), 69-80"
+    om = re.match(r"\d{1,3}\.\s+(?=[^\W\d_])", seg) if seg[:1].isdigit() else None
+    if om:
+        # "5. Uluslararası … Sempozyumu (ss. 1-9)": an ordinal opens the name, not a number
+        pj = _plain_journal(seg[om.end() :])
+        return (seg[: om.end()] + pj[0], pj[1]) if pj else None
+    k = seg.rfind("(") if seg.endswith((")", ").")) else -1
+    if (
+        2 <= k <= 150
+        and _PAGES_PAREN.match(seg, k)
+        and re.search(r"\d", seg[:k])
+        and _PROCEEDINGS.search(seg[:k])
+        and "(" not in seg[:k]
+    ):
+        # "… 70 illiyinə həsr olunmuş … konfransın materialları (səh. 214-217)": a number in a
+        # meeting's name; the bracketed pages end the source
+        return seg[:k].rstrip(" ,"), seg[k:]
     m = _TAIL_START.search(seg)
     if not m:
         return None
@@ -934,28 +950,32 @@ _TITLE_PAREN = re.compile(r"\s*\((?P<in>[^()]{1,80})\)(?=\s*(?:\[|$|\.|,))")
 _ED_INNER = re.compile(
     r"^(?P<n>\d+(?:st|nd|rd|th|ème|e|er)?\.?(?:\s+[^\W\d_]+)?|[Rr]ev\.|[Rr]evised|\d+\.|\d+-?е|"
     r"\d+-?(?:ci|cı|cu|cü|inci|ıncı|uncu|üncü|nci|ncı|ncu|ncü|ое|ье))\s*"
-    r"(?:ed\.|éd\.|edition|bs\.|baskı|bsk\.|изд\.?|nəşr)(?:,\s*(?P<rest>.*))?$",
+    r"(?:ed\.|edn\.?|éd\.|edition|bs\.|baskı|bsk\.|изд\.?|nəşr)(?:,\s*(?P<rest>.*))?$",
     re.IGNORECASE,
 )
 _VOL_INNER = re.compile(
-    r"^(?:Vol\.|Vols\.|Cilt|C\.|Т\.|Том|Cild)\s*(?P<v>[\w–-]+)(?:,.*)?$", re.IGNORECASE
-)
+    r"^(?:(?:Vol\.|Vols\.|Cilt|C\.|Т\.|Том|Cild)\s*(?P<v>[\w–-]+)(?:,.*)?|"
+    r"(?P<v2>[IVXLC]+|\d+)(?:\.|-?(?:ci|cı|cu|cü|inci|ıncı|uncu|üncü))?\s+(?:cild|cilt))$",
+    re.IGNORECASE,
+)  # also the number first, as Azerbaijani and Turkish write it: "(I cild)", "(2-ci cild)"
 # translator or compiler in brackets after a title: "(Çev. Y. Kaplan)", "(Haz. Z. Korkmaz)"
 _TRANS_INNER = re.compile(
-    r"\b(?:Trans\.|Çev\.|Пер\.|Tərc\.|Haz\.|Hzl\.|Sad\.)|,\s*(?:Trans|Çev|Haz)\b", re.IGNORECASE
-)
+    r"\b(?:Trans\.|Çev\.|Пер\.|Tərc\.|Haz\.|Hzl\.|Sad\.)|,\s*(?:Trans|Çev|Haz)\b|"
+    r"^(?:tərcümə\s+edən|tərcümə|çeviren|çeviri|translated\s+by|перевод|пер\.\s+с)\b",
+    re.IGNORECASE,
+)  # also spelt out: "(tərcümə edən X. R. Ulutürk)", "(çeviren A. Yılmaz)", "(translated by …)"
 _REPORT_INNER = re.compile(r"\b(?:Report|Rapor|Working Paper|Policy Brief|Publication|No\.)", re.I)
 _EDITION_PAREN = re.compile(
     r"\((?P<n>\d+(?:st|nd|rd|th)|[Rr]ev\.|\d+\.)\s*ed\.(?:,\s*(?P<rest>[^()]*))?\)"
 )
-_GENRE = re.compile(r"\[(?P<g>[^\[\]]{2,80})\]")
+_GENRE = re.compile(r"\[(?P<g>[^\[\]]{2,150})\]")  # "[Thesis, a long university name]"
 _GENRE_WORDS = re.compile(
     r"dissertation|thesis|tezi|диссертация|video|podcast|audio|film|press release|report|"
     r"brochure|fact sheet|blog|tweet|data set|computer software|lecture|conference|"
     r"abstract|map|interview|infographic|editorial|letter|presentation|poster|paper|"
     r"session|keynote|speech|manuscript|preprint|photograph|transcript|sunum|bildiri|доклад|"
     r"электронный ресурс|elektron resurs|elektronik kaynak|online|çevrimiçi|(?<!\w)дис\.|"
-    r"автореф",
+    r"автореф|dissertasiya|avtoreferat",
     re.IGNORECASE,
 )
 _THESIS = re.compile(
@@ -1105,11 +1125,11 @@ def _year_span(s: str) -> bool:
 # ", 5. Edition" / ", 7. Auflage" / ", 2-ci nəşr" ending a title (the gate looks at its last
 # characters only, so the end-anchored search is not tried at every position of every title)
 _EDITION_END = re.compile(
-    r"[.,]\s+(\d+)(?:\.|-?(?:st|nd|rd|th|ci|cı|cu|cü|е|ое))?\s*(?:Auflage|Aufl\.|[Ee]dition|[Ee]d\.|"
+    r"[.,]\s+(\d+)(?:\.|-?(?:st|nd|rd|th|ci|cı|cu|cü|е|ое))?\s*(?:Auflage|Aufl\.|[Ee]dition|[Ee]dn|[Ee]d\.|"
     r"[Bb]askı|[Bb]s\.|изд\.|издание|nəşr)\.?$"
 )
 _EDITION_END_GATE = re.compile(
-    r"(?:Auflage|Aufl\.|[Ee]dition|[Ee]d\.|askı|[Bb]s\.|изд|ание|nəşr)\.?$"
+    r"(?:Auflage|Aufl\.|[Ee]dition|[Ee]dn|[Ee]d\.|askı|[Bb]s\.|изд|ание|nəşr)\.?$"
 )
 _PAGES_PAREN = re.compile(r"\((?:pp?\.|ss?\.|[сС]\.|стр\.|səh\.|S\.)\s*([^()]+)\)")
 
@@ -1126,6 +1146,16 @@ def _take_title_extras(f: _Fields, title: str) -> str:
     paren = "(" in t
     for pm in list(_TITLE_PAREN.finditer(t))[::-1] if paren else ():
         inner = pm["in"].strip()
+        if ";" in inner:
+            # "(M. B. Ramos, Trans.; 30th anniversary ed.)": each part read on its own
+            parts = [p.strip() for p in inner.split(";")]
+            if all(
+                _ED_INNER.match(p) or _VOL_INNER.match(p) or _TRANS_INNER.search(p) for p in parts
+            ):
+                for p in parts:
+                    _take_title_extras(f, f"_ ({p})")
+                t = (t[: pm.start()] + t[pm.end() :]).strip()
+            continue
         em = _ED_INNER.match(inner)
         vm = _VOL_INNER.match(inner)
         if em:
@@ -1141,11 +1171,11 @@ def _take_title_extras(f: _Fields, title: str) -> str:
             if vm2:
                 f.volume = vm2[1]
         elif vm:
-            f.volume = vm["v"]
+            f.volume = vm["v"] or vm["v2"]
             pgm = _T_PAGES.search(inner)  # "(Vol. 2, pp. 5-9)", "(Cilt 1, ss. 479-498)"
             if pgm:
                 f.pages = pgm[1].strip()
-        elif _THESIS.search(inner) and len(inner) <= 60 and not f.genre:
+        elif _THESIS.search(inner) and len(inner) <= 80 and not f.genre:
             f.genre = inner  # "(Unpublished doctoral dissertation)", "(Yüksek lisans tezi)"
         elif re.fullmatch(r"\d+\s*[-–—]\s*\d+", inner) and not f.pages and not _year_span(inner):
             f.pages = inner  # "(25-50)" after a book title: the chapter's pages
@@ -1547,7 +1577,12 @@ def _read_body_apa(f: _Fields, body: str) -> None:
         _title_quote_check(f, title)
         rest = [g.text for g in segs[rest_start:]]
         if jm is not None:
-            _read_container(f, seg)
+            pp = _PAGES_PAREN.match(jm[1]) if jm[1][:1] == "(" else None
+            if pp and re.search(r"\d", jm[0]):
+                f.container_title = _clean(jm[0])  # a meeting's name with a number in it
+                f.pages = pp[1].strip()
+            else:
+                _read_container(f, seg)
             if rest and not f.pages:
                 pg = _PAGES.match(rest[0].strip())
                 if pg:
@@ -1700,7 +1735,11 @@ def _read_body_apa(f: _Fields, body: str) -> None:
         if re.fullmatch(_CITIES + r"\.?", last):
             f.place = last  # a town alone is the place, never the institution
         else:
-            pm = _PUB_PLACE.match(last)
+            # "Bakı: AMEA Dilçilik İnstitutu" (place first) or "Univ., Ankara" (place last)
+            pp = _PLACE_PUB.match(last) if ":" in last else None
+            if pp:
+                f.place = f.place or _clean(pp["place"])
+            pm = pp or _PUB_PLACE.match(last)
             f.publisher = f.publisher or _CITY_END.sub("", _clean(pm["pub"] if pm else last))
     elif _JOURNAL_NAME.search(last) and len(last) <= 150 and (f.doi or _IN_PRESS_END.search(last)):
         # "Title. Preventing Chronic Disease. https://doi.org/…", "Title. Journal of X, in press."
@@ -2280,6 +2319,11 @@ def _join_split_journal(f: _Fields, segs: list[str]) -> list[str]:
     return segs
 
 
+_CHICAGO_EDITION = re.compile(
+    r"^(?P<n>\d+(?:st|nd|rd|th)|[Rr]ev\.|[Rr]evised)\s+(?:ed\.|edn\.?|edition\.?)(?:\s+|$)"
+)
+
+
 def _read_chicago(f: _Fields, head: str, authors_read: bool = False) -> None:
     """``Surname, Given. Title. Container 17/4 (2015), 1-10.`` or ``… Place: Publisher, 1979.``"""
     parsed = None
@@ -2367,6 +2411,21 @@ def _read_chicago(f: _Fields, head: str, authors_read: bool = False) -> None:
         )
         if em:
             names = em[1]
+            tm = (
+                re.search(r",\s+(?:translated\s+by|trans\.(?:\s+by)?)\s+", names)
+                if "rans" in names
+                else None
+            )
+            if tm:
+                # MLA "Edited by A, translated by B and C, Publisher, 1981.": the translators
+                # have no field; the comma parts after them are the publisher and the year
+                tail = names[tm.end() :].rstrip(". ").split(",")[1:]
+                names = names[: tm.start()]
+                for part in (p.strip() for p in tail):
+                    if re.fullmatch(r"(?:1[5-9]|20)\d\d", part):
+                        f.year = f.year or int(part)
+                    elif part and not re.search(r"\d", part) and not f.publisher:
+                        f.publisher = part
             vm = re.search(r"\s+(\d+\s*[-–]\s*\d+)\.?$", names)
             if vm:
                 names = names[: vm.start()]
@@ -2389,6 +2448,16 @@ def _read_chicago(f: _Fields, head: str, authors_read: bool = False) -> None:
             break  # "In 1992 International Conference on X, pages 251-255, Place, 1992."
         if not f.container_title and _plain_journal(seg) is not None:
             _read_container(f, seg)  # "Survival 62, no. 4 (2020): 79–96"
+            continue
+        edm = _CHICAGO_EDITION.match(seg) if "ed" in seg and not f.edition else None
+        if edm:
+            # "Rev. ed. London: Verso, 2006." / "2nd ed. New York: Norton, 1999.": the edition
+            # opens the imprint sentence (the segmenter does not cut after "ed.")
+            f.edition = edm["n"].rstrip(".").removesuffix("st").removesuffix("nd")
+            f.edition = f.edition.removesuffix("rd").removesuffix("th")
+            if not seg[edm.end() :]:
+                continue
+            _read_publisher(f, seg[edm.end() :])
             continue
         vm = re.fullmatch(r"(?:Cilt|Vol\.|Т\.|Том|Cild)\s*(\w+)\.?", seg.strip())
         if vm and not f.volume:
@@ -2419,7 +2488,9 @@ def _read_chicago(f: _Fields, head: str, authors_read: bool = False) -> None:
             f.year = int(ym[-1][1])
     if f.year is not None or f.no_date:
         f.flag("year at the end instead of after the authors")
-    if f.editors or (f.container_title and not f.italic_container and f.publisher):
+    if f.editors and not f.container_title and f.publisher and not f.pages:
+        f.type = "book"  # "Title. Edited by A, Publisher, 1981.": the book's own editors
+    elif f.editors or (f.container_title and not f.italic_container and f.publisher):
         f.type = "chapter"
     elif f.container_title and (f.volume or f.pages):
         f.type = "article-magazine" if _MAGAZINE.search(f.container_title) else "article-journal"
@@ -2708,7 +2779,21 @@ def _parse(text: str) -> tuple[_Fields, str]:
         if not body.startswith(".") and body.strip():
             f.flag("no period after the date")
         body = body.lstrip(" .,")
-        _read_body_apa(f, body)
+        im = _PLACE_PUB.match(_clean(body)) if ":" in body and len(auth.agents) == 1 else None
+        if (
+            im
+            and not rm
+            and isinstance(auth.agents[0], Organization)
+            and re.fullmatch(_CITIES + r"\.?", im["place"].strip())
+        ):
+            # "Konstitusiya. (2016). Bakı: Hüquq ədəbiyyatı.": only an imprint after the date, so
+            # the head is the title of a work without an author (APA moves the title there)
+            f.authors = []
+            f.title = _unquote(_take_title_extras(f, pre.rstrip(". ")))
+            _read_publisher(f, body)
+            f.type = "book"
+        else:
+            _read_body_apa(f, body)
     elif " // " in head:
         _read_gost(f, head)
     elif _GOST_BOOK.match(head):
@@ -2726,7 +2811,11 @@ def _parse(text: str) -> tuple[_Fields, str]:
     em = re.match(r"(\d+)\s*-?\s*[^\W\d_]{0,3}\.?$", f.edition)
     if em:
         f.edition = em[1]  # "4ème", "2 nd", "2-е" → the number
-    if f.type == "article-journal" and not f.volume and _PROCEEDINGS.search(f.container_title):
+    if (
+        f.type == "article-journal"
+        and (not f.volume or f.publisher)
+        and _PROCEEDINGS.search(f.container_title)
+    ):  # "// … : материалы XIII Конгресса. — СПб. : МАПРЯЛ, 2015. — Т. 5": an imprint, no journal
         f.type = "paper-conference"
     if f.type == "chapter" and not f.editors and _PROCEEDINGS.search(f.container_title):
         f.type = "paper-conference"  # "In *Proceedings of …* (pp. 1–9)", "// Материалы конференции"
@@ -2743,6 +2832,12 @@ _REPORT_GENRE = re.compile(
 )
 
 
+def _subsequence(short: str, long: str) -> bool:
+    """Every letter of ``short`` appears in ``long`` in the same order."""
+    it = iter(long)
+    return all(c in it for c in short)
+
+
 def _is_report(f: _Fields) -> bool:
     """A "book" that is a report: its genre says so (``[Доклад]``, ``[Policy brief]``), or a
     group author publishes it itself — no publisher (APA omits one that repeats the author;
@@ -2753,8 +2848,9 @@ def _is_report(f: _Fields) -> bool:
     if not f.authors or f.editors or not all(isinstance(a, Organization) for a in f.authors):
         return False
     if not f.publisher:
-        return True
+        return not f.edition  # reports are not issued in editions: a manual "(7th ed.)" is a book
     pub = f.publisher.casefold()
+    acro = f.publisher if 2 <= len(f.publisher) <= 8 and f.publisher.isupper() else ""
     for a in f.authors:
         if not isinstance(a, Organization):
             continue
@@ -2764,6 +2860,8 @@ def _is_report(f: _Fields) -> bool:
         caps = "".join(w[0] for w in a.name.split() if w[:1].isupper())
         if len(caps) >= 3 and caps.casefold() == pub:
             return True  # "Türkiye İstatistik Kurumu" … "TÜİK"
+        if acro and caps[:1] == acro[:1] and _subsequence(acro[1:], caps[1:]):
+            return True  # "Azərbaycan Respublikasının Mərkəzi Bankı" … "AMB" (a word skipped)
     return False
 
 
