@@ -867,14 +867,10 @@ def detect_language(s: str) -> tuple[str, str]:
 _RUSSIAN = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")
 _ROMAN_RE = re.compile(r"[IVXLCDM]+")
 _TOKEN_RE = re.compile(r"[^\W_]+")
-# Words that can be look-alikes: those with a Latin letter (mixed, or Latin capitals in Cyrillic
-# text) or a Cyrillic capital; all-lowercase Cyrillic words, most of a Russian entry, never are.
-# (Anchored at word starts with a lazy look-ahead: one pass per word, no backtracking inside it.)
-_LOOKALIKE_CANDIDATE_RE = re.compile(
-    r"(?<![^\W_])(?=[^\W_]*?(?:"
-    + _LATIN_CHARS.pattern
-    + r"|[\u0400-\u042f\u0460-\u052f\u1c80-\u1c8f\ua640-\ua69f]))[^\W_]+"
-)
+# Words that can be look-alikes, by the script of the running text (anchored at word starts with
+# a lazy look-ahead: one pass per word, no backtracking inside it).
+_HAS_LATIN_WORD_RE = re.compile(r"(?<![^\W_])(?=[^\W_]*?" + _LATIN_CHARS.pattern + r")[^\W_]+")
+_HAS_CYRILLIC_WORD_RE = re.compile(r"(?<![^\W_])(?=[^\W_]*?" + _CYR_CHARS.pattern + r")[^\W_]+")
 
 
 @functools.lru_cache(maxsize=1)
@@ -926,19 +922,23 @@ def find_lookalikes(
     if ctx_script is not Script.CYRILLIC and not _has_cyrillic(text):
         return ()  # Latin running text and no Cyrillic letter: nothing can be a look-alike
     cyr_ctx = ctx_script is Script.CYRILLIC
-    urls = " ".join(_URL_RE.findall(text if context is None else context)).lower()
+    urls: str | None = None
     found: list[Lookalike] = []
-    for m in _LOOKALIKE_CANDIDATE_RE.finditer(text):
+    # In Cyrillic text only words with a Latin letter can be look-alikes (mixed, or Latin
+    # capitals imitating Cyrillic); in Latin text only words with a Cyrillic letter.
+    candidates = _HAS_LATIN_WORD_RE if cyr_ctx else _HAS_CYRILLIC_WORD_RE
+    for m in candidates.finditer(text):
         w = m.group(0)
         if w.isascii():  # plain Latin (or digits): suspicious only as capitals in Cyrillic text
-            if not cyr_ctx or not w.isupper():
+            if not w.isupper():
                 continue
             has_cyr, has_lat = False, True
-        else:
+        elif cyr_ctx:
+            has_lat = True
             has_cyr = _has_cyrillic(w)
+        else:
+            has_cyr = True
             has_lat = _LATIN_CHARS.search(w) is not None
-            if not has_cyr and not cyr_ctx:
-                continue
         if has_cyr and has_lat:
             letters = [c for c in w if c.isalpha()]
             scripts = [_char_script(c) for c in letters]
@@ -965,6 +965,8 @@ def find_lookalikes(
                 intended = "".join(lat2cyr.get(c, c) for c in w)
                 # the entry's own URL settles it: bbc.com keeps "BBC" Latin, tass.ru makes
                 # "TACC" a disguised "ТАСС"
+                if urls is None:
+                    urls = " ".join(_URL_RE.findall(text if context is None else context)).lower()
                 if urls and w.lower() in urls and romanise(intended).lower() not in urls:
                     continue
                 span = Span(offset + m.start(), offset + m.end())
