@@ -124,6 +124,18 @@ _RU_STEMS: tuple[tuple[str, int], ...] = (
     ("дек", 12),
 )
 
+# Azerbaijani Cyrillic (1939–1991) spellings that differ from the Russian ones; all have "ј",
+# so they are tried only when the word has it: "14 октјабр", "3 нојабр"
+_AZ_CYR_STEMS: tuple[tuple[str, int], ...] = (
+    ("јанвар", 1),
+    ("мај", 5),
+    ("ијун", 6),
+    ("ијул", 7),
+    ("сентјабр", 9),
+    ("октјабр", 10),
+    ("нојабр", 11),
+)
+
 _WORD = r"[^\W\d_]+"
 
 
@@ -136,7 +148,7 @@ def _month(word: str) -> int | None:
     w = _lower(word.strip(".,"))
     if w in _MONTH_MAP:
         return _MONTH_MAP[w]
-    for stem, num in _RU_STEMS:
+    for stem, num in _AZ_CYR_STEMS if "ј" in w else _RU_STEMS:
         if w.startswith(stem) and len(w) <= len(stem) + 3:
             return num
     return None
@@ -775,6 +787,13 @@ def _parse_given_first(text: str) -> tuple[list[Agent], bool]:
         if len(words) == 1:
             out.append(Person(family=words[0]))
             continue
+        if (
+            len(words) >= 3
+            and "." not in part
+            and any(len(w) > 3 and w[0].isupper() and w.lower() in _ORG_WORDS for w in words)
+        ):
+            out.append(_org(part))  # "In California State Department of Education (Ed.),"
+            continue
         last = len(words) - 1
         k = last
         while k > 1 and words[k - 1] in _PARTICLES:
@@ -811,7 +830,8 @@ _T_VOL = re.compile(
     re.IGNORECASE,
 )
 _T_ISS = re.compile(
-    r"(?:\bNo\.?|\bNr\.?|№|\bSayı\b|\bIssue\b|(?<!\w)Вып\.|(?<!\w)(?-i:S)\.(?=\s*\d+[A-Za-z]?\s*(?:[,.;)]|$)))"
+    r"(?:\bNo\.?|\bNr\.?|№|\bSayı\b|\bIssue\b|(?<!\w)Вып\.|(?<!\w)(?-i:S)\.(?=\s*\d+[A-Za-z]?\s*(?:[,.;)]|$)"
+    r"|\s*\d+\s*[-–/]\s*\d+\s*,\s*(?-i:ss?|pp?)\.))"  # "S. 1-4, ss. 45-75": a double issue
     r"\s*:?\s*(\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?)",
     re.IGNORECASE,
 )
@@ -927,8 +947,10 @@ def _plain_journal(seg: str) -> tuple[str, str] | None:
         return None  # "pp." or "Vol." alone is not a journal name
     if not _tailish(tail):
         return None
-    if (_PUB_WORDS.search(name) or _CITY_END.search(name)) and re.fullmatch(
-        r"[\s,]*(?:pp?\.|ss?\.|S\.)?\s*\d+\s*(?:[-–—]\s*\d+)?\s*[.,]?\s*", tail
+    if (
+        (_PUB_WORDS.search(name) or _CITY_END.search(name))
+        and not _PROCEEDINGS.search(name)  # "… Sempozyumu Bildiriler Kitabı, Ankara, s. 45-52"
+        and re.fullmatch(r"[\s,]*(?:pp?\.|ss?\.|S\.)?\s*\d+\s*(?:[-–—]\s*\d+)?\s*[.,]?\s*", tail)
     ):
         return None  # "Springer-Verlag, Berlin, p. 39-55": a publisher and chapter pages
     if re.fullmatch(r"[\s,.(]*(?:1[5-9]|20)\d\d[\s,.)]*", tail):
@@ -950,7 +972,7 @@ _TITLE_PAREN = re.compile(r"\s*\((?P<in>[^()]{1,80})\)(?=\s*(?:\[|$|\.|,))")
 _ED_INNER = re.compile(
     r"^(?P<n>\d+(?:st|nd|rd|th|ème|e|er)?\.?(?:\s+[^\W\d_]+)?|[Rr]ev\.|[Rr]evised|\d+\.|\d+-?е|"
     r"\d+-?(?:ci|cı|cu|cü|inci|ıncı|uncu|üncü|nci|ncı|ncu|ncü|ое|ье))\s*"
-    r"(?:ed\.|edn\.?|éd\.|edition|bs\.|baskı|bsk\.|изд\.?|nəşr)(?:,\s*(?P<rest>.*))?$",
+    r"(?:ed\.|edn\.?|éd\.|edition|bs\.|baskı|bası|basım|bsk\.|изд\.?|nəşr)(?:,\s*(?P<rest>.*))?$",
     re.IGNORECASE,
 )
 _VOL_INNER = re.compile(
@@ -964,7 +986,15 @@ _TRANS_INNER = re.compile(
     r"^(?:tərcümə\s+edən|tərcümə|çeviren|çeviri|translated\s+by|перевод|пер\.\s+с)\b",
     re.IGNORECASE,
 )  # also spelt out: "(tərcümə edən X. R. Ulutürk)", "(çeviren A. Yılmaz)", "(translated by …)"
-_REPORT_INNER = re.compile(r"\b(?:Report|Rapor|Working Paper|Policy Brief|Publication|No\.)", re.I)
+_REPORT_INNER = re.compile(
+    r"\b(?:Report|Rapor|Working Paper|Policy Brief|Publication|No\.)|"
+    r"^(?-i:[A-Z]{2,8})\s+\d+(?:[-/]\d+)+$",
+    re.I,
+)  # also an agency's acronym and a hyphenated number: "(NCES 2022-144)"
+# a serial's issue number after a title, dropped like a report number: "(Sayı 35)", "(Issue 4)"
+_ISSUE_INNER = re.compile(r"^(?:Sayı|Issue|Number|Вып\.|Выпуск|Buraxılış)\s*\d+$", re.I)
+# the book's own editors in the title bracket: "(M. Cole, V. John-Steiner, & E. Souberman, Eds.)"
+_EDS_INNER = re.compile(r"^(?P<names>[^\d]{3,}?),?\s+(?:Eds?\.|Ed\.)$")
 _EDITION_PAREN = re.compile(
     r"\((?P<n>\d+(?:st|nd|rd|th)|[Rr]ev\.|\d+\.)\s*ed\.(?:,\s*(?P<rest>[^()]*))?\)"
 )
@@ -1111,7 +1141,7 @@ _GOST_THESIS = re.compile(
 # the genre after a colon, ending with the thesis word (Azerbaijani and Turkish forms)
 _THESIS_TAIL_WORDS = re.compile(r"dissertasiya|avtoreferat|[Tt]ezi\b")
 _THESIS_TAIL = re.compile(
-    r"\s*:\s*(?P<g>[^:]{0,80}?\b(?:dissertasiyası|dissertasiyasının\s+avtoreferatı|"
+    r"\s*:\s*(?P<g>[^:]{0,150}?\b(?:dissertasiyası|dissertasiyasının\s+avtoreferatı|"
     r"avtoreferatı|[Tt]ezi))\.?$"
 )
 
@@ -1187,8 +1217,15 @@ def _take_title_extras(f: _Fields, title: str) -> str:
                 f.edition = _ORDINAL_WORDS[wm[1].lower()]
         elif _TRANS_INNER.search(inner):
             pass  # translator: no field in the model; the raw entry keeps it
+        elif inner.endswith(("Eds.", "Ed.")):
+            em2 = _EDS_INNER.match(inner)
+            if not em2 or f.editors:
+                continue
+            f.editors, _ = _parse_given_first(em2["names"])  # a book's own editors
         elif _REPORT_INNER.search(inner):
             f.report_number = inner
+        elif _ISSUE_INNER.match(inner):
+            pass  # a serial's issue number: no field for a book, the raw entry keeps it
         else:
             continue
         t = (t[: pm.start()] + t[pm.end() :]).strip()
@@ -1385,7 +1422,8 @@ _CHAPTER = re.compile(
 _CHAPTER_TR = re.compile(
     r"(?<=[.?!\"”])\s+(?P<eds>(?:[^\W\d_]{1,2}\.\s*-?)+[^()]{1,200}?)\s*"
     r"\((?P<role>(?i:Eds?\.|Ed|Haz\.|Ed\.?ler|Ред\.|Red\.|Hrsg\.))\),\s*"
-    r"(?P<rest>[^()]{1,300}?(?:\s+içinde\b|\s*\((?:pp?|ss?|səh|[сС]|S)\.\s*\d[^()]*\)).*)$"
+    r"(?P<rest>[^()]{1,300}?(?:\s+içinde\b|"
+    r"\s*\((?:(?:Vol\.|Cilt|Cild|C\.|Т\.)\s*\w{1,6},\s*)?(?:pp?|ss?|səh|[сС]|S)\.\s*\d[^()]*\)).*)$"
 )
 _INVERTED_EDS = re.compile(r"[^\W\d_][\w'’ -]{0,40},\s*(?:[^\W\d_]{1,2}\.\s*-?\s*)+(?:,|&|$)")
 _CHAPTER_NOED = re.compile(r"(?:^|(?<=[.?!\"”]))\s+(?:In|İçinde|В)\s+(?P<rest>\*.+)$")
@@ -1475,6 +1513,10 @@ def _read_body_apa(f: _Fields, body: str) -> None:
         f.type = "chapter"
         f.title = _clean(_take_title_extras(f, (" " + body)[: cm2.start()].strip()))
         _read_book_tail(f, cm2["rest"])
+        if f.url and f.accessed is not None and not (f.pages or f.publisher or f.editors):
+            # "Pedagogy. In *Merriam-Webster.com dictionary*. Retrieved …, from URL": an entry
+            # of an online reference work, retrieved because it changes — a web page
+            f.type = "webpage"
         return
     if " // " in body:
         # APA head, GOST source: "Əliyeva, N. (2018). Başlıq // Jurnal, № 4, s. 55-60."
@@ -1549,6 +1591,14 @@ def _read_body_apa(f: _Fields, body: str) -> None:
                 if jm is not None:
                     town = cm_[0].strip(" ,.")
                     seg = seg.rstrip(". ")[: cm_.start()]
+        if jm is not None and not town and "," in jm[0] and _PROCEEDINGS.search(jm[0]):
+            cm_ = _CITY_END.search(jm[0].rstrip())
+            if cm_ and cm_.start() > 0:
+                # "… konfransın materialları, Bakı, səh. 210-214": the town where the
+                # proceedings appeared stands before the numbers; it is a place, not the name
+                town = cm_[0].strip(" ,.")
+                jm = (jm[0].rstrip()[: cm_.start()], jm[1])
+                seg = jm[0] + jm[1]
         if jm is None and im is None:
             continue
         if (
@@ -1751,6 +1801,18 @@ def _read_body_apa(f: _Fields, body: str) -> None:
         else:
             f.container_title = _clean(last)
         f.type = "webpage"
+    elif (
+        f.date is not None
+        and f.date.day is not None
+        and len(last) <= 60
+        and ":" not in last
+        and not re.search(r"\d", last)
+        and not _PUB_WORDS.search(last)
+    ):
+        # "Gladwell, M. (2002, July 22). The talent myth. The New Yorker.": a day date dates a
+        # periodical's issue, never a book's, so the last name is the paper, not a publisher
+        f.container_title = _clean(last)
+        f.type = "article-newspaper"
     else:
         _read_publisher(f, last)
         f.type = "book"
@@ -2409,6 +2471,8 @@ def _read_chicago(f: _Fields, head: str, authors_read: bool = False) -> None:
         em = re.match(
             r"^(?:eds?\.|edited by|ed\. by|haz\.|yay\. haz\.|под ред\.)\s+(.+)$", seg, re.I
         )
+        if em and em[0][:1] in "hHyY":
+            continue  # "Haz. Ahmet Kuyaş.": a preparer, dropped as in "(Haz. Z. Korkmaz)"
         if em:
             names = em[1]
             tm = (
@@ -2435,7 +2499,13 @@ def _read_chicago(f: _Fields, head: str, authors_read: bool = False) -> None:
             f.flag("editors not written as 'In I. Editor (Ed.),' before the book title")
             continue
         if seg.startswith("*") and not f.container_title:
-            _read_container(f, seg)
+            end = seg.find("*", 1) if "dited by" in seg else -1
+            if end > 0 and _read_edited_by(f, "Book" + seg[end + 1 :]):
+                # MLA "*Book: A, B*, edited by A and B, Publisher, 1988, pp. …": the italics
+                # bound the book's name, whatever commas it holds
+                f.container_title = _clean(seg[1:end])
+            else:
+                _read_container(f, seg)
             continue
         if not f.container_title and _read_edited_by(f, seg):
             continue
@@ -2676,10 +2746,10 @@ _GOST_BOOK = re.compile(
     r"(?P<rest>[^\W\d_][^.:/]{0,30}\.?(?:\s?:\s|,\s*(?:1[5-9]|20)\d\d\b)[^/]*)$"
 )  # the imprint may name no publisher: "… / Росстат. — М., 2022. — 691 с."
 _GOST_EDITED = re.compile(
-    r"^(?:под\s+(?:общ\.\s+|науч\.\s+)?ред\.|(?:отв|науч|гл)\.\s+ред\.|ред\.|сост\.|"
-    r"ed\.|eds\.|red\.)\s*(.+)$",
+    r"^(?:(?:сост\.\s+и\s+)?(?:под\s+(?:общ\.\s+|науч\.\s+)?ред\.|(?:отв|науч|гл)\.\s+ред\.|ред\.)|"
+    r"сост\.|ed\.|eds\.|red\.)\s*(.+)$",
     re.I,
-)  # "под ред.", "под общ. ред.", "отв. ред.", "науч. ред.", "сост."
+)  # "под ред.", "под общ. ред.", "отв. ред.", "науч. ред.", "сост.", "сост. и науч. ред."
 
 
 _GIVEN_FIRST_NAME = re.compile(r"(?:[^\W\d_]{1,2}\.\s?-?){1,3}\s?[^\W\d_][\w'’-]+")
@@ -2820,6 +2890,9 @@ def _parse(text: str) -> tuple[_Fields, str]:
     if f.type == "chapter" and not f.editors and _PROCEEDINGS.search(f.container_title):
         f.type = "paper-conference"  # "In *Proceedings of …* (pp. 1–9)", "// Материалы конференции"
     f.container_title = _IN_WORD_END.sub("", f.container_title)
+    if f.container_title.endswith("]"):
+        # GOST "// Федеральная служба … : [сайт]": the bracketed kind of resource is not the name
+        f.container_title = _MEDIUM_END.sub("", f.container_title)
     if area and f.title and " // " not in head:
         _gost_title_area(f, area)
     if f.type == "book" and _is_report(f):
@@ -2827,9 +2900,30 @@ def _parse(text: str) -> tuple[_Fields, str]:
     return f, head
 
 
+_MEDIUM_END = re.compile(r"\s*:\s*\[[^\[\]]{1,40}\]$")
 _REPORT_GENRE = re.compile(
     r"\b(?:report|rapor|raporu|доклад|отч[её]т|hesabat|working paper|policy brief)\b", re.I
 )
+# the same family named in a book's title, plus statistical yearbooks: "… illik hesabat",
+# "Доклад о …", "Sağlık istatistikleri yıllığı 2018" (the gate is a cheap lower-case scan)
+_REPORT_TITLE = re.compile(
+    r"\b(?:report|rapor|raporu|доклад|отч[её]т|hesabat|working paper|policy brief|"
+    r"yearbook|yıllığı|ежегодник)\b",
+    re.I,
+)
+_REPORT_TITLE_STEMS = ("report", "rapor", "доклад", "отч", "hesabat", "paper", "brief", "yearbook",
+                       "yıllığı", "ежегодник")  # fmt: skip
+
+
+def _has_word(short: str, long: str) -> bool:
+    """``short`` occurs in ``long`` as whole words: "Elm" is not inside "Elmlər"."""
+    i = long.find(short)
+    while i >= 0:
+        j = i + len(short)
+        if (i == 0 or not long[i - 1].isalnum()) and (j == len(long) or not long[j].isalnum()):
+            return True
+        i = long.find(short, i + 1)
+    return False
 
 
 def _subsequence(short: str, long: str) -> bool:
@@ -2839,11 +2933,14 @@ def _subsequence(short: str, long: str) -> bool:
 
 
 def _is_report(f: _Fields) -> bool:
-    """A "book" that is a report: its genre says so (``[Доклад]``, ``[Policy brief]``), or a
+    """A "book" that is a report: its genre or title says so (``[Доклад]``, ``… hesabat``), or a
     group author publishes it itself — no publisher (APA omits one that repeats the author;
     GOST ``/ Росстат. — М., 2022``) or a publisher named after the author (``OECD. … OECD
     Publishing``, ``… Dövlət Statistika Komitəsi. … Bakı: Dövlət Statistika Komitəsi``)."""
     if f.genre and _REPORT_GENRE.search(f.genre):
+        return True
+    low = f.title.lower()
+    if any(w in low for w in _REPORT_TITLE_STEMS) and _REPORT_TITLE.search(f.title):
         return True
     if not f.authors or f.editors or not all(isinstance(a, Organization) for a in f.authors):
         return False
@@ -2855,8 +2952,8 @@ def _is_report(f: _Fields) -> bool:
         if not isinstance(a, Organization):
             continue
         name = a.name.casefold()
-        if name in pub or pub in name:
-            return True
+        if _has_word(name, pub) or _has_word(pub, name):
+            return True  # whole words only: "Bakı: Elm" is not the "… Elmlər Akademiyası"
         caps = "".join(w[0] for w in a.name.split() if w[:1].isupper())
         if len(caps) >= 3 and caps.casefold() == pub:
             return True  # "Türkiye İstatistik Kurumu" … "TÜİK"
