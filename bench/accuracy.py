@@ -614,9 +614,15 @@ def _lang_order(lang: str) -> int:
 _BATCH = re.compile(r"(?:^|-)([hd]\d+)-")
 # Batches whose first-sight parser is named here rather than found as "the parent of the commit
 # that added the batch": d5 was measured by hand on f5c469e (the commit adding it, 7d14e1b,
-# sits on a normalise-only commit); h5 was measured on 7d14e1b, h6 on 4e5e8f7 and h7 on f46a721,
-# each before it was committed.
-FIRST_SEEN_BY = {"d5": "f5c469e", "h5": "7d14e1b", "h6": "4e5e8f7", "h7": "f46a721"}
+# sits on a normalise-only commit); h5 was measured on 7d14e1b, h6 on 4e5e8f7, h7 on f46a721 and h8
+# on 2144f70, each before it was committed.
+FIRST_SEEN_BY = {
+    "d5": "f5c469e",
+    "h5": "7d14e1b",
+    "h6": "4e5e8f7",
+    "h7": "f46a721",
+    "h8": "2144f70",
+}
 
 
 def _batch_of(item_id: str) -> str:

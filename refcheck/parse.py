@@ -914,6 +914,9 @@ def _read_tail_loose(f: _Fields, tail: str) -> None:
                 f.pages = m[1]
 
 
+_SERIES_NUM = re.compile(r"\b(?:Seriya|Серия|Series)\s+\d{1,2}\b")
+
+
 def _plain_journal(seg: str) -> tuple[str, str] | None:
     """``Journal of X, Vol. 3, No. 1, pp. 33-51`` → (name, tail) when the tail holds only
     volume/issue/pages material; a lone year (``Publisher, 2001``) is not a journal."""
@@ -936,11 +939,14 @@ def _plain_journal(seg: str) -> tuple[str, str] | None:
         # "… 70 illiyinə həsr olunmuş … konfransın materialları (səh. 214-217)": a number in a
         # meeting's name; the bracketed pages end the source
         return seg[:k].rstrip(" ,"), seg[k:]
-    m = _TAIL_START.search(seg)
+    sm = _SERIES_NUM.search(seg) if ("Seri" in seg or "Сери" in seg) else None
+    m = _TAIL_START.search(seg, sm.end() if sm else 0)  # "Seriya 6: Ekonomika, (1)"
     if not m:
         return None
     name, tail = seg[: m.start()], seg[m.start() :]
     bare = re.sub(r"\b\d+(?:st|nd|rd|th)\b|\([^()\d]{1,20}\)", "", name)  # "12th", "(BBA)"
+    if sm:
+        bare = _SERIES_NUM.sub("", bare)  # "Seriya 6: Ekonomika", "Серия 5. Экономика"
     if not 2 <= len(name) <= 150 or re.search(r"[\d()]", bare):
         return None
     if len(re.findall(r"[^\W\d_]", _TAIL_LABELS.sub("", bare))) < 2:
@@ -983,14 +989,26 @@ _VOL_INNER = re.compile(
 # translator or compiler in brackets after a title: "(Çev. Y. Kaplan)", "(Haz. Z. Korkmaz)"
 _TRANS_INNER = re.compile(
     r"\b(?:Trans\.|Çev\.|Пер\.|Tərc\.|Haz\.|Hzl\.|Sad\.)|,\s*(?:Trans|Çev|Haz)\b|"
-    r"^(?:tərcümə\s+edən|tərcümə|çeviren|çeviri|translated\s+by|перевод|пер\.\s+с)\b",
+    r"^(?:tərcümə\s+edən|tərcümə|tərtib\s+edən|tərtibçi|çeviren|çeviri|hazırlayan|translated\s+by|"
+    r"compiled\s+by|перевод|пер\.\s+с|сост\.|составитель)(?!\w)",
     re.IGNORECASE,
-)  # also spelt out: "(tərcümə edən X. R. Ulutürk)", "(çeviren A. Yılmaz)", "(translated by …)"
+)  # also spelt out: "(tərcümə edən X. R. Ulutürk)", "(çeviren A. Yılmaz)", "(translated by …)",
+# and compilers: "(tərtib edən: Ə. Səfərli)", "(hazırlayan …)"
+# a translator's sentence after a title: "İslam. Çev. M. Dağ ve M. Aydın" (names only, no digits)
+_TRANS_SENTENCE = re.compile(
+    r"\.\s+(?:Çev\.|Trans\.|Tərc\.|Пер\.|Translated by)\s+[^\W\d_](?:[^\W\d_]|[ .'’,&-]){1,100}$"
+)
 _REPORT_INNER = re.compile(
     r"\b(?:Report|Rapor|Working Paper|Policy Brief|Publication|No\.)|"
     r"^(?-i:[A-Z]{2,8})\s+\d+(?:[-/]\d+)+$",
     re.I,
 )  # also an agency's acronym and a hyphenated number: "(NCES 2022-144)"
+# a law's own number after its title: "(Kanun No. 6698)", "(Public Law No. 111-148)"
+_LAW_INNER = re.compile(
+    r"^(?:Kanun|Yasa|Qanun|(?:Public\s+)?Law|Act|Закон|Федеральный\s+закон|Decree|Kararname)"
+    r"\s+(?:No\.|Nr\.|№|Sayı|sayılı)",
+    re.I,
+)
 # a serial's issue number after a title, dropped like a report number: "(Sayı 35)", "(Issue 4)"
 _ISSUE_INNER = re.compile(r"^(?:Sayı|Issue|Number|Вып\.|Выпуск|Buraxılış)\s*\d+$", re.I)
 # the book's own editors in the title bracket: "(M. Cole, V. John-Steiner, & E. Souberman, Eds.)"
@@ -1012,6 +1030,18 @@ _THESIS = re.compile(
     r"dissertation|thesis|tezi|диссертац|dissertasiya|(?<!\w)дис\.|автореф", re.IGNORECASE
 )
 _MAGAZINE = re.compile(r"magazine|журнал\b|dergisi\b.*magazin", re.IGNORECASE)
+
+
+def _magazine_name(f: _Fields) -> bool:
+    """A container named as a magazine. Russian ``журнал`` means both journal and magazine:
+    with a volume (``Экономический журнал …, 18(1)``) it is a journal, since Russian magazines
+    are numbered by issue alone."""
+    m = _MAGAZINE.search(f.container_title)
+    if m is None:
+        return False
+    return not (f.volume and m.group().lower() == "журнал")
+
+
 _PLAIN_JOURNAL = re.compile(
     r"^(?P<name>[^\d()]{2,150}?)[,.]?\s+(?:Vol\.\s*)?\*?(?P<vol>\d{1,4}[A-Za-z]?)?\*?\s*"
     r"(?:\([^()]{1,20}\)|,?\s*(?:No\.|Issue|Sayı|№)\s*\w+)?"
@@ -1222,6 +1252,8 @@ def _take_title_extras(f: _Fields, title: str) -> str:
             if not em2 or f.editors:
                 continue
             f.editors, _ = _parse_given_first(em2["names"])  # a book's own editors
+        elif _LAW_INNER.match(inner):
+            pass  # a law's number "(Kanun No. 6698)": not a report's; the raw entry keeps it
         elif _REPORT_INNER.search(inner):
             f.report_number = inner
         elif _ISSUE_INNER.match(inner):
@@ -1229,6 +1261,10 @@ def _take_title_extras(f: _Fields, title: str) -> str:
         else:
             continue
         t = (t[: pm.start()] + t[pm.end() :]).strip()
+    if ". " in t and ("Çev." in t or "Trans" in t or "Tərc." in t or "Пер." in t):
+        m = _TRANS_SENTENCE.search(t)
+        if m:
+            t = t[: m.start()]  # translator: no field in the model; the raw entry keeps it
     m = _EDITION_PAREN.search(t) if paren else None
     if m:
         f.edition = (
@@ -1285,7 +1321,8 @@ def _read_container(f: _Fields, seg: str) -> None:
         em = re.match(r"^\([^()]{1,200}\b(?:Eds?|Trans)\.\)\s*", s)
         if em:
             s = s[em.end() :]  # "(I. Mueller, Ed.) Aperion, 24(4)": the editor is not the name
-        m = _TAIL_START.search(s)
+        sm = _SERIES_NUM.search(s) if ("Seri" in s or "Сери" in s) else None
+        m = _TAIL_START.search(s, sm.end() if sm else 0)  # "… Seriya 6: Ekonomika, (1)"
         name, tail = (s[: m.start()], s[m.start() :]) if m else (s, "")
     f.container_title = _clean(name)
     if not tail.strip().strip("."):
@@ -1417,11 +1454,12 @@ def _read_apa_date(f: _Fields, d: str) -> None:
 
 _CHAPTER = re.compile(
     r"(?:^|(?<=[.?!*\"”,'’]))\s+(?:In|in|İçinde|В|In:|in:)\s+(?P<eds>[^()]*?)\s*"
-    r"\((?P<role>(?:Eds?|eds?|Haz|Ред|Red|Hrsg|Ed\.\s*&\s*Trans)\.?\s*)\)[,.]?\s*(?P<rest>.+)$"
+    r"\((?P<role>(?:Eds?|eds?|Haz|Der|Ред|Red|Hrsg|Ed\.\s*&\s*Trans)\.?\s*)\)[,.]?\s*(?P<rest>.+)$"
 )
+# Turkish APA 6 without "In": "A. Yazar ve B. Yazar (Ed./Haz./Der.), Kitap içinde (ss. 1-9)."
 _CHAPTER_TR = re.compile(
     r"(?<=[.?!\"”])\s+(?P<eds>(?:[^\W\d_]{1,2}\.\s*-?)+[^()]{1,200}?)\s*"
-    r"\((?P<role>(?i:Eds?\.|Ed|Haz\.|Ed\.?ler|Ред\.|Red\.|Hrsg\.))\),\s*"
+    r"\((?P<role>(?i:Eds?\.|Ed|Haz\.|Der\.|Ed\.?ler|Ред\.|Red\.|Hrsg\.))\),\s*"
     r"(?P<rest>[^()]{1,300}?(?:\s+içinde\b|"
     r"\s*\((?:(?:Vol\.|Cilt|Cild|C\.|Т\.)\s*\w{1,6},\s*)?(?:pp?|ss?|səh|[сС]|S)\.\s*\d[^()]*\)).*)$"
 )
@@ -1550,11 +1588,9 @@ def _read_body_apa(f: _Fields, body: str) -> None:
         if rest:
             _read_publisher(f, " ".join(rest))
         if f.volume or f.pages or f.issue:
-            f.type = (
-                "article-magazine" if _MAGAZINE.search(f.container_title) else "article-journal"
-            )
+            f.type = "article-magazine" if _magazine_name(f) else "article-journal"
             _periodical_by_date(f)
-        elif _MAGAZINE.search(f.container_title):
+        elif _magazine_name(f):
             f.type = "article-magazine"
         else:
             f.type = "article-newspaper"
@@ -1601,7 +1637,18 @@ def _read_body_apa(f: _Fields, body: str) -> None:
                 seg = jm[0] + jm[1]
         if jm is None and im is None:
             continue
-        if (
+        qm = (
+            _QUOTED_THEN_NAME.match(" ".join(g.text for g in segs[:k]))
+            if jm is not None and segs[0].quoted and _SERIES.search(jm[0].strip())
+            else None
+        )
+        if qm:
+            # Harvard "'Title' [Tr.], Vestnik … universiteta. Seriya 6: Ekonomika, (1), pp. 3–17":
+            # the quoted title and the first part of a series journal share a segment
+            seg = qm["name"] + " " + seg
+            segs = [_Seg(qm["title"], segs[0].start), *segs[k:]]
+            t_end = 1
+        elif (
             jm is not None
             and k >= 2
             and (_SERIES.search(jm[0].strip()) or _ONE_WORD_NAME.fullmatch(segs[k - 1].text))
@@ -1621,7 +1668,7 @@ def _read_body_apa(f: _Fields, body: str) -> None:
             # "Bot. J. Linn. Soc. 141, 133–149": abbreviated journal words cut into segments
             seg = segs[t_end - 1].text + " " + seg
             t_end -= 1
-        rest_start = k + 1
+        rest_start = 2 if qm else k + 1
         title = " ".join(g.text for g in segs[:t_end])
         f.title = _unquote(_take_title_extras(f, title))
         _title_quote_check(f, title)
@@ -1872,6 +1919,11 @@ _SERIES = re.compile(
     r"^(?:Серия|Сер\.|Seriya|Serisi|Series\s+[A-Z]\b)|(?:seriyası|серия|serisi|dizisi)$",
     re.IGNORECASE,
 )
+# a quoted title (and its bracketed translation), a comma, then a name: "'T' [E], Vestnik X"
+_QUOTED_THEN_NAME = re.compile(
+    r"(?P<title>['‘\"“«][^'‘’\"“”«»]{3,300}['’\"”»](?:\s*\[[^\[\]]{1,200}\])?),\s+"
+    r"(?P<name>[^\W\d_][^,\d'‘’\"“”«»]{1,120}\.)$"
+)
 _ONE_WORD_NAME = re.compile(r"[^\W\d_][^\W\d_-]{1,14}\.")
 
 
@@ -1922,12 +1974,13 @@ def _container_is_a_book(f: _Fields, pub: str) -> bool:
 def _periodical_by_date(f: _Fields) -> None:
     """APA dates periodicals by their rhythm: a day date with no volume is a daily (newspaper;
     its running number ``№ 245`` may stand as the issue); a month date with a volume is a
-    magazine. Journals give the year only."""
-    if f.date is None or f.date.month is None or _MAGAZINE.search(f.container_title):
+    magazine, and so is a month date with an issue alone (``(2019, Mart). … Bilim ve Teknik,
+    Sayı 616, s. 40-45``): dailies are dated by the day. Journals give the year only."""
+    if f.date is None or f.date.month is None or _magazine_name(f):
         return
     if f.date.day is not None and not f.volume:
         f.type = "article-newspaper"
-    elif f.date.day is None and f.volume:
+    elif f.date.day is None and (f.volume or f.issue):
         f.type = "article-magazine"
 
 
@@ -2383,7 +2436,8 @@ def _join_split_journal(f: _Fields, segs: list[str]) -> list[str]:
 
 _CHICAGO_EDITION = re.compile(
     r"^(?P<n>\d+(?:st|nd|rd|th)|[Rr]ev\.|[Rr]evised)\s+(?:ed\.|edn\.?|edition\.?)(?:\s+|$)"
-)
+    r"|^(?P<tr>\d+)\.\s+(?:bs\.|baskı\.?|bası\.?|basım\.?)(?:\s+|$)"
+)  # also Turkish "3. bs. İstanbul: …"
 
 
 def _read_chicago(f: _Fields, head: str, authors_read: bool = False) -> None:
@@ -2519,11 +2573,15 @@ def _read_chicago(f: _Fields, head: str, authors_read: bool = False) -> None:
         if not f.container_title and _plain_journal(seg) is not None:
             _read_container(f, seg)  # "Survival 62, no. 4 (2020): 79–96"
             continue
-        edm = _CHICAGO_EDITION.match(seg) if "ed" in seg and not f.edition else None
+        edm = (
+            _CHICAGO_EDITION.match(seg)
+            if ("ed" in seg or "bs." in seg or "bas" in seg) and not f.edition
+            else None
+        )
         if edm:
             # "Rev. ed. London: Verso, 2006." / "2nd ed. New York: Norton, 1999.": the edition
             # opens the imprint sentence (the segmenter does not cut after "ed.")
-            f.edition = edm["n"].rstrip(".").removesuffix("st").removesuffix("nd")
+            f.edition = (edm["n"] or edm["tr"]).rstrip(".").removesuffix("st").removesuffix("nd")
             f.edition = f.edition.removesuffix("rd").removesuffix("th")
             if not seg[edm.end() :]:
                 continue
@@ -2563,7 +2621,7 @@ def _read_chicago(f: _Fields, head: str, authors_read: bool = False) -> None:
     elif f.editors or (f.container_title and not f.italic_container and f.publisher):
         f.type = "chapter"
     elif f.container_title and (f.volume or f.pages):
-        f.type = "article-magazine" if _MAGAZINE.search(f.container_title) else "article-journal"
+        f.type = "article-magazine" if _magazine_name(f) else "article-journal"
     elif f.container_title:
         f.type = "article-newspaper"
     elif f.publisher:
@@ -2642,7 +2700,8 @@ def _read_gost(f: _Fields, head: str) -> None:
         # volume or collection with its imprint and no statement of responsibility
         f.place, f.publisher = im2["place"].strip(), im2["pub"].strip()
         # "… конф. (Москва, 12–13 апр. 2019 г.)": the meeting's place and dates leave the name
-        f.container_title = _clean(_MEETING_PAREN.sub("", _clean(post[: im2.start()])))
+        name = _clean(_MEETING_PAREN.sub("", _clean(post[: im2.start()])))
+        f.container_title = _GOST_VOL_END.sub("", name) if name[-1:].isdigit() else name
     elif segs and not slash:
         # the name runs to the year or the first volume/issue label, so a name with a period
         # in it stays whole: "// Полис. Политические исследования. 2021. № 3. С. 8–22."
@@ -2656,7 +2715,8 @@ def _read_gost(f: _Fields, head: str) -> None:
     ym = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", tail)
     if ym:
         f.year = int(ym[1])
-    vm = re.search(r"(?:Т\.|Vol\.|Том)\s*(\w+)", tail)
+    # "Т. 5", "Том 2" (not the "Том" of "Томск"), Azerbaijani Cyrillic "Ҹ. 1" (ҹилд)
+    vm = re.search(r"(?:(?<!\w)Т\.|\bVol\.|\bТом\b|(?<!\w)Ҹ\.(?=\s*\d))\s*(\w+)", tail)
     if vm:
         f.volume = vm[1]
     im = re.search(r"(?:№|No\.|(?i:вып\.))\s*(\w+)", tail)
@@ -2666,6 +2726,8 @@ def _read_gost(f: _Fields, head: str) -> None:
     if pm:
         f.pages = pm[1] or pm[2]
     f.type = "article-journal" if (f.volume or f.issue) else "chapter"
+    if f.volume and not f.issue and im2 is not None and im2.start() > 0:
+        f.type = "chapter"  # "// История литературы. Ҹ. 1. – Бакы: Елм, 1960." — a book's volume
     if f.url and not (f.volume or f.issue or f.pages):
         f.type = "webpage"  # "Заголовок // РБК. 2020. 15 октября. URL: …"
     if ym:
@@ -2692,8 +2754,10 @@ _GOST_PAGES = re.compile(
     r"|(?<!\w)S\.\s*(\d+\s*[-–—]\s*\d+)"
 )
 _GOST_SRC_END = re.compile(
-    r"\s*[.,]\s*(?=(?:1[5-9]|20)\d\d\b|(?:Т|Vol|С|P|Вып|вып)\.|№|Том\b|URL\b)"
+    r"\s*[.,]\s*(?=(?:1[5-9]|20)\d\d\b|(?:Т|Vol|С|P|Вып|вып)\.|Ҹ\.\s*\d|№|Том\b|URL\b)"
 )
+# "… тарихи. Ҹ. 1" before an imprint: the volume of a book, not part of its name
+_GOST_VOL_END = re.compile(r"[.,]\s*(?:Т\.|Том|Ҹ\.|Vol\.)\s*\d+\.?$")
 
 
 _NO_AUTHOR_TITLE = re.compile(r"^\*[^*]{1,300}\*(?:\s*[(\[][^()\[\]]{1,80}[)\]])*\.?$")
@@ -2796,10 +2860,18 @@ def _read_gost_book(f: _Fields, head: str) -> None:
     f.flag("year at the end instead of after the authors")
 
 
+_CONTENT_TYPE = re.compile(
+    r"\.?\s+[—–]\s+Текст\s?:\s?(?:электронный|непосредственный)\b\.?(?=\s|$)"
+)
+
+
 def _parse(text: str) -> tuple[_Fields, str]:
     f = _Fields()
     # GOST separates areas with ". — " (or ". – "); read them as plain sentence ends
     area = ""
+    if "Текст" in text:
+        # GOST 7.0.100's content-type area "— Текст : электронный" is neither title nor source
+        text = _CONTENT_TYPE.sub("", text)
     if "—" in text or "–" in text:
         text, area = _gost_areas(text)
     # "Статья. В кн.: Книга / под ред. …" — "In the book:" is GOST's other source marker
@@ -2959,6 +3031,13 @@ def _is_report(f: _Fields) -> bool:
             return True  # "Türkiye İstatistik Kurumu" … "TÜİK"
         if acro and caps[:1] == acro[:1] and _subsequence(acro[1:], caps[1:]):
             return True  # "Azərbaycan Respublikasının Mərkəzi Bankı" … "AMB" (a word skipped)
+        if (
+            len(acro) >= 3
+            and caps[:1] == acro[:1]
+            and caps[-1:] == acro[-1:]
+            and _subsequence(acro.casefold(), name)
+        ):
+            return True  # "Yükseköğretim Kurulu" … "YÖK": a letter from inside a compound word
     return False
 
 
