@@ -1224,9 +1224,10 @@ def _take_title_extras(f: _Fields, title: str) -> str:
                 if f.edition.endswith(suf) and f.edition[: -len(suf)].isdigit():
                     f.edition = f.edition[: -len(suf)]
             rest = em["rest"] or ""
-            pgm = re.search(r"pp?\.\s*(\d+\s*[-–—]\s*\d+|\d+)", rest)
+            # "(2nd ed., pp. 5-9)", Turkish "(10. baskı, ss. 27-126)", Russian "(2-е изд., с. 5-9)"
+            pgm = _T_PAGES.search(rest) if rest else None
             if pgm:
-                f.pages = pgm[1]
+                f.pages = pgm[1].strip()
             vm2 = re.search(r"(?:Vol\.|Cilt|Т\.)\s*(\w+)", rest)
             if vm2:
                 f.volume = vm2[1]
@@ -2461,7 +2462,7 @@ def _read_chicago(f: _Fields, head: str, authors_read: bool = False) -> None:
     gpos = 0
     while parsed is None and not authors_read and len(gost) < 20:
         gm = _GOST_AUTHOR.match(head, gpos)
-        if not gm:
+        if not gm or not _gost_next(gost, head, gpos, gm):
             break
         ini = gm[2].strip()
         if re.fullmatch(r"[A-Z]{2,3}\.", ini):
@@ -2473,6 +2474,10 @@ def _read_chicago(f: _Fields, head: str, authors_read: bool = False) -> None:
     elif gost and head[gpos : gpos + 1].isalpha():
         f.authors = gost
         body = head[gpos:]
+        etm = re.match(r"(?:et\s+al\.?|и\s+др\.?|vd\.?),?\s+", body) if body[:1] in "eиv" else None
+        if etm:
+            f.et_al = True  # "Lu, D.R. Ou, Q. et al., Title": the list's end, not the title's start
+            body = body[etm.end() :]
     elif parsed:
         auth, body = parsed
         f.authors = auth.agents
@@ -2563,6 +2568,13 @@ def _read_chicago(f: _Fields, head: str, authors_read: bool = False) -> None:
             continue
         if not f.container_title and _read_edited_by(f, seg):
             continue
+        cm = _IN_BOOK_PAGES.match(seg) if seg[:1] in "Iİ" and not f.container_title else None
+        if cm:
+            # Chicago "In The Interpretation of Cultures, 87–125. New York: Basic Books, 1973.":
+            # the book and the chapter's pages; the imprint follows in its own sentence
+            f.container_title = _clean(cm["book"].strip().strip("*"))  # "In" names a book
+            f.pages = cm["p"]
+            continue
         if (
             re.match(r"[Ii]n:?\s+[A-Z\d]", seg)
             and not f.container_title
@@ -2609,6 +2621,12 @@ def _read_chicago(f: _Fields, head: str, authors_read: bool = False) -> None:
         if quoted_part and ":" not in seg and not _YEAR_END.search(seg):
             f.container_title = _clean(seg)
             continue
+        if seg[:1] in "TtÇП" and (rm := _TRANS_LEAD.match(seg)):
+            # MLA "Translated by Jane E. Lewin, Cornell UP, 1980.": the translator has no field;
+            # what follows the names is the imprint (Chicago "Translated by A." has none)
+            if rm["rest"]:
+                _read_publisher(f, rm["rest"])
+            continue
         _read_publisher(f, seg)
     if f.year is None:
         ym = list(re.finditer(r"\b(1[5-9]\d\d|20\d\d)\b", body))
@@ -2630,6 +2648,19 @@ def _read_chicago(f: _Fields, head: str, authors_read: bool = False) -> None:
         f.type = "webpage"
     if f.place:
         f.flag("place of publication given (APA 7 omits it)")
+
+
+# a book named after "In" and the pages of a chapter in it, one sentence (Chicago notes style)
+_IN_BOOK_PAGES = re.compile(
+    r"^(?:In|İçinde):?\s+(?P<book>\*[^*]{3,200}\*|[^\W\d_][^,*]{2,200}),\s+(?:pp?\.\s*|ss?\.\s*)?"
+    r"(?P<p>[A-Za-z]?\d+[A-Za-z]?\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)\.?$"
+)
+# a translator sentence opening a segment, with the imprint that may follow its names
+_TRANS_LEAD = re.compile(
+    r"^(?:[Tt]ranslated\s+by|[Tt]rans\.(?:\s+by)?|Çev\.|Tərc\.|Пер\.)\s+"
+    r"[^\W\d_][^,\d]{1,60}?(?:,?\s+(?:and|&|ve|və|и)\s+[^\W\d_][^,\d]{1,60}?)?"
+    r"(?:,\s+(?P<rest>(?!and\b|&)[^\W\d_].*?))?\.?$"
+)
 
 
 # Chicago/MLA chapter source: "In Book, edited by A. Art and B. Jervis, 98–115." /
@@ -2670,13 +2701,22 @@ _GOST_AUTHOR = re.compile(
 )
 
 
+def _gost_next(got: Sequence[Agent], s: str, pos: int, m: re.Match[str]) -> bool:
+    """Whether a surname-and-initials match at ``pos`` is one more author: the first always;
+    a later one only after a comma (``Иванов И. И., Петров П. П.``) or when written with its own
+    comma (``Lu, D.R. Ou, Q.``) — ``Лотман Ю. М. Роман А. С. Пушкина …`` starts a title."""
+    if not got or s[:pos].rstrip().endswith(","):
+        return True
+    return s[m.end(1) : m.end(1) + 1] == ","
+
+
 def _read_gost(f: _Fields, head: str) -> None:
     """Russian GOST form: ``Иванов И. И. Название // Журнал. 2019. Т. 5, № 3. С. 10–20.``"""
     pre, _, post = head.partition(" // ")
     pos = 0
     while True:
         m = _GOST_AUTHOR.match(pre, pos)
-        if not m or len(f.authors) >= 20:
+        if not m or len(f.authors) >= 20 or not _gost_next(f.authors, pre, pos, m):
             break
         f.authors.append(_person(m[1], m[2].strip()))
         pos = m.end()
@@ -2688,6 +2728,7 @@ def _read_gost(f: _Fields, head: str) -> None:
         em = _GOST_EDITED.match(resp.strip())
         if em:
             names = re.split(r"\.\s+(?=[^\W\d_][^.:]{0,30}\.?\s?:\s)", em[1], maxsplit=1)[0]
+            names = names.split(" ; ")[0]  # "/ под ред. А. П. Чудинова ; Урал. гос. пед. ун-т"
             f.editors, _ = _parse_given_first(names)
         pm2 = re.search(r"(?:^|\.\s)([^\W\d_][^.:]{0,30}\.?)\s?:\s*([^,.:]{2,60}),\s*\d{4}", resp)
         if pm2:
@@ -2713,6 +2754,10 @@ def _read_gost(f: _Fields, head: str) -> None:
             f.container_title = _clean(re.split(r"\s*[.,]\s*(?=\d{4}\b)", segs[0])[0])
     tail = post
     ym = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", tail)
+    if ym and ":" in tail[ym.end() :]:
+        # "// Русский язык конца XX столетия (1985–1995) / … — М. : Языки …, 1996": a year in the
+        # source's name is not the imprint's year
+        ym = _GOST_IMPRINT_YEAR.search(tail, ym.end()) or ym
     if ym:
         f.year = int(ym[1])
     # "Т. 5", "Том 2" (not the "Том" of "Томск"), Azerbaijani Cyrillic "Ҹ. 1" (ҹилд)
@@ -2726,7 +2771,7 @@ def _read_gost(f: _Fields, head: str) -> None:
     if pm:
         f.pages = pm[1] or pm[2]
     f.type = "article-journal" if (f.volume or f.issue) else "chapter"
-    if f.volume and not f.issue and im2 is not None and im2.start() > 0:
+    if f.volume and im2 is not None and im2.start() > 0:
         f.type = "chapter"  # "// История литературы. Ҹ. 1. – Бакы: Елм, 1960." — a book's volume
     if f.url and not (f.volume or f.issue or f.pages):
         f.type = "webpage"  # "Заголовок // РБК. 2020. 15 октября. URL: …"
@@ -2746,7 +2791,12 @@ def _read_gost(f: _Fields, head: str) -> None:
 
 _MEETING_PAREN = re.compile(r"\s*\([^()]{0,80}\b(?:1[5-9]|20)\d\d\b[^()]{0,20}\)$")
 _GOST_IMPRINT = re.compile(
-    r"(?:^|[.,]\s)(?P<place>[^\W\d_][^.:,/«»]{0,30}\.?)\s?:\s*(?P<pub>[^,.:«»]{2,60}),\s*(?:1[5-9]|20)\d\d\b"
+    r"(?:^|[.,]\s)(?P<place>[^\W\d_][^.:,/«»]{0,30}\.?)\s?:\s*"
+    r"(?P<pub>(?:[^,.:«»]|«[^,.:«»]{1,40}»){2,60}),\s*(?:1[5-9]|20)\d\d\b"
+)  # a publisher may quote its name: "Симферополь : ИТ «АРИАЛ», 2018"
+# the year of a "Place : Publisher, Year" imprint
+_GOST_IMPRINT_YEAR = re.compile(
+    r"(?:^|[.,]\s)[^\W\d_][^.:,/«»]{0,30}\.?\s?:\s*[^:/]{2,80}?,\s*(1[5-9]\d\d|20\d\d)\b"
 )
 # pages after "//": "С. 10–20", "с. 5", Latin-script "S. 145-152", "səh. 23-31", "pp. 1-9"
 _GOST_PAGES = re.compile(
@@ -2810,10 +2860,16 @@ _GOST_BOOK = re.compile(
     r"(?P<rest>[^\W\d_][^.:/]{0,30}\.?(?:\s?:\s|,\s*(?:1[5-9]|20)\d\d\b)[^/]*)$"
 )  # the imprint may name no publisher: "… / Росстат. — М., 2022. — 691 с."
 _GOST_EDITED = re.compile(
-    r"^(?:(?:сост\.\s+и\s+)?(?:под\s+(?:общ\.\s+|науч\.\s+)?ред\.|(?:отв|науч|гл)\.\s+ред\.|ред\.)|"
-    r"сост\.|ed\.|eds\.|red\.)\s*(.+)$",
+    r"^\[?(?:(?:сост\.\s+и\s+)?(?:под\s+(?:общ(?:\.|ей)\s+|науч(?:\.|ной)\s+)?ред(?:\.|акцией)|"
+    r"(?:отв|науч|гл)\.\s+ред\.|ответственный\s+редактор|ред\.)|"
+    r"сост(?:\.|авитель|авители)|ed\.|eds\.|red\.)\s*:?\s*(.+?)\]?$",
     re.I,
-)  # "под ред.", "под общ. ред.", "отв. ред.", "науч. ред.", "сост.", "сост. и науч. ред."
+)  # "под ред.", "под общ. ред.", "отв. ред.", "науч. ред.", "сост.", "сост. и науч. ред.", and
+# GOST 7.0.100-2018's written-out "под редакцией", "[сост.: …]"
+# "[и др.]" (or, unbracketed, "и др.") closing the names after the slash
+_RESP_ETAL = re.compile(r"\s*(?:\[(?:и др\.?|et al\.?|vd\.?)\]|,?\s+(?:и др|et al)\.?)$")
+# "— 2-е изд.", "— 5-е изд., перераб. и доп."
+_GOST_EDITION = re.compile(r"(?:^|\.\s+)(\d+)-?е\s+изд\.?(?:,\s*(?:[^\W\d_]{1,12}\.?\s*){1,5})?$")
 
 
 _GIVEN_FIRST_NAME = re.compile(r"(?:[^\W\d_]{1,2}\.\s?-?){1,3}\s?[^\W\d_][\w'’-]+")
@@ -2829,27 +2885,53 @@ def _read_gost_book(f: _Fields, head: str) -> None:
     pos = 0
     while len(lead) < 20:
         gm = _GOST_AUTHOR.match(title, pos)
-        if not gm:
+        if not gm or not _gost_next(lead, title, pos, gm):
             break
         lead.append(_person(gm[1], gm[2].strip()))
         pos = gm.end()
     f.authors = lead
     f.title = _unquote(_take_title_extras(f, title[pos:].strip()))
     resp = m["resp"].strip()
-    em = _GOST_EDITED.match(resp)
+    if "изд" in resp:
+        edm = _GOST_EDITION.search(resp)
+        if edm:
+            f.edition = edm[1]  # "/ П. П. Петров. — 2-е изд. — СПб. : Питер": the edition area
+            resp = resp[: edm.start()].strip()
+    # "… / А. Б. Иванов, В. Г. Петров и др. ; под редакцией …; Нац. исслед. ун-т …": after " ; "
+    # come other statements of responsibility (editors, a body, a translator)
+    stmts = [p.strip() for p in resp.split(" ; ")] if " ; " in resp else [resp]
+    for st in stmts[1:]:
+        em = _GOST_EDITED.match(st)
+        if em and not f.editors:
+            f.editors, _ = _parse_given_first(em[1])
+    em = _GOST_EDITED.match(stmts[0])
     if em:
         eds, _ = _parse_given_first(em[1])
         f.editors = eds
     elif not lead:
-        # "Заглавие / А. В. Иванов, Б. Г. Петров [и др.]": the authors after the slash
-        em2 = re.search(r"\s*\[(?:и др\.?|et al\.?|vd\.?)\]$", resp)
-        names = resp[: em2.start()] if em2 else resp
+        # "Заглавие / А. В. Иванов, Б. Г. Петров [и др.]": the authors after the slash, where
+        # "и др." may go unbracketed
+        first_resp = stmts[0]
+        em2 = _RESP_ETAL.search(first_resp)
+        names = first_resp[: em2.start()] if em2 else first_resp
         parts = [p.strip() for p in names.split(",")]
         if parts and all(_GIVEN_FIRST_NAME.fullmatch(p) for p in parts):
             f.authors, _ = _parse_given_first(names)
             f.et_al = em2 is not None
         elif len(resp) <= 120 and not re.search(r"\d|\b[^\W\d_]{1,2}\.", resp):
             f.authors = [_org(resp)]  # "Заглавие / Росстат": a body responsible for the work
+    elif len(lead) == 1 and "," in stmts[0]:
+        # "Гаврилов Е. Е. Заглавие / Е. Е. Гаврилов, Н. Н. Носов": the heading names the first
+        # author only; the statement after the slash names them all
+        em2 = _RESP_ETAL.search(stmts[0])
+        names = stmts[0][: em2.start()] if em2 else stmts[0]
+        parts = [p.strip() for p in names.split(",")]
+        if len(parts) >= 2 and all(_GIVEN_FIRST_NAME.fullmatch(p) for p in parts):
+            every, _ = _parse_given_first(names)
+            first = every[0] if every else None
+            if isinstance(first, Person) and first.family == getattr(lead[0], "family", None):
+                f.authors = every
+                f.et_al = em2 is not None
     for seg in (g.text for g in _segments(m["rest"])):
         if re.fullmatch(r"\d+\s*(?:с|s|p|pp|стр)\.?", seg.strip()) or re.match(r"^\(", seg):
             continue  # extent "412 с." and series "(Серия …)"
@@ -2980,11 +3062,11 @@ _REPORT_GENRE = re.compile(
 # "Доклад о …", "Sağlık istatistikleri yıllığı 2018" (the gate is a cheap lower-case scan)
 _REPORT_TITLE = re.compile(
     r"\b(?:report|rapor|raporu|доклад|отч[её]т|hesabat|working paper|policy brief|"
-    r"yearbook|yıllığı|ежегодник)\b",
+    r"yearbook|yıllığı|ежегодник|стат\.\s?сб|статистический\s+сборник)\b",
     re.I,
 )
 _REPORT_TITLE_STEMS = ("report", "rapor", "доклад", "отч", "hesabat", "paper", "brief", "yearbook",
-                       "yıllığı", "ежегодник")  # fmt: skip
+                       "yıllığı", "ежегодник", "стат")  # fmt: skip
 
 
 def _has_word(short: str, long: str) -> bool:
