@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from pylatexenc import latex2text
@@ -43,3 +47,14 @@ def latex_decoder() -> latex2text.LatexNodes2Text:
         ],
     )
     return latex2text.LatexNodes2Text(latex_context=db, math_mode="verbatim")
+
+
+def load_eval_parse() -> ModuleType:
+    """``scripts/eval_parse.py`` as a module (it is a script, not part of the package)."""
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("eval_parse", root / "scripts" / "eval_parse.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["eval_parse"] = mod
+    spec.loader.exec_module(mod)
+    return mod

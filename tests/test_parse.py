@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import time
 from pathlib import Path
 
 import pytest
+from helpers import load_eval_parse
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -395,13 +394,6 @@ def test_script(entry: str, script: Script) -> None:
 # --------------------------------------------------------------------------- accuracy floor
 
 
-def _eval_module() -> object:
-    spec = importlib.util.spec_from_file_location("eval_parse", ROOT / "scripts" / "eval_parse.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["eval_parse"] = mod
-    spec.loader.exec_module(mod)
-    return mod
 
 
 @pytest.mark.parametrize(
@@ -417,7 +409,7 @@ def test_multilingual_field_accuracy(split: str, batch: str, floor: float) -> No
     """h1: the first author's labelled set; h2 (45) and h3 (30): entries in styles the grammar
     was not built for, labelled before the first parse (h2 0.74 then, h3 0.89 when first
     measured after the second round); the floors keep the later gains."""
-    ev = _eval_module()
+    ev = load_eval_parse()
     recs = ev.load_jsonl(ROOT / "tests" / "data" / "refs_multilingual.jsonl", split, batch)  # type: ignore[attr-defined]
     assert len(recs) >= 30
     assert {r["lang"] for r in recs} == {"en", "tr", "az", "ru"}
@@ -610,7 +602,7 @@ STR_FIELDS = (
 
 def test_field_types_hold_on_every_labelled_entry() -> None:
     """Frozen dataclasses do not check types; make sure no None slips into a str field."""
-    ev = _eval_module()
+    ev = load_eval_parse()
     recs = ev.load_jsonl(ROOT / "tests" / "data" / "refs_multilingual.jsonl")  # type: ignore[attr-defined]
     for rec in recs:
         r = parse_string(rec["text"])

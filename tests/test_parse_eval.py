@@ -2,26 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
-
 import pytest
+from helpers import load_eval_parse
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _ev() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("eval_parse", ROOT / "scripts" / "eval_parse.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["eval_parse"] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
-EV = _ev()
+EV = load_eval_parse()
 
 
 @pytest.mark.parametrize(
