@@ -10,12 +10,20 @@
 * ``normalise_cold_first_call_s``: the first call in a fresh interpreter (loads iuliia, the
   confusables data and, when a title needs it, 12 langdetect profiles).
 * ``title_language_accuracy_*``: ``tests/data/titles_lang.tsv`` (212 real titles, en/tr/az/ru)
-  and the seed's 42 titles, our detector against langdetect alone (seeded, all 55 profiles).
+  and the seed's 42 titles, our detector against langdetect alone (seeded, all 55 profiles);
+  ``*_short``: the titles of at most five words. ``*_lingua``: the optional lingua detector
+  (``language_detector = "lingua"``), with its cost (``lingua_*``): first call in a fresh
+  interpreter (its models load then), time per title, memory added. Skipped when lingua is not
+  installed (``pip install -e '.[lingua]'``).
+* ``unseen_title_language_accuracy_*``: ``tests/data/titles_lang_unseen.tsv``, real titles
+  gathered by someone who never saw the detector, scored once when they arrived (the rows here
+  re-score them, so after any later change they are no longer "first sight").
 """
 
 from __future__ import annotations
 
 import csv
+import json
 import statistics
 import subprocess
 import sys
@@ -26,6 +34,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "turan-2025-asya-studies.txt"
 TITLES = ROOT / "tests" / "data" / "titles_lang.tsv"
+UNSEEN = ROOT / "tests" / "data" / "titles_lang_unseen.tsv"
+LANGS = ("en", "tr", "az", "ru")
 
 # Title language of each seed entry (1-based), labelled by hand from the seed itself.
 SEED_TITLE_LANGS = {
@@ -65,6 +75,67 @@ def _langdetect_alone(titles: list[str]) -> list[str]:
 
 def _accuracy(pred: list[str], gold: list[str]) -> float:
     return sum(p == g for p, g in zip(pred, gold, strict=True)) / len(gold) if gold else 0.0
+
+
+def _lingua_installed() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("lingua") is not None
+
+
+def _lingua_cost(titles: list[str]) -> tuple[float, float, float]:
+    """(first call s, µs per title after it, MB of memory added) in a fresh interpreter."""
+    # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent across exec
+    code = (
+        "import json, sys, time\n"
+        "def hwm():\n"
+        "    with open('/proc/self/status') as fh:\n"
+        "        return next(int(x.split()[1]) for x in fh if x.startswith('VmHWM'))\n"
+        "from refcheck.normalise import detect_language as d, _lingua_probs\n"
+        "titles = json.loads(sys.stdin.read())\n"
+        "m0 = hwm()\n"
+        "t = time.perf_counter(); _lingua_probs('Dostluk'); first = time.perf_counter() - t\n"
+        "t = time.perf_counter()\n"
+        "for s in titles: d(s, 'lingua')\n"
+        "per = (time.perf_counter() - t) / len(titles) * 1e6\n"
+        "print(first, per, (hwm() - m0) / 1024)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        input=json.dumps(titles),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    try:
+        first, per, mb = (float(x) for x in proc.stdout.split())
+    except ValueError:
+        return float("nan"), float("nan"), float("nan")
+    return first, per, mb
+
+
+def _accuracy_rows(
+    prefix: str, data: list[dict[str, str]], note: str, detect: Any
+) -> list[dict[str, Any]]:
+    """Accuracy of builtin and (when installed) lingua on all titles and on the short ones."""
+    short = [r for r in data if len(r["title"].split()) <= 5]
+    detectors = ["builtin"] + (["lingua"] if _lingua_installed() else [])
+    rows = []
+    for det in detectors:
+        for subset, tag, what in ((data, "", "all"), (short, "_short", "<= 5 words")):
+            pred = [detect(r["title"], det)[0] for r in subset]
+            gold = [r["lang"] for r in subset]
+            suffix = "_combined" if det == "builtin" else "_lingua"
+            rows.append(
+                {
+                    "metric": f"{prefix}{suffix}{tag}",
+                    "value": round(_accuracy(pred, gold), 3),
+                    "unit": "fraction",
+                    "note": f"{note}: {len(subset)} titles ({what}); detector {det}",
+                }
+            )
+    return rows
 
 
 def _cold_seconds() -> float:
@@ -117,16 +188,10 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
     with TITLES.open(encoding="utf-8") as fh:
         data = list(csv.DictReader(fh, delimiter="\t"))
     gold = [r["lang"] for r in data]
-    ours = [norm.detect_language(r["title"])[0] for r in data]
     theirs = _langdetect_alone([r["title"] for r in data])
     note = f"{len(data)} titles in tests/data/titles_lang.tsv"
-    rows.append(
-        {
-            "metric": "title_language_accuracy_combined",
-            "value": round(_accuracy(ours, gold), 3),
-            "unit": "fraction",
-            "note": note,
-        }
+    rows += _accuracy_rows(
+        "title_language_accuracy", data, "tests/data/titles_lang.tsv", norm.detect_language
     )
     rows.append(
         {
@@ -136,6 +201,41 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
             "note": note + "; langdetect alone, seed 0 (it has no Azerbaijani profile)",
         }
     )
+
+    if UNSEEN.exists():
+        with UNSEEN.open(encoding="utf-8") as fh:
+            unseen = [r for r in csv.DictReader(fh, delimiter="\t") if r["lang"] in LANGS]
+        rows += _accuracy_rows(
+            "unseen_title_language_accuracy",
+            unseen,
+            "tests/data/titles_lang_unseen.tsv",
+            norm.detect_language,
+        )
+    if _lingua_installed():
+        first, per, mb = _lingua_cost([r["title"] for r in data])
+        rows += [
+            {
+                "metric": "lingua_first_call_s",
+                "value": round(first, 3),
+                "unit": "s",
+                "note": "first lingua call in a fresh interpreter (loads its Latin-script models)",
+            },
+            {
+                "metric": "lingua_us_per_title",
+                "value": round(per, 1),
+                "unit": "us",
+                "note": (
+                    f"{len(data)} titles through detect_language(title, 'lingua'), models "
+                    "loaded; only titles without letter or word evidence reach lingua"
+                ),
+            },
+            {
+                "metric": "lingua_memory_mb",
+                "value": round(mb, 1),
+                "unit": "MB",
+                "note": "peak RSS added by the lingua detector and its models",
+            },
+        ]
 
     try:
         from refcheck.parse import parse_entries
@@ -154,10 +254,14 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
     seed_gold = [SEED_TITLE_LANGS.get(r.index, "en") for r in refs]
     seed_ours = [norm.detect_language(norm._language_text(r))[0] for r in refs]
     seed_theirs = _langdetect_alone(titles)
-    for metric, pred in (
+    seed_rows = [
         ("seed_title_language_accuracy_combined", seed_ours),
         ("seed_title_language_accuracy_langdetect", seed_theirs),
-    ):
+    ]
+    if _lingua_installed():
+        seed_lingua = [norm.detect_language(norm._language_text(r), "lingua")[0] for r in refs]
+        seed_rows.append(("seed_title_language_accuracy_lingua", seed_lingua))
+    for metric, pred in seed_rows:
         rows.append(
             {
                 "metric": metric,

@@ -84,7 +84,12 @@ def check(
 
     cfg = config if config is not None else load_config()
     doc = document if isinstance(document, Document) else load(document)
-    refs = normalise_references(doc.references, scheme=cfg.transliteration, text=doc.text)
+    refs = normalise_references(
+        doc.references,
+        scheme=cfg.transliteration,
+        text=doc.text,
+        language_detector=cfg.language_detector,
+    )
     doc = replace(doc, references=refs)
     citations = extract_citations(doc)
     links = match_citations(citations, refs)
@@ -109,7 +114,11 @@ def check(
         links=links,
         resolutions=resolutions,
         resolved=resolved,
-        options=RuleOptions(transliteration=cfg.transliteration, offline=cfg.offline),
+        options=RuleOptions(
+            transliteration=cfg.transliteration,
+            offline=cfg.offline,
+            language_detector=cfg.language_detector,
+        ),
     )
     findings = run_checks(ctx, cfg.select, cfg.ignore, dict(cfg.severity))
     return Report(
@@ -148,11 +157,13 @@ def export(
     *,
     encoding: str = "utf-8",
     scheme: str = "ala-lc",
+    language_detector: str = "builtin",
 ) -> str:
     """Write references as bibtex, biblatex, csl-json or ris.
 
     References are normalised first (language, romanised forms) unless they already are, so
     ``langid`` and the romanised titles of Cyrillic entries are filled whichever way they came.
+    ``language_detector`` ("builtin" or "lingua") decides ``langid`` for those normalised here.
     """
     from refcheck.exporter import export as _export
     from refcheck.normalise import normalise_references
@@ -164,5 +175,7 @@ def export(
         refs = tuple(references)
         text = None
     if any(r.norm is None for r in refs):
-        refs = normalise_references(refs, scheme=scheme, text=text)
+        refs = normalise_references(
+            refs, scheme=scheme, text=text, language_detector=language_detector
+        )
     return _export(list(refs), format=format, encoding=encoding, scheme=scheme)

@@ -38,6 +38,10 @@ def _csv(values: Sequence[str] | None) -> tuple[str, ...] | None:
     return tuple(out)
 
 
+# refcheck.normalise.LANGUAGE_DETECTORS, spelt out so the CLI starts without importing that stage
+_LANGUAGE_DETECTORS = ("builtin", "lingua")
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="refcheck",
@@ -66,6 +70,10 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--clear-cache", action="store_true", help="empty the HTTP cache first")
     c.add_argument("--mailto", metavar="EMAIL", help="contact address for Crossref's polite pool")
     c.add_argument("--transliteration", metavar="SCHEME", help="ala-lc (default), bgn-pcgn, iso9 …")
+    c.add_argument(
+        "--language-detector", choices=_LANGUAGE_DETECTORS,
+        help="title languages by builtin rules (default) or lingua (extra: refcheck[lingua])",
+    )
     c.add_argument("--references-from", type=int, metavar="LINE", help="the list starts at LINE")
     c.add_argument("--jobs", "-j", type=int, metavar="N", help="check N manuscripts in parallel")
     c.add_argument("--deadline", type=float, metavar="SECONDS", help="stop network checks after")
@@ -95,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="utf-8 for biber/BibLaTeX, ascii for 7-bit LaTeX escapes (classic BibTeX)",
     )
     ex.add_argument("--transliteration", metavar="SCHEME", default="ala-lc")
+    ex.add_argument("--language-detector", choices=_LANGUAGE_DETECTORS, default="builtin")
     ex.add_argument("--references-from", type=int, metavar="LINE")
     ex.set_defaults(func=cmd_export)
 
@@ -180,6 +189,7 @@ def _config_for(args: argparse.Namespace, start: Path | None) -> Config:
         cache_dir=args.cache_dir,
         mailto=args.mailto,
         transliteration=args.transliteration,
+        language_detector=args.language_detector,
         deadline=args.deadline,
         timeout=args.timeout,
         jobs=args.jobs,
@@ -435,7 +445,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     from refcheck import api
 
     doc = api.load(args.path, references_from=args.references_from)
-    text = api.export(doc, args.to, encoding=args.encoding, scheme=args.transliteration)
+    text = api.export(
+        doc,
+        args.to,
+        encoding=args.encoding,
+        scheme=args.transliteration,
+        language_detector=args.language_detector,
+    )
     _write(text, args.output)
     return EXIT_CLEAN
 

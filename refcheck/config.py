@@ -47,6 +47,7 @@ ENV_VARS: Mapping[str, str] = MappingProxyType(
         "REFCHECK_ALLOW_LOCAL_URLS": "allow_local_urls",
         "REFCHECK_CACHE_DIR": "cache_dir",
         "REFCHECK_OFFLINE": "offline",
+        "REFCHECK_LANGUAGE_DETECTOR": "language_detector",
     }
 )
 
@@ -100,6 +101,7 @@ class Config:
     severity: Mapping[str, Severity] = field(default_factory=_empty_severity)
     fail_on: Severity = Severity.WARNING
     transliteration: str = "ala-lc"
+    language_detector: str = "builtin"
     mailto: str = ""
     cache_dir: str = ""
     use_cache: bool = True
@@ -270,6 +272,16 @@ def _scheme(value: object, what: str) -> str:
     return name
 
 
+def _detector(value: object, what: str) -> str:
+    """``builtin`` or ``lingua`` (installed): a missing extra is a setting error, said up front."""
+    from refcheck.normalise import LanguageDetectorError, check_language_detector
+
+    try:
+        return check_language_detector(_str(value, what))
+    except LanguageDetectorError as exc:
+        raise ValueError(f"{what}: {exc}") from None
+
+
 def _tname(value: object) -> str:
     return {
         bool: "a boolean",
@@ -287,6 +299,7 @@ _VALIDATORS: dict[str, Callable[[object, str], Any]] = {
     "severity": _severity_map,
     "fail_on": _severity,
     "transliteration": _scheme,
+    "language_detector": _detector,
     "mailto": _str,
     "cache_dir": _str,
     "use_cache": _bool,

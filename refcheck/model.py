@@ -132,6 +132,7 @@ class Normalised:
     romanised_container: str = ""
     lookalikes: tuple[Lookalike, ...] = ()
     romanised_entry: str = ""  # the whole entry romanised (look-alikes fixed), ready to paste
+    language_detector: str = "builtin"  # which detector gave title_language ("builtin", "lingua")
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,19 +9,21 @@ Public API (names are stable; other stages import them):
 
 ``nfc``, ``tr_lower``, ``tr_upper``, ``tr_title``, ``fold_key``, ``romanise``, ``SCHEMES``,
 ``name_key``, ``name_keys``, ``detect_script``, ``dominant_script``, ``script_of_words``,
-``detect_language``, ``find_lookalikes``, ``fix_lookalikes``, ``collation_key``,
-``normalise_reference``, ``normalise_references``.
+``detect_language``, ``LANGUAGE_DETECTORS``, ``check_language_detector``, ``find_lookalikes``,
+``fix_lookalikes``, ``collation_key``, ``normalise_reference``, ``normalise_references``.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib.util
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import fields, replace
 from typing import Any
 
+from refcheck.errors import ConfigError
 from refcheck.model import (
     Agent,
     Lookalike,
@@ -34,8 +36,11 @@ from refcheck.model import (
 )
 
 __all__ = [
+    "LANGUAGE_DETECTORS",
     "SCHEMES",
+    "LanguageDetectorError",
     "canonical_scheme",
+    "check_language_detector",
     "collation_key",
     "detect_language",
     "detect_script",
@@ -750,21 +755,96 @@ def _cyrillic_verdict(s: str) -> tuple[str, str]:
     return "ru", "Cyrillic without Ukrainian/Kazakh/Azerbaijani letters"
 
 
+# Roman numerals ("XI–XVI. Yüzyıllar") are not the x of Azerbaijani words
+_ROMAN_LOW_RE = re.compile(r"[ivxlcdm]+$")
+_UPPER_RE = re.compile(r"[^\W\d_]")
+
+
+def _mostly_capitals(s: str) -> bool:
+    """At least 80 % of the letters are capitals (a title set in capitals)."""
+    letters = _UPPER_RE.findall(s)
+    return bool(letters) and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
+
+
 def _turkic_suffix(token: str) -> bool:
     """True for "denizi'nden", "erdoğan'ı": a case ending after an apostrophe, not "it's"."""
     tail = token.replace("’", "'").partition("'")[2]
     return tail.isalpha() and tail.islower() and tail not in _EN_CLITICS
 
 
+LANGUAGE_DETECTORS: tuple[str, ...] = ("builtin", "lingua")
+"""Title-language detectors ``detect_language`` offers. ``builtin`` (the default): letters,
+function words, then langdetect. ``lingua``: the same letters and words, then
+lingua-language-detector (among en tr az ru uk kk) instead of langdetect, also for titles too
+short for langdetect. Better on short titles, but an optional extra
+(``pip install 'manuscript-refcheck[lingua]'``: a ~100 MB wheel, ~170 MB of models in memory
+once loaded)."""
+
+
+class LanguageDetectorError(ConfigError, ValueError):
+    """An unknown detector name, or ``lingua`` asked for but not installed.
+
+    A ConfigError, so the CLI reports it on one line (exit 2); a ValueError, like an unknown
+    transliteration scheme, for library callers.
+    """
+
+
+def check_language_detector(name: str) -> str:
+    """``name`` as ``detect_language`` accepts it, or LanguageDetectorError saying what to do."""
+    key = name.strip().lower()
+    if key not in LANGUAGE_DETECTORS:
+        raise LanguageDetectorError(
+            f"unknown language detector {name!r}; valid: {', '.join(LANGUAGE_DETECTORS)}"
+        )
+    if key == "lingua" and importlib.util.find_spec("lingua") is None:
+        raise LanguageDetectorError(
+            "the lingua language detector is not installed: "
+            "pip install 'manuscript-refcheck[lingua]'"
+        )
+    return key
+
+
 @functools.lru_cache(maxsize=4096)
-def detect_language(s: str) -> tuple[str, str]:
+def detect_language(s: str, detector: str = "builtin") -> tuple[str, str]:
     """(ISO 639-1 code or "", evidence) for a title or short text.
 
-    Letters decide first (ə only in Azerbaijani; Cyrillic і ї є ґ → Ukrainian, қ ң ұ → Kazakh,
-    ҹ ј ҝ ә → Azerbaijani, otherwise Russian), then function words of English, Turkish and
-    Azerbaijani, then langdetect (seeded, restricted to a dozen languages, loaded once). A
-    Turkish-looking text with q or x in its words is Azerbaijani ("Zəfər", "Qarabağ").
+    ``builtin``: letters decide first (ə only in Azerbaijani; Cyrillic і ї є ґ → Ukrainian,
+    қ ң ұ → Kazakh, ҹ ј ҝ ә → Azerbaijani, otherwise Russian), then function words of English,
+    Turkish and Azerbaijani, then langdetect (seeded, restricted to a dozen languages, loaded
+    once). A Turkish-looking text with q or x in its words is Azerbaijani ("Zəfər", "Qarabağ").
+    ``lingua``: the same letters and words, with lingua where langdetect would be asked, and
+    for titles too short for word evidence (see ``LANGUAGE_DETECTORS``). Raises
+    LanguageDetectorError for another name or a missing lingua.
     """
+    if detector == "builtin" or check_language_detector(detector) == "builtin":
+        return _rules_language(s, "langdetect")
+    return _rules_language(s, "lingua")
+
+
+def _lingua_probs(s: str) -> list[tuple[str, float]]:
+    """lingua's ranked guesses for ``s`` among ``_LINGUA_LANGS``; empty when it finds none."""
+    ranked = _lingua_detector().compute_language_confidence_values(s)
+    return [(c.language.iso_code_639_1.name.lower(), float(c.value)) for c in ranked if c.value > 0]
+
+
+# The languages lingua chooses among: the journals' four and the Cyrillic neighbours whose
+# letters may be a minority in Latin text. Each language added costs memory and, on short
+# titles, accuracy: with German and French added, "Soft power" came out German. Lists with many
+# titles in other languages are better served by the builtin detector (langdetect knows them).
+_LINGUA_LANGS = ("en", "tr", "az", "ru", "uk", "kk")
+
+
+@functools.lru_cache(maxsize=1)
+def _lingua_detector() -> Any:
+    """The lingua detector, built once; its models load on first use, per language needed."""
+    from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
+    langs = [Language.from_iso_code_639_1(getattr(IsoCode639_1, c.upper())) for c in _LINGUA_LANGS]
+    return LanguageDetectorBuilder.from_languages(*langs).build()
+
+
+def _rules_language(s: str, stats: str) -> tuple[str, str]:
+    """Letters, then function words, then ``stats`` ("langdetect" or "lingua") as last resort."""
     text = nfc(_drop_urls(s))
     # This runs on every title, so each count below is a C-level pass, and the per-token checks
     # for letters a text lacks are skipped altogether.
@@ -821,13 +901,13 @@ def detect_language(s: str) -> tuple[str, str]:
             t for t in turkic if set(t.replace("İ", "I") if t.isupper() else t) & _STRONG_TURKIC
         ]
     qx = (
-        [t for t in plain if ("q" in t or "x" in t) and len(t) > 2]
+        [t for t in plain if ("q" in t or "x" in t) and len(t) > 2 and not _ROMAN_LOW_RE.match(t)]
         if "q" in low or "x" in low
         else []
     )
     tr += suffixed
-    if not (schwa or strong or turkic) and (n < 2 or lat < 6):
-        return "", "too short to tell"
+    if not (schwa or strong or turkic) and (n < 2 or lat < 6) and stats == "langdetect":
+        return "", "too short to tell"  # langdetect guesses wildly on one short word
     if schwa and schwa + az >= en:
         return "az", f"ə in {schwa} word(s)"
     if en >= 2 and en >= tr + az and en * 3 >= n - len(turkic) and en > len(strong):
@@ -840,22 +920,37 @@ def detect_language(s: str) -> tuple[str, str]:
             if tr:
                 ev = (ev + "; " if ev else "") + f"{tr} Turkish function word(s)"
             return "tr", ev
+    bare_ascii = False  # plain ASCII words, no function word of any language but English
     if not (turkic or tr or az or qx) and all(t.isascii() for t in plain):
         forms = sum(1 for t in plain if t not in _EN_STOP and _EN_FORM_RE.search(t))
         enough = en + forms >= 2 and ((en + forms) * 3 >= n or (en and forms >= 2))
-        if enough and not any(t in _OTHER_STOP for t in plain):
+        bare_ascii = not any(t in _OTHER_STOP for t in plain)
+        if enough and bare_ascii:
             return "en", f"{en} English function word(s), {forms} English word form(s)"
-    probs = _langdetect_probs(text)
+    # Statistics are trained on running text: a title in capitals ("TÜRKİYE EKONOMİSİ", Turkish
+    # journals set them so) reads as English to langdetect until it is lowercased.
+    probe = text.replace("İ", "i").lower() if _mostly_capitals(text) else text
+    probs = _langdetect_probs(probe) if stats == "langdetect" else _lingua_probs(probe)
     if not probs:
-        return "", "langdetect found no features"
+        return "", f"{stats} found no features"
     lang, p = probs[0]
     if lang == "tr" and qx:
-        return "az", f"langdetect tr {p:.2f} but q/x in Turkish-looking words"
+        return "az", f"{stats} tr {p:.2f} but q/x in Turkish-looking words"
     if en and lang != "en" and en >= n / 3:
-        return "en", f"{en} English function word(s); langdetect {lang} {p:.2f}"
+        return "en", f"{en} English function word(s); {stats} {lang} {p:.2f}"
+    if bare_ascii and n <= 5 and lang not in ("en", "tr") and stats == "langdetect":
+        # A few plain ASCII words with no accent and no function word of another language, in
+        # lists citing English, Turkish and Azerbaijani: langdetect's Spanish or Dutch for
+        # "Corpus design criteria" is noise. Only English and Turkish typed without its
+        # letters ("Turk Dis Politikasi") are taken from it, at any probability.
+        near = [(code, q) for code, q in probs if code in ("en", "tr")]
+        if not near:
+            return "", f"langdetect unsure (short ASCII title; {lang} {p:.2f})"
+        code, q = near[0]
+        return code, f"langdetect {code} {q:.2f} (short ASCII title: en/tr only)"
     if p < 0.5:
-        return "", f"langdetect unsure ({lang} {p:.2f})"
-    return lang, f"langdetect {lang} {p:.2f}"
+        return "", f"{stats} unsure ({lang} {p:.2f})"
+    return lang, f"{stats} {lang} {p:.2f}"
 
 
 # --------------------------------------------------------------------------------------------
@@ -1157,11 +1252,17 @@ def _apply_fixes(s: str, fixes: dict[str, str]) -> str:
 
 
 def normalise_reference(
-    ref: Reference, scheme: str = "ala-lc", text: str | None = None
+    ref: Reference,
+    scheme: str = "ala-lc",
+    text: str | None = None,
+    language_detector: str = "builtin",
 ) -> Reference:
     """One reference with ``norm``, ``language`` and ``script`` filled (see the module doc)."""
     key = canonical_scheme(scheme)
-    lang, evidence = detect_language(_language_text(ref))
+    detector = language_detector
+    if detector != "builtin":
+        detector = check_language_detector(detector)
+    lang, evidence = detect_language(_language_text(ref), detector)
     field_values = (
         ("author", "; ".join(a.display for a in ref.authors)),
         ("title", ref.title),
@@ -1192,6 +1293,7 @@ def normalise_reference(
         romanised_container=container_rom,
         lookalikes=lookalikes,
         romanised_entry=entry_rom,
+        language_detector=detector,
     )
     return _with_norm(ref, norm, lang, dominant_script(content))
 
@@ -1220,12 +1322,16 @@ def _with_norm(ref: Reference, norm: Normalised, language: str, script: Script) 
 
 
 def normalise_references(
-    refs: Iterable[Reference], scheme: str = "ala-lc", text: str | None = None
+    refs: Iterable[Reference],
+    scheme: str = "ala-lc",
+    text: str | None = None,
+    language_detector: str = "builtin",
 ) -> tuple[Reference, ...]:
     """Copies of ``refs`` with ``norm`` filled; ``text`` (Document.text) gives exact spans.
 
     Without ``text`` look-alike spans are computed inside ``ref.raw`` and are exact only for
-    entries without wrapped lines.
+    entries without wrapped lines. ``language_detector`` is one of ``LANGUAGE_DETECTORS``.
     """
     canonical_scheme(scheme)
-    return tuple(normalise_reference(r, scheme, text) for r in refs)
+    detector = check_language_detector(language_detector)
+    return tuple(normalise_reference(r, scheme, text, detector) for r in refs)

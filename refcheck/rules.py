@@ -29,6 +29,7 @@ class RuleOptions:
 
     transliteration: str = "ala-lc"
     offline: bool = False
+    language_detector: str = "builtin"  # see refcheck.normalise.LANGUAGE_DETECTORS
 
 
 @dataclass(frozen=True)

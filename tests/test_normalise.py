@@ -274,6 +274,31 @@ def test_detect_language_letter_evidence(text: str, lang: str, evidence: str) ->
     assert evidence in why
 
 
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # titles set in capitals: statistics read them lowercased (langdetect said en / de)
+        ("OSMANLI DEVLETİNDE TOPRAK SİSTEMİ", ("tr", "langdetect tr 1.00")),
+        ("ANADOLU SELÇUKLU MİMARİSİ", ("tr", "langdetect tr 1.00")),
+        ("MODERN TURKISH POLITICS", ("en", "langdetect en 1.00")),
+        # Roman numerals are not Azerbaijani x-words (was az: "Turkic letters with q/x")
+        ("XIX. Yüzyılda Azerbaycan’da Eğitim", ("tr", "Turkish letters in 2 word(s); 1 Turkish function word(s)")),
+        ("XVIII. Yüzyıl Osmanlı Şiiri", ("tr", "Turkish letters in 3 word(s)")),
+        ("Xalq yaradıcılığı", ("az", "Turkic letters with q/x")),
+        # a few bare ASCII words: only en/tr are taken from langdetect (it said it, ro, de)
+        ("Collocation errors", ("en", "langdetect en 0.28 (short ASCII title: en/tr only)")),
+        ("Dil Politikasi", ("tr", "langdetect tr 0.14 (short ASCII title: en/tr only)")),
+        ("Academic vocabulary", ("", "langdetect unsure (short ASCII title; ro 1.00)")),
+        # a function word of another language keeps langdetect's full answer
+        ("Der Staat und die Politik", ("de", "langdetect de 1.00")),
+    ],
+)
+def test_detect_language_capitals_numerals_and_short_ascii(
+    title: str, expected: tuple[str, str]
+) -> None:
+    assert detect_language(title) == expected
+
+
 def _dataset() -> list[dict[str, str]]:
     with DATA.open(encoding="utf-8") as fh:
         return list(csv.DictReader(fh, delimiter="\t"))
@@ -285,6 +310,22 @@ def test_title_dataset_is_balanced_and_sourced() -> None:
     counts = {lang: sum(r["lang"] == lang for r in rows) for lang in ("en", "tr", "az", "ru")}
     assert all(c >= 45 for c in counts.values()), counts
     assert all(r["source"].strip() for r in rows)
+
+
+def test_unseen_title_set_is_sourced_new_and_scored() -> None:
+    """titles_lang_unseen.tsv: gathered by someone who never saw the detector (docs/multilingual.md).
+
+    At first sight the builtin detector scored 0.968 and lingua 0.991 on its 343 en/tr/az/ru
+    titles; the later rules were fixed on other examples (the test above).
+    """
+    with (DATA.parent / "titles_lang_unseen.tsv").open(encoding="utf-8") as fh:
+        rows = [r for r in csv.DictReader(fh, delimiter="\t") if r["lang"] in ("en", "tr", "az", "ru")]
+    assert len(rows) == 343
+    assert all(r["source"].startswith(("http://", "https://")) for r in rows)
+    old = {r["title"].casefold().strip() for r in _dataset()}
+    assert not [r["title"] for r in rows if r["title"].casefold().strip() in old]
+    hits = sum(detect_language(r["title"])[0] == r["lang"] for r in rows)
+    assert hits / len(rows) >= 0.98
 
 
 def test_detect_language_accuracy_beats_langdetect_on_dataset() -> None:

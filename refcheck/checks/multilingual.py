@@ -111,10 +111,13 @@ def _scheme(ctx: Context) -> str:
 
 
 def _norm(ref: Reference, ctx: Context, scheme: str) -> Normalised:
-    """The normalised facts, computed here if the pipeline did not (or used another scheme)."""
-    if ref.norm is not None and ref.norm.scheme == scheme:
-        return ref.norm
-    done = normalise_reference(ref, scheme, ctx.document.text or None)
+    """The normalised facts, computed here if the pipeline did not (or used another scheme or
+    language detector)."""
+    detector = ctx.options.language_detector
+    norm = ref.norm
+    if norm is not None and norm.scheme == scheme and norm.language_detector == detector:
+        return norm
+    done = normalise_reference(ref, scheme, ctx.document.text or None, detector)
     assert done.norm is not None
     return done.norm
 
