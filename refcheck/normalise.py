@@ -766,6 +766,38 @@ def _mostly_capitals(s: str) -> bool:
     return bool(letters) and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
 
 
+# Romanised Russian (APA asks for it: "Teoriya mezhdunarodnykh otnosheniy"), in the ASCII schemes
+# (BGN/PCGN, ALA-LC without diacritics, press style): endings of Russian adjectives, nouns and
+# verbs that English, Turkish and Azerbaijani words do not have, letter clusters of ц ж щ ы, a
+# soft sign written ' after a consonant that takes one ("Kul'tura", "zhizn'"), and function words.
+_RU_LATIN_END = re.compile(
+    r"(?:[^aeiou]ykh|[^aeious]ikh|sk(?:iy|ii|ij|aya|oe|oye|ogo|ikh|oy|ie)|ny[yi]|naya|nogo|"
+    r"nykh|nosti|[oe]vaya|iy[aeu]|iyam|iyakh|stv[oa]|ovat|ovan|eniy|eniy[ae]|[yi]vat|"
+    r"y?ayut|yaet|yaya|yye|uyu|iy)$"
+)
+_RU_LATIN_INNER = re.compile(
+    r"ts[aeiouy]|shch|zh[aeiouy]|yy|[a-z][lntdzrvmbpfh]'(?!(?:s|t|re|ve|ll|d|m)$)"
+)
+_RU_LATIN_STOP = _words(
+    "i v vo na ob ot po dlya bez pri iz kak chto ili protiv mezhdu cherez posle pered"
+)
+_RU_LATIN_TOKEN_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*'?")
+
+
+def _romanised_russian(text: str) -> list[str]:
+    """The words of an ASCII title that read as romanised Russian."""
+    out = []
+    for w in _RU_LATIN_TOKEN_RE.findall(text.replace("’", "'").replace("''", '"')):
+        low = w.lower()
+        if (
+            (low in _RU_LATIN_STOP and w != "I")
+            or _RU_LATIN_END.search(low.rstrip("'"))
+            or _RU_LATIN_INNER.search(low)
+        ):
+            out.append(w)
+    return out
+
+
 def _turkic_suffix(token: str) -> bool:
     """True for "denizi'nden", "erdoğan'ı": a case ending after an apostrophe, not "it's"."""
     tail = token.replace("’", "'").partition("'")[2]
@@ -905,6 +937,14 @@ def _rules_language(s: str, stats: str) -> tuple[str, str]:
         if "q" in low or "x" in low
         else []
     )
+    if not (turkic or schwa or az) and all(t.isascii() for t in plain):
+        # before the Turkic rules: a soft sign ("Kul'tura") looks like a Turkish case ending
+        russian = _romanised_russian(text)
+        if len(russian) > max(en, tr) and (
+            (len(russian) >= 2 and len(russian) * 3 >= n)
+            or (n <= 3 and any(w.lower() not in _RU_LATIN_STOP for w in russian))
+        ):
+            return "ru", "romanised Russian word(s): " + ", ".join(russian[:3])
     tr += suffixed
     if not (schwa or strong or turkic) and (n < 2 or lat < 6) and stats == "langdetect":
         return "", "too short to tell"  # langdetect guesses wildly on one short word

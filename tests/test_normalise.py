@@ -275,6 +275,27 @@ def test_detect_language_letter_evidence(text: str, lang: str, evidence: str) ->
 
 
 @pytest.mark.parametrize(
+    ("title", "lang"),
+    [
+        # Russian in Latin letters, as APA asks for it (ASCII schemes: BGN/PCGN, LC plain)
+        ("Vneshnyaya politika Rossii", "ru"),
+        ("Kul'turnaya politika i obshchestvo", "ru"),  # the soft sign is not a Turkish ending
+        ("Gosudarstvo i pravo", "ru"),
+        ("Ekonomicheskiy rost", "ru"),
+        # English titles with Russian words and names stay English
+        ("The Kul'tura of the Soviet intelligentsia", "en"),
+        ("Khrushchev and the Soviet Union", "en"),
+        ("Tsarist Russia and the Ottoman Empire", "en"),
+        ("Soviet foreign policy under Brezhnev", "en"),
+    ],
+)
+def test_detect_language_romanised_russian(title: str, lang: str) -> None:
+    code, evidence = detect_language(title)
+    assert code == lang
+    assert evidence.startswith("romanised Russian word(s): ") == (lang == "ru")
+
+
+@pytest.mark.parametrize(
     ("title", "expected"),
     [
         # titles set in capitals: statistics read them lowercased (langdetect said en / de)
