@@ -937,10 +937,11 @@ def _rules_language(s: str, stats: str) -> tuple[str, str]:
         if "q" in low or "x" in low
         else []
     )
-    if not (turkic or schwa or az) and all(t.isascii() for t in plain):
-        # before the Turkic rules: a soft sign ("Kul'tura") looks like a Turkish case ending
+    if en < 2 and not (turkic or schwa or az) and all(t.isascii() for t in plain):
+        # letters, so before "too short"; before the Turkic rules, because a soft sign
+        # ("Kul'tura") looks like a Turkish case ending. English titles (en >= 2) never pay.
         russian = _romanised_russian(text)
-        if len(russian) > max(en, tr) and (
+        if len(russian) > max(en, tr - suffixed) and (
             (len(russian) >= 2 and len(russian) * 3 >= n)
             or (n <= 3 and any(w.lower() not in _RU_LATIN_STOP for w in russian))
         ):
