@@ -770,24 +770,30 @@ def _mostly_capitals(s: str) -> bool:
 # (BGN/PCGN, ALA-LC without diacritics, press style): endings of Russian adjectives, nouns and
 # verbs that English, Turkish and Azerbaijani words do not have, letter clusters of ц ж щ ы, a
 # soft sign written ' after a consonant that takes one ("Kul'tura", "zhizn'"), and function words.
-_RU_LATIN_END = re.compile(
+_RU_END = (
     r"(?:[^aeiou]ykh|[^aeious]ikh|sk(?:iy|ii|ij|aya|oe|oye|ogo|ikh|oy|ie)|ny[yi]|naya|nogo|"
     r"nykh|nosti|[oe]vaya|iy[aeu]|iyam|iyakh|stv[oa]|ovat|ovan|eniy|eniy[ae]|[yi]vat|"
-    r"y?ayut|yaet|yaya|yye|uyu|iy)$"
+    r"y?ayut|yaet|yaya|yye|uyu|iy)"
 )
-_RU_LATIN_INNER = re.compile(
-    r"ts[aeiouy]|shch|zh[aeiouy]|yy|[a-z][lntdzrvmbpfh]'(?!(?:s|t|re|ve|ll|d|m)$)"
-)
-_RU_LATIN_STOP = _words(
-    "i v vo na ob ot po dlya bez pri iz kak chto ili protiv mezhdu cherez posle pered"
+_RU_INNER = r"ts[aeiouy]|shch|zh[aeiouy]|yy|[a-z][lntdzrvmbpfh]'(?!(?:s|t|re|ve|ll|d|m)$)"
+_RU_STOP_WORDS = "i v vo na ob ot po dlya bez pri iz kak chto ili protiv mezhdu cherez posle pered"
+_RU_LATIN_END = re.compile(_RU_END + "$")
+_RU_LATIN_INNER = re.compile(_RU_INNER)
+_RU_LATIN_STOP = _words(_RU_STOP_WORDS)
+# Any of the three in the lowercased title: most titles have none, and one search says so
+_RU_LATIN_ANY = re.compile(
+    rf"{_RU_END}'?(?![a-z])|{_RU_INNER}|(?<![a-z])(?:{_RU_STOP_WORDS.replace(' ', '|')})(?![a-z])"
 )
 _RU_LATIN_TOKEN_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*'?")
 
 
 def _romanised_russian(text: str) -> list[str]:
     """The words of an ASCII title that read as romanised Russian."""
+    text = text.replace("’", "'").replace("''", '"')
+    if _RU_LATIN_ANY.search(text.lower()) is None:
+        return []
     out = []
-    for w in _RU_LATIN_TOKEN_RE.findall(text.replace("’", "'").replace("''", '"')):
+    for w in _RU_LATIN_TOKEN_RE.findall(text):
         low = w.lower()
         if (
             (low in _RU_LATIN_STOP and w != "I")
