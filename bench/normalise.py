@@ -211,6 +211,33 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
             "tests/data/titles_lang_unseen.tsv",
             norm.detect_language,
         )
+    romanised = UNSEEN.parent / "titles_romanised_unseen.tsv"
+    if romanised.exists():
+        with romanised.open(encoding="utf-8") as fh:
+            rom = list(csv.DictReader(fh, delimiter="\t"))
+        ru = [r["title"] for r in rom if r["lang"] == "ru"]
+        found = [norm.detect_language(t)[0] for t in ru]
+        others = [r for r in rom if r["lang"] != "ru"]
+        rows += [
+            {
+                "metric": "romanised_russian_found",
+                "value": round(_accuracy(found, ["ru"] * len(ru)), 3),
+                "unit": "fraction",
+                "note": f"{len(ru)} real romanised Russian titles (titles_romanised_unseen.tsv)",
+            },
+            {
+                "metric": "romanised_confounders_right",
+                "value": round(
+                    _accuracy(
+                        [norm.detect_language(r["title"])[0] for r in others],
+                        [r["lang"] for r in others],
+                    ),
+                    3,
+                ),
+                "unit": "fraction",
+                "note": f"{len(others)} English titles about Russia, Turkish typed without ğ ş ı",
+            },
+        ]
     if _lingua_installed():
         first, per, mb = _lingua_cost([r["title"] for r in data])
         rows += [

@@ -770,13 +770,18 @@ def _mostly_capitals(s: str) -> bool:
 # (BGN/PCGN, ALA-LC without diacritics, press style): endings of Russian adjectives, nouns and
 # verbs that English, Turkish and Azerbaijani words do not have, letter clusters of ц ж щ ы, a
 # soft sign written ' after a consonant that takes one ("Kul'tura", "zhizn'"), and function words.
+# Endings, as BGN/PCGN, LC without diacritics (-iia, -aia, -skoi) and the translit.ru style
+# (-aja, -oj, -yh) write them.
 _RU_END = (
-    r"(?:[^aeiou]ykh|[^aeious]ikh|sk(?:iy|ii|ij|aya|oe|oye|ogo|ikh|oy|ie)|ny[yi]|naya|nogo|"
-    r"nykh|nosti|[oe]vaya|iy[aeu]|iyam|iyakh|stv[oa]|ovat|ovan|eniy|eniy[ae]|[yi]vat|"
-    r"y?ayut|yaet|yaya|yye|uyu|iy)"
+    r"(?:[^aeiou]ykh|[^aeious]ikh|sk(?:iy|ii|ij|aya|aia|oe|oye|ogo|ikh|oy|oi|ie)|ny[yij]|naya|"
+    r"nogo|[kv]ogo|nykh|nosti|[oe]vaya|iy[aeu]|iyam|iyakh|ii[au]|aia|stv[oa]|ovat|ovan|eniy|"
+    r"eniy[ae]|[yi]vat|y?ayut|yaet|yaya|yye|uyu|iy|[oey]j|[ai]ja|[^aeiou]yh|[^a]noe|[^aeiou]nye)"
 )
 _RU_INNER = r"ts[aeiouy]|shch|zh[aeiouy]|yy|[a-z][lntdzrvmbpfh]'(?!(?:s|t|re|ve|ll|d|m)$)"
-_RU_STOP_WORDS = "i v vo na ob ot po dlya bez pri iz kak chto ili protiv mezhdu cherez posle pered"
+_RU_STOP_WORDS = (
+    "i v vo na ob ot po dlya bez pri iz kak chto ili protiv mezhdu cherez posle pered o k za "
+    "ne pod nad so"
+)
 _RU_LATIN_END = re.compile(_RU_END + "$")
 _RU_LATIN_INNER = re.compile(_RU_INNER)
 _RU_LATIN_STOP = _words(_RU_STOP_WORDS)
@@ -787,21 +792,52 @@ _RU_LATIN_ANY = re.compile(
 _RU_LATIN_TOKEN_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*'?")
 
 
+# The letters romanisation schemes add to ASCII, folded for the checks above: ISO 9 / scholarly
+# č š ž, LC's ĭ ė ë and tie bars (i͡a, i︠a︡), and the soft sign as ʹ ’ ʼ or GOST's `.
+_RU_FOLD = str.maketrans(
+    {"č": "ch", "Č": "Ch", "š": "sh", "Š": "Sh", "ž": "zh", "Ž": "Zh", "’": "'", "ʼ": "'",
+     "ʹ": "'", "`": "'", "ʺ": '"'}
+)  # fmt: skip
+_RU_MARKS_RE = re.compile("[\u0306\u0307\u0308\u0361\ufe20-\ufe23]")
+
+
+def _ascii_romanisation(text: str) -> str | None:
+    """``text`` in ASCII when every letter beyond ASCII is one of a romanisation scheme's, else
+    None (French é, Czech ř, Polish ł … are other languages' letters, not Russian's)."""
+    if text.isascii():
+        return text
+    folded = _RU_MARKS_RE.sub("", unicodedata.normalize("NFD", text.translate(_RU_FOLD)))
+    if folded.isascii() or not any(
+        c.isalpha() or unicodedata.combining(c) for c in folded if not c.isascii()
+    ):
+        return folded  # « » – … may stay: only letters and their accents matter
+    return None
+
+
 def _romanised_russian(text: str) -> list[str]:
-    """The words of an ASCII title that read as romanised Russian."""
-    text = text.replace("’", "'").replace("''", '"')
-    if _RU_LATIN_ANY.search(text.lower()) is None:
+    """The words of a title that read as romanised Russian ([] unless it is ASCII once the
+    schemes' own letters are folded). A capitalised word inside the title counts only by its
+    ending: names such as Khrushchev or Tsvetaeva appear in English titles too."""
+    folded = _ascii_romanisation(text)
+    if folded is None:
+        return []
+    folded = folded.replace("''", '"')
+    if _RU_LATIN_ANY.search(folded.lower()) is None:
         return []
     out = []
-    for w in _RU_LATIN_TOKEN_RE.findall(text):
+    for i, w in enumerate(_RU_LATIN_TOKEN_RE.findall(folded)):
         low = w.lower()
         if (
             (low in _RU_LATIN_STOP and w != "I")
             or _RU_LATIN_END.search(low.rstrip("'"))
-            or _RU_LATIN_INNER.search(low)
+            or ((i == 0 or w[0].islower()) and _RU_LATIN_INNER.search(low))
         ):
             out.append(w)
     return out
+
+
+def _russian_ending(word: str) -> bool:
+    return _RU_LATIN_END.search(word.lower().rstrip("'")) is not None
 
 
 def _turkic_suffix(token: str) -> bool:
@@ -881,9 +917,16 @@ def _lingua_detector() -> Any:
     return LanguageDetectorBuilder.from_languages(*langs).build()
 
 
+# LC's tie bars (i͡a, i︠a︡) join two letters of one Cyrillic letter; as combining marks they are
+# not word characters, so they would cut "istoricheska︠i︡a" into three words
+_TIE_RE = re.compile("[\u0361\ufe20-\ufe23]")
+
+
 def _rules_language(s: str, stats: str) -> tuple[str, str]:
     """Letters, then function words, then ``stats`` ("langdetect" or "lingua") as last resort."""
     text = nfc(_drop_urls(s))
+    if not text.isascii() and _TIE_RE.search(text) is not None:
+        text = _TIE_RE.sub("", text)
     # This runs on every title, so each count below is a C-level pass, and the per-token checks
     # for letters a text lacks are skipped altogether.
     raw_tokens: list[str] | None
@@ -943,13 +986,13 @@ def _rules_language(s: str, stats: str) -> tuple[str, str]:
         if "q" in low or "x" in low
         else []
     )
-    if en < 2 and not (turkic or schwa or az) and all(t.isascii() for t in plain):
+    if en < 2 and not (turkic or schwa or az):
         # letters, so before "too short"; before the Turkic rules, because a soft sign
         # ("Kul'tura") looks like a Turkish case ending. English titles (en >= 2) never pay.
         russian = _romanised_russian(text)
         if len(russian) > max(en, tr - suffixed) and (
             (len(russian) >= 2 and len(russian) * 3 >= n)
-            or (n <= 3 and any(w.lower() not in _RU_LATIN_STOP for w in russian))
+            or (n <= 3 and any(map(_russian_ending, russian)))
         ):
             return "ru", "romanised Russian word(s): " + ", ".join(russian[:3])
     tr += suffixed
