@@ -210,3 +210,26 @@ def test_seed_through_real_split_and_parse_when_available() -> None:
     n502 = {f.reference for f in findings if f.code == "N502"}
     assert {1, 3, 7, 11, 14, 27, 33, 34} <= n502  # the Turkish and Azerbaijani titles
     assert not n502 & {2, 4, 6, 19, 20, 26, 28}  # English titles
+
+
+def test_n502_romanised_russian_title_without_translation() -> None:
+    doc, refs = _doc_with(
+        [
+            "Kuznetsov, A. (2015). Vneshnyaya politika Rossii. Nauka.",
+            "Makienko, K. (2020). Kak Rossiya proigrala vo vtoroy karabakhskoy voyne "
+            "[How Russia lost the second Karabakh war]. Vedomosti.",
+        ]
+    )
+    refs = [
+        replace(refs[0], title="Vneshnyaya politika Rossii"),
+        replace(
+            refs[1],
+            title="Kak Rossiya proigrala vo vtoroy karabakhskoy voyne",
+            title_translation="How Russia lost the second Karabakh war",
+        ),
+    ]
+    findings = _run(Context(document=doc, references=normalise_references(refs, text=doc.text)))
+    n502 = [f for f in findings if f.code == "N502"]
+    assert [f.reference for f in n502] == [1]
+    assert "the title is in Russian (romanised Russian word(s): Vneshnyaya)" in n502[0].message
+    assert not [f for f in findings if f.code == "N501"]  # already in Latin letters
