@@ -10,7 +10,8 @@ Public API (names are stable; other stages import them):
 ``nfc``, ``tr_lower``, ``tr_upper``, ``tr_title``, ``fold_key``, ``romanise``, ``SCHEMES``,
 ``name_key``, ``name_keys``, ``detect_script``, ``dominant_script``, ``script_of_words``,
 ``detect_language``, ``LANGUAGE_DETECTORS``, ``check_language_detector``, ``find_lookalikes``,
-``fix_lookalikes``, ``collation_key``, ``normalise_reference``, ``normalise_references``.
+``fix_lookalikes``, ``collation_key``, ``romanisation_style``, ``scheme_style``,
+``normalise_reference``, ``normalise_references``.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from refcheck.model import (
 __all__ = [
     "LANGUAGE_DETECTORS",
     "SCHEMES",
+    "STYLE_LETTERS",
     "LanguageDetectorError",
     "canonical_scheme",
     "check_language_detector",
@@ -53,7 +55,9 @@ __all__ = [
     "nfc",
     "normalise_reference",
     "normalise_references",
+    "romanisation_style",
     "romanise",
+    "scheme_style",
     "script_of_words",
     "tr_lower",
     "tr_title",
@@ -610,6 +614,75 @@ def romanise(s: str, scheme: str = "ala-lc", language: str = "") -> str:
         return _romanise_word(w, key, lang)
 
     return _leftover(_CYR_WORD_RE.sub(repl, s))
+
+
+# --------------------------------------------------------------------------------------------
+# Romanisation style: which scheme a romanised Russian text follows
+# --------------------------------------------------------------------------------------------
+
+# How each scheme writes four letters that tell the schemes apart in Latin text, tested word by
+# word (lowercase, tie bars removed, ’ as '). ц (ts/c/cz) and э are left out: "ts" is also т+с,
+# and GOST 7.79 B writes ц both c and cz. Roman numerals never count (XX is not two х).
+_STYLE_TESTS: tuple[tuple[str, tuple[tuple[str, re.Pattern[str]], ...]], ...] = (
+    ("я", (
+        ("ia", re.compile(r"(?:^|[aeiouy'ʹ`])i[au]")),  # ALA-LC, ICAO: Rossiia, iazyk
+        ("ya", re.compile(r"(?:^|[aeiou'ʹ`])y[au]")),  # BGN/PCGN, GOST 7.79 B: Rossiya
+        ("ja", re.compile(r"(?:^|[aeiouy'ʹ`])j[au]")),  # scholarly, translit: Rossija
+        ("â", re.compile(r"[âû]")),  # ISO 9: Rossiâ
+    )),
+    ("final й", (
+        ("ĭ", re.compile(r"ĭ$")),  # ALA-LC: novyĭ
+        ("j", re.compile(r"[yoeiu]`?j$")),  # ISO 9, GOST 7.79 B, scholarly: novyj, novy`j
+        ("y", re.compile(r"[yoei]y$")),  # BGN/PCGN: novyy, russkoy
+        ("i", re.compile(r"[yoe]i$")),  # ALA-LC without diacritics, ICAO: novyi, russkoi
+    )),
+    ("х", (
+        ("kh", re.compile(r"kh")),  # ALA-LC, BGN/PCGN, ICAO: Khrushchev
+        ("x", re.compile(r"x")),  # GOST 7.79 B, scholarly: Xrushhev
+    )),
+    ("ь", (
+        ("ʹ", re.compile(r"ʹ")),  # ALA-LC, ISO 9, scholarly: zhiznʹ
+        ("'", re.compile(r"[a-z]'")),  # BGN/PCGN, ALA-LC without diacritics: zhizn'
+        ("`", re.compile(r"[a-z]`(?!j)")),  # GOST 7.79 B: zhizn`
+    )),
+)  # fmt: skip
+STYLE_LETTERS: tuple[str, ...] = tuple(letter for letter, _ in _STYLE_TESTS)
+_STYLE_WORD_RE = re.compile(r"[^\W\d_]+(?:['`ʹ][^\W\d_]+)*['`ʹ]?")
+_STYLE_PROBE = "Россия язык новый русской Хрущёв жизнь"
+
+
+def romanisation_style(text: str) -> dict[str, tuple[str, str]]:
+    """How a romanised Russian text writes я, a final й, х and ь: ``{letter: (form, word)}``.
+
+    "Vneshnyaya politika Rossii" → ``{"я": ("ya", "Vneshnyaya")}``. Only letters the text shows
+    are in the result; a form is the one most of its words use. Lists that mix "Rossiya" and
+    "Rossiia" follow two schemes (rule N504).
+    """
+    clean = _TIE_RE.sub("", nfc(text)).replace("’", "'")
+    out: dict[str, tuple[str, str]] = {}
+    words = _STYLE_WORD_RE.findall(clean)
+    for letter, tests in _STYLE_TESTS:
+        seen: dict[str, list[str]] = {}
+        for w in words:
+            low = w.lower()
+            if _ROMAN_LOW_RE.match(low):
+                continue
+            for form, test in tests:
+                if test.search(low):
+                    seen.setdefault(form, []).append(w)
+                    break
+        if seen:
+            form = max(seen, key=lambda f: len(seen[f]))  # first seen wins a tie
+            out[letter] = (form, seen[form][0])
+    return out
+
+
+@functools.lru_cache(maxsize=16)
+def scheme_style(scheme: str) -> dict[str, str]:
+    """The forms ``romanisation_style`` finds in text romanised with ``scheme`` (ALA-LC: ia, ĭ,
+    kh, ʹ), from romanising a probe sentence with refcheck's own tables."""
+    style = romanisation_style(romanise(_STYLE_PROBE, canonical_scheme(scheme)))
+    return {letter: form for letter, (form, _) in style.items()}
 
 
 # --------------------------------------------------------------------------------------------

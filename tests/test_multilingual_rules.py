@@ -233,3 +233,67 @@ def test_n502_romanised_russian_title_without_translation() -> None:
     assert [f.reference for f in n502] == [1]
     assert "the title is in Russian (romanised Russian word(s): Vneshnyaya)" in n502[0].message
     assert not [f for f in findings if f.code == "N501"]  # already in Latin letters
+
+
+MIXED_SCHEMES = """Text (Kuznetsov, 2015; Orlov, 2001; Nosov, 2010; Makienko, 2020).
+
+References
+
+Kuznetsov, A. (2015). Vneshnyaya politika Rossii [Russia's foreign policy]. Nauka.
+Makienko, K. (2020). Как Россия проиграла [How Russia lost]. Ведомости.
+Nosov, M. G. (2010). Novaya Evropa i Rossiya [New Europe and Russia]. Nauka.
+Orlov, V. (2001). Istoriia russkoi literatury [A history of Russian literature]. Nauka.
+"""
+
+
+def _n504(text: str, scheme: str = "ala-lc") -> list[Finding]:
+    from refcheck import api
+    from refcheck.config import Config
+
+    report = api.check(api.load_text(text), Config(offline=True, transliteration=scheme))
+    return [f for f in report.findings if f.code == "N504"]
+
+
+def test_romanisation_style_reads_the_scheme_of_a_title() -> None:
+    from refcheck.normalise import romanisation_style, scheme_style
+
+    assert romanisation_style("Vneshnyaya politika Rossii") == {"я": ("ya", "Vneshnyaya")}
+    assert romanisation_style("Istorii︠a︡ russkoĭ literatury") == {
+        "я": ("ia", "Istoriia"),
+        "final й": ("ĭ", "russkoĭ"),
+    }
+    assert romanisation_style("Russkij yazyk. XX vek") == {  # XX is no х
+        "я": ("ya", "yazyk"),
+        "final й": ("j", "Russkij"),
+    }
+    assert scheme_style("ala-lc") == {"я": "ia", "final й": "ĭ", "х": "kh", "ь": "ʹ"}
+    assert scheme_style("bgn-pcgn") == {"я": "ya", "final й": "y", "х": "kh", "ь": "'"}
+    assert scheme_style("gost-7.79-b") == {"я": "ya", "final й": "j", "х": "x", "ь": "`"}
+
+
+def test_n504_entry_that_leaves_the_list_s_scheme() -> None:
+    (f,) = _n504(MIXED_SCHEMES)
+    assert f.reference == 4
+    assert f.severity is Severity.INFO
+    assert f.message == (
+        "entry 4 romanises Russian with я as ia (Istoriia), where the list's other romanised "
+        "titles have я as ya (Vneshnyaya); use one scheme throughout"
+    )
+    assert f.suggestion == "write я as ya (Vneshnyaya) (bgn-pcgn, gost-7.79-b, wikipedia)"
+
+
+def test_n504_cyrillic_suggestions_should_follow_the_list_s_scheme() -> None:
+    consistent = MIXED_SCHEMES.replace("Istoriia russkoi", "Istoriya russkoy")
+    (f,) = _n504(consistent)  # ALA-LC suggestions in a BGN/PCGN list
+    assert f.reference == 2
+    assert f.message == (
+        "entry 2 is in Cyrillic and its suggested romanisation uses ala-lc (я as ia; final й as "
+        "ĭ), but the list's romanised titles have я as ya (Vneshnyaya); final й as y (russkoy); "
+        'set transliteration = "bgn-pcgn" so the two match'
+    )
+    assert _n504(consistent, "bgn-pcgn") == []  # suggestions already match
+    romanised = consistent.replace(
+        "Как Россия проиграла [How Russia lost]. Ведомости.",
+        "Kak Rossiya proigrala [How Russia lost]. Vedomosti.",
+    )
+    assert _n504(romanised) == []  # no Cyrillic entry left, and the titles agree

@@ -5,19 +5,28 @@ Cyrillic ТАСС); APA 7 asks for romanised non-Latin entries and citations and
 translation of non-English titles. The facts come from ``refcheck.normalise``; these checks only
 decide what to report.
 
-N504 (mixed transliteration schemes) is deliberately not implemented: telling "Zaharova" (GOST)
-from "Zakharova" (ALA-LC) needs to know a Latin name is romanised Russian at all, and in lists
-full of Turkish and Azerbaijani names ("Hasanoğlu", "Rehimov") the letters h/kh/x carry no such
-signal, so the check would mostly raise false alarms.
+N504 compares the romanised Russian *titles* of a list (titles the normalise stage finds to be
+Russian in Latin letters), not names: a Latin name alone does not say it is romanised Russian,
+and in lists full of Turkish and Azerbaijani names ("Hasanoğlu", "Rehimov") the letters h/kh/x
+carry no such signal.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from refcheck.findings import Finding, Rule, Severity, register
 from refcheck.model import Normalised, Reference, Script
-from refcheck.normalise import canonical_scheme, normalise_reference, romanise
+from refcheck.normalise import (
+    SCHEMES,
+    STYLE_LETTERS,
+    canonical_scheme,
+    normalise_reference,
+    romanisation_style,
+    romanise,
+    scheme_style,
+)
 from refcheck.rules import Context, check
 
 _SOURCE_RL11 = (
@@ -77,6 +86,27 @@ register(
         "sderzhannostʹ [Peskov: All sides need maximum restraint]. TASS. "
         "https://tass.ru/politika/9568723",
         source="Unicode TR39 confusables; " + _SOURCE_RL11,
+    )
+)
+register(
+    Rule(
+        code="N504",
+        name="mixed-transliteration-schemes",
+        severity=Severity.INFO,
+        stage="normalise",
+        summary=(
+            "The romanised Russian titles of one list follow different schemes (я as ia, ya or "
+            "ja; a final й as ĭ, i, y or j; х as kh or x; ь as ʹ, ' or `): pick one, as the "
+            "transliteration setting does for refcheck's suggestions."
+        ),
+        bad="Kuznetsov, A. (2015). Vneshnyaya politika Rossii [Russia's foreign policy]. Nauka. "
+        "… Orlov, V. (2001). Istoriia russkoi literatury [A history of Russian literature]. "
+        "Nauka.",
+        good="Kuznetsov, A. (2015). Vneshni͡ai͡a politika Rossii [Russia's foreign policy]. "
+        "Nauka. … Orlov, V. (2001). Istorii͡a russkoĭ literatury [A history of Russian "
+        "literature]. Nauka.",
+        source=_SOURCE_RL11
+        + "; ALA-LC Russian romanization table (https://www.loc.gov/catdir/cpso/roman.html)",
     )
 )
 register(
@@ -179,6 +209,82 @@ def check_entries(ctx: Context) -> Iterator[Finding]:
                 reference=ref.index,
                 suggestion=fix,
             )
+
+
+def _scheme_names(style: dict[str, str]) -> list[str]:
+    """The schemes whose letters agree with every form in ``style``."""
+    return [
+        name
+        for name in SCHEMES
+        if all(scheme_style(name).get(letter) == form for letter, form in style.items())
+    ]
+
+
+def _forms(style: dict[str, tuple[str, str]]) -> str:
+    return "; ".join(f"{k} as {style[k][0]} ({style[k][1]})" for k in STYLE_LETTERS if k in style)
+
+
+@check("N504")
+def check_scheme_consistency(ctx: Context) -> Iterator[Finding]:
+    """One romanisation scheme per list: the titles agree with each other, and then the Cyrillic
+    entries' suggestions (N501, in the configured scheme) agree with them."""
+    scheme = _scheme(ctx)
+    styled: list[tuple[Reference, dict[str, tuple[str, str]]]] = []
+    cyrillic: list[Reference] = []
+    for ref in ctx.references:
+        if _has_cyrillic(ref.raw):
+            cyrillic.append(ref)
+            continue
+        if ref.title and _norm(ref, ctx, scheme).title_language == "ru":
+            style = romanisation_style(ref.title)
+            if style:
+                styled.append((ref, style))
+    if not styled:
+        return
+    configured = scheme_style(scheme)
+    usual: dict[str, tuple[str, str]] = {}  # letter -> (the list's form, a word showing it)
+    for letter in STYLE_LETTERS:
+        counts = Counter(style[letter][0] for _, style in styled if letter in style)
+        if not counts:
+            continue
+        top = max(counts.values())
+        tied = [form for form in counts if counts[form] == top]  # in order of first use
+        form = configured[letter] if configured.get(letter) in tied else tied[0]
+        word = next(s[letter][1] for _, s in styled if s.get(letter, ("",))[0] == form)
+        usual[letter] = (form, word)
+    mixed = False
+    for ref, style in styled:
+        odd = {k: v for k, v in style.items() if v[0] != usual[k][0]}
+        if not odd:
+            continue
+        mixed = True
+        theirs = {k: usual[k] for k in odd}
+        names = _scheme_names({k: form for k, (form, _) in theirs.items()})
+        yield Finding.make(
+            "N504",
+            f"entry {ref.index} romanises Russian with {_forms(odd)}, where the list's other "
+            f"romanised titles have {_forms(theirs)}; use one scheme throughout",
+            ctx.document,
+            ref.span,
+            reference=ref.index,
+            suggestion=f"write {_forms(theirs)}" + (f" ({', '.join(names)})" if names else ""),
+        )
+    clash = {k: v for k, v in usual.items() if configured.get(k, v[0]) != v[0]}
+    if cyrillic and clash and not mixed:
+        names = _scheme_names({k: form for k, (form, _) in usual.items()})
+        ref = cyrillic[0]
+        fix = f'set transliteration = "{names[0]}"' if names else "romanise it by hand"
+        ours = "; ".join(f"{k} as {configured[k]}" for k in STYLE_LETTERS if k in clash)
+        yield Finding.make(
+            "N504",
+            f"entry {ref.index} is in Cyrillic and its suggested romanisation uses {scheme} "
+            f"({ours}), but the list's romanised titles have {_forms(clash)}; {fix} so the "
+            "two match",
+            ctx.document,
+            ref.span,
+            reference=ref.index,
+            suggestion=fix,
+        )
 
 
 @check("N505")
