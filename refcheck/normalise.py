@@ -839,12 +839,11 @@ def _mostly_capitals(s: str) -> bool:
     return bool(letters) and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
 
 
-# Romanised Russian (APA asks for it: "Teoriya mezhdunarodnykh otnosheniy"), in the ASCII schemes
-# (BGN/PCGN, ALA-LC without diacritics, press style): endings of Russian adjectives, nouns and
-# verbs that English, Turkish and Azerbaijani words do not have, letter clusters of ц ж щ ы, a
-# soft sign written ' after a consonant that takes one ("Kul'tura", "zhizn'"), and function words.
-# Endings, as BGN/PCGN, LC without diacritics (-iia, -aia, -skoi) and the translit.ru style
-# (-aja, -oj, -yh) write them.
+# Romanised Russian (APA asks for it: "Teoriya mezhdunarodnykh otnosheniy"): endings of Russian
+# adjectives, nouns and verbs that English, Turkish and Azerbaijani words do not have (as
+# BGN/PCGN, LC without diacritics -iia/-aia/-skoi and translit.ru -aja/-oj/-yh write them),
+# letter clusters of ц ж щ ы, a soft sign written ' after a consonant that takes one
+# ("Kul'tura", "zhizn'"), and function words. Schemes with diacritics are folded to ASCII first.
 _RU_END = (
     r"(?:[^aeiou]ykh|[^aeious]ikh|sk(?:iy|ii|ij|aya|aia|oe|oye|ogo|ikh|oy|oi|ie)|ny[yij]|naya|"
     r"nogo|[kv]ogo|nykh|nosti|[oe]vaya|iy[aeu]|iyam|iyakh|ii[au]|aia|stv[oa]|ovat|ovan|eniy|"
@@ -924,8 +923,8 @@ LANGUAGE_DETECTORS: tuple[str, ...] = ("builtin", "lingua")
 function words, then langdetect. ``lingua``: the same letters and words, then
 lingua-language-detector (among en tr az ru uk kk) instead of langdetect, also for titles too
 short for langdetect. Better on short titles, but an optional extra
-(``pip install 'manuscript-refcheck[lingua]'``: a ~100 MB wheel, ~170 MB of models in memory
-once loaded)."""
+(``pip install 'manuscript-refcheck[lingua]'``: a ~100 MB wheel, about 130 MB of models in
+memory once loaded)."""
 
 
 class LanguageDetectorError(ConfigError, ValueError):
