@@ -962,9 +962,11 @@ def detect_language(s: str, detector: str = "builtin") -> tuple[str, str]:
     for titles too short for word evidence (see ``LANGUAGE_DETECTORS``). Raises
     LanguageDetectorError for another name or a missing lingua.
     """
-    if detector == "builtin" or check_language_detector(detector) == "builtin":
+    if detector == "builtin":
         return _rules_language(s, "langdetect")
-    return _rules_language(s, "lingua")
+    if detector == "lingua":  # installed or not is found out once, by _lingua_detector
+        return _rules_language(s, "lingua")
+    return detect_language(s, check_language_detector(detector))  # " Lingua ", or an error
 
 
 def _lingua_probs(s: str) -> list[tuple[str, float]]:
@@ -983,7 +985,11 @@ _LINGUA_LANGS = ("en", "tr", "az", "ru", "uk", "kk")
 @functools.lru_cache(maxsize=1)
 def _lingua_detector() -> Any:
     """The lingua detector, built once; its models load on first use, per language needed."""
-    from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+    try:
+        from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+    except ImportError:
+        check_language_detector("lingua")  # says how to install it
+        raise
 
     langs = [Language.from_iso_code_639_1(getattr(IsoCode639_1, c.upper())) for c in _LINGUA_LANGS]
     return LanguageDetectorBuilder.from_languages(*langs).build()
@@ -1422,7 +1428,7 @@ def normalise_reference(
     """One reference with ``norm``, ``language`` and ``script`` filled (see the module doc)."""
     key = canonical_scheme(scheme)
     detector = language_detector
-    if detector != "builtin":
+    if detector not in LANGUAGE_DETECTORS:
         detector = check_language_detector(detector)
     lang, evidence = detect_language(_language_text(ref), detector)
     field_values = (

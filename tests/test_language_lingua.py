@@ -153,6 +153,21 @@ def test_missing_lingua_names_the_extra(no_lingua: None) -> None:
     assert check_language_detector("builtin") == "builtin"
 
 
+def test_detect_language_without_lingua_names_the_extra(
+    no_lingua: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "lingua", None)  # import lingua now fails
+    norm._lingua_detector.cache_clear()
+    try:
+        with pytest.raises(LanguageDetectorError, match=r"manuscript-refcheck\[lingua\]"):
+            detect_language("Dostluk", "lingua")
+        assert detect_language("Dostluk") == ("", "too short to tell")  # builtin unaffected
+    finally:
+        monkeypatch.undo()
+        norm._lingua_detector.cache_clear()
+        norm.detect_language.cache_clear()
+
+
 def test_config_setting_env_and_cli_override(tmp_path: Path) -> None:
     assert Config().language_detector == "builtin"
     (tmp_path / "refcheck.toml").write_text('language_detector = "LINGUA"\n', encoding="utf-8")
