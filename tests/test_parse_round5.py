@@ -6,7 +6,8 @@ from __future__ import annotations
 import time
 
 from refcheck.model import Agent
-from refcheck.parse import _has_retrieval_word, parse_string
+from refcheck.parse import parse_string
+from refcheck.parse.tail import _has_retrieval_word
 
 
 def _names(agents: tuple[Agent, ...]) -> list[str]:

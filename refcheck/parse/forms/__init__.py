@@ -1,0 +1,1 @@
+"""One module per reference style the grammar reads."""

@@ -1,0 +1,257 @@
+"""The grammar's entry reader: which form an entry is in, then that form's reader; report types and
+the record's status."""
+
+from __future__ import annotations
+
+import re
+from itertools import islice
+
+from refcheck.model import Organization, ParseStatus, Person
+from refcheck.parse.fields import (
+    _CITIES,
+    _PLACE_PUB,
+    _PROCEEDINGS,
+    _THESIS,
+    _Fields,
+    _read_publisher,
+    _take_title_extras,
+)
+from refcheck.parse.forms.apa import _DATE_PAREN, _EDITOR_ROLE, _read_apa_date, _read_body_apa
+from refcheck.parse.forms.chicago import _read_chicago, _read_given_first
+from refcheck.parse.forms.common import _standalone
+from refcheck.parse.forms.gost import (
+    _GOST_BOOK,
+    _NO_AUTHOR_TITLE,
+    _gost_areas,
+    _gost_title_area,
+    _read_gost,
+    _read_gost_book,
+)
+from refcheck.parse.forms.harvard import _read_harvard
+from refcheck.parse.names import _parse_author_block
+from refcheck.parse.tail import _find_tail
+from refcheck.parse.tokens import _clean, _segments, _unquote
+
+_CONTENT_TYPE = re.compile(
+    r"\.?\s+[—–]\s+Текст\s?:\s?(?:электронный|непосредственный)\b\.?(?=\s|$)"
+)
+
+
+def _parse(text: str) -> tuple[_Fields, str]:
+    f = _Fields()
+    # GOST separates areas with ". — " (or ". – "); read them as plain sentence ends
+    area = ""
+    if "Текст" in text:
+        # GOST 7.0.100's content-type area "— Текст : электронный" is neither title nor source
+        text = _CONTENT_TYPE.sub("", text)
+    if "—" in text or "–" in text:
+        text, area = _gost_areas(text)
+    # "Статья. В кн.: Книга / под ред. …" — "In the book:" is GOST's other source marker
+    if "кн." in text or "сб." in text:
+        text = _IN_BOOK.sub(" // ", text)
+    head = _find_tail(text, f)
+    apa = None
+    untitled = None  # APA work with no author: "*Title* (11th ed.). (2003). Publisher."
+    for m in _DATE_PAREN.finditer(head):
+        pre = head[: m.start()].rstrip()
+        if _NO_AUTHOR_TITLE.match(pre):
+            untitled = m
+        elif (
+            pre
+            and not any(c in pre for c in '*"“«')
+            and len(pre) <= 400
+            and not pre[-1].isdigit()  # "BMJ 2008; 336(7636)": an issue, not a date
+        ):
+            apa = m
+        break
+    if untitled is not None:
+        f.italic_title = True
+        f.title = _clean(_take_title_extras(f, head[: untitled.start()].strip()))
+        _read_apa_date(f, untitled["d"])
+        rest = [g.text for g in _segments(head[untitled.end() :].lstrip(" .,"))]
+        _standalone(f, rest)
+    elif apa is not None:
+        pre = head[: apa.start()].strip()
+        rm = _EDITOR_ROLE.search(pre)
+        auth = _parse_author_block(pre[: rm.start()] if rm else pre)
+        if rm:
+            f.editors = auth.agents
+        else:
+            f.authors = auth.agents
+        f.et_al = auth.et_al
+        if auth.spelled_out:
+            f.flag("given name spelled out instead of initials")
+        if auth.and_word:
+            f.flag("'and' instead of '&' before the last author")
+        if auth.no_comma:
+            f.flag("no comma between surname and initials")
+        people = sum(isinstance(a, Person) for a in auth.agents)
+        if people >= 2 and "&" not in pre and not auth.and_word and not auth.ellipsis:
+            f.flag("no '&' before the last author")
+        _read_apa_date(f, apa["d"])
+        body = head[apa.end() :]
+        if not body.startswith(".") and body.strip():
+            f.flag("no period after the date")
+        body = body.lstrip(" .,")
+        im = _PLACE_PUB.match(_clean(body)) if ":" in body and len(auth.agents) == 1 else None
+        if (
+            im
+            and not rm
+            and isinstance(auth.agents[0], Organization)
+            and re.fullmatch(_CITIES + r"\.?", im["place"].strip())
+        ):
+            # "Konstitusiya. (2016). Bakı: Hüquq ədəbiyyatı.": only an imprint after the date, so
+            # the head is the title of a work without an author (APA moves the title there)
+            f.authors = []
+            f.title = _unquote(_take_title_extras(f, pre.rstrip(". ")))
+            _read_publisher(f, body)
+            f.type = "book"
+        else:
+            _read_body_apa(f, body)
+    elif " // " in head:
+        _read_gost(f, head)
+    elif _GOST_BOOK.match(head):
+        _read_gost_book(f, head)
+    elif not _read_harvard(f, head) and not _read_given_first(f, head):
+        _read_chicago(f, head)
+    if f.place and "place of publication given (APA 7 omits it)" not in f.issues:
+        f.flag("place of publication given (APA 7 omits it)")
+    if f.genre and _THESIS.search(f.genre):
+        f.type = "thesis"
+    elif f.genre and re.search(r"presentation|poster|session|keynote|bildiri|sunum", f.genre, re.I):
+        f.type = "paper-conference"
+    if not f.title and f.container_title and f.type == "document":
+        f.title, f.container_title = f.container_title, ""
+    em = re.match(r"(\d+)\s*-?\s*[^\W\d_]{0,3}\.?$", f.edition)
+    if em:
+        f.edition = em[1]  # "4ème", "2 nd", "2-е" → the number
+    if (
+        f.type == "article-journal"
+        and (not f.volume or f.publisher)
+        and _PROCEEDINGS.search(f.container_title)
+    ):  # "// … : материалы XIII Конгресса. — СПб. : МАПРЯЛ, 2015. — Т. 5": an imprint, no journal
+        f.type = "paper-conference"
+    if f.type == "chapter" and not f.editors and _PROCEEDINGS.search(f.container_title):
+        f.type = "paper-conference"  # "In *Proceedings of …* (pp. 1–9)", "// Материалы конференции"
+    f.container_title = _IN_WORD_END.sub("", f.container_title)
+    if f.container_title.endswith("]"):
+        # GOST "// Федеральная служба … : [сайт]": the bracketed kind of resource is not the name
+        f.container_title = _MEDIUM_END.sub("", f.container_title)
+    if area and f.title and " // " not in head:
+        _gost_title_area(f, area)
+    if f.type == "book" and _is_report(f):
+        f.type = "report"
+    return f, head
+
+
+_MEDIUM_END = re.compile(r"\s*:\s*\[[^\[\]]{1,40}\]$")
+_REPORT_GENRE = re.compile(
+    r"\b(?:report|rapor|raporu|доклад|отч[её]т|hesabat|working paper|policy brief)\b", re.I
+)
+# the same family named in a book's title, plus statistical yearbooks: "… illik hesabat",
+# "Доклад о …", "Sağlık istatistikleri yıllığı 2018" (the gate is a cheap lower-case scan)
+_REPORT_TITLE = re.compile(
+    r"\b(?:report|rapor|raporu|доклад|отч[её]т|hesabat|working paper|policy brief|"
+    r"yearbook|yıllığı|ежегодник|стат\.\s?сб|статистический\s+сборник)\b",
+    re.I,
+)
+_REPORT_TITLE_STEMS = ("report", "rapor", "доклад", "отч", "hesabat", "paper", "brief", "yearbook",
+                       "yıllığı", "ежегодник", "стат")  # fmt: skip
+
+
+def _has_word(short: str, long: str) -> bool:
+    """``short`` occurs in ``long`` as whole words: "Elm" is not inside "Elmlər"."""
+    i = long.find(short)
+    while i >= 0:
+        j = i + len(short)
+        if (i == 0 or not long[i - 1].isalnum()) and (j == len(long) or not long[j].isalnum()):
+            return True
+        i = long.find(short, i + 1)
+    return False
+
+
+def _subsequence(short: str, long: str) -> bool:
+    """Every letter of ``short`` appears in ``long`` in the same order."""
+    it = iter(long)
+    return all(c in it for c in short)
+
+
+def _is_report(f: _Fields) -> bool:
+    """A "book" that is a report: its genre or title says so (``[Доклад]``, ``… hesabat``), or a
+    group author publishes it itself — no publisher (APA omits one that repeats the author;
+    GOST ``/ Росстат. — М., 2022``) or a publisher named after the author (``OECD. … OECD
+    Publishing``, ``… Dövlət Statistika Komitəsi. … Bakı: Dövlət Statistika Komitəsi``)."""
+    if f.genre and _REPORT_GENRE.search(f.genre):
+        return True
+    low = f.title.lower()
+    if any(w in low for w in _REPORT_TITLE_STEMS) and _REPORT_TITLE.search(f.title):
+        return True
+    if not f.authors or f.editors or not all(isinstance(a, Organization) for a in f.authors):
+        return False
+    if not f.publisher:
+        return not f.edition  # reports are not issued in editions: a manual "(7th ed.)" is a book
+    pub = f.publisher.casefold()
+    acro = f.publisher if 2 <= len(f.publisher) <= 8 and f.publisher.isupper() else ""
+    for a in f.authors:
+        if not isinstance(a, Organization):
+            continue
+        name = a.name.casefold()
+        if _has_word(name, pub) or _has_word(pub, name):
+            return True  # whole words only: "Bakı: Elm" is not the "… Elmlər Akademiyası"
+        caps = "".join(w[0] for w in a.name.split() if w[:1].isupper())
+        if len(caps) >= 3 and caps.casefold() == pub:
+            return True  # "Türkiye İstatistik Kurumu" … "TÜİK"
+        if acro and caps[:1] == acro[:1] and _subsequence(acro[1:], caps[1:]):
+            return True  # "Azərbaycan Respublikasının Mərkəzi Bankı" … "AMB" (a word skipped)
+        if (
+            len(acro) >= 3
+            and caps[:1] == acro[:1]
+            and caps[-1:] == acro[-1:]
+            and _subsequence(acro.casefold(), name)
+        ):
+            return True  # "Yükseköğretim Kurulu" … "YÖK": a letter from inside a compound word
+    return False
+
+
+_IN_BOOK = re.compile(r"[.,]?\s+(?://\s*)?[ВB]\s?(?:кн|сб)\.\s?:\s*")
+# Turkish/Azerbaijani "Kitap içinde" ("in the book"): the postposition is not part of the name
+_IN_WORD_END = re.compile(r"\s+(?:içinde|içində)$", re.IGNORECASE)
+
+
+_TAG = re.compile(r"</?(?:italic|i|em)>", re.IGNORECASE)
+_OTHER_TAG = re.compile(r"</?(?:b|bold|strong|u|sup|sub|span)>", re.IGNORECASE)
+
+
+def _markup_to_stars(s: str) -> str:
+    """HTML/JATS italics (``<i>``, ``<italic>``, ``<em>``) read as Markdown ``*``; unbalanced
+    tags (a stray ``</italic>``) are dropped, since a lone ``*`` would flip italics."""
+    if "<" not in s:
+        return s
+    s = _OTHER_TAG.sub("", s)
+    opens = sum(1 for m in _TAG.finditer(s) if not m[0].startswith("</"))
+    closes = sum(1 for m in _TAG.finditer(s) if m[0].startswith("</"))
+    return _TAG.sub("*" if opens == closes else "", s)
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _status(f: _Fields, text: str) -> tuple[ParseStatus, str]:
+    letters = sum(1 for _ in islice(_LETTER.finditer(text), 3))  # only "fewer than 3?" matters
+    dated = f.year is not None or f.no_date or f.in_press
+    if letters < 3:
+        return ParseStatus.UNPARSED, "no words in the entry"
+    if not dated and not f.authors and not f.editors and not (f.doi or f.url):
+        return ParseStatus.UNPARSED, "no author, date or identifier recognised"
+    if not f.title:
+        if not dated and not f.doi and not f.url:
+            return ParseStatus.UNPARSED, "no title or date recognised"
+        return ParseStatus.PARTIAL, "no title recognised"
+    missing = []
+    if not f.authors and not f.editors and not f.italic_title:
+        missing.append("author")
+    if not dated:
+        missing.append("date")
+    if missing:
+        return ParseStatus.PARTIAL, "no " + " or ".join(missing) + " recognised"
+    return ParseStatus.PARSED, ""

@@ -1,0 +1,34 @@
+"""The unambiguous parts of an entry: DOI, URL, retrieval statement, original year."""
+
+from __future__ import annotations
+
+import re
+
+# --------------------------------------------------------------------------- DOI, URL, retrieval
+
+_DOI = re.compile(
+    r"(?:https?://(?:dx\.|www\.)?doi\.org/|\bdoi:\s*|\bDOI:?\s*|\bdoi\s+)?(10\.\d{4,9}/[^\s\"<>]+)",
+    re.IGNORECASE,
+)
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
+_RETRIEVED = re.compile(
+    r"(?:(?:Retrieved|Accessed)(?:\s+on)?|Erişim(?:\s+[Tt]arihi)?|Erişildi|Müraciət\s+tarixi|"
+    r"Дата\s+обращения|Дата\s+доступа|Режим\s+доступа|URL|Available|Retirado|Recuperado|"
+    r"Consultado)\s*:?\s*"
+    r"([^()\n]{0,40}?\d{4})?\s*[,.;]?\s*"
+    r"(?:(?:from|via|at|adresinden|adresi|URL|режим доступа|de|en)\s*:?\s*"
+    r"(?:[^:\n]{1,80}?\s(?:website|web site|site)\s*:?\s*)?)?$",
+    re.IGNORECASE,
+)
+_ORIGINAL = re.compile(
+    r"\(\s*(?:Original work published|Orijinal eser|Оригинал)[^()\d]*(\d{4})[^()]*\)\.?"
+)
+
+
+def _strip_tail_punct(s: str) -> str:
+    """Trailing sentence punctuation is not part of a DOI or URL; a ')' is, when balanced."""
+    while s and s[-1] in ".,;:)]'\"»”":
+        if s[-1] == ")" and s.count("(") >= s.count(")"):
+            break
+        s = s[:-1]
+    return s

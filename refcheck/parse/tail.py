@@ -1,0 +1,71 @@
+"""The machine-readable tail of an entry (DOI, URL, "Retrieved <date>, from", original year), read
+first because it is unambiguous wherever it sits."""
+
+from __future__ import annotations
+
+import re
+
+from refcheck.parse.dates import parse_date
+from refcheck.parse.fields import _Fields
+from refcheck.parse.identifiers import _DOI, _ORIGINAL, _RETRIEVED, _URL, _strip_tail_punct
+
+_ISBN = re.compile(r"\.?\s*\bISBN(?:-1[03])?:?\s*[\dXx][\dXx -]{8,20}[\dXx]\.?")
+
+
+_RETRIEVAL_STEMS = (
+    "retrieved", "accessed", "erişim", "erişildi", "müraciət", "дата", "режим", "url",
+    "available", "retirado", "recuperado", "consultado",
+)  # fmt: skip
+
+
+def _has_retrieval_word(s: str) -> bool:
+    """Cheap gate for ``_RETRIEVED`` (an alternation tried at every position): one of its
+    words must be present, compared case-free (Turkish dotted/dotless I folded as ``re.I``)."""
+    low = s.lower().replace("\u0307", "").replace("ı", "i")
+    return any(w in low for w in _RETRIEVAL_STEMS)
+
+
+def _find_tail(text: str, f: _Fields) -> str:
+    """Cut DOI, URL, retrieval phrase and "(Original work published …)" off; return the rest."""
+    s = (_ISBN.sub("", text) if "ISBN" in text else text).rstrip()
+    m = _ORIGINAL.search(s) if "(" in s else None
+    if m:
+        f.original_year = int(m[1])
+        s = (s[: m.start()] + s[m.end() :]).rstrip()
+    cut = len(s)
+    dm = _DOI.search(s) if "10." in s else None  # the search is the costliest of the tail
+    if dm:
+        raw = _strip_tail_punct(dm[0])
+        f.doi_raw = raw
+        f.doi = _strip_tail_punct(dm[1])
+        cut = min(cut, dm.start())
+    for um in _URL.finditer(s):
+        if dm and um.start() >= dm.start() - 30 and "doi" in um[0].lower():
+            continue
+        # a bare "www.site.com" in the middle is a site name, not the link
+        if um[0].lower().startswith("www.") and s[um.end() :].strip(" .,;") and not f.url:
+            continue
+        if not f.url:
+            f.url = _strip_tail_punct(um[0])
+        cut = min(cut, um.start())
+        break
+    head = s[:cut].rstrip()
+    rm = _RETRIEVED.search(head) if _has_retrieval_word(head) else None
+    if rm:
+        f.retrieved_phrase = True
+        if rm[1]:
+            f.accessed = parse_date(rm[1])
+        head = head[: rm.start()].rstrip()
+    if f.accessed is None:
+        # "(Дата обращения: 20.07.2024)" written after the URL
+        tail = s[cut:]
+        am = re.search(
+            r"(?:Дата обращения|Erişim tarihi|Accessed|Retrieved|Müraciət tarixi)"
+            r"\s*:?\s*([^()]{4,30}?\d{4})",
+            tail,
+            re.IGNORECASE,
+        )
+        if am:
+            f.accessed = parse_date(am[1])
+            f.retrieved_phrase = True
+    return head.strip()

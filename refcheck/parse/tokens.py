@@ -1,0 +1,305 @@
+"""Scripts, abbreviations and sentence-like segments of an entry (never cut inside italics, quotes
+or brackets, never after an initial or a known abbreviation)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from refcheck.model import Script
+from refcheck.parse.dates import _lower
+
+# --------------------------------------------------------------------------- scripts
+
+
+def _script(text: str) -> Script:
+    """Latin, Cyrillic or mixed (each >= 10 % of the letters); the normalise stage refines it."""
+    lat = cyr = other = 0
+    for ch in text:
+        if not ch.isalpha():
+            continue
+        o = ord(ch)
+        if o < 0x250 or 0x1E00 <= o <= 0x1EFF:
+            lat += 1
+        elif 0x400 <= o <= 0x52F:
+            cyr += 1
+        else:
+            other += 1
+    total = lat + cyr + other
+    if not total:
+        return Script.NONE
+    if other * 10 >= total and (lat + cyr) * 10 < total:
+        return Script.OTHER
+    if lat * 10 >= total and cyr * 10 >= total:
+        return Script.MIXED
+    if cyr > lat:
+        return Script.CYRILLIC
+    if lat:
+        return Script.LATIN
+    return Script.OTHER
+
+
+# --------------------------------------------------------------------------- segments
+
+_ABBREV = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "jr",
+        "sr",
+        "no",
+        "nos",
+        "vol",
+        "vols",
+        "ed",
+        "eds",
+        "pp",
+        "p",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "vs",
+        "univ",
+        "dept",
+        "gen",
+        "gov",
+        "rev",
+        "rep",
+        "trans",
+        "transl",
+        "col",
+        "ch",
+        "sec",
+        "fig",
+        "para",
+        "et",
+        "yay",
+        "haz",
+        "çev",
+        "ed",
+        "ss",
+        "s",
+        "c",
+        "t",
+        "g",
+        "gg",
+        "im",
+        "изд",
+        "ред",
+        "пер",
+        "им",
+        "г",
+        "т",
+        "с",
+        "стр",
+        "вып",
+        "no",
+        "nr",
+        "hrsg",
+        "mah",
+        "cad",
+        "sok",
+        "bsk",
+        # journal and proceedings abbreviations ("Proc. of the 12th Int. Joint Conf.")
+        "proc",
+        "conf",
+        "int",
+        "intl",
+        "symp",
+        "natl",
+        "assoc",
+        "soc",
+        "acad",
+        "sci",
+        "res",
+        "annu",
+        "educ",
+        "psychol",
+        "med",
+        "j",
+        "aufl",
+        "səh",
+        "cilt",
+    ]
+)
+_TWO_LETTER_INITIALS = frozenset(
+    ["yu", "ya", "zh", "ch", "sh", "kh", "ts", "yo", "ye", "dj", "gy", "sz"]
+)
+_ROLE_START = re.compile(
+    r"(?:eds?\.|edited by|trans\.|çev\.|haz\.|под ред\.)\s|www\.", re.IGNORECASE
+)
+_OPEN_Q = {'"': '"', "“": "”", "«": "»", "„": "“"}
+
+
+_PLACE_AHEAD = re.compile(r"[^\W\d_][^\W\d_-]{1,20}(?:[ -][^\W\d_]{1,20}){0,2}\s?:\s")
+
+
+_PUB_AHEAD = re.compile(
+    r"[^.\d]{0,40}\b(?:Press|Publishers?|Publishing|Verlag|Books|Yayınları|Yayıncılık|"
+    r"Kitabevi|nəşriyyatı|Издательство)\b"
+)
+
+
+def _is_abbrev(s: str, end: int) -> bool:
+    """Whether the '.' at ``end`` closes an initial or abbreviation rather than a sentence."""
+    k = end
+    while k > 0 and s[k - 1].isalpha():
+        k -= 1
+    tok = s[k:end]
+    if not tok:
+        # "5." ordinal ("5. Edition") is not a sentence end
+        j = end
+        while j > 0 and s[j - 1].isdigit():
+            j -= 1
+        return 0 < end - j <= 2 and (j == 0 or s[j - 1] == " ")
+    if len(tok) == 1:
+        return tok.isupper() or tok in ("p", "s", "c", "t", "v", "г", "с", "т")
+    if len(tok) == 2 and tok[0].isupper() and tok.lower() in _TWO_LETTER_INITIALS:
+        return True
+    return _lower(tok) in _ABBREV
+
+
+def _roman_before(s: str, end: int) -> bool:
+    """``… araştırmalar I.`` / ``Cilt II.``: a roman numeral after a word, not an initial."""
+    k = end
+    while k > 0 and s[k - 1] in "IVX":
+        k -= 1
+    return k < end and k >= 2 and s[k - 1] == " " and s[k - 2].isalpha() and s[k - 2].islower()
+
+
+@dataclass(frozen=True, slots=True)
+class _Seg:
+    text: str
+    start: int  # offset in the string that was segmented
+
+    @property
+    def italic(self) -> bool:
+        return self.text.startswith("*")
+
+    @property
+    def quoted(self) -> bool:
+        return bool(self.text) and self.text[0] in "\"“«„'‘"
+
+
+_ROMAN_ORDINAL = re.compile(r"[IVX]{2,5}")
+
+
+def _segments(s: str) -> list[_Seg]:
+    """Split at sentence ends outside italics, quotes and brackets; linear in ``len(s)``."""
+    out: list[_Seg] = []
+    n = len(s)
+    start = 0
+    i = 0
+    italic = False
+    depth = 0
+    close_q = ""
+    while i < n:
+        c = s[i]
+        if c == "*":
+            italic = not italic
+        elif close_q:
+            if c == close_q:
+                close_q = ""
+                if i > 0 and s[i - 1] in ".?!," and i + 2 < n and s[i + 1] == " ":
+                    nxt = s[i + 2]
+                    if nxt.isupper() or nxt in '*"“«':
+                        out.append(_Seg(s[start : i + 1].strip(), start))
+                        start = i + 2
+                        i += 2
+                        continue
+        elif c in _OPEN_Q and not italic:
+            # a straight quote opens only at a word start
+            if c != '"' or i == 0 or s[i - 1] in " ([:":
+                close_q = _OPEN_Q[c]
+        elif c in "([":
+            depth += 1
+        elif c in ")]":
+            depth = max(0, depth - 1)
+        elif c in ".?!" and not italic and depth == 0:
+            j = i + 1
+            while j < n and s[j] in "\"'”’»*":
+                j += 1
+            if j < n and s[j] == " ":
+                k = j
+                while k < n and s[k] == " ":
+                    k += 1
+                if k < n:
+                    nxt = s[k]
+                    strong = nxt == "*" or j > i + 1 or (i > 0 and s[i - 1] in '*"”»')
+                    cap = (
+                        nxt.isupper()
+                        or nxt.isdigit()
+                        or nxt in "\"“«„'‘([*"
+                        or _ROLE_START.match(s, k) is not None
+                        or (strong and nxt.isalpha())
+                    )
+                    if c in "?!":
+                        # "Title? Journal, 12(3)": APA drops the period after "?", so a
+                        # capital after it starts the next element
+                        ok = strong or (nxt.isupper() and i > 0 and s[i - 1] != " ")
+                    else:
+                        ok = cap and (
+                            strong
+                            or not _is_abbrev(s, i)
+                            # "Cilt 1. İstanbul: İletişim" — a number (or a roman numeral,
+                            # "araştırmalar I. İstanbul: …"), then a place and colon
+                            or (
+                                (s[i - 1].isdigit() or _roman_before(s, i))
+                                and (
+                                    _PLACE_AHEAD.match(s, k) is not None
+                                    or _PUB_AHEAD.match(s, k) is not None
+                                )
+                            )
+                        )
+                    if ok and c == "." and i - start >= 2 and _ROMAN_ORDINAL.fullmatch(s, start, i):
+                        ok = False  # "II. Uluslararası Sempozyum": an ordinal opens the name
+                    if ok:
+                        out.append(_Seg(s[start:j].strip(), start))
+                        start = k
+                        i = k
+                        continue
+        i += 1
+    tail = s[start:].strip()
+    if tail:
+        out.append(_Seg(tail, start))
+    return [g for g in out if g.text]
+
+
+_MULTI_SPACE = re.compile(r"\s{2,}")
+
+
+def _clean(s: str) -> str:
+    """Field value: asterisks gone, spaces squeezed, one trailing period or comma dropped."""
+    s = s.replace("*", "")
+    # entries arrive with whitespace squeezed to single spaces, so only joins make doubles
+    s = (_MULTI_SPACE.sub(" ", s) if "  " in s else s).strip()
+    if s.endswith("..") and not s.endswith("..."):
+        s = s[:-2].rstrip()  # "disease.." typo: both periods go
+    elif s.endswith((".", ",", ";", ":")) and not s.endswith(("..", "etc.")):
+        s = s[:-1].rstrip()
+    return s
+
+
+def _unquote(s: str) -> str:
+    s = _clean(s)
+    if len(s) >= 2 and s[0] in '"“«„' and s[-1] in '"”»“':
+        s = s[1:-1].strip()
+        if s.endswith((".", ",")):
+            s = s[:-1]
+    elif (
+        len(s) >= 2
+        and s[0] in "'‘"
+        and s[-1] in "'’"
+        and s[1:-1].count("'") + s[1:-1].count("‘") == 0
+    ):
+        s = s[1:-1].strip()  # British single quotes; inner apostrophes would be ambiguous
+        if s.endswith((".", ",")):
+            s = s[:-1]
+    elif len(s) >= 2 and s[0] in '"“«„' and not any(q in s[1:] for q in '"”»“'):
+        s = s[1:].strip()  # an opening quote that never closes (a cut-off entry)
+    return s.strip()
