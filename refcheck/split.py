@@ -688,9 +688,17 @@ def _split_region(
         if is_marker and m is not None and cur is not None:
             rest = raw[m.end() :]
             if number is not None:
-                # "33. https://..." wrapped from a page range is not entry 33 unless it is next.
-                is_marker = number == last_number + 1 or (
-                    last_number == 0 and (marked_mode or looks_like_entry_start(rest))
+                # "33. https://..." wrapped from a page range is not entry 33 unless it is next;
+                # but a blank line always ends an entry, and lists pasted together or
+                # renumbered ("101.", "104.", "7.") start entries whose numbers do not run.
+                is_marker = (
+                    number == last_number + 1
+                    or (blank_before and looks_like_entry_start(rest))
+                    or (
+                        (last_number == 0 or _ends_entry(prev_text))
+                        and (marked_mode or last_number == 0)
+                        and looks_like_entry_start(rest)
+                    )
                 )
             elif m.group("bullet") in {"–", "—"}:
                 # GOST-style lines wrap as "— М.: Наука, 2001": a dash there continues.
@@ -726,6 +734,8 @@ def _split_region(
                 new = (fits and not _continues(body_text)) or (
                     starts_entry(ln) and _ends_entry(prev_text) and has_year
                 )
+                if new and not has_year and len(body_text.split()) <= 3 and not starts_entry(ln):
+                    new = False  # a wrapped line that cannot start an entry ("Press.")
             else:
                 new = starts_entry(ln) and (_ends_entry(prev_text) or has_year)
         if new:

@@ -612,3 +612,49 @@ def test_any_arrangement_keeps_the_invariants(lines: list[str], fmt: str) -> Non
     assert [e.index for e in doc.entries] == list(range(1, len(doc.entries) + 1))
     assert all(e.text.strip() == e.text and e.text for e in doc.entries)
     assert_nothing_lost(doc)
+
+
+# --------------------------------------------------------------------------- real-list shapes
+
+
+def test_renumbered_list_keeps_every_entry_and_drops_every_number() -> None:
+    """Lists pasted together or renumbered: numbers that do not run 1, 2, 3 still mark entries,
+    across blank lines and without them, and never stay in the entry as an author "104"."""
+    text = (
+        "References\n\n"
+        "101. Smith, J. (2010). Title one. Journal, 1, 1-2.\n\n"
+        "104. Jones, K. (2011). Title two. Journal, 2, 3-4.\n\n"
+        "7. Brown, L. (2012). Title three. Journal, 3, 5-6.\n"
+    )
+    assert texts(split(text)) == [
+        "Smith, J. (2010). Title one. Journal, 1, 1-2.",
+        "Jones, K. (2011). Title two. Journal, 2, 3-4.",
+        "Brown, L. (2012). Title three. Journal, 3, 5-6.",
+    ]
+    pasted = (
+        "References\n\n"
+        "1. Smith, J. (2010). Title one. Journal, 1, 1-2.\n"
+        "2. Jones, K. (2011). Title two. Journal, 2, 3-4.\n"
+        "1. Brown, L. (2012). Title three. Journal, 3, 5-6.\n"
+        "2. Black, M. (2013). Title four. Journal, 3, 5-6.\n"
+    )
+    assert [t.split(",")[0] for t in texts(split(pasted))] == ["Smith", "Jones", "Brown", "Black"]
+
+
+def test_wrapped_line_that_cannot_start_an_entry_continues_it() -> None:
+    """A list pasted from a PDF, wrapped without indentation: a last line such as "Press." is
+    the end of the entry above, not an entry of its own, even where the word would have fitted
+    on the line before (the PDF's column was narrower than this list's widest line)."""
+    text = (
+        "References\n\n"
+        "Smith, J. (2010). A long title that wraps across the line in the PDF. Cambridge University\n"
+        "Press.\n"
+        "Jones, K. (2011). Another book title, quite long so that the line is full. Oxford University\n"
+        "Press.\n"
+        "Lee, M. (2012). Third title. Journal of Things, 3(2), 5-6 and more words to fill the line.\n"
+        "Kim, M. (2013). Fourth title. Journal of Things, 3(2), 5-6 and more words to fill it up.\n"
+    )
+    got = texts(split(text))
+    assert len(got) == 4
+    assert got[0].endswith("Cambridge University Press.")
+    assert got[1].endswith("Oxford University Press.")
