@@ -38,3 +38,7 @@ class ConfigError(RefcheckError):
 
 class ExportError(RefcheckError):
     """The references cannot be written in the requested format."""
+
+
+class ModelError(RefcheckError):
+    """The parser's trained model file is missing or corrupt (reinstalling refcheck restores it)."""

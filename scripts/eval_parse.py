@@ -43,6 +43,8 @@ FIELDS = (
     "publisher", "genre", "doi", "url", "accessed",
 )  # fmt: skip
 
+READER = "auto"  # which reader parse_string uses: auto, grammar, labeller (--reader)
+
 # Fields AnyStyle's labels can express (see anystyle_records for the mapping).
 ANYSTYLE_FIELDS = (
     "authors", "year", "title", "container_title", "volume", "issue", "pages", "edition",
@@ -137,7 +139,7 @@ def _score(records: Iterable[dict[str, Any]], fields: tuple[str, ...], label_onl
     fs: Counter[str] = Counter()
     ft: Counter[str] = Counter()
     for rec in records:
-        got = observed(parse_string(rec["text"]))
+        got = observed(parse_string(rec["text"], reader=READER))
         exp = rec["expected"]
         anystyle = rec.get("source") == "anystyle"
         entries += 1
@@ -377,7 +379,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sample", type=int, default=0, help="print N random disagreements")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--reader", choices=("auto", "grammar", "labeller"), default="auto")
     args = ap.parse_args(argv)
+    global READER  # noqa: PLW0603 - a script's one switch, read by the scoring loop
+    READER = args.reader
     if args.anystyle:
         base = anystyle_dir()
         if base is None:

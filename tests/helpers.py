@@ -13,9 +13,9 @@ from pylatexenc import latex2text
 from refcheck.parse import parse_string
 
 
-def parsed_fields(text: str) -> dict[str, Any]:
+def parsed_fields(text: str, reader: str = "auto") -> dict[str, Any]:
     """The parser's reading of one entry, as the plain values a test table compares."""
-    r = parse_string(text)
+    r = parse_string(text, reader=reader)
     return {
         "type": r.type,
         "authors": [a.display for a in r.authors],

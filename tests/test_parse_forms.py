@@ -11,10 +11,17 @@ from typing import Any
 import pytest
 from helpers import parsed_fields
 
-from refcheck.model import PartialDate, Person
-from refcheck.parse import parse_string
+from refcheck.model import PartialDate, Person, Reference
+from refcheck.parse import parse_string as _parse_string
 
-_fields = parsed_fields
+
+def parse_string(text: str) -> Reference:
+    """These tests pin the grammar's rules (the labeller reads non-APA entries in the pipeline;
+    its shapes are pinned in test_parse_labeller.py). The grammar also decides P103."""
+    return _parse_string(text, reader="grammar")
+
+def _fields(text: str) -> dict[str, Any]:
+    return parsed_fields(text, reader="grammar")  # the grammar's rules, see parse_string
 
 
 CASES: list[tuple[str, str, dict[str, Any]]] = [

@@ -342,6 +342,7 @@ class _Fields:
     retrieved_phrase: bool = False
     report_number: str = ""
     issues: list[str] = field(default_factory=list)
+    form: str = ""  # which reader filled it: apa, apa-untitled, gost, gost-book, harvard, ...
 
     def flag(self, phrase: str) -> None:
         if phrase not in self.issues:

@@ -65,12 +65,14 @@ def _parse(text: str) -> tuple[_Fields, str]:
             apa = m
         break
     if untitled is not None:
+        f.form = "apa-untitled"
         f.italic_title = True
         f.title = _clean(_take_title_extras(f, head[: untitled.start()].strip()))
         _read_apa_date(f, untitled["d"])
         rest = [g.text for g in _segments(head[untitled.end() :].lstrip(" .,"))]
         _standalone(f, rest)
     elif apa is not None:
+        f.form = "apa"
         pre = head[: apa.start()].strip()
         rm = _EDITOR_ROLE.search(pre)
         auth = _parse_author_block(pre[: rm.start()] if rm else pre)
@@ -109,10 +111,17 @@ def _parse(text: str) -> tuple[_Fields, str]:
         else:
             _read_body_apa(f, body)
     elif " // " in head:
+        f.form = "gost"
         _read_gost(f, head)
     elif _GOST_BOOK.match(head):
+        f.form = "gost-book"
         _read_gost_book(f, head)
-    elif not _read_harvard(f, head) and not _read_given_first(f, head):
+    elif _read_harvard(f, head):
+        f.form = "harvard"
+    elif _read_given_first(f, head):
+        f.form = "given-first"
+    else:
+        f.form = "chicago"
         _read_chicago(f, head)
     if f.place and "place of publication given (APA 7 omits it)" not in f.issues:
         f.flag("place of publication given (APA 7 omits it)")
@@ -242,6 +251,8 @@ def _status(f: _Fields, text: str) -> tuple[ParseStatus, str]:
     if letters < 3:
         return ParseStatus.UNPARSED, "no words in the entry"
     if not dated and not f.authors and not f.editors and not (f.doi or f.url):
+        if f.title and (f.container_title or f.publisher):
+            return ParseStatus.PARTIAL, "no author or date recognised"  # title and source read
         return ParseStatus.UNPARSED, "no author, date or identifier recognised"
     if not f.title:
         if not dated and not f.doi and not f.url:
@@ -255,3 +266,43 @@ def _status(f: _Fields, text: str) -> tuple[ParseStatus, str]:
     if missing:
         return ParseStatus.PARTIAL, "no " + " or ".join(missing) + " recognised"
     return ParseStatus.PARSED, ""
+
+
+_SUSPECT_TITLE = re.compile(
+    r"(?:,\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*[,:]\s*[A-Za-z]?\d+\s*[-–—]+\s*\d+\s*$|"
+    r"(?:^|[\s.,])(?:İçinde|içinde|Içinde|In|В):?\s+(?:[^\W\d_]\.|[^\W\d_]+,)|\bpp?\.\s*\d|"
+    r",\s*[^\W\d_][\w.]+\s*:\s*[^\W\d_][\w]+(?:\s+[\w]+){0,4}\s*$|\((?:der|eds?|red|ред)\.?\)|"
+    r",\s*(?:çev|trans|пер)\.\s)"
+)
+_SUSPECT_PUB = re.compile(r"\d+\s*[-–—]\s*\d+|\bpp?\.\s*\d|\bdoi\b|\(\d{4}\)|\(pp", re.IGNORECASE)
+_SUSPECT_CONT = re.compile(
+    r"(?:,|\s)\s*\d+\s*\(\s*\d+\s*\)\s*$|\b(?:Cilt|Vol\.?|Sayı|No\.)\s*\d+\s*$"
+)
+_NAMES_IN_ORG = re.compile(
+    r"^[^\W\d_][\w'’-]+\s+(?:[^\W\d_]\.?(?:\s+|$)){1,3}(?:$|[,;&]|(?:ve|and|və|и)\s)"
+)
+_AND_WORD = re.compile(r"\s(?:&|and|ve|və|и)\s")
+
+
+def _suspect(f: _Fields, head: str = "") -> str:
+    """Why the grammar's APA reading shows a sign of having gone wrong, or ""."""
+    if not f.title:
+        return "no title"
+    if _SUSPECT_TITLE.search(f.title):
+        return "title holds a source"
+    if f.publisher and _SUSPECT_PUB.search(f.publisher):
+        return "publisher holds numbers"
+    if f.container_title and _SUSPECT_CONT.search(f.container_title):
+        return "container holds its volume"
+    for a in f.authors:
+        if isinstance(a, Organization) and _NAMES_IN_ORG.match(a.name):
+            return "personal names read as a group"
+    if len(f.authors) == 1 and head and _AND_WORD.search(head.split("(", 1)[0]):
+        return "one author read from a list of several"
+    return ""
+
+
+def _grammar_is_sure(f: _Fields, text: str) -> bool:
+    """Whether the grammar's reading stands without the labeller (docs/parser.md, "Which
+    reader"): an APA form (authors, then the date in brackets) with no sign of a misreading."""
+    return f.form in ("apa", "apa-untitled") and not _suspect(f, text)

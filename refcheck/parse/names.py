@@ -123,6 +123,12 @@ class _Authors:
 
 
 def _org(name: str) -> Organization:
+    if (
+        name.endswith(".")
+        and len(name) > 4
+        and not re.search(r"(?:^|\s)[^\W\d_]{1,3}\.$", name[-6:])
+    ):
+        name = name[:-1]  # "News.ru." / "World Bank." : the period ends the element
     m = re.match(r"^(.*?)\s*\[([^\]]{1,20})\]$", name)
     if m:
         return Organization(m[1].strip(), m[2].strip())
@@ -274,3 +280,221 @@ def _parse_given_first(text: str) -> tuple[list[Agent], bool]:
         particle = " ".join(words[k:last])
         out.append(Person(family=words[last], given=given, particle=particle))
     return out, et_al
+
+
+# --------------------------------------------------------------------------- names in every order
+# The labeller hands over an author (or editor) span whatever the style: ``Surname, I. I.``,
+# ``Surname I.I.`` (GOST), ``Surname AB`` (Vancouver), ``I. I. Surname``, ``Given Surname``
+# (MLA's second author, Azerbaijani writers), ``SURNAME, Given``, semicolon lists, particles.
+# ``read_names`` decides each name's order from its own shape, not from the style.
+
+_ROLE_LEAD = re.compile(
+    r"^(?:\*|in:?\s|i̇çinde:?\s|içinde:?\s|в:\s|//\s*|/\s*|под\s+(?:общ\.\s*|науч\.\s*)?"
+    r"ред(?:\.|акцией)\s*|(?:edited|ed\.|eds\.|hrsg\.|translated|trans\.|compiled)\s+(?:by|v\.|von)\s*|"
+    r"ed\.\s|eds\.\s|edited\s|çev(?:iren)?\.?:?\s|сост\.?:?\s|пер\.\s(?:с\s+\S+\s*)?)",
+    re.IGNORECASE,
+)
+_ROLE_TAIL = re.compile(
+    r"(?:^|[\s,]+|(?=[(\[]))[(\[]?\s*(?:eds?|editors?|red|der|hrsg|ред|сост|comps?|trans|transl|"
+    r"çev|пер|yay\.\s*haz|haz)\.?\s*[)\]]?[\s.,:;]*$",
+    re.IGNORECASE,
+)
+_ETAL_END = re.compile(
+    r"[,\s]*(?:\[?\s*et\.?\s*al\.?\s*\]?|\[?\s*и\s*др\.?\s*\]?|vd\.?|v\.d\.|ve\s+ark\.?|"
+    r"ve\s+diğ(?:erleri|\.)|və\s+b\.|və\s+d\.|və\s+başq\.|и\s+другие|and\s+others|u\.\s*a\.)"
+    r"[\s.,]*$",
+    re.IGNORECASE,
+)
+# a cheap gate in front of _ORG_HINT: the letters its words start with, in any case
+_ORG_STEMS = re.compile(
+    r"(?i:minist|univ|inst|agen|assoc|organi|counc|commi|offic|depart|bank|gover|cent|soci|"
+    r"found|bure|corp|compan|inc\b|ltd|group|nazir|bakan|ünivers|enstit|kurum|komit|минист|"
+    r"инст|унив|комит|админ|федер|респ|служб|агент|nation|union|world|statist|academ|akadem|"
+    r"акад|press|news)"
+)
+_NAME_SPLIT = re.compile(r"\s*(;|,|&|\band\b|\bve\b|\bvə\b|\bи\b|\bund\b)\s*")
+_GLUED_INITIAL = re.compile(r"(?<![^\W\d_])([^\W\d_]\.)(?=[^\W\d_])")
+_INI_WORD = re.compile(
+    r"^(?:[^\W\d_][^\W\d_]?\.(?:-?[^\W\d_][^\W\d_]?\.)*-?|[^\W\d_]{1,3})$"
+)  # "A.", "Yu.", "A.B.", "A.-B.", "AB", "ЕМ"
+_CAPWORD = re.compile(r"^[^\W\d_][^\W\d_]*(?:['’`ʹ][^\W\d_]+)*(?:-[^\W\d_][^\W\d_'’`ʹ]*)*\.?$")
+_ORG_HINT = re.compile(
+    r"\b(?:ministry|university|institute|agency|association|organi[sz]ation|council|committee|"
+    r"office|department|bank|government|centre|center|society|foundation|commission|"
+    r"bureau|corporation|company|inc|ltd|group|nazirliyi|bakanlığı|universiteti|üniversitesi|"
+    r"institutu|enstitüsü|kurumu|komitəsi|министерство|институт|университет|комитет|"
+    r"администрация|федерации|республики|службы?|агентство|nations|union|world|national|"
+    r"statistics|statistical|academy|akademiyası|академия|bank|press|news|agentliyi)\b",
+    re.IGNORECASE,
+)
+
+
+# patterns compiled once (a literal in a call is looked up in re's cache every time)
+_RX1 = re.compile(r"[^\W\d_]{2,3}\.")
+_RX2 = re.compile(r"\s*\[[^\[\]]{0,120}\]|\s*\([^()]{0,120}\)")
+_RX3 = re.compile(r"[\s.,]*[-–—_]{2,}[\s.,]*")
+_RX4 = re.compile(r"(?:^|[\s.,-])[^\W\d_]{1,2}\.$")
+_RX5 = re.compile(r"(?:^|\s)[^\W\d_]\.")
+
+
+def _is_ini_word(w: str, words: int) -> bool:
+    """An initial: ``A.``, ``Yu.``, ``A.B.``; bare capitals (``AB``) only beside a longer word."""
+    if not _INI_WORD.match(w):
+        return False
+    letters = [c for c in w if c.isalpha()]
+    if "." in w:
+        return letters[0].isupper()
+    return words > 1 and all(c.isupper() for c in letters) and len(letters) <= 3
+
+
+def _given_first(words: list[str]) -> Person:
+    last = len(words) - 1
+    k = last
+    while k > 1 and words[k - 1].lower() in _PARTICLES:
+        k -= 1
+    return Person(
+        family=words[last].rstrip("."),
+        given=" ".join(words[:k]),
+        particle=" ".join(words[k:last]),
+    )
+
+
+def _family_first(family: str, given: str) -> Person:
+    fam = family.strip().rstrip(",")
+    given = given.strip()
+    if _RX1.fullmatch(given) and given[:-1].isupper():
+        given = given[:-1]  # Vancouver "Lee MK." / "Lee, MK.": the period ends the list
+    particle, fam = _split_particle(fam) if " " in fam else ("", fam)
+    return Person(family=fam, given=given.strip(), particle=particle)
+
+
+_ROLE_ANYWHERE = re.compile(
+    r"(?<![^\W\d_])(?:под\s+(?:общ(?:ей)?\.?\s*|науч(?:ной)?\.?\s*)?ред(?:акцией|\.)|"
+    r"(?:отв|науч|гл|общ)\.\s*ред\.|ред\.-сост\.|ред\.|сост\.|пер\.|"
+    r"edited\s+by|ed\.\s+by|translated\s+by|trans\.\s+by|compiled\s+by|"
+    r"çev\.|çeviren|der\.|haz\.|hazırlayan|tərt\.|tərtib\s+edən|red\.)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_RUN_ON_NAMES = re.compile(
+    r"((?:^|\s)[^\W\d_][\w'’-]+\s+(?:[^\W\d_]{1,2}\.\s?-?){1,3})\s+"
+    r"(?=[^\W\d_][\w'’-]{2,}\s+[^\W\d_]{1,2}\.)"
+)
+
+
+def read_names(text: str) -> tuple[list[Agent], bool]:
+    """Persons and organisations of an author or editor span, in any order; et al. noted."""
+    s = text.replace("*", " ").replace("…", " ").replace(". . .", " ").strip()
+    if len(s) < 400 and _ROLE_ANYWHERE.search(s):
+        s = _ROLE_ANYWHERE.sub(" ", s).strip(" ,;:")  # "под ред. А. В. Петрова", "отв. ред."
+    s = _GLUED_INITIAL.sub(r"\1 ", s)  # "R.M.Əliyev" -> "R. M. Əliyev"
+    for _ in range(3):
+        m = _ROLE_LEAD.match(s)
+        if not m or not m.end():
+            break
+        s = s[m.end() :].lstrip()
+    # both end patterns are searched in the last characters only: linear on any input
+    m = _ROLE_TAIL.search(s, max(0, len(s) - 40)) if len(s) > 6 else None
+    if m:
+        s = s[: m.start()]
+    et_al = False
+    m = _ETAL_END.search(s, max(0, len(s) - 40))
+    if m and m.start() > 0:
+        et_al = True
+        s = s[: m.start()]
+    if "[" in s or "(" in s:
+        # "[Fel’kerzam, A. E.]", "(Arminiĭ Evgenʹevich)": another form of a name, not a name
+        s = _RX2.sub(" ", s)
+    if _RX3.fullmatch(s):
+        return [], et_al  # "---." / "———.": the previous entry's author, repeated
+    s = s.strip(" ,;:/")
+    if s.endswith(".") and not _RX4.search(s[-5:]):
+        s = s[:-1]
+    if not s:
+        return [], et_al
+    if _ORG_STEMS.search(s) and _ORG_HINT.search(s) and not _RX5.search(s):
+        return [_org(s)], et_al
+    # "Юренев Р. Н. Эйзенштейн С. М.": names written one after another without a comma
+    if len(s) < 400 and "," not in s and ";" not in s and s.count(".") >= 3:
+        s = _RUN_ON_NAMES.sub(r"\1, ", s)
+    parts = _NAME_SPLIT.split(s)
+    pieces: list[str] = []
+    seps: list[str] = []  # seps[i]: the separator before pieces[i+1]
+    for k in range(0, len(parts), 2):
+        piece = parts[k].strip()
+        if piece.strip(" ."):
+            pieces.append(piece)
+            seps.append(parts[k + 1] if k + 1 < len(parts) else "")
+        elif seps and k + 1 < len(parts) and parts[k + 1] != ",":
+            seps[-1] = parts[k + 1]  # ", and" / ", &": the word decides
+    out: list[Agent] = []
+    i = 0
+    while i < len(pieces):
+        words = pieces[i].split()
+        n = len(words)
+        ini = [_is_ini_word(w, n) for w in words]
+        nxt = pieces[i + 1].split() if i + 1 < len(pieces) else []
+        nxt_ini = bool(nxt) and all(_is_ini_word(w, len(nxt) + 1) for w in nxt)
+        if not any(ini) and n <= 3 and all(_CAPWORD.match(w) or w.lower() in _PARTICLES
+                                           for w in words):  # fmt: skip
+            if nxt and seps[i] == "," and (nxt_ini or (len(nxt) <= 3 and _given_piece(nxt, i))):
+                # "Smith, J. R." / "Waltz, Kenneth N." / "ÖZDEMİR, Nebi"
+                out.append(_family_first(pieces[i], pieces[i + 1]))
+                i += 2
+                continue
+            if n == 1:
+                out.append(Person(family=words[0].rstrip(".")))
+            elif words[0].isupper() and len(words[0]) > 2 and not words[1].isupper():
+                out.append(_family_first(words[0], " ".join(words[1:])))  # "ÖZDEMİR Nebi"
+            else:
+                out.append(_given_first(words))  # "Cəfər Cabbarlı", "Jane Doe"
+            i += 1
+            continue
+        if any(ini) and not all(ini):
+            first_long = ini.index(False)
+            if first_long == 0 and not (n > 2 and not ini[-1] and any(ini[1:-1])):
+                # "Иванов И.И.", "Smith AB", "van der Berg K."
+                k = 1
+                while k < n and not ini[k]:
+                    k += 1
+                given = " ".join(words[k:])
+                if (
+                    len(given) >= 3
+                    and given.endswith(".")
+                    and given[:-1].isupper()
+                    and "." not in given[:-1]
+                ):
+                    given = given[:-1]  # Vancouver "Peters OA.": the period ends the list
+                out.append(_family_first(" ".join(words[:k]), given))
+            else:
+                out.append(_given_first(words))  # "И. И. Иванов", "J. R. R. Tolkien"
+            i += 1
+            continue
+        if all(ini):
+            # stray initials (a name split at its comma, or "A. A. A." runs): give them to a
+            # family name written without any
+            if out and isinstance(out[-1], Person) and not out[-1].given:
+                p = out[-1]
+                out[-1] = Person(p.family, pieces[i], p.particle, p.suffix)
+            i += 1
+            continue
+        if _SUFFIX.match(pieces[i]) and out and isinstance(out[-1], Person):
+            p = out[-1]
+            out[-1] = Person(p.family, p.given, p.particle, pieces[i])
+            i += 1
+            continue
+        out.append(_org(pieces[i]))
+        i += 1
+    return out, et_al
+
+
+def _given_piece(words: list[str], i: int) -> bool:
+    """Whether the piece after a lone family name is its given name (``Smith, John, and ...``):
+    capitalised words, and either the last piece or followed by a family-name piece or a
+    given-first name."""
+    if not all(_CAPWORD.match(w) or _is_ini_word(w, len(words) + 1) for w in words):
+        return False
+    if len(words) > 1 and not any(_is_ini_word(w, len(words)) for w in words):
+        # "Kenneth Neal" could be the given names, or a second author written given-first:
+        # given names only when this is the second piece (inverted first author, MLA/Chicago)
+        return i == 0
+    return True

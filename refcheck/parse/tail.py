@@ -38,6 +38,10 @@ def _find_tail(text: str, f: _Fields) -> str:
         raw = _strip_tail_punct(dm[0])
         f.doi_raw = raw
         f.doi = _strip_tail_punct(dm[1])
+        if "%" in f.doi:
+            from urllib.parse import unquote
+
+            f.doi = unquote(f.doi)  # "%3C…%3E" as copied from a link: the DOI itself has "<…>"
         cut = min(cut, dm.start())
     for um in _URL.finditer(s):
         if dm and um.start() >= dm.start() - 30 and "doi" in um[0].lower():

@@ -1,0 +1,493 @@
+"""Labelled spans → the record's fields: the one layer every labeller's output goes through.
+
+The labeller says which tokens are the author list, the title, the "volume" part and so on; it
+does not say how a name splits, which number is the issue, whether ``212 с.`` is pages or a
+book's extent, or what type the work is. Those rules live here, shared, so that a style read by
+the labeller gets the same field conventions as one read by the grammar:
+
+* names in every order (``Фамилия И.О.``, ``И.О. Фамилия``, ``Surname AB``, given name +
+  surname, particles, ``et al.``/``и др.``/``vd.``): :func:`refcheck.parse.names.read_names`;
+* volume and issue from every locator (``18(3)``, ``Vol. 3, No. 2``, ``Т. 5, № 3``, ``Cilt 3,
+  Sayı 2``, ``вып. 2``); pages without their label (``pp.``, ``С.``, ``ss.``, ``səh.``);
+  a lone number with a page abbreviation after the imprint is the book's extent, not pages;
+* GOST's ``//`` and ``–`` separators and ``In``/``In:``/``В:`` off containers; quotes and
+  content statements (``[Текст]``, ``[Электронный ресурс]``) off titles;
+* DOIs and URLs are read by the grammar's tail reader, never by the labeller (a regular
+  expression is right there), and decoded (``%3C`` → ``<``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from refcheck.model import Organization, PartialDate
+from refcheck.parse.dates import _month_day, parse_date
+from refcheck.parse.fields import _CITIES, _Fields, _magazine_name, _take_title_extras
+from refcheck.parse.grammar import _is_report
+from refcheck.parse.labeller import Labelled
+from refcheck.parse.names import read_names
+from refcheck.parse.tail import _find_tail
+from refcheck.parse.tokens import _clean, _unquote
+
+__all__ = ["fields_from_labels"]
+
+_YEAR = re.compile(
+    r"(?<![\d/])((?:1[5-9]|20)\d\d)(?:\s*/\s*((?:1[5-9]|20)\d\d))?([a-zа-я])?(?![\d])"
+)
+_NO_DATE = re.compile(r"\b(?:n\.\s?d|t\.\s?y|б\.\s?г|s\.\s?d|o\.\s?J)\b", re.IGNORECASE)
+_IN_PRESS = re.compile(r"\b(?:in press|basımda|в печати|çapda)\b", re.IGNORECASE)
+_CONTENT = re.compile(
+    r"\s*\[(?:Текст|Электронный ресурс|Electronic resource|Мәтн|Mətn|Elektron resurs|"
+    r"Ноты|Карты|Видеозапись|Internet|Интернет)\]\s*",
+    re.IGNORECASE,
+)
+_VOL = re.compile(
+    r"(?:\b(?:vol|vols|volume|v|cilt|cild|c|т|том|tom|band|bd|jg|t|kn|кн)\.?\s*|^\s*)"
+    r"(?P<v>\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?|(?-i:[IVXLC]+)\b)",
+    re.IGNORECASE,
+)
+_ISS = re.compile(
+    r"(?:\b(?:no|nos|number|issue|iss|sayı|s|вып|выпуск|nr|num|h|heft|fasc)\.?\s*|№\s*|n°\s*|"
+    r"(?-i:\bN)\.?\s*(?=\d)|"
+    r"\(\s*)(?P<i>\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?|[A-Za-z][\w.-]{0,15}(?=\)))",
+    re.IGNORECASE,
+)
+_PAGE_LABEL = re.compile(
+    r"^(?:pages?|səhifə|səh|стр|str|pag|pp|ss|sf|сс|p|s|с|c)(?:\.\s*|\s+|(?=\d))", re.IGNORECASE
+)
+_RANGE_ANY = re.compile(r"(?<![\d])[A-Za-z]?\d+[A-Za-z]?\s*[-–—]+\s*[A-Za-z]?\d+[A-Za-z]?(?![\w])")
+_EXTENT = re.compile(r"^\s*(\d{2,4})\s*(?:с|s|p|pp|стр|səh|S|c|pages|sayfa|str)\.?\s*$")
+_EDITION_N = re.compile(r"(\d+)")
+_EDITION_WORD = {
+    w: str(i)
+    for i, w in enumerate(
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+        ],
+        start=1,
+    )
+}
+_CONF = re.compile(
+    r"\b(?:proceedings|conference|symposium|congress|workshop|kongre|sempozyum|konfrans|"
+    r"конференци|симпозиум|материал\w* .*конф|proc\.)",
+    re.IGNORECASE,
+)
+_NEWS = re.compile(
+    r"\b(?:times|post|gazette|news|herald|tribune|guardian|газета|gazeti|gazetesi|qəzeti|"
+    r"известия|правда|коммерсант)\b",
+    re.IGNORECASE,
+)
+_THESIS_WORDS = re.compile(
+    r"\b(?:thesis|dissertation|tez|tezi|диссертац|дис\.|дисс\.|автореф|dissertasiya)",
+    re.IGNORECASE,
+)
+
+
+_PLACE = re.compile(
+    r"^(?:Bakı|Baku|Баку|Bakü|Москва|М|СПб|Ankara|İstanbul|Istanbul|London|New York|Paris|"
+    r"Berlin|Oxford|Cambridge|Tbilisi|Тбилиси|Ташкент|Алматы|Киев|Минск|Ленинград|Л)\.?$"
+)
+
+
+_QUOTED_THEN = re.compile(
+    r"^\s*[\"“«„](?P<q>[^\"”»]{3,300})[\"”»][.,:]?\s*[.,:]?\s+(?:In:?\s+|İçinde:?\s+|В:?\s+)?"
+    r"(?P<rest>[^\W\d_].{3,})$"
+)
+
+
+# patterns compiled once (a literal in a call is looked up in re's cache every time)
+_RX1 = re.compile(r"^[–—-]+\s*")
+_RX2 = re.compile(r"^(?://|[–—-]+(?=\s|$)|[.,;:]+)\s*")
+_RX3 = re.compile(r"\s*(?://|[–—-]+)$")
+_RX4 = re.compile(r"^(?:[-–—_]{2,}[.,]?\s*|[–—-]\s+)")
+_RX5 = re.compile(
+    r"\s*:\s*(?:монография|учебное пособие|учеб\. пособие|учебник|сборник статей|"
+    r"monoqrafiya|dərslik|dərs vəsaiti)\s*$",
+    re.IGNORECASE,
+)
+_RX6 = re.compile(r"^[-–—]?\s*(?:Kn|Кн)\.\s*")
+_RX7 = re.compile(r"^(?://\s*|[–—-]\s+|(?:in|in:|içinde:?|i̇çinde:?|в:|в сб\.:?)\s+)", re.IGNORECASE)
+_RX8 = re.compile(r"^(?:In|İçinde|В)\s*:\s*")
+_RX9 = re.compile(r"[,.]?\s*(?:№|No\.?|Nr\.?|Sayı|Вып\.?|вып\.?)$")
+_RX10 = re.compile(r"(?:^|\s)[^\W\d_]{1,5}\.$")
+_RX11 = re.compile(r"\s*[;:]\s*\d*\s*\(?\s*\w")
+_RX12 = re.compile(r"^[\s(\[–—-]+|[\s)\].,;:]+$")
+_RX13 = re.compile(r"^(?:19|20)\d\d\s*[;:]\s*")
+_RX14 = re.compile(r"(\d{1,3})\s*/\s*(\d{1,3})")
+_RX15 = re.compile(r"(?:1[5-9]|20)\d\d")
+_RX16 = re.compile(r"\.$")
+_RX17 = re.compile(r"\s*([-–—]+)\s*")
+_RX18 = re.compile(r"(?<![\w.])([A-Za-z]?\d+[A-Za-z]?)(?![\w.]*\d{4})(?:\.|$)")
+_RX19 = re.compile(r"[A-Za-z]?\d+[A-Za-z]?")
+_RX20 = re.compile(r"\b([A-Za-z]+)\b")
+_RX21 = re.compile(r"(?:№|\bNo\.?|\bNr\.?|\bSayı|\b[Вв]ып\.?|\bIssue)\s*$")
+_RX22 = re.compile(r"\s*\d+[A-Za-z]?\s*[.,;:]?\s*")
+_RX23 = re.compile(
+    r"(?:accessed|retrieved|erişim|дата обращения|müraciət|viewed|cited|цитируется)[^\d]{0,20}"
+    r"(.{4,30}?\d{4})",
+    re.IGNORECASE,
+)
+_RX24 = re.compile(r"^(?P<place>[^:,]{2,30}?)\s*[:,]\s*(?P<pub>.+)$")
+
+
+_INITIAL_TOKEN = re.compile(r"^(?:[^\W\d_]{1,2}\.){1,3}[,;]?$")
+_CONNECTOR = frozenset(["и", "and", "&", "ve", "və", "und", "et", "y", "e", "And", "AND"])
+
+
+def _repair(tokens: list[str], labels: list[str]) -> list[str]:
+    """Mend the author boundary where the model is weakest; a list of names cannot end with a
+    connector, and initials belong to the name before them:
+    ``Петров, И., и | В. Сидорова.`` and ``Петров П. | П. Название`` are moved into the
+    authors."""
+    out = list(labels)
+    n = len(tokens)
+    i = 0
+    while i < n:
+        lab = out[i]
+        if lab != "author":
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and out[j + 1] == lab:
+            j += 1
+        # j: last token of this name run
+        k = j + 1
+        last = tokens[j]
+        if k < n and last in _CONNECTOR:  # as typed: "И." is an initial, "и" a connector
+            # take the next name: initials and one family name, or one family and initials
+            m = k
+            while m < n and _INITIAL_TOKEN.match(tokens[m]) and m - k < 3:
+                m += 1
+            if m < n and m - k <= 3 and tokens[m][:1].isupper():
+                end = m
+                while end + 1 < n and _INITIAL_TOKEN.match(tokens[end + 1]) and end - m < 3:
+                    end += 1
+                for x in range(k, end + 1):
+                    out[x] = lab
+                j = end
+        elif k < n and _INITIAL_TOKEN.match(tokens[k]) and _INITIAL_TOKEN.match(last):
+            out[k] = lab  # "Петров П. | П." : the second initial of the same name
+            j = k
+        i = j + 1
+    return out
+
+
+def _runs(lab: Labelled) -> list[tuple[str, int, int]]:
+    """(label, start, end) of each run of equally labelled tokens, offsets into the text."""
+    out: list[tuple[str, int, int]] = []
+    labels = _repair([lab.text[s:e] for s, e in lab.spans], list(lab.labels))
+    for (s, e), label in zip(lab.spans, labels, strict=True):
+        if out and out[-1][0] == label:
+            out[-1] = (label, out[-1][1], e)
+        else:
+            out.append((label, s, e))
+    return out
+
+
+def _strip(s: str) -> str:
+    s = s.replace("*", "").strip()
+    s = _RX1.sub("", s)
+    s = _RX2.sub("", s)
+    s = _RX3.sub("", s)
+    return _clean(s).strip(" ,;:")
+
+
+_CLOSE_Q = "\"”»’'"
+_OPEN_Q = "\"“«‘„'"
+
+
+def _drop_stray_quotes(t: str) -> str:
+    """A closing quote the title never opened (its opening one went to the author) and the
+    reverse, with the punctuation inside it: ``What does it tell us?.”`` → ``…us?``."""
+    t = t.strip()
+    if t and t[-1] in _CLOSE_Q and not any(q in t[:-1] for q in _OPEN_Q):
+        t = t[:-1].rstrip()
+        if t.endswith((".", ",")) and not t.endswith(".."):
+            t = t[:-1]
+    if t and t[0] in _OPEN_Q and not any(q in t[1:] for q in _CLOSE_Q):
+        t = t[1:].lstrip()
+    return t
+
+
+_TITLE_TAIL_JUNK = re.compile(
+    r"(?:[.,]\s*-?\s*|\s+-\s*|\s*:\s*)(?:izd|изд|çev|çeviren|trans|transl|translated|пер|tərc|"
+    r"учеб|ucheb|учебное|учебник|монография)\b.*$|[,.]\s*-\s*$",
+    re.IGNORECASE,
+)
+_RESP = re.compile(r"\s+/\s*(?:[^\W\d_]{1,2}\.\s*){1,3}[^\W\d_]|\s+/\s*(?:под|ed\.|by|сост|пер)\b")
+_TITLE_VOL = re.compile(
+    r"[.,]\s*(?:(?P<v>[IVXLC]+|\d{1,2})\s*(?:cild|cilt|том|т\.)|(?:Том|Т\.|Cild|Cilt|Vol\.|"
+    r"Volume)\s*(?P<v2>[IVXLC]+|\d{1,2}))(?=[\s.,:]|$)",
+)
+
+
+def _title(f: _Fields, raw: str) -> str:
+    t = raw.replace("*", "").strip()
+    t = _RX4.sub("", t)  # "---. Title": a repeated author
+    t = _CONTENT.sub(" ", t).strip()
+    t = t.rstrip(" ,;:/")
+    t = _drop_stray_quotes(_unquote(_clean(t)))
+    t = _take_title_extras(f, t)
+    t = _RX5.sub("", t)
+    m = _TITLE_TAIL_JUNK.search(t)
+    if m and m.start() > 0:
+        t = t[: m.start()]  # "Title, çev.", "Title.- izd", "Title: Учеб. пособие"
+    m = _RESP.search(t)
+    if m and m.start() > 0:
+        t = t[: m.start()]  # GOST "Title / I. I. Ivanov" : the statement of responsibility
+    m = _TITLE_VOL.search(t)
+    if m and m.start() > 0:
+        if not f.volume:
+            f.volume = m["v"] or m["v2"]
+        t = t[: m.start()]
+    return (
+        _unquote(t.strip(" ,;:/")).rstrip(".")
+        if t.endswith(".") and not re.search(r"(?:^|\s)[^\W\d_]{1,3}\.$|\.\.$", t)
+        else _unquote(t.strip(" ,;:/"))
+    )
+
+
+_KIND_AFTER = re.compile(
+    r"^[\"«“„](?P<n>[^\"»”]{2,120})[\"»”]\s*(?:jurnalı|jurnal|журнал|журнала|dergisi|qəzeti|"
+    r"газета|газеты|məcmuəsi|сборник)\b.*$",
+    re.IGNORECASE,
+)
+
+
+_CONT_ISSUE = re.compile(r"[.,]?\s*(?:№|No\.|(?-i:N))\s*(?P<i>\d+)\b[^\d]{0,12}$")
+_CONT_IMPRINT = re.compile(r"[.,]\s*(?P<place>" + _CITIES + r")\s*:\s*(?P<pub>[^:\d]{2,60})$")
+_CONT_PAGES = re.compile(r",\s*(?:pp?\.\s*)?(\d+\s*[-–—]\s*\d+)\s*$")
+
+
+def _container(raw: str) -> str:
+    s = raw.replace("*", "").strip()
+    s = _RX6.sub("", s)
+    km = _KIND_AFTER.match(s)
+    if km:
+        return _clean(km["n"]).strip()
+    s = _RX7.sub("", s)
+    s = _RX8.sub("", s)
+    s = _CONTENT.sub(" ", s)
+    s = s.strip().rstrip(" ,;:/–—-")
+    s = _RX9.sub("", s).rstrip(" ,;:")
+    if s.endswith(".") and not _RX10.search(s):
+        s = s[:-1]
+    return _unquote(_clean(s)).strip(" ,;")
+
+
+def _date(f: _Fields, text: str) -> None:
+    if f.year is not None:
+        return
+    s = text.replace("*", "")
+    m = _YEAR.search(s)
+    if m:
+        if m[2]:
+            f.original_year, f.year = int(m[1]), int(m[2])
+        else:
+            f.year = int(m[1])
+        if m[3]:
+            f.year_suffix = m[3]
+        rest = s[m.end() :]
+        if _RX11.match(rest):
+            _volume(f, rest.lstrip(" ;:"))  # Vancouver "2011;(4):" read as the date
+        inner = _RX12.sub("", s)
+        d = parse_date(inner) if len(inner) > 6 else None
+        if (d is None or d.month is None) and len(inner) > 6:
+            d = _month_day(s[m.end() :].strip(" ,.;:)]"), f.year)
+        if d is not None and d.year == f.year and d.month is not None:
+            f.date = d
+        return
+    if _NO_DATE.search(s):
+        f.no_date = True
+    elif _IN_PRESS.search(s):
+        f.in_press = True
+
+
+_DMY = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})\b")
+_N_VOLS = re.compile(r"^\d+\s*(?:vols?|volumes|cilt|cild|т\.|тт\.|томах)\.?$", re.IGNORECASE)
+
+
+def _volume(f: _Fields, text: str) -> None:
+    s = _DMY.sub(" ", text.replace("*", "")).strip(" ,.;:")
+    if not s or _N_VOLS.match(s):
+        return  # "2 vols.": how many volumes a work has, not which one
+    # "2019;12(2):" (Vancouver), "18(3)", "7 (2)", "Vol. 3, No. 2", "Т. 5, № 3", "№ 3"
+    im = _ISS.search(s)
+    if im:
+        if not f.issue:
+            f.issue = im["i"].strip()
+        s_vol = (s[: im.start()] + " " + s[im.end() :]).strip(" ,.;:()")
+    else:
+        s_vol = s
+    s_vol = _RX13.sub("", s_vol)
+    sm = _RX14.fullmatch(s_vol)
+    if sm and not f.volume and not f.issue:
+        f.volume, f.issue = sm[1], sm[2]  # Chicago/Turkish "17/4": volume 17, issue 4
+        return
+    vm = _VOL.search(s_vol)
+    if vm and not f.volume and vm["v"].strip():
+        v = vm["v"].strip()
+        if not (_RX15.fullmatch(v) and f.year == int(v)):
+            f.volume = v
+
+
+def _pages(f: _Fields, text: str, is_book: bool) -> None:
+    s = _DMY.sub(" ", text.replace("*", "")).strip(" ,;:()[]–—-")
+    s = _RX16.sub("", s)
+    if _EXTENT.match(s):
+        return  # "212 s.", "110 с.", "352 pp.": a number BEFORE its label is an extent
+    if f.pages:
+        return
+    m = _RANGE_ANY.search(s)
+    if m:
+        f.pages = _RX17.sub(r"\1", m[0])
+        return
+    s = _PAGE_LABEL.sub("", s).strip(" ,.;:")
+    m = _RX18.search(s)
+    if m and not (_RX15.fullmatch(m[1]) and f.year == int(m[1])):
+        f.pages = m[1]
+    elif _RX19.fullmatch(s):
+        f.pages = s
+
+
+def _edition(f: _Fields, text: str) -> None:
+    if f.edition:
+        return
+    m = _EDITION_N.search(text)
+    if m:
+        f.edition = m[1]
+        return
+    w = _RX20.search(text)
+    if w and w[1].lower() in _EDITION_WORD:
+        f.edition = _EDITION_WORD[w[1].lower()]
+
+
+def _type(f: _Fields, has_journal: bool, has_container: bool, is_book: bool) -> str:
+    if f.genre and _THESIS_WORDS.search(f.genre):
+        return "thesis"
+    if (has_journal or has_container) and f.container_title and _magazine_name(f):
+        return "article-magazine"
+    if has_journal and f.container_title:
+        if _NEWS.search(f.container_title) and not f.volume:
+            return "article-newspaper"
+        if (f.publisher or f.place) and not f.volume and not f.issue:
+            # "// Book / ed. … – М.: Наука, 2010. – С. 40–52": an imprint, so a book
+            return "paper-conference" if _CONF.search(f.container_title) else "chapter"
+        return "article-journal"
+    if has_container and f.container_title:
+        if _CONF.search(f.container_title):
+            return "paper-conference"
+        if f.publisher or f.editors or f.pages:
+            return "chapter"
+        return "article-journal" if (f.volume or f.issue) else "chapter"
+    if f.url and not f.publisher and not f.container_title:
+        return "webpage"
+    if is_book or f.publisher:
+        return "report" if _is_report(f) else "book"
+    return "document"
+
+
+def fields_from_labels(lab: Labelled) -> _Fields:
+    """The record the labeller's spans say, with the grammar's field conventions."""
+    f = _Fields()
+    text = lab.text
+    _find_tail(text, f)  # DOI, URL, retrieval date, original year: by regular expression
+    runs = _runs(lab)
+    first: dict[str, tuple[int, int]] = {}
+    for label, s, e in runs:
+        first.setdefault(label, (s, e))
+    has_journal = "journal" in first
+    has_container = "container" in first
+    is_book = not has_journal and not has_container
+    for label, s, e in runs:
+        chunk = text[s:e]
+        if label == "author" and not f.authors and (s, e) == first["author"]:
+            agents, et_al = read_names(chunk)
+            f.authors, f.et_al = agents, et_al
+        elif label == "editor" and not f.editors:
+            agents, _ = read_names(chunk)
+            f.editors = [a for a in agents if not (isinstance(a, Organization) and
+                                                   len(a.name) < 4)]  # fmt: skip
+        elif label == "date":
+            _date(f, chunk)
+        elif label == "title" and not f.title:
+            qm = _QUOTED_THEN.match(chunk.replace("*", ""))
+            if qm and not has_journal and not has_container:
+                # '"Chapter". Book Title' read as one title: the quotes end the chapter's
+                f.title = _title(f, qm["q"])
+                f.container_title = _container(qm["rest"])
+                has_container = True
+            else:
+                f.title = _title(f, chunk)
+        elif label in ("journal", "container") and not f.container_title:
+            qm = _QUOTED_THEN.match(chunk.replace("*", "")) if "title" not in first else None
+            if qm:
+                # '«Title». Journal, …' read as one container: the quotes end the title
+                f.title = _title(f, qm["q"])
+                chunk = qm["rest"]
+            f.container_title = _container(chunk)
+            nm = _CONT_ISSUE.search(f.container_title)
+            if nm and nm.start() > 0:
+                f.issue = f.issue or nm["i"]  # "РМЖ. Мать и дитя. №19 от"
+                f.container_title = f.container_title[: nm.start()]
+            im = _CONT_IMPRINT.search(f.container_title)
+            if im and im.start() > 0 and not f.publisher:
+                # "AKP Kitabı: Bir Dönüşümün Bilançosu. Ankara: Phoenix": the book's imprint
+                f.place, f.publisher = im["place"], im["pub"].strip()
+                f.container_title = f.container_title[: im.start()]
+            pm = _CONT_PAGES.search(f.container_title)
+            if pm and pm.start() > 0:
+                f.pages = f.pages or pm[1]  # "In Book Title, 3-33." read as one container
+                f.container_title = f.container_title[: pm.start()]
+        elif label == "volume":
+            before = text[max(0, s - 8) : s]
+            if _RX21.search(before) and (_RX22.fullmatch(chunk)):
+                if not f.issue:
+                    f.issue = chunk.strip(" .,;:")
+            else:
+                _volume(f, chunk)
+        elif label == "pages":
+            _pages(f, chunk, is_book)
+        elif label == "publisher" and not f.publisher:
+            f.publisher = _unquote(_strip(chunk))
+        elif label == "location" and not f.place:
+            f.place = _strip(chunk)
+        elif label == "edition":
+            _edition(f, chunk)
+        elif label == "genre" and not f.genre:
+            f.genre = _strip(chunk).strip("[]()")
+        elif label == "note" and f.accessed is None:
+            d = _RX23.search(chunk)
+            if d:
+                f.accessed = parse_date(d[1])
+    if f.year is None:
+        # a year the labeller left inside another part ("Journal 2019;12(2)")
+        for label, s, e in runs:
+            if label in ("volume", "note", "pages"):
+                m = _YEAR.search(text[s:e])
+                if m and label != "pages":
+                    f.year = int(m[1])
+                    break
+    if f.volume and f.volume == f.issue:
+        f.issue = ""
+    if not f.title and f.container_title and not has_journal:
+        # an edited book read as a container: with nothing inside it, it is the work itself
+        f.title, f.container_title = f.container_title, ""
+        has_container = False
+    f.type = _type(f, has_journal, has_container, is_book)
+    if f.publisher and not f.place:
+        m = _RX24.match(f.publisher)
+        if m and (":" in f.publisher or _PLACE.match(m["place"])):
+            f.place, f.publisher = m["place"].strip(), _unquote(m["pub"].strip())
+    if isinstance(f.date, PartialDate) and f.date.year != f.year:
+        f.date = None
+    return f

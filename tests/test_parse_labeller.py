@@ -1,0 +1,262 @@
+"""The labeller and the layer that turns its spans into fields: tokens, names in every order,
+locators, extents, the reader choice, and a missing or corrupt model file.
+
+The reference strings are invented examples of shapes that real lists hold (issue 14); the real
+ones are measured by scripts/eval_real.py, never pinned here.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from refcheck.errors import ModelError
+from refcheck.model import Organization, Person
+from refcheck.parse import parse_string
+from refcheck.parse.labeller import LABELS, label, model_path
+from refcheck.parse.labeller.features import sequence_features
+from refcheck.parse.labeller.tokens import tokenize
+from refcheck.parse.names import read_names
+
+
+def _names(agents: tuple[object, ...] | list[object]) -> list[str]:
+    return [a.display for a in agents]  # type: ignore[attr-defined]
+
+
+# --------------------------------------------------------------------------- tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        # GOST typed without spaces: names, title, imprint come apart
+        (
+            "R.M.Əliyev.Kitabın adı.-Bakı, «Maarif»,1991.",
+            ["R.M.", "Əliyev.", "Kitabın", "adı.", "-Bakı,", "«Maarif»,", "1991."],
+        ),
+        # Vancouver: year, volume(issue) and pages glued by ";" and ":"
+        ("2019;12(2):40-51.", ["2019;", "12(2):", "40-51."]),
+        ("г.];12(2):40-51", ["г.];", "12(2):", "40-51"]),
+        # GOST "//" glued to its neighbours
+        ("adı//Jurnal.-2015.-№3.", ["adı", "//", "Jurnal.", "-2015.", "-№3."]),
+        # links stay whole, whatever punctuation they hold
+        ("https://doi.org/10.1000/a.b(2020)12:3-4", ["https://doi.org/10.1000/a.b(2020)12:3-4"]),
+        ("doi:10.1/x.Y", ["doi:10.1/x.Y"]),
+        # a domain-like name is one token
+        ("Газета.Ru.", ["Газета.Ru."]),
+        # page lists and initials are not cut
+        ("pp. 12,13.", ["pp.", "12,13."]),
+    ],
+)
+def test_tokens_split_what_real_lists_run_together(text: str, tokens: list[str]) -> None:
+    assert [text[s:e] for s, e in tokenize(text)] == tokens
+
+
+def test_tokens_keep_offsets_into_the_text() -> None:
+    text = "  Smith,  J.  (2020).\tTitle."
+    spans = tokenize(text)
+    assert [text[s:e] for s, e in spans] == ["Smith,", "J.", "(2020).", "Title."]
+    assert spans[0] == (2, 8)
+
+
+def test_features_are_one_list_per_token_with_context() -> None:
+    feats = sequence_features(["Иванов", "И.", "И.", "Название", "//", "Журнал.", "–", "2015."])
+    assert len(feats) == 8
+    assert "scr=C" in feats[0]
+    assert "init" in feats[1]
+    assert "kw=in" in feats[4]  # "//" is GOST's "in"
+    assert "afterss" in feats[5] and "afterss" not in feats[3]
+    assert "year" in feats[7] and "afteryear" not in feats[7]
+
+
+# --------------------------------------------------------------------------- names
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "et_al"),
+    [
+        ("Петров, И., и В. Сидорова", ["Петров, И.", "Сидорова, В."], False),
+        ("Орлов АВ, Зайцева ЕМ", ["Орлов, АВ", "Зайцева, ЕМ"], False),
+        ("Keller, M.; Brandt, O.", ["Keller, M.", "Brandt, O."], False),
+        ("van der Berg, K.", ["van der Berg, K."], False),
+        ("Smith, John, and Jane Doe", ["Smith, John", "Doe, Jane"], False),
+        ("Waltz, Kenneth N.", ["Waltz, Kenneth N."], False),
+        ("R.M.Əliyev", ["Əliyev, R. M."], False),
+        ("Cəfər Cabbarlı", ["Cabbarlı, Cəfər"], False),
+        ("И. И. Иванов, П. П. Петров", ["Иванов, И. И.", "Петров, П. П."], False),
+        ("Peters OA, de la Macorra JC.", ["Peters, OA", "de la Macorra, JC"], False),
+        ("ÖZDEMİR, Nebi", ["ÖZDEMİR, Nebi"], False),
+        ("Lee, L. L., W. E. Howard, and R. E. Marsh.", ["Lee, L. L.", "Howard, W. E.", "Marsh, R. E."], False),
+        ("Ahmet Kaya ve Mehmet Demir", ["Kaya, Ahmet", "Demir, Mehmet"], False),
+        ("Иванов И. И. [и др.]", ["Иванов, И. И."], True),
+        ("Kılıç, A. vd.", ["Kılıç, A."], True),
+        ("Shamanin I.V., Chertkov Y.B. et al.", ["Shamanin, I. V.", "Chertkov, Y. B."], True),
+        ("Юренев Р. Н. Эйзенштейн С. М.", ["Юренев, Р. Н.", "Эйзенштейн, С. М."], False),
+        ("под ред. А. В. Петрова", ["Петрова, А. В."], False),
+        ("In J. Smith (Ed.),", ["Smith, J."], False),
+        ("Ed Pluth and Cindy Zeiher", ["Pluth, Ed", "Zeiher, Cindy"], False),
+        ("Zakaria, Fareed.", ["Zakaria, Fareed"], False),
+    ],
+)
+def test_names_in_every_order(text: str, names: list[str], et_al: bool) -> None:
+    agents, got_et_al = read_names(text)
+    assert _names(agents) == names
+    assert got_et_al is et_al
+
+
+def test_group_authors_stay_whole() -> None:
+    agents, _ = read_names("World Health Organization")
+    assert agents == [Organization("World Health Organization")]
+    agents, _ = read_names("Azərbaycan Respublikasının Təhsil Nazirliyi")
+    assert isinstance(agents[0], Organization)
+
+
+def test_particles_stay_with_the_family_name() -> None:
+    agents, _ = read_names("Ludwig van Beethoven")
+    assert agents == [Person(family="Beethoven", given="Ludwig", particle="van")]
+
+
+# --------------------------------------------------------------------------- shapes (issue 14)
+
+
+def test_russian_mla_from_a_reference_manager() -> None:
+    r = parse_string(
+        "Петров, И., и В. Сидорова. «Название статьи». Вестник науки: теория и практика, "
+        "т. 7, вып. 2, март 2019 г., сс. 45-61, doi:10.1234/x."
+    )
+    assert _names(r.authors) == ["Петров, И.", "Сидорова, В."]
+    assert (r.title, r.container_title) == ("Название статьи", "Вестник науки: теория и практика")
+    assert (r.volume, r.issue, r.pages, r.year, r.doi) == ("7", "2", "45-61", 2019, "10.1234/x")
+
+
+def test_vancouver_with_cyrillic_names_and_a_citing_date() -> None:
+    r = parse_string(
+        "Орлов АВ, Зайцева ЕМ. Устойчивость пород. Геология [Интернет]. 2019 "
+        "[цитируется по 3 март 2023 г.];12(2):40-51."
+    )
+    assert _names(r.authors) == ["Орлов, АВ", "Зайцева, ЕМ"]
+    assert r.year == 2019  # not the citing date
+    assert (r.volume, r.issue, r.pages) == ("12", "2", "40-51")
+
+
+def test_gost_book_with_dashes_and_an_extent() -> None:
+    r = parse_string("Quliyev R. Kitabın adı. -Bakı: Elm, 2004, 212 s.")
+    assert _names(r.authors) == ["Quliyev, R."]
+    assert (r.title, r.place, r.publisher, r.year) == ("Kitabın adı", "Bakı", "Elm", 2004)
+    assert r.pages == ""  # 212 s. is the book's extent
+
+
+def test_gost_run_together_punctuation() -> None:
+    r = parse_string("R.M.Əliyev.Kitabın adı.-Bakı, «Maarif»,1991.")
+    assert _names(r.authors) == ["Əliyev, R. M."]
+    assert (r.title, r.year) == ("Kitabın adı", 1991)
+    assert "Maarif" in r.publisher
+
+
+def test_entry_without_an_author() -> None:
+    r = parse_string('Dastan poetikası. Bakı: "Elm", 2011, 180 səh.')
+    assert r.authors == ()
+    assert (r.title, r.year, r.pages) == ("Dastan poetikası", 2011, "")
+
+
+def test_gost_series_stays_in_the_container() -> None:
+    r = parse_string(
+        "Иванов И. И. Статья о крае // Вестник Томского университета. Серия 3. История. – "
+        "2015. – № 3. – С. 5–9."
+    )
+    assert r.container_title == "Вестник Томского университета. Серия 3. История"
+    assert (r.year, r.issue, r.pages) == (2015, "3", "5–9")
+
+
+def test_chicago_issue_in_brackets_without_a_year() -> None:
+    r = parse_string('Smith, John. "Title Here." Journal of Things 7, no. 2 (March): 15-29.')
+    assert (r.container_title, r.volume, r.issue, r.pages) == ("Journal of Things", "7", "2", "15-29")
+
+
+def test_url_encoded_doi_is_decoded() -> None:
+    r = parse_string(
+        "Lee, K. (2001). Title of it. Journal, 3, 1-9. "
+        "https://doi.org/10.1002/(SICI)1097-4571(199806)49:8%3C693::AID-ASI4%3E3.0.CO;2-0"
+    )
+    assert r.doi == "10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0"
+
+
+# --------------------------------------------------------------------------- reader choice
+
+
+def test_apa_entry_with_italics_is_read_by_the_grammar_others_by_the_labeller() -> None:
+    apa = "Walt, S. M. (1987). *The origins of alliances*. Cornell University Press."
+    assert parse_string(apa) == parse_string(apa, reader="grammar")
+    chicago = "Walt, Stephen M. The Origins of Alliances. Ithaca: Cornell University Press, 1987."
+    assert parse_string(chicago).title == parse_string(chicago, reader="labeller").title
+    # whoever reads the fields, the APA 7 differences are the grammar's
+    assert parse_string(chicago).nonconformities == parse_string(chicago, reader="grammar").nonconformities
+    assert not parse_string(chicago).apa_conformant
+
+
+def test_every_label_the_model_gives_is_a_known_one() -> None:
+    got = label("Smith, J. (2020). Title. Journal, 1(2), 3-4. https://doi.org/10.1/x")
+    assert set(got.labels) <= set(LABELS)
+    assert len(got.labels) == len(got.spans) == 8
+    assert 0.0 < got.probability <= 1.0
+
+
+# --------------------------------------------------------------------------- bad model file
+
+
+def _run(code: str, env_model: str) -> subprocess.CompletedProcess[str]:
+    import os
+
+    env = {**os.environ, "REFCHECK_LABELLER_MODEL": env_model}
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
+    )
+
+
+def test_missing_model_file_is_a_model_error_naming_it(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.crfsuite"
+    proc = _run(
+        "from refcheck.parse import parse_string\n"
+        "from refcheck.errors import ModelError\n"
+        "try:\n"
+        "    parse_string('Walt, Stephen. The Origins. Ithaca: Cornell, 1987.')\n"
+        "except ModelError as e:\n"
+        "    print('ERR', e)\n",
+        str(missing),
+    )
+    assert proc.stdout.startswith("ERR ")
+    assert str(missing) in proc.stdout and "missing" in proc.stdout
+
+
+def test_corrupt_model_file_is_one_line_exit_2_from_the_cli(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.crfsuite"
+    bad.write_bytes(b"not a model" * 10)
+    ms = tmp_path / "m.txt"
+    ms.write_text(
+        "Body.\n\nReferences\n\nWalt, Stephen. The Origins. Ithaca: Cornell, 1987.\n",
+        encoding="utf-8",
+    )
+    import os
+
+    env = {**os.environ, "REFCHECK_LABELLER_MODEL": str(bad)}
+    proc = subprocess.run(
+        [sys.executable, "-m", "refcheck", "check", str(ms), "--offline"],
+        capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+    assert proc.returncode == 2
+    lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and str(bad) in lines[0] and "Traceback" not in proc.stderr
+
+
+def test_model_path_defaults_to_the_packaged_file() -> None:
+    assert model_path().name == "model.crfsuite"
+    assert model_path().is_file()
+
+
+def test_model_error_is_a_refcheck_error() -> None:
+    from refcheck.errors import RefcheckError
+
+    assert issubclass(ModelError, RefcheckError)
