@@ -89,8 +89,8 @@ def romanise(text: str, scheme: str = "ala-lc") -> str:
     Uses ``refcheck.normalise.romanise`` when that stage is importable (one romanisation for the
     whole tool), else iuliia's scheme of the same name; an unknown scheme is an ``ExportError``.
     """
-    if text.isascii() or not has_cyrillic(text):
-        return text
+    if not scheme or text.isascii() or not has_cyrillic(text):
+        return text  # scheme "": the original script is wanted (--script original)
     return _romanise_cached(text, scheme)
 
 
@@ -108,9 +108,41 @@ def romaniser(scheme: str) -> Callable[[str], str]:
         if fn is None:
             from refcheck.errors import ExportError
 
-            raise ExportError(f"unknown transliteration scheme {scheme!r}")
+            try:
+                from refcheck.normalise import SCHEMES as known
+            except ImportError:  # pragma: no cover - the stage is part of the package
+                known = ("ala-lc",)
+            raise ExportError(
+                f"unknown transliteration scheme {scheme!r} (expected one of: {', '.join(known)})"
+            )
         _ROMANISERS[scheme] = fn
     return fn
+
+
+SCRIPTS = ("romanised", "original")
+
+
+def check_script(script: str) -> str:
+    """``romanised`` (APA's default: non-Latin entries transliterated) or ``original``."""
+    if script not in SCRIPTS:
+        from refcheck.errors import ExportError
+
+        raise ExportError(f"unknown script {script!r} (expected one of: {', '.join(SCRIPTS)})")
+    return script
+
+
+def title_forms(ref: Reference, scheme: str = "ala-lc") -> tuple[str, str]:
+    """(romanised title, original-script title) of a Cyrillic title; (title, "") otherwise.
+
+    The normalise stage's romanisation is used when it was made with the same scheme (it fixes
+    look-alike letters first), else the title is romanised here.
+    """
+    if not has_cyrillic(ref.title):
+        return ref.title, ""
+    roman = ""
+    if ref.norm is not None and ref.norm.romanised_title and ref.norm.scheme in ("", scheme):
+        roman = ref.norm.romanised_title
+    return roman or romanise(ref.title, scheme), ref.title
 
 
 def language_of(ref: Reference) -> str:
