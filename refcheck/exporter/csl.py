@@ -7,10 +7,11 @@ under ``custom``, the schema's designated place for extensions. Empty fields are
 written as ``""``.
 
 Written for what renderers do with the items (citeproc-js in Zotero, pandoc's citeproc,
-citeproc-py with the APA style): non-Latin entries are romanised by default with the original script in
-``custom.original_title`` (not CSL's ``original-title``, which means the title a translated or
-reprinted work was first published under: the APA style prints it as "Original work published
-as …"; ``script="original"`` keeps the original script, the romanised title in ``custom``); the manuscript's year letters are not written as ``year-suffix``, which a renderer
+citeproc-py with the APA style): non-Latin entries are romanised by default with the original
+script in ``custom.original_title`` (not CSL's ``original-title``, which means the title a
+translated or reprinted work was first published under: the APA style prints it as "Original
+work published as …"); ``script="original"`` keeps the original script, the romanised title in
+``custom``. The manuscript's year letters are not written as ``year-suffix``, which a renderer
 assigns itself from the whole list; an ``et al.`` list ends with an ``et al.`` name suffix, which
 APA styles print as "Family, G., et al."; a translated title is also appended to ``title`` in
 brackets, the form Zotero's APA style expects.
