@@ -388,6 +388,10 @@ def bib_entry(ref: Reference, key: str, opts: BibOptions, notes: _Notes) -> Entr
     add("pages", latex.pages(ref.pages, ascii=a) if ref.pages else "")
     publisher = _list_literal(text(ref.publisher))
     if etype in ("techreport", "report"):
+        if not publisher and ref.authors and isinstance(ref.authors[0], Organization):
+            # APA drops the publisher when it is the group author; BibTeX and biblatex require
+            # a report's institution, and it is that author
+            publisher = _list_literal(text(ref.authors[0].name))
         add("institution", publisher)
     elif etype in ("phdthesis", "thesis"):
         add("institution" if opts.biblatex else "school", publisher)
