@@ -24,7 +24,7 @@ from pybtex.database.output.bibtex import Writer
 from pybtex.utils import OrderedCaseInsensitiveDict
 
 from refcheck.exporter import latex
-from refcheck.exporter.keys import citation_keys, romanise, title_forms
+from refcheck.exporter.keys import citation_keys, romanise, title_forms, trusted_language
 from refcheck.model import Agent, Organization, ParseStatus, Reference
 
 MONTHS = (
@@ -51,13 +51,6 @@ LANGIDS: dict[str, str] = {
     "sr": "serbian", "sv": "swedish", "th": "thai", "tk": "turkmen", "tr": "turkish",
     "uk": "ukrainian", "ur": "urdu", "uz": "uzbek", "vi": "vietnamese",
 }  # fmt: skip
-# A statistical detector's guess on a title shorter than this, or below this probability, is not
-# written: a wrong langid switches hyphenation and biblatex-apa's sentence casing (which only
-# runs for English) for the entry, while a missing one only means the document's language.
-MIN_GUESS_WORDS = 4
-MIN_GUESS_PROBABILITY = 0.9
-_PROBABILITY = re.compile(r"\b(?:langdetect|lingua) [a-z]{2} (\d\.\d+)")
-
 # (bibtex type, biblatex type) per CSL type; anything else is misc/misc.
 ENTRY_TYPES: dict[str, tuple[str, str]] = {
     "article-journal": ("article", "article"),
@@ -76,8 +69,8 @@ ENTRY_TYPES: dict[str, tuple[str, str]] = {
 # biblatex-apa's subtype for periodicals that are not journals: it prints the full date and no
 # bracketed "[newspaper]" (a subtype it does not know is printed as a description)
 _SUBTYPES = {"article-magazine": "nonacademic", "article-newspaper": "nonacademic"}
-# biblatex list fields: " and " inside them separates items ("Simon; Schuster")
-_LIST_FIELDS = frozenset({"publisher", "location", "address", "institution", "organization"})
+# " and " inside biblatex's list fields (publisher, location, institution, organization)
+# separates items ("Simon; Schuster"): the word is braced there
 _AND = re.compile(r"(?<=\s)(and|others)(?=\s|$)", re.IGNORECASE)
 _INITIALS = re.compile(r"(?<=[^\W\d_]\.)(?=[^\W\d_])")
 
@@ -295,25 +288,6 @@ def _title(ref: Reference, opts: BibOptions) -> tuple[str, str]:
     if not original or opts.script == "romanised":
         return roman, original
     return original, roman
-
-
-def trusted_language(ref: Reference) -> str:
-    """The entry's language when it is reliable enough to switch a renderer's behaviour.
-
-    The parser's language and the normaliser's letter- or word-based verdicts are kept; a
-    statistical guess (langdetect, lingua) only for a title of MIN_GUESS_WORDS words or more
-    at MIN_GUESS_PROBABILITY.
-    """
-    if ref.language or ref.norm is None:
-        return ref.language
-    lang, evidence = ref.norm.title_language, ref.norm.language_evidence
-    m = _PROBABILITY.search(evidence)
-    weak = lang and m is not None and "function word" not in evidence
-    if weak and m is not None:
-        too_short = len(ref.title.split()) < MIN_GUESS_WORDS
-        if too_short or float(m.group(1)) < MIN_GUESS_PROBABILITY:
-            return ""
-    return lang
 
 
 def _date_fields(ref: Reference, opts: BibOptions) -> list[tuple[str, str]]:

@@ -23,7 +23,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from refcheck.exporter.keys import citation_keys, language_of, romanise, title_forms
+from refcheck.exporter.keys import citation_keys, romanise, title_forms, trusted_language
 from refcheck.model import Agent, Organization, ParseStatus, PartialDate, Reference
 
 CSL_TYPES = frozenset(
@@ -135,7 +135,7 @@ def to_csl(
         acc = csl_date(ref.accessed)
         if acc is not None:
             item["accessed"] = acc
-    lang = language_of(ref)
+    lang = trusted_language(ref)
     if lang:
         item["language"] = lang
     custom: dict[str, Any] = {

@@ -145,6 +145,32 @@ def title_forms(ref: Reference, scheme: str = "ala-lc") -> tuple[str, str]:
     return roman or romanise(ref.title, scheme), ref.title
 
 
+# A statistical detector's guess on a title shorter than this, or below this probability, is not
+# written: a wrong langid switches hyphenation and biblatex-apa's sentence casing (which only
+# runs for English) for the entry, while a missing one only means the document's language.
+MIN_GUESS_WORDS = 4
+MIN_GUESS_PROBABILITY = 0.9
+_PROBABILITY = re.compile(r"\b(?:langdetect|lingua) [a-z]{2} (\d\.\d+)")
+
+def trusted_language(ref: Reference) -> str:
+    """The entry's language when it is reliable enough to switch a renderer's behaviour.
+
+    The parser's language and the normaliser's letter- or word-based verdicts are kept; a
+    statistical guess (langdetect, lingua) only for a title of MIN_GUESS_WORDS words or more
+    at MIN_GUESS_PROBABILITY.
+    """
+    if ref.language or ref.norm is None:
+        return ref.language
+    lang, evidence = ref.norm.title_language, ref.norm.language_evidence
+    m = _PROBABILITY.search(evidence)
+    weak = lang and m is not None and "function word" not in evidence
+    if weak and m is not None:
+        too_short = len(ref.title.split()) < MIN_GUESS_WORDS
+        if too_short or float(m.group(1)) < MIN_GUESS_PROBABILITY:
+            return ""
+    return lang
+
+
 def language_of(ref: Reference) -> str:
     """The entry's ISO 639-1 language: the parser's, else the normalise stage's guess."""
     if ref.language:

@@ -17,7 +17,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from refcheck.exporter.keys import check_script, citation_keys, language_of, romanise, title_forms
+from refcheck.exporter.keys import (
+    check_script,
+    citation_keys,
+    romanise,
+    title_forms,
+    trusted_language,
+)
 from refcheck.model import Organization, ParseStatus, PartialDate, Person, Reference
 
 RIS_TYPES: dict[str, str] = {
@@ -108,7 +114,7 @@ def ris_record(
         lines.append(_line("UR", ref.url))
     if ref.accessed is not None and ref.accessed.year is not None:
         lines.append(_line("Y2", _ris_date(ref.accessed)))
-    lang = language_of(ref)
+    lang = trusted_language(ref)
     if lang:
         lines.append(_line("LA", lang))
     if original:

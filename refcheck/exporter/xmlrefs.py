@@ -19,7 +19,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from refcheck.exporter.keys import check_script, citation_keys, language_of, romanise, title_forms
+from refcheck.exporter.keys import (
+    check_script,
+    citation_keys,
+    romanise,
+    title_forms,
+    trusted_language,
+)
 from refcheck.model import Agent, Organization, ParseStatus, PartialDate, Reference
 
 XLINK = "http://www.w3.org/1999/xlink"
@@ -113,7 +119,7 @@ def jats_ref(ref: Reference, key: str, scheme: str = "ala-lc", script: str = "ro
         parts.append(f'<person-group person-group-type="editor">{names}</person-group>')
     roman, _original = title_forms(ref, scheme)
     title = roman if script == "romanised" else ref.title
-    lang = language_of(ref)
+    lang = trusted_language(ref)
     lang_attr = f' xml:lang="{text(lang)}"' if lang and script == "original" else ""
     container = romanise(ref.container_title, ts)
     if ref.type in _BOOKISH:
