@@ -158,15 +158,22 @@ def export(
     encoding: str = "utf-8",
     scheme: str = "ala-lc",
     language_detector: str = "builtin",
+    script: str = "romanised",
 ) -> str:
-    """Write references as bibtex, biblatex, csl-json or ris.
+    """Write references as bibtex, biblatex, csl-json, ris, jats or crossref.
 
     References are normalised first (language, romanised forms) unless they already are, so
     ``langid`` and the romanised titles of Cyrillic entries are filled whichever way they came.
     ``language_detector`` ("builtin" or "lingua") decides ``langid`` for those normalised here.
+    ``script`` is ``romanised`` (APA) or ``original`` (non-Latin entries as written).
+    An unknown format, encoding, scheme or script is an ``ExportError`` before any work.
     """
     from refcheck.exporter import export as _export
+    from refcheck.exporter.keys import check_script, romaniser
     from refcheck.normalise import normalise_references
+
+    romaniser(scheme)  # unknown scheme: ExportError naming the valid ones, not a ValueError
+    check_script(script)
 
     if isinstance(references, Document):
         refs = references.references
@@ -178,4 +185,4 @@ def export(
         refs = normalise_references(
             refs, scheme=scheme, text=text, language_detector=language_detector
         )
-    return _export(list(refs), format=format, encoding=encoding, scheme=scheme)
+    return _export(list(refs), format=format, encoding=encoding, scheme=scheme, script=script)

@@ -96,13 +96,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     ex = sub.add_parser("export", help="export the reference list")
     ex.add_argument("path", metavar="FILE")
-    ex.add_argument("--to", choices=("bibtex", "biblatex", "csl-json", "ris"), default="bibtex")
+    ex.add_argument(
+        "--to", choices=("bibtex", "biblatex", "csl-json", "ris", "jats", "crossref"),
+        default="bibtex",
+    )
     ex.add_argument("--output", "-o", metavar="FILE")
     ex.add_argument(
         "--encoding", choices=("utf-8", "ascii"), default="utf-8",
         help="utf-8 for biber/BibLaTeX, ascii for 7-bit LaTeX escapes (classic BibTeX)",
     )
     ex.add_argument("--transliteration", metavar="SCHEME", default="ala-lc")
+    ex.add_argument(
+        "--script", choices=("romanised", "original"), default="romanised",
+        help="non-Latin entries romanised (APA) or in their original script",
+    )
     ex.add_argument("--language-detector", choices=_LANGUAGE_DETECTORS, default="builtin")
     ex.add_argument("--references-from", type=int, metavar="LINE")
     ex.set_defaults(func=cmd_export)
@@ -451,6 +458,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         encoding=args.encoding,
         scheme=args.transliteration,
         language_detector=args.language_detector,
+        script=args.script,
     )
     _write(text, args.output)
     return EXIT_CLEAN

@@ -33,8 +33,28 @@ def parsed_fields(text: str, reader: str = "auto") -> dict[str, Any]:
     }
 
 
-def latex_decoder() -> latex2text.LatexNodes2Text:
-    """pylatexenc with the four text commands its default table lacks (documented in export.md)."""
+class _Decoder:
+    """pylatexenc's text conversion with a walker that knows ``\\textSchwa`` takes an argument."""
+
+    def __init__(self, text_db: object, walker_db: object) -> None:
+        self.l2t = latex2text.LatexNodes2Text(latex_context=text_db, math_mode="verbatim")
+        self.walker_db = walker_db
+
+    def latex_to_text(self, s: str) -> str:
+        from pylatexenc import latexwalker
+
+        nodes = latexwalker.LatexWalker(s, latex_context=self.walker_db).get_latex_nodes()[0]
+        return str(self.l2t.nodelist_to_text(nodes))
+
+
+def latex_decoder() -> _Decoder:
+    """pylatexenc with the four text commands its default table lacks (documented in export.md).
+
+    ``\\textSchwa{\\textschwa}`` is refcheck's capital schwa: a stock decoder drops the unknown
+    macro and reads the argument (ə); this one reads the capital.
+    """
+    from pylatexenc import latexwalker, macrospec
+
     db = latex2text.get_default_latex_context_db()
     db.add_context_category(
         "refcheck",
@@ -46,7 +66,11 @@ def latex_decoder() -> latex2text.LatexNodes2Text:
             latex2text.MacroTextSpec("textSchwa", "Ə"),
         ],
     )
-    return latex2text.LatexNodes2Text(latex_context=db, math_mode="verbatim")
+    walker_db = latexwalker.get_default_latex_context_db()
+    walker_db.add_context_category(
+        "refcheck", prepend=True, macros=[macrospec.MacroSpec("textSchwa", "{")]
+    )
+    return _Decoder(db, walker_db)
 
 
 def load_eval_parse() -> ModuleType:

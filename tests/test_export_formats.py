@@ -142,7 +142,9 @@ def test_csl_group_author_dates_and_nonconformities() -> None:
     assert item["id"] == "k"
     assert item["author"] == [{"literal": "Ministry of Foreign Affairs of the Republic of Türkiye"}]
     assert item["issued"] == {"date-parts": [[2020, 9, 27]]}
-    assert item["year-suffix"] == "b"
+    # the manuscript's letter is kept aside: a renderer assigns its own (issue 16 row 10)
+    assert "year-suffix" not in item
+    assert item["custom"]["year_suffix"] == "b"
     assert item["accessed"] == {"date-parts": [[2024, 5, 31]]}
     assert item["URL"] == "https://www.mfa.gov.tr/sc_-94.en.mfa"
     assert item["custom"]["apa_conformant"] is False
@@ -151,12 +153,19 @@ def test_csl_group_author_dates_and_nonconformities() -> None:
 
 def test_csl_particles_suffix_editor_translation_original_date() -> None:
     item = to_csl(VON)
+    # "et al." rides on the last listed name so renderers print it (row 13)
     assert item["author"] == [
-        {"family": "Clausewitz", "given": "Carl", "non-dropping-particle": "von", "suffix": "Jr."}
+        {
+            "family": "Clausewitz",
+            "given": "Carl",
+            "non-dropping-particle": "von",
+            "suffix": "Jr., et al.",
+        }
     ]
     assert item["editor"] == [{"family": "Howard", "given": "Michael"}]
     assert item["original-date"] == {"date-parts": [[1832]]}
     assert item["translated-title"] == "Vom Kriege"
+    assert item["title"] == f"{VON.title} [Vom Kriege]"  # Zotero's APA convention
     assert item["edition"] == "2"
     assert item["publisher-place"] == "Princeton"
     assert item["genre"] == "[Book]"
@@ -182,11 +191,21 @@ def test_csl_in_press_no_date_unparsed_and_unknown_type() -> None:
     assert to_csl(ODD_TYPE)["type"] == "document"
 
 
-def test_csl_keeps_cyrillic_and_the_romanised_form() -> None:
+def test_csl_romanises_cyrillic_and_keeps_the_original_title() -> None:
+    """APA romanises non-Latin references: so must the CSL-JSON renderers format (row 12)."""
     item = to_csl(NOVICHKOV)
-    assert item["title"] == "Война дронов"
+    assert item["title"] == "Voĭna dronov"
+    # not CSL's original-title: APA prints that as "(Original work published as …)"
+    assert "original-title" not in item
+    assert item["custom"]["original_title"] == "Война дронов"
+    assert item["author"] == [{"family": "Novichkov", "given": "N."}]
+    assert item["container-title"] == "TACC"
     assert item["custom"]["romanised_title"] == "Voĭna dronov"
-    text = to_csl_json([NOVICHKOV])
+    original = to_csl(NOVICHKOV, script="original")
+    assert original["title"] == "Война дронов" and "original-title" not in original
+    assert original["author"] == [{"family": "Новичков", "given": "Н."}]
+    assert original["custom"]["romanised_title"] == "Voĭna dronov"
+    text = to_csl_json([NOVICHKOV], script="original")
     assert "Война дронов" in text  # ensure_ascii=False
     assert text.startswith('[\n  {\n    "id": "novichkov2020voina",')
 
@@ -201,7 +220,7 @@ def test_ris_record_exact() -> None:
         "AU  - Rose, G.",
         "PY  - 1998",
         "TI  - Neoclassical realism and theories of foreign policy",
-        "JO  - World Politics",
+        "T2  - World Politics",
         "VL  - 51",
         "IS  - 1",
         "SP  - 144",
@@ -240,7 +259,10 @@ def test_ris_parse_back_of_own_output() -> None:
     assert mfa["Y2"] == "2024/05/31/"
     assert mfa["UR"] == "https://www.mfa.gov.tr/sc_-94.en.mfa"
     von = records[2]
-    assert [v for t, v in von if t == "AU"] == ["von Clausewitz, Carl, Jr.", "et al."]
+    # et al. is not an author (row 11): it is noted
+    assert [v for t, v in von if t == "AU"] == ["von Clausewitz, Carl, Jr."]
+    assert ("N1", "Author list ends with et al. in the manuscript") in von
+    assert ("N1", "Original work published 1832") in von
     assert ("A2", "Howard, Michael") in von
     assert ("TT", "Vom Kriege") in von
     assert ("CY", "Princeton") in von
@@ -262,7 +284,7 @@ def test_ris_values_stay_on_one_line() -> None:
 
 
 def test_formats_registry() -> None:
-    assert list(FORMATS) == ["bibtex", "biblatex", "csl-json", "ris"]
+    assert list(FORMATS) == ["bibtex", "biblatex", "csl-json", "ris", "jats", "crossref"]
 
 
 def test_export_dispatches_every_format_and_keeps_every_entry() -> None:

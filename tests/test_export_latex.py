@@ -27,7 +27,7 @@ def decode(s: str) -> str:
     [
         ("Çavuşoğlu", "Çavuşoğlu", r"{\c{C}}avu{\c{s}}o{\u{g}}lu"),
         ("Mevlüt", "Mevlüt", r'Mevl{\"u}t'),
-        ("İlham Əliyev", "İlham Əliyev", r"{\.I}lham {\textSchwa}liyev"),
+        ("İlham Əliyev", "İlham Əliyev", r"{\.I}lham {\textSchwa{\textschwa}}liyev"),
         ("ılık", "ılık", r"{\i}l{\i}k"),
         ("imkânları", "imkânları", r"imk{\^a}nlar{\i}"),
         ("Berezovskiĭ", "Berezovskiĭ", r"Berezovski{\u{\i}}"),

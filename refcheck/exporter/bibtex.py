@@ -24,7 +24,7 @@ from pybtex.database.output.bibtex import Writer
 from pybtex.utils import OrderedCaseInsensitiveDict
 
 from refcheck.exporter import latex
-from refcheck.exporter.keys import citation_keys, has_cyrillic, language_of, romanise
+from refcheck.exporter.keys import citation_keys, romanise, title_forms, trusted_language
 from refcheck.model import Agent, Organization, ParseStatus, Reference
 
 MONTHS = (
@@ -33,29 +33,24 @@ MONTHS = (
 )  # fmt: skip
 
 # ISO 639-1 → babel/polyglossia language name, what biblatex's ``langid`` and classic styles'
-# ``language`` expect. Azerbaijani is babel's ``azerbaijani`` (babel-azerbaijani; polyglossia and
-# biblatex have no localisation for it, so biblatex falls back to English strings).
+# ``language`` expect (every language babel ships a name for that a detector can report).
+# Azerbaijani is babel's ``azerbaijani`` (babel-azerbaijani; polyglossia and biblatex have no
+# localisation for it, so biblatex falls back to English strings). A code without a babel
+# name is left out with a comment above the entry, never silently.
 LANGIDS: dict[str, str] = {
-    "en": "english",
-    "tr": "turkish",
-    "az": "azerbaijani",
-    "ru": "russian",
-    "uk": "ukrainian",
-    "hy": "armenian",
-    "ka": "georgian",
-    "de": "ngerman",
-    "fr": "french",
-    "es": "spanish",
-    "it": "italian",
-    "pt": "portuguese",
-    "nl": "dutch",
-    "pl": "polish",
-    "ar": "arabic",
-    "fa": "persian",
-    "kk": "kazakh",
-    "uz": "uzbek",
-}
-
+    "af": "afrikaans", "ar": "arabic", "az": "azerbaijani", "be": "belarusian",
+    "bg": "bulgarian", "ca": "catalan", "cs": "czech", "cy": "welsh", "da": "danish",
+    "de": "ngerman", "el": "greek", "en": "english", "eo": "esperanto", "es": "spanish",
+    "et": "estonian", "eu": "basque", "fa": "persian", "fi": "finnish", "fr": "french",
+    "ga": "irish", "gl": "galician", "he": "hebrew", "hi": "hindi", "hr": "croatian",
+    "hu": "magyar", "hy": "armenian", "id": "indonesian", "is": "icelandic", "it": "italian",
+    "ka": "georgian", "kk": "kazakh", "ku": "kurmanji", "la": "latin", "lt": "lithuanian",
+    "lv": "latvian", "mk": "macedonian", "mn": "mongolian", "ms": "malay", "nb": "norsk",
+    "nl": "dutch", "nn": "nynorsk", "no": "norsk", "pl": "polish", "pt": "portuguese",
+    "ro": "romanian", "ru": "russian", "sk": "slovak", "sl": "slovene", "sq": "albanian",
+    "sr": "serbian", "sv": "swedish", "th": "thai", "tk": "turkmen", "tr": "turkish",
+    "uk": "ukrainian", "ur": "urdu", "uz": "uzbek", "vi": "vietnamese",
+}  # fmt: skip
 # (bibtex type, biblatex type) per CSL type; anything else is misc/misc.
 ENTRY_TYPES: dict[str, tuple[str, str]] = {
     "article-journal": ("article", "article"),
@@ -69,8 +64,15 @@ ENTRY_TYPES: dict[str, tuple[str, str]] = {
     "post": ("misc", "online"),
     "post-weblog": ("misc", "online"),
     "thesis": ("phdthesis", "thesis"),
+    "paper-conference": ("inproceedings", "inproceedings"),
 }
-_SUBTYPES = {"article-magazine": "magazine", "article-newspaper": "newspaper"}
+# biblatex-apa's subtype for periodicals that are not journals: it prints the full date and no
+# bracketed "[newspaper]" (a subtype it does not know is printed as a description)
+_SUBTYPES = {"article-magazine": "nonacademic", "article-newspaper": "nonacademic"}
+# " and " inside biblatex's list fields (publisher, location, institution, organization)
+# separates items ("Simon; Schuster"): the word is braced there
+_AND = re.compile(r"(?<=\s)(and|others)(?=\s|$)", re.IGNORECASE)
+_INITIALS = re.compile(r"(?<=[^\W\d_]\.)(?=[^\W\d_])")
 
 _URL_UNSAFE = re.compile(r"[{}\\\s\"\x00-\x1f\x7f]")
 _URL_UNSAFE_ASCII = re.compile(r"[{}\\\s\"\x00-\x1f\x7f-\U0010ffff]")
@@ -96,6 +98,12 @@ class BibOptions:
     biblatex: bool = False
     ascii: bool = False
     scheme: str = "ala-lc"
+    script: str = "romanised"  # or "original": non-Latin entries in their own script
+
+    @property
+    def text_scheme(self) -> str:
+        """The scheme for field text: "" (no romanisation) when the original script is wanted."""
+        return self.scheme if self.script == "romanised" else ""
 
 
 @dataclass
@@ -209,7 +217,8 @@ def _name_part(text: str, scheme: str, ascii: bool) -> str:
     plain strings: hashing the frozen ``BibOptions`` dataclass would cost a Python call).
     """
     words = []
-    for w in romanise(text, scheme).split():
+    # "D.R." is one name part to BibTeX and biber ("Lee, D."): initials are spaced first
+    for w in _INITIALS.sub(" ", romanise(text, scheme)).split():
         enc = latex.escape(w, ascii=ascii)
         # "and", "others" and commas are name-list syntax to BibTeX: brace them as text
         words.append("{" + enc + "}" if w.lower() in ("and", "others") or "," in enc else enc)
@@ -222,7 +231,12 @@ def _short_text(value: str, scheme: str, ascii: bool) -> str:
 
     Cached: these strings repeat across a reference list (the same journals and publishers).
     """
-    return latex.escape(romanise(value, scheme), ascii=ascii) if value else ""
+    return latex.escape(latex.smart_quotes(romanise(value, scheme)), ascii=ascii) if value else ""
+
+
+def _list_literal(value: str) -> str:
+    """An escaped publisher/location/organization with "and"/"others" braced as text."""
+    return _AND.sub(r"{\1}", value) if " " in value else value
 
 
 def _person(
@@ -249,8 +263,8 @@ def _person(
 def bib_person(agent: Agent, opts: BibOptions) -> BibPerson:
     """A pybtex Person: particles in ``prelast``, suffix in ``lineage``, groups braced whole."""
     if isinstance(agent, Organization):
-        return _person(["{" + _short_text(agent.name, opts.scheme, opts.ascii) + "}"])
-    scheme, ascii = opts.scheme, opts.ascii
+        return _person(["{" + _short_text(agent.name, opts.text_scheme, opts.ascii) + "}"])
+    scheme, ascii = opts.text_scheme, opts.ascii
     family = _name_part(agent.family or agent.given, scheme, ascii)  # a lone given name is the name
     if " " in family:
         family = "{" + family + "}"  # "García Márquez" is one family name, not given + family
@@ -264,13 +278,16 @@ def bib_person(agent: Agent, opts: BibOptions) -> BibPerson:
 
 
 def _title(ref: Reference, opts: BibOptions) -> tuple[str, str]:
-    """(main title, original-script title): Cyrillic titles are romanised into the main field."""
-    if not has_cyrillic(ref.title):
-        return ref.title, ""
-    roman = ""
-    if ref.norm is not None and ref.norm.romanised_title and ref.norm.scheme in ("", opts.scheme):
-        roman = ref.norm.romanised_title
-    return roman or romanise(ref.title, opts.scheme), ref.title
+    """(main title, the title in the other script) for the chosen ``script``.
+
+    Romanised (APA): the romanised title is the title. biblatex-apa prints ``origtitle`` as the
+    title and ``title`` after it in brackets, as for a translation, so the other form goes to
+    ``usera``, a field of biblatex's data model that no standard style prints.
+    """
+    roman, original = title_forms(ref, opts.scheme)
+    if not original or opts.script == "romanised":
+        return roman, original
+    return original, roman
 
 
 def _date_fields(ref: Reference, opts: BibOptions) -> list[tuple[str, str]]:
@@ -308,28 +325,31 @@ def bib_entry(ref: Reference, key: str, opts: BibOptions, notes: _Notes) -> Entr
             fields.append((name, value))
 
     def text(value: str) -> str:
-        return _short_text(value, opts.scheme, a) if value else ""
+        return _short_text(value, opts.text_scheme, a) if value else ""
+
+    def titled(value: str) -> str:
+        return latex.protect_case(latex.smart_quotes(value), ascii=a)
 
     if opts.biblatex and ref.type in _SUBTYPES and not unparsed:
         add("entrysubtype", _SUBTYPES[ref.type])
-    title, original = _title(ref, opts)
-    add("title", latex.protect_case(title, ascii=a))
-    if original:
+    title, other = _title(ref, opts)
+    add("title", titled(title))
+    if other:
         if a:
             notes.add(key, "original Cyrillic title omitted in 7-bit output (use encoding utf-8)")
         else:
-            add("origtitle", latex.protect_case(original))
+            add("usera", titled(other))
     if ref.title_translation:
-        translation = romanise(ref.title_translation, opts.scheme)
-        add("titleaddon", latex.protect_case(translation, ascii=a))
+        add("titleaddon", titled(romanise(ref.title_translation, opts.text_scheme)))
     container = text(ref.container_title)
     if container:
         if etype == "article":
             add("journaltitle" if opts.biblatex else "journal", container)
-        elif etype == "incollection":
-            add("booktitle", container)
+        elif etype in ("incollection", "inproceedings"):
+            # biblatex-apa sentence-cases booktitle: capitals are protected as in titles
+            add("booktitle", titled(romanise(ref.container_title, opts.text_scheme)))
         elif etype == "online":
-            add("organization", container)
+            add("organization", _list_literal(container))
         else:
             add("howpublished", container)
     for name, value in _date_fields(ref, opts):
@@ -340,23 +360,30 @@ def bib_entry(ref: Reference, key: str, opts: BibOptions, notes: _Notes) -> Entr
     add("volume", text(ref.volume))
     add("number", text(ref.issue))
     add("pages", latex.pages(ref.pages, ascii=a) if ref.pages else "")
-    publisher = text(ref.publisher)
+    publisher = _list_literal(text(ref.publisher))
     if etype in ("techreport", "report"):
+        if not publisher and ref.authors and isinstance(ref.authors[0], Organization):
+            # APA drops the publisher when it is the group author; BibTeX and biblatex require
+            # a report's institution, and it is that author
+            publisher = _list_literal(text(ref.authors[0].name))
         add("institution", publisher)
     elif etype in ("phdthesis", "thesis"):
         add("institution" if opts.biblatex else "school", publisher)
     else:
         add("publisher", publisher)
-    add("location" if opts.biblatex else "address", text(ref.place))
+    add("location" if opts.biblatex else "address", _list_literal(text(ref.place)))
     add("type", text(ref.genre))
     add("doi", _url(ref.doi, a))
     add("url", _url(ref.url, a))
     if ref.accessed is not None and ref.accessed.year is not None:
         add("urldate", ref.accessed.iso())
-    lang = LANGIDS.get(language_of(ref), "")
+    code = trusted_language(ref)
+    lang = LANGIDS.get(code, "")
+    if code and not lang:
+        notes.add(key, f"language {code!r} has no babel name: langid left out")
     add("langid" if opts.biblatex else "language", lang)
     if ref.status is not ParseStatus.PARSED:
-        add("note", latex.escape(romanise(ref.raw, opts.scheme), ascii=a))
+        add("note", latex.escape(latex.smart_quotes(romanise(ref.raw, opts.text_scheme)), ascii=a))
         why = f": {ref.reason}" if ref.reason else ""
         notes.add(key, f"refcheck: {ref.status.value} entry {ref.index} (line {ref.line}){why}")
     if a:
@@ -365,7 +392,7 @@ def bib_entry(ref: Reference, key: str, opts: BibOptions, notes: _Notes) -> Entr
         sources += [_agent_text(ag) for ag in ref.authors + ref.editors]
         if ref.status is not ParseStatus.PARSED:
             sources.append(ref.raw)
-        lossy = latex.unmappable(" ".join(romanise(x, opts.scheme) for x in sources if x))
+        lossy = latex.unmappable(" ".join(romanise(x, opts.text_scheme) for x in sources if x))
         if lossy:
             from unidecode import unidecode
 
@@ -458,7 +485,13 @@ def _agent_text(agent: Agent) -> str:
     return f"{agent.particle} {agent.family} {agent.given} {agent.suffix}"
 
 
-SCHWA_PREAMBLE = r"\providecommand{\textSchwa}{\textschwa}"
+# The capital schwa: T2A's glyph (\CYRSCHWA, the same shape) when the document loads that font
+# encoding, else the argument, tipa's lower-case schwa; decoders that skip unknown macros read the
+# argument, so the letter survives a round trip through pylatexenc/bibtexparser.
+SCHWA_PREAMBLE = (
+    r"\providecommand{\textSchwa}[1]{\ifcsname T2A\string\CYRSCHWA\endcsname"
+    r"{\fontencoding{T2A}\selectfont\CYRSCHWA}\else#1\fi}"
+)
 
 
 def to_bibliography(
@@ -482,21 +515,29 @@ def to_bibtex(
     biblatex: bool = False,
     encoding: str = "utf-8",
     scheme: str = "ala-lc",
+    script: str = "romanised",
 ) -> str:
     """Write the references as a .bib file (BibTeX or BibLaTeX field names)."""
     from refcheck.errors import ExportError
+    from refcheck.exporter.keys import check_script
 
     enc = encoding.lower().replace("_", "-")
     if enc not in ("utf-8", "utf8", "ascii"):
         raise ExportError(f"unknown encoding {encoding!r} (expected utf-8 or ascii)")
-    opts = BibOptions(biblatex=biblatex, ascii=enc == "ascii", scheme=scheme)
+    check_script(script)
+    if script == "original" and enc == "ascii":
+        raise ExportError("--script original needs --encoding utf-8 (7-bit LaTeX has no Cyrillic)")
+    opts = BibOptions(biblatex=biblatex, ascii=enc == "ascii", scheme=scheme, script=script)
     data, notes = to_bibliography(refs, opts)
     header = [
         f"refcheck export: {len(refs)} entries, {'biblatex' if biblatex else 'bibtex'}, "
-        f"{'7-bit ascii' if opts.ascii else 'utf-8'}, romanisation {scheme}"
+        f"{'7-bit ascii' if opts.ascii else 'utf-8'}, romanisation {scheme}, script {script}"
     ]
     if notes.schwa:
-        header.append(r"uses \textschwa for the Azerbaijani schwa: load \usepackage{tipa}")
+        header.append(
+            r"uses \textschwa for the Azerbaijani schwa: load \usepackage{tipa}, and "
+            r"\usepackage[T2A,T1]{fontenc} for a capital schwa"
+        )
     stream = io.StringIO()
     SafeWriter(notes, header).write_stream(data, stream)
     return stream.getvalue()

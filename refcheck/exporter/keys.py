@@ -89,8 +89,8 @@ def romanise(text: str, scheme: str = "ala-lc") -> str:
     Uses ``refcheck.normalise.romanise`` when that stage is importable (one romanisation for the
     whole tool), else iuliia's scheme of the same name; an unknown scheme is an ``ExportError``.
     """
-    if text.isascii() or not has_cyrillic(text):
-        return text
+    if not scheme or text.isascii() or not has_cyrillic(text):
+        return text  # scheme "": the original script is wanted (--script original)
     return _romanise_cached(text, scheme)
 
 
@@ -108,9 +108,67 @@ def romaniser(scheme: str) -> Callable[[str], str]:
         if fn is None:
             from refcheck.errors import ExportError
 
-            raise ExportError(f"unknown transliteration scheme {scheme!r}")
+            try:
+                from refcheck.normalise import SCHEMES as known
+            except ImportError:  # pragma: no cover - the stage is part of the package
+                known = ("ala-lc",)
+            raise ExportError(
+                f"unknown transliteration scheme {scheme!r} (expected one of: {', '.join(known)})"
+            )
         _ROMANISERS[scheme] = fn
     return fn
+
+
+SCRIPTS = ("romanised", "original")
+
+
+def check_script(script: str) -> str:
+    """``romanised`` (APA's default: non-Latin entries transliterated) or ``original``."""
+    if script not in SCRIPTS:
+        from refcheck.errors import ExportError
+
+        raise ExportError(f"unknown script {script!r} (expected one of: {', '.join(SCRIPTS)})")
+    return script
+
+
+def title_forms(ref: Reference, scheme: str = "ala-lc") -> tuple[str, str]:
+    """(romanised title, original-script title) of a Cyrillic title; (title, "") otherwise.
+
+    The normalise stage's romanisation is used when it was made with the same scheme (it fixes
+    look-alike letters first), else the title is romanised here.
+    """
+    if not has_cyrillic(ref.title):
+        return ref.title, ""
+    roman = ""
+    if ref.norm is not None and ref.norm.romanised_title and ref.norm.scheme in ("", scheme):
+        roman = ref.norm.romanised_title
+    return roman or romanise(ref.title, scheme), ref.title
+
+
+# A statistical detector's guess on a title shorter than this, or below this probability, is not
+# written: a wrong langid switches hyphenation and biblatex-apa's sentence casing (which only
+# runs for English) for the entry, while a missing one only means the document's language.
+MIN_GUESS_WORDS = 4
+MIN_GUESS_PROBABILITY = 0.9
+_PROBABILITY = re.compile(r"\b(?:langdetect|lingua) [a-z]{2} (\d\.\d+)")
+
+def trusted_language(ref: Reference) -> str:
+    """The entry's language when it is reliable enough to switch a renderer's behaviour.
+
+    The parser's language and the normaliser's letter- or word-based verdicts are kept; a
+    statistical guess (langdetect, lingua) only for a title of MIN_GUESS_WORDS words or more
+    at MIN_GUESS_PROBABILITY.
+    """
+    if ref.language or ref.norm is None:
+        return ref.language
+    lang, evidence = ref.norm.title_language, ref.norm.language_evidence
+    m = _PROBABILITY.search(evidence)
+    weak = lang and m is not None and "function word" not in evidence
+    if weak and m is not None:
+        too_short = len(ref.title.split()) < MIN_GUESS_WORDS
+        if too_short or float(m.group(1)) < MIN_GUESS_PROBABILITY:
+            return ""
+    return lang
 
 
 def language_of(ref: Reference) -> str:

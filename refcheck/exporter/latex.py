@@ -43,7 +43,10 @@ ASCII_TABLE: dict[str, str] = {
     "ı": r"{\i}",
     "ȷ": r"{\j}",
     "ə": r"{\textschwa}",  # tipa; see docs/export.md
-    "Ə": r"{\textSchwa}",  # no standard command: refcheck's @preamble \providecommand's it
+    # no standard command for the capital: refcheck's @preamble defines \textSchwa (T2A's
+    # capital schwa glyph when that encoding is loaded), and the argument is the lower-case
+    # schwa that decoders which skip unknown macros (pylatexenc, bibtexparser) still read
+    "Ə": r"{\textSchwa{\textschwa}}",
     "ß": r"{\ss}",
     "ø": r"{\o}",
     "Ø": r"{\O}",
@@ -361,6 +364,11 @@ def _protect_word(word: str, first: bool) -> str:
         while end > k and not word[end - 1].isalnum() and not unicodedata.combining(word[end - 1]):
             end -= 1
         return word[:k] + _LB + word[k:end] + _RB + word[end:]
+    if first and k > 0 and uppers == 1 and word[k].isupper():
+        # a title opening with a quote or bracket ("“It was …"): the styles keep the first
+        # *character* (the quote), so the capital after it must be braced
+        end = _mark_end(word, k + 1)
+        return word[:k] + _LB + word[k:end] + _RB + word[end:]
     if first or uppers == 0:
         return word
     # a capitalised word after the first: protect its capital only ("{T}ürkiye")
@@ -392,6 +400,39 @@ def protect_case(text: str, *, ascii: bool = False) -> str:
     if _LB not in marked:  # every protection inserts both braces
         return escape(text, ascii=ascii)  # nothing protected: no placeholder to turn into braces
     return _escape(marked, ascii).replace(_LB, "{").replace(_RB, "}")
+
+
+_OPENERS = frozenset("([{‘“«—–-/")
+
+
+def smart_quotes(text: str) -> str:
+    """Straight quotes → typographic ones, as a typesetter would set them.
+
+    TeX prints ``"`` as a closing quote wherever it stands (”Парад победителей”), so a quotation
+    in a title needs its opening mark. ``"`` opens after a space, bracket or dash and closes
+    otherwise; ``'`` opens the same way (but not before a digit: ``’09``), stays an apostrophe
+    between letters (``Denizi'nden``) and closes elsewhere.
+    """
+    if '"' not in text and "'" not in text:
+        return text
+    out: list[str] = []
+    last = len(text) - 1
+    for i, ch in enumerate(text):
+        if ch == '"':
+            prev = text[i - 1] if i else " "
+            out.append("“" if prev.isspace() or prev in _OPENERS else "”")
+        elif ch == "'":
+            prev = text[i - 1] if i else " "
+            nxt = text[i + 1] if i < last else " "
+            if prev.isalnum() and nxt.isalnum():
+                out.append("'")
+            elif (prev.isspace() or prev in _OPENERS) and not nxt.isspace() and not nxt.isdigit():
+                out.append("‘")
+            else:
+                out.append("’")
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 _DASHES = re.compile(r"\s*[-‐‑‒–—]+\s*")
