@@ -54,6 +54,9 @@ __all__ = [
 _CYR_TO_LAT = str.maketrans("АВЕКМНОРСТУХаеорсухіјѕ", "ABEKMHOPCTYXaeopcyxijs")
 _LAT_TO_CYR = str.maketrans("ABEKMHOPCTYXaeopcyx", "АВЕКМНОРСТУХаеорсух")
 _LAT_LOOKALIKE = frozenset("ABEKMHOPCTYXaeopcyx")
+# Scholarly romanisation of Russian names against the English one: Čumakina / Chumakina.
+_SCHOLARLY_TO_ENGLISH = str.maketrans({"č": "ch", "š": "sh", "ž": "zh", "ǯ": "dzh", "ŝ": "shch"})
+_SCHOLARLY = frozenset("čšžǯŝ")
 _FUZZY_MIN = 85.0
 _NEAR_MIN = 60.0  # a near miss worth naming ("did you mean …?")
 _NEAR_LINK = 75.0  # a near miss of the same year worth linking
@@ -107,6 +110,8 @@ def name_variants(name: str) -> frozenset[str]:
     for base in bases:
         out.add(fold(base))
         out.update(re.sub(r"\s+", "", k) for k in _nkeys(base))
+        if _SCHOLARLY & set(base.lower()):
+            out.add(fold(base.lower().translate(_SCHOLARLY_TO_ENGLISH)))  # Čumakina: Chumakina
         if _is_cyrillic(base):
             out.add(fold(base.translate(_CYR_TO_LAT)))  # ТАСС written for TACC
         elif base and set(base) <= _LAT_LOOKALIKE | {" "}:

@@ -30,6 +30,10 @@ class RuleOptions:
     transliteration: str = "ala-lc"
     offline: bool = False
     language_detector: str = "builtin"  # see refcheck.normalise.LANGUAGE_DETECTORS
+    language: str = "en"  # the manuscript's language (refcheck.language): en, tr, az, ru
+    language_source: str = "default"  # config, detected, fallback (unknown: English rules), short
+    language_evidence: str = ""
+    et_al: str = "auto"  # the journal's et-al form; "auto": the manuscript language's
 
 
 @dataclass(frozen=True)
@@ -123,7 +127,7 @@ def rules_markdown() -> str:
         "",
         "Every finding refcheck reports has one of these stable codes. Select or ignore them by",
         "code or prefix (`--select X3 --ignore X305`, or `select`/`ignore` in `[tool.refcheck]`),",
-        "and change a rule's severity with `severity = { X305 = \"error\" }`.",
+        'and change a rule\'s severity with `severity = { X305 = "error" }`.',
         "This file is generated: `python -m refcheck.rules > docs/rules.md`.",
         "",
         "| code | name | severity | stage |",

@@ -14,12 +14,36 @@ from collections.abc import Iterator, Sequence
 
 from rapidfuzz import fuzz
 
+from refcheck.cite.grammar import (
+    CONNECTOR_WORDS,
+    ET_AL_CANONICAL,
+    IN_PRESS_LANGUAGE,
+    LANGUAGE_NAMES,
+    LOCATOR_APA,
+    LOCATOR_LANGUAGE,
+    LOCATOR_NATIVE,
+    NARRATIVE_AND,
+    NO_DATE_LANGUAGE,
+    PREFIX_APA,
+    PREFIX_LANGUAGE,
+    et_al_key,
+    et_al_language,
+)
 from refcheck.findings import Finding, Rule, Severity, register
-from refcheck.match import NameRelation, compare_names, entry_author_names, fold, split_initials
+from refcheck.match import (
+    NameRelation,
+    compare_names,
+    entry_author_names,
+    fold,
+    name_variants,
+    split_initials,
+)
 from refcheck.model import Citation, Link, Organization, Person, Reference
 from refcheck.rules import Context, check
 
 _APA_XCHECK = "APA 7 §8.10–8.12; see apa7-rules.md APA-X-01..X-04"
+# A remark that starts a new alphabetical run inside one parenthesis ("see also", "bkz.", "см.")
+_NEW_RUN = re.compile(r"\b(?:see|cf|also|bkz|bk|bakınız|krş|bax|müq)\b|см\.|ср\.|также", re.I)
 
 
 def _rule(*args: str | Severity) -> None:
@@ -99,6 +123,41 @@ _rule(
     "(Rose 1998)",
     "(Rose, 1998)",
     "APA 7 §8.11 (APA-IT-03)",
+)
+_rule(
+    "C207",
+    "citation-form-of-another-language",
+    Severity.WARNING,
+    "cite",
+    "A citation uses the words of the manuscript's language (or APA's English ones): in an "
+    'English manuscript "et al.", "&"/"and", "p.", "see", "n.d."; in a Turkish one "vd." (or '
+    'the journal\'s choice, setting et_al), "ve", "s."; in an Azerbaijani one "və b.", "və", '
+    '"s."/"səh."; in a Russian one "и др.", "и", "с.".',
+    "(Yılmaz vd., 2020, s. 4) in an English manuscript",
+    "(Yılmaz et al., 2020, p. 4)",
+    "APA 7 §8.17, §8.13; journal style sheets (setting et_al)",
+)
+_rule(
+    "C208",
+    "citation-between-sentences",
+    Severity.WARNING,
+    "cite",
+    "A parenthetical citation belongs inside the sentence it supports, before the full stop, "
+    "not alone between two sentences.",
+    "The corridor opened. (Hale, 2021). Then …",
+    "The corridor opened (Hale, 2021). Then …",
+    "APA 7 §8.11",
+)
+_rule(
+    "C209",
+    "numbered-citations",
+    Severity.INFO,
+    "cite",
+    "The manuscript cites by number ([12], [3–5]); refcheck links each number to that entry "
+    "of the list and does not apply the author-date form rules to them (said once).",
+    "… as shown [3–5], and later [12, с. 5].",
+    "(nothing to change: the note says which checks apply)",
+    "APA 7 §8.10 (author-date); GOST R 7.0.5-2008 §7 (numbered)",
 )
 _rule(
     "X301",
@@ -259,6 +318,16 @@ def _pairs(ctx: Context) -> Iterator[tuple[Citation, Link, Reference | None]]:
         yield c, lk, (by_idx.get(lk.reference) if lk.reference is not None else None)
 
 
+def _linked(ctx: Context) -> dict[int, Reference]:
+    """Citation index → the entry it is linked to (C2xx findings name it too)."""
+    by_idx = _refs_by_index(ctx.references)
+    return {
+        lk.citation: by_idx[lk.reference]
+        for lk in ctx.links
+        if lk.reference is not None and lk.reference in by_idx
+    }
+
+
 def _cfind(
     code: str,
     ctx: Context,
@@ -292,19 +361,23 @@ def _efind(code: str, ctx: Context, ref: Reference, msg: str, suggestion: str = 
 
 @check("C201")
 def et_al_form(ctx: Context) -> Iterator[Finding]:
+    linked = _linked(ctx)
     for c in ctx.citations:
-        if c.et_al and c.et_al_form != "et al.":
+        if c.et_al and c.et_al_form != "et al." and et_al_language(c.et_al_form) == "en":
             yield _cfind(
                 "C201",
                 ctx,
                 c,
                 f'{_cite_label(c)}: "{c.et_al_form}" should be "et al."',
+                linked.get(c.index),
                 suggestion=c.text.replace(c.et_al_form, "et al."),
             )
 
 
 @check("C202")
 def ampersand(ctx: Context) -> Iterator[Finding]:
+    linked = _linked(ctx)
+    word = NARRATIVE_AND.get(ctx.options.language, "and")
     for c in ctx.citations:
         if c.kind == "parenthetical" and c.connector == "and":
             yield _cfind(
@@ -312,6 +385,7 @@ def ampersand(ctx: Context) -> Iterator[Finding]:
                 ctx,
                 c,
                 f'{_cite_label(c)}: use "&" between names inside parentheses',
+                linked.get(c.index),
                 suggestion=re.sub(r"\s+and\s+", " & ", c.text, count=1),
             )
         elif c.kind == "narrative" and c.connector == "&":
@@ -319,8 +393,9 @@ def ampersand(ctx: Context) -> Iterator[Finding]:
                 "C202",
                 ctx,
                 c,
-                f'{c.text}: use "and" between names in running text',
-                suggestion=re.sub(r"\s*&\s*", " and ", c.text, count=1),
+                f'{c.text}: use "{word}" between names in running text',
+                linked.get(c.index),
+                suggestion=re.sub(r"\s*&\s*", f" {word} ", c.text, count=1),
             )
 
 
@@ -339,8 +414,9 @@ def fix_colon_locator(c: Citation) -> str:
 
 @check("C203")
 def colon_locator(ctx: Context) -> Iterator[Finding]:
+    linked = _linked(ctx)
     for c in ctx.citations:
-        if c.locator_style == "colon":
+        if c.locator_style == "colon" and c.kind != "numbered":
             fixed = fix_colon_locator(c)
             shown = f"({fixed})" if c.kind == "parenthetical" else fixed
             yield _cfind(
@@ -348,6 +424,7 @@ def colon_locator(ctx: Context) -> Iterator[Finding]:
                 ctx,
                 c,
                 f"{_cite_label(c)}: colon locator; APA writes {shown}",
+                linked.get(c.index),
                 suggestion=shown,
             )
 
@@ -366,6 +443,7 @@ def _year_order(c: Citation) -> tuple[int, int, str]:
 
 @check("C204")
 def parenthetical_order(ctx: Context) -> Iterator[Finding]:
+    linked = _linked(ctx)
     groups: dict[int, list[Citation]] = defaultdict(list)
     for c in ctx.citations:
         if c.kind == "parenthetical" and not c.secondary:
@@ -373,7 +451,7 @@ def parenthetical_order(ctx: Context) -> Iterator[Finding]:
     for items in groups.values():
         items.sort(key=lambda c: c.group_position)
         for prev, cur in itertools.pairwise(items):
-            if cur.prefix.lower().startswith(("see", "cf")):
+            if _NEW_RUN.search(cur.prefix):
                 continue  # a "see also" phrase starts a new run
             if not prev.authors or not cur.authors:
                 continue  # an unknown \cite key has no name to order by
@@ -389,11 +467,13 @@ def parenthetical_order(ctx: Context) -> Iterator[Finding]:
                     cur,
                     f"({prev.text}; {cur.text}): works in one parenthesis go in "
                     f"reference-list order; {cur.text} belongs before {prev.text}",
+                    linked.get(cur.index),
                 )
 
 
 @check("C205")
 def quotation_locator(ctx: Context) -> Iterator[Finding]:
+    linked = _linked(ctx)
     groups: dict[int, list[Citation]] = defaultdict(list)
     for c in ctx.citations:
         if c.kind == "parenthetical":
@@ -407,11 +487,13 @@ def quotation_locator(ctx: Context) -> Iterator[Finding]:
                 c,
                 f"{_cite_label(c)} follows a direct quotation but gives no page, "
                 "paragraph or section locator",
+                linked.get(c.index),
             )
 
 
 @check("C206")
 def missing_comma(ctx: Context) -> Iterator[Finding]:
+    linked = _linked(ctx)
     for c in ctx.citations:
         if c.kind != "parenthetical" or not c.year_text:
             continue
@@ -429,8 +511,192 @@ def missing_comma(ctx: Context) -> Iterator[Finding]:
                 ctx,
                 c,
                 f"{_cite_label(c)}: a comma goes between the author and the year",
+                linked.get(c.index),
                 suggestion=f"({fixed})",
             )
+
+
+_SEE_WORD = {"en": "see", "tr": "bkz.", "az": "bax", "ru": "см."}
+_NO_DATE = {"en": "n.d.", "tr": "t.y.", "az": "t.y.", "ru": "б. г."}
+_IN_PRESS = {"en": "in press", "tr": "baskıda", "az": "in press", "ru": "в печати"}
+
+
+def _accepted(form_language: str, language: str) -> bool:
+    """A form of ``form_language`` is right in a manuscript in ``language``: its own forms and,
+    in a Turkish, Azerbaijani or Russian manuscript, APA's English ones too."""
+    return form_language in (language, "en")
+
+
+def foreign_forms(c: Citation, language: str, et_al: str = "auto") -> list[tuple[str, str, str]]:
+    """The forms of ``c`` that are not the manuscript's: ``(as written, its language, the form to
+    use)``. ``et_al`` is the journal's choice ("auto": the manuscript language's or APA's)."""
+    out: list[tuple[str, str, str]] = []
+    if c.et_al and c.et_al_form:
+        form_lang = et_al_language(c.et_al_form)
+        if et_al != "auto":
+            ok = et_al_key(c.et_al_form) == et_al_key(et_al) or (
+                et_al == "et al." and form_lang == "en"  # misspellings are C201's
+            )
+            want = et_al
+        elif language == "en":
+            ok, want = form_lang == "en", "et al."
+        else:
+            ok, want = _accepted(form_lang, language), ET_AL_CANONICAL[language]
+        if not ok:
+            out.append((c.et_al_form, form_lang, want))
+    conn_lang = CONNECTOR_WORDS.get(c.connector, "")
+    if conn_lang and not (conn_lang == language or (conn_lang == "en" and language != "en")):
+        want = "&" if c.kind == "parenthetical" else NARRATIVE_AND.get(language, "and")
+        out.append((c.connector, conn_lang, want))
+    loc_lang = LOCATOR_LANGUAGE.get(c.locator_style, "")
+    if loc_lang and loc_lang != language and not (language == "az" and c.locator_style == "s."):
+        plural = c.locator_style in {"ss.", "сс."}
+        if language == "en":
+            want = LOCATOR_APA[c.locator_style]
+        else:
+            want = LOCATOR_NATIVE[language][1 if plural and language != "az" else 0]
+        out.append((c.locator_style, loc_lang, want))
+    first = c.prefix.split()[0].lower() if c.prefix else ""
+    pre_lang = PREFIX_LANGUAGE.get(first, "")
+    if pre_lang and pre_lang != language:
+        word = c.prefix.split()[0]
+        want = PREFIX_APA[first] if language == "en" else _SEE_WORD[language]
+        out.append((word, pre_lang, want))
+    if c.no_date or c.in_press:
+        written = c.year_text.split("-")[0].strip()
+        table = NO_DATE_LANGUAGE if c.no_date else IN_PRESS_LANGUAGE
+        date_lang = table.get(written.replace(" ", "") if c.no_date else written, "")
+        if date_lang and not (date_lang == language or (date_lang == "en" and language != "en")):
+            want = (_NO_DATE if c.no_date else _IN_PRESS).get(language, "n.d.")
+            out.append((written, date_lang, want))
+    return out
+
+
+@check("C207")
+def citation_language(ctx: Context) -> Iterator[Finding]:
+    """Forms of another language's citations: ``vd.`` in an English manuscript, and the like."""
+    language = ctx.options.language
+    linked = _linked(ctx)
+    name = LANGUAGE_NAMES.get(language, language)
+    for c in ctx.citations:
+        if c.kind == "numbered" or c.key:
+            continue
+        forms = foreign_forms(c, language, ctx.options.et_al)
+        if not forms:
+            continue
+        fixed, prefix = c.text, c.prefix
+        for written, _lang, want in forms:
+            if prefix and prefix.split()[0] == written:
+                prefix = prefix.replace(written, want, 1)  # the prefix is not in the text
+            else:
+                fixed = fixed.replace(written, want, 1)
+        if prefix != c.prefix:
+            fixed = f"{prefix} {fixed}"
+        what = "; ".join(
+            f'"{w}" is {LANGUAGE_NAMES.get(la, la)}, {name} citations write "{want}"'
+            for w, la, want in forms
+        )
+        chosen = ctx.options.et_al != "auto" and any(w == c.et_al_form for w, _la, _want in forms)
+        if chosen:
+            what += f' (the journal\'s choice: et_al = "{ctx.options.et_al}")'
+        yield _cfind(
+            "C207",
+            ctx,
+            c,
+            f"{_cite_label(c)}: {what}",
+            linked.get(c.index),
+            suggestion=f"({fixed})" if c.kind == "parenthetical" else fixed,
+        )
+
+
+# The word before a full stop that is an abbreviation's, not a sentence's end.
+_ABBREVIATIONS = frozenset(
+    [
+        "al",
+        "e.g",
+        "i.e",
+        "etc",
+        "vs",
+        "cf",
+        "p",
+        "pp",
+        "ed",
+        "eds",
+        "vol",
+        "no",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "st",
+        "fig",
+        "ca",
+        "approx",
+        "vd",
+        "ark",
+        "bkz",
+        "см",
+        "ср",
+        "др",
+    ]
+)
+_SENTENCE_END = re.compile(r"(\S+)([.!?])[ \t]+$")
+
+
+@check("C208")
+def citation_between_sentences(ctx: Context) -> Iterator[Finding]:
+    """``The corridor opened. (Hale, 2021). Then …``: the citation belongs inside the sentence."""
+    text = ctx.document.text
+    linked = _linked(ctx)
+    groups: dict[int, list[Citation]] = defaultdict(list)
+    for c in ctx.citations:
+        if c.kind == "parenthetical" and not c.key:
+            groups[c.group].append(c)
+    for items in groups.values():
+        first = min(items, key=lambda x: x.span.start)
+        last = max(items, key=lambda x: x.span.end)
+        if first.after_quote:
+            continue  # after a quotation C205 speaks; block quotes put the citation after it
+        opener = max(text.rfind("(", 0, first.span.start), text.rfind("[", 0, first.span.start))
+        closer_char = ")" if text[opener : opener + 1] == "(" else "]"
+        closer = text.find(closer_char, last.span.end)
+        if opener < 0 or closer < 0 or not text.startswith(".", closer + 1):
+            continue
+        m = _SENTENCE_END.search(text, max(0, opener - 60), opener)
+        if m is None:
+            continue
+        word = m.group(1).rstrip(".").lower()
+        if word in _ABBREVIATIONS or len(word.strip("\"'”’»)")) <= 1:
+            continue  # "et al. (…)", "p. (…)", an initial
+        inside = text[opener : closer + 1]
+        yield _cfind(
+            "C208",
+            ctx,
+            first,
+            f"{inside} stands alone between two sentences; APA puts a parenthetical citation "
+            "inside the sentence it supports, before the full stop",
+            linked.get(first.index),
+            suggestion=f"{m.group(1)} {inside}{m.group(2)}",
+        )
+
+
+@check("C209")
+def numbered_citations(ctx: Context) -> Iterator[Finding]:
+    """Said once: the manuscript cites by number, so the author-date form rules do not apply."""
+    numbered = [c for c in ctx.citations if c.kind == "numbered"]
+    if not numbered:
+        return
+    brackets = len({c.span.start for c in numbered})
+    first = numbered[0]
+    yield Finding.make(
+        "C209",
+        f"the manuscript cites by number ({brackets} bracket{'s' if brackets != 1 else ''} "
+        f"such as [{first.text}]): each number is linked to that entry of the list; the "
+        "author-date form rules (C201–C208, X303–X308) do not apply to them",
+        ctx.document,
+        first.span,
+        citation=first.text,
+    )
 
 
 # ------------------------------------------------------------------------------------ X3xx
@@ -475,16 +741,46 @@ def _same_author_year_groups(refs: Sequence[Reference]) -> list[list[Reference]]
 
 @check("X301")
 def citation_without_entry(ctx: Context) -> Iterator[Finding]:
+    by_idx = _refs_by_index(ctx.references)
     for c, lk, _ in _pairs(ctx):
-        if lk.reference is None:
-            if c.key:
-                msg = f"\\cite key '{c.key}' has no entry in the .bib or thebibliography list"
-            else:
-                msg = (
-                    f"{_cite_label(c)}: no entry for {c.authors[0] if c.authors else '?'} "
-                    f"({c.year_text}) in the reference list"
-                )
-            yield _cfind("X301", ctx, c, msg)
+        if lk.reference is not None:
+            continue
+        suggestion = ""
+        if c.key:
+            msg = f"\\cite key '{c.key}' has no entry in the .bib or thebibliography list"
+        elif c.kind == "numbered":
+            msg = (
+                f"[{c.text}]: no entry {c.number} in a list of "
+                f"{len(ctx.references)} entr{'y' if len(ctx.references) == 1 else 'ies'}"
+            )
+        elif c.ibid:
+            msg = f"({c.text}) follows no citation it could repeat"
+        else:
+            msg = (
+                f"{_cite_label(c)}: no entry for {c.authors[0] if c.authors else '?'} "
+                f"({c.year_text}) in the reference list"
+            )
+            near = by_idx.get(lk.candidates[0]) if lk.candidates else None
+            if near is not None:
+                msg += f"; did you mean {_label(near)}?"
+                suggestion = _as_cited(c, near)
+        yield _cfind("X301", ctx, c, msg, suggestion=suggestion)
+
+
+def _as_cited(c: Citation, ref: Reference) -> str:
+    """How ``c`` would cite ``ref`` (the near miss an X301 message offers)."""
+    names = entry_author_names(ref)
+    if not names:
+        who = f"“{ref.title[:60]}”" if ref.title else ref.raw[:40]
+    elif len(names) >= 3:
+        who = f"{names[0]} et al."
+    elif len(names) == 2:
+        joiner = "&" if c.kind == "parenthetical" else "and"
+        who = f"{names[0]} {joiner} {names[1]}"
+    else:
+        who = names[0]
+    year = ref.year_label
+    return f"({who}, {year})" if c.kind == "parenthetical" else f"{who} ({year})"
 
 
 @check("X302")
@@ -562,7 +858,7 @@ def author_spelling(ctx: Context) -> Iterator[Finding]:
         if ref is None or lk.method == "abbreviation":
             continue
         names = entry_author_names(ref)
-        for cited_as_written, listed in zip(c.authors, names, strict=False):
+        for cited_as_written, listed in zip(_cited_names(c, lk), names, strict=False):
             cited = split_initials(cited_as_written)[1]
             if (
                 isinstance(ref.authors[0], Organization)
@@ -602,10 +898,44 @@ def _person_count(ref: Reference) -> int:
     return len(ref.authors)
 
 
+def _cited_names(c: Citation, lk: Link) -> tuple[str, ...]:
+    """The cited names the link stands on: a chapter's book, or without a leading word that is
+    no author ("RAND, Weller and Singh"); none for titles, numbers and ibid."""
+    if c.by_title or c.ibid or c.kind == "numbered":
+        return ()
+    if lk.method == "book":
+        return c.book_authors
+    return c.authors[lk.skipped :]
+
+
+def _run_together(cited: Sequence[str], listed: Sequence[str]) -> bool:
+    """``(Quinn Ortega Lyle, 2012)``: one cited "name" made of the entry's surnames."""
+    return len(cited) == 1 and len(listed) > 1 and fold(cited[0]) == fold("".join(listed))
+
+
+def author_count_message(c: Citation, names: Sequence[str], ref: Reference) -> str:
+    """Why the names cited do not fit the entry's, in the words an editor would use."""
+    n_entry = len(ref.authors)
+    listed = entry_author_names(ref)
+    if _run_together(names, listed):
+        joined = ", ".join(listed[:-1]) + (", & " if c.kind == "parenthetical" else ", and ")
+        return f"the names run together without commas: write {joined}{listed[-1]}"
+    keys = name_variants(names[0]) if names else frozenset()
+    later = [k for k, n in enumerate(listed[1:], 2) if name_variants(n) & keys]
+    if later:
+        return (
+            f"{names[0]} is author {later[0]} of the entry, not its first; cite {_as_cited(c, ref)}"
+        )
+    if n_entry >= 3 and len(names) == 1:
+        return "a work of three or more authors is cited as first author et al."
+    return f"{len(names)} name{'s' if len(names) != 1 else ''} cited, {n_entry} in the entry"
+
+
 @check("X306", "X307")
 def author_count(ctx: Context) -> Iterator[Finding]:
-    for c, _lk, ref in _pairs(ctx):
-        if ref is None or not ref.authors or not c.authors:
+    for c, lk, ref in _pairs(ctx):
+        names = _cited_names(c, lk)
+        if ref is None or not ref.authors or not names:
             continue
         n_entry = _person_count(ref)
         if c.et_al:
@@ -622,16 +952,10 @@ def author_count(ctx: Context) -> Iterator[Finding]:
             continue
         if isinstance(ref.authors[0], Organization) and n_entry == 1:
             continue
-        cited = [fold(a) for a in c.authors]
+        cited = [fold(a) for a in names]
         listed = [fold(n) for n in entry_author_names(ref)]
         if len(cited) != n_entry and not (ref.et_al and len(cited) >= n_entry):
-            if n_entry >= 3 and len(cited) == 1:
-                what = "a work of three or more authors is cited as first author et al."
-            else:
-                what = (
-                    f"{len(cited)} name{'s' if len(cited) != 1 else ''} cited, "
-                    f"{n_entry} in the entry"
-                )
+            what = author_count_message(c, names, ref)
             yield _cfind("X306", ctx, c, f"{_cite_label(c)} cites {_label(ref)}: {what}", ref)
         elif len(cited) == len(listed) and sorted(cited) == sorted(listed) and cited != listed:
             yield _cfind(

@@ -83,7 +83,9 @@ KW_LOC = re.compile(
     r"line|lines|l\.|ll\.|ss?\.|sy\.|səh\.|сс?\.|стр\.|гл\.)\s*(\S[^;]*)$",
     re.IGNORECASE,
 )
-COLON_LOC = re.compile(r"\s*:\s*(\d+(?:\s?[-–—]\s?\d+)?(?:\s?,\s?\d+(?:\s?[-–—]\s?\d+)?)*)\s*$")
+COLON_LOC = re.compile(
+    r"\s*:\s*(\d+(?:\s?[-–—]{1,2}\s?\d+)?(?:\s?,\s?\d+(?:\s?[-–—]{1,2}\s?\d+)?)*)\s*$"
+)
 # Page locators of the other languages and APA's word for each (C207 suggestions).
 LOCATOR_LANGUAGE = {"s.": "tr", "ss.": "tr", "sy.": "tr", "səh.": "az", "с.": "ru", "сс.": "ru"}
 LOCATOR_LANGUAGE |= {"стр.": "ru"}
@@ -105,7 +107,7 @@ HAS_DATE = re.compile(
     r"(?:1[5-9]|20)\d\d|n\.\s?d\.|t\.\s?y\.|б\.\s?г\.|in\s+press|baskıda|в\s+печати",
     re.IGNORECASE,
 )
-NO_DATE_LANGUAGE = {"n.d.": "en", "t.y.": "tr", "б. г.": "ru", "б.г.": "ru"}
+NO_DATE_LANGUAGE = {"n.d.": "en", "t.y.": "tr", "б.г.": "ru"}  # spaces removed
 IN_PRESS_LANGUAGE = {"in press": "en", "baskıda": "tr", "в печати": "ru"}
 
 # ------------------------------------------------------------------------------- prefixes
