@@ -224,7 +224,8 @@ def _split_items(content: str) -> list[tuple[int, str]]:
     items: list[tuple[int, str]] = []
     pos = 0
     for part in content.split(";"):
-        cuts = [0, *(m.start() + 1 for m in ALSO_SPLIT.finditer(part)), len(part)]
+        also = ALSO_SPLIT.finditer(part) if ", " in part[4:] else ()
+        cuts = [0, *(m.start() + 1 for m in also), len(part)]
         for a, b in itertools.pairwise(cuts):
             piece = part[a:b].rstrip(",")
             stripped = piece.strip()

@@ -15,12 +15,13 @@ from collections.abc import Sequence
 
 from refcheck.model import Citation, Reference, Span
 
-# Name (et al.) YEAR[: pages], not preceded by a bracket or a word character.
-_BARE = re.compile(
-    r"(?<![\w(\[/.-])(?P<name>[A-ZА-ЯЁ][^\W\d_]{1,30}(?:[-’'][^\W\d_]{1,20})?)"
-    r"(?P<etal>\s+(?:et\s+al\.|и\s+др\.|vd\.))?,?\s(?P<year>(?:1[5-9]|20)\d\d)"
-    r"(?P<sfx>[a-zа-я])?(?![\w/–—-])(?P<loc>:\s?\d{1,4}(?:\s?[-–]\s?\d{1,4})?)?"
+# A year standing in prose, then the name right before it (read backwards from the year).
+_YEAR = re.compile(r"(?<=[\s,])((?:1[5-9]|20)\d\d)([a-zа-я])?(?![\w/–—-])")
+_NAME_BEFORE = re.compile(
+    r"(?<![\w(\[/.-])([A-ZА-ЯЁ][^\W\d_]{1,30}(?:[-’'][^\W\d_]{1,20})?)"
+    r"(\s+(?:et\s+al\.|и\s+др\.|vd\.))?,?\s$"
 )
+_LOC_AFTER = re.compile(r":\s?\d{1,4}(?:\s?[-–]\s?\d{1,4})?")
 
 
 def _index(refs: Sequence[Reference]) -> dict[str, set[tuple[int, str]]]:
@@ -57,31 +58,38 @@ def bare_citations(
     spans = sorted((s.start, s.end) for s in taken)
     out: list[Citation] = []
     k = 0
-    for m in _BARE.finditer(text, start, end):
-        while k < len(spans) and spans[k][1] <= m.start():
+    for y in _YEAR.finditer(text, start, end):
+        while k < len(spans) and spans[k][1] <= y.start():
             k += 1
-        if k < len(spans) and spans[k][0] < m.end():
-            continue  # part of a citation already read
+        if k < len(spans) and spans[k][0] <= y.start():
+            continue  # the year of a citation already read
+        m = _NAME_BEFORE.search(text, max(start, y.start() - 48), y.start())
+        if m is None:
+            continue
+        loc_m = _LOC_AFTER.match(text, y.end())
+        a, b = m.start(), loc_m.end() if loc_m is not None else y.end()
+        if any(sa < b and a < sb for sa, sb in spans[max(0, k - 1) : k + 1]):
+            continue  # overlaps a citation already read
         if index is None:
             index = _index(refs)
-        year, sfx = int(m.group("year")), m.group("sfx") or ""
-        fits = set().union(*(index.get(key, set()) for key in name_variants(m.group("name"))))
+        year, sfx = int(y.group(1)), y.group(2) or ""
+        fits = set().union(*(index.get(key, set()) for key in name_variants(m.group(1))))
         if (year, sfx) not in fits:
             continue
-        span = Span(m.start(), m.end())
-        loc = (m.group("loc") or "").lstrip(": ")
+        span = Span(a, b)
+        loc = loc_m.group(0).lstrip(": ") if loc_m is not None else ""
         out.append(
             Citation(
                 index=0,
                 text=span.slice(text),
                 span=span,
                 kind="narrative",
-                authors=(m.group("name"),),
+                authors=(m.group(1),),
                 year=year,
                 year_suffix=sfx,
-                year_text=m.group("year") + sfx,
-                et_al=bool(m.group("etal")),
-                et_al_form=(m.group("etal") or "").strip(),
+                year_text=y.group(1) + sfx,
+                et_al=bool(m.group(2)),
+                et_al_form=(m.group(2) or "").strip(),
                 locator=loc,
                 locator_style="colon" if loc else "",
             )
