@@ -60,6 +60,8 @@ _SCHOLARLY = frozenset("čšžǯŝ")
 _FUZZY_MIN = 85.0
 _NEAR_MIN = 60.0  # a near miss worth naming ("did you mean …?")
 _NEAR_LINK = 75.0  # a near miss of the same year worth linking
+_JOINED = re.compile(r"\s(?:&|and|ve|və|и)\s")
+_YEAR_SLIP = 2  # a year this far off may be a typo (X303); further, with other names, no link
 _SPECIAL = str.maketrans({"ə": "e", "Ə": "e", "ı": "i", "İ": "i", "ß": "ss"})
 _NONALNUM = re.compile(r"[\W_]+")
 _YEARS_IN_RAW = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
@@ -190,6 +192,8 @@ class _Entry:
     other_keys: tuple[frozenset[str], ...]
     raw_key: str
     years: frozenset[int]
+    head_key: str  # the raw entry up to its year, folded: the author part as written
+    min_authors: int  # 2 when that part joins names ("Bakker I ve Gill S"), else 0
 
 
 def _entry(ref: Reference) -> _Entry:
@@ -205,9 +209,10 @@ def _entry(ref: Reference) -> _Entry:
     if abbr is not None:
         first.update(name_variants(abbr.group(1)))
     head = _RAW_HEAD.match(ref.raw)
-    if head is not None and len(head.group(1).split()) <= 3:
+    if head is not None:
         # the entry's first word(s): its first author even when the parser misread the list
-        first.update(name_variants(head.group(1)))
+        if len(head.group(1).split()) <= 3:
+            first.update(name_variants(head.group(1)))
         word = head.group(1).split()[0]
         if word[:1].isupper() and len(word) > 2 and word.lower() not in _ARTICLE_WORDS:
             first.update(name_variants(word))
@@ -215,7 +220,10 @@ def _entry(ref: Reference) -> _Entry:
         first.add(re.sub(r"\s+", "", ref.norm.author_keys[0]))
     others = tuple(name_variants(n) for n in names[1:])
     years = frozenset(reference_years(ref))
-    return _Entry(ref, frozenset(first), others, fold(ref.raw[:160]), years)
+    year_at = _YEARS_IN_RAW.search(ref.raw)
+    head = ref.raw[: year_at.start() if year_at else 120][:200]
+    joined = 2 if _JOINED.search(head) else 0
+    return _Entry(ref, frozenset(first), others, fold(ref.raw[:160]), years, fold(head), joined)
 
 
 def _year_fit(c: Citation, ref: Reference, e: _Entry) -> int:
@@ -239,16 +247,22 @@ def _year_fit(c: Citation, ref: Reference, e: _Entry) -> int:
 
 
 def _coauthor_fit(names: Sequence[str], e: _Entry) -> int:
+    """Cited co-authors found among the entry's: parsed names first, else the raw author part
+    (``Bakker I ve Gill S (2003)`` whose list the parser may not split)."""
     n = 0
-    for name, keys in zip(names[1:], e.other_keys, strict=False):
+    for k, name in enumerate(names[1:]):
+        keys = e.other_keys[k] if k < len(e.other_keys) else frozenset()
         if name_variants(name) & keys:
+            n += 1
+        elif len(key := fold(name)) >= 3 and key in e.head_key:
             n += 1
     return n
 
 
-def _count_fit(c: Citation, names: Sequence[str], ref: Reference) -> int:
+def _count_fit(c: Citation, names: Sequence[str], e: _Entry) -> int:
     """1 when the number of names cited fits the entry's (et al.: three or more)."""
-    n = len(ref.authors)
+    ref = e.ref
+    n = max(len(ref.authors), e.min_authors)
     if c.et_al:
         return int(n >= 3 or ref.et_al)
     return int(len(names) == n or (ref.et_al and len(names) >= n))
@@ -521,7 +535,7 @@ def _match_one(c: Citation, index: _Index) -> Link:
                 (
                     _year_fit(c, e.ref, e),
                     _coauthor_fit(names, e),
-                    _count_fit(c, names, e.ref),
+                    _count_fit(c, names, e),
                     _initial_fit(names, e.ref),
                 ),
                 i,
@@ -537,9 +551,19 @@ def _match_one(c: Citation, index: _Index) -> Link:
         if swapped is not None:
             return swapped
     if best_fit[0] == 0 and len(tied) > 1:
-        tied.sort(key=lambda i: _year_distance(c, index.entries[i].ref))
+        # another year: the entry with the same letter (2021b → 2019b), then the nearest year
+        tied.sort(
+            key=lambda i: (
+                index.entries[i].ref.year_suffix != c.year_suffix,
+                _year_distance(c, index.entries[i].ref),
+            )
+        )
     best = tied[0]
     ref = index.entries[best].ref
+    if best_fit[:3] == (0, 0, 0) and _year_distance(c, ref) > _YEAR_SLIP:
+        # neither the year nor the number of names fits: (Buğra, 2014) is not Buğra &
+        # Keyder (2006); no link, but X301 names it as the nearest entry
+        return Link(c.index, None, "", 0.0, (ref.index,))
     if best_fit[0] == 0:
         others = [i for _, i in scored if i != best]
     else:
@@ -569,7 +593,11 @@ def _name_method(c: Citation, names: Sequence[str], ref: Reference, via: str) ->
         return ("title", 0.9)
     if not entry_names or not names:
         return ("raw-prefix", 0.8)
-    rel = compare_names(split_initials(names[0])[1], entry_names[0])
+    cited = split_initials(names[0])[1]
+    rel = compare_names(cited, entry_names[0])
+    head = _RAW_HEAD.match(ref.raw)
+    if rel == NameRelation.DIFFERENT and head is not None:
+        rel = compare_names(cited, head.group(1).split()[0])  # a list the parser misread
     if c.abbreviation or (
         isinstance(ref.authors[0], Organization)
         and ref.authors[0].abbreviation

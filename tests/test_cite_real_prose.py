@@ -359,3 +359,25 @@ def test_bare_name_year_mentions_count_when_the_list_has_that_author_and_year() 
 def test_bare_mentions_never_duplicate_a_citation_already_read() -> None:
     doc = _doc("As Quist (1999) and (Quist 1999: 4) say.", [("Quist", 1999)])
     assert [c.text for c in extract_citations(doc)] == ["Quist (1999)", "Quist 1999: 4"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cite_text", "et_al"),
+    [
+        ("Bu bölümde Rahimi vd.’nin (2014) kavramı", "Rahimi vd.’nin (2014)", "vd."),
+        ("kavramdır. Rahimi vd.’ye göre (2014:4) bu", "Rahimi vd.’ye göre (2014:4)", "vd."),
+        ("Bu bölümde Rahimi ve vd.’nin (2014) kavramı", "Rahimi ve vd.’nin (2014)", "vd."),
+        ("Dolayısıyla Rahimi vd’nin(2014) yaklaşımı", "Rahimi vd’nin(2014)", "vd"),
+        ("bu Kayacı tarafından (2019) önerildi", "Kayacı tarafından (2019)", ""),
+    ],
+)
+def test_turkish_narratives_with_case_endings_and_postpositions(
+    text: str, cite_text: str, et_al: str
+) -> None:
+    c = one(text)
+    assert (c.kind, c.text, c.et_al_form) == ("narrative", cite_text, et_al)
+    assert c.authors in {("Rahimi",), ("Kayacı",)}
+
+
+def test_a_doubled_dash_in_a_page_range_is_still_a_locator() -> None:
+    assert one("(Corvin 2006: 190–-191)").locator == "190–-191"

@@ -220,3 +220,36 @@ def test_ibid_links_to_the_entry_of_the_citation_before() -> None:
     ctx = build("(Ibid.) first.", refs[:1])
     (f,) = rules.citation_without_entry(ctx)
     assert "follows no citation" in f.message
+
+
+def test_co_authors_are_read_from_the_raw_entry_when_the_parser_joined_them() -> None:
+    alone = entry(P("Bakkers", "I."), year=2003, title="Alone")
+    joined = entry(
+        Organization("Bakkers I ve Gillon S"),
+        year=2003,
+        raw="Bakkers I ve Gillon S (2003). Ontology, method and hypothesis. Press.",
+    )
+    assert links("(Bakkers ve Gillon, 2003) and (Bakkers, 2003)", [alone, joined]) == [
+        ("Bakkers ve Gillon, 2003", 2, "exact"),
+        ("Bakkers, 2003", 1, "exact"),
+    ]
+
+
+def test_another_year_prefers_the_entry_with_the_same_letter() -> None:
+    a = entry(P("Akkaya"), year=2019, suffix="a", title="A")
+    b = entry(P("Akkaya"), year=2019, suffix="b", title="B")
+    assert links("(Akkaya, 2021b)", [a, b]) == [("Akkaya, 2021b", 2, "author-only")]
+
+
+def test_when_neither_year_nor_names_fit_there_is_no_link_but_a_suggestion() -> None:
+    pair = entry(
+        Organization("Buğralı A ve Keyder C"),
+        year=2006,
+        raw="Buğralı A ve Keyder C (2006). The welfare regime. Journal.",
+    )
+    ctx = build("(Buğralı, 2014) and (Buğralı ve Keyder, 2016)", [pair])
+    assert [(lk.reference, lk.candidates) for lk in ctx.links] == [(None, (1,)), (1, ())]
+    (f,) = rules.citation_without_entry(ctx)
+    assert "did you mean" in f.message
+    (g,) = rules.year_checks(ctx)
+    assert g.code == "X303" and g.citation == "Buğralı ve Keyder, 2016"

@@ -31,7 +31,10 @@ ET_AL_PATTERN = (
 )
 ET_AL_END = re.compile(r"(?:,\s*|\s+)(" + ET_AL_PATTERN + r")$", re.IGNORECASE)
 # The same, closing the words right before a narrative year: "Yılmaz vd. (2020)".
-ET_AL_BEFORE = re.compile(r"(?:^|\s)(" + ET_AL_PATTERN + r")(?:'s|’s)?,?$", re.IGNORECASE)
+# (with a possessive or a Turkish case ending: "et al.'s", "vd.’nin", "vd’ye")
+ET_AL_BEFORE = re.compile(
+    r"(?:^|\s)(" + ET_AL_PATTERN + r")(?:['’](?:s|[a-zçğıöşüə]{1,5}))?,?$", re.IGNORECASE
+)
 
 # The form each language's journals print (the suggestion when another is used) ...
 ET_AL_CANONICAL = {"en": "et al.", "tr": "vd.", "az": "və b.", "ru": "и др."}
@@ -232,6 +235,8 @@ WORK_NOUNS = _words(
     "tezinde raporu raporunda sözlüğü sözlüğünde araştırması araştırmasında "
     "əsəri əsərində kitabı məqaləsi məqaləsində lüğəti tədqiqatı tədqiqatında"
 )
+# Words between a narrative name and its year: "Kaya’ya göre (2019)", "Kaya tarafından (2019)".
+POSTPOSITIONS = _words("göre tarafından görə tərəfindən")
 OPEN_QUOTES = frozenset("'\"“‘«„")
 CLOSE_QUOTES = ("'", '"', "”", "’", "»")
 # A title standing for the author: “Banking Law Review: 2012,” 2013 / «Положение», 2016.

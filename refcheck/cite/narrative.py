@@ -20,6 +20,7 @@ from refcheck.cite.grammar import (
     NOT_AUTHORS,
     OPEN_QUOTES,
     PARTICLES,
+    POSTPOSITIONS,
     SENTENCE_WORDS,
     WORK_NOUNS,
     YEAR,
@@ -142,9 +143,13 @@ def names_before(text: str, pos: int, body_start: int) -> Run | None:
         return None
     i = len(toks) - 1
     words = [text[a:b] for a, b in toks]
+    if i > 0 and words[i].lower() in POSTPOSITIONS:
+        i -= 1  # "Rai vd.’ye göre (2014)", "Kayacı tarafından (2019)"
     et_al_form, n = _et_al_before(words, i)
     if n:
         i -= n
+        if i > 0 and words[i] in CONNECTORS:
+            i -= 1  # "Rai ve vd.’nin (2014)": a connector left before the et-al form
         if i < 0:
             return None
         last = words[i].rstrip(",")
