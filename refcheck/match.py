@@ -60,6 +60,7 @@ _SCHOLARLY = frozenset("čšžǯŝ")
 _FUZZY_MIN = 85.0
 _NEAR_MIN = 60.0  # a near miss worth naming ("did you mean …?")
 _NEAR_LINK = 75.0  # a near miss of the same year worth linking
+_NO_DATE_RAW = re.compile(r"\((?:n\.\s?d\.|t\.\s?y\.|tarih yok|б\.\s?г\.|без года)\)")
 _JOINED = re.compile(r"\s(?:&|and|ve|və|и)\s")
 _YEAR_SLIP = 2  # a year this far off may be a typo (X303); further, with other names, no link
 _SPECIAL = str.maketrans({"ə": "e", "Ə": "e", "ı": "i", "İ": "i", "ß": "ss"})
@@ -205,6 +206,9 @@ def _entry(ref: Reference) -> _Entry:
             first.update(name_variants(ref.authors[0].abbreviation))
         if isinstance(ref.authors[0], Person) and ref.authors[0].particle:
             first.update(name_variants(ref.authors[0].family))
+        double = names[0].split()
+        if isinstance(ref.authors[0], Person) and len(double) == 2 and double[1][:1].isupper():
+            first.update(name_variants(double[1]))  # "Erdoğan Tosun": cited as Tosun too
     abbr = _RAW_ABBR.search(ref.raw, 0, 200)
     if abbr is not None:
         first.update(name_variants(abbr.group(1)))
@@ -230,12 +234,16 @@ def _year_fit(c: Citation, ref: Reference, e: _Entry) -> int:
     """2: year and letter fit; 1: year fits, letter differs; 0: year differs."""
     if c.no_date or c.in_press:
         same = (c.no_date and ref.no_date) or (c.in_press and ref.in_press)
+        if c.no_date and ref.year is None and _NO_DATE_RAW.search(ref.raw, 0, 200):
+            same = True  # "(tarih yok)", "(б. г.)": a no-date entry the parser did not mark
         if not same:
             return 0
         return 2 if c.year_suffix == ref.year_suffix else 1
     if ref.year is None:
         if ref.no_date or ref.in_press:
             return 0
+        if c.no_date and _NO_DATE_RAW.search(e.ref.raw, 0, 200):
+            return 2 if not c.year_suffix else 1  # "(tarih yok)", "(б. г.)" the parser left
         return 2 if c.year is not None and c.year in e.years and not c.year_suffix else 0
     if c.original_year and c.original_year in e.years and c.year in e.years:
         return 2 if c.year_suffix == ref.year_suffix else 1  # "1974/1995" in both

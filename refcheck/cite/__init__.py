@@ -30,7 +30,7 @@ import itertools
 import re
 from dataclasses import replace
 
-from refcheck.cite.bare import bare_citations
+from refcheck.cite.bare import bare_citations, year_only_citations
 from refcheck.cite.grammar import ALSO_SPLIT, HAS_DATE, IBID, YEAR
 from refcheck.cite.items import Item, is_year_only, parse_item, parse_tail
 from refcheck.cite.narrative import is_narrative_abbreviation, narrative
@@ -63,8 +63,10 @@ def extract_citations(doc: Document) -> tuple[Citation, ...]:
     body = doc.body
     if len(body) == 0 and doc.heading is None and doc.references_region is None:
         body = Span(0, len(doc.text))  # a bare text without a split: search all of it
-    found = _extract(doc.text, body.start, body.end)
-    bare = bare_citations(doc.text, body.start, body.end, doc.references, [c.span for c in found])
+    orphans: list[tuple[int, int, str]] = []
+    found = _extract(doc.text, body.start, body.end, orphans)
+    bare = year_only_citations(doc.text, body.start, orphans, doc.references)
+    bare += bare_citations(doc.text, body.start, body.end, doc.references, [c.span for c in found])
     if not bare:
         return found
     group = max((c.group for c in found), default=0)
@@ -78,7 +80,11 @@ def extract_citations_from_text(text: str) -> tuple[Citation, ...]:
     return _extract(text, 0, len(text))
 
 
-def _extract(text: str, start: int, end: int) -> tuple[Citation, ...]:
+def _extract(
+    text: str, start: int, end: int, orphans: list[tuple[int, int, str]] | None = None
+) -> tuple[Citation, ...]:
+    """Parentheses and brackets in ``text[start:end]``; year-only ones with no name before
+    them are added to ``orphans`` (open offset, year offset, year part) when it is given."""
     found: list[Citation] = []
     numbered: list[tuple[int, int, str]] = []  # (start, end, content) of [12]-like brackets
     group = 0
@@ -100,6 +106,7 @@ def _extract(text: str, start: int, end: int) -> tuple[Citation, ...]:
                     group=group + 1,
                     body_start=start,
                     first_index=len(found),
+                    orphans=orphans,
                 )
                 if got:
                     group += 1
@@ -133,6 +140,7 @@ def _extract(text: str, start: int, end: int) -> tuple[Citation, ...]:
                 body_start=start,
                 first_index=len(found),
                 bracket=bracket,
+                orphans=orphans,
             )
         )
     if len(numbered) >= _MIN_NUMBERED and len(numbered) >= len(found):
@@ -245,6 +253,7 @@ def _parse_group(
     body_start: int,
     first_index: int = 0,
     bracket: bool = False,
+    orphans: list[tuple[int, int, str]] | None = None,
 ) -> list[Citation]:
     items = _split_items(content)
     if not items:
@@ -255,7 +264,7 @@ def _parse_group(
     if YEAR.match(first) is not None:
         if len(items) > 1 and not all(is_year_only(it) for _, it in items):
             return []
-        return narrative(
+        got = narrative(
             text,
             open_pos=open_pos,
             year_base=base + first_off,
@@ -265,6 +274,9 @@ def _parse_group(
             abbreviation=None,
             first_index=first_index,
         )
+        if not got and orphans is not None:
+            orphans.append((open_pos, base + first_off, content[first_off:]))
+        return got
     out: list[Citation] = []
     position = 0
     prev: Item | None = None

@@ -1,4 +1,6 @@
-"""Author-year mentions without any bracket: ``мы исходим из Plungian 1999, Плунгян 2011``.
+"""Citations the reference list confirms: bare mentions and year-only parentheses.
+
+Author-year mentions without any bracket: ``мы исходим из Plungian 1999, Плунгян 2011``.
 
 Some traditions (Russian linguistics especially) cite in running text with no parenthesis at
 all: ``в работах Татевосов 2002 и Paperno 2012``. A capitalised word followed by a year is
@@ -6,6 +8,11 @@ everywhere in prose (``March 2020``, ``Windows 2000``, ``Vision 2030``), so such
 only when the reference list has an entry by that first author with that year: the list is the
 evidence. These citations therefore never raise X301; they keep their entries from being
 reported as never cited (X302).
+
+Year-only parentheses after an author named earlier in the sentence, ``Dursun bu müdahalenin …
+olduğunu iddia ediyor (2007: 106)``, are read the same way: the nearest capitalised word before
+the parenthesis (in its paragraph, at most 3,000 characters back) that is the first
+personal author of a listed entry of that year is the author cited.
 """
 
 from __future__ import annotations
@@ -13,7 +20,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from refcheck.model import Citation, Reference, Span
+from refcheck.cite.grammar import YEAR
+from refcheck.cite.items import parse_tail
+from refcheck.model import Citation, Person, Reference, Span
 
 # A year standing in prose, then the name right before it (read backwards from the year).
 _YEAR = re.compile(r"(?<=[\s,])((?:1[5-9]|20)\d\d)([a-zа-я])?(?![\w/–—-])")
@@ -22,6 +31,8 @@ _NAME_BEFORE = re.compile(
     r"(\s+(?:et\s+al\.|и\s+др\.|vd\.))?,?\s$"
 )
 _LOC_AFTER = re.compile(r":\s?\d{1,4}(?:\s?[-–]\s?\d{1,4})?")
+# "MEDİZ 2008 yılı boyunca", "в 2008 году", "in the 2008 season": a date, not a citation
+_YEAR_NOUN = re.compile(r"\s?(?:yıl|yil|il[iə]|year|год|г\.|season|edition)", re.IGNORECASE)
 
 
 def _index(refs: Sequence[Reference]) -> dict[str, set[tuple[int, str]]]:
@@ -64,7 +75,7 @@ def bare_citations(
         if k < len(spans) and spans[k][0] <= y.start():
             continue  # the year of a citation already read
         m = _NAME_BEFORE.search(text, max(start, y.start() - 48), y.start())
-        if m is None:
+        if m is None or _YEAR_NOUN.match(text, y.end()):
             continue
         loc_m = _LOC_AFTER.match(text, y.end())
         a, b = m.start(), loc_m.end() if loc_m is not None else y.end()
@@ -94,4 +105,52 @@ def bare_citations(
                 locator_style="colon" if loc else "",
             )
         )
+    return out
+
+
+_WORD = re.compile(r"[A-ZÀ-ÞА-ЯЁĞŞİÇÖÜƏ][^\W\d_]{1,30}(?:[-'’][^\W\d_]{1,20})?")
+_CASE_ENDING = re.compile(r"['’][^\W\d_]{1,5}$")
+_LOOK_BACK = 3000  # the paragraph, at most this far back
+
+
+def year_only_citations(
+    text: str, body_start: int, orphans: Sequence[tuple[int, int, str]], refs: Sequence[Reference]
+) -> list[Citation]:
+    """``(2007: 106)`` after "Dursun … iddia ediyor": the author named before it in the
+    paragraph, when a listed entry by that (personal) author has that year."""
+    if not orphans or not refs:
+        return []
+    from refcheck.match import name_variants
+
+    persons = _index([r for r in refs if r.authors and isinstance(r.authors[0], Person)])
+    out: list[Citation] = []
+    for open_pos, year_pos, part in orphans:
+        ym = YEAR.match(part)
+        tail = parse_tail(part, ym, semicolons=True) if ym is not None else None
+        if tail is None or len(tail.years) != 1 or tail.years[0].year is None:
+            continue
+        y = tail.years[0]
+        lo = max(body_start, open_pos - _LOOK_BACK)
+        window_start = max(lo, text.rfind("\n", lo, open_pos) + 1)
+        for w in reversed(list(_WORD.finditer(text, window_start, open_pos))):
+            name = _CASE_ENDING.sub("", w.group())
+            fits = set().union(*(persons.get(k, set()) for k in name_variants(name)))
+            if (y.year, y.suffix) not in fits:
+                continue
+            span = Span(year_pos, year_pos + tail.end)
+            out.append(
+                Citation(
+                    index=0,
+                    text=span.slice(text),
+                    span=span,
+                    kind="narrative",
+                    authors=(name,),
+                    year=y.year,
+                    year_suffix=y.suffix,
+                    year_text=y.text,
+                    locator=tail.locator,
+                    locator_style=tail.locator_style,
+                )
+            )
+            break
     return out

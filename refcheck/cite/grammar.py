@@ -87,7 +87,8 @@ KW_LOC = re.compile(
     re.IGNORECASE,
 )
 COLON_LOC = re.compile(
-    r"\s*:\s*(\d+(?:\s?[-–—]{1,2}\s?\d+)?(?:\s?,\s?\d+(?:\s?[-–—]{1,2}\s?\d+)?)*)\s*$"
+    r"\s*:\s*(\d+(?:\s?[-–—]{1,2}\s?\d+)?(?:\s?,\s?\d+(?:\s?[-–—]{1,2}\s?\d+)?)*"
+    r"|[ivxlc]{1,7}(?:\s?[-–—]\s?[ivxlc]{1,7})?)\s*$"  # or a preface page: "2012: v"
 )
 # Page locators of the other languages and APA's word for each (C207 suggestions).
 LOCATOR_LANGUAGE = {"s.": "tr", "ss.": "tr", "sy.": "tr", "səh.": "az", "с.": "ru", "сс.": "ru"}
