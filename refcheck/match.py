@@ -225,9 +225,10 @@ def _entry(ref: Reference) -> _Entry:
     others = tuple(name_variants(n) for n in names[1:])
     years = frozenset(reference_years(ref))
     year_at = _YEARS_IN_RAW.search(ref.raw)
-    head = ref.raw[: year_at.start() if year_at else 120][:200]
-    joined = 2 if _JOINED.search(head) else 0
-    return _Entry(ref, frozenset(first), others, fold(ref.raw[:160]), years, fold(head), joined)
+    author_part = ref.raw[: year_at.start() if year_at else 120][:200]
+    joined = 2 if _JOINED.search(author_part) else 0
+    raw_key = fold(ref.raw[:160])
+    return _Entry(ref, frozenset(first), others, raw_key, years, fold(author_part), joined)
 
 
 def _year_fit(c: Citation, ref: Reference, e: _Entry) -> int:
@@ -260,9 +261,8 @@ def _coauthor_fit(names: Sequence[str], e: _Entry) -> int:
     n = 0
     for k, name in enumerate(names[1:]):
         keys = e.other_keys[k] if k < len(e.other_keys) else frozenset()
-        if name_variants(name) & keys:
-            n += 1
-        elif len(key := fold(name)) >= 3 and key in e.head_key:
+        key = fold(name)
+        if name_variants(name) & keys or (len(key) >= 3 and key in e.head_key):
             n += 1
     return n
 
@@ -530,6 +530,22 @@ def _coauthor_first(c: Citation, names: Sequence[str], index: _Index) -> Link | 
     return Link(c.index, index.entries[hits.pop()].ref.index, "near", 0.6)
 
 
+def _same_year_spelling(
+    c: Citation, names: Sequence[str], index: _Index, exclude: set[int]
+) -> Link | None:
+    if not names:
+        return None
+    found: set[int] = set()
+    for key in name_variants(names[0]):
+        for i, _score in index.similar(key, _FUZZY_MIN):
+            e = index.entries[i]
+            if i not in exclude and _year_fit(c, e.ref, e) == 2:
+                found.add(i)
+    if len(found) != 1:
+        return None
+    return Link(c.index, index.entries[found.pop()].ref.index, "fuzzy", 0.7)
+
+
 def _match_one(c: Citation, index: _Index) -> Link:
     found = _find(c, index)
     if found is None:
@@ -558,6 +574,12 @@ def _match_one(c: Citation, index: _Index) -> Link:
         swapped = _coauthor_first(c, names, index)
         if swapped is not None:
             return swapped
+    if best_fit[0] == 0:
+        # the year fits no entry of this author: a same-year entry spelt almost alike is the
+        # work meant (Harvey 2003 for "Harevey, David (2003)")
+        spelt = _same_year_spelling(c, names, index, set(hits))
+        if spelt is not None:
+            return spelt
     if best_fit[0] == 0 and len(tied) > 1:
         # another year: the entry with the same letter (2021b → 2019b), then the nearest year
         tied.sort(

@@ -381,3 +381,33 @@ def test_turkish_narratives_with_case_endings_and_postpositions(
 
 def test_a_doubled_dash_in_a_page_range_is_still_a_locator() -> None:
     assert one("(Corvin 2006: 190–-191)").locator == "190–-191"
+
+
+def _year_only(body: str, refs: list[tuple[str, int]]) -> list[tuple[str, tuple[str, ...]]]:
+    return [(c.text, c.authors) for c in extract_citations(_doc(body, refs))]
+
+
+def test_a_year_only_parenthesis_cites_the_author_named_in_its_sentence() -> None:
+    body = "Dursunoğlu bu müdahalenin örtük olduğunu iddia ediyor (2007: 106). Sonra devam eder."
+    assert _year_only(body, [("Dursunoğlu", 2007)]) == [("2007: 106", ("Dursunoğlu",))]
+
+
+def test_in_its_sentence_the_listed_author_with_that_year_wins_else_the_nearest() -> None:
+    body = "4 Raymond Willem, Gramsky’nin kavramının etkisini vurgular (1986: 108). Son."
+    assert _year_only(body, [("Willem", 1986), ("Gramsky", 1989)]) == [("1986: 108", ("Willem",))]
+    quoted = "Marxen şöyle diyordu: “Örümcek dokur. Ne var ki mimar kurar” (1996: 194). Son."
+    assert _year_only(quoted, [("Marxen", 1986)]) == [("1996: 194", ("Marxen",))]
+
+
+def test_before_its_sentence_only_an_author_listed_with_that_year_counts() -> None:
+    body = "Tehranov (2002) ilkeleri sayar. Bunları şöyle özetliyor (2002: 72). Son."
+    assert _year_only(body, [("Tehranov", 2002)]) == [
+        ("Tehranov (2002)", ("Tehranov",)),
+        ("2002: 72", ("Tehranov",)),
+    ]
+    other_year = "Tehranov ilkeleri sayar. Bunları şöyle özetliyor (2002: 72). Son."
+    assert _year_only(other_year, [("Tehranov", 1999)]) == []
+
+
+def test_a_year_in_parentheses_with_no_listed_author_before_it_is_no_citation() -> None:
+    assert _year_only("Then the Second Karabakh War (2020) began.", [("Rosen", 2020)]) == []

@@ -253,3 +253,12 @@ def test_when_neither_year_nor_names_fit_there_is_no_link_but_a_suggestion() -> 
     assert "did you mean" in f.message
     (g,) = rules.year_checks(ctx)
     assert g.code == "X303" and g.citation == "Buğralı ve Keyder, 2016"
+
+
+def test_a_same_year_entry_spelt_almost_alike_beats_other_years_of_the_name() -> None:
+    refs = [
+        entry(P("Harvel", "D."), year=1999, title="One"),
+        entry(P("Harevel", "D."), year=2003, title="Two"),
+        entry(P("Harvel", "D."), year=2006, title="Three"),
+    ]
+    assert links("(Harvel, 2003: 26-27, 36-37)", refs)[0][1:] == (2, "fuzzy")

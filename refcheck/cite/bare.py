@@ -111,32 +111,55 @@ def bare_citations(
 _WORD = re.compile(r"[A-ZÀ-ÞА-ЯЁĞŞİÇÖÜƏ][^\W\d_]{1,30}(?:[-'’][^\W\d_]{1,20})?")
 _CASE_ENDING = re.compile(r"['’][^\W\d_]{1,5}$")
 _LOOK_BACK = 3000  # the paragraph, at most this far back
+_SENTENCE_END = re.compile(r"[.!?][\"”»’']?\s+(?=[A-ZÀ-ÞА-ЯЁĞŞİÇÖÜƏ“«\"])")
+_QUOTES = {"”": "“", "»": "«", '"': '"'}
+
+
+def _sentence_start(text: str, lo: int, pos: int) -> int:
+    """Where the sentence holding ``text[pos]`` starts (not before ``lo``); a quotation that
+    ends right before ``pos`` belongs to the sentence, its full stops too."""
+    end = pos
+    while end > lo and text[end - 1] in " \t":
+        end -= 1
+    if end > lo and text[end - 1] in _QUOTES:
+        opening = text.rfind(_QUOTES[text[end - 1]], lo, end - 1)
+        if opening >= 0:
+            end = opening
+    last = lo
+    for m in _SENTENCE_END.finditer(text, lo, end):
+        last = m.end()
+    return last
 
 
 def year_only_citations(
     text: str, body_start: int, orphans: Sequence[tuple[int, int, str]], refs: Sequence[Reference]
 ) -> list[Citation]:
-    """``(2007: 106)`` after "Dursun … iddia ediyor": the author named before it in the
-    paragraph, when a listed entry by that (personal) author has that year."""
+    """``(2007: 106)`` after "Dursun … iddia ediyor": the listed (personal) author named before
+    it, in its sentence or, with that year, earlier in the paragraph (see ``_author_before``)."""
     if not orphans or not refs:
         return []
-    from refcheck.match import name_variants
-
     persons = _index([r for r in refs if r.authors and isinstance(r.authors[0], Person)])
     out: list[Citation] = []
     for open_pos, year_pos, part in orphans:
         ym = YEAR.match(part)
         tail = parse_tail(part, ym, semicolons=True) if ym is not None else None
-        if tail is None or len(tail.years) != 1 or tail.years[0].year is None:
+        if tail is None or len(tail.years) != 1:
             continue
         y = tail.years[0]
+        if y.year is None:
+            continue
         lo = max(body_start, open_pos - _LOOK_BACK)
         window_start = max(lo, text.rfind("\n", lo, open_pos) + 1)
-        for w in reversed(list(_WORD.finditer(text, window_start, open_pos))):
-            name = _CASE_ENDING.sub("", w.group())
-            fits = set().union(*(persons.get(k, set()) for k in name_variants(name)))
-            if (y.year, y.suffix) not in fits:
-                continue
+        sentence = _sentence_start(text, window_start, open_pos)
+        name = _author_before(
+            text,
+            window_start,
+            sentence=sentence,
+            pos=open_pos,
+            year=(y.year, y.suffix),
+            persons=persons,
+        )
+        if name:
             span = Span(year_pos, year_pos + tail.end)
             out.append(
                 Citation(
@@ -152,5 +175,33 @@ def year_only_citations(
                     locator_style=tail.locator_style,
                 )
             )
-            break
     return out
+
+
+def _author_before(
+    text: str,
+    lo: int,
+    *,
+    sentence: int,
+    pos: int,
+    year: tuple[int, str],
+    persons: dict[str, set[tuple[int, str]]],
+) -> str:
+    """The author a year-only parenthesis at ``pos`` cites: in its own sentence, a listed author
+    with that year, else the nearest listed author (a wrong year is X303's to say); before the
+    sentence, in the paragraph, the nearest listed author with that year. "" when none."""
+    from refcheck.match import name_variants
+
+    nearest = ""
+    for w in reversed(list(_WORD.finditer(text, lo, pos))):
+        name = _CASE_ENDING.sub("", w.group())
+        years = [persons[k] for k in name_variants(name) if k in persons]
+        if not years:
+            continue
+        if year in set().union(*years):
+            return name
+        if w.start() >= sentence and not nearest:
+            nearest = name
+        if w.start() < sentence and nearest:
+            return nearest
+    return nearest
