@@ -123,16 +123,20 @@ HEADINGS = [
     "Kaynakça",
     "KAYNAKÇA",
     "Kaynaklar:",
+    "Kaynaklar",
     "YARARLANILAN KAYNAKLAR",
     "Yararlanılan Kaynaklar",
     "Ədəbiyyat",
     "ƏDƏBİYYAT SİYAHISI",
+    "İstifadə edilmiş ədəbiyyat",
+    "İSTİFADƏ EDİLMİŞ ƏDƏBİYYAT",
     "İstinadlar",
     "İSTİNADLAR",
     "Список литературы",
     "СПИСОК ЛИТЕРАТУРЫ",
     "Литература",
     "Библиография",
+    "Библиографический список",
     "Список источников",
     "# References",
     "## 7. Kaynakça",
@@ -612,3 +616,19 @@ def test_any_arrangement_keeps_the_invariants(lines: list[str], fmt: str) -> Non
     assert [e.index for e in doc.entries] == list(range(1, len(doc.entries) + 1))
     assert all(e.text.strip() == e.text and e.text for e in doc.entries)
     assert_nothing_lost(doc)
+
+
+def test_entries_starting_with_a_particle_or_dated_without_a_year_are_entries() -> None:
+    doc = split(
+        "Intro (Vale, 1994).\n\nKaynakça\n\n"
+        "Uğurlu Tanrıkul, H (2007). Medya ve Temsil. İstanbul: Vakıf.\n"
+        "van Zoomen, L (1994). Feminist Media Studies. London: Sage.\n"
+        "Орлова, А. (б. г.). Статья. Москва.\n"
+        "Minicz, D (tarih yok). Feminist Media Theory. http://example.org/x.pdf\n"
+    )
+    assert [t.split(" (")[0] for t in texts(doc)] == [
+        "Uğurlu Tanrıkul, H",
+        "van Zoomen, L",
+        "Орлова, А.",
+        "Minicz, D",
+    ]
