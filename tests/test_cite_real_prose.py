@@ -411,3 +411,13 @@ def test_before_its_sentence_only_an_author_listed_with_that_year_counts() -> No
 
 def test_a_year_in_parentheses_with_no_listed_author_before_it_is_no_citation() -> None:
     assert _year_only("Then the Second Karabakh War (2020) began.", [("Rosen", 2020)]) == []
+
+
+def test_an_abbreviation_in_parentheses_before_a_year_is_the_author() -> None:
+    c = one("Birleşik Çevre Ajansı’nın (BÇA) (2020: 4, 11) raporu")
+    assert (c.kind, c.text, c.authors, c.locator) == (
+        "narrative",
+        "(BÇA) (2020: 4, 11)",
+        ("BÇA",),
+        "4, 11",
+    )

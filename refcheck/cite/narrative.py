@@ -33,6 +33,7 @@ _WORD = re.compile(r"\S+")
 # "Zakaria's", "Zakaria’", "Kaya'nın", "Demir’e": a possessive or case ending after an apostrophe
 _SUFFIX = re.compile(r"['’](?:s|[a-zçğıöşüə]{1,5})?$")
 _CLOSE = {"(": ")", "[": "]"}
+_ABBR_BEFORE = re.compile(r"\(([A-ZА-ЯЁ][A-ZА-ЯЁ&\-]{1,11})\)[ \t]?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +70,11 @@ def narrative(
     close = text.index(closer, close) + 1
     run = names_before(text, open_pos, body_start)
     if run is None:
-        return []
+        # "Birleşmiş Milletler Çevre Programı’nın (UNEP) (2020: 4)": the abbreviation before
+        m = _ABBR_BEFORE.search(text, max(body_start, open_pos - 24), open_pos)
+        if m is None:
+            return []
+        run = Run(m.start(), (m.group(1),), "", "")
     out: list[Citation] = []
     for k, y in enumerate(tail.years):
         last = k == len(tail.years) - 1
