@@ -1,4 +1,5 @@
-"""Citation extraction + matching speed: a 1 MB body against 500 references (target < 0.5 s).
+"""Citation extraction + matching speed: a 1 MB body against 500 references (target < 0.5 s),
+and the link and X301/X302 figures on the hand-labelled real articles in tests/data/articles.
 
 ``python -m bench`` imports this module and calls :func:`run`; ``python bench/cite.py`` prints
 the figures. The body is generated (seeded): prose with parenthetical, multi-work, narrative,
@@ -9,10 +10,14 @@ that only the cite and match stages are timed.
 
 from __future__ import annotations
 
+import importlib.util
 import random
 import statistics
+import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 from refcheck.cite import extract_citations
 from refcheck.match import match_citations
@@ -177,6 +182,62 @@ def _measure(doc: Document, repeat: int) -> tuple[int, float, float, float, floa
     return len(cits), linked, t_extract, t_match, t_both, cpu_both
 
 
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _scorer() -> Any:
+    """``scripts/eval_citations.py`` (a script, loaded by path)."""
+    path = ROOT / "scripts" / "eval_citations.py"
+    spec = importlib.util.spec_from_file_location("eval_citations", path)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("eval_citations", mod)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def corpus_rows(folder: Path | None = None) -> list[dict[str, object]]:
+    """Link and claim precision/recall on real articles (``python scripts/eval_citations.py``)."""
+    ev = _scorer()
+    folder = folder or ev.DEFAULT_DIR
+    articles = ev.load_articles(folder)
+    if not articles:
+        return [{"metric": "cite: real articles", "value": 0, "unit": "articles",
+                 "note": f"no labelled articles in {folder}"}]  # fmt: skip
+    c = ev.score(articles).pooled()
+    langs = ", ".join(
+        f"{n} {lang}" for lang, n in sorted(_count(a.language for a in articles).items())
+    )
+    where = f"{len(articles)} articles ({langs}), {c.labels} labelled citations"
+    rows: list[dict[str, object]] = []
+    for metric, right, total in (
+        ("link precision", c.link_right, c.link_made),
+        ("link recall", c.link_found, c.link_gold),
+        ("X301 precision", c.x301_right, c.x301_claims),
+        ("X301 recall", c.x301_found, c.x301_gold),
+        ("X302 precision", c.x302_right, c.x302_claims),
+        ("X302 recall", c.x302_found, c.x302_gold),
+    ):
+        rows.append(
+            {
+                "metric": f"cite: real articles, {metric}",
+                "value": round(right / total, 4) if total else 1.0,
+                "unit": "",
+                "note": f"{right}/{total}; {where}; target >= 0.97"
+                if total
+                else f"nothing to count (0/0); {where}",
+            }
+        )
+    return rows
+
+
+def _count(items: Any) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for x in items:
+        out[x] = out.get(x, 0) + 1
+    return out
+
+
 def run(quick: bool = False) -> list[dict[str, object]]:
     body_bytes = 100_000 if quick else 1_000_000
     repeat = 5
@@ -221,6 +282,7 @@ def run(quick: bool = False) -> list[dict[str, object]]:
             "unit": "%",
             "note": "generated citations that found their entry (expected 100)",
         },
+        *corpus_rows(),
     ]
 
 

@@ -33,7 +33,7 @@ _WORD = re.compile(r"\S+")
 # "Zakaria's", "Zakaria’", "Kaya'nın", "Demir’e": a possessive or case ending after an apostrophe
 _SUFFIX = re.compile(r"['’](?:s|[a-zçğıöşüə]{1,5})?$")
 _CLOSE = {"(": ")", "[": "]"}
-_ABBR_BEFORE = re.compile(r"\(([A-ZА-ЯЁ][A-ZА-ЯЁ&\-]{1,11})\)[ \t]?$")
+_ABBR_BEFORE = re.compile(r"\(([^\W\d_][^\W\d_&\-]{1,11})\)[ \t]?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +72,7 @@ def narrative(
     if run is None:
         # "Birleşmiş Milletler Çevre Programı’nın (UNEP) (2020: 4)": the abbreviation before
         m = _ABBR_BEFORE.search(text, max(body_start, open_pos - 24), open_pos)
-        if m is None:
+        if m is None or not m.group(1).isupper():
             return []
         run = Run(m.start(), (m.group(1),), "", "")
     out: list[Citation] = []
