@@ -3,8 +3,9 @@ and the link and X301/X302 figures on the hand-labelled real articles in tests/d
 
 ``python -m bench`` imports this module and calls :func:`run`; ``python bench/cite.py`` prints
 the figures. The body is generated (seeded): prose with parenthetical, multi-work, narrative,
-colon-locator, et al., Cyrillic and group-author citations, plus the parentheses that are not
-citations (acronyms, date ranges, years in prose). References are built directly as records so
+colon-locator, et al., Cyrillic and group-author citations in English, Turkish and Russian forms
+(vd., ve, s.; и др., и, с.), GOST square brackets and remarks before the names, plus the
+parentheses that are not citations (acronyms, date ranges, years in prose). References are built directly as records so
 that only the cite and match stages are timed.
 """
 
@@ -109,18 +110,27 @@ def _refs(n: int, rng: random.Random) -> list[Reference]:
     return out
 
 
+# How each language's journals write et al., "and" and a page (issue 15's forms).
+_FORMS = {
+    "en": ("et al.", "and", "&", "p."),
+    "tr": ("vd.", "ve", "ve", "s."),
+    "ru": ("и др.", "и", "и", "с."),
+}
+
+
 def _cite(ref: Reference, rng: random.Random, *, narrative: bool) -> str:
     names = [a.family if isinstance(a, Person) else a.name for a in ref.authors]
     year = ref.year or 2000
+    et_al, and_, amp, page = _FORMS[rng.choice(("en", "en", "en", "tr", "ru"))]
     if len(names) >= 3:
-        who = f"{names[0]} et al."
+        who = f"{names[0]} {et_al}"
     elif len(names) == 2:
-        who = f"{names[0]} {'and' if narrative else '&'} {names[1]}"
+        who = f"{names[0]} {and_ if narrative else amp} {names[1]}"
     else:
         who = names[0]
     if narrative:
         return f"{who} ({year})"
-    loc = rng.choice(["", "", f", p. {rng.randint(1, 300)}", f": {rng.randint(1, 300)}"])
+    loc = rng.choice(["", "", f", {page} {rng.randint(1, 300)}", f": {rng.randint(1, 300)}"])
     return f"{who}, {year}{loc}"
 
 
@@ -140,8 +150,13 @@ def manuscript(
         elif kind < 0.7:
             items = "; ".join(_cite(rng.choice(refs), rng, narrative=False) for _ in range(3))
             piece = f"Several works agree (e.g., {items}). "
-        elif kind < 0.85:
+        elif kind < 0.8:
             piece = f"Following {_cite(rng.choice(refs), rng, narrative=True)}, we go on. "
+        elif kind < 0.85:  # GOST brackets and a remark before the names
+            piece = (
+                f"Как показано [{_cite(rng.choice(refs), rng, narrative=False)}], и (for an "
+                f"overview, see the report of {_cite(rng.choice(refs), rng, narrative=False)}). "
+            )
         else:
             piece = FILLER
         if not dense:

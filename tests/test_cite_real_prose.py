@@ -421,3 +421,11 @@ def test_an_abbreviation_in_parentheses_before_a_year_is_the_author() -> None:
         ("BÇA",),
         "4, 11",
     )
+
+
+def test_after_see_a_remark_about_the_source_leads_to_a_single_name() -> None:
+    assert brief("(see the report of Alizadeh, 1998: 50)") == [
+        ("Alizadeh, 1998: 50", ("Alizadeh",), "1998")
+    ]
+    assert brief("(см. работу Иваненко, 2015)") == [("Иваненко, 2015", ("Иваненко",), "2015")]
+    assert cites("(e.g., the case of Baku, 2019)") == []

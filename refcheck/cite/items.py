@@ -32,6 +32,8 @@ _NEXT_YEAR = re.compile(r"\s*,\s*")
 _NEXT_YEAR_SEMI = re.compile(r"\s*[,;]\s*")
 _WORD = re.compile(r"\S+")
 # "Lindqvist in: Moreau and Dahl": the chapter's author, then the book's.
+# "see"-like prefixes: what follows them up to the names is a remark about the source.
+_SEE = re.compile(r"see|cf|compare|for\s+a\s+review|bkz|bk\.|bakınız|krş|karş|bax|müq|см|ср", re.I)
 _CHAPTER_IN = re.compile(r",?\s+(?:in:?|içinde:?|в\s+кн\.:?|в:)\s+")
 
 
@@ -127,7 +129,9 @@ def is_year_only(item: str) -> re.Match[str] | None:
     return ym
 
 
-def _remark_ok(remark: str, names: Names) -> bool:
+def _remark_ok(remark: str, names: Names, cued: bool) -> bool:
+    """``cued``: the item opened with a prefix (``see the report of …``), so a remark ending in
+    any lower-case word leads to the names."""
     r = remark.strip()
     if not r:
         return True
@@ -137,7 +141,7 @@ def _remark_ok(remark: str, names: Names) -> bool:
     if last in CUE_WORDS:
         return True
     listed = bool(names.connector or names.et_al or len(names.authors) > 1)
-    return listed and last.isalpha() and last.islower()
+    return (listed or cued) and last.isalpha() and last.islower()
 
 
 def _chapter(names_text: str, comma_list: bool) -> tuple[Names, Names] | None:
@@ -155,7 +159,9 @@ def _plausible_start(word: str) -> bool:
     return word[:1].isupper() or word[:1] in QUOTE_PAIRS or word in PARTICLES
 
 
-def _names_in(before: str, comma_list: bool) -> tuple[int, Names, Names | None] | None:
+def _names_in(
+    before: str, comma_list: bool, cued: bool = False
+) -> tuple[int, Names, Names | None] | None:
     """The longest run of words at the end of ``before`` that reads as names (see module doc)."""
     for k, m in enumerate(_WORD.finditer(before)):
         start = m.start()
@@ -169,7 +175,7 @@ def _names_in(before: str, comma_list: bool) -> tuple[int, Names, Names | None] 
             if pair is None:
                 continue
             names, book = pair
-        if k and not _remark_ok(before[:start], names):
+        if k and not _remark_ok(before[:start], names, cued):
             continue
         return start, names, book
     return None
@@ -217,7 +223,8 @@ def parse_item(item: str, *, comma_list: bool = False) -> Item | None:
             continue
         # Harvard's "Daniel, Ganenkov 2009" (no comma before the year) lists names by commas
         harvard = not before.rstrip().endswith(",")
-        found = _names_in(before.rstrip(" ,\n"), comma_list or harvard)
+        see = pm is not None and _SEE.match(pm.group(0)) is not None
+        found = _names_in(before.rstrip(" ,\n"), comma_list or harvard, see)
         if found is None:
             continue
         tail = parse_tail(item, ym)
