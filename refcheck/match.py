@@ -69,7 +69,7 @@ _YEARS_IN_RAW = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _ARTICLES = ("the ", "a ", "an ")
 _ARTICLE_WORDS = frozenset(a.strip() for a in _ARTICLES)
 _PARTICLES = frozenset(["von", "van", "der", "den", "de", "da", "di", "du", "le", "la", "del"])
-_RAW_ABBR = re.compile(r"^[^.(\[]{3,160}\[([A-ZА-ЯЁ]{2,10})\]")
+_RAW_ABBR = re.compile(r"^[^.(\[]{3,160}[\[(]([^\W\d_]{2,10}(?: [^\W\d_]{1,6}){0,2})[\])]")
 _RAW_HEAD = re.compile(r"^([^\W\d_][^,.(\[:;]{1,60}?)\s*[,.(\[]")
 # Russian case endings: "в работе Иванова (2017)" cites Иванов; "Петровой" cites Петрова.
 _RU_ENDINGS = ("ыми", "ого", "ому", "ыми", "ым", "ом", "ой", "ою", "ей", "ых", "ам", "ами", "ах",
@@ -210,8 +210,8 @@ def _entry(ref: Reference) -> _Entry:
         if isinstance(ref.authors[0], Person) and len(double) == 2 and double[1][:1].isupper():
             first.update(name_variants(double[1]))  # "Erdoğan Tosun": cited as Tosun too
     abbr = _RAW_ABBR.search(ref.raw, 0, 200)
-    if abbr is not None:
-        first.update(name_variants(abbr.group(1)))
+    if abbr is not None and abbr.group(1).replace(" ", "").isupper():
+        first.update(name_variants(abbr.group(1)))  # "... Zabıt Ceridesi (ZC) (1923)": ZC
     head = _RAW_HEAD.match(ref.raw)
     if head is not None:
         # the entry's first word(s): its first author even when the parser misread the list
@@ -253,6 +253,26 @@ def _year_fit(c: Citation, ref: Reference, e: _Entry) -> int:
             return 2 if not c.year_suffix else 1  # GOST: a web source by its access year
         return 0
     return 2 if c.year_suffix == ref.year_suffix else 1
+
+
+_DAY = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})[./]((?:1[5-9]|20)\d\d)(?!\d)")
+
+
+def _day_fit(c: Citation, e: _Entry) -> int:
+    """1 when a citation dated to the day (``Milliyet, 30.08.1984``) names the entry's day."""
+    m = _DAY.fullmatch(c.year_text) if len(c.year_text) > 6 else None
+    if m is None:
+        return 0
+    day = (int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    ref = e.ref
+    if ref.date is not None and tuple(ref.date.parts()) == day:
+        return 1
+    return int(
+        any(
+            (int(d.group(3)), int(d.group(2)), int(d.group(1))) == day
+            for d in _DAY.finditer(ref.raw, 0, 160)
+        )
+    )
 
 
 def _coauthor_fit(names: Sequence[str], e: _Entry) -> int:
@@ -420,6 +440,7 @@ def match_citations(
         key = (
             c.authors,
             c.year,
+            c.year_text,
             c.year_suffix,
             c.no_date,
             c.in_press,
@@ -560,6 +581,7 @@ def _match_one(c: Citation, index: _Index) -> Link:
             (
                 (
                     _year_fit(c, e.ref, e),
+                    _day_fit(c, e),
                     _coauthor_fit(names, e),
                     _count_fit(c, names, e),
                     _initial_fit(names, e.ref),
@@ -592,7 +614,7 @@ def _match_one(c: Citation, index: _Index) -> Link:
         )
     best = tied[0]
     ref = index.entries[best].ref
-    if best_fit[:3] == (0, 0, 0) and _year_distance(c, ref) > _YEAR_SLIP:
+    if best_fit[:4] == (0, 0, 0, 0) and _year_distance(c, ref) > _YEAR_SLIP:
         # neither the year nor the number of names fits: (Buğra, 2014) is not Buğra &
         # Keyder (2006); no link, but X301 names it as the nearest entry
         return Link(c.index, None, "", 0.0, (ref.index,))
@@ -630,10 +652,19 @@ def _name_method(c: Citation, names: Sequence[str], ref: Reference, via: str) ->
     head = _RAW_HEAD.match(ref.raw)
     if rel == NameRelation.DIFFERENT and head is not None:
         rel = compare_names(cited, head.group(1).split()[0])  # a list the parser misread
-    if c.abbreviation or (
-        isinstance(ref.authors[0], Organization)
-        and ref.authors[0].abbreviation
-        and fold(names[0]) == fold(ref.authors[0].abbreviation)
+    raw_abbr = _RAW_ABBR.search(ref.raw, 0, 200)
+    if (
+        c.abbreviation
+        or (
+            isinstance(ref.authors[0], Organization)
+            and ref.authors[0].abbreviation
+            and fold(names[0]) == fold(ref.authors[0].abbreviation)
+        )
+        or (
+            rel == NameRelation.DIFFERENT
+            and raw_abbr is not None
+            and fold(names[0]).endswith(fold(raw_abbr.group(1)))
+        )
     ):
         return ("abbreviation", 0.95)
     table = {

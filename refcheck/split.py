@@ -280,7 +280,7 @@ _VANCOUVER_START = re.compile(
 )
 _ORG_YEAR = re.compile(
     r"[^\n]{1,200}?[.,]?[ \t]\((?:1[5-9]\d\d|20\d\d|n\.\s?d\.|in press|t\.\s?y\.|tarih yok|"
-    r"б\.\s?г\.|baskıda|в печати)"
+    r"б\.\s?г\.|baskıda|в печати|\d{1,2}[./]\d{1,2}[./](?:1[5-9]|20)\d\d\))"
 )
 # Trailing abbreviations that do not end an entry ("..., p." + "197" on the next line).
 _ABBREVIATIONS = frozenset(

@@ -429,3 +429,34 @@ def test_after_see_a_remark_about_the_source_leads_to_a_single_name() -> None:
     ]
     assert brief("(см. работу Иваненко, 2015)") == [("Иваненко, 2015", ("Иваненко",), "2015")]
     assert cites("(e.g., the case of Baku, 2019)") == []
+
+
+def test_several_years_of_a_narrative_author_each_with_pages() -> None:
+    got = cites("Max Webern’in (2011: 95, 140; 2012a: 166; 2012b: 270) devletin tanımı")
+    assert [(c.authors, c.year_text, c.locator) for c in got] == [
+        (("Webern",), "2011", ""),
+        (("Webern",), "2012a", ""),
+        (("Webern",), "2012b", "270"),
+    ]
+
+
+def test_a_work_after_a_page_number_and_a_comma_is_another_work() -> None:
+    assert brief("(Sabatino, 2007: 7, Parsonage, 2001: 79-80; Hupe ve Hillman, 2006: 3)") == [
+        ("Sabatino, 2007: 7", ("Sabatino",), "2007"),
+        ("Parsonage, 2001: 79-80", ("Parsonage",), "2001"),
+        ("Hupe ve Hillman, 2006: 3", ("Hupe", "Hillman"), "2006"),
+    ]
+
+
+def test_a_colon_for_a_comma_between_name_and_year() -> None:
+    assert brief("(Beşiktaşlı: 1991: 55-59)") == [
+        ("Beşiktaşlı: 1991: 55-59", ("Beşiktaşlı",), "1991")
+    ]
+
+
+def test_a_newspaper_cited_by_its_day() -> None:
+    got = cites("(Gazetem, 30.08.1984; Gazetem, 04.10.1984)")
+    assert [(c.text, c.authors, c.year, c.year_text) for c in got] == [
+        ("Gazetem, 30.08.1984", ("Gazetem",), 1984, "30.08.1984"),
+        ("Gazetem, 04.10.1984", ("Gazetem",), 1984, "04.10.1984"),
+    ]

@@ -262,3 +262,21 @@ def test_a_same_year_entry_spelt_almost_alike_beats_other_years_of_the_name() ->
         entry(P("Harvel", "D."), year=2006, title="Three"),
     ]
     assert links("(Harvel, 2003: 26-27, 36-37)", refs)[0][1:] == (2, "fuzzy")
+
+
+def test_a_newspaper_day_picks_the_entry_of_that_day() -> None:
+    refs = [
+        entry(Organization("Gazetem"), year=1984, raw="Gazetem (04/10/1984). Köylüye silah. 7."),
+        entry(Organization("Gazetem"), year=1984, raw="Gazetem, (30/08/1984). Ders verilecek. 7."),
+    ]
+    got = links("(Gazetem, 30.08.1984; Gazetem, 04.10.1984)", refs)
+    assert [r for _, r, _ in got] == [2, 1]
+
+
+def test_an_abbreviation_in_parentheses_in_the_entry_is_a_key() -> None:
+    ayan = entry(
+        Organization("Meclis-i Ayan Zabıt Ceridesi (ZC)"),
+        year=1923,
+        raw="Meclis-i Ayan Zabıt Ceridesi (ZC) (1923). 3. Dönem, Cilt 16.",
+    )
+    assert links("(TBMM ZC, 1923)", [ayan]) == [("TBMM ZC, 1923", 1, "exact")]

@@ -632,3 +632,12 @@ def test_entries_starting_with_a_particle_or_dated_without_a_year_are_entries() 
         "Орлова, А.",
         "Minicz, D",
     ]
+
+
+def test_entries_dated_by_day_in_parentheses_are_entries() -> None:
+    doc = split(
+        "Intro (Gazetem, 1984).\n\nKaynakça\n\n"
+        "Gazetem (04/10/1984). Köylüye Silah. 7.\n"
+        "Gazetem (07/10/1984). Saatler geri alınacak. 7.\n"
+    )
+    assert len(texts(doc)) == 2

@@ -106,6 +106,8 @@ YEAR = re.compile(
     r"|(?<!\w)(?P<nd>n\.\s?d\.|t\.\s?y\.|б\.\s?г\.)(?:-(?P<ndsfx>[a-zа-яё])(?!\w))?"
     r"|(?<!\w)(?P<ip>in\s+press|baskıda|в\s+печати)(?:-(?P<ipsfx>[a-zа-яё])(?!\w))?",
 )
+# A day as the date element: "(Milliyet, 30.08.1984)" (newspapers); day, month, year.
+DATE = re.compile(r"(?<![\w./])(\d{1,2})[./](\d{1,2})[./]((?:1[5-9]|20)\d\d)(?![\w/])")
 # Cheap pre-filter: is there anything year-like at all?
 HAS_DATE = re.compile(
     r"(?:1[5-9]|20)\d\d|n\.\s?d\.|t\.\s?y\.|б\.\s?г\.|in\s+press|baskıda|в\s+печати",
@@ -147,9 +149,10 @@ CUE_WORDS = _words(
 # ------------------------------------------------------------------------------- secondary
 
 # ", also Newman 1980" inside one parenthesis starts another work, as ";" does.
+# So does ", Parsons, 2001" after a page or year: "(Sabatier, 2007: 7, Parsons, 2001: 79-80)".
 ALSO_SPLIT = re.compile(
-    r",\s+(?=(?:see\s+also|see|also|cf\.|compare|также|см\.|ср\.|ayrıca|bkz\.|bax)\s+\S)",
-    re.IGNORECASE,
+    r",\s+(?=(?i:see\s+also|see|also|cf\.|compare|также|см\.|ср\.|ayrıca|bkz\.|bax)\s+\S)"
+    r"|(?<=\d),\s+(?=[A-ZÀ-ÞА-ЯЁĞŞİÇÖÜƏ][^,;:()\d]{0,60},\s*(?:1[5-9]|20)\d\d(?!\d))"
 )
 
 # "as cited in" and its translations: what follows is the (listed) secondary source.

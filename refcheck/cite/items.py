@@ -20,6 +20,7 @@ from refcheck.cite.grammar import (
     AS_CITED_HINT,
     COLON_LOC,
     CUE_WORDS,
+    DATE,
     KW_LOC,
     PARTICLES,
     PREFIX,
@@ -30,6 +31,7 @@ from refcheck.cite.names import Names, parse_names, parse_title
 
 _NEXT_YEAR = re.compile(r"\s*,\s*")
 _NEXT_YEAR_SEMI = re.compile(r"\s*[,;]\s*")
+_INNER_LOC = re.compile(r"\s*:\s*\d+(?:\s?[-–—]\s?\d+)?(?:\s?,\s?\d+(?:\s?[-–—]\s?\d+)?)*(?=\s*;)")
 _WORD = re.compile(r"\S+")
 # "Lindqvist in: Moreau and Dahl": the chapter's author, then the book's.
 # "see"-like prefixes: what follows them up to the names is a remark about the source.
@@ -85,12 +87,15 @@ def year_of(m: re.Match[str]) -> Year:
     return Year(m.start(), m.end(), m.group(0), None, m.group("ipsfx") or "", False, True, None)
 
 
-def parse_tail(item: str, first: re.Match[str], *, semicolons: bool = False) -> Tail | None:
+def parse_tail(item: str, first: re.Match[str] | Year, *, semicolons: bool = False) -> Tail | None:
     """The years after the names (``2000, 2016``) and the locator, if the rest is one."""
-    years = [year_of(first)]
-    pos = first.end()
+    years = [first if isinstance(first, Year) else year_of(first)]
+    pos = years[0].end
     sep_re = _NEXT_YEAR_SEMI if semicolons else _NEXT_YEAR
     while True:
+        inner = _INNER_LOC.match(item, pos) if semicolons else None
+        if inner is not None:
+            pos = inner.end()  # "(2011: 95, 140; 2012a: 166)": a page of a year before the last
         sep = sep_re.match(item, pos)
         if sep is None:
             break
@@ -202,6 +207,21 @@ def _title_item(item: str, start: int, secondary: bool) -> Item | None:
     return Item("", start, names, tail, secondary)
 
 
+def _dated_item(item: str, lead: int, comma_list: bool) -> tuple[int, Names, Tail] | None:
+    """``Milliyet, 30.08.1984``: a newspaper cited by its day; the year is the date's."""
+    dm = DATE.search(item, lead)
+    if dm is None or not item[lead : dm.start()].rstrip().endswith(","):
+        return None
+    found = _names_in(item[lead : dm.start()].rstrip(" ,"), comma_list)
+    if found is None:
+        return None
+    year = Year(dm.start(), dm.end(), dm.group(0), int(dm.group(3)), "", False, False, None)
+    tail = parse_tail(item, year)
+    if tail is None:
+        return None
+    return found[0], found[1], tail
+
+
 def parse_item(item: str, *, comma_list: bool = False) -> Item | None:
     """``e.g., Rose & Lee, 1998, p. 4`` → remark, where the names start, names, years/locator."""
     secondary = False
@@ -217,6 +237,10 @@ def parse_item(item: str, *, comma_list: bool = False) -> Item | None:
         if titled is not None:
             prefix = item[start:lead].strip()
             return Item(prefix, titled.names_start, titled.names, titled.tail, secondary)
+    dated = _dated_item(item, lead, comma_list)
+    if dated is not None:
+        at, who, day = dated
+        return Item(item[start : lead + at].strip(), lead + at, who, day, secondary)
     for ym in YEAR.finditer(item, lead):
         before = item[lead : ym.start()]
         if not (before.strip(" ,") and before.endswith((" ", ",", "\n"))):
@@ -224,7 +248,7 @@ def parse_item(item: str, *, comma_list: bool = False) -> Item | None:
         # Harvard's "Daniel, Ganenkov 2009" (no comma before the year) lists names by commas
         harvard = not before.rstrip().endswith(",")
         see = pm is not None and _SEE.match(pm.group(0)) is not None
-        found = _names_in(before.rstrip(" ,\n"), comma_list or harvard, see)
+        found = _names_in(before.rstrip(" ,:\n"), comma_list or harvard, see)
         if found is None:
             continue
         tail = parse_tail(item, ym)
