@@ -279,4 +279,4 @@ def test_an_abbreviation_in_parentheses_in_the_entry_is_a_key() -> None:
         year=1923,
         raw="Meclis-i Ayan Zabıt Ceridesi (ZC) (1923). 3. Dönem, Cilt 16.",
     )
-    assert links("(TBMM ZC, 1923)", [ayan]) == [("TBMM ZC, 1923", 1, "exact")]
+    assert links("(TBMM ZC, 1923)", [ayan]) == [("TBMM ZC, 1923", 1, "abbreviation")]
