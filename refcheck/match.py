@@ -62,7 +62,7 @@ _NEAR_MIN = 60.0  # a near miss worth naming ("did you mean …?")
 _NEAR_LINK = 75.0  # a near miss of the same year worth linking
 _NO_DATE_RAW = re.compile(r"\((?:n\.\s?d\.|t\.\s?y\.|tarih yok|б\.\s?г\.|без года)\)")
 _JOINED = re.compile(r"\s(?:&|and|ve|və|и)\s")
-_YEAR_SLIP = 2  # a year this far off may be a typo (X303); further, with other names, no link
+_YEAR_SLIP = 2  # a year this far off may be a typo (X303); see _year_slip
 _SPECIAL = str.maketrans({"ə": "e", "Ə": "e", "ı": "i", "İ": "i", "ß": "ss"})
 _NONALNUM = re.compile(r"[\W_]+")
 _YEARS_IN_RAW = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
@@ -614,9 +614,10 @@ def _match_one(c: Citation, index: _Index) -> Link:
         )
     best = tied[0]
     ref = index.entries[best].ref
-    if best_fit[:4] == (0, 0, 0, 0) and _year_distance(c, ref) > _YEAR_SLIP:
-        # neither the year nor the number of names fits: (Buğra, 2014) is not Buğra &
-        # Keyder (2006); no link, but X301 names it as the nearest entry
+    if best_fit[0] == 0 and best_fit[2] == 0 and not _year_slip(c, ref):
+        # the year is no slip of the pen for the entry's and no co-author confirms it:
+        # (van Zoonen, 2002) is not van Zoonen (1994), (Buğra, 2014) not Buğra & Keyder
+        # (2006); no link, but X301 names the entry as the nearest one
         return Link(c.index, None, "", 0.0, (ref.index,))
     if best_fit[0] == 0:
         others = [i for _, i in scored if i != best]
@@ -629,6 +630,17 @@ def _match_one(c: Citation, index: _Index) -> Link:
         return Link(c.index, ref.index, "author-only", 0.5, candidates, found.skipped)
     method, score = _name_method(c, names, ref, found.via)
     return Link(c.index, ref.index, method, score, candidates, found.skipped)
+
+
+def _year_slip(c: Citation, ref: Reference) -> bool:
+    """Whether the cited year may be a typo for the entry's: at most two years apart, one digit
+    different (2009/2019) or two digits swapped (1998/1989)."""
+    if c.year is None or ref.year is None:
+        return True
+    if abs(c.year - ref.year) <= _YEAR_SLIP:
+        return True
+    a, b = str(c.year), str(ref.year)
+    return sum(x != y for x, y in zip(a, b, strict=True)) == 1 or sorted(a) == sorted(b)
 
 
 def _year_distance(c: Citation, ref: Reference) -> int:

@@ -460,3 +460,11 @@ def test_a_newspaper_cited_by_its_day() -> None:
         ("Gazetem, 30.08.1984", ("Gazetem",), 1984, "30.08.1984"),
         ("Gazetem, 04.10.1984", ("Gazetem",), 1984, "04.10.1984"),
     ]
+
+
+def test_see_makes_a_bare_mention_a_citation_even_of_an_unlisted_work() -> None:
+    doc = _doc("8 Örneğin bkz: van Zoomen, 2002.\n9 Bir başka not.", [("Ferrow", 2011)])
+    got = extract_citations(doc)
+    assert [(c.text, c.authors, c.year) for c in got] == [
+        ("van Zoomen, 2002", ("van Zoomen",), 2002)
+    ]

@@ -280,3 +280,13 @@ def test_an_abbreviation_in_parentheses_in_the_entry_is_a_key() -> None:
         raw="Meclis-i Ayan Zabıt Ceridesi (ZC) (1923). 3. Dönem, Cilt 16.",
     )
     assert links("(TBMM ZC, 1923)", [ayan]) == [("TBMM ZC, 1923", 1, "abbreviation")]
+
+
+def test_a_year_that_is_no_slip_of_the_pen_is_no_link() -> None:
+    zoonen = entry(Person("Zoomen", "L.", "van"), year=1994)
+    ctx = build("(van Zoomen, 2002) and (van Zoomen, 1995) and (van Zoomen, 1949)", [zoonen])
+    assert [(lk.reference, lk.method, lk.candidates) for lk in ctx.links] == [
+        (None, "", (1,)),  # 2002 for 1994: another work → X301 "did you mean"
+        (1, "author-only", ()),  # one year off: X303
+        (1, "author-only", ()),  # two digits swapped: X303
+    ]

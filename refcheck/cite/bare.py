@@ -30,6 +30,12 @@ _NAME_BEFORE = re.compile(
     r"(?<![\w(\[/.-])([A-ZА-ЯЁ][^\W\d_]{1,30}(?:[-’'][^\W\d_]{1,20})?)"
     r"(\s+(?:et\s+al\.|и\s+др\.|vd\.))?,?\s$"
 )
+# "Örneğin bkz: van Zoonen, 2002." / "see Ferrow, 2011": a cue word makes it a citation.
+_CUED = re.compile(
+    r"(?<![\w(\[])(?i:see|bkz|bk|bakınız|cf|см|ср)\.?:?\s+"
+    r"((?:(?:van|von|de|der|den|da|di|du|la|le)\s+){0,2}[A-ZА-ЯЁÀ-ÞĞŞİÇÖÜƏ][^\W\d_]{1,30}"
+    r"(?:[-’'][^\W\d_]{1,20})?)(\s+(?:et\s+al\.|и\s+др\.|vd\.))?,?\s$"
+)
 _LOC_AFTER = re.compile(r":\s?\d{1,4}(?:\s?[-–]\s?\d{1,4})?")
 # "MEDİZ 2008 yılı boyunca", "в 2008 году", "in the 2008 season": a date, not a citation
 _YEAR_NOUN = re.compile(r"\s?(?:yıl|yil|il[iə]|year|год|г\.|season|edition)", re.IGNORECASE)
@@ -74,19 +80,20 @@ def bare_citations(
             k += 1
         if k < len(spans) and spans[k][0] <= y.start():
             continue  # the year of a citation already read
-        m = _NAME_BEFORE.search(text, max(start, y.start() - 48), y.start())
+        cued = _CUED.search(text, max(start, y.start() - 64), y.start())
+        m = cued or _NAME_BEFORE.search(text, max(start, y.start() - 48), y.start())
         if m is None or _YEAR_NOUN.match(text, y.end()):
             continue
         loc_m = _LOC_AFTER.match(text, y.end())
-        a, b = m.start(), loc_m.end() if loc_m is not None else y.end()
+        a, b = m.start(1), loc_m.end() if loc_m is not None else y.end()
         if any(sa < b and a < sb for sa, sb in spans[max(0, k - 1) : k + 1]):
             continue  # overlaps a citation already read
         if index is None:
             index = _index(refs)
         year, sfx = int(y.group(1)), y.group(2) or ""
         fits = set().union(*(index.get(key, set()) for key in name_variants(m.group(1))))
-        if (year, sfx) not in fits:
-            continue
+        if (year, sfx) not in fits and cued is None:
+            continue  # (after "see"/"bkz." it is a citation even of an unlisted work: X301)
         span = Span(a, b)
         loc = loc_m.group(0).lstrip(": ") if loc_m is not None else ""
         out.append(
