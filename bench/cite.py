@@ -5,8 +5,8 @@ and the link and X301/X302 figures on the hand-labelled real articles in tests/d
 the figures. The body is generated (seeded): prose with parenthetical, multi-work, narrative,
 colon-locator, et al., Cyrillic and group-author citations in English, Turkish and Russian forms
 (vd., ve, s.; и др., и, с.), GOST square brackets and remarks before the names, plus the
-parentheses that are not citations (acronyms, date ranges, years in prose). References are built directly as records so
-that only the cite and match stages are timed.
+parentheses that are not citations (acronyms, date ranges, years in prose). References are built
+directly as records so that only the cite and match stages are timed.
 """
 
 from __future__ import annotations
