@@ -18,6 +18,8 @@ from refcheck.model import Citation, Document, Link, Reference, Resolution
 CHECK_MODULES = (
     "refcheck.checks.entries",
     "refcheck.checks.citations",
+    "refcheck.checks.citation_style",
+    "refcheck.checks.reference_list",
     "refcheck.checks.multilingual",
     "refcheck.checks.resolution",
 )

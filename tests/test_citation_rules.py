@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 
 import pytest
 
+from refcheck.checks import citation_style, reference_list
 from refcheck.checks import citations as rules
 from refcheck.cite import extract_citations
 from refcheck.findings import Finding, Severity, get_rule, registered_rules
@@ -21,9 +22,9 @@ CHECKS: dict[str, Callable[[Context], Iterable[Finding]]] = {
     "C204": rules.parenthetical_order,
     "C205": rules.quotation_locator,
     "C206": rules.missing_comma,
-    "C207": rules.citation_language,
-    "C208": rules.citation_between_sentences,
-    "C209": rules.numbered_citations,
+    "C207": citation_style.citation_language,
+    "C208": citation_style.citation_between_sentences,
+    "C209": citation_style.numbered_citations,
     "X301": rules.citation_without_entry,
     "X302": rules.entry_not_cited,
     "X303": rules.year_checks,
@@ -32,10 +33,10 @@ CHECKS: dict[str, Callable[[Context], Iterable[Finding]]] = {
     "X305": rules.author_spelling,
     "X306": rules.author_count,
     "X307": rules.author_count,
-    "L401": rules.list_order,
-    "L402": rules.year_letters,
-    "L403": rules.year_letters,
-    "L404": rules.duplicates,
+    "L401": reference_list.list_order,
+    "L402": reference_list.year_letters,
+    "L403": reference_list.year_letters,
+    "L404": reference_list.duplicates,
 }
 
 

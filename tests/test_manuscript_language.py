@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from refcheck.api import check, load_text
+from refcheck.checks import citation_style, multilingual
 from refcheck.checks import citations as rules
-from refcheck.checks import multilingual
 from refcheck.cite import extract_citations
 from refcheck.cli import main
 from refcheck.config import Config, load_config
@@ -148,7 +148,7 @@ def test_forms_of_another_language_are_c207_with_the_manuscripts_form(
     body: str, language: str, et_al: str, suggestion: str
 ) -> None:
     ctx = build(body, [THREE, PAIR, RU3], language=language, et_al=et_al)
-    found = list(rules.citation_language(ctx))
+    found = list(citation_style.citation_language(ctx))
     assert len(found) == 1, found
     f = found[0]
     if "bkz." in body:
@@ -173,12 +173,12 @@ def test_forms_of_another_language_are_c207_with_the_manuscripts_form(
 )
 def test_the_manuscripts_own_forms_are_quiet(body: str, language: str) -> None:
     ctx = build(body, [THREE, PAIR, RU3], language=language)
-    assert list(rules.citation_language(ctx)) == []
+    assert list(citation_style.citation_language(ctx)) == []
 
 
 def test_a_citation_standing_alone_between_sentences() -> None:
     ctx = build("The corridor opened. (Kayacı & Demirel, 2020). Then it closed.", [PAIR])
-    (f,) = rules.citation_between_sentences(ctx)
+    (f,) = citation_style.citation_between_sentences(ctx)
     assert f.code == "C208" and f.reference == 1
     assert f.suggestion == "opened (Kayacı & Demirel, 2020)."
 
@@ -194,7 +194,7 @@ def test_a_citation_standing_alone_between_sentences() -> None:
     ],
 )
 def test_not_between_sentences(body: str) -> None:
-    assert list(rules.citation_between_sentences(build(body, [PAIR]))) == []
+    assert list(citation_style.citation_between_sentences(build(body, [PAIR]))) == []
 
 
 def test_form_findings_name_the_linked_entry() -> None:

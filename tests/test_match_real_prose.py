@@ -5,6 +5,7 @@ Entries are built as records, so the parser's choices cannot move these tests. N
 
 from __future__ import annotations
 
+from refcheck.checks import citation_style
 from refcheck.checks import citations as rules
 from refcheck.cite import extract_citations
 from refcheck.match import compare_names, match_citations, name_variants, ru_stem
@@ -209,7 +210,7 @@ def test_numbers_link_to_their_entries_and_a_missing_number_is_x301() -> None:
     assert [lk.reference for lk in ctx.links] == [1, 2, 3, None]
     (f,) = rules.citation_without_entry(ctx)
     assert f.message == "[9]: no entry 9 in a list of 3 entries"
-    assert [x.code for x in rules.numbered_citations(ctx)] == ["C209"]
+    assert [x.code for x in citation_style.numbered_citations(ctx)] == ["C209"]
     assert list(rules.entry_not_cited(ctx)) == []
 
 

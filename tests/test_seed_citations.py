@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from refcheck.checks import citation_style, reference_list
 from refcheck.checks import citations as rules
 from refcheck.cite import extract_citations
 from refcheck.findings import Finding, Severity
@@ -27,17 +28,17 @@ CHECKS = (
     rules.parenthetical_order,
     rules.quotation_locator,
     rules.missing_comma,
-    rules.citation_language,
-    rules.citation_between_sentences,
-    rules.numbered_citations,
+    citation_style.citation_language,
+    citation_style.citation_between_sentences,
+    citation_style.numbered_citations,
     rules.citation_without_entry,
     rules.entry_not_cited,
     rules.year_checks,
     rules.author_spelling,
     rules.author_count,
-    rules.list_order,
-    rules.year_letters,
-    rules.duplicates,
+    reference_list.list_order,
+    reference_list.year_letters,
+    reference_list.duplicates,
 )
 MINISTRY = "Ministry of Foreign Affairs of the Republic of Türkiye"
 PRESIDENT = "President of Azerbaijan Republic"
