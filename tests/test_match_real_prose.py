@@ -291,3 +291,10 @@ def test_a_year_that_is_no_slip_of_the_pen_is_no_link() -> None:
         (1, "author-only", ()),  # one year off: X303
         (1, "author-only", ()),  # two digits swapped: X303
     ]
+
+
+def test_an_entry_an_ambiguous_citation_may_mean_is_not_reported_uncited() -> None:
+    refs = [entry(P("Kökerli", "L."), year=2007), entry(P("Kökerli", "E."), year=2007, title="B")]
+    ctx = build("(Kökerli, 2007: 51)", refs)
+    assert [f.code for f in rules.year_checks(ctx)] == ["X308"]
+    assert list(rules.entry_not_cited(ctx)) == []

@@ -515,6 +515,9 @@ def _as_cited(c: Citation, ref: Reference) -> str:
 @check("X302")
 def entry_not_cited(ctx: Context) -> Iterator[Finding]:
     cited = {lk.reference for lk in ctx.links if lk.reference is not None}
+    # an entry an ambiguous citation may mean (X308 says which) is not known to be uncited
+    cited |= {i for lk in ctx.links if lk.reference is not None and lk.method != "author-only"
+              for i in lk.candidates}  # fmt: skip
     for r in ctx.references:
         if r.index not in cited:
             yield _efind("X302", ctx, r, f"entry {_label(r)} is never cited in the text")
