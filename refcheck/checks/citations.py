@@ -697,3 +697,15 @@ def author_count(ctx: Context) -> Iterator[Finding]:
                 f"{_cite_label(c)}: names in a different order from the entry {_label(ref)}",
                 ref,
             )
+
+
+_MOVED = frozenset({"list_order", "year_letters", "duplicates"})
+
+
+def __getattr__(name: str) -> object:
+    """The L4xx checks moved to ``refcheck.checks.reference_list``; old imports still work."""
+    if name in _MOVED:
+        from refcheck.checks import reference_list
+
+        return getattr(reference_list, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
