@@ -195,6 +195,7 @@ class _Entry:
     years: frozenset[int]
     head_key: str  # the raw entry up to its year, folded: the author part as written
     min_authors: int  # 2 when that part joins names ("Bakker I ve Gill S"), else 0
+    date_years: frozenset[int]  # years of the date element: "(1980 (2003))", "(1974/1995)"
 
 
 def _entry(ref: Reference) -> _Entry:
@@ -218,7 +219,7 @@ def _entry(ref: Reference) -> _Entry:
         if len(head.group(1).split()) <= 3:
             first.update(name_variants(head.group(1)))
         word = head.group(1).split()[0]
-        if word[:1].isupper() and len(word) > 2 and word.lower() not in _ARTICLE_WORDS:
+        if word[:1].isupper() and len(word) > 1 and word.lower() not in _ARTICLE_WORDS:
             first.update(name_variants(word))
     if ref.norm is not None and ref.norm.author_keys:
         first.add(re.sub(r"\s+", "", ref.norm.author_keys[0]))
@@ -228,7 +229,16 @@ def _entry(ref: Reference) -> _Entry:
     author_part = ref.raw[: year_at.start() if year_at else 120][:200]
     joined = 2 if _JOINED.search(author_part) else 0
     raw_key = fold(ref.raw[:160])
-    return _Entry(ref, frozenset(first), others, raw_key, years, fold(author_part), joined)
+    date_years = (
+        frozenset(
+            int(y) for y in _YEARS_IN_RAW.findall(ref.raw, year_at.start(), year_at.start() + 16)
+        )
+        if year_at
+        else frozenset()
+    )
+    return _Entry(
+        ref, frozenset(first), others, raw_key, years, fold(author_part), joined, date_years
+    )
 
 
 def _year_fit(c: Citation, ref: Reference, e: _Entry) -> int:
@@ -248,6 +258,8 @@ def _year_fit(c: Citation, ref: Reference, e: _Entry) -> int:
         return 2 if c.year is not None and c.year in e.years and not c.year_suffix else 0
     if c.original_year and c.original_year in e.years and c.year in e.years:
         return 2 if c.year_suffix == ref.year_suffix else 1  # "1974/1995" in both
+    if c.year is not None and c.year in e.date_years:
+        return 2 if c.year_suffix == ref.year_suffix else 1  # "(1980 (2003))": either year
     if c.year != ref.year:
         if ref.accessed is not None and ref.accessed.year == c.year and ref.url:
             return 2 if not c.year_suffix else 1  # GOST: a web source by its access year
@@ -614,7 +626,7 @@ def _match_one(c: Citation, index: _Index) -> Link:
         )
     best = tied[0]
     ref = index.entries[best].ref
-    if best_fit[0] == 0 and best_fit[2] == 0 and not _year_slip(c, ref):
+    if best_fit[0] == 0 and best_fit[2] == 0 and not _year_slip(c, ref, best_fit[3] == 1):
         # the year is no slip of the pen for the entry's and no co-author confirms it:
         # (van Zoonen, 2002) is not van Zoonen (1994), (Buğra, 2014) not Buğra & Keyder
         # (2006); no link, but X301 names the entry as the nearest one
@@ -632,15 +644,16 @@ def _match_one(c: Citation, index: _Index) -> Link:
     return Link(c.index, ref.index, method, score, candidates, found.skipped)
 
 
-def _year_slip(c: Citation, ref: Reference) -> bool:
-    """Whether the cited year may be a typo for the entry's: at most two years apart, one digit
-    different (2009/2019) or two digits swapped (1998/1989)."""
+def _year_slip(c: Citation, ref: Reference, names_fit: bool) -> bool:
+    """Whether the cited year may be a typo for the entry's: at most two years apart, or, when
+    the cited names fit the entry's, one digit different (2009/2019) or two swapped (1998/1989)."""
     if c.year is None or ref.year is None:
         return True
     if abs(c.year - ref.year) <= _YEAR_SLIP:
         return True
     a, b = str(c.year), str(ref.year)
-    return sum(x != y for x, y in zip(a, b, strict=True)) == 1 or sorted(a) == sorted(b)
+    typo = sum(x != y for x, y in zip(a, b, strict=True)) == 1 or sorted(a) == sorted(b)
+    return names_fit and typo
 
 
 def _year_distance(c: Citation, ref: Reference) -> int:

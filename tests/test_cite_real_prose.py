@@ -468,3 +468,33 @@ def test_see_makes_a_bare_mention_a_citation_even_of_an_unlisted_work() -> None:
     assert [(c.text, c.authors, c.year) for c in got] == [
         ("van Zoomen, 2002", ("van Zoomen",), 2002)
     ]
+
+
+def test_a_reprint_year_in_square_brackets() -> None:
+    got = cites("Michelsen (1911[1959]) ve Moscato (1896[1930]) gösterdi")
+    assert [(c.text, c.year, c.original_year) for c in got] == [
+        ("Michelsen (1911[1959])", 1959, 1911),
+        ("Moscato (1896[1930])", 1930, 1896),
+    ]
+
+
+def test_also_after_a_name_with_a_case_ending() -> None:
+    assert brief("Ohm’un da (2012: 529) belirttiği") == [
+        ("Ohm’un da (2012: 529)", ("Ohm",), "2012")
+    ]
+
+
+def test_a_parenthesis_inside_a_long_list_of_works() -> None:
+    text = (
+        "(Kibrov 1970; Testelin 1980 (2003); Comrey, Polin 1998; Comrey 1999; Kibrov 2003; "
+        "Creissel 2009; Danielov, Ganenko 2009). Such"
+    )
+    assert [c.text for c in cites(text)] == [
+        "Kibrov 1970",
+        "Testelin 1980",
+        "Comrey, Polin 1998",
+        "Comrey 1999",
+        "Kibrov 2003",
+        "Creissel 2009",
+        "Danielov, Ganenko 2009",
+    ]

@@ -298,3 +298,34 @@ def test_an_entry_an_ambiguous_citation_may_mean_is_not_reported_uncited() -> No
     ctx = build("(Kökerli, 2007: 51)", refs)
     assert [f.code for f in rules.year_checks(ctx)] == ["X308"]
     assert list(rules.entry_not_cited(ctx)) == []
+
+
+def test_an_enumeration_of_places_and_years_is_no_x301() -> None:
+    body = (
+        "Since the 1980s, Filipinas (1986), Mongolara (1990), Tayland ve Tayvan (1992) and "
+        "Doğu Timora (2002) democratised; Zimmer (2019) disagrees."
+    )
+    ctx = build(body, [entry(P("Hallen"), year=2021)])
+    assert len(ctx.citations) == 5  # "Tayland ve Tayvan (1992)" is one
+    assert [f.citation for f in rules.citation_without_entry(ctx)] == ["Zimmer (2019)"]
+
+
+def test_either_year_of_a_reprinted_entry_is_its_year() -> None:
+    testelin = entry(P("Testelin", "Y. G."), year=2003, raw="Testelin, Y. G. (1980 (2003)). Forms.")
+    assert links("(Testelin 1980: 6) and (Testelin 2003)", [testelin]) == [
+        ("Testelin 1980: 6", 1, "exact"),
+        ("Testelin 2003", 1, "exact"),
+    ]
+
+
+def test_a_one_digit_slip_needs_the_names_to_fit() -> None:
+    pair = entry(
+        Organization("Stocken H ve Heon U"), year=2004, raw="Stocken H ve Heon U (2004). Regions."
+    )
+    ctx = build("(Stocken, 2001: 110) and (Stocken ve Heon, 2001)", [pair])
+    assert [(lk.reference, lk.candidates) for lk in ctx.links] == [(None, (1,)), (1, ())]
+
+
+def test_a_two_letter_surname_is_a_key_of_its_entry() -> None:
+    oh = entry(Organization("Oh J S"), year=2012, raw="Oh J S (2012). Strong state. Journal.")
+    assert links("(Oh, 2012: 535)", [oh])[0][1] == 1

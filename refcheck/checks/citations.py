@@ -468,11 +468,45 @@ def _same_author_year_groups(refs: Sequence[Reference]) -> list[list[Reference]]
     return list(groups.values())
 
 
+# between two items of an enumeration: a comma or "and", maybe a word of the next name
+_JOINER = re.compile(
+    r"\s*[,;]?\s*(?:(?:and|ve|və|и|ile|&)\s+)?(?:[A-ZÀ-ÞА-ЯЁĞŞİÇÖÜƏ][^\W\d_]{0,20}\s+){0,2}"
+)
+
+
+def _enumerations(ctx: Context) -> set[int]:
+    """``Filipinler (1986), Moğolistan (1990), Tayland ve Tayvan (1992)``: three or more
+    narrative "citations" in a row, joined by commas or "and", none of them near any entry, are
+    dates of events or places, not works; X301 stays quiet on them."""
+    text = ctx.document.text
+    links = {lk.citation: lk for lk in ctx.links}
+    out: set[int] = set()
+    run: list[int] = []
+    prev: Citation | None = None
+    for c in ctx.citations:
+        lk = links.get(c.index)
+        lone = c.kind == "narrative" and lk is not None and lk.reference is None
+        lone = lone and lk is not None and not lk.candidates and not c.et_al
+        if lone and prev is not None and (
+            prev.span == c.span or _JOINER.fullmatch(text, prev.span.end, c.span.start)
+        ):
+            run.append(c.index)
+        else:
+            if len(run) >= 3:
+                out.update(run)
+            run = [c.index] if lone else []
+        prev = c if lone else None
+    if len(run) >= 3:
+        out.update(run)
+    return out
+
+
 @check("X301")
 def citation_without_entry(ctx: Context) -> Iterator[Finding]:
     by_idx = _refs_by_index(ctx.references)
+    listed_dates = _enumerations(ctx)
     for c, lk, _ in _pairs(ctx):
-        if lk.reference is not None:
+        if lk.reference is not None or c.index in listed_dates:
             continue
         suggestion = ""
         if c.key:

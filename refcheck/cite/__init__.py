@@ -40,7 +40,7 @@ __all__ = ["extract_citations", "extract_citations_from_text"]
 
 # One parenthesis (or square bracket) with none inside; the negated class keeps the scan linear.
 _PAREN = re.compile(
-    r"\(([^()]{1,400})\(([^()]{0,100})\)([^()]{0,50})\)"  # one parenthesis inside: page (110)
+    r"\(([^()]{1,400})\(([^()]{0,100})\)([^()]{0,400})\)"  # one parenthesis inside: (110)
     r"|\(([^()]{1,400})\)|\[([^\[\]()\n]{1,400})\]"
 )
 _QUOTE_BEFORE = re.compile(r"[\"”»][\s.,;:!?…]{0,4}$")

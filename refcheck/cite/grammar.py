@@ -101,7 +101,8 @@ LOCATOR_NATIVE = {"tr": ("s.", "ss."), "az": ("s.", "səh."), "ru": ("с.", "с�
 # ------------------------------------------------------------------------------- dates
 
 YEAR = re.compile(
-    r"(?<![\w/–—-])(?:(?P<orig>(?:1[5-9]|20)\d\d)/)?(?P<year>(?:1[5-9]|20)\d\d)"
+    r"(?<![\w/–—-])(?:(?P<orig>(?:1[5-9]|20)\d\d)(?:/|\[(?=\d{4}\])))?"
+    r"(?P<year>(?:1[5-9]|20)\d\d)(?:(?<=\[\d{4})\])?"  # 1942/2012, 1911[1959]
     r"(?P<sfx>[a-zа-яё])?(?!\w)(?!\s?[–—-]\s?\d)"
     r"|(?<!\w)(?P<nd>n\.\s?d\.|t\.\s?y\.|б\.\s?г\.)(?:-(?P<ndsfx>[a-zа-яё])(?!\w))?"
     r"|(?<!\w)(?P<ip>in\s+press|baskıda|в\s+печати)(?:-(?P<ipsfx>[a-zа-яё])(?!\w))?",
@@ -240,7 +241,7 @@ WORK_NOUNS = _words(
     "əsəri əsərində kitabı məqaləsi məqaləsində lüğəti tədqiqatı tədqiqatında"
 )
 # Words between a narrative name and its year: "Kaya’ya göre (2019)", "Kaya tarafından (2019)".
-POSTPOSITIONS = _words("göre tarafından görə tərəfindən")
+POSTPOSITIONS = _words("göre tarafından görə tərəfindən da de")  # "Oh’un da (2012)": also
 OPEN_QUOTES = frozenset("'\"“‘«„")
 CLOSE_QUOTES = ("'", '"', "”", "’", "»")
 # A title standing for the author: “Banking Law Review: 2012,” 2013 / «Положение», 2016.
