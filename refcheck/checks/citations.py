@@ -487,8 +487,10 @@ def _enumerations(ctx: Context) -> set[int]:
         lk = links.get(c.index)
         lone = c.kind == "narrative" and lk is not None and lk.reference is None
         lone = lone and lk is not None and not lk.candidates and not c.et_al
-        if lone and prev is not None and (
-            prev.span == c.span or _JOINER.fullmatch(text, prev.span.end, c.span.start)
+        if (
+            lone
+            and prev is not None
+            and (prev.span == c.span or _JOINER.fullmatch(text, prev.span.end, c.span.start))
         ):
             run.append(c.index)
         else:

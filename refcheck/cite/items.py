@@ -33,9 +33,9 @@ _NEXT_YEAR = re.compile(r"\s*,\s*")
 _NEXT_YEAR_SEMI = re.compile(r"\s*[,;]\s*")
 _INNER_LOC = re.compile(r"\s*:\s*\d+(?:\s?[-–—]\s?\d+)?(?:\s?,\s?\d+(?:\s?[-–—]\s?\d+)?)*(?=\s*;)")
 _WORD = re.compile(r"\S+")
-# "Lindqvist in: Moreau and Dahl": the chapter's author, then the book's.
 # "see"-like prefixes: what follows them up to the names is a remark about the source.
 _SEE = re.compile(r"see|cf|compare|for\s+a\s+review|bkz|bk\.|bakınız|krş|karş|bax|müq|см|ср", re.I)
+# "Lindqvist in: Moreau and Dahl": the chapter's author, then the book's.
 _CHAPTER_IN = re.compile(r",?\s+(?:in:?|içinde:?|в\s+кн\.:?|в:)\s+")
 
 
