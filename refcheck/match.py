@@ -43,6 +43,7 @@ __all__ = [
     "fold",
     "how",
     "match_citations",
+    "misread_authors",
     "name_variants",
     "reference_years",
     "ru_stem",
@@ -137,6 +138,25 @@ def entry_author_names(ref: Reference) -> tuple[str, ...]:
 def reference_years(ref: Reference) -> tuple[int, ...]:
     """Years written anywhere in the entry, for entries whose date the parser did not find."""
     return tuple(int(y) for y in _YEARS_IN_RAW.findall(ref.raw))
+
+
+_GLUED_INITIALS = re.compile(r"\s[A-ZÀ-ÞА-ЯЁ]{1,3}$")  # "Rai S": a family name with initials
+
+
+def misread_authors(ref: Reference) -> bool:
+    """Whether the parser's author list of ``ref`` plainly holds several names in one agent or a
+    surname with its initials glued on (``Person("Rai S", "Hoskyns C ve Thomas D")``, the Turkish
+    ``Surname I`` style): the counts and spellings of that list are not to be trusted."""
+    for a in ref.authors:
+        family = a.family if isinstance(a, Person) else a.name
+        rest = a.given if isinstance(a, Person) else a.name
+        if (
+            _GLUED_INITIALS.search(family)
+            or _JOINED.search(f" {rest} ")
+            or _JOINED.match(f" {family} ")
+        ):
+            return True
+    return False
 
 
 class NameRelation:

@@ -329,3 +329,18 @@ def test_a_one_digit_slip_needs_the_names_to_fit() -> None:
 def test_a_two_letter_surname_is_a_key_of_its_entry() -> None:
     oh = entry(Organization("Oh J S"), year=2012, raw="Oh J S (2012). Strong state. Journal.")
     assert links("(Oh, 2012: 535)", [oh])[0][1] == 1
+
+
+def test_no_count_or_spelling_finding_on_an_author_list_the_parser_misread() -> None:
+    misread = entry(
+        Person("Raimo S", "Hoskyns C ve Thomas D"),
+        year=2014,
+        raw="Raimo S, Hoskyns C ve Thomas D (2014). Depletion. Journal, 16(1), 86-105.",
+    )
+    ctx = build("Raimo vd.’nin (2014) kavramı", [misread])
+    assert [lk.reference for lk in ctx.links] == [1]
+    assert list(rules.author_count(ctx)) == [] and list(rules.author_spelling(ctx)) == []
+    fine = entry(P("Raimo", "S."), year=2014)
+    assert [f.code for f in rules.author_count(build("Raimo vd.’nin (2014) kavramı", [fine]))] == [
+        "X307"
+    ]

@@ -25,6 +25,7 @@ from refcheck.match import (
     compare_names,
     entry_author_names,
     fold,
+    misread_authors,
     name_variants,
     split_initials,
 )
@@ -623,8 +624,8 @@ def _with_suffix(c: Citation, ref: Reference, letter: str) -> str:
 @check("X305")
 def author_spelling(ctx: Context) -> Iterator[Finding]:
     for c, lk, ref in _pairs(ctx):
-        if ref is None or lk.method == "abbreviation":
-            continue
+        if ref is None or lk.method == "abbreviation" or misread_authors(ref):
+            continue  # a list the parser read as one agent has no names to compare with
         names = entry_author_names(ref)
         for cited_as_written, listed in zip(_cited_names(c, lk), names, strict=False):
             cited = split_initials(cited_as_written)[1]
@@ -703,8 +704,8 @@ def author_count_message(c: Citation, names: Sequence[str], ref: Reference) -> s
 def author_count(ctx: Context) -> Iterator[Finding]:
     for c, lk, ref in _pairs(ctx):
         names = _cited_names(c, lk)
-        if ref is None or not ref.authors or not names:
-            continue
+        if ref is None or not ref.authors or not names or misread_authors(ref):
+            continue  # the parser read the list as one agent: its count is unknown
         n_entry = _person_count(ref)
         if c.et_al:
             if n_entry < 3 and not ref.et_al:
