@@ -129,7 +129,7 @@ def rules_markdown() -> str:
         "",
         "Every finding refcheck reports has one of these stable codes. Select or ignore them by",
         "code or prefix (`--select X3 --ignore X305`, or `select`/`ignore` in `[tool.refcheck]`),",
-        'and change a rule\'s severity with `severity = { X305 = "error" }`.',
+        "and change a rule's severity with `severity = { X305 = \"error\" }`.",
         "This file is generated: `python -m refcheck.rules > docs/rules.md`.",
         "",
         "| code | name | severity | stage |",
