@@ -193,7 +193,7 @@ def check_entries(ctx: Context) -> Iterator[Finding]:
     """Romanisation, title translation and look-alikes, entry by entry."""
     scheme = _scheme(ctx)
     manuscript = ctx.options.language
-    into = _LANGUAGE_NAMES.get(manuscript, "English") if manuscript != "en" else "English"
+    into = _LANGUAGE_NAMES.get(manuscript, "English")  # the language a translation goes into
     for ref in ctx.references:
         norm = _norm(ref, ctx, scheme)
         if _has_cyrillic(ref.raw) and not _cyrillic_manuscript(ctx):
