@@ -78,6 +78,7 @@ def check(
     """
     from refcheck.cite import extract_citations
     from refcheck.config import load_config
+    from refcheck.language import manuscript_language
     from refcheck.match import match_citations
     from refcheck.normalise import normalise_references
     from refcheck.rules import Context, RuleOptions, run_checks
@@ -91,6 +92,7 @@ def check(
         language_detector=cfg.language_detector,
     )
     doc = replace(doc, references=refs)
+    language = manuscript_language(doc, cfg.language)
     citations = extract_citations(doc)
     links = match_citations(citations, refs)
 
@@ -118,6 +120,10 @@ def check(
             transliteration=cfg.transliteration,
             offline=cfg.offline,
             language_detector=cfg.language_detector,
+            language=language.code,
+            language_source=language.source,
+            language_evidence=language.evidence,
+            et_al=cfg.et_al,
         ),
     )
     findings = run_checks(ctx, cfg.select, cfg.ignore, dict(cfg.severity))
@@ -129,6 +135,7 @@ def check(
         findings=tuple(findings),
         resolved=resolved,
         notes=tuple(notes),
+        language=language.code,
     )
 
 

@@ -102,6 +102,8 @@ class Config:
     fail_on: Severity = Severity.WARNING
     transliteration: str = "ala-lc"
     language_detector: str = "builtin"
+    language: str = "auto"  # the manuscript's language: auto (detected), en, tr, az, ru
+    et_al: str = "auto"  # the journal's "et al.": auto (the language's), "et al.", "vd." …
     mailto: str = ""
     cache_dir: str = ""
     use_cache: bool = True
@@ -282,6 +284,33 @@ def _detector(value: object, what: str) -> str:
         raise ValueError(f"{what}: {exc}") from None
 
 
+def _language(value: object, what: str) -> str:
+    """``auto`` or one of the manuscript languages the rules know (en, tr, az, ru)."""
+    from refcheck.language import LANGUAGE_SETTINGS
+
+    name = _str(value, what).strip().lower()
+    if name not in LANGUAGE_SETTINGS:
+        raise ValueError(
+            f"{what}: unknown language {value!r} (expected one of: {', '.join(LANGUAGE_SETTINGS)})"
+        )
+    return name
+
+
+def _et_al(value: object, what: str) -> str:
+    """``auto`` or the form a journal prints for "et al." (``"vd."``, ``"и др."`` …)."""
+    from refcheck.cite.grammar import ET_AL_CHOICES
+
+    name = " ".join(_str(value, what).split())
+    if name.lower() == "auto":
+        return "auto"
+    for form in ET_AL_CHOICES:
+        if name.lower() == form:
+            return form
+    raise ValueError(
+        f"{what}: unknown form {value!r} (expected auto or one of: {', '.join(ET_AL_CHOICES)})"
+    )
+
+
 def _tname(value: object) -> str:
     return {
         bool: "a boolean",
@@ -300,6 +329,8 @@ _VALIDATORS: dict[str, Callable[[object, str], Any]] = {
     "fail_on": _severity,
     "transliteration": _scheme,
     "language_detector": _detector,
+    "language": _language,
+    "et_al": _et_al,
     "mailto": _str,
     "cache_dir": _str,
     "use_cache": _bool,

@@ -145,6 +145,7 @@ class Report:
     findings: tuple[Finding, ...] = ()
     resolved: bool = False  # whether the resolve stage ran (False with --offline)
     notes: tuple[str, ...] = ()  # run-level remarks ("offline: 12 DOIs and 30 URLs not verified")
+    language: str = ""  # the manuscript language the rules followed (en, tr, az, ru)
 
     @property
     def references(self) -> tuple[Reference, ...]:

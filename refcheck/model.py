@@ -199,12 +199,16 @@ class RawEntry:
 
 @dataclass(frozen=True, slots=True)
 class Citation:
-    """One in-text citation of one work, e.g. ``Rose, 1998: 146`` inside ``(Rose, 1998: 146)``."""
+    """One in-text citation of one work, e.g. ``Rose, 1998: 146`` inside ``(Rose, 1998: 146)``.
+
+    ``kind`` is ``"numbered"`` for ``[12]`` in a manuscript that cites by number: ``number`` is
+    then the entry's position and ``authors`` is empty.
+    """
 
     index: int  # 0-based order in the body
     text: str  # the citation as written, narrative name and year included
     span: Span  # offsets of ``text`` in Document.text
-    kind: Literal["parenthetical", "narrative"]
+    kind: Literal["parenthetical", "narrative", "numbered"]
     authors: tuple[str, ...]  # names as written: ("Yüzbaşıoğlu", "Çam"), ("Ministry of ...",)
     year: int | None = None
     year_suffix: str = ""
@@ -224,6 +228,10 @@ class Citation:
     secondary: bool = False  # "as cited in" target
     after_quote: bool = False  # a direct quotation ends right before this citation
     key: str = ""  # LaTeX cite key (\\citep{key}); matching by key comes first when set
+    book_authors: tuple[str, ...] = ()  # "Lindqvist in: Moreau and Dahl": the book's names
+    by_title: bool = False  # a title stands for the author: (“Banking Law Review,” 2013)
+    number: int = 0  # the entry number of a numbered citation ([12]); 0 otherwise
+    ibid: bool = False  # "(Ibid.)", "[Там же, с. 5]": the work cited just before, no names
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,7 +242,9 @@ class Link:
     reference: int | None  # Reference.index (1-based) or None when no entry fits
     method: str = ""  # "exact", "folded", "romanised", "fuzzy", "lookalike", ...
     score: float = 0.0
-    candidates: tuple[int, ...] = ()  # other plausible entries (ambiguity)
+    candidates: tuple[int, ...] = ()  # other plausible entries (ambiguity); for an unlinked
+    # citation, the nearest entry ("did you mean …?")
+    skipped: int = 0  # leading cited names that are not the entry's ("RAND, Weller and Singh")
 
 
 @dataclass(frozen=True, slots=True)

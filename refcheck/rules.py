@@ -18,6 +18,8 @@ from refcheck.model import Citation, Document, Link, Reference, Resolution
 CHECK_MODULES = (
     "refcheck.checks.entries",
     "refcheck.checks.citations",
+    "refcheck.checks.citation_style",
+    "refcheck.checks.reference_list",
     "refcheck.checks.multilingual",
     "refcheck.checks.resolution",
 )
@@ -30,6 +32,10 @@ class RuleOptions:
     transliteration: str = "ala-lc"
     offline: bool = False
     language_detector: str = "builtin"  # see refcheck.normalise.LANGUAGE_DETECTORS
+    language: str = "en"  # the manuscript's language (refcheck.language): en, tr, az, ru
+    language_source: str = "default"  # config, detected, fallback (unknown: English rules), short
+    language_evidence: str = ""
+    et_al: str = "auto"  # the journal's et-al form; "auto": the manuscript language's
 
 
 @dataclass(frozen=True)

@@ -278,7 +278,10 @@ _VANCOUVER_START = re.compile(
     r"[^\W\d_][\w'’\-]{1,40}(?:[ \t][^\W\d_][\w'’\-]{1,40}){0,2}"
     r"[ \t][A-Z]{1,3}[,.]"
 )
-_ORG_YEAR = re.compile(r"[^\n]{1,200}?[.,]?[ \t]\((?:1[5-9]\d\d|20\d\d|n\.\s?d\.|in press)")
+_ORG_YEAR = re.compile(
+    r"[^\n]{1,200}?[.,]?[ \t]\((?:1[5-9]\d\d|20\d\d|n\.\s?d\.|in press|t\.\s?y\.|tarih yok|"
+    r"б\.\s?г\.|baskıda|в печати|\d{1,2}[./]\d{1,2}[./](?:1[5-9]|20)\d\d\))"
+)
 # Trailing abbreviations that do not end an entry ("..., p." + "197" on the next line).
 _ABBREVIATIONS = frozenset(
     {"p.", "pp.", "s.", "no.", "vol.", "ed.", "n°", "c.", "с.", "стр.", "т.", "vols.", "ch."}
@@ -382,7 +385,11 @@ def looks_like_entry_start(line: str) -> bool:
         return True
     if first.islower():  # "van Arragon, P." / "de la Fuente, J."
         head, _, rest = s.partition(" ")
-        return head in _PARTICLES and bool(rest) and _author_start(rest)
+        return (
+            head in _PARTICLES
+            and bool(rest)
+            and (_author_start(rest) or _ORG_YEAR.match(rest) is not None)
+        )
     if first in "*\"“«'‘_":  # title-first entries: *Title*. (2020) / “Title” (2020)
         return _ORG_YEAR.match(s) is not None
     if not first.isupper():

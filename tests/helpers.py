@@ -82,3 +82,15 @@ def load_eval_parse() -> ModuleType:
     sys.modules["eval_parse"] = mod
     spec.loader.exec_module(mod)
     return mod
+
+
+def load_eval_citations() -> ModuleType:
+    """``scripts/eval_citations.py`` as a module (the citation scorer is a script too)."""
+    root = Path(__file__).resolve().parent.parent
+    path = root / "scripts" / "eval_citations.py"
+    spec = importlib.util.spec_from_file_location("eval_citations", path)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["eval_citations"] = mod
+    spec.loader.exec_module(mod)
+    return mod

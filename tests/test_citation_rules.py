@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 
 import pytest
 
+from refcheck.checks import citation_style, reference_list
 from refcheck.checks import citations as rules
 from refcheck.cite import extract_citations
 from refcheck.findings import Finding, Severity, get_rule, registered_rules
@@ -21,6 +22,9 @@ CHECKS: dict[str, Callable[[Context], Iterable[Finding]]] = {
     "C204": rules.parenthetical_order,
     "C205": rules.quotation_locator,
     "C206": rules.missing_comma,
+    "C207": citation_style.citation_language,
+    "C208": citation_style.citation_between_sentences,
+    "C209": citation_style.numbered_citations,
     "X301": rules.citation_without_entry,
     "X302": rules.entry_not_cited,
     "X303": rules.year_checks,
@@ -29,10 +33,10 @@ CHECKS: dict[str, Callable[[Context], Iterable[Finding]]] = {
     "X305": rules.author_spelling,
     "X306": rules.author_count,
     "X307": rules.author_count,
-    "L401": rules.list_order,
-    "L402": rules.year_letters,
-    "L403": rules.year_letters,
-    "L404": rules.duplicates,
+    "L401": reference_list.list_order,
+    "L402": reference_list.year_letters,
+    "L403": reference_list.year_letters,
+    "L404": reference_list.duplicates,
 }
 
 
@@ -138,6 +142,19 @@ CASES: list[tuple[str, tuple[str, list[Entry]], tuple[str, list[Entry]], str]] =
         "direct quotation",
     ),
     ("C206", ("(Rose 1998)", [ROSE]), ("(Rose, 1998)", [ROSE]), "comma"),
+    ("C207", ("(Mitzer vd., 2022)", [THREE]), ("(Mitzer et al., 2022)", [THREE]), '"vd." is'),
+    (
+        "C208",
+        ("The corridor opened. (Rose, 1998). Then it closed.", [ROSE]),
+        ("The corridor opened (Rose, 1998). Then it closed.", [ROSE]),
+        "opened (Rose, 1998).",
+    ),
+    (
+        "C209",
+        ("As shown [1], [2] and later [1, 2].", [ROSE, FRIED]),
+        ("As shown (Rose, 1998; Friedberg, 1993).", [ROSE, FRIED]),
+        "cites by number",
+    ),
     (
         "X301",
         ("Carl von Clausewitz (1832) stated", [ROSE]),

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from refcheck.checks import citation_style, reference_list
 from refcheck.checks import citations as rules
 from refcheck.cite import extract_citations
 from refcheck.findings import Finding, Severity
@@ -27,14 +28,17 @@ CHECKS = (
     rules.parenthetical_order,
     rules.quotation_locator,
     rules.missing_comma,
+    citation_style.citation_language,
+    citation_style.citation_between_sentences,
+    citation_style.numbered_citations,
     rules.citation_without_entry,
     rules.entry_not_cited,
     rules.year_checks,
     rules.author_spelling,
     rules.author_count,
-    rules.list_order,
-    rules.year_letters,
-    rules.duplicates,
+    reference_list.list_order,
+    reference_list.year_letters,
+    reference_list.duplicates,
 )
 MINISTRY = "Ministry of Foreign Affairs of the Republic of Türkiye"
 PRESIDENT = "President of Azerbaijan Republic"
@@ -149,12 +153,37 @@ def test_no_false_alarms(seed: Seed) -> None:
         "C201": 1,
         "C203": 16,
         "C205": 18,
+        "C208": 2,
         "X301": 1,
         "X302": 1,
         "X304": 2,
         "L401": 3,
         "L402": 2,
     }
+
+
+def test_two_citations_stand_alone_between_sentences(seed: Seed) -> None:
+    """Found by C208 (issue 15): "… Zangezur Corridor. (President …, 2021). As the …" and
+    "… independent policies. (Memmedov & Hasanoğlu, 2023). In fact …"."""
+    got = [(f.citation, f.suggestion, f.reference) for f in by_code(seed, "C208")]
+    assert got == [
+        (
+            "President of Azerbaijan Republic, 2021",
+            "Corridor (President of Azerbaijan Republic, 2021).",
+            25,
+        ),
+        (
+            "Memmedov & Hasanoğlu, 2023",
+            "policies (Memmedov & Hasanoğlu, 2023).",
+            11,
+        ),
+    ]
+
+
+def test_form_findings_name_their_entries(seed: Seed) -> None:
+    """Every C2xx finding on a linked citation carries the entry's index (issue 15)."""
+    form = [f for f in seed.findings if f.code.startswith("C2")]
+    assert form and all(f.reference is not None for f in form)
 
 
 def test_tolerant_links_on_the_seed(seed: Seed) -> None:

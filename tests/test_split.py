@@ -123,16 +123,20 @@ HEADINGS = [
     "Kaynakça",
     "KAYNAKÇA",
     "Kaynaklar:",
+    "Kaynaklar",
     "YARARLANILAN KAYNAKLAR",
     "Yararlanılan Kaynaklar",
     "Ədəbiyyat",
     "ƏDƏBİYYAT SİYAHISI",
+    "İstifadə edilmiş ədəbiyyat",
+    "İSTİFADƏ EDİLMİŞ ƏDƏBİYYAT",
     "İstinadlar",
     "İSTİNADLAR",
     "Список литературы",
     "СПИСОК ЛИТЕРАТУРЫ",
     "Литература",
     "Библиография",
+    "Библиографический список",
     "Список источников",
     "# References",
     "## 7. Kaynakça",
@@ -658,3 +662,28 @@ def test_wrapped_line_that_cannot_start_an_entry_continues_it() -> None:
     assert len(got) == 4
     assert got[0].endswith("Cambridge University Press.")
     assert got[1].endswith("Oxford University Press.")
+
+
+def test_entries_starting_with_a_particle_or_dated_without_a_year_are_entries() -> None:
+    doc = split(
+        "Intro (Vale, 1994).\n\nKaynakça\n\n"
+        "Uğurlu Tanrıkul, H (2007). Medya ve Temsil. İstanbul: Vakıf.\n"
+        "van Zoomen, L (1994). Feminist Media Studies. London: Sage.\n"
+        "Орлова, А. (б. г.). Статья. Москва.\n"
+        "Minicz, D (tarih yok). Feminist Media Theory. http://example.org/x.pdf\n"
+    )
+    assert [t.split(" (")[0] for t in texts(doc)] == [
+        "Uğurlu Tanrıkul, H",
+        "van Zoomen, L",
+        "Орлова, А.",
+        "Minicz, D",
+    ]
+
+
+def test_entries_dated_by_day_in_parentheses_are_entries() -> None:
+    doc = split(
+        "Intro (Gazetem, 1984).\n\nKaynakça\n\n"
+        "Gazetem (04/10/1984). Köylüye Silah. 7.\n"
+        "Gazetem (07/10/1984). Saatler geri alınacak. 7.\n"
+    )
+    assert len(texts(doc)) == 2

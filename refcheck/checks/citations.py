@@ -1,12 +1,13 @@
-"""Citation rules: in-text form (C2xx), citation ↔ list cross-checks (X3xx), list order (L4xx).
+"""Citation rules: in-text form (C201–C206) and citation ↔ list cross-checks (X3xx).
 
+The language and location rules (C207–C209) live in ``refcheck.checks.citation_style``, the
+reference-list rules (L4xx) in ``refcheck.checks.reference_list``; both use the helpers here.
 Every message names both sides: the citation as written and the entry as ``Surname (year)``.
 Citation findings sit on the citation's span, entry-only findings on the entry's span.
 """
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 from collections import defaultdict
@@ -14,12 +15,26 @@ from collections.abc import Iterator, Sequence
 
 from rapidfuzz import fuzz
 
+from refcheck.cite.grammar import (
+    NARRATIVE_AND,
+    et_al_language,
+)
 from refcheck.findings import Finding, Rule, Severity, register
-from refcheck.match import NameRelation, compare_names, entry_author_names, fold, split_initials
+from refcheck.match import (
+    NameRelation,
+    compare_names,
+    entry_author_names,
+    fold,
+    misread_authors,
+    name_variants,
+    split_initials,
+)
 from refcheck.model import Citation, Link, Organization, Person, Reference
 from refcheck.rules import Context, check
 
 _APA_XCHECK = "APA 7 §8.10–8.12; see apa7-rules.md APA-X-01..X-04"
+# A remark that starts a new alphabetical run inside one parenthesis ("see also", "bkz.", "см.")
+_NEW_RUN = re.compile(r"\b(?:see|cf|also|bkz|bk|bakınız|krş|bax|müq)\b|см\.|ср\.|также", re.I)
 
 
 def _rule(*args: str | Severity) -> None:
@@ -181,49 +196,6 @@ _rule(
     "(Rehimov, 2020a) with entries Rehimov (2020a) and (2020b)",
     "APA 7 §8.19 (APA-X-04/05)",
 )
-_rule(
-    "L401",
-    "list-not-alphabetical",
-    Severity.WARNING,
-    "rules",
-    'The reference list is alphabetical letter by letter by first author ("The" ignored, '
-    "Cyrillic by its romanised form); each finding names an entry and the one it follows.",
-    "Zakaria, F. (1999) ... then Xalq Cəbhəsi Qəzeti (2021)",
-    "Xalq Cəbhəsi Qəzeti (2021) ... then Zakaria, F. (1999)",
-    "APA 7 §9.44 (APA-RL-01/02/06)",
-)
-_rule(
-    "L402",
-    "same-author-same-year-needs-letters",
-    Severity.WARNING,
-    "rules",
-    "Every entry of a same-author same-year group carries a letter (a, b, c by title order).",
-    "President of Azerbaijan Republic. (2020) ... (2020b) ...",
-    "President of Azerbaijan Republic. (2020a) ... (2020b) ...",
-    "APA 7 §9.47 (APA-X-04)",
-)
-_rule(
-    "L403",
-    "year-letter-gap",
-    Severity.WARNING,
-    "rules",
-    "Year letters run a, b, c without gaps; 2020b needs a 2020a.",
-    "Rehimov, R. (2020b) with no 2020a",
-    "Rehimov, R. (2020a) or Rehimov, R. (2020)",
-    "APA 7 §9.47 (APA-X-04)",
-)
-_rule(
-    "L404",
-    "duplicate-entry",
-    Severity.WARNING,
-    "rules",
-    "The same work is listed twice (same DOI, or same first author, year and title).",
-    "Rose, G. (1998). Neoclassical realism ... listed twice",
-    "one entry for the work",
-    "APA-RL-13",
-)
-
-
 # ------------------------------------------------------------------------------------ helpers
 
 
@@ -259,6 +231,16 @@ def _pairs(ctx: Context) -> Iterator[tuple[Citation, Link, Reference | None]]:
         yield c, lk, (by_idx.get(lk.reference) if lk.reference is not None else None)
 
 
+def _linked(ctx: Context) -> dict[int, Reference]:
+    """Citation index → the entry it is linked to (C2xx findings name it too)."""
+    by_idx = _refs_by_index(ctx.references)
+    return {
+        lk.citation: by_idx[lk.reference]
+        for lk in ctx.links
+        if lk.reference is not None and lk.reference in by_idx
+    }
+
+
 def _cfind(
     code: str,
     ctx: Context,
@@ -292,19 +274,23 @@ def _efind(code: str, ctx: Context, ref: Reference, msg: str, suggestion: str = 
 
 @check("C201")
 def et_al_form(ctx: Context) -> Iterator[Finding]:
+    linked = _linked(ctx)
     for c in ctx.citations:
-        if c.et_al and c.et_al_form != "et al.":
+        if c.et_al and c.et_al_form != "et al." and et_al_language(c.et_al_form) == "en":
             yield _cfind(
                 "C201",
                 ctx,
                 c,
                 f'{_cite_label(c)}: "{c.et_al_form}" should be "et al."',
+                linked.get(c.index),
                 suggestion=c.text.replace(c.et_al_form, "et al."),
             )
 
 
 @check("C202")
 def ampersand(ctx: Context) -> Iterator[Finding]:
+    linked = _linked(ctx)
+    word = NARRATIVE_AND.get(ctx.options.language, "and")
     for c in ctx.citations:
         if c.kind == "parenthetical" and c.connector == "and":
             yield _cfind(
@@ -312,6 +298,7 @@ def ampersand(ctx: Context) -> Iterator[Finding]:
                 ctx,
                 c,
                 f'{_cite_label(c)}: use "&" between names inside parentheses',
+                linked.get(c.index),
                 suggestion=re.sub(r"\s+and\s+", " & ", c.text, count=1),
             )
         elif c.kind == "narrative" and c.connector == "&":
@@ -319,8 +306,9 @@ def ampersand(ctx: Context) -> Iterator[Finding]:
                 "C202",
                 ctx,
                 c,
-                f'{c.text}: use "and" between names in running text',
-                suggestion=re.sub(r"\s*&\s*", " and ", c.text, count=1),
+                f'{c.text}: use "{word}" between names in running text',
+                linked.get(c.index),
+                suggestion=re.sub(r"\s*&\s*", f" {word} ", c.text, count=1),
             )
 
 
@@ -339,8 +327,9 @@ def fix_colon_locator(c: Citation) -> str:
 
 @check("C203")
 def colon_locator(ctx: Context) -> Iterator[Finding]:
+    linked = _linked(ctx)
     for c in ctx.citations:
-        if c.locator_style == "colon":
+        if c.locator_style == "colon" and c.kind != "numbered":
             fixed = fix_colon_locator(c)
             shown = f"({fixed})" if c.kind == "parenthetical" else fixed
             yield _cfind(
@@ -348,6 +337,7 @@ def colon_locator(ctx: Context) -> Iterator[Finding]:
                 ctx,
                 c,
                 f"{_cite_label(c)}: colon locator; APA writes {shown}",
+                linked.get(c.index),
                 suggestion=shown,
             )
 
@@ -366,6 +356,7 @@ def _year_order(c: Citation) -> tuple[int, int, str]:
 
 @check("C204")
 def parenthetical_order(ctx: Context) -> Iterator[Finding]:
+    linked = _linked(ctx)
     groups: dict[int, list[Citation]] = defaultdict(list)
     for c in ctx.citations:
         if c.kind == "parenthetical" and not c.secondary:
@@ -373,7 +364,7 @@ def parenthetical_order(ctx: Context) -> Iterator[Finding]:
     for items in groups.values():
         items.sort(key=lambda c: c.group_position)
         for prev, cur in itertools.pairwise(items):
-            if cur.prefix.lower().startswith(("see", "cf")):
+            if _NEW_RUN.search(cur.prefix):
                 continue  # a "see also" phrase starts a new run
             if not prev.authors or not cur.authors:
                 continue  # an unknown \cite key has no name to order by
@@ -389,11 +380,13 @@ def parenthetical_order(ctx: Context) -> Iterator[Finding]:
                     cur,
                     f"({prev.text}; {cur.text}): works in one parenthesis go in "
                     f"reference-list order; {cur.text} belongs before {prev.text}",
+                    linked.get(cur.index),
                 )
 
 
 @check("C205")
 def quotation_locator(ctx: Context) -> Iterator[Finding]:
+    linked = _linked(ctx)
     groups: dict[int, list[Citation]] = defaultdict(list)
     for c in ctx.citations:
         if c.kind == "parenthetical":
@@ -407,11 +400,13 @@ def quotation_locator(ctx: Context) -> Iterator[Finding]:
                 c,
                 f"{_cite_label(c)} follows a direct quotation but gives no page, "
                 "paragraph or section locator",
+                linked.get(c.index),
             )
 
 
 @check("C206")
 def missing_comma(ctx: Context) -> Iterator[Finding]:
+    linked = _linked(ctx)
     for c in ctx.citations:
         if c.kind != "parenthetical" or not c.year_text:
             continue
@@ -429,6 +424,7 @@ def missing_comma(ctx: Context) -> Iterator[Finding]:
                 ctx,
                 c,
                 f"{_cite_label(c)}: a comma goes between the author and the year",
+                linked.get(c.index),
                 suggestion=f"({fixed})",
             )
 
@@ -473,23 +469,92 @@ def _same_author_year_groups(refs: Sequence[Reference]) -> list[list[Reference]]
     return list(groups.values())
 
 
+# between two items of an enumeration: a comma or "and", maybe a word of the next name
+_JOINER = re.compile(
+    r"\s*[,;]?\s*(?:(?:and|ve|və|и|ile|&)\s+)?(?:[A-ZÀ-ÞА-ЯЁĞŞİÇÖÜƏ][^\W\d_]{0,20}\s+){0,2}"
+)
+
+
+def _enumerations(ctx: Context) -> set[int]:
+    """``Filipinler (1986), Moğolistan (1990), Tayland ve Tayvan (1992)``: three or more
+    narrative "citations" in a row, joined by commas or "and", none of them near any entry, are
+    dates of events or places, not works; X301 stays quiet on them."""
+    text = ctx.document.text
+    links = {lk.citation: lk for lk in ctx.links}
+    out: set[int] = set()
+    run: list[int] = []
+    prev: Citation | None = None
+    for c in ctx.citations:
+        lk = links.get(c.index)
+        lone = c.kind == "narrative" and lk is not None and lk.reference is None
+        lone = lone and lk is not None and not lk.candidates and not c.et_al
+        if (
+            lone
+            and prev is not None
+            and (prev.span == c.span or _JOINER.fullmatch(text, prev.span.end, c.span.start))
+        ):
+            run.append(c.index)
+        else:
+            if len(run) >= 3:
+                out.update(run)
+            run = [c.index] if lone else []
+        prev = c if lone else None
+    if len(run) >= 3:
+        out.update(run)
+    return out
+
+
 @check("X301")
 def citation_without_entry(ctx: Context) -> Iterator[Finding]:
+    by_idx = _refs_by_index(ctx.references)
+    listed_dates = _enumerations(ctx)
     for c, lk, _ in _pairs(ctx):
-        if lk.reference is None:
-            if c.key:
-                msg = f"\\cite key '{c.key}' has no entry in the .bib or thebibliography list"
-            else:
-                msg = (
-                    f"{_cite_label(c)}: no entry for {c.authors[0] if c.authors else '?'} "
-                    f"({c.year_text}) in the reference list"
-                )
-            yield _cfind("X301", ctx, c, msg)
+        if lk.reference is not None or c.index in listed_dates:
+            continue
+        suggestion = ""
+        if c.key:
+            msg = f"\\cite key '{c.key}' has no entry in the .bib or thebibliography list"
+        elif c.kind == "numbered":
+            msg = (
+                f"[{c.text}]: no entry {c.number} in a list of "
+                f"{len(ctx.references)} entr{'y' if len(ctx.references) == 1 else 'ies'}"
+            )
+        elif c.ibid:
+            msg = f"({c.text}) follows no citation it could repeat"
+        else:
+            msg = (
+                f"{_cite_label(c)}: no entry for {c.authors[0] if c.authors else '?'} "
+                f"({c.year_text}) in the reference list"
+            )
+            near = by_idx.get(lk.candidates[0]) if lk.candidates else None
+            if near is not None:
+                msg += f"; did you mean {_label(near)}?"
+                suggestion = _as_cited(c, near)
+        yield _cfind("X301", ctx, c, msg, suggestion=suggestion)
+
+
+def _as_cited(c: Citation, ref: Reference) -> str:
+    """How ``c`` would cite ``ref`` (the near miss an X301 message offers)."""
+    names = entry_author_names(ref)
+    if not names:
+        who = f"“{ref.title[:60]}”" if ref.title else ref.raw[:40]
+    elif len(names) >= 3:
+        who = f"{names[0]} et al."
+    elif len(names) == 2:
+        joiner = "&" if c.kind == "parenthetical" else "and"
+        who = f"{names[0]} {joiner} {names[1]}"
+    else:
+        who = names[0]
+    year = ref.year_label
+    return f"({who}, {year})" if c.kind == "parenthetical" else f"{who} ({year})"
 
 
 @check("X302")
 def entry_not_cited(ctx: Context) -> Iterator[Finding]:
     cited = {lk.reference for lk in ctx.links if lk.reference is not None}
+    # an entry an ambiguous citation may mean (X308 says which) is not known to be uncited
+    cited |= {i for lk in ctx.links if lk.reference is not None and lk.method != "author-only"
+              for i in lk.candidates}  # fmt: skip
     for r in ctx.references:
         if r.index not in cited:
             yield _efind("X302", ctx, r, f"entry {_label(r)} is never cited in the text")
@@ -559,10 +624,10 @@ def _with_suffix(c: Citation, ref: Reference, letter: str) -> str:
 @check("X305")
 def author_spelling(ctx: Context) -> Iterator[Finding]:
     for c, lk, ref in _pairs(ctx):
-        if ref is None or lk.method == "abbreviation":
-            continue
+        if ref is None or lk.method == "abbreviation" or misread_authors(ref):
+            continue  # a list the parser read as one agent has no names to compare with
         names = entry_author_names(ref)
-        for cited_as_written, listed in zip(c.authors, names, strict=False):
+        for cited_as_written, listed in zip(_cited_names(c, lk), names, strict=False):
             cited = split_initials(cited_as_written)[1]
             if (
                 isinstance(ref.authors[0], Organization)
@@ -602,11 +667,45 @@ def _person_count(ref: Reference) -> int:
     return len(ref.authors)
 
 
+def _cited_names(c: Citation, lk: Link) -> tuple[str, ...]:
+    """The cited names the link stands on: a chapter's book, or without a leading word that is
+    no author ("RAND, Weller and Singh"); none for titles, numbers and ibid."""
+    if c.by_title or c.ibid or c.kind == "numbered":
+        return ()
+    if lk.method == "book":
+        return c.book_authors
+    return c.authors[lk.skipped :]
+
+
+def _run_together(cited: Sequence[str], listed: Sequence[str]) -> bool:
+    """``(Quinn Ortega Lyle, 2012)``: one cited "name" made of the entry's surnames."""
+    return len(cited) == 1 and len(listed) > 1 and fold(cited[0]) == fold("".join(listed))
+
+
+def author_count_message(c: Citation, names: Sequence[str], ref: Reference) -> str:
+    """Why the names cited do not fit the entry's, in the words an editor would use."""
+    n_entry = len(ref.authors)
+    listed = entry_author_names(ref)
+    if _run_together(names, listed):
+        joined = ", ".join(listed[:-1]) + (", & " if c.kind == "parenthetical" else ", and ")
+        return f"the names run together without commas: write {joined}{listed[-1]}"
+    keys = name_variants(names[0]) if names else frozenset()
+    later = [k for k, n in enumerate(listed[1:], 2) if name_variants(n) & keys]
+    if later:
+        return (
+            f"{names[0]} is author {later[0]} of the entry, not its first; cite {_as_cited(c, ref)}"
+        )
+    if n_entry >= 3 and len(names) == 1:
+        return "a work of three or more authors is cited as first author et al."
+    return f"{len(names)} name{'s' if len(names) != 1 else ''} cited, {n_entry} in the entry"
+
+
 @check("X306", "X307")
 def author_count(ctx: Context) -> Iterator[Finding]:
-    for c, _lk, ref in _pairs(ctx):
-        if ref is None or not ref.authors or not c.authors:
-            continue
+    for c, lk, ref in _pairs(ctx):
+        names = _cited_names(c, lk)
+        if ref is None or not ref.authors or not names or misread_authors(ref):
+            continue  # the parser read the list as one agent: its count is unknown
         n_entry = _person_count(ref)
         if c.et_al:
             if n_entry < 3 and not ref.et_al:
@@ -622,16 +721,10 @@ def author_count(ctx: Context) -> Iterator[Finding]:
             continue
         if isinstance(ref.authors[0], Organization) and n_entry == 1:
             continue
-        cited = [fold(a) for a in c.authors]
+        cited = [fold(a) for a in names]
         listed = [fold(n) for n in entry_author_names(ref)]
         if len(cited) != n_entry and not (ref.et_al and len(cited) >= n_entry):
-            if n_entry >= 3 and len(cited) == 1:
-                what = "a work of three or more authors is cited as first author et al."
-            else:
-                what = (
-                    f"{len(cited)} name{'s' if len(cited) != 1 else ''} cited, "
-                    f"{n_entry} in the entry"
-                )
+            what = author_count_message(c, names, ref)
             yield _cfind("X306", ctx, c, f"{_cite_label(c)} cites {_label(ref)}: {what}", ref)
         elif len(cited) == len(listed) and sorted(cited) == sorted(listed) and cited != listed:
             yield _cfind(
@@ -643,197 +736,13 @@ def author_count(ctx: Context) -> Iterator[Finding]:
             )
 
 
-# ------------------------------------------------------------------------------------ L4xx
+_MOVED = frozenset({"list_order", "year_letters", "duplicates"})
 
 
-def _sort_key(ref: Reference) -> str:
-    if ref.norm is not None and ref.norm.sort_key:
-        return ref.norm.sort_key
-    from refcheck.normalise import collation_key
+def __getattr__(name: str) -> object:
+    """The L4xx checks moved to ``refcheck.checks.reference_list``; old imports still work."""
+    if name in _MOVED:
+        from refcheck.checks import reference_list
 
-    names = entry_author_names(ref)
-    head = (
-        "\x02".join(collation_key(n[4:] if n.lower().startswith("the ") else n) for n in names)
-        if names
-        else collation_key(ref.title or ref.raw[:60])
-    )
-    year = (
-        "0000"
-        if ref.no_date or ref.year is None
-        else ("9999" if ref.in_press else f"{ref.year:04d}")
-    )
-    return f"{head}\x03{year}{ref.year_suffix}"
-
-
-def _author_ordered(ctx: Context) -> list[Reference]:
-    """Entries whose order and year letters the author wrote: not those read from a .bib file,
-    which the bibliography style sorts and letters itself."""
-    return [r for r in ctx.references if ctx.document.where(r.span.start)[0] is None]
-
-
-@check("L401")
-def list_order(ctx: Context) -> Iterator[Finding]:
-    refs = _author_ordered(ctx)
-    keys = [_sort_key(r) for r in refs]
-    # Running maxima of the keys seen so far (strictly increasing) and where each occurred: the
-    # first earlier entry that sorts after entry i is always one of them, so bisect finds it
-    # in O(log n) instead of rescanning the prefix (a reversed list would be quadratic).
-    max_keys = keys[:1]
-    max_pos = [0]
-    for i in range(1, len(refs)):
-        if keys[i] < keys[i - 1]:
-            prev, cur = refs[i - 1], refs[i]
-            # where it belongs: before the first earlier entry that sorts after it
-            target = refs[max_pos[bisect.bisect_right(max_keys, keys[i])]]
-            yield _efind(
-                "L401",
-                ctx,
-                cur,
-                f"entry {_label(cur)} is out of alphabetical order: it follows {_label(prev)}",
-                suggestion=f"move it before {_label(target)}",
-            )
-        if keys[i] > max_keys[-1]:
-            max_keys.append(keys[i])
-            max_pos.append(i)
-
-
-def _title_key(ref: Reference) -> str:
-    t = (ref.title or ref.raw).lower()
-    for art in ("the ", "a ", "an "):
-        if t.startswith(art):
-            t = t[len(art) :]
-    return fold(t)
-
-
-_MAX_LISTED = 6  # a message names at most this many entries of a group: reports stay linear
-
-
-def _capped(items: list[str], total: int) -> str:
-    more = total - len(items)
-    return ", ".join(items) + (f" and {more:,} more" if more > 0 else "")
-
-
-@check("L402", "L403")
-def year_letters(ctx: Context) -> Iterator[Finding]:
-    refs = _author_ordered(ctx)
-    plan = _letter_plan(refs)
-    for group in _same_author_year_groups(refs):
-        lettered = sorted(r.year_suffix for r in group if r.year_suffix)
-        unlettered = [r for r in group if not r.year_suffix]
-        if len(group) >= 2 and unlettered:
-            by_title = sorted(group, key=_title_key)
-            order = _capped(
-                [
-                    f'{_year_text(r)}{chr(97 + k)} "{(r.title or r.raw)[:30]}"'
-                    for k, r in enumerate(by_title[:_MAX_LISTED])
-                ],
-                len(by_title),
-            )
-            labels = [_label(o) for o in group[: _MAX_LISTED + 1]]
-            for r in unlettered:
-                want = plan.get(r.index, "")
-                others = _capped(
-                    [lab for o, lab in zip(group, labels, strict=False) if o is not r][
-                        :_MAX_LISTED
-                    ],
-                    len(group) - 1,
-                )
-                yield _efind(
-                    "L402",
-                    ctx,
-                    r,
-                    f"entry {_label(r)} shares author and year with {others}; every "
-                    f"entry of the group needs a letter, this one {_year_text(r)}{want} "
-                    f"(APA assigns letters by title order: {order})",
-                    suggestion=f"{_year_text(r)}{want}",
-                )
-        if lettered:
-            expected = [chr(97 + k) for k in range(len(lettered) + len(unlettered))]
-            missing = [ch for ch in expected if ch not in lettered]
-            if len(missing) > len(unlettered) or any(ch not in expected for ch in lettered):
-                for r in group:
-                    if r.year_suffix and r.year_suffix not in expected[: len(group)]:
-                        yield _efind(
-                            "L403",
-                            ctx,
-                            r,
-                            f"entry {_label(r)}: letter {r.year_suffix} without "
-                            f"{', '.join(_year_text(r) + m for m in missing)}",
-                        )
-                        break
-                else:
-                    r = next(x for x in group if x.year_suffix)
-                    yield _efind(
-                        "L403",
-                        ctx,
-                        r,
-                        f"entry {_label(r)}: letters skip "
-                        f"{', '.join(_year_text(r) + m for m in missing)}",
-                    )
-
-
-def _date_tuple(ref: Reference) -> tuple[int, ...]:
-    return tuple(ref.date.parts()) if ref.date else ()
-
-
-@check("L404")
-def duplicates(ctx: Context) -> Iterator[Finding]:
-    seen_doi: dict[str, Reference] = {}
-    refs = list(ctx.references)
-    reported: set[int] = set()
-    for r in refs:
-        if r.doi:
-            key = r.doi.lower().rstrip(".")
-            if key in seen_doi:
-                first = seen_doi[key]
-                reported.add(r.index)
-                yield _efind(
-                    "L404",
-                    ctx,
-                    r,
-                    f"entry {_label(r)} has the same DOI ({r.doi}) as entry "
-                    f"{first.index} {_label(first)}",
-                )
-            else:
-                seen_doi[key] = r
-    for group in _same_first_author_year(refs):
-        for a_i, a in enumerate(group):
-            for b in group[a_i + 1 :]:
-                if b.index in reported or not a.title or not b.title:
-                    continue
-                if (
-                    a.year_suffix
-                    and b.year_suffix
-                    and a.year_suffix != b.year_suffix
-                    and (_date_tuple(a) != _date_tuple(b))
-                ):
-                    continue
-                if (
-                    len(_date_tuple(a)) > 1
-                    and len(_date_tuple(b)) > 1
-                    and _date_tuple(a) != _date_tuple(b)
-                ):
-                    continue  # same title, different days: serial statements, not duplicates
-                if a.url and b.url and a.url.rstrip("/") != b.url.rstrip("/"):
-                    continue
-                if a.doi and b.doi and a.doi.lower() != b.doi.lower():
-                    continue
-                if fuzz.ratio(_title_key(a), _title_key(b)) >= 92:
-                    reported.add(b.index)
-                    yield _efind(
-                        "L404",
-                        ctx,
-                        b,
-                        f"entry {_label(b)} looks like a duplicate of entry "
-                        f"{a.index} {_label(a)} (same author, year and title)",
-                    )
-
-
-def _same_first_author_year(refs: Sequence[Reference]) -> list[list[Reference]]:
-    groups: dict[tuple[str, int | None], list[Reference]] = defaultdict(list)
-    for r in refs:
-        names = entry_author_names(r)
-        first = fold(names[0]) if names else ""
-        if first:
-            groups[(first, r.year)].append(r)
-    return [g for g in groups.values() if len(g) > 1]
+        return getattr(reference_list, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

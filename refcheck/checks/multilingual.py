@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from refcheck.findings import Finding, Rule, Severity, register
-from refcheck.model import Normalised, Reference, Script
+from refcheck.model import Normalised, Reference, Script, Span
 from refcheck.normalise import (
     SCHEMES,
     STYLE_LETTERS,
@@ -41,8 +41,9 @@ register(
         severity=Severity.WARNING,
         stage="normalise",
         summary=(
-            "An entry written in Cyrillic (or another non-Latin script) must be romanised with a "
-            "named standard (ALA-LC by default), or English readers cannot find or sort it."
+            "In a manuscript written in Latin letters, an entry written in Cyrillic (or another "
+            "non-Latin script) must be romanised with a named standard (ALA-LC by default), or "
+            "readers cannot find or sort it; a Russian manuscript lists Cyrillic works as they are."
         ),
         bad="Макиенко, К. (2020, November 10). Как Россия проиграла во второй карабахской войне. "
         "*Ведомости*. https://www.vedomosti.ru/opinion/articles/2020/11/10/846462-rossiya-proigrala",
@@ -59,8 +60,10 @@ register(
         severity=Severity.WARNING,
         stage="normalise",
         summary=(
-            "A title in a language other than English needs an English translation in square "
-            "brackets right after it, so readers know what the work is about."
+            "A title in a language other than the manuscript's needs a translation into the "
+            "manuscript's language in square brackets right after it, so readers know what the "
+            "work is about (English titles in a Turkish, Azerbaijani or Russian manuscript are "
+            "left as they are, as those journals do)."
         ),
         bad="Memmedov, A., & Hasanoğlu, M. (2023). Hazar Denizi'nden Akdeniz'e Zengezur "
         "Koridoru. *Uluslararası Yönetim Akademisi Dergisi*, 6(2), 334–344.",
@@ -111,13 +114,29 @@ register(
 )
 register(
     Rule(
+        code="N506",
+        name="manuscript-language-unknown",
+        severity=Severity.INFO,
+        stage="normalise",
+        summary=(
+            "The body is in none of the languages refcheck's rules know (English, Turkish, "
+            "Azerbaijani, Russian), so English rules apply; said once. Set language in the "
+            "configuration to choose."
+        ),
+        bad="Die Arbeit von Weber (2019) zeigt, dass die Grenzen … [a German body]",
+        good='language = "en" in refcheck.toml (or a body in en, tr, az or ru)',
+        source="refcheck.language; configuration key language",
+    )
+)
+register(
+    Rule(
         code="N505",
         name="non-latin-citation",
         severity=Severity.WARNING,
         stage="cite",
         summary=(
-            "An in-text citation names a non-Latin author; APA cites the romanised surname, "
-            "the same form as in the reference list."
+            "An in-text citation names a non-Latin author in a manuscript written in Latin "
+            "letters; APA cites the romanised surname, the same form as in the reference list."
         ),
         bad="(Макиенко, 2020)",
         good="(Makienko, 2020)",
@@ -156,13 +175,28 @@ def _has_cyrillic(s: str) -> bool:
     return any("\u0400" <= c <= "\u052f" for c in s)
 
 
+def _cyrillic_manuscript(ctx: Context) -> bool:
+    """A Russian manuscript writes Cyrillic names and titles as they are (GOST R 7.0.100)."""
+    return ctx.options.language == "ru"
+
+
+def _needs_translation(title_language: str, manuscript: str) -> bool:
+    """A title is translated into the manuscript's language, except English ones in a Turkish,
+    Azerbaijani or Russian manuscript: those journals print English titles as they are."""
+    if not title_language or title_language == manuscript:
+        return False
+    return not (title_language == "en" and manuscript != "en")
+
+
 @check("N501", "N502", "N503")
 def check_entries(ctx: Context) -> Iterator[Finding]:
     """Romanisation, title translation and look-alikes, entry by entry."""
     scheme = _scheme(ctx)
+    manuscript = ctx.options.language
+    into = _LANGUAGE_NAMES.get(manuscript, "English")  # the language a translation goes into
     for ref in ctx.references:
         norm = _norm(ref, ctx, scheme)
-        if _has_cyrillic(ref.raw):
+        if _has_cyrillic(ref.raw) and not _cyrillic_manuscript(ctx):
             fields = [
                 name for name, sc in norm.field_scripts if sc in (Script.CYRILLIC, Script.MIXED)
             ]
@@ -177,19 +211,19 @@ def check_entries(ctx: Context) -> Iterator[Finding]:
                 suggestion=norm.romanised_entry or romanise(ref.raw, scheme),
             )
         lang = norm.title_language
-        if ref.title and lang and lang != "en" and not ref.title_translation:
+        if ref.title and _needs_translation(lang, manuscript) and not ref.title_translation:
             after = ref.raw.split(ref.title, 1)[-1].lstrip(" *_\"'”.")
             if not after.startswith("["):
                 name = _LANGUAGE_NAMES.get(lang, lang)
+                shown = ref.title if _cyrillic_manuscript(ctx) else norm.romanised_title
                 yield Finding.make(
                     "N502",
                     f"entry {ref.index}: the title is in {name} ({norm.language_evidence}) and "
-                    "has no English translation in square brackets after it",
+                    f"has no {into} translation in square brackets after it",
                     ctx.document,
                     ref.span,
                     reference=ref.index,
-                    suggestion=f"{norm.romanised_title or ref.title} "
-                    "[English translation of the title]",
+                    suggestion=f"{shown or ref.title} [{into} translation of the title]",
                 )
         for lk in norm.lookalikes:
             if lk.intended_script is Script.CYRILLIC:
@@ -290,6 +324,8 @@ def check_scheme_consistency(ctx: Context) -> Iterator[Finding]:
 @check("N505")
 def check_citations(ctx: Context) -> Iterator[Finding]:
     """In-text citations must use the romanised name (APA-IT-10)."""
+    if _cyrillic_manuscript(ctx):
+        return  # a Russian manuscript cites Cyrillic names as they are
     scheme = _scheme(ctx)
     for cit in ctx.citations:
         bad = [a for a in cit.authors if _has_cyrillic(a)]
@@ -304,3 +340,21 @@ def check_citations(ctx: Context) -> Iterator[Finding]:
             citation=cit.text,
             suggestion=fixed,
         )
+
+
+@check("N506")
+def check_manuscript_language(ctx: Context) -> Iterator[Finding]:
+    """Said once: the body's language is none refcheck knows, so English rules apply."""
+    if ctx.options.language_source != "fallback":
+        return
+    body = ctx.document.body
+    yield Finding.make(
+        "N506",
+        "the manuscript's language is none of English, Turkish, Azerbaijani or Russian as far "
+        f"as refcheck can tell ({ctx.options.language_evidence}); English citation and "
+        'translation rules apply. Set language = "en", "tr", "az" or "ru" in refcheck.toml '
+        "to choose",
+        ctx.document,
+        Span(body.start, body.start),
+        suggestion='language = "en"',
+    )

@@ -2,8 +2,11 @@
 
 Core keys (stable since 0.1): ``findings[].{code,severity,message,line,column,reference,citation}``,
 ``references``, ``citations``. Extensions: ``findings[].{path,suggestion}`` and top-level ``path``,
-``resolved``, ``notes``, ``summary``. ``line``/``column`` are the finding's own (null for an entry
-finding without a span; ``reference`` then names the entry).
+``resolved``, ``notes``, ``summary``, ``language`` (the manuscript language the rules followed) and
+``links``: one item per citation occurrence, ``{citation, line, column, references: [entry
+indices], how: exact|folded|romanised|lookalike|near|null, method, candidates}``, so scripts read
+every citation→entry decision, not only the findings. ``line``/``column`` are the finding's own
+(null for an entry finding without a span; ``reference`` then names the entry).
 """
 
 from __future__ import annotations
@@ -45,6 +48,8 @@ def as_dict(
         "path": path,
         "resolved": report.resolved,
         "notes": list(report.notes),
+        "language": report.language or None,
+        "links": links(report),
         "summary": {
             "error": counts["error"],
             "warning": counts["warning"],
@@ -54,6 +59,37 @@ def as_dict(
             "failed": report.failed(threshold),
         },
     }
+
+
+def links(report: Report) -> list[dict[str, Any]]:
+    """One item per citation occurrence, in text order: where it is and which entries it means.
+
+    ``references`` holds the linked entry (empty when none fits); ``how`` says how sure, in the
+    reader's words (``near`` for a fuzzy, author-only or near-miss link; ``null`` when unlinked);
+    ``method`` is the match stage's own word and ``candidates`` the other entries that fit as well
+    (for an unlinked citation: the nearest entry, "did you mean …?").
+    """
+    from refcheck.match import how
+
+    doc = report.document
+    by_citation = {lk.citation: lk for lk in report.links}
+    out: list[dict[str, Any]] = []
+    for c in report.citations:
+        lk = by_citation.get(c.index)
+        line, column = doc.locate(c.span.start)
+        linked = lk is not None and lk.reference is not None
+        out.append(
+            {
+                "citation": c.text,
+                "line": line,
+                "column": column,
+                "references": [lk.reference] if lk is not None and lk.reference is not None else [],
+                "how": how(lk.method) if linked and lk is not None else None,
+                "method": (lk.method or None) if lk is not None else None,
+                "candidates": list(lk.candidates) if lk is not None else [],
+            }
+        )
+    return out
 
 
 def render(

@@ -1,0 +1,341 @@
+"""The cite stage: find every in-text citation in the body, with its exact span.
+
+Shapes recognised, as APA describes them and as real manuscripts in English, Turkish,
+Azerbaijani and Russian bend them (the words of each language are in ``refcheck.cite.grammar``):
+
+* parenthetical ``(Rose, 1998, p. 146)``, ``(Rose, 1998: 146)``, ``(A, 2020; B & C, 2021)``,
+  ``(e.g., World Health Organization [WHO], 2020)``, ``(Wellisch, 1995, as cited in Bell, 1998)``,
+  ``(Yılmaz vd., 2020; Kaya ve Demir, 2019, s. 4)``, ``(Сидоров и др., 2015, с. 12)``, Harvard's
+  ``(Rose 1998)``, remarks before the names ``(i.e., the signal fades, see Arslan 2016)``, titles
+  for authors ``(“Banking Law Review: 2012,” 2013)``, chapters through their book
+  ``(Lindqvist in: Moreau and Dahl, 2020)`` (see ``refcheck.cite.items``);
+* GOST R 7.0.5 square brackets ``[Орлов, Зайцев, 2019в]``, ``[Иванов и др., 2015, с. 12]``,
+  ``[Положение..., 2016]``, ``[б. г.]``;
+* narrative ``Friedberg (1993)``, ``Carl von Clausewitz (1832)``, ``Zakaria's (1999)``,
+  ``Smith and Jones (2020: 4)``, ``Иванов и Петров (2017)``, ``Author (2017; 2013)``,
+  ``World Health Organization (WHO, 2020)`` (see ``refcheck.cite.narrative``);
+* numbered ``[12]``, ``[3–5]``, ``[12, с. 5]``, only in a manuscript that cites by number (three or
+  more such brackets, at least as many as author-date citations): ``kind="numbered"``.
+
+Everything is found with a handful of small, linear regular expressions (a parenthesis scan with a
+negated character class, then anchored or bounded patterns on short pieces) followed by plain
+Python: manuscript text is untrusted and may be large, so no pattern nests quantifiers over the
+same characters. What is *not* a citation (years in prose, ranges, dates, acronyms in parentheses,
+quoted titles) is rejected by the shape of the names, not by a list of known false positives.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import replace
+
+from refcheck.cite.bare import bare_citations, year_only_citations
+from refcheck.cite.grammar import ALSO_SPLIT, HAS_DATE, IBID, YEAR
+from refcheck.cite.items import Item, is_year_only, parse_item, parse_tail
+from refcheck.cite.narrative import is_narrative_abbreviation, narrative
+from refcheck.model import Citation, Document, Span
+
+__all__ = ["extract_citations", "extract_citations_from_text"]
+
+# One parenthesis (or square bracket) with none inside; the negated class keeps the scan linear.
+_PAREN = re.compile(
+    r"\(([^()]{1,400})\(([^()]{0,100})\)([^()]{0,400})\)"  # one parenthesis inside: (110)
+    r"|\(([^()]{1,400})\)|\[([^\[\]()\n]{1,400})\]"
+)
+_QUOTE_BEFORE = re.compile(r"[\"”»][\s.,;:!?…]{0,4}$")
+# [12], [3–5], [1, 4; 7], [12, с. 5], [12, p. 5]: a manuscript that cites by number
+_NUMBERS = re.compile(
+    r"\s*\d{1,3}(?:\s*[-–—]\s*\d{1,3})?(?:\s*[,;]\s*\d{1,3}(?:\s*[-–—]\s*\d{1,3})?)*"
+)
+_NUMBER_LOC = re.compile(r"\s*[,:]\s*((pp?\.|ss?\.|сс?\.|стр\.)\s*\d+(?:\s*[-–—]\s*\d+)?)\s*$")
+_NUMBER_PART = re.compile(r"(\d{1,3})(?:\s*[-–—]\s*(\d{1,3}))?")
+_MIN_NUMBERED = 3  # fewer numbered brackets are footnote marks or intervals, not a style
+_MAX_RANGE = 50
+
+
+def extract_citations(doc: Document) -> tuple[Citation, ...]:
+    """Every citation in ``doc.body`` (never the reference list), ordered by position."""
+    if doc.format == "latex":  # hook: \cite keys are read by refcheck.latex
+        from refcheck.latex import extract_latex_citations
+
+        return extract_latex_citations(doc)
+    body = doc.body
+    if len(body) == 0 and doc.heading is None and doc.references_region is None:
+        body = Span(0, len(doc.text))  # a bare text without a split: search all of it
+    orphans: list[tuple[int, int, str]] = []
+    found = _extract(doc.text, body.start, body.end, orphans)
+    bare = year_only_citations(doc.text, body.start, orphans, doc.references)
+    bare += bare_citations(doc.text, body.start, body.end, doc.references, [c.span for c in found])
+    if not bare:
+        return found
+    group = max((c.group for c in found), default=0)
+    bare = [replace(c, group=group + k) for k, c in enumerate(bare, 1)]
+    merged = sorted([*found, *bare], key=lambda c: (c.span.start, c.group, c.group_position))
+    return tuple(_with_index(c, i) for i, c in enumerate(merged))
+
+
+def extract_citations_from_text(text: str) -> tuple[Citation, ...]:
+    """Convenience for editors' scripts and tests: treat the whole string as body."""
+    return _extract(text, 0, len(text))
+
+
+def _extract(
+    text: str, start: int, end: int, orphans: list[tuple[int, int, str]] | None = None
+) -> tuple[Citation, ...]:
+    """Parentheses and brackets in ``text[start:end]``; year-only ones with no name before
+    them are added to ``orphans`` (open offset, year offset, year part) when it is given."""
+    found: list[Citation] = []
+    numbered: list[tuple[int, int, str]] = []  # (start, end, content) of [12]-like brackets
+    group = 0
+    for m in _PAREN.finditer(text, start, end):
+        if m.group(1) is not None:
+            # "(Salajbanov, Sumbatova 2022: 2-3 (110-111))": read with the inner parenthesis
+            # blanked (offsets kept); if that is no citation, the inner one may be
+            inner = m.group(2)
+            masked = m.group(1) + " " * (len(inner) + 2) + m.group(3)
+            tries = ((m.start(), m.start(1), masked), (m.start(2) - 1, m.start(2), inner))
+            for open_pos, base, content in tries:
+                if not _readable(content):
+                    continue
+                got = _parse_group(
+                    text,
+                    open_pos=open_pos,
+                    base=base,
+                    content=content,
+                    group=group + 1,
+                    body_start=start,
+                    first_index=len(found),
+                    orphans=orphans,
+                )
+                if got:
+                    group += 1
+                    found.extend(got)
+                    break
+            continue
+        bracket = m.group(4) is None
+        content = m.group(5) if bracket else m.group(4)
+        if bracket:
+            if text.startswith("(", m.end()):
+                continue  # a Markdown link [text](url)
+            if _NUMBERS.fullmatch(content) or _numbered_with_locator(content):
+                numbered.append((m.start(5), m.end(5), content))
+                continue
+        if not HAS_DATE.search(content):
+            ibid = IBID.fullmatch(content.strip())
+            if ibid is not None:
+                group += 1
+                found.append(_ibid(text, m.start(5 if bracket else 4), content, ibid, group))
+            continue
+        if not _readable(content):
+            continue
+        group += 1
+        found.extend(
+            _parse_group(
+                text,
+                open_pos=m.start(),
+                base=m.start(5 if bracket else 4),
+                content=content,
+                group=group,
+                body_start=start,
+                first_index=len(found),
+                bracket=bracket,
+                orphans=orphans,
+            )
+        )
+    if len(numbered) >= _MIN_NUMBERED and len(numbered) >= len(found):
+        found.extend(_numbered(text, numbered, group))
+    # Narrative names never reach back over an earlier parenthesis, so spans come out in order
+    # and indexes are assigned on the way; re-sort only if that ever fails.
+    if any(a.span.start > b.span.start for a, b in itertools.pairwise(found)):
+        found.sort(key=lambda c: (c.span.start, c.group_position))
+    if any(c.index != i for i, c in enumerate(found)):
+        found = [_with_index(c, i) for i, c in enumerate(found)]
+    return tuple(found)
+
+
+def _readable(content: str) -> bool:
+    """Worth parsing: something year-like, and not a run of paragraphs."""
+    return bool(HAS_DATE.search(content)) and "\n\n" not in content and content.count("\n") <= 2
+
+
+def _with_index(c: Citation, i: int) -> Citation:
+    return c if c.index == i else replace(c, index=i)
+
+
+def _ibid(text: str, base: int, content: str, m: re.Match[str], group: int) -> Citation:
+    """``(Ibid.: 70)``: a citation of the work cited just before (the match stage links it)."""
+    lead = len(content) - len(content.lstrip())
+    span = Span(base + lead, base + lead + m.end())
+    loc = m.group("loc") or ""
+    return Citation(
+        index=0,
+        text=span.slice(text),
+        span=span,
+        kind="parenthetical",
+        authors=(),
+        locator=loc.strip(),
+        locator_style="colon" if loc and ":" in content[: m.start("loc")] else "",
+        group=group,
+        ibid=True,
+    )
+
+
+# --------------------------------------------------------------------------- numbered
+
+
+def _numbered_with_locator(content: str) -> bool:
+    m = _NUMBER_LOC.search(content)
+    return m is not None and _NUMBERS.fullmatch(content[: m.start()]) is not None
+
+
+def _numbered(text: str, brackets: list[tuple[int, int, str]], group: int) -> list[Citation]:
+    """``[3–5]`` → citations of entries 3, 4 and 5, sharing the bracket's span."""
+    out: list[Citation] = []
+    for b_start, b_end, content in brackets:
+        group += 1
+        loc = _NUMBER_LOC.search(content)
+        nums_end = loc.start() if loc is not None else len(content)
+        numbers: list[int] = []
+        for m in _NUMBER_PART.finditer(content, 0, nums_end):
+            lo = int(m.group(1))
+            hi = int(m.group(2)) if m.group(2) else lo
+            if hi < lo or hi - lo > _MAX_RANGE:
+                hi = lo
+            numbers.extend(range(lo, hi + 1))
+        span = Span(b_start, b_end)
+        for k, n in enumerate(numbers):
+            last = k == len(numbers) - 1
+            out.append(
+                Citation(
+                    index=0,
+                    text=span.slice(text),
+                    span=span,
+                    kind="numbered",
+                    authors=(),
+                    locator=loc.group(1) if loc is not None and last else "",
+                    locator_style=loc.group(2).lower() if loc is not None and last else "",
+                    group=group,
+                    group_position=k,
+                    number=n,
+                )
+            )
+    return out
+
+
+# --------------------------------------------------------------------------- author-date
+
+
+def _split_items(content: str) -> list[tuple[int, str]]:
+    """Works separated by ``;`` (or by ``, also``/``, см.``…) with their offsets in ``content``,
+    whitespace trimmed."""
+    items: list[tuple[int, str]] = []
+    pos = 0
+    for part in content.split(";"):
+        also = ALSO_SPLIT.finditer(part) if ", " in part[4:] else ()
+        cuts = [0, *(m.start() + 1 for m in also), len(part)]
+        for a, b in itertools.pairwise(cuts):
+            piece = part[a:b].rstrip(",")
+            stripped = piece.strip()
+            if stripped:
+                items.append((pos + a + (len(piece) - len(piece.lstrip())), stripped))
+        pos += len(part) + 1
+    return items
+
+
+def _parse_group(
+    text: str,
+    *,
+    open_pos: int,
+    base: int,
+    content: str,
+    group: int,
+    body_start: int,
+    first_index: int = 0,
+    bracket: bool = False,
+    orphans: list[tuple[int, int, str]] | None = None,
+) -> list[Citation]:
+    items = _split_items(content)
+    if not items:
+        return []
+    after_quote = bool(_QUOTE_BEFORE.search(text, max(body_start, open_pos - 8), open_pos))
+    # Narrative year part: "Friedberg (1993)", "Rose (1998, p. 146)", "Author (2017; 2013)".
+    first_off, first = items[0]
+    if YEAR.match(first) is not None:
+        if len(items) > 1 and not all(is_year_only(it) for _, it in items):
+            return []
+        got = narrative(
+            text,
+            open_pos=open_pos,
+            year_base=base + first_off,
+            year_part=content[first_off:],
+            group=group,
+            body_start=body_start,
+            abbreviation=None,
+            first_index=first_index,
+        )
+        if not got and orphans is not None:
+            orphans.append((open_pos, base + first_off, content[first_off:]))
+        return got
+    out: list[Citation] = []
+    position = 0
+    prev: Item | None = None
+    for off, item in items:
+        it = parse_item(item, comma_list=bracket)
+        if it is None:
+            ym = is_year_only(item) if prev is not None else None
+            tail = parse_tail(item, ym) if ym is not None else None
+            if prev is None or tail is None:
+                prev = None
+                continue
+            # "(Smith, 2010; 2012)": more years of the work before
+            it = Item("", 0, prev.names, tail, prev.secondary, prev.book)
+        names, tail = it.names, it.tail
+        if len(items) == 1 and is_narrative_abbreviation(text, open_pos, body_start, names):
+            ystart = tail.years[0].start
+            return narrative(
+                text,
+                open_pos=open_pos,
+                year_base=base + off + ystart,
+                year_part=item[ystart:],
+                group=group,
+                body_start=body_start,
+                abbreviation=names.authors[0],
+                first_index=first_index,
+            )
+        item_base = base + off
+        for k, y in enumerate(tail.years):
+            last = k == len(tail.years) - 1
+            end = tail.end if last else y.end
+            span = Span(item_base + it.names_start, item_base + end)
+            out.append(
+                Citation(
+                    index=first_index + len(out),
+                    text=span.slice(text),
+                    span=span,
+                    kind="parenthetical",
+                    authors=names.authors,
+                    year=y.year,
+                    year_suffix=y.suffix,
+                    year_text=y.text,
+                    no_date=y.no_date,
+                    in_press=y.in_press,
+                    original_year=y.original,
+                    et_al=names.et_al,
+                    et_al_form=names.et_al_form,
+                    connector=names.connector,
+                    abbreviation=names.abbreviation,
+                    locator=tail.locator if last else "",
+                    locator_style=tail.locator_style if last else "",
+                    prefix=it.prefix if k == 0 else "",
+                    group=group,
+                    group_position=position,
+                    secondary=it.secondary,
+                    after_quote=after_quote,
+                    book_authors=it.book.authors if it.book is not None else (),
+                    by_title=names.by_title,
+                )
+            )
+            position += 1
+        prev = it
+    return out

@@ -1,0 +1,214 @@
+"""Citations the reference list confirms: bare mentions and year-only parentheses.
+
+Author-year mentions without any bracket: ``мы исходим из Plungian 1999, Плунгян 2011``.
+
+Some traditions (Russian linguistics especially) cite in running text with no parenthesis at
+all: ``в работах Татевосов 2002 и Paperno 2012``. A capitalised word followed by a year is
+everywhere in prose (``March 2020``, ``Windows 2000``, ``Vision 2030``), so such a mention counts
+only when the reference list has an entry by that first author with that year: the list is the
+evidence. These citations therefore never raise X301; they keep their entries from being
+reported as never cited (X302).
+
+Year-only parentheses after an author named earlier in the sentence, ``Dursun bu müdahalenin …
+olduğunu iddia ediyor (2007: 106)``, are read the same way: the nearest capitalised word before
+the parenthesis (in its paragraph, at most 3,000 characters back) that is the first
+personal author of a listed entry of that year is the author cited.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from refcheck.cite.grammar import YEAR
+from refcheck.cite.items import parse_tail
+from refcheck.model import Citation, Person, Reference, Span
+
+# A year standing in prose, then the name right before it (read backwards from the year).
+_YEAR = re.compile(r"(?<=[\s,])((?:1[5-9]|20)\d\d)([a-zа-я])?(?![\w/–—-])")
+_NAME_BEFORE = re.compile(
+    r"(?<![\w(\[/.-])([A-ZА-ЯЁ][^\W\d_]{1,30}(?:[-’'][^\W\d_]{1,20})?)"
+    r"(\s+(?:et\s+al\.|и\s+др\.|vd\.))?,?\s$"
+)
+# "Örneğin bkz: van Zoonen, 2002." / "see Ferrow, 2011": a cue word makes it a citation.
+_CUED = re.compile(
+    r"(?<![\w(\[])(?i:see|bkz|bk|bakınız|cf|см|ср)\.?:?\s+"
+    r"((?:(?:van|von|de|der|den|da|di|du|la|le)\s+){0,2}[A-ZА-ЯЁÀ-ÞĞŞİÇÖÜƏ][^\W\d_]{1,30}"
+    r"(?:[-’'][^\W\d_]{1,20})?)(\s+(?:et\s+al\.|и\s+др\.|vd\.))?,?\s$"
+)
+_LOC_AFTER = re.compile(r":\s?\d{1,4}(?:\s?[-–]\s?\d{1,4})?")
+# "MEDİZ 2008 yılı boyunca", "в 2008 году", "in the 2008 season": a date, not a citation
+_YEAR_NOUN = re.compile(r"\s?(?:yıl|yil|il[iə]|year|год|г\.|season|edition)", re.IGNORECASE)
+
+
+def _index(refs: Sequence[Reference]) -> dict[str, set[tuple[int, str]]]:
+    """First-author key → (year, letter) of the entries, years written anywhere counted too."""
+    from refcheck.match import entry_author_names, name_variants, reference_years
+
+    out: dict[str, set[tuple[int, str]]] = {}
+    for r in refs:
+        names = entry_author_names(r)
+        head = r.raw.split(",", 1)[0].split(".", 1)[0].strip()
+        keys: set[str] = set()
+        if names:
+            keys |= name_variants(names[0])
+        if head and len(head.split()) <= 2:
+            keys |= name_variants(head)
+        years = {(y, "") for y in reference_years(r)}
+        if r.year is not None:
+            years.add((r.year, r.year_suffix))
+        for k in keys:
+            out.setdefault(k, set()).update(years)
+    return out
+
+
+def bare_citations(
+    text: str, start: int, end: int, refs: Sequence[Reference], taken: Sequence[Span]
+) -> list[Citation]:
+    """Mentions ``Name YEAR`` in ``text[start:end]`` that name a listed author and year, outside
+    the ``taken`` spans (citations already found)."""
+    if not refs:
+        return []
+    from refcheck.match import name_variants
+
+    index: dict[str, set[tuple[int, str]]] | None = None
+    spans = sorted((s.start, s.end) for s in taken)
+    out: list[Citation] = []
+    k = 0
+    for y in _YEAR.finditer(text, start, end):
+        while k < len(spans) and spans[k][1] <= y.start():
+            k += 1
+        if k < len(spans) and spans[k][0] <= y.start():
+            continue  # the year of a citation already read
+        cued = _CUED.search(text, max(start, y.start() - 64), y.start())
+        m = cued or _NAME_BEFORE.search(text, max(start, y.start() - 48), y.start())
+        if m is None or _YEAR_NOUN.match(text, y.end()):
+            continue
+        loc_m = _LOC_AFTER.match(text, y.end())
+        a, b = m.start(1), loc_m.end() if loc_m is not None else y.end()
+        if any(sa < b and a < sb for sa, sb in spans[max(0, k - 1) : k + 1]):
+            continue  # overlaps a citation already read
+        if index is None:
+            index = _index(refs)
+        year, sfx = int(y.group(1)), y.group(2) or ""
+        fits = set().union(*(index.get(key, set()) for key in name_variants(m.group(1))))
+        if (year, sfx) not in fits and cued is None:
+            continue  # (after "see"/"bkz." it is a citation even of an unlisted work: X301)
+        span = Span(a, b)
+        loc = loc_m.group(0).lstrip(": ") if loc_m is not None else ""
+        out.append(
+            Citation(
+                index=0,
+                text=span.slice(text),
+                span=span,
+                kind="narrative",
+                authors=(m.group(1),),
+                year=year,
+                year_suffix=sfx,
+                year_text=y.group(1) + sfx,
+                et_al=bool(m.group(2)),
+                et_al_form=(m.group(2) or "").strip(),
+                locator=loc,
+                locator_style="colon" if loc else "",
+            )
+        )
+    return out
+
+
+_WORD = re.compile(r"[A-ZÀ-ÞА-ЯЁĞŞİÇÖÜƏ][^\W\d_]{1,30}(?:[-'’][^\W\d_]{1,20})?")
+_CASE_ENDING = re.compile(r"['’][^\W\d_]{1,5}$")
+_LOOK_BACK = 3000  # the paragraph, at most this far back
+_SENTENCE_END = re.compile(r"[.!?][\"”»’']?\s+(?=[A-ZÀ-ÞА-ЯЁĞŞİÇÖÜƏ“«\"])")
+_QUOTES = {"”": "“", "»": "«", '"': '"'}
+
+
+def _sentence_start(text: str, lo: int, pos: int) -> int:
+    """Where the sentence holding ``text[pos]`` starts (not before ``lo``); a quotation that
+    ends right before ``pos`` belongs to the sentence, its full stops too."""
+    end = pos
+    while end > lo and text[end - 1] in " \t":
+        end -= 1
+    if end > lo and text[end - 1] in _QUOTES:
+        opening = text.rfind(_QUOTES[text[end - 1]], lo, end - 1)
+        if opening >= 0:
+            end = opening
+    last = lo
+    for m in _SENTENCE_END.finditer(text, lo, end):
+        last = m.end()
+    return last
+
+
+def year_only_citations(
+    text: str, body_start: int, orphans: Sequence[tuple[int, int, str]], refs: Sequence[Reference]
+) -> list[Citation]:
+    """``(2007: 106)`` after "Dursun … iddia ediyor": the listed (personal) author named before
+    it, in its sentence or, with that year, earlier in the paragraph (see ``_author_before``)."""
+    if not orphans or not refs:
+        return []
+    persons = _index([r for r in refs if r.authors and isinstance(r.authors[0], Person)])
+    out: list[Citation] = []
+    for open_pos, year_pos, part in orphans:
+        ym = YEAR.match(part)
+        tail = parse_tail(part, ym, semicolons=True) if ym is not None else None
+        if tail is None or len(tail.years) != 1:
+            continue
+        y = tail.years[0]
+        if y.year is None:
+            continue
+        lo = max(body_start, open_pos - _LOOK_BACK)
+        window_start = max(lo, text.rfind("\n", lo, open_pos) + 1)
+        sentence = _sentence_start(text, window_start, open_pos)
+        name = _author_before(
+            text,
+            window_start,
+            sentence=sentence,
+            pos=open_pos,
+            year=(y.year, y.suffix),
+            persons=persons,
+        )
+        if name:
+            span = Span(year_pos, year_pos + tail.end)
+            out.append(
+                Citation(
+                    index=0,
+                    text=span.slice(text),
+                    span=span,
+                    kind="narrative",
+                    authors=(name,),
+                    year=y.year,
+                    year_suffix=y.suffix,
+                    year_text=y.text,
+                    locator=tail.locator,
+                    locator_style=tail.locator_style,
+                )
+            )
+    return out
+
+
+def _author_before(
+    text: str,
+    lo: int,
+    *,
+    sentence: int,
+    pos: int,
+    year: tuple[int, str],
+    persons: dict[str, set[tuple[int, str]]],
+) -> str:
+    """The author a year-only parenthesis at ``pos`` cites: in its own sentence, a listed author
+    with that year, else the nearest listed author (a wrong year is X303's to say); before the
+    sentence, in the paragraph, the nearest listed author with that year. "" when none."""
+    from refcheck.match import name_variants
+
+    nearest = ""
+    for w in reversed(list(_WORD.finditer(text, lo, pos))):
+        name = _CASE_ENDING.sub("", w.group())
+        years = [persons[k] for k in name_variants(name) if k in persons]
+        if not years:
+            continue
+        if year in set().union(*years):
+            return name
+        if w.start() >= sentence and not nearest:
+            nearest = name
+        if w.start() < sentence and nearest:
+            return nearest
+    return nearest
