@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from refcheck import __version__
 from refcheck.errors import RefcheckError
+from refcheck.safetext import json_safe, one_line, visible, visible_lines
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -247,7 +248,7 @@ def check_file(
             report = apply_baseline(report, text, path=cfg.baseline)
         rendered = render(report, "json" if fmt == "jsonl" else fmt, color=color, config=cfg)
         if fmt == "jsonl":
-            rendered = json.dumps(json.loads(rendered), ensure_ascii=False) + "\n"
+            rendered = json_safe(json.dumps(json.loads(rendered), ensure_ascii=False)) + "\n"
         return FileResult(
             path=path,
             output=rendered,
@@ -344,7 +345,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             if args.write_baseline and not res.error:
                 _write(res.baseline, args.write_baseline)
             if res.error:
-                sys.stderr.write(f"refcheck: error: {res.error}\n")
+                say(f"error: {res.error}")
                 status = EXIT_ERROR
                 continue
             for k, v in res.summary:
@@ -369,16 +370,17 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _print_summary(rows: list[FileResult], totals: dict[str, int]) -> None:
-    w = max(len(r.path) for r in rows)
+    names = [visible(r.path) for r in rows]
+    w = max(len(n) for n in names)
     err = sys.stdout
     err.write("\n" + "manuscript".ljust(w) + "  refs  cites  errors  warnings  infos\n")
-    for r in rows:
+    for name, r in zip(names, rows, strict=True):
         if r.error:
-            err.write(r.path.ljust(w) + "  input error\n")
+            err.write(name.ljust(w) + "  input error\n")
             continue
         s = dict(r.summary)
         err.write(
-            f"{r.path.ljust(w)}  {r.references:4d}  {r.citations:5d}  {s.get('error', 0):6d}"
+            f"{name.ljust(w)}  {r.references:4d}  {r.citations:5d}  {s.get('error', 0):6d}"
             f"  {s.get('warning', 0):8d}  {s.get('info', 0):5d}\n"
         )
     err.write(
@@ -403,7 +405,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
     if args.format == "csl-json":
         from refcheck.exporter.csl import to_csl_json
 
-        _write(to_csl_json(list(doc.references)), None)
+        _write(json_safe(to_csl_json(list(doc.references))), None)
     elif args.format == "json":  # one object per line, for line-oriented tools
         from refcheck.exporter.csl import to_csl
         from refcheck.exporter.keys import citation_keys
@@ -411,7 +413,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
         keys = citation_keys(list(doc.references), "ala-lc")
         _write(
             "".join(
-                json.dumps(to_csl(r, key=k), ensure_ascii=False) + "\n"
+                json_safe(json.dumps(to_csl(r, key=k), ensure_ascii=False)) + "\n"
                 for r, k in zip(doc.references, keys, strict=True)
             ),
             None,
@@ -426,6 +428,7 @@ def format_table(refs: Sequence[object]) -> str:
     from refcheck.model import Reference
 
     def cut(s: str, n: int) -> str:
+        s = one_line(s)
         return s if len(s) <= n else s[: n - 1] + "…"
 
     head = f"{'#':>3} {'line':>5} {'type':<17} {'authors':<28} {'year':<9} {'title':<44} {'status'}"
@@ -452,6 +455,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         scheme=args.transliteration,
         language_detector=args.language_detector,
     )
+    if not args.output:  # a terminal must not obey what an entry contains
+        text = json_safe(text) if args.to == "csl-json" else visible_lines(text)
     _write(text, args.output)
     return EXIT_CLEAN
 
@@ -486,6 +491,12 @@ def cmd_cache(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- entry point
 
 
+def say(message: str) -> None:
+    """One line on stderr, ``refcheck: <message>``: the one boundary every diagnostic passes
+    (file names and manuscript text in it are shown, never obeyed)."""
+    sys.stderr.write(f"refcheck: {visible(message)}\n")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -493,7 +504,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.func(args)
         return code
     except RefcheckError as exc:
-        sys.stderr.write(f"refcheck: error: {exc}\n")
+        say(f"error: {exc}")
         return EXIT_ERROR
     except KeyboardInterrupt:
         sys.stderr.write("refcheck: interrupted\n")

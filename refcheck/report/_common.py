@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 from refcheck.findings import Finding, Report, Severity
@@ -12,11 +11,6 @@ TOOL_NAME = "refcheck"
 DIST_NAME = "manuscript-refcheck"
 # Where docs/rules.md is published; SARIF helpUri and HTML links point at ``#<code>`` in it.
 RULES_DOC_URL = "https://github.com/refcheck/refcheck/blob/main/docs/rules.md"
-
-# C0/C1 controls and the bidi overrides used in "Trojan Source" tricks: manuscript text must not
-# be able to move the cursor, recolour a terminal or reorder what a reviewer reads.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_BREAKS = re.compile(r"[\t\n\r\u2028\u2029]+")
 
 
 def tool_version() -> str:
@@ -44,12 +38,6 @@ def _shown(raw: str) -> str:
         except ValueError:
             return p.as_posix()
     return raw.replace(os.sep, "/")
-
-
-def one_line(text: str) -> str:
-    """Text made safe for a single output line: breaks become spaces, controls become escapes."""
-    text = _BREAKS.sub(" ", text)
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def location(report: Report, finding: Finding) -> tuple[int | None, int | None]:

@@ -13,10 +13,10 @@ from refcheck.report._common import (
     display_path,
     finding_path,
     location,
-    one_line,
     sorted_findings,
     summary_line,
 )
+from refcheck.safetext import one_line, visible
 
 if TYPE_CHECKING:
     from refcheck.config import Config
@@ -42,16 +42,16 @@ def render(
     config: Config | None = None,
 ) -> str:
     """``::error file=…,line=…,col=…,title=CODE::message`` lines, then a plain summary line."""
-    path = display_path(report, path_display)
+    path = visible(display_path(report, path_display))
     out: list[str] = []
     for f in sorted_findings(report):
-        props = [f"file={escape_property(finding_path(report, f, path))}"]
+        props = [f"file={escape_property(visible(finding_path(report, f, path)))}"]
         line, col = location(report, f)
         if line is not None:
             props.append(f"line={line}")
             if col is not None:
                 props.append(f"col={col}")
-        props.append(f"title={escape_property(f.code)}")
+        props.append(f"title={escape_property(visible(f.code))}")
         message = one_line(f.message)
         if f.suggestion:
             message += "\nSuggestion: " + one_line(f.suggestion)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import bisect
 import hashlib
+import re
 from collections import defaultdict
 from html import escape
 from pathlib import Path
@@ -29,6 +30,7 @@ from refcheck.report._common import (
     summary_line,
     tool_version,
 )
+from refcheck.safetext import UNSAFE_IN_LINES, visible
 
 if TYPE_CHECKING:
     from refcheck.config import Config
@@ -58,6 +60,8 @@ li.entry.active,li.entry:target{background:var(--hl);border-left-color:#c90}
 ul.ef{margin:.3em 0;padding-left:1.1em;font:13px system-ui,sans-serif}
 .sev-error{color:var(--err)}.sev-warning{color:var(--warn)}.sev-info{color:var(--info)}
 .code{font:600 12px ui-monospace,monospace}
+.ctl{font:11px ui-monospace,monospace;border:1px solid #999;border-radius:2px;padding:0 2px;
+ color:#555;background:#eee}
 .sugg{color:#333;font-style:italic}
 table{border-collapse:collapse;font:13px system-ui,sans-serif}
 td,th{border:1px solid var(--line);padding:.2em .5em;text-align:left;vertical-align:top}
@@ -123,8 +127,20 @@ JS = """
 
 
 def _e(value: object) -> str:
-    """Escape for text and for double-quoted attributes alike."""
-    return escape(str(value), quote=True)
+    """Escape for text: markup escaped, controls (but line breaks and tabs, which the body's
+    ``pre-wrap`` shows as such) and bidi overrides shown as visible markers."""
+    return UNSAFE_IN_LINES.sub(_marker, escape(str(value), quote=True))
+
+
+def _a(value: object) -> str:
+    """Escape for a double-quoted attribute: markup escaped, controls as ``\\uXXXX`` text."""
+    return escape(visible(str(value)), quote=True)
+
+
+def _marker(m: re.Match[str]) -> str:
+    """A control or bidi character as an inert, visible box: ``U+202E`` in the page's text."""
+    code = f"U+{ord(m.group()):04X}"
+    return f'<span class="ctl" title="control character {code}">{code}</span>'
 
 
 def _csp_hash(text: str) -> str:
@@ -183,7 +199,7 @@ def _finding_item(f: Finding, report: Report, *, target: bool) -> str:
     line, _ = location(report, f)
     parts = [
         f'<li class="sev-{f.severity.value}">',
-        f'<span class="code" title="{_e(_rule_name(f.code))}">{_e(f.code)}</span> ',
+        f'<span class="code" title="{_a(_rule_name(f.code))}">{_e(f.code)}</span> ',
         f"[{_e(f.severity.value)}] {_e(f.message)}",
     ]
     if f.suggestion:
@@ -258,17 +274,17 @@ def render(
         issues = by_cite.get(c.index, [])
         title = "; ".join(f"{f.code}: {f.message}" for f in issues)
         sev = max(issues, key=lambda f: f.severity.rank).severity.value if issues else ""
-        sev_attr = f' data-sev="{_e(sev)}"' if sev else ""
+        sev_attr = f' data-sev="{_a(sev)}"' if sev else ""
         text = _e(doc.text[c.span.start : c.span.end])
         if ref is not None and 1 <= ref <= n_refs:
             pieces.append(
                 f'<a class="cite" href="#ref-{ref}" data-ref="{ref}" id="cite-{c.index}"'
-                f'{sev_attr} title="{_e(title or f"entry {ref}")}">{text}</a>'
+                f'{sev_attr} title="{_a(title or f"entry {ref}")}">{text}</a>'
             )
         else:
             pieces.append(
                 f'<a class="cite unmatched" href="#cite-{c.index}" id="cite-{c.index}"'
-                f'{sev_attr} title="{_e(title or "no matching entry")}">{text}</a>'
+                f'{sev_attr} title="{_a(title or "no matching entry")}">{text}</a>'
             )
         pos = c.span.end
     pieces.append(_e(doc.text[pos : body.end]))
@@ -292,7 +308,7 @@ def render(
         )
         item = [
             f'<li class="entry" id="ref-{entry.index}" value="{entry.index}"'
-            f' data-ref="{entry.index}" data-worst="{_e(worst)}">',
+            f' data-ref="{entry.index}" data-worst="{_a(worst)}">',
             f'<div class="raw">{_e(entry.raw)}</div>',
             f'<div class="meta">{meta}</div>',
         ]
@@ -321,8 +337,8 @@ def render(
             target = ""
         rows.append(
             f'<tr class="sev-{f.severity.value}"><td>{_e(f.severity.value)}</td>'
-            f'<td><a class="code" href="{_e(RULES_DOC_URL)}#{_e(f.code.lower())}"'
-            f' title="{_e(_rule_name(f.code))}">{_e(f.code)}</a></td>'
+            f'<td><a class="code" href="{_a(RULES_DOC_URL)}#{_a(f.code.lower())}"'
+            f' title="{_a(_rule_name(f.code))}">{_e(f.code)}</a></td>'
             f"<td>{_e(at)}</td>"
             f"<td>{_e(f.message)}"
             + (f' <span class="sugg">Suggestion: {_e(f.suggestion)}</span>' if f.suggestion else "")
@@ -339,10 +355,10 @@ def render(
             '<html lang="en">',
             "<head>",
             '<meta charset="utf-8">',
-            f'<meta http-equiv="Content-Security-Policy" content="{_e(csp)}">',
+            f'<meta http-equiv="Content-Security-Policy" content="{_a(csp)}">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            f'<meta name="generator" content="refcheck {_e(tool_version())}">',
-            f"<title>refcheck: {_e(path)}</title>",
+            f'<meta name="generator" content="refcheck {_a(tool_version())}">',
+            f"<title>refcheck: {_a(path)}</title>",
             f"<style>{CSS}</style>",
             "</head>",
             "<body>",

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from refcheck.findings import Report
 from refcheck.report._common import display_path, fail_on, finding_path
+from refcheck.safetext import json_safe
 
 if TYPE_CHECKING:
     from refcheck.config import Config
@@ -65,4 +66,4 @@ def render(
 ) -> str:
     """Pretty-printed UTF-8 JSON (not ASCII-escaped: Turkish and Cyrillic stay readable)."""
     data = as_dict(report, path_display=path_display, config=config)
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"

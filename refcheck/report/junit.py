@@ -23,6 +23,7 @@ from refcheck.report._common import (
     location,
     sorted_findings,
 )
+from refcheck.safetext import xml_safe
 
 if TYPE_CHECKING:
     from refcheck.config import Config
@@ -111,4 +112,5 @@ def render(
     )
     root.append(suite)
     ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    xml = ET.tostring(root, encoding="unicode")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + xml_safe(xml) + "\n"

@@ -22,6 +22,7 @@ from refcheck.report._common import (
     tool_version,
 )
 from refcheck.report.baseline import fingerprints
+from refcheck.safetext import json_safe
 
 if TYPE_CHECKING:
     from refcheck.config import Config
@@ -138,4 +139,4 @@ def render(
 ) -> str:
     """The SARIF log as pretty-printed JSON."""
     data = as_dict(report, path_display=path_display, config=config)
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"

@@ -14,10 +14,10 @@ from refcheck.report._common import (
     display_path,
     finding_path,
     location,
-    one_line,
     sorted_findings,
     summary_line,
 )
+from refcheck.safetext import one_line, visible
 
 if TYPE_CHECKING:
     from refcheck.config import Config
@@ -36,7 +36,7 @@ def render(
     config: Config | None = None,
 ) -> str:
     """The report as lines of text ending with a newline."""
-    path = display_path(report, path_display)
+    path = visible(display_path(report, path_display))
 
     def paint(text: str, *codes: str) -> str:
         return "".join(codes) + text + _RESET if color else text
@@ -44,7 +44,7 @@ def render(
     out: list[str] = []
     for f in sorted_findings(report):
         line, col = location(report, f)
-        fpath = finding_path(report, f, path)  # LaTeX: a .bib entry's finding names the .bib
+        fpath = visible(finding_path(report, f, path))  # LaTeX: a .bib finding names the .bib
         where = f"{fpath}:{line}:{col or 1}:" if line is not None else f"{fpath}:"
         sev = paint(f"[{f.severity.value}]", _SEV_COLOUR[f.severity])
         out.append(f"{paint(where, _BOLD)} {paint(f.code, _BOLD)} {sev} {one_line(f.message)}")
