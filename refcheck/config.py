@@ -12,7 +12,7 @@ import os
 import re
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -20,12 +20,16 @@ from typing import Any
 from refcheck.errors import ConfigError
 from refcheck.findings import Severity
 from refcheck.options import (
-    _PATH_KEYS,
-    _VALIDATORS,
     SeverityMap,
     _empty_severity,
     _severity_map,
+    check_value,
+    env_variables,
+    from_environment,
+    is_setting,
+    path_settings,
     transliteration_schemes,
+    validate_config,
 )
 
 __all__ = [
@@ -41,29 +45,27 @@ __all__ = [
 CONFIG_FILENAME = "refcheck.toml"
 PYPROJECT = "pyproject.toml"
 
-# Environment variable -> Config field. Only these are read from the environment: they are the
-# settings a CI job or a test harness needs to change without touching the project's file.
-ENV_VARS: Mapping[str, str] = MappingProxyType(
-    {
-        "REFCHECK_CROSSREF_URL": "crossref_url",
-        "REFCHECK_DOI_URL": "doi_url",
-        "REFCHECK_DATACITE_URL": "datacite_url",
-        "REFCHECK_MAILTO": "mailto",
-        "REFCHECK_ALLOW_LOCAL_URLS": "allow_local_urls",
-        "REFCHECK_CACHE_DIR": "cache_dir",
-        "REFCHECK_OFFLINE": "offline",
-        "REFCHECK_LANGUAGE_DETECTOR": "language_detector",
-    }
-)
+# Environment variable -> Config field, as declared in refcheck.options.OPTIONS. Only these are
+# read from the environment: the settings a CI job or a test harness needs to change without
+# touching the project's file.
+ENV_VARS: Mapping[str, str] = MappingProxyType(env_variables())
+
 
 @dataclass(frozen=True)
 class Config:
-    """Every setting refcheck reads; the defaults are what runs with no file at all."""
+    """Every setting refcheck reads; the defaults are what runs with no file at all.
+
+    Each field is declared as an option in :data:`refcheck.options.OPTIONS` (its kind, help,
+    environment variable and command-line flag); a new setting is a field here plus one entry
+    there. Constructing a ``Config`` checks every non-default value with the option's kind, so
+    ``Config(transliteration="none")`` raises the same :class:`ConfigError` as the command line.
+    """
 
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     severity: Mapping[str, Severity] = field(default_factory=_empty_severity)
-    fail_on: Severity = Severity.WARNING
+    fail_on: Severity | None = Severity.WARNING  # None: never (exit 0 and no report fails)
+    min_severity: Severity = Severity.INFO  # findings below it are not reported
     transliteration: str = "ala-lc"
     language_detector: str = "builtin"
     mailto: str = ""
@@ -80,7 +82,11 @@ class Config:
     search_missing_dois: bool = True
     jobs: int = 1
     baseline: str = ""
+    missing_list: str = "auto"  # a file without a reference list: auto, error or skip
     source: str = ""  # the file the settings came from ("" when none was found)
+
+    def __post_init__(self) -> None:
+        validate_config(self)
 
     def merged(self, **overrides: Any) -> Config:
         """A copy with command-line overrides applied; ``None`` means "not given".
@@ -93,16 +99,13 @@ class Config:
             if value is None:
                 continue
             name = key.replace("-", "_")
-            if name not in _VALIDATORS:
-                raise ConfigError(f"unknown setting {key!r}", path="command line")
+            if not is_setting(name):
+                raise ConfigError(f"unknown setting {key!r}")
             try:
-                changes[name] = _VALIDATORS[name](value, f"--{name.replace('_', '-')}")
+                changes[name] = check_value(name, value, f"--{name.replace('_', '-')}")
             except ValueError as exc:
-                raise ConfigError(str(exc), path="command line") from None
+                raise ConfigError(str(exc)) from None
         return replace(self, **changes) if changes else self
-
-
-assert set(_VALIDATORS) | {"source"} == {f.name for f in fields(Config)}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -110,11 +113,29 @@ assert set(_VALIDATORS) | {"source"} == {f.name for f in fields(Config)}
 
 
 def _has_tool_section(path: Path) -> bool:
+    """Whether a pyproject.toml sets ``tool.refcheck`` in any TOML spelling (``[tool.refcheck]``,
+    ``[tool]`` + ``refcheck = …``, dotted keys). One that cannot be read or parsed but names
+    refcheck counts as ours, so its error is reported instead of it being passed over."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return False
-    return re.search(r"^\s*\[\s*tool\s*\.\s*refcheck\s*[\].]", text, re.MULTILINE) is not None
+    if "refcheck" not in text:
+        return False
+    try:
+        data = _toml().loads(text)
+    except Exception:  # TOMLDecodeError, or RecursionError on hostile nesting
+        return re.search(r"\btool\b[\s\S]*\brefcheck\b", text) is not None
+    tool = data.get("tool")
+    return isinstance(tool, dict) and "refcheck" in tool
+
+
+def _toml() -> Any:
+    if sys.version_info >= (3, 11):  # imported here: most manuscripts come with no config file
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+    return tomllib
 
 
 def find_config_file(start: Path | None = None) -> Path | None:
@@ -182,12 +203,11 @@ def _read_table(path: Path) -> tuple[dict[str, Any], str, str]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise ConfigError("configuration file is not UTF-8", path=str(path)) from None
-    if sys.version_info >= (3, 11):  # imported here: most manuscripts come with no config file
-        import tomllib
-    else:  # pragma: no cover - exercised on Python 3.10 only
-        import tomli as tomllib
+    tomllib = _toml()
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        raise ConfigError("configuration file is nested too deeply", path=str(path)) from None
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"line (\d+)", str(exc))
         line = int(m.group(1)) if m else None
@@ -201,7 +221,7 @@ def _read_table(path: Path) -> tuple[dict[str, Any], str, str]:
             raise ConfigError(
                 "[tool.refcheck] must be a table",
                 path=str(path),
-                line=_key_line(text, "tool", "refcheck"),
+                line=_key_line(text, "tool", "refcheck") or _key_line(text, "", "tool"),
             )
         return table, text, "tool.refcheck"
     return data, text, ""
@@ -209,19 +229,25 @@ def _read_table(path: Path) -> tuple[dict[str, Any], str, str]:
 
 def _from_table(table: Mapping[str, Any], text: str, prefix: str, path: Path) -> dict[str, Any]:
     values: dict[str, Any] = {}
+    spelt: dict[str, str] = {}
     for key, value in table.items():
         name = key.replace("-", "_")
         line = _key_line(text, prefix, key)
-        if name not in _VALIDATORS:
+        if not is_setting(name):
             hint = f"[{prefix}]" if prefix else "the file"
             raise ConfigError(f"unknown key {key!r} in {hint}", path=str(path), line=line)
+        if name in spelt:
+            raise ConfigError(
+                f"{key} is set twice (also as {spelt[name]}): keep one", path=str(path), line=line
+            )
+        spelt[name] = key
         try:
-            typed = _VALIDATORS[name](value, key)
+            typed = check_value(name, value, key)
         except ValueError as exc:
             if name == "severity" and isinstance(value, Mapping):
                 line = _bad_severity_line(text, prefix, key, value) or line
             raise ConfigError(str(exc), path=str(path), line=line) from None
-        if name in _PATH_KEYS and typed:
+        if name in path_settings() and typed:
             typed = str((path.parent / Path(typed).expanduser()).resolve())
         values[name] = typed
     return values
@@ -235,21 +261,6 @@ def _bad_severity_line(text: str, prefix: str, key: str, value: Mapping[str, Any
         except ValueError:
             return _key_line(text, prefix, key, str(code))
     return None
-
-
-def _from_env(env: Mapping[str, str]) -> dict[str, Any]:
-    values: dict[str, Any] = {}
-    for var, name in ENV_VARS.items():
-        if var not in env:
-            continue
-        raw = env[var]
-        if name in ("mailto", "cache_dir") and raw == "":
-            continue  # an empty variable means "unset", as shells often export them
-        try:
-            values[name] = _VALIDATORS[name](raw, var)
-        except ValueError as exc:
-            raise ConfigError(f"environment variable {exc}") from None
-    return values
 
 
 def load_config(
@@ -275,5 +286,8 @@ def load_config(
         table, text, prefix = _read_table(path)
         values.update(_from_table(table, text, prefix, path))
         values["source"] = str(path)
-    values.update(_from_env(env))
-    return Config(**values)
+    values.update(from_environment(env))
+    try:
+        return Config(**values)
+    except ConfigError as exc:  # a value fine alone but not here (a cache_dir below a file)
+        raise ConfigError(exc.message, path=str(path) if path else None) from None

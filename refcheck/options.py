@@ -1,21 +1,81 @@
-"""Option values: each validator turns a raw TOML, environment or command-line value into the
-typed value refcheck uses, or raises ``ValueError`` with a reason that names the option."""
+"""Every option refcheck takes, declared once and validated in one place.
+
+Where a value comes from does not change what it may be: ``--timeout inf`` on the command line,
+``timeout = inf`` in ``refcheck.toml``, a ``REFCHECK_*`` variable and ``Config(timeout=math.inf)``
+in Python all go through the same :class:`Kind` and are refused with the same reason, naming the
+option as the user wrote it (``--timeout``, ``timeout``, ``REFCHECK_…``).
+
+How an option is declared
+-------------------------
+Add one :class:`Option` to :data:`OPTIONS` below; nothing else reads options.
+
+* A **setting** (``config=True``, the default) is also a field of :class:`refcheck.config.Config`:
+  add the field with its default there (a test checks that the two agree). It can then be set in
+  ``refcheck.toml`` / ``[tool.refcheck]`` (key ``name``, or with ``-`` for ``_``) and in Python;
+  ``env="REFCHECK_…"`` adds an environment variable, ``flags=`` + ``commands=`` a command-line
+  spelling on those subcommands.
+* A **command-line-only** option (``--format``, ``--output`` …) has ``config=False`` and a
+  ``default``; the command finds the checked value as ``args.<name>``.
+* ``cli`` says how a flag takes its value: ``"value"`` (``--timeout 5``), ``"append"`` (repeatable,
+  comma-separated: ``--select X3 --select P1,N5``), or ``"true"``/``"false"`` (a flag without a
+  value that sets the setting to that boolean: ``--offline``, ``--no-cache``).
+* ``kind`` is the type, range or choice (:data:`SECONDS`, :data:`BOOL`, :func:`choice` …). A kind
+  lists ``bad`` example values; tests/test_options.py runs every subcommand with every option set to
+  each of them and requires one error line, exit status 2 and nothing written. A new kind needs
+  bad examples; a new option of an existing kind is covered by that test without writing one.
+
+The readers are :func:`add_arguments` (argparse, in ``refcheck.cli``), :func:`from_command_line`,
+:func:`from_environment`, :func:`check_value` (the TOML reader in ``refcheck.config``) and
+:func:`validate_config` (``Config.__post_init__``).
+"""
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import importlib
 import math
 import re
-from collections.abc import Callable, Iterator, Mapping
-from typing import Any
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from refcheck.errors import ConfigError
 from refcheck.findings import Severity
+
+if TYPE_CHECKING:
+    from refcheck.config import Config
+
+__all__ = [
+    "MAX_JOBS",
+    "MAX_SECONDS",
+    "OPTIONS",
+    "Kind",
+    "Option",
+    "SeverityMap",
+    "add_arguments",
+    "check_value",
+    "choice",
+    "config_options",
+    "from_command_line",
+    "from_environment",
+    "options_for",
+    "transliteration_schemes",
+    "validate_config",
+]
+
+MAX_JOBS = 64
+"""Most manuscripts checked at once: each worker is a process with its own memory."""
+
+MAX_SECONDS = 86_400.0
+"""Longest timeout or deadline (a day): a finite wall, and what socket timeouts can hold."""
 
 _SELECTOR = re.compile(r"[A-Z][0-9]{0,3}")
 _FULL_CODE = re.compile(r"[A-Z][0-9]{3}")
 _TRUE = frozenset({"1", "true", "yes", "on"})
 _FALSE = frozenset({"0", "false", "no", "off", ""})
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 class SeverityMap(Mapping[str, Severity]):
@@ -53,6 +113,23 @@ def _empty_severity() -> Mapping[str, Severity]:
     return SeverityMap()
 
 
+# ---------------------------------------------------------------------------------------------
+# checks: a typed value (TOML, Python, or text already parsed) -> canonical value, or ValueError
+# with a reason that starts with ``what`` (the option as the user wrote it)
+
+
+def _tname(value: object) -> str:
+    return {
+        bool: "a boolean",
+        int: "an integer",
+        float: "a number",
+        str: "a string",
+        list: "a list",
+        tuple: "a list",
+        dict: "a table",
+    }.get(type(value), type(value).__name__)
+
+
 def _str(value: object, what: str) -> str:
     if not isinstance(value, str):
         raise ValueError(f"{what} must be a string, not {_tname(value)}")
@@ -67,20 +144,27 @@ def _bool(value: object, what: str) -> bool:
     raise ValueError(f"{what} must be true or false, not {value!r}")
 
 
-def _positive_float(value: object, what: str) -> float:
+def _seconds(value: object, what: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ValueError(f"{what} must be a number of seconds, not {_tname(value)}")
-    if not value > 0 or math.isnan(value):
+    if math.isnan(value) or not value > 0:
         raise ValueError(f"{what} must be greater than 0, not {value!r}")
+    if not value <= MAX_SECONDS:
+        raise ValueError(f"{what} must be at most {MAX_SECONDS:.0f} seconds, not {value!r}")
     return float(value)
 
 
-def _jobs(value: object, what: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"{what} must be an integer, not {_tname(value)}")
-    if value < 1:
-        raise ValueError(f"{what} must be at least 1, not {value}")
-    return value
+def _int_in(low: int, high: int | None, noun: str) -> Callable[[object, str], int]:
+    def check(value: object, what: str) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError(f"{what} must be an integer, not {_tname(value)}")
+        if value < low:
+            raise ValueError(f"{what} must be at least {low}, not {value}")
+        if high is not None and value > high:
+            raise ValueError(f"{what} must be at most {high} {noun}, not {value}")
+        return value
+
+    return check
 
 
 def _severity(value: object, what: str) -> Severity:
@@ -94,10 +178,75 @@ def _severity(value: object, what: str) -> Severity:
         raise ValueError(f"{what}: {exc}") from None
 
 
+def _fail_on(value: object, what: str) -> Severity | None:
+    """A severity, or ``never`` (``None``): the run's exit status and every report agree on it."""
+    if value is None or (isinstance(value, str) and value.strip().lower() == "never"):
+        return None
+    try:
+        return _severity(value, what)
+    except ValueError:
+        raise ValueError(
+            f"{what}: unknown severity {value!r} (expected one of: info, warning, error, never)"
+        ) from None
+
+
 def _url(value: object, what: str) -> str:
+    from urllib.parse import urlsplit
+
     text = _str(value, what).strip().rstrip("/")
-    if not re.fullmatch(r"https?://[^\s/]+(/[^\s]*)?", text):
-        raise ValueError(f"{what} must be an http(s) URL, not {value!r}")
+    bad = ValueError(f"{what} must be an http(s) URL, not {value!r}")
+    if _CONTROL.search(text) or not re.fullmatch(r"https?://[^\s/]+(/\S*)?", text):
+        raise bad
+    try:
+        parts = urlsplit(text)
+        _ = parts.port  # a port outside 0-65535 raises here
+    except ValueError:
+        raise bad from None
+    if not parts.hostname:
+        raise bad
+    return text
+
+
+def _email(value: object, what: str) -> str:
+    """An address Crossref can write to, and safe in a User-Agent header (no CR/LF)."""
+    text = _str(value, what).strip()
+    if text == "":
+        return ""
+    local, at, domain = text.rpartition("@")
+    if (
+        not at
+        or not local
+        or not domain
+        or "@" in local
+        or len(text) > 254
+        or _CONTROL.search(text)
+        or re.search(r"[\s<>()\[\],;:\"]", text)
+    ):
+        raise ValueError(f"{what} must be an e-mail address like editor@journal.org, not {value!r}")
+    return text
+
+
+def _directory(value: object, what: str) -> str:
+    """A folder refcheck may create: not a file, and not below one."""
+    text = _str(value, what)
+    if text == "":
+        return ""
+    if "\x00" in text:
+        raise ValueError(f"{what} must be a folder, not a name with a NUL character")
+    path = Path(text).expanduser()
+    for probe in (path, *path.parents):
+        if probe.exists():
+            if not probe.is_dir():
+                where = "is" if probe == path else f"is below {probe}, which is"
+                raise ValueError(f"{what}: {text} {where} not a folder")
+            break
+    return text
+
+
+def _path(value: object, what: str) -> str:
+    text = _str(value, what)
+    if "\x00" in text:
+        raise ValueError(f"{what} must be a file name, not a name with a NUL character")
     return text
 
 
@@ -193,39 +342,380 @@ def _detector(value: object, what: str) -> str:
         raise ValueError(f"{what}: {exc}") from None
 
 
-def _tname(value: object) -> str:
-    return {
-        bool: "a boolean",
-        int: "an integer",
-        float: "a number",
-        str: "a string",
-        list: "a list",
-        dict: "a table",
-    }.get(type(value), type(value).__name__)
+# ---------------------------------------------------------------------------------------------
+# parsing text (command line, environment) into the typed value a check takes
 
 
-_VALIDATORS: dict[str, Callable[[object, str], Any]] = {
-    "select": _selectors,
-    "ignore": _selectors,
-    "severity": _severity_map,
-    "fail_on": _severity,
-    "transliteration": _scheme,
-    "language_detector": _detector,
-    "mailto": _str,
-    "cache_dir": _str,
-    "use_cache": _bool,
-    "offline": _bool,
-    "crossref_url": _url,
-    "doi_url": _url,
-    "datacite_url": _url,
-    "allow_local_urls": _bool,
-    "timeout": _positive_float,
-    "deadline": _positive_float,
-    "check_urls": _bool,
-    "search_missing_dois": _bool,
-    "jobs": _jobs,
-    "baseline": _str,
-}
+def _as_text(text: str, what: str) -> object:
+    return text
 
-# settings that name files: relative values in a config file are relative to that file's folder
-_PATH_KEYS = ("cache_dir", "baseline")
+
+def _number_text(text: str, what: str) -> object:
+    try:
+        return float(text)
+    except ValueError:
+        raise ValueError(f"{what} must be a number of seconds, not {text!r}") from None
+
+
+def _int_text(text: str, what: str) -> object:
+    try:
+        return int(text.strip())
+    except ValueError:
+        raise ValueError(f"{what} must be an integer, not {text!r}") from None
+
+
+def _list_text(text: str, what: str) -> object:
+    return [p.strip() for p in text.split(",") if p.strip()]
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What values an option takes: the check, how text becomes a value, and refused examples.
+
+    ``bad`` examples may name fixtures the bad-value suite provides: ``{file}`` (an existing
+    file), ``{dir}``, ``{missing}`` (a path that does not exist), ``{input}`` (the manuscript
+    being read), ``{binary}`` (a file of non-UTF-8 bytes), ``{nested}`` (JSON nested 100,000
+    deep), ``{badtoml}`` (a file that is not TOML) and ``{fifo}`` (a named pipe).
+    """
+
+    describe: str
+    check: Callable[[object, str], Any]
+    parse: Callable[[str, str], object] = _as_text
+    bad: tuple[str, ...] = ()
+    choices: Callable[[], Sequence[str]] | None = None
+
+    def from_text(self, text: str, what: str) -> Any:
+        """A command-line or environment value, parsed and checked."""
+        return self.check(self.parse(text, what), what)
+
+
+def choice(*values: str, source: Callable[[], Sequence[str]] | None = None) -> Kind:
+    """One of ``values`` (or of what ``source()`` lists when the parser is built, so a new
+    export or report format needs no change here)."""
+
+    def names() -> Sequence[str]:
+        return tuple(source()) if source is not None else values
+
+    def check(value: object, what: str) -> str:
+        text = _str(value, what).strip()
+        allowed = names()
+        if text not in allowed:
+            raise ValueError(f"{what}: {value!r} is not one of: {', '.join(allowed)}")
+        return text
+
+    return Kind(
+        describe="one of " + ", ".join(values) if values else "a name",
+        check=check,
+        bad=("nope", ""),
+        choices=names,
+    )
+
+
+BOOL = Kind("true or false", _bool, bad=("maybe", "2"))
+SECONDS = Kind(
+    f"number of seconds, > 0 and ≤ {MAX_SECONDS:.0f}",
+    _seconds,
+    _number_text,
+    bad=("0", "-1", "inf", "1e999", "nan", "ten", "1e6"),
+)
+JOBS = Kind(
+    f"integer 1-{MAX_JOBS}",
+    _int_in(1, MAX_JOBS, "processes"),
+    _int_text,
+    bad=("0", "-2", "four", "1.5", "100000"),
+)
+LINE = Kind("line number ≥ 1", _int_in(1, None, ""), _int_text, bad=("0", "-1", "x"))
+SEVERITY = Kind(
+    "info, warning or error",
+    _severity,
+    bad=("fatal", ""),
+    choices=lambda: ("info", "warning", "error"),
+)
+FAIL_ON = Kind(
+    "info, warning, error or never",
+    _fail_on,
+    bad=("fatal", "always"),
+    choices=lambda: ("info", "warning", "error", "never"),
+)
+SCHEME = Kind("transliteration scheme", _scheme, bad=("none", "klingon"))
+DETECTOR = Kind(
+    "builtin or lingua", _detector, bad=("cld3", ""), choices=lambda: ("builtin", "lingua")
+)
+EMAIL = Kind(
+    "e-mail address",
+    _email,
+    bad=("editor", "a@b.org\r\nX-Injected: 1", "a b@c.org", "@x.org", "a@"),
+)
+URL = Kind(
+    "http(s) URL",
+    _url,
+    bad=("http://[::1", "ftp://x.org", "http://", "http://x.org:99999", "https://x.org/a\tb"),
+)
+FOLDER = Kind("folder", _directory, bad=("{file}", "{file}/sub"))
+SELECTORS = Kind("list of rule selectors", _selectors, _list_text, bad=("bad selector", "Q777"))
+SEVERITY_MAP = Kind("table of rule code = severity", _severity_map)
+BASELINE = Kind("baseline file", _path, bad=("{missing}", "{dir}", "{binary}", "{nested}"))
+CONFIG_FILE = Kind("TOML file", _path, bad=("{missing}", "{dir}", "{binary}", "{badtoml}"))
+OUTPUT = Kind(
+    "file to write",
+    _path,
+    bad=("{missing}/out.txt", "{dir}", "{input}", "/dev/full", "{file}/out.txt", ""),
+)
+
+
+def _report_formats() -> Sequence[str]:
+    from refcheck.report import FORMATS
+
+    return tuple(FORMATS)
+
+
+def _export_formats() -> Sequence[str]:
+    from refcheck.exporter import FORMATS
+
+    return tuple(FORMATS)
+
+
+# ---------------------------------------------------------------------------------------------
+# the table
+
+
+CHECK, PARSE, EXPORT, RULES, CACHE = "check", "parse", "export", "rules", "cache"
+COMMANDS = (CHECK, PARSE, EXPORT, RULES, CACHE)
+
+
+@dataclass(frozen=True)
+class Option:
+    """One option; see the module docstring for how to declare one."""
+
+    name: str  # the Config field, or args.<name> for a command-line-only option
+    kind: Kind
+    help: str
+    flags: tuple[str, ...] = ()  # command-line spellings, the long one first
+    commands: tuple[str, ...] = ()  # subcommands that take the flags
+    env: str = ""  # REFCHECK_* variable ("" = none)
+    config: bool = True  # a Config field: settable in a file and in Python
+    cli: str = "value"  # "value", "append", "true" or "false"
+    metavar: str = ""
+    default: Any = None  # command-line-only options: the value when not given
+    path: bool = False  # relative values in a config file are relative to its folder
+    empty_env_is_unset: bool = False  # REFCHECK_X="" counts as not set
+    group: str = ""  # flags of one group exclude each other
+
+    @property
+    def flag(self) -> str:
+        """How messages name the option on the command line."""
+        return self.flags[0] if self.flags else "--" + self.name.replace("_", "-")
+
+
+OPTIONS: tuple[Option, ...] = (
+    # ---- settings: Config fields, in refcheck.toml, in Python, some in the environment/CLI
+    Option("select", SELECTORS, "rule codes or prefixes to run (ALL, X, X3, X305)",
+           ("--select",), (CHECK,), cli="append", metavar="CODES"),
+    Option("ignore", SELECTORS, "rule codes or prefixes to skip (wins over --select)",
+           ("--ignore",), (CHECK,), cli="append", metavar="CODES"),
+    Option("severity", SEVERITY_MAP, "per-rule severity: { X305 = \"error\" }"),
+    Option("fail_on", FAIL_ON, "lowest severity that makes the exit status 1 (default: warning)",
+           ("--fail-on",), (CHECK,), metavar="{info,warning,error,never}"),
+    Option("min_severity", SEVERITY, "lowest severity reported (default: info, all)",
+           ("--min-severity",), (CHECK,), metavar="{info,warning,error}"),
+    Option("transliteration", SCHEME, "romanisation of Cyrillic: ala-lc (default), iso9 …",
+           ("--transliteration",), (CHECK, EXPORT), metavar="SCHEME"),
+    Option("language_detector", DETECTOR,
+           "title languages by builtin rules (default) or lingua (extra: refcheck[lingua])",
+           ("--language-detector",), (CHECK, EXPORT), env="REFCHECK_LANGUAGE_DETECTOR",
+           metavar="{builtin,lingua}"),
+    Option("mailto", EMAIL, "contact address for Crossref's polite pool", ("--mailto",), (CHECK,),
+           env="REFCHECK_MAILTO", metavar="EMAIL", empty_env_is_unset=True),
+    Option("cache_dir", FOLDER, "HTTP cache folder", ("--cache-dir",), (CHECK, CACHE),
+           env="REFCHECK_CACHE_DIR", metavar="DIR", path=True, empty_env_is_unset=True),
+    Option("use_cache", BOOL, "do not read or write the HTTP cache", ("--no-cache",), (CHECK,),
+           cli="false"),
+    Option("offline", BOOL, "do not use the network", ("--offline",), (CHECK,),
+           env="REFCHECK_OFFLINE", cli="true"),
+    Option("crossref_url", URL, "Crossref REST API base", env="REFCHECK_CROSSREF_URL"),
+    Option("doi_url", URL, "DOI resolver base", env="REFCHECK_DOI_URL"),
+    Option("datacite_url", URL, "DataCite REST API base", env="REFCHECK_DATACITE_URL"),
+    Option("allow_local_urls", BOOL, "allow requests to local and private addresses",
+           env="REFCHECK_ALLOW_LOCAL_URLS"),
+    Option("timeout", SECONDS, "per-request timeout", ("--timeout",), (CHECK,),
+           metavar="SECONDS"),
+    Option("deadline", SECONDS, "stop network checks after this long", ("--deadline",), (CHECK,),
+           metavar="SECONDS"),
+    Option("check_urls", BOOL, "check DOIs but not web pages", ("--no-urls",), (CHECK,),
+           cli="false"),
+    Option("search_missing_dois", BOOL, "look up a DOI for journal articles without one"),
+    Option("jobs", JOBS, f"check N manuscripts in parallel (1-{MAX_JOBS})", ("--jobs", "-j"),
+           (CHECK,), metavar="N"),
+    Option("baseline", BASELINE, "hide the findings recorded in FILE", ("--baseline",), (CHECK,),
+           metavar="FILE", path=True),
+    Option("missing_list", choice("auto", "error", "skip"),
+           "a file without a reference list: skip it, or fail (auto: fail when it is the only "
+           "file named, skip in a batch)", ("--missing-list",), (CHECK,),
+           metavar="{auto,error,skip}"),
+    # ---- command-line only
+    Option("format", choice(source=_report_formats), "report format (default: text)",
+           ("--format", "-f"), (CHECK,), config=False, default="text", metavar="FORMAT"),
+    Option("output", OUTPUT, "write the report to FILE (replaced only when the run succeeds)",
+           ("--output", "-o"), (CHECK,), config=False, metavar="FILE"),
+    Option("config", CONFIG_FILE, "refcheck.toml or pyproject.toml to use", ("--config",),
+           (CHECK, EXPORT), config=False, metavar="FILE"),
+    Option("write_baseline", OUTPUT, "record today's findings in FILE", ("--write-baseline",),
+           (CHECK,), config=False, metavar="FILE"),
+    Option("references_from", LINE, "the reference list starts at LINE (no heading needed)",
+           ("--references-from",), (CHECK, PARSE, EXPORT), config=False, metavar="LINE"),
+    Option("color", BOOL, "force colours", ("--color",), (CHECK,), config=False, cli="true",
+           default=False, group="color"),
+    Option("no_color", BOOL, "never use colours", ("--no-color",), (CHECK,), config=False,
+           cli="true", default=False, group="color"),
+    Option("no_progress", BOOL, "no progress bar on stderr", ("--no-progress",), (CHECK,),
+           config=False, cli="true", default=False),
+    Option("clear_cache", BOOL, "empty the HTTP cache first", ("--clear-cache",), (CHECK,),
+           config=False, cli="true", default=False),
+    Option("verbose", BOOL, "the detailed text report: path:line:col per finding, suggestions",
+           ("--verbose", "-v"), (CHECK,), config=False, cli="true", default=False),
+    Option("format", choice("table", "csl-json", "json"),
+           "table: readable; csl-json: a CSL-JSON array; json: one CSL-JSON object per line",
+           ("--format", "-f"), (PARSE,), config=False, default="table", metavar="FORMAT"),
+    Option("to", choice(source=_export_formats), "export format (default: bibtex)", ("--to",),
+           (EXPORT,), config=False, default="bibtex", metavar="FORMAT"),
+    Option("output", OUTPUT, "write to FILE (replaced only when the export succeeds)",
+           ("--output", "-o"), (EXPORT,), config=False, metavar="FILE"),
+    Option("encoding", choice("utf-8", "ascii"),
+           "utf-8 for biber/BibLaTeX, ascii for 7-bit LaTeX escapes (bibtex, biblatex only)",
+           ("--encoding",), (EXPORT,), config=False, default="utf-8", metavar="{utf-8,ascii}"),
+    Option("format", choice("text", "markdown"), "list format", ("--format", "-f"), (RULES,),
+           config=False, default="text", metavar="FORMAT"),
+)  # fmt: skip
+
+
+def config_options() -> tuple[Option, ...]:
+    """The settings (Config fields), each once."""
+    return tuple(o for o in OPTIONS if o.config)
+
+
+def options_for(command: str) -> tuple[Option, ...]:
+    """The options a subcommand takes on the command line."""
+    return tuple(o for o in OPTIONS if command in o.commands and o.flags)
+
+
+def _setting(name: str) -> Option:
+    for opt in OPTIONS:
+        if opt.config and opt.name == name:
+            return opt
+    raise KeyError(name)
+
+
+def is_setting(name: str) -> bool:
+    """Whether ``name`` is a Config field settable from a file, the CLI or Python."""
+    return any(o.config and o.name == name for o in OPTIONS)
+
+
+# ---------------------------------------------------------------------------------------------
+# the readers
+
+
+def check_value(name: str, value: object, what: str) -> Any:
+    """A setting's value from a file or from Python, checked; ``ValueError`` names ``what``."""
+    return _setting(name).kind.check(value, what)
+
+
+def add_arguments(parser: argparse.ArgumentParser, command: str) -> None:
+    """Declare ``command``'s options on its argparse parser. Values stay raw text (``None`` when
+    not given) so :func:`from_command_line` checks them with the same kinds as everywhere else."""
+    groups: dict[str, argparse._MutuallyExclusiveGroup] = {}
+    for opt in options_for(command):
+        target: Any = parser
+        if opt.group:
+            target = groups.setdefault(opt.group, parser.add_mutually_exclusive_group())
+        help_text = opt.help
+        if opt.env:
+            help_text += f" [env: {opt.env}]"
+        if opt.cli in ("true", "false"):
+            target.add_argument(
+                *opt.flags, dest=opt.name, action="store_const", const=opt.cli == "true",
+                default=None, help=help_text,
+            )  # fmt: skip
+            continue
+        metavar = opt.metavar or None
+        if metavar is None and opt.kind.choices is not None:
+            metavar = "{" + ",".join(opt.kind.choices()) + "}"
+        target.add_argument(
+            *opt.flags, dest=opt.name, default=None, metavar=metavar, help=help_text,
+            action="append" if opt.cli == "append" else "store",
+        )  # fmt: skip
+
+
+def from_command_line(command: str, args: argparse.Namespace) -> dict[str, Any]:
+    """Check every option given on the command line.
+
+    Command-line-only options are replaced on ``args`` by their checked values (defaults filled
+    in); the settings given are returned as ``Config.merged`` overrides. A bad value raises
+    :class:`ConfigError` naming the flag.
+    """
+    overrides: dict[str, Any] = {}
+    for opt in options_for(command):
+        raw = getattr(args, opt.name, None)
+        if raw is None:
+            if not opt.config:
+                setattr(args, opt.name, opt.default)
+            continue
+        try:
+            if opt.cli in ("true", "false"):
+                value = opt.kind.check(raw, opt.flag)
+            elif opt.cli == "append":
+                items = [p.strip() for text in raw for p in str(text).split(",") if p.strip()]
+                value = opt.kind.check(items, opt.flag)
+            else:
+                value = opt.kind.from_text(raw, opt.flag)
+        except ValueError as exc:
+            raise ConfigError(str(exc)) from None
+        if opt.config:
+            overrides[opt.name] = value
+        else:
+            setattr(args, opt.name, value)
+    return overrides
+
+
+def from_environment(env: Mapping[str, str]) -> dict[str, Any]:
+    """The settings ``REFCHECK_*`` variables give, checked."""
+    values: dict[str, Any] = {}
+    for opt in config_options():
+        if not opt.env or opt.env not in env:
+            continue
+        raw = env[opt.env]
+        if raw == "" and opt.empty_env_is_unset:
+            continue
+        try:
+            values[opt.name] = opt.kind.from_text(raw, opt.env)
+        except ValueError as exc:
+            raise ConfigError(f"environment variable {exc}") from None
+    return values
+
+
+def validate_config(cfg: Config) -> None:
+    """``Config.__post_init__``: every field that differs from its default is checked and
+    replaced by its canonical value (``"error"`` → ``Severity.ERROR``, ``"loc"`` → ``ala-lc``).
+    Python callers get the same :class:`ConfigError` as the command line and files."""
+    from dataclasses import fields
+
+    defaults = {f.name: f.default for f in fields(cfg)}
+    for opt in config_options():
+        value = getattr(cfg, opt.name)
+        default = defaults.get(opt.name)
+        if value is default or (type(value) is type(default) and value == default):
+            continue
+        try:
+            canonical = opt.kind.check(value, opt.name)
+        except ValueError as exc:
+            raise ConfigError(str(exc)) from None
+        object.__setattr__(cfg, opt.name, canonical)
+
+
+def env_variables() -> dict[str, str]:
+    """``REFCHECK_*`` variable → setting name."""
+    return {o.env: o.name for o in config_options() if o.env}
+
+
+def path_settings() -> tuple[str, ...]:
+    """Settings that name files or folders (relative values in a file are relative to it)."""
+    return tuple(o.name for o in config_options() if o.path)
