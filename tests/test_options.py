@@ -251,7 +251,7 @@ def test_crossref_url_with_a_broken_ipv6_literal(
         ("refcheck.toml", "timeout = inf\n", 1, "at most"),
     ],
 )
-def test_bad_files_the_issue_names(
+def test_bad_files_the_issue_names(  # noqa: PLR0917
     scene: Scene, capsys: pytest.CaptureFixture[str], name: str, text: str, line: int, words: str
 ) -> None:
     cfg = scene.root / name

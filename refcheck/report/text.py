@@ -2,7 +2,8 @@
 
 Compact (default): findings grouped by file, errors first, each on a line ``LINE:COL  severity
 CODE  message`` wrapped at the terminal's width (100 columns when not a terminal), a suggestion
-only when the message does not already contain it; then a count per rule and the summary line.
+only when the message does not already contain it, one line for the same finding at several
+places (with every place listed); then a count per rule and the summary line.
 
 Verbose: one ``path:line:col: CODE [severity] message`` line per finding in reading order (what
 editors and terminals turn into links), every suggestion on its own line, then the summary.
@@ -81,17 +82,24 @@ def _compact(report: Report, path: str, style: Style) -> str:
     out: list[str] = []
     for fpath, found in groups.items():
         found.sort(key=lambda f: -f.severity.rank)  # stable: reading order within a severity
-        where = {id(f): _where(report, f) for f in found}
-        loc_w = max(len(w) for w in where.values())
-        indent = 2 + loc_w + 2 + 7 + 2 + max(len(f.code) for f in found) + 2
-        out.append(paint(visible(fpath), _BOLD))
+        # the same finding at several places (27 × "retrieval date …") is one line listing them
+        alike: dict[tuple[str, str, str], list[Finding]] = defaultdict(list)
         for f in found:
+            alike[(f.code, f.message, f.suggestion)].append(f)
+        rows = [(same[0], [_where(report, g) for g in same[1:]]) for same in alike.values()]
+        loc_w = max(len(_where(report, f)) for f, _ in rows)
+        indent = 2 + loc_w + 2 + 7 + 2 + max(len(f.code) for f, _ in rows) + 2
+        out.append(paint(visible(fpath), _BOLD))
+        for f, also in rows:
             sev = paint(f.severity.value.ljust(7), _SEV_COLOUR[f.severity])
-            head = f"  {where[id(f)]:>{loc_w}}  {sev}  {paint(f.code, _BOLD)}  "
+            head = f"  {_where(report, f):>{loc_w}}  {sev}  {paint(f.code, _BOLD)}  "
             text = one_line(f.message)
             suggestion = one_line(f.suggestion) if f.suggestion else ""
             if suggestion and suggestion.strip("() ") not in text:
                 text += f" → {suggestion}"
+            if also:
+                places = ", ".join(a for a in also if a) or "no line"
+                text += f" ({len(also) + 1}×, also at {places})"
             out.extend(_wrap(head, text, indent, style.width))
     if style.batch:  # the block ends with its own figures; one manuscript's go in the summary
         out.extend(f"  note: {one_line(n)}" for n in report.notes)
