@@ -510,13 +510,3 @@ def test_absolute_document_path_shown_relative_to_cwd(
     assert render(rep, "text", verbose=True).startswith("sub/paper.txt:2:80: T901")
     outside = make_report(path="/elsewhere/paper.txt")
     assert render(outside, "text", verbose=True).startswith("/elsewhere/paper.txt:2:80:")
-
-
-def test_pre_commit_hook_definition() -> None:
-    yaml = pytest.importorskip("yaml")
-    hooks = yaml.safe_load((Path(__file__).parent.parent / ".pre-commit-hooks.yaml").read_text())
-    (hook,) = hooks
-    assert (hook["id"], hook["entry"], hook["language"]) == ("refcheck", "refcheck check", "python")
-    pattern = re.compile(hook["files"])
-    assert pattern.search("paper.md") and pattern.search("a/b.docx") and pattern.search("x.txt")
-    assert not pattern.search("paper.pdf")
