@@ -68,7 +68,7 @@ def test_helpers_make_every_control_visible() -> None:
 
 
 @pytest.mark.parametrize("fmt", ["text", "github"])
-@pytest.mark.parametrize("verbose", [False])
+@pytest.mark.parametrize("verbose", [False, True])
 def test_file_name_cannot_forge_lines_in_reports(
     capsys: pytest.CaptureFixture[str], evil_file: Path, fmt: str, verbose: bool
 ) -> None:
