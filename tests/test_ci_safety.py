@@ -152,6 +152,8 @@ def test_document_formats_without_output_go_to_stdout_and_write_no_files(
     assert code == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == before
     assert out.count("a/paper.md") >= 1 and out.count("b/paper.md") >= 1
+    if fmt == "json":  # one JSON document (a list), not JSON Lines under the name json
+        assert [Path(r["path"]).parent.name for r in json.loads(out)] == ["a", "b"]
 
 
 def test_one_sarif_log_one_run_for_many_manuscripts(
