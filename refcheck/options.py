@@ -554,7 +554,7 @@ OPTIONS: tuple[Option, ...] = (
            metavar="{auto,error,skip}"),
     # ---- command-line only
     Option("format", choice(source=_report_formats), "report format (default: text)",
-           ("--format", "-f"), (CHECK,), config=False, default="text", metavar="FORMAT"),
+           ("--format", "-f"), (CHECK,), config=False, default="text"),
     Option("output", OUTPUT, "write the report to FILE (replaced only when the run succeeds)",
            ("--output", "-o"), (CHECK,), config=False, metavar="FILE"),
     Option("config", CONFIG_FILE, "refcheck.toml or pyproject.toml to use", ("--config",),
@@ -575,16 +575,16 @@ OPTIONS: tuple[Option, ...] = (
            ("--verbose", "-v"), (CHECK,), config=False, cli="true", default=False),
     Option("format", choice("table", "csl-json", "json"),
            "table: readable; csl-json: a CSL-JSON array; json: one CSL-JSON object per line",
-           ("--format", "-f"), (PARSE,), config=False, default="table", metavar="FORMAT"),
+           ("--format", "-f"), (PARSE,), config=False, default="table"),
     Option("to", choice(source=_export_formats), "export format (default: bibtex)", ("--to",),
-           (EXPORT,), config=False, default="bibtex", metavar="FORMAT"),
+           (EXPORT,), config=False, default="bibtex"),
     Option("output", OUTPUT, "write to FILE (replaced only when the export succeeds)",
            ("--output", "-o"), (EXPORT,), config=False, metavar="FILE"),
     Option("encoding", choice("utf-8", "ascii"),
            "utf-8 for biber/BibLaTeX, ascii for 7-bit LaTeX escapes (bibtex, biblatex only)",
            ("--encoding",), (EXPORT,), config=False, default="utf-8", metavar="{utf-8,ascii}"),
     Option("format", choice("text", "markdown"), "list format", ("--format", "-f"), (RULES,),
-           config=False, default="text", metavar="FORMAT"),
+           config=False, default="text"),
 )  # fmt: skip
 
 
@@ -626,7 +626,9 @@ def add_arguments(parser: argparse.ArgumentParser, command: str) -> None:
     for opt in options_for(command):
         target: Any = parser
         if opt.group:
-            target = groups.setdefault(opt.group, parser.add_mutually_exclusive_group())
+            if opt.group not in groups:
+                groups[opt.group] = parser.add_mutually_exclusive_group()
+            target = groups[opt.group]
         help_text = opt.help
         if opt.env:
             help_text += f" [env: {opt.env}]"

@@ -187,6 +187,16 @@ def test_file_values_are_checked_and_name_the_line(tmp_path: Path, opt: Option, 
     assert opt.name in str(info.value)
 
 
+@pytest.mark.parametrize("command", [None, *COMMANDS])
+def test_help_of_every_command(capsys: pytest.CaptureFixture[str], command: str | None) -> None:
+    code = main([command, "--help"] if command else ["--help"])
+    out, err = capsys.readouterr()
+    assert (code, err) == (0, "")
+    assert out.startswith("usage: refcheck")
+    for opt in options_for(command or ""):
+        assert opt.flag in out
+
+
 def test_registry_and_config_fields_agree() -> None:
     names = {o.name for o in config_options()}
     assert len(names) == len(config_options())  # each setting declared once
