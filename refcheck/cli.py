@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
     from refcheck.config import Config
     from refcheck.report import Item, Style
+    from refcheck.report.baseline import Baseline
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 MANUSCRIPT_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".tex")
@@ -255,15 +256,18 @@ def check_file(job: Job, progress: Callable[[int, int], None] | None = None) -> 
     with a one-line reason (:func:`refcheck.errors.describe`), never an exception."""
     from refcheck import api
     from refcheck.report import item as report_item
-    from refcheck.report.baseline import baseline_rows, hide_known
 
     try:
         doc = api.load(job.path, references_from=job.references_from)
         inputs = tuple(p.path for p in doc.parts)
         report = api.check(doc, job.cfg, progress=progress)
-        rows = tuple(baseline_rows(report)) if job.want_baseline else ()
-        if job.baseline:  # recorded before the baseline hides anything
-            report = hide_known(report, job.known, baseline=job.baseline)
+        rows: tuple[dict[str, str], ...] = ()
+        if job.want_baseline or job.baseline:
+            from refcheck.report.baseline import baseline_rows, hide_known
+
+            rows = tuple(baseline_rows(report)) if job.want_baseline else ()
+            if job.baseline:  # recorded before the baseline hides anything
+                report = hide_known(report, job.known, baseline=job.baseline)
         it = report_item(report, job.fmt, config=job.cfg, style=job.style)
         return FileResult(job.path, it, failed=it.failed, baseline=rows, inputs=inputs)
     except NoReferencesError as exc:
@@ -323,7 +327,6 @@ def _width(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from refcheck.output import Destination
     from refcheck.report import Style, error_item, writer
-    from refcheck.report.baseline import Baseline, baseline_document, manuscript_key, read_baseline
 
     paths = expand_paths(args.paths)
     if not paths:
@@ -339,6 +342,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     baselines: dict[str, Baseline] = {}
     for cfg in file_cfgs:
         if cfg.baseline and cfg.baseline not in baselines:
+            from refcheck.report.baseline import read_baseline
+
             baselines[cfg.baseline] = read_baseline(cfg.baseline)
     inputs = [*paths, *configs.sources(), *baselines]
     out = Destination(args.output, option="--output", inputs=inputs)
@@ -391,12 +396,16 @@ def cmd_check(args: argparse.Namespace) -> int:
                 continue
             assert res.item is not None
             if args.write_baseline:
+                from refcheck.report.baseline import manuscript_key
+
                 recorded[manuscript_key(res.path, args.write_baseline)] = list(res.baseline)
             if res.failed and status == EXIT_CLEAN:
                 status = EXIT_FINDINGS
             stream.write(report_writer.add(res.item))
         stream.write(report_writer.end())
     if args.write_baseline and recorded:
+        from refcheck.report.baseline import baseline_document
+
         record.write(baseline_document(recorded))
     if skipped:
         more = len(skipped) - 5

@@ -10,7 +10,6 @@ command prints before exiting 2: ``RefcheckError`` as it is, ``OSError`` with it
 from __future__ import annotations
 
 import os
-import traceback
 
 
 class RefcheckError(Exception):
@@ -77,6 +76,8 @@ def describe(exc: BaseException, path: str | None = None) -> str:
 
 def _origin(exc: BaseException) -> str:
     """``module.py:LINE`` of the innermost refcheck frame (else the innermost frame)."""
+    import traceback
+
     frames = traceback.extract_tb(exc.__traceback__) if exc.__traceback__ else []
     if not frames:
         return "no traceback"

@@ -18,7 +18,6 @@ import contextlib
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
@@ -105,6 +104,8 @@ class Destination:
             except OSError as exc:
                 raise _error(self.path, exc) from None
             return
+        import tempfile  # here: most runs print to standard output
+
         folder = os.path.dirname(self.real) or "."
         try:
             fd, tmp = tempfile.mkstemp(
