@@ -10,7 +10,6 @@ objects; one that could not be checked has the same keys (empty) and ``error``.
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from refcheck.findings import Report
@@ -96,21 +95,23 @@ def part(report: Report, *, path: str, config: Config | None, style: Style, fmt:
 
 class Writer(_Writer):
     """``json``: the object for one manuscript, a list of them for a batch (even of one file,
-    so a script gets the same shape whatever a folder holds). ``jsonl``: one object per line,
-    streamed as each manuscript is done."""
+    so a script gets the same shape whatever a folder holds), streamed: each manuscript's object
+    is written when it is done, indented into the list, never parsed again. ``jsonl``: one
+    object per line."""
 
     def add(self, item: Item) -> str:
-        text = item.part or _dump(error_dict(item.path, item.error), pretty=self.fmt == "json")
-        if self.fmt == "jsonl":
-            super().add(item)
+        pretty = self.fmt == "json"
+        text = item.part or _dump(error_dict(item.path, item.error), pretty=pretty)
+        first = not self.items
+        super().add(item)
+        if not pretty:
             return text + "\n"
-        self.items.append(replace(item, part=text))
-        return ""
+        if not self.style.batch:
+            return text + "\n"  # one manuscript, one object (the single-file contract)
+        indented = "  " + text.replace("\n", "\n  ")
+        return ("[\n" if first else ",\n") + indented
 
     def end(self) -> str:
-        if self.fmt == "jsonl":
+        if self.fmt != "json" or not self.style.batch:
             return ""
-        if not self.style.batch and len(self.items) == 1:
-            return self.items[0].part + "\n"
-        docs = [json.loads(i.part) for i in self.items]
-        return _dump(docs, pretty=True) + "\n"
+        return "\n]\n" if self.items else "[]\n"

@@ -121,7 +121,7 @@ def _wrap(head: str, text: str, indent: int, width: int) -> list[str]:
     """``head`` then ``text`` wrapped at ``width`` columns under itself (never inside a word, so a
     URL or DOI stays whole and clickable)."""
     room = width - indent
-    if width <= 0 or room < _MIN_TEXT:
+    if width <= 0 or room < _MIN_TEXT or len(text) <= room:
         return [head + text]
     lines = textwrap.wrap(text, room, break_long_words=False, break_on_hyphens=False) or [""]
     return [head + lines[0]] + [" " * indent + rest for rest in lines[1:]]
