@@ -112,6 +112,8 @@ class Writer(_Writer):
         return ("[\n" if first else ",\n") + indented
 
     def end(self) -> str:
-        if self.fmt != "json" or not self.style.batch:
+        if self.fmt != "json":
             return ""
-        return "\n]\n" if self.items else "[]\n"
+        if not self.items:  # every file skipped: an empty list, still a JSON document
+            return "[]\n"
+        return "\n]\n" if self.style.batch else ""
