@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from refcheck import __version__
 from refcheck.errors import NoReferencesError, RefcheckError, describe
-from refcheck.safetext import json_safe, one_line, visible, visible_lines
+from refcheck.safetext import json_safe, one_line, visible, visible_lines, xml_safe
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -490,7 +490,13 @@ def cmd_export(args: argparse.Namespace) -> int:
         language_detector=cfg.language_detector,
     )
     if not args.output:  # a terminal must not obey what an entry contains
-        text = json_safe(text) if text.lstrip().startswith(("[", "{")) else visible_lines(text)
+        head = text.lstrip()[:1]
+        if head in ("[", "{"):  # JSON: escapes are the same characters (lossless)
+            text = json_safe(text)
+        elif head == "<":  # XML: character references are too
+            text = xml_safe(text)
+        else:
+            text = visible_lines(text)
     dest.write(text)
     return EXIT_CLEAN
 
