@@ -70,7 +70,7 @@ class Writer(_Writer):
         return item.part
 
     def end(self) -> str:
-        if not self.style.batch:
+        if not self.style.batch or not self.items:
             return ""
         e = sum(i.counts[0] for i in self.items)
         w = sum(i.counts[1] for i in self.items)

@@ -137,6 +137,8 @@ class Writer(_Writer):
     def end(self) -> str:
         paint = _painter(self.style.color)
         items = self.items
+        if not items:  # every file skipped: stderr says so, there is nothing to sum up
+            return ""
         if self.style.verbose:
             return _table(items) if self.style.batch else ""
         out: list[str] = []
