@@ -158,6 +158,10 @@ def resolver_settings(cfg: Config) -> ResolverSettings:
     )
 
 
+# export formats that have a 7-bit form (LaTeX escapes); the others are UTF-8 text by definition
+ASCII_EXPORT_FORMATS = ("bibtex", "biblatex")
+
+
 def export(
     references: Sequence[Reference] | Document,
     format: str = "bibtex",
@@ -173,15 +177,28 @@ def export(
     ``langid`` and the romanised titles of Cyrillic entries are filled whichever way they came.
     ``language_detector`` ("builtin" or "lingua") decides ``langid`` for those normalised here.
     ``script`` is ``romanised`` (APA) or ``original`` (non-Latin entries as written).
-    An unknown format, encoding, scheme or script is an ``ExportError`` before any work.
+    Every unusable argument (format, encoding, scheme, detector, script) is an
+    :class:`~refcheck.errors.ExportError`, raised before any work; ``encoding="ascii"`` exists for
+    the .bib formats only and is refused for the others rather than ignored.
     """
+    from refcheck.errors import ExportError
+    from refcheck.exporter import FORMATS
     from refcheck.exporter import export as _export
-    from refcheck.exporter.keys import check_script, romaniser
+    from refcheck.exporter.keys import check_script
     from refcheck.normalise import normalise_references
+    from refcheck.options import DETECTOR, SCHEME
 
-    romaniser(scheme)  # unknown scheme: ExportError naming the valid ones, not a ValueError
+    try:
+        scheme = SCHEME.check(scheme, "transliteration")
+        language_detector = DETECTOR.check(language_detector, "language detector")
+    except ValueError as exc:
+        raise ExportError(str(exc)) from None
+    fmt = format.lower()
+    if fmt in FORMATS and encoding.lower() == "ascii" and fmt not in ASCII_EXPORT_FORMATS:
+        raise ExportError(
+            f"--encoding ascii applies to {' and '.join(ASCII_EXPORT_FORMATS)} only, not {format}"
+        )
     check_script(script)
-
     if isinstance(references, Document):
         refs = references.references
         text: str | None = references.text

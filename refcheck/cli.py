@@ -1,49 +1,64 @@
 """The ``refcheck`` command: a thin layer over :mod:`refcheck.api`.
 
 Exit codes are a contract CI scripts rely on: 0 clean, 1 findings at or above ``--fail-on``,
-2 unusable input or configuration (one line on stderr naming the file and line, no traceback).
+2 unusable input or configuration (one line on stderr naming the file and line, no traceback),
+130 interrupted (Ctrl-C; 143 for SIGTERM).
+
+Safe to run unattended: every option is checked by :mod:`refcheck.options` before any work;
+:func:`main` is the one place any exception becomes one line and exit 2
+(:func:`refcheck.errors.describe`); reports and exports go through :mod:`refcheck.output`
+(written to a temporary file, renamed when the run succeeds, never over an input); everything
+printed passes :mod:`refcheck.safetext`.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import glob
 import json
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from types import FrameType
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from refcheck import __version__
-from refcheck.errors import RefcheckError
+from refcheck.errors import NoReferencesError, RefcheckError, describe
+from refcheck.safetext import json_safe, one_line, visible, visible_lines, xml_safe
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
     from refcheck.config import Config
+    from refcheck.report import Item, Style
+    from refcheck.report.baseline import Baseline
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 MANUSCRIPT_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".tex")
-CHECK_FORMATS = ("text", "json", "jsonl", "sarif", "junit", "github", "html")
+# folders never searched for manuscripts (hidden ones, .git and .venv among them, neither)
+SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages", "venv"})
 
 
-def _csv(values: Sequence[str] | None) -> tuple[str, ...] | None:
-    if not values:
-        return None
-    out: list[str] = []
-    for v in values:
-        out += [p.strip() for p in v.split(",") if p.strip()]
-    return tuple(out)
+class UsageError(RefcheckError):
+    """A command line argparse cannot read (unknown option, missing argument)."""
 
 
-# refcheck.normalise.LANGUAGE_DETECTORS, spelt out so the CLI starts without importing that stage
-_LANGUAGE_DETECTORS = ("builtin", "lingua")
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a bad command line is one line naming the problem, not the usage text."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see: {self.prog} --help)")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    """The argument parser; every option comes from :data:`refcheck.options.OPTIONS`."""
+    from refcheck import options
+
+    p = _Parser(
         prog="refcheck",
         description="Check the references of a scholarly manuscript (APA 7, multilingual).",
     )
@@ -52,75 +67,26 @@ def build_parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("check", help="check citations, the reference list, DOIs and URLs")
     c.add_argument("paths", nargs="+", metavar="FILE", help="manuscripts, directories or globs")
-    c.add_argument("--format", "-f", choices=CHECK_FORMATS, default="text")
-    c.add_argument("--output", "-o", metavar="FILE", help="write the report here, not stdout")
-    c.add_argument("--offline", action="store_true", default=None, help="do not use the network")
-    c.add_argument("--select", action="append", metavar="CODES", help="rule codes/prefixes to run")
-    c.add_argument("--ignore", action="append", metavar="CODES", help="rule codes/prefixes to skip")
-    c.add_argument(
-        "--fail-on",
-        choices=("info", "warning", "error", "never"),
-        help="lowest severity that makes the exit code 1 (default: warning)",
-    )
-    c.add_argument("--config", metavar="FILE", help="refcheck.toml or pyproject.toml to use")
-    c.add_argument("--baseline", metavar="FILE", help="ignore the findings recorded in FILE")
-    c.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE")
-    c.add_argument("--no-cache", action="store_true", help="do not read or write the HTTP cache")
-    c.add_argument("--cache-dir", metavar="DIR", help="HTTP cache location")
-    c.add_argument("--clear-cache", action="store_true", help="empty the HTTP cache first")
-    c.add_argument("--mailto", metavar="EMAIL", help="contact address for Crossref's polite pool")
-    c.add_argument("--transliteration", metavar="SCHEME", help="ala-lc (default), bgn-pcgn, iso9 …")
-    c.add_argument(
-        "--language-detector", choices=_LANGUAGE_DETECTORS,
-        help="title languages by builtin rules (default) or lingua (extra: refcheck[lingua])",
-    )
-    c.add_argument("--references-from", type=int, metavar="LINE", help="the list starts at LINE")
-    c.add_argument("--jobs", "-j", type=int, metavar="N", help="check N manuscripts in parallel")
-    c.add_argument("--deadline", type=float, metavar="SECONDS", help="stop network checks after")
-    c.add_argument("--timeout", type=float, metavar="SECONDS", help="per-request timeout")
-    c.add_argument("--no-urls", action="store_true", help="check DOIs but not web pages")
-    color = c.add_mutually_exclusive_group()
-    color.add_argument("--color", action="store_true", default=None, help="force colours")
-    color.add_argument("--no-color", action="store_true", help="never use colours")
-    c.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    options.add_arguments(c, options.CHECK)
     c.set_defaults(func=cmd_check)
 
     pr = sub.add_parser("parse", help="print the parsed reference list")
     pr.add_argument("path", metavar="FILE")
-    pr.add_argument(
-        "--format", "-f", choices=("csl-json", "table", "json"), default="table",
-        help="csl-json: a CSL-JSON array; json: one CSL-JSON object per line; table: readable",
-    )
-    pr.add_argument("--references-from", type=int, metavar="LINE")
+    options.add_arguments(pr, options.PARSE)
     pr.set_defaults(func=cmd_parse)
 
     ex = sub.add_parser("export", help="export the reference list")
     ex.add_argument("path", metavar="FILE")
-    ex.add_argument(
-        "--to", choices=("bibtex", "biblatex", "csl-json", "ris", "jats", "crossref"),
-        default="bibtex",
-    )
-    ex.add_argument("--output", "-o", metavar="FILE")
-    ex.add_argument(
-        "--encoding", choices=("utf-8", "ascii"), default="utf-8",
-        help="utf-8 for biber/BibLaTeX, ascii for 7-bit LaTeX escapes (classic BibTeX)",
-    )
-    ex.add_argument("--transliteration", metavar="SCHEME", default="ala-lc")
-    ex.add_argument(
-        "--script", choices=("romanised", "original"), default="romanised",
-        help="non-Latin entries romanised (APA) or in their original script",
-    )
-    ex.add_argument("--language-detector", choices=_LANGUAGE_DETECTORS, default="builtin")
-    ex.add_argument("--references-from", type=int, metavar="LINE")
+    options.add_arguments(ex, options.EXPORT)
     ex.set_defaults(func=cmd_export)
 
     ru = sub.add_parser("rules", help="list every rule code")
-    ru.add_argument("--format", "-f", choices=("text", "markdown"), default="text")
+    options.add_arguments(ru, options.RULES)
     ru.set_defaults(func=cmd_rules)
 
     ca = sub.add_parser("cache", help="show or clear the HTTP cache")
     ca.add_argument("action", choices=("info", "clear"))
-    ca.add_argument("--cache-dir", metavar="DIR")
+    options.add_arguments(ca, options.CACHE)
     ca.set_defaults(func=cmd_cache)
     return p
 
@@ -128,17 +94,20 @@ def build_parser() -> argparse.ArgumentParser:
 # --------------------------------------------------------------------------- output helpers
 
 
-def _write(text: str, output: str | None) -> None:
-    if output:
-        try:
-            Path(output).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise RefcheckError(f"cannot write report: {exc.strerror}", path=output) from None
-    else:
-        sys.stdout.write(text)
-        if text and not text.endswith("\n"):
-            sys.stdout.write("\n")
-        sys.stdout.flush()
+def say(message: str) -> None:
+    """One line on stderr, ``refcheck: <message>``: the one boundary every diagnostic passes
+    (file names and manuscript text in it are shown, never obeyed)."""
+    sys.stderr.write(f"refcheck: {visible(message)}\n")
+    sys.stderr.flush()
+
+
+def _print(text: str) -> None:
+    """Text for standard output (already neutralised by its producer)."""
+    from refcheck.output import Destination
+
+    if text and not text.endswith("\n"):
+        text += "\n"
+    Destination(None, option="stdout").write(text)
 
 
 class Progress:
@@ -147,7 +116,7 @@ class Progress:
     def __init__(self, label: str, enabled: bool, stream: TextIO | None = None) -> None:
         self.stream = stream or sys.stderr
         self.enabled = enabled and self.stream.isatty()
-        self.label = label
+        self.label = visible(label)
 
     def __call__(self, done: int, total: int) -> None:
         if not self.enabled or total <= 0:
@@ -160,7 +129,29 @@ class Progress:
         self.stream.flush()
 
 
-# --------------------------------------------------------------------------- check
+# --------------------------------------------------------------------------- which files
+
+
+def _skipped_folder(name: str, path: Path) -> bool:
+    """Hidden folders (.git, .venv, .tox …), dependency and cache folders, and virtualenvs."""
+    return name.startswith(".") or name in SKIPPED_FOLDERS or (path / "pyvenv.cfg").is_file()
+
+
+def _walk(folder: Path) -> list[str]:
+    """Manuscript files below ``folder`` in name order, without hidden or tool folders."""
+    found: list[str] = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        here = Path(dirpath)
+        dirnames[:] = sorted(d for d in dirnames if not _skipped_folder(d, here / d))
+        for name in sorted(filenames):
+            p = here / name
+            if (
+                not name.startswith(".")
+                and p.suffix.lower() in MANUSCRIPT_SUFFIXES
+                and p.is_file()  # regular files only: no pipes, no devices
+            ):
+                found.append(str(p))
+    return found
 
 
 def expand_paths(patterns: Sequence[str]) -> list[str]:
@@ -169,10 +160,7 @@ def expand_paths(patterns: Sequence[str]) -> list[str]:
     for pat in patterns:
         path = Path(pat)
         if path.is_dir():
-            out += sorted(
-                str(f) for f in path.rglob("*")
-                if f.suffix.lower() in MANUSCRIPT_SUFFIXES and f.is_file()
-            )
+            out += _walk(path)
         elif not path.exists() and glob.has_magic(pat):
             out += sorted(glob.glob(pat, recursive=True))
         else:
@@ -181,28 +169,58 @@ def expand_paths(patterns: Sequence[str]) -> list[str]:
     return [p for p in out if not (p in seen or seen.add(p))]  # type: ignore[func-returns-value]
 
 
-def _config_for(args: argparse.Namespace, start: Path | None) -> Config:
-    from refcheck.config import load_config
-    from refcheck.findings import Severity
-
-    cfg = load_config(start=start, explicit=Path(args.config) if args.config else None)
-    fail_on = args.fail_on
-    return cfg.merged(
-        select=_csv(args.select),
-        ignore=_csv(args.ignore),
-        fail_on=None if fail_on in (None, "never") else Severity.parse(fail_on),
-        offline=True if args.offline else None,
-        use_cache=False if args.no_cache else None,
-        cache_dir=args.cache_dir,
-        mailto=args.mailto,
-        transliteration=args.transliteration,
-        language_detector=args.language_detector,
-        deadline=args.deadline,
-        timeout=args.timeout,
-        jobs=args.jobs,
-        check_urls=False if args.no_urls else None,
-        baseline=args.baseline,
+def _is_batch(patterns: Sequence[str]) -> bool:
+    """Several files named, or a folder or a glob: the report covers a set of manuscripts."""
+    return len(patterns) > 1 or any(
+        Path(p).is_dir() or (not Path(p).exists() and glob.has_magic(p)) for p in patterns
     )
+
+
+# --------------------------------------------------------------------------- configuration
+
+
+def _folder_of(path: str) -> Path:
+    parent = Path(path).parent
+    return parent if parent != Path("") else Path.cwd()
+
+
+def _config_for(args: argparse.Namespace, start: Path | None) -> Config:
+    """The configuration found from ``start`` (or ``--config``), the environment, then the
+    settings given on the command line (``args.overrides``, already checked)."""
+    from refcheck.config import load_config
+
+    config = getattr(args, "config", None)
+    cfg = load_config(start=start, explicit=Path(config) if config else None)
+    # replace, not merged: the values are checked, and None is a value here (--fail-on never)
+    return replace(cfg, **args.overrides)
+
+
+class _Configs:
+    """Each manuscript's configuration: the file nearest to *it* (not to the first manuscript),
+    read once per file found."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self._by_source: dict[str, Config] = {}
+
+    def for_folder(self, folder: Path) -> Config:
+        from refcheck.config import find_config_file, load_config
+
+        if self.args.config:
+            found: Path | None = Path(self.args.config)
+        else:
+            found = find_config_file(folder)
+        key = str(found or "")
+        if key not in self._by_source:
+            base = load_config(explicit=found) if found else load_config(start=folder)
+            self._by_source[key] = replace(base, **self.args.overrides)
+        return self._by_source[key]
+
+    def sources(self) -> list[str]:
+        return [c.source for c in self._by_source.values() if c.source]
+
+
+# --------------------------------------------------------------------------- one manuscript
 
 
 @dataclass(frozen=True)
@@ -210,100 +228,82 @@ class FileResult:
     """What one manuscript's check sends back to the parent (small: batch memory stays flat)."""
 
     path: str
-    output: str  # rendered report (or "" on error)
-    failed: bool
+    item: Item | None  # None when skipped
     error: str = ""
-    summary: tuple[tuple[str, int], ...] = ()
-    references: int = 0
-    citations: int = 0
-    baseline: str = ""  # today's findings as a baseline, when --write-baseline asked for it
+    skipped: bool = False  # no reference list, and the run skips such files
+    failed: bool = False
+    baseline: tuple[dict[str, str], ...] = ()  # today's findings, when --write-baseline asked
+    inputs: tuple[str, ...] = ()  # files read besides the manuscript (a LaTeX .bib)
 
 
-def check_file(
-    path: str,
-    cfg: Config,
-    *,
-    fmt: str,
-    color: bool,
-    references_from: int | None,
-    progress: Callable[[int, int], None] | None = None,
-    fail_never: bool = False,
-    want_baseline: bool = False,
-) -> FileResult:
-    """Check one manuscript and render its report; input errors become a FileResult."""
+@dataclass(frozen=True)
+class Job:
+    """How to check one manuscript: everything a worker process needs, picklable."""
+
+    path: str
+    cfg: Config
+    fmt: str
+    style: Style
+    references_from: int | None
+    skip_missing: bool
+    known: frozenset[str] | None = None  # baseline fingerprints (None: no baseline applies)
+    baseline: str = ""  # the baseline file's name, for notes; "" when none is configured
+    want_baseline: bool = False
+
+
+def check_file(job: Job, progress: Callable[[int, int], None] | None = None) -> FileResult:
+    """Check one manuscript and render its share of the report; any failure is a FileResult
+    with a one-line reason (:func:`refcheck.errors.describe`), never an exception."""
     from refcheck import api
-    from refcheck.report import render
+    from refcheck.report import item as report_item
 
     try:
-        doc = api.load(path, references_from=references_from)
-        report = api.check(doc, cfg, progress=progress)
-        baseline = ""
-        if want_baseline:  # recorded before --baseline filters anything out
-            from refcheck.report.baseline import write_baseline
+        doc = api.load(job.path, references_from=job.references_from)
+        inputs = tuple(p.path for p in doc.parts)
+        report = api.check(doc, job.cfg, progress=progress)
+        rows: tuple[dict[str, str], ...] = ()
+        if job.want_baseline or job.baseline:
+            from refcheck.report.baseline import baseline_rows, hide_known
 
-            baseline = write_baseline(report)
-        if cfg.baseline:
-            from refcheck.report.baseline import apply_baseline
-
-            try:
-                text = Path(cfg.baseline).read_text(encoding="utf-8")
-            except OSError as exc:
-                raise RefcheckError(
-                    f"cannot read baseline: {exc.strerror}", path=cfg.baseline
-                ) from None
-            report = apply_baseline(report, text, path=cfg.baseline)
-        rendered = render(report, "json" if fmt == "jsonl" else fmt, color=color, config=cfg)
-        if fmt == "jsonl":
-            rendered = json.dumps(json.loads(rendered), ensure_ascii=False) + "\n"
-        return FileResult(
-            path=path,
-            output=rendered,
-            failed=False if fail_never else report.failed(cfg.fail_on),
-            summary=tuple(report.counts().items()),
-            references=len(report.references),
-            citations=len(report.citations),
-            baseline=baseline,
-        )
-    except RefcheckError as exc:
-        return FileResult(path=path, output="", failed=True, error=str(exc))
+            rows = tuple(baseline_rows(report)) if job.want_baseline else ()
+            if job.baseline:  # recorded before the baseline hides anything
+                report = hide_known(report, job.known, baseline=job.baseline)
+        it = report_item(report, job.fmt, config=job.cfg, style=job.style)
+        return FileResult(job.path, it, failed=it.failed, baseline=rows, inputs=inputs)
+    except NoReferencesError as exc:
+        if job.skip_missing:
+            return FileResult(job.path, None, skipped=True)
+        return FileResult(job.path, None, error=describe(exc, job.path), failed=True)
+    except Exception as exc:  # one line per manuscript; the batch goes on
+        return FileResult(job.path, None, error=describe(exc, job.path), failed=True)
 
 
-def _batch(
-    paths: list[str],
-    cfg: Config,
-    *,
-    fmt: str,
-    color: bool,
-    args: argparse.Namespace,
-    fail_never: bool,
-) -> Iterator[FileResult]:
-    """Results in completion order; at most 2×jobs manuscripts in flight so memory stays flat."""
-    jobs = max(1, cfg.jobs)
-    common = {
-        "fmt": fmt, "color": color, "references_from": args.references_from,
-        "fail_never": fail_never, "want_baseline": bool(args.write_baseline),
-    }
-    if jobs == 1 or len(paths) == 1:
-        for p in paths:
-            prog = Progress(f"resolving {Path(p).name}", not args.no_progress)
-            yield check_file(p, cfg, **common, progress=prog)
+def _worker_init() -> None:
+    """Workers leave Ctrl-C to the parent, which ends them: no tracebacks from each of them."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _results(jobs: list[Job], workers: int, no_progress: bool) -> Iterator[FileResult]:
+    """Results in the order the manuscripts were given (so two runs print the same), with at
+    most ``2 × workers`` manuscripts in flight or waiting: memory stays flat."""
+    if workers == 1 or len(jobs) == 1:
+        for job in jobs:
+            yield check_file(job, Progress(f"resolving {Path(job.path).name}", not no_progress))
         return
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        todo = iter(paths)
-        running: set[Future[FileResult]] = set()
-        for p in todo:
-            running.add(pool.submit(check_file, p, cfg, **common))
-            if len(running) >= 2 * jobs:
-                break
-        while running:
-            done, running = wait(running, return_when=FIRST_COMPLETED)
-            for fut in done:
-                yield fut.result()
-                nxt = next(todo, None)
-                if nxt is not None:
-                    running.add(pool.submit(check_file, nxt, cfg, **common))
+    window = 2 * workers
+    with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init) as pool:
+        pending: dict[int, Future[FileResult]] = {}
+        submitted = 0
+        for i in range(len(jobs)):
+            while submitted < len(jobs) and submitted < i + window:
+                pending[submitted] = pool.submit(check_file, jobs[submitted])
+                submitted += 1
+            yield pending.pop(i).result()
+
+
+# --------------------------------------------------------------------------- check
 
 
 def _use_color(args: argparse.Namespace) -> bool:
@@ -314,90 +314,114 @@ def _use_color(args: argparse.Namespace) -> bool:
     return args.format == "text" and not args.output and sys.stdout.isatty()
 
 
+def _width(args: argparse.Namespace) -> int:
+    """Columns to wrap the text report at: ``COLUMNS``, else the terminal's, else 100."""
+    import shutil
+
+    columns = os.environ.get("COLUMNS", "")
+    if args.output or not sys.stdout.isatty():
+        return max(40, int(columns)) if columns.isdigit() else 100
+    return max(40, shutil.get_terminal_size((100, 24)).columns)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
+    from refcheck.output import Destination
+    from refcheck.report import Style, error_item, writer
+
     paths = expand_paths(args.paths)
     if not paths:
         raise RefcheckError("no manuscripts found", path=" ".join(args.paths))
-    first = Path(paths[0])
-    cfg = _config_for(args, first.parent if first.parent != Path("") else Path.cwd())
+    batch = _is_batch(args.paths)
+    configs = _Configs(args)
+    folders = [_folder_of(p) for p in paths]
+    file_cfgs = [configs.for_folder(f) for f in folders]
+    # run-wide settings (jobs, the cache to clear): from the folder all manuscripts share
+    common = Path(os.path.commonpath([str(f.resolve()) for f in folders]))
+    run_cfg = configs.for_folder(common)
+
+    baselines: dict[str, Baseline] = {}
+    for cfg in file_cfgs:
+        if cfg.baseline and cfg.baseline not in baselines:
+            from refcheck.report.baseline import read_baseline
+
+            baselines[cfg.baseline] = read_baseline(cfg.baseline)
+    inputs = [*paths, *configs.sources(), *baselines]
+    out = Destination(args.output, option="--output", inputs=inputs)
+    record = Destination(
+        args.write_baseline,
+        option="--write-baseline",
+        inputs=[*paths, *configs.sources(), *([args.output] if args.output else [])],
+    )
     if args.clear_cache:
-        _clear_cache(cfg.cache_dir)
-    color = _use_color(args)
-    fmt = args.format
-    fail_never = args.fail_on == "never"
-    multi = len(paths) > 1
-    if args.write_baseline and multi:
-        raise RefcheckError("--write-baseline takes exactly one manuscript")
-    if multi and fmt == "json":
-        fmt = "jsonl"  # one JSON object per manuscript, streamed as each finishes
-    if multi and fmt in ("sarif", "junit", "html") and not args.output:
-        pass  # concatenated documents would be invalid; written per file below
+        _clear_cache(run_cfg)
+
+    style = Style(verbose=args.verbose, width=_width(args), color=_use_color(args), batch=batch)
+    jobs = []
+    for k, (path, cfg) in enumerate(zip(paths, file_cfgs, strict=True), 1):
+        base = baselines.get(cfg.baseline)
+        jobs.append(
+            Job(
+                path=path,
+                cfg=cfg,
+                fmt=args.format,
+                style=replace(style, anchor=f"m{k}-" if batch else ""),
+                references_from=args.references_from,
+                skip_missing=cfg.missing_list == "skip" or (cfg.missing_list == "auto" and batch),
+                known=base.known_for(path) if base else None,
+                baseline=cfg.baseline,
+                want_baseline=bool(args.write_baseline),
+            )
+        )
+    workers = min(run_cfg.jobs, len(jobs))
+    report_writer = writer(args.format, style, config=run_cfg)
     status = EXIT_CLEAN
-    totals: dict[str, int] = {}
-    rows: list[FileResult] = []
-    out_stream: TextIO | None = None
-    if args.output and (not multi or fmt in ("text", "jsonl", "github")):
-        try:
-            out_stream = open(args.output, "w", encoding="utf-8")  # noqa: SIM115
-        except OSError as exc:
-            raise RefcheckError(f"cannot write report: {exc.strerror}", path=args.output) from None
-    try:
-        batch_progress = Progress("checking", multi and not args.no_progress)
-        results = _batch(paths, cfg, fmt=fmt, color=color, args=args, fail_never=fail_never)
-        for n, res in enumerate(results, 1):
-            batch_progress(n, len(paths))
-            rows.append(FileResult(res.path, "", res.failed, res.error, res.summary,
-                                   res.references, res.citations))
-            if args.write_baseline and not res.error:
-                _write(res.baseline, args.write_baseline)
-            if res.error:
-                sys.stderr.write(f"refcheck: error: {res.error}\n")
-                status = EXIT_ERROR
+    skipped: list[str] = []
+    recorded: dict[str, list[dict[str, str]]] = {}
+    batch_progress = Progress("checking", batch and not args.no_progress)
+    with out.open() as stream:
+        stream.write(report_writer.start())
+        for n, res in enumerate(_results(jobs, workers, args.no_progress), 1):
+            batch_progress(n, len(jobs))
+            if res.skipped:
+                skipped.append(res.path)
                 continue
-            for k, v in res.summary:
-                totals[k] = totals.get(k, 0) + v
+            out.refuse(res.inputs)  # a LaTeX manuscript's .bib is an input too
+            record.refuse(res.inputs)
+            if res.error:
+                if not batch:
+                    raise RefcheckError(res.error)  # nothing to report: nothing is written
+                say(f"error: {res.error}")
+                status = EXIT_ERROR
+                stream.write(report_writer.add(error_item(res.path, res.error)))
+                continue
+            assert res.item is not None
+            if args.write_baseline:
+                from refcheck.report.baseline import manuscript_key
+
+                recorded[manuscript_key(res.path, args.write_baseline)] = list(res.baseline)
             if res.failed and status == EXIT_CLEAN:
                 status = EXIT_FINDINGS
-            if multi and fmt in ("sarif", "junit", "html"):
-                target = Path(args.output or ".") / (Path(res.path).name + f".{fmt}")
-                if args.output:
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                _write(res.output, str(target))
-            elif out_stream is not None:
-                out_stream.write(res.output)
-            else:
-                _write(res.output, None)
-    finally:
-        if out_stream is not None:
-            out_stream.close()
-    if multi and fmt == "text":
-        _print_summary(rows, totals)
+            stream.write(report_writer.add(res.item))
+        stream.write(report_writer.end())
+    if args.write_baseline and recorded:
+        from refcheck.report.baseline import baseline_document
+
+        record.write(baseline_document(recorded))
+    if skipped:
+        more = len(skipped) - 5
+        shown = ", ".join(skipped[:5]) + (f" and {more} more" if more > 0 else "")
+        say(
+            f"no reference list found in {shown}: skipped "
+            f"({'not a manuscript' if len(skipped) == 1 else 'not manuscripts'}?)"
+        )
     return status
 
 
-def _print_summary(rows: list[FileResult], totals: dict[str, int]) -> None:
-    w = max(len(r.path) for r in rows)
-    err = sys.stdout
-    err.write("\n" + "manuscript".ljust(w) + "  refs  cites  errors  warnings  infos\n")
-    for r in rows:
-        if r.error:
-            err.write(r.path.ljust(w) + "  input error\n")
-            continue
-        s = dict(r.summary)
-        err.write(
-            f"{r.path.ljust(w)}  {r.references:4d}  {r.citations:5d}  {s.get('error', 0):6d}"
-            f"  {s.get('warning', 0):8d}  {s.get('info', 0):5d}\n"
-        )
-    err.write(
-        f"{len(rows)} manuscripts: {totals.get('error', 0)} errors, "
-        f"{totals.get('warning', 0)} warnings, {totals.get('info', 0)} infos\n"
-    )
+def _clear_cache(cfg: Config) -> None:
+    from refcheck.api import resolver_settings
+    from refcheck.resolve import Resolver
 
-
-def _clear_cache(cache_dir: str) -> None:
-    from refcheck.resolve import Resolver, ResolverSettings
-
-    Resolver(ResolverSettings.from_env(cache_dir=cache_dir)).clear_cache()
+    Resolver(resolver_settings(cfg)).clear_cache()
 
 
 # --------------------------------------------------------------------------- parse / export / rules
@@ -410,21 +434,20 @@ def cmd_parse(args: argparse.Namespace) -> int:
     if args.format == "csl-json":
         from refcheck.exporter.csl import to_csl_json
 
-        _write(to_csl_json(list(doc.references)), None)
+        _print(json_safe(to_csl_json(list(doc.references))))
     elif args.format == "json":  # one object per line, for line-oriented tools
         from refcheck.exporter.csl import to_csl
         from refcheck.exporter.keys import citation_keys
 
         keys = citation_keys(list(doc.references), "ala-lc")
-        _write(
+        _print(
             "".join(
-                json.dumps(to_csl(r, key=k), ensure_ascii=False) + "\n"
+                json_safe(json.dumps(to_csl(r, key=k), ensure_ascii=False)) + "\n"
                 for r, k in zip(doc.references, keys, strict=True)
-            ),
-            None,
+            )
         )
     else:
-        _write(format_table(doc.references), None)
+        _print(format_table(doc.references))
     return EXIT_CLEAN
 
 
@@ -433,6 +456,7 @@ def format_table(refs: Sequence[object]) -> str:
     from refcheck.model import Reference
 
     def cut(s: str, n: int) -> str:
+        s = one_line(s)
         return s if len(s) <= n else s[: n - 1] + "…"
 
     head = f"{'#':>3} {'line':>5} {'type':<17} {'authors':<28} {'year':<9} {'title':<44} {'status'}"
@@ -449,18 +473,32 @@ def format_table(refs: Sequence[object]) -> str:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    """Export as ``check`` would read the manuscript: its folder's configuration and the
+    environment apply (transliteration, language detector), then the command line."""
     from refcheck import api
+    from refcheck.output import Destination
 
+    cfg = _config_for(args, _folder_of(args.path))
+    dest = Destination(args.output, option="--output", inputs=[args.path, cfg.source])
     doc = api.load(args.path, references_from=args.references_from)
+    dest.refuse(p.path for p in doc.parts)
     text = api.export(
         doc,
         args.to,
         encoding=args.encoding,
-        scheme=args.transliteration,
-        language_detector=args.language_detector,
+        scheme=cfg.transliteration,
+        language_detector=cfg.language_detector,
         script=args.script,
     )
-    _write(text, args.output)
+    if not args.output:  # a terminal must not obey what an entry contains
+        head = text.lstrip()[:1]
+        if head in ("[", "{"):  # JSON: escapes are the same characters (lossless)
+            text = json_safe(text)
+        elif head == "<":  # XML: character references are too
+            text = xml_safe(text)
+        else:
+            text = visible_lines(text)
+    dest.write(text)
     return EXIT_CLEAN
 
 
@@ -468,46 +506,92 @@ def cmd_rules(args: argparse.Namespace) -> int:
     from refcheck.rules import all_rules, rules_markdown
 
     if args.format == "markdown":
-        _write(rules_markdown(), None)
+        _print(rules_markdown())
     else:
-        _write(
+        _print(
             "\n".join(
                 f"{r.code}  {r.severity.value:<7}  {r.name}: {r.summary}" for r in all_rules()
-            ),
-            None,
+            )
         )
     return EXIT_CLEAN
 
 
 def cmd_cache(args: argparse.Namespace) -> int:
-    from refcheck.resolve import ResolverSettings
+    from refcheck.api import resolver_settings
 
-    settings = ResolverSettings.from_env(cache_dir=args.cache_dir or "")
+    cfg = _config_for(args, Path.cwd())
+    settings = resolver_settings(cfg)
     if args.action == "clear":
-        _clear_cache(args.cache_dir or "")
-        _write(f"cleared {settings.cache_path}", None)
+        _clear_cache(cfg)
+        _print(f"cleared {visible(settings.cache_path)}")
     else:
-        _write(str(settings.cache_path), None)
+        _print(visible(settings.cache_path))
     return EXIT_CLEAN
 
 
 # --------------------------------------------------------------------------- entry point
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+def _interrupted(signum: int, frame: FrameType | None) -> None:  # pragma: no cover - subprocess
+    """Ctrl-C or SIGTERM: stop now, whatever the threads and workers are waiting for.
+
+    Temporary output files are removed (the previous report stays as it was), worker processes
+    are ended, and the process exits at once with 128 + the signal number: waiting for queued
+    network work took 25-37 s and sometimes a second Ctrl-C.
+    """
+    from refcheck.output import remove_temporaries
+
+    remove_temporaries()
+    mp = sys.modules.get("multiprocessing")
+    if mp is not None:
+        for child in mp.active_children():
+            child.kill()
     try:
+        sys.stderr.write(("\n" if sys.stderr.isatty() else "") + "refcheck: interrupted\n")
+        sys.stderr.flush()
+    finally:
+        os._exit(128 + signum)
+
+
+def _install_signal_handlers() -> dict[int, Any]:
+    previous: dict[int, Any] = {}
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        # not the main thread (ValueError): Python's own handling stays
+        with contextlib.suppress(ValueError, OSError):
+            previous[sig] = signal.signal(sig, _interrupted)
+    return previous
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The ``refcheck`` command. Every exception that reaches here is one line on stderr and
+    exit 2 (:func:`refcheck.errors.describe`); none is a traceback.
+
+    Run as a command (``argv`` None), Ctrl-C and SIGTERM end the process within a second; called
+    from Python with an argument list, signal handling is left to the caller.
+    """
+    from refcheck import options
+    from refcheck.output import silence_stdout
+
+    previous = _install_signal_handlers() if argv is None else {}
+    try:
+        args = build_parser().parse_args(argv)
+        args.overrides = options.from_command_line(args.command, args)
         code: int = args.func(args)
         return code
-    except RefcheckError as exc:
-        sys.stderr.write(f"refcheck: error: {exc}\n")
-        return EXIT_ERROR
+    except SystemExit as exc:  # --help and --version
+        return exc.code if isinstance(exc.code, int) else EXIT_CLEAN
     except KeyboardInterrupt:
-        sys.stderr.write("refcheck: interrupted\n")
-        return 130
-    except BrokenPipeError:
+        say("interrupted")
+        return 128 + signal.SIGINT
+    except BrokenPipeError:  # `refcheck … | head`: the reader has all it wanted
+        silence_stdout()
         return EXIT_CLEAN
+    except Exception as exc:
+        say(f"error: {describe(exc)}")
+        return EXIT_ERROR
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 if __name__ == "__main__":

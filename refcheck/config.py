@@ -8,20 +8,29 @@ offending key: ``tomllib`` gives no positions, so the line is found by scanning 
 
 from __future__ import annotations
 
-import contextlib
-import importlib
-import math
 import os
 import re
 import sys
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field, fields, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from refcheck.errors import ConfigError
 from refcheck.findings import Severity
+from refcheck.options import (
+    SeverityMap,
+    _empty_severity,
+    _severity_map,
+    check_value,
+    env_variables,
+    from_environment,
+    is_setting,
+    path_settings,
+    transliteration_schemes,
+    validate_config,
+)
 
 __all__ = [
     "CONFIG_FILENAME",
@@ -36,70 +45,27 @@ __all__ = [
 CONFIG_FILENAME = "refcheck.toml"
 PYPROJECT = "pyproject.toml"
 
-# Environment variable -> Config field. Only these are read from the environment: they are the
-# settings a CI job or a test harness needs to change without touching the project's file.
-ENV_VARS: Mapping[str, str] = MappingProxyType(
-    {
-        "REFCHECK_CROSSREF_URL": "crossref_url",
-        "REFCHECK_DOI_URL": "doi_url",
-        "REFCHECK_DATACITE_URL": "datacite_url",
-        "REFCHECK_MAILTO": "mailto",
-        "REFCHECK_ALLOW_LOCAL_URLS": "allow_local_urls",
-        "REFCHECK_CACHE_DIR": "cache_dir",
-        "REFCHECK_OFFLINE": "offline",
-        "REFCHECK_LANGUAGE_DETECTOR": "language_detector",
-    }
-)
-
-_SELECTOR = re.compile(r"[A-Z][0-9]{0,3}")
-_FULL_CODE = re.compile(r"[A-Z][0-9]{3}")
-_TRUE = frozenset({"1", "true", "yes", "on"})
-_FALSE = frozenset({"0", "false", "no", "off", ""})
-
-
-class SeverityMap(Mapping[str, Severity]):
-    """An immutable, hashable, picklable ``{code: Severity}``.
-
-    ``Config`` is frozen and travels to worker processes (``--jobs``), so its mapping must be
-    both read-only and picklable, which ``MappingProxyType`` is not.
-    """
-
-    __slots__ = ("_data",)
-
-    def __init__(self, items: Mapping[str, Severity] | None = None) -> None:
-        self._data: dict[str, Severity] = dict(items or {})
-
-    def __getitem__(self, key: str) -> Severity:
-        return self._data[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._data)
-
-    def __len__(self) -> int:
-        return len(self._data)
-
-    def __hash__(self) -> int:
-        return hash(frozenset(self._data.items()))
-
-    def __repr__(self) -> str:
-        return f"SeverityMap({self._data!r})"
-
-    def __reduce__(self) -> tuple[type[SeverityMap], tuple[dict[str, Severity]]]:
-        return (SeverityMap, (self._data,))
-
-
-def _empty_severity() -> Mapping[str, Severity]:
-    return SeverityMap()
+# Environment variable -> Config field, as declared in refcheck.options.OPTIONS. Only these are
+# read from the environment: the settings a CI job or a test harness needs to change without
+# touching the project's file.
+ENV_VARS: Mapping[str, str] = MappingProxyType(env_variables())
 
 
 @dataclass(frozen=True)
 class Config:
-    """Every setting refcheck reads; the defaults are what runs with no file at all."""
+    """Every setting refcheck reads; the defaults are what runs with no file at all.
+
+    Each field is declared as an option in :data:`refcheck.options.OPTIONS` (its kind, help,
+    environment variable and command-line flag); a new setting is a field here plus one entry
+    there. Constructing a ``Config`` checks every non-default value with the option's kind, so
+    ``Config(transliteration="none")`` raises the same :class:`ConfigError` as the command line.
+    """
 
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     severity: Mapping[str, Severity] = field(default_factory=_empty_severity)
-    fail_on: Severity = Severity.WARNING
+    fail_on: Severity | None = Severity.WARNING  # None: never (exit 0 and no report fails)
+    min_severity: Severity = Severity.INFO  # findings below it are not reported
     transliteration: str = "ala-lc"
     language_detector: str = "builtin"
     language: str = "auto"  # the manuscript's language: auto (detected), en, tr, az, ru
@@ -118,7 +84,11 @@ class Config:
     search_missing_dois: bool = True
     jobs: int = 1
     baseline: str = ""
+    missing_list: str = "auto"  # a file without a reference list: auto, error or skip
     source: str = ""  # the file the settings came from ("" when none was found)
+
+    def __post_init__(self) -> None:
+        validate_config(self)
 
     def merged(self, **overrides: Any) -> Config:
         """A copy with command-line overrides applied; ``None`` means "not given".
@@ -131,225 +101,13 @@ class Config:
             if value is None:
                 continue
             name = key.replace("-", "_")
-            if name not in _VALIDATORS:
-                raise ConfigError(f"unknown setting {key!r}", path="command line")
+            if not is_setting(name):
+                raise ConfigError(f"unknown setting {key!r}")
             try:
-                changes[name] = _VALIDATORS[name](value, f"--{name.replace('_', '-')}")
+                changes[name] = check_value(name, value, f"--{name.replace('_', '-')}")
             except ValueError as exc:
-                raise ConfigError(str(exc), path="command line") from None
+                raise ConfigError(str(exc)) from None
         return replace(self, **changes) if changes else self
-
-
-# ---------------------------------------------------------------------------------------------
-# validators: raw TOML/env/CLI value -> typed value, or ValueError with a reason
-
-
-def _str(value: object, what: str) -> str:
-    if not isinstance(value, str):
-        raise ValueError(f"{what} must be a string, not {_tname(value)}")
-    return value
-
-
-def _bool(value: object, what: str) -> bool:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
-        return value.strip().lower() in _TRUE
-    raise ValueError(f"{what} must be true or false, not {value!r}")
-
-
-def _positive_float(value: object, what: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ValueError(f"{what} must be a number of seconds, not {_tname(value)}")
-    if not value > 0 or math.isnan(value):
-        raise ValueError(f"{what} must be greater than 0, not {value!r}")
-    return float(value)
-
-
-def _jobs(value: object, what: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"{what} must be an integer, not {_tname(value)}")
-    if value < 1:
-        raise ValueError(f"{what} must be at least 1, not {value}")
-    return value
-
-
-def _severity(value: object, what: str) -> Severity:
-    if isinstance(value, Severity):
-        return value
-    if not isinstance(value, str):
-        raise ValueError(f"{what} must be a severity string, not {_tname(value)}")
-    try:
-        return Severity.parse(value)
-    except ValueError as exc:
-        raise ValueError(f"{what}: {exc}") from None
-
-
-def _url(value: object, what: str) -> str:
-    text = _str(value, what).strip().rstrip("/")
-    if not re.fullmatch(r"https?://[^\s/]+(/[^\s]*)?", text):
-        raise ValueError(f"{what} must be an http(s) URL, not {value!r}")
-    return text
-
-
-def _known_codes() -> frozenset[str]:
-    """Registered rule codes; imports the check modules so every family is counted."""
-    from refcheck.rules import all_rules
-
-    return frozenset(r.code for r in all_rules())
-
-
-def _selectors(value: object, what: str) -> tuple[str, ...]:
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, (list, tuple)):
-        raise ValueError(f"{what} must be a list of rule codes or prefixes, not {_tname(value)}")
-    out: list[str] = []
-    for item in value:
-        if not isinstance(item, str):
-            raise ValueError(f"{what} entries must be strings, not {_tname(item)}")
-        sel = item.strip().upper()
-        if sel != "ALL" and not _SELECTOR.fullmatch(sel):
-            raise ValueError(
-                f"{what}: malformed rule selector {item!r} "
-                "(expected ALL, a family letter like X, a prefix like X3, or a code like X305)"
-            )
-        if _FULL_CODE.fullmatch(sel) and sel not in _known_codes():
-            raise ValueError(f"{what}: unknown rule code {sel}")
-        out.append(sel)
-    return tuple(out)
-
-
-def _severity_map(value: object, what: str) -> Mapping[str, Severity]:
-    if not isinstance(value, Mapping):
-        raise ValueError(f"{what} must be a table of rule code = severity, not {_tname(value)}")
-    out: dict[str, Severity] = {}
-    for key, sev in value.items():
-        code = str(key).strip().upper()
-        if not _FULL_CODE.fullmatch(code):
-            raise ValueError(f"{what}: {key!r} is not a full rule code (like X305)")
-        if code not in _known_codes():
-            raise ValueError(f"{what}: unknown rule code {code}")
-        out[code] = _severity(sev, f"{what}.{code}")
-    return SeverityMap(out)
-
-
-def _normalise_module() -> Any:
-    try:
-        return importlib.import_module("refcheck.normalise")
-    except ImportError:  # pragma: no cover - the stage is part of the package
-        return None
-
-
-def transliteration_schemes() -> frozenset[str]:
-    """Scheme names ``transliteration`` accepts: the normalise stage's ``SCHEMES``.
-
-    Falls back to the iuliia schema names (kebab-case) if that stage cannot be imported.
-    """
-    published = getattr(_normalise_module(), "SCHEMES", None)
-    if published:
-        return frozenset(str(s) for s in published)
-    names = {"ala-lc"}
-    try:
-        import iuliia
-
-        names |= {str(n).replace("_", "-") for n in iuliia.schemas.names()}
-    except Exception:  # pragma: no cover - iuliia is a hard dependency
-        pass
-    return frozenset(names)
-
-
-def _scheme(value: object, what: str) -> str:
-    """The canonical scheme name; aliases (``gost-779``, ``loc`` …) as the normalise stage knows."""
-    name = _str(value, what).strip().lower().replace("_", "-")
-    canonical = getattr(_normalise_module(), "canonical_scheme", None)
-    if canonical is not None:
-        with contextlib.suppress(ValueError):  # unknown: reported below with the full list
-            name = str(canonical(name))
-    known = transliteration_schemes()
-    if name not in known:
-        raise ValueError(
-            f"{what}: unknown transliteration scheme {value!r} (known: {', '.join(sorted(known))})"
-        )
-    return name
-
-
-def _detector(value: object, what: str) -> str:
-    """``builtin`` or ``lingua`` (installed): a missing extra is a setting error, said up front."""
-    from refcheck.normalise import LanguageDetectorError, check_language_detector
-
-    try:
-        return check_language_detector(_str(value, what))
-    except LanguageDetectorError as exc:
-        raise ValueError(f"{what}: {exc}") from None
-
-
-def _language(value: object, what: str) -> str:
-    """``auto`` or one of the manuscript languages the rules know (en, tr, az, ru)."""
-    from refcheck.language import LANGUAGE_SETTINGS
-
-    name = _str(value, what).strip().lower()
-    if name not in LANGUAGE_SETTINGS:
-        raise ValueError(
-            f"{what}: unknown language {value!r} (expected one of: {', '.join(LANGUAGE_SETTINGS)})"
-        )
-    return name
-
-
-def _et_al(value: object, what: str) -> str:
-    """``auto`` or the form a journal prints for "et al." (``"vd."``, ``"и др."`` …)."""
-    from refcheck.cite.grammar import ET_AL_CHOICES
-
-    name = " ".join(_str(value, what).split())
-    if name.lower() == "auto":
-        return "auto"
-    for form in ET_AL_CHOICES:
-        if name.lower() == form:
-            return form
-    raise ValueError(
-        f"{what}: unknown form {value!r} (expected auto or one of: {', '.join(ET_AL_CHOICES)})"
-    )
-
-
-def _tname(value: object) -> str:
-    return {
-        bool: "a boolean",
-        int: "an integer",
-        float: "a number",
-        str: "a string",
-        list: "a list",
-        dict: "a table",
-    }.get(type(value), type(value).__name__)
-
-
-_VALIDATORS: dict[str, Callable[[object, str], Any]] = {
-    "select": _selectors,
-    "ignore": _selectors,
-    "severity": _severity_map,
-    "fail_on": _severity,
-    "transliteration": _scheme,
-    "language_detector": _detector,
-    "language": _language,
-    "et_al": _et_al,
-    "mailto": _str,
-    "cache_dir": _str,
-    "use_cache": _bool,
-    "offline": _bool,
-    "crossref_url": _url,
-    "doi_url": _url,
-    "datacite_url": _url,
-    "allow_local_urls": _bool,
-    "timeout": _positive_float,
-    "deadline": _positive_float,
-    "check_urls": _bool,
-    "search_missing_dois": _bool,
-    "jobs": _jobs,
-    "baseline": _str,
-}
-assert set(_VALIDATORS) | {"source"} == {f.name for f in fields(Config)}
-
-# settings that name files: relative values in a config file are relative to that file's folder
-_PATH_KEYS = ("cache_dir", "baseline")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -357,11 +115,29 @@ _PATH_KEYS = ("cache_dir", "baseline")
 
 
 def _has_tool_section(path: Path) -> bool:
+    """Whether a pyproject.toml sets ``tool.refcheck`` in any TOML spelling (``[tool.refcheck]``,
+    ``[tool]`` + ``refcheck = …``, dotted keys). One that cannot be read or parsed but names
+    refcheck counts as ours, so its error is reported instead of it being passed over."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return False
-    return re.search(r"^\s*\[\s*tool\s*\.\s*refcheck\s*[\].]", text, re.MULTILINE) is not None
+    if "refcheck" not in text:
+        return False
+    try:
+        data = _toml().loads(text)
+    except Exception:  # TOMLDecodeError, or RecursionError on hostile nesting
+        return re.search(r"\btool\b[\s\S]*\brefcheck\b", text) is not None
+    tool = data.get("tool")
+    return isinstance(tool, dict) and "refcheck" in tool
+
+
+def _toml() -> Any:
+    if sys.version_info >= (3, 11):  # imported here: most manuscripts come with no config file
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+    return tomllib
 
 
 def find_config_file(start: Path | None = None) -> Path | None:
@@ -429,12 +205,11 @@ def _read_table(path: Path) -> tuple[dict[str, Any], str, str]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise ConfigError("configuration file is not UTF-8", path=str(path)) from None
-    if sys.version_info >= (3, 11):  # imported here: most manuscripts come with no config file
-        import tomllib
-    else:  # pragma: no cover - exercised on Python 3.10 only
-        import tomli as tomllib
+    tomllib = _toml()
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        raise ConfigError("configuration file is nested too deeply", path=str(path)) from None
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"line (\d+)", str(exc))
         line = int(m.group(1)) if m else None
@@ -448,7 +223,7 @@ def _read_table(path: Path) -> tuple[dict[str, Any], str, str]:
             raise ConfigError(
                 "[tool.refcheck] must be a table",
                 path=str(path),
-                line=_key_line(text, "tool", "refcheck"),
+                line=_key_line(text, "tool", "refcheck") or _key_line(text, "", "tool"),
             )
         return table, text, "tool.refcheck"
     return data, text, ""
@@ -456,19 +231,25 @@ def _read_table(path: Path) -> tuple[dict[str, Any], str, str]:
 
 def _from_table(table: Mapping[str, Any], text: str, prefix: str, path: Path) -> dict[str, Any]:
     values: dict[str, Any] = {}
+    spelt: dict[str, str] = {}
     for key, value in table.items():
         name = key.replace("-", "_")
         line = _key_line(text, prefix, key)
-        if name not in _VALIDATORS:
+        if not is_setting(name):
             hint = f"[{prefix}]" if prefix else "the file"
             raise ConfigError(f"unknown key {key!r} in {hint}", path=str(path), line=line)
+        if name in spelt:
+            raise ConfigError(
+                f"{key} is set twice (also as {spelt[name]}): keep one", path=str(path), line=line
+            )
+        spelt[name] = key
         try:
-            typed = _VALIDATORS[name](value, key)
+            typed = check_value(name, value, key)
         except ValueError as exc:
             if name == "severity" and isinstance(value, Mapping):
                 line = _bad_severity_line(text, prefix, key, value) or line
             raise ConfigError(str(exc), path=str(path), line=line) from None
-        if name in _PATH_KEYS and typed:
+        if name in path_settings() and typed:
             typed = str((path.parent / Path(typed).expanduser()).resolve())
         values[name] = typed
     return values
@@ -482,21 +263,6 @@ def _bad_severity_line(text: str, prefix: str, key: str, value: Mapping[str, Any
         except ValueError:
             return _key_line(text, prefix, key, str(code))
     return None
-
-
-def _from_env(env: Mapping[str, str]) -> dict[str, Any]:
-    values: dict[str, Any] = {}
-    for var, name in ENV_VARS.items():
-        if var not in env:
-            continue
-        raw = env[var]
-        if name in ("mailto", "cache_dir") and raw == "":
-            continue  # an empty variable means "unset", as shells often export them
-        try:
-            values[name] = _VALIDATORS[name](raw, var)
-        except ValueError as exc:
-            raise ConfigError(f"environment variable {exc}") from None
-    return values
 
 
 def load_config(
@@ -522,5 +288,8 @@ def load_config(
         table, text, prefix = _read_table(path)
         values.update(_from_table(table, text, prefix, path))
         values["source"] = str(path)
-    values.update(_from_env(env))
-    return Config(**values)
+    values.update(from_environment(env))
+    try:
+        return Config(**values)
+    except ConfigError as exc:  # a value fine alone but not here (a cache_dir below a file)
+        raise ConfigError(exc.message, path=str(path) if path else None) from None

@@ -151,7 +151,10 @@ class Report:
     def references(self) -> tuple[Reference, ...]:
         return self.document.references
 
-    def failed(self, fail_on: Severity = Severity.WARNING) -> bool:
+    def failed(self, fail_on: Severity | None = Severity.WARNING) -> bool:
+        """Whether a finding is at or above ``fail_on`` (``None``: ``never``, nothing fails)."""
+        if fail_on is None:
+            return False
         return any(f.severity.rank >= fail_on.rank for f in self.findings)
 
     def counts(self) -> dict[str, int]:

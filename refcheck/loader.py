@@ -81,6 +81,8 @@ def read_source(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Sour
         raise InputError(f"cannot read the file: {exc.strerror or exc}", name) from None
     if stat.S_ISDIR(st.st_mode):
         raise InputError("is a directory, not a manuscript file", name)
+    if not stat.S_ISREG(st.st_mode):  # a named pipe or a terminal would wait forever
+        raise InputError("not a regular file (a pipe, socket or device): save it as a file", name)
     if stat.S_ISREG(st.st_mode) and st.st_size > max_bytes:
         raise InputError(
             f"file too large ({_mib(st.st_size)}; the limit is {_mib(max_bytes)})", name

@@ -73,8 +73,10 @@ def test_select_and_fail_on(capsys: pytest.CaptureFixture[str], seed_path: Path)
     assert code == 0
 
 
-def test_text_format_is_linter_like(capsys: pytest.CaptureFixture[str], seed_path: Path) -> None:
-    code, out, _ = run(capsys, "check", str(seed_path), "--offline", "--select", "X301")
+def test_verbose_text_format_is_linter_like(
+    capsys: pytest.CaptureFixture[str], seed_path: Path
+) -> None:
+    code, out, _ = run(capsys, "check", str(seed_path), "--offline", "--select", "X301", "--verbose")
     first = out.splitlines()[0]
     assert first.endswith(
         "turan-2025-asya-studies.txt:105:158: X301 [error] von Clausewitz (1832): "
@@ -154,7 +156,7 @@ def test_docs_rules_md_is_generated_from_the_registry() -> None:
     assert doc == rules_markdown(), "regenerate: python -m refcheck.rules > docs/rules.md"
 
 
-def test_batch_directory_streams_json_lines(
+def test_batch_directory_json_is_one_list_and_jsonl_one_line_each(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, seed_path: Path, clean: Path
 ) -> None:
     d = tmp_path / "many"
@@ -163,12 +165,17 @@ def test_batch_directory_streams_json_lines(
         (d / f"s{i}.txt").write_text(seed_path.read_text("utf-8"), "utf-8")
     (d / "clean.md").write_text(CLEAN, "utf-8")
     (d / "ignored.pdf").write_bytes(b"%PDF")
-    code, out, _ = run(capsys, "check", str(d), "--offline", "--format", "json", "--jobs", "2",
+    code, out, _ = run(capsys, "check", str(d), "--offline", "--format", "jsonl", "--jobs", "2",
                        "--no-progress")
     rows = [json.loads(line) for line in out.splitlines()]
     assert code == 1
-    assert len(rows) == 4
-    assert sorted(r["references"] for r in rows) == [2, 42, 42, 42]
+    assert [Path(r["path"]).name for r in rows] == ["clean.md", "s0.txt", "s1.txt", "s2.txt"]
+    assert [r["references"] for r in rows] == [2, 42, 42, 42]
+    code, out, _ = run(capsys, "check", str(d), "--offline", "--format", "json", "--jobs", "2",
+                       "--no-progress")
+    data = json.loads(out)  # one JSON document, not JSON Lines in disguise
+    assert code == 1
+    assert isinstance(data, list) and [r["references"] for r in data] == [2, 42, 42, 42]
 
 
 def test_batch_text_summary(capsys: pytest.CaptureFixture[str], tmp_path: Path, clean: Path) -> None:

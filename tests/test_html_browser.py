@@ -108,3 +108,37 @@ def test_opening_with_a_hash_selects_the_entry(browser: Any, tmp_path: Path) -> 
         assert pg.locator("#panel").is_visible()
     finally:
         ctx.close()
+
+
+def test_a_page_for_several_manuscripts_keeps_each_one_s_links_apart(
+    browser: Any, tmp_path: Path
+) -> None:
+    from refcheck.report import Style, item, writer
+
+    style = Style(batch=True)
+    w = writer("html", style)
+    page_text = w.start()
+    for k, extra in ((1, ""), (2, " Second edition.")):
+        rep = make_report(entry_extra=extra, path=f"m{k}/paper.txt")
+        page_text += w.add(item(rep, "html", style=Style(batch=True, anchor=f"m{k}-")))
+    page_text += w.end()
+    out = tmp_path / "batch.html"
+    out.write_text(page_text, encoding="utf-8")
+    ctx = browser.new_context()
+    try:
+        pg = ctx.new_page()
+        errors: list[str] = []
+        pg.on("pageerror", lambda e: errors.append(str(e)))
+        pg.goto(out.as_uri())
+        pg.click("#m2-cite-1")
+        assert pg.evaluate("location.hash") == "#m2-ref-2"
+        assert "active" in (pg.locator("#m2-ref-2").get_attribute("class") or "").split()
+        assert "active" not in (pg.locator("#m1-ref-2").get_attribute("class") or "").split()
+        assert "linked" not in (pg.locator("#m1-cite-1").get_attribute("class") or "")
+        assert "Second edition." in pg.locator("#panel-body").inner_text()
+        pg.goto(out.as_uri() + "#m1-ref-1")
+        pg.reload()
+        assert "active" in (pg.locator("#m1-ref-1").get_attribute("class") or "").split()
+        assert errors == []
+    finally:
+        ctx.close()

@@ -17,7 +17,7 @@ import pytest
 
 import refcheck.normalise as norm
 from refcheck import api
-from refcheck.cli import _LANGUAGE_DETECTORS, main
+from refcheck.cli import main
 from refcheck.config import Config, load_config
 from refcheck.errors import ConfigError
 from refcheck.normalise import (
@@ -46,7 +46,10 @@ def no_lingua(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_cli_choices_are_the_stage_s_detectors() -> None:
-    assert _LANGUAGE_DETECTORS == LANGUAGE_DETECTORS == ("builtin", "lingua")
+    from refcheck.options import DETECTOR
+
+    assert DETECTOR.choices is not None
+    assert tuple(DETECTOR.choices()) == LANGUAGE_DETECTORS == ("builtin", "lingua")
 
 
 @pytest.mark.parametrize(

@@ -207,10 +207,14 @@ def test_cross_checks_name_the_right_file_and_line(paper: Path) -> None:
 def test_reports_print_the_bib_path(paper: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(paper.parent)
     report = api.check(api.load("paper.tex"), OFFLINE)
-    text = render(report, "text")
+    text = render(report, "text", verbose=True)
     line = _line_of(BIB, "@book{uncited2017")
     assert f"refs.bib:{line}:1: X302 [warning] entry Demir (2017) is never cited" in text
     assert "paper.tex:6:" in text
+    compact = render(report, "text").splitlines()  # grouped by file: the .bib is a group
+    bib_group = compact[compact.index("refs.bib") :]
+    assert f"{line}:1  warning  X302  entry Demir (2017) is never cited" in "\n".join(bib_group)
+    assert compact[0] == "paper.tex"
     sarif = json.loads(render(report, "sarif"))
     run = sarif["runs"][0]
     assert [a["location"]["uri"] for a in run["artifacts"]] == ["paper.tex", "refs.bib"]

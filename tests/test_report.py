@@ -190,8 +190,8 @@ def make_report(
 # ------------------------------------------------------------------------------------------ text
 
 
-def test_text_lines_summary_and_notes(test_rules: None) -> None:
-    out = render(make_report(), "text")
+def test_verbose_text_lines_summary_and_notes(test_rules: None) -> None:
+    out = render(make_report(), "text", verbose=True)
     lines = out.splitlines()
     assert lines[0] == (
         "paper.txt:2:80: T901 [warning] No reference-list entry matches 'Unknown, 2001'."
@@ -205,27 +205,29 @@ def test_text_lines_summary_and_notes(test_rules: None) -> None:
     assert "\x1b" not in out
 
 
-def test_text_colour_only_when_asked(test_rules: None) -> None:
-    plain = render(make_report(), "text", color=False)
-    coloured = render(make_report(), "text", color=True)
+def test_verbose_text_colour_only_when_asked(test_rules: None) -> None:
+    plain = render(make_report(), "text", color=False, verbose=True)
+    coloured = render(make_report(), "text", color=True, verbose=True)
     assert "\x1b[" not in plain
     assert "\x1b[31m[error]\x1b[0m" in coloured
     assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain
 
 
-def test_text_without_line_and_path_display(test_rules: None) -> None:
+def test_verbose_text_without_line_and_path_display(test_rules: None) -> None:
     rep = make_report()
     orphan = Finding("T902", Severity.ERROR, "Run-level problem.")
-    out = render(replace(rep, findings=(orphan,), notes=()), "text", path_display="a/b.txt")
+    out = render(
+        replace(rep, findings=(orphan,), notes=()), "text", path_display="a/b.txt", verbose=True
+    )
     assert out.splitlines()[0] == "a/b.txt: T902 [error] Run-level problem."
 
 
-def test_text_neutralises_control_characters(test_rules: None) -> None:
+def test_verbose_text_neutralises_control_characters(test_rules: None) -> None:
     rep = make_report()
     evil = Finding(
         "T901", Severity.WARNING, "bad\x1b[2Jname\nfake:1:1: T000 [error] forged", citation="x"
     )
-    out = render(replace(rep, findings=(evil,), notes=()), "text", color=False)
+    out = render(replace(rep, findings=(evil,), notes=()), "text", color=False, verbose=True)
     assert "\x1b" not in out
     assert out.count("\n") == 2  # one finding line + summary: no forged line
     assert "\\u001b[2J" in out
@@ -399,7 +401,7 @@ def test_github_escaping_rules() -> None:
 
 
 def test_formats_and_unknown_format(test_rules: None) -> None:
-    assert set(FORMATS) == {"text", "json", "sarif", "junit", "github", "html"}
+    assert set(FORMATS) == {"text", "json", "jsonl", "sarif", "junit", "github", "html"}
     rep = make_report()
     for fmt in FORMATS:
         assert render(rep, fmt).endswith("\n")
@@ -424,8 +426,9 @@ def test_empty_report_renders_everywhere() -> None:
 def test_baseline_survives_line_shift_and_reports_only_new(test_rules: None) -> None:
     base = write_baseline(make_report())
     data = json.loads(base)
-    assert data["version"] == 1 and len(data["findings"]) == 3
-    assert {r["code"] for r in data["findings"]} == {"T901", "T902", "T903"}
+    assert data["version"] == 2 and [m["path"] for m in data["manuscripts"]] == ["paper.txt"]
+    rows = data["manuscripts"][0]["findings"]
+    assert len(rows) == 3 and {r["code"] for r in rows} == {"T901", "T902", "T903"}
 
     shifted = make_report(shift=5)  # same manuscript, 5 lines lower
     assert shifted.findings[0].line != make_report().findings[0].line
@@ -504,16 +507,6 @@ def test_absolute_document_path_shown_relative_to_cwd(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     rep = make_report(path=str(tmp_path / "sub" / "paper.txt"))
-    assert render(rep, "text").startswith("sub/paper.txt:2:80: T901")
+    assert render(rep, "text", verbose=True).startswith("sub/paper.txt:2:80: T901")
     outside = make_report(path="/elsewhere/paper.txt")
-    assert render(outside, "text").startswith("/elsewhere/paper.txt:2:80:")
-
-
-def test_pre_commit_hook_definition() -> None:
-    yaml = pytest.importorskip("yaml")
-    hooks = yaml.safe_load((Path(__file__).parent.parent / ".pre-commit-hooks.yaml").read_text())
-    (hook,) = hooks
-    assert (hook["id"], hook["entry"], hook["language"]) == ("refcheck", "refcheck check", "python")
-    pattern = re.compile(hook["files"])
-    assert pattern.search("paper.md") and pattern.search("a/b.docx") and pattern.search("x.txt")
-    assert not pattern.search("paper.pdf")
+    assert render(outside, "text", verbose=True).startswith("/elsewhere/paper.txt:2:80:")

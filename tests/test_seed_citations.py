@@ -6,6 +6,7 @@ finding of the C2xx/X3xx/L4xx families must be one listed here (docs/citations.m
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -122,6 +123,19 @@ def test_x304_unlettered_citation_of_a_lettered_group(seed: Seed, author: str) -
 def test_l402_unlettered_entry_needs_a(seed: Seed, author: str) -> None:
     (f,) = [f for f in by_code(seed, "L402") if f"entry {author} (2020)" in f.message]
     assert f.suggestion == "2020a"
+
+
+def test_l402_titles_are_cut_where_they_differ(seed: Seed) -> None:
+    """The President's 2020c and 2020d titles share their first 30 characters; cut there, the
+    message listed two entries that read alike."""
+    (f,) = [f for f in by_code(seed, "L402") if f"entry {PRESIDENT} (2020)" in f.message]
+    order = f.message.split("by title order: ", 1)[1]
+    labels = re.findall(r'2020[a-e] ("[^"]*"(?: \(line \d+\))?)', order)
+    assert len(labels) == 5 and len({lab.casefold() for lab in labels}) == 5
+    # 2020c and 2020d have the very same title: the whole title, then each entry's line
+    assert labels[2] == '"Ilham Aliyev received delegation led by Turkish Foreign Minister" (line 213)'
+    assert labels[3].endswith("(line 214)")
+    assert labels[4] == '"A victory parade dedicated to victory…"'  # cut after 30, at a word
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ the same letter.
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 
 from rapidfuzz import fuzz
@@ -134,6 +134,31 @@ def _title_key(ref: Reference) -> str:
 _MAX_LISTED = 6  # a message names at most this many entries of a group: reports stay linear
 
 
+def _distinct_titles(titles: list[str], least: int = 30) -> list[str]:
+    """Each title cut after at least ``least`` characters, at a word's end, but never before the
+    point where it stops reading like another's (case aside): "Ilham Aliyev received
+    delegati" named two entries. Titles that are the same throughout stay whole (the caller
+    tells them apart by line)."""
+    folded = [t.casefold() for t in titles]
+    out: list[str] = []
+    for i, t in enumerate(titles):
+        need = least
+        for j, other in enumerate(folded):
+            if j != i:
+                pairs = zip(folded[i], other, strict=False)
+                same = next(
+                    (k for k, (a, b) in enumerate(pairs) if a != b),
+                    min(len(folded[i]), len(other)),
+                )
+                need = max(need, same + 1)
+        if need >= len(t):
+            out.append(t)
+            continue
+        end = t.find(" ", need)
+        out.append(t if end < 0 else t[:end] + "…")
+    return out
+
+
 def _capped(items: list[str], total: int) -> str:
     more = total - len(items)
     return ", ".join(items) + (f" and {more:,} more" if more > 0 else "")
@@ -148,10 +173,16 @@ def year_letters(ctx: Context) -> Iterator[Finding]:
         unlettered = [r for r in group if not r.year_suffix]
         if len(group) >= 2 and unlettered:
             by_title = sorted(group, key=_title_key)
+            listed = by_title[:_MAX_LISTED]
+            titles = [(r.title or r.raw)[:500] for r in listed]
+            shown = _distinct_titles(titles)
+            folds = Counter(t.casefold() for t in titles)
+            twins = {t for t, n in folds.items() if n > 1}
             order = _capped(
                 [
-                    f'{_year_text(r)}{chr(97 + k)} "{(r.title or r.raw)[:30]}"'
-                    for k, r in enumerate(by_title[:_MAX_LISTED])
+                    f'{_year_text(r)}{chr(97 + k)} "{title}"'
+                    + (f" (line {r.line})" if full.casefold() in twins else "")
+                    for k, (r, title, full) in enumerate(zip(listed, shown, titles, strict=True))
                 ],
                 len(by_title),
             )

@@ -216,6 +216,10 @@ def author_part(ref: Reference, scheme: str = "ala-lc") -> str:
     return _first_word(romanise(a.name, scheme), ORG_STOPWORDS)[:MAX_PART]
 
 
+# a .bib key BibTeX and biber accept as written (no spaces, braces, commas, quotes, # % ~ \\)
+_KEY_OK = re.compile(r"[^\s{}(),=\"#%'~\\]{1,200}")
+
+
 def base_key(ref: Reference, scheme: str = "ala-lc") -> str:
     """The key before collision suffixes: author + year(+letter) + first title word."""
     author = author_part(ref, scheme)
@@ -246,14 +250,24 @@ def _suffix(n: int) -> str:
 
 
 def citation_keys(refs: Sequence[Reference], scheme: str = "ala-lc") -> list[str]:
-    """One unique key per reference, in list order; colliding keys all get a, b, c …"""
-    bases = [base_key(r, scheme) for r in refs]
-    counts = Counter(bases)
-    used: set[str] = {b for b in bases if counts[b] == 1}
+    """One unique key per reference, in list order; colliding keys all get a, b, c …
+
+    An entry read from a .bib (a LaTeX manuscript) keeps its own key, so the manuscript's
+    ``\\cite{key}`` still finds it in the export; generated keys avoid those.
+    """
+    own = [r.key if r.key and _KEY_OK.fullmatch(r.key) else "" for r in refs]
+    own_counts = Counter(k for k in own if k)
+    own = [k if k and own_counts[k] == 1 else "" for k in own]
+    bases = [k or base_key(r, scheme) for r, k in zip(refs, own, strict=True)]
+    counts = Counter(b for b, k in zip(bases, own, strict=True) if not k)
+    used: set[str] = {k for k in own if k} | {b for b in bases if counts[b] == 1}
     next_suffix: dict[str, int] = {}
     out: list[str] = []
-    for b in bases:
-        if counts[b] == 1:
+    for b, k in zip(bases, own, strict=True):
+        if k:
+            out.append(k)
+            continue
+        if counts[b] == 1 and b not in own_counts:
             out.append(b)
             continue
         n = next_suffix.get(b, 0)

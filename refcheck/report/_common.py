@@ -3,20 +3,72 @@
 from __future__ import annotations
 
 import os
-import re
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from refcheck.findings import Finding, Report, Severity
+
+if TYPE_CHECKING:
+    from refcheck.config import Config
 
 TOOL_NAME = "refcheck"
 DIST_NAME = "manuscript-refcheck"
 # Where docs/rules.md is published; SARIF helpUri and HTML links point at ``#<code>`` in it.
 RULES_DOC_URL = "https://github.com/refcheck/refcheck/blob/main/docs/rules.md"
 
-# C0/C1 controls and the bidi overrides used in "Trojan Source" tricks: manuscript text must not
-# be able to move the cursor, recolour a terminal or reorder what a reviewer reads.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_BREAKS = re.compile(r"[\t\n\r\u2028\u2029]+")
+
+@dataclass(frozen=True)
+class Style:
+    """How a report is laid out (not what it says)."""
+
+    verbose: bool = False  # text: the detailed, linter-style lines
+    width: int = 100  # text: wrap at this many columns (0: never wrap)
+    color: bool = False  # text: ANSI colours
+    batch: bool = False  # one of several manuscripts in one report
+    anchor: str = ""  # html: prefix of this manuscript's element ids in a batch page
+
+
+@dataclass(frozen=True)
+class Item:
+    """One manuscript's share of a report: the format's fragment and the figures summaries need.
+
+    Small and picklable: ``--jobs`` workers make it and send it back, so a batch's memory is the
+    report being written, not the manuscripts.
+    """
+
+    path: str  # as displayed
+    part: str = ""  # the format's fragment for this manuscript ("" when it could not be checked)
+    error: str = ""  # why it could not be checked (one line)
+    counts: tuple[int, int, int] = (0, 0, 0)  # errors, warnings, infos reported
+    rules: tuple[tuple[str, str, int], ...] = ()  # (code, severity, count) reported
+    references: int = 0
+    citations: int = 0
+    failed: bool = False  # a finding at or above fail_on (or an error)
+    notes: tuple[str, ...] = ()
+
+
+class Writer:
+    """Puts items together into one document: ``start()``, ``add(item)`` …, ``end()``.
+
+    Each call returns the text to write next. The base class streams each item's fragment.
+    """
+
+    def __init__(self, style: Style, *, fmt: str = "", config: Config | None = None) -> None:
+        self.style = style
+        self.fmt = fmt
+        self.config = config
+        self.items: list[Item] = []
+
+    def start(self) -> str:
+        return ""
+
+    def add(self, item: Item) -> str:
+        self.items.append(replace(item, part=""))  # streamed: the summary needs only figures
+        return item.part
+
+    def end(self) -> str:
+        return ""
 
 
 def tool_version() -> str:
@@ -44,12 +96,6 @@ def _shown(raw: str) -> str:
         except ValueError:
             return p.as_posix()
     return raw.replace(os.sep, "/")
-
-
-def one_line(text: str) -> str:
-    """Text made safe for a single output line: breaks become spaces, controls become escapes."""
-    text = _BREAKS.sub(" ", text)
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def location(report: Report, finding: Finding) -> tuple[int | None, int | None]:
@@ -85,10 +131,22 @@ def sorted_findings(report: Report) -> list[Finding]:
     return sorted(report.findings, key=key)
 
 
-def fail_on(config: object | None) -> Severity:
-    """The configured threshold (a ``Config``), or the default, warning."""
-    value = getattr(config, "fail_on", None)
-    return value if isinstance(value, Severity) else Severity.WARNING
+def fail_on(config: object | None) -> Severity | None:
+    """The configured threshold (a ``Config``; ``None`` for ``never``), or the default, warning."""
+    if config is None or not hasattr(config, "fail_on"):
+        return Severity.WARNING
+    value = config.fail_on
+    return value if isinstance(value, Severity) else None
+
+
+def fail_on_name(threshold: Severity | None) -> str:
+    """How reports spell the threshold: a severity, or ``never``."""
+    return threshold.value if threshold is not None else "never"
+
+
+def fails(finding: Finding, threshold: Severity | None) -> bool:
+    """Whether ``finding`` fails the run at ``threshold`` (never, when it is ``None``)."""
+    return threshold is not None and finding.severity.rank >= threshold.rank
 
 
 def plural(n: int, word: str) -> str:

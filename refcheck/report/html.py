@@ -13,6 +13,8 @@ from __future__ import annotations
 import base64
 import bisect
 import hashlib
+import json
+import re
 from collections import defaultdict
 from html import escape
 from pathlib import Path
@@ -22,13 +24,17 @@ from refcheck.findings import Finding, Report, get_rule
 from refcheck.model import Citation, Resolution, Span
 from refcheck.report._common import (
     RULES_DOC_URL,
-    display_path,
+    Item,
+    Style,
     finding_path,
     location,
+    plural,
     sorted_findings,
     summary_line,
     tool_version,
 )
+from refcheck.report._common import Writer as _Writer
+from refcheck.safetext import UNSAFE_IN_LINES, visible
 
 if TYPE_CHECKING:
     from refcheck.config import Config
@@ -58,11 +64,17 @@ li.entry.active,li.entry:target{background:var(--hl);border-left-color:#c90}
 ul.ef{margin:.3em 0;padding-left:1.1em;font:13px system-ui,sans-serif}
 .sev-error{color:var(--err)}.sev-warning{color:var(--warn)}.sev-info{color:var(--info)}
 .code{font:600 12px ui-monospace,monospace}
+.ctl{font:11px ui-monospace,monospace;border:1px solid #999;border-radius:2px;padding:0 2px;
+ color:#555;background:#eee}
 .sugg{color:#333;font-style:italic}
 table{border-collapse:collapse;font:13px system-ui,sans-serif}
 td,th{border:1px solid var(--line);padding:.2em .5em;text-align:left;vertical-align:top}
 table.diffs{margin:.3em 0}
-#findings table{width:100%}
+section[id$=findings] table{width:100%}
+article.manuscript{border-top:3px solid var(--line);margin-top:2em}
+article.manuscript>h2.path{font:600 1.15em system-ui,sans-serif;border:0}
+ul.toc{margin:.4em 0 0;padding-left:1.2em;font:14px system-ui,sans-serif}
+p.error{color:var(--err);font-family:system-ui,sans-serif}
 aside#panel{position:sticky;top:0;width:34%;max-height:100vh;overflow:auto;background:#fff;
  border-left:1px solid var(--line);padding:1em;font-size:14px}
 aside#panel[hidden]{display:none}
@@ -83,14 +95,17 @@ JS = """
       el.classList.remove("active", "linked", "current");
     });
   }
-  function show(n, cite) {
-    var entry = document.getElementById("ref-" + n);
+  // p: the manuscript's id prefix ("" for a one-manuscript page, "m2-" in a batch page)
+  function show(p, n, cite) {
+    var entry = document.getElementById(p + "ref-" + n);
     if (!entry) { return; }
     clear();
-    shown = String(n);
+    shown = p + n;
     entry.classList.add("active");
     document.querySelectorAll("a.cite").forEach(function (a) {
-      if (a.getAttribute("data-ref") === String(n)) { a.classList.add("linked"); }
+      if (a.getAttribute("data-ref") === String(n) && (a.getAttribute("data-p") || "") === p) {
+        a.classList.add("linked");
+      }
     });
     if (cite) { cite.classList.add("current"); }
     var copy = entry.cloneNode(true);
@@ -105,12 +120,13 @@ JS = """
     if (!a) { return; }
     e.preventDefault();
     var n = a.getAttribute("data-ref");
-    if (location.hash !== "#ref-" + n) { location.hash = "ref-" + n; }
-    show(n, a);
+    var p = a.getAttribute("data-p") || "";
+    if (location.hash !== "#" + p + "ref-" + n) { location.hash = p + "ref-" + n; }
+    show(p, n, a);
   });
   function fromHash() {
-    var m = /^#ref-(\\d+)$/.exec(location.hash);
-    if (m && m[1] !== shown) { show(m[1], null); }
+    var m = /^#((?:m\\d+-)?)ref-(\\d+)$/.exec(location.hash);
+    if (m && m[1] + m[2] !== shown) { show(m[1], m[2], null); }
   }
   window.addEventListener("hashchange", fromHash);
   document.getElementById("panel-close").addEventListener("click", function () {
@@ -123,8 +139,20 @@ JS = """
 
 
 def _e(value: object) -> str:
-    """Escape for text and for double-quoted attributes alike."""
-    return escape(str(value), quote=True)
+    """Escape for text: markup escaped, controls (but line breaks and tabs, which the body's
+    ``pre-wrap`` shows as such) and bidi overrides shown as visible markers."""
+    return UNSAFE_IN_LINES.sub(_marker, escape(str(value), quote=True))
+
+
+def _a(value: object) -> str:
+    """Escape for a double-quoted attribute: markup escaped, controls as ``\\uXXXX`` text."""
+    return escape(visible(str(value)), quote=True)
+
+
+def _marker(m: re.Match[str]) -> str:
+    """A control or bidi character as an inert, visible box: ``U+202E`` in the page's text."""
+    code = f"U+{ord(m.group()):04X}"
+    return f'<span class="ctl" title="control character {code}">{code}</span>'
 
 
 def _csp_hash(text: str) -> str:
@@ -183,7 +211,7 @@ def _finding_item(f: Finding, report: Report, *, target: bool) -> str:
     line, _ = location(report, f)
     parts = [
         f'<li class="sev-{f.severity.value}">',
-        f'<span class="code" title="{_e(_rule_name(f.code))}">{_e(f.code)}</span> ',
+        f'<span class="code" title="{_a(_rule_name(f.code))}">{_e(f.code)}</span> ',
         f"[{_e(f.severity.value)}] {_e(f.message)}",
     ]
     if f.suggestion:
@@ -216,16 +244,9 @@ def _resolution_block(res: Resolution) -> str:
     return "".join(out)
 
 
-def render(
-    report: Report,
-    *,
-    path_display: str | None = None,
-    color: bool = False,
-    config: Config | None = None,
-) -> str:
-    """The whole page as one string."""
+def _fragment(report: Report, path: str, p: str) -> dict[str, str]:
+    """One manuscript's header and main sections; ``p`` prefixes every id ("" alone on a page)."""
     doc = report.document
-    path = display_path(report, path_display)
     findings = sorted_findings(report)
     link_of = {lk.citation: lk.reference for lk in report.links}
     n_refs = len(doc.references)
@@ -250,6 +271,7 @@ def render(
             cited_by[target_ref].append(c)
 
     # the manuscript body with citations as links
+    data_p = f' data-p="{_a(p)}"' if p else ""
     pieces: list[str] = []
     pos = body.start
     for c in cites:
@@ -258,17 +280,18 @@ def render(
         issues = by_cite.get(c.index, [])
         title = "; ".join(f"{f.code}: {f.message}" for f in issues)
         sev = max(issues, key=lambda f: f.severity.rank).severity.value if issues else ""
-        sev_attr = f' data-sev="{_e(sev)}"' if sev else ""
+        sev_attr = f' data-sev="{_a(sev)}"' if sev else ""
         text = _e(doc.text[c.span.start : c.span.end])
         if ref is not None and 1 <= ref <= n_refs:
             pieces.append(
-                f'<a class="cite" href="#ref-{ref}" data-ref="{ref}" id="cite-{c.index}"'
-                f'{sev_attr} title="{_e(title or f"entry {ref}")}">{text}</a>'
+                f'<a class="cite" href="#{p}ref-{ref}" data-ref="{ref}"{data_p}'
+                f' id="{p}cite-{c.index}"'
+                f'{sev_attr} title="{_a(title or f"entry {ref}")}">{text}</a>'
             )
         else:
             pieces.append(
-                f'<a class="cite unmatched" href="#cite-{c.index}" id="cite-{c.index}"'
-                f'{sev_attr} title="{_e(title or "no matching entry")}">{text}</a>'
+                f'<a class="cite unmatched" href="#{p}cite-{c.index}" id="{p}cite-{c.index}"'
+                f'{sev_attr} title="{_a(title or "no matching entry")}">{text}</a>'
             )
         pos = c.span.end
     pieces.append(_e(doc.text[pos : body.end]))
@@ -282,7 +305,7 @@ def render(
         fs = by_ref.get(entry.index, [])
         worst = max(fs, key=lambda f: f.severity.rank).severity.value if fs else "none"
         back = ", ".join(
-            f'<a href="#cite-{c.index}">line {doc.locate(c.span.start)[0]}</a>'
+            f'<a href="#{p}cite-{c.index}">line {doc.locate(c.span.start)[0]}</a>'
             for c in cited_by.get(entry.index, [])
         )
         in_file = doc.where(entry.span.start)[0]  # LaTeX: the .bib the entry is in
@@ -291,8 +314,8 @@ def render(
             f"cited {len(cited_by[entry.index])}×: {back}" if back else "not cited"
         )
         item = [
-            f'<li class="entry" id="ref-{entry.index}" value="{entry.index}"'
-            f' data-ref="{entry.index}" data-worst="{_e(worst)}">',
+            f'<li class="entry" id="{p}ref-{entry.index}" value="{entry.index}"'
+            f' data-ref="{entry.index}" data-worst="{_a(worst)}">',
             f'<div class="raw">{_e(entry.raw)}</div>',
             f'<div class="meta">{meta}</div>',
         ]
@@ -314,21 +337,40 @@ def render(
         other = finding_path(report, f, "")  # a LaTeX .bib entry's finding names the .bib
         at = "" if line is None else (f"{other}:" if other else "") + f"{line}:{col or 1}"
         if id(f) in cite_of_finding:
-            target = f'<a href="#cite-{cite_of_finding[id(f)]}">citation</a>'
+            target = f'<a href="#{p}cite-{cite_of_finding[id(f)]}">citation</a>'
         elif f.reference is not None and 1 <= f.reference <= n_refs:
-            target = f'<a href="#ref-{f.reference}">entry {f.reference}</a>'
+            target = f'<a href="#{p}ref-{f.reference}">entry {f.reference}</a>'
         else:
             target = ""
         rows.append(
             f'<tr class="sev-{f.severity.value}"><td>{_e(f.severity.value)}</td>'
-            f'<td><a class="code" href="{_e(RULES_DOC_URL)}#{_e(f.code.lower())}"'
-            f' title="{_e(_rule_name(f.code))}">{_e(f.code)}</a></td>'
+            f'<td><a class="code" href="{_a(RULES_DOC_URL)}#{_a(f.code.lower())}"'
+            f' title="{_a(_rule_name(f.code))}">{_e(f.code)}</a></td>'
             f"<td>{_e(at)}</td>"
             f"<td>{_e(f.message)}"
             + (f' <span class="sugg">Suggestion: {_e(f.suggestion)}</span>' if f.suggestion else "")
             + f"</td><td>{target}</td></tr>"
         )
     notes = "".join(f"<li>{_e(n)}</li>" for n in report.notes)
+    header = (
+        f'<p class="summary">{_e(summary_line(report, path))}</p>'
+        + (f'<ul class="notes">{notes}</ul>' if notes else "")
+    )
+    main = "".join(
+        [
+            f'<section id="{p}manuscript"><h2>Manuscript</h2>',
+            f'<div class="body">{"".join(pieces)}</div></section>',
+            f'<section id="{p}references"><h2>References ({n_refs})</h2>',
+            f'<ol class="entries">{"".join(entries)}</ol></section>',
+            f'<section id="{p}findings"><h2>Findings ({len(findings)})</h2>',
+            "<table><tr><th>severity</th><th>code</th><th>line</th><th>message</th>"
+            f"<th>about</th></tr>{''.join(rows)}</table></section>",
+        ]
+    )
+    return {"path": path, "header": header, "main": main}
+
+
+def _page(title: str, header: str, main: str) -> str:
     csp = (
         f"default-src 'none'; style-src {_csp_hash(CSS)}; script-src {_csp_hash(JS)}; "
         "img-src data:; base-uri 'none'; form-action 'none'"
@@ -339,27 +381,19 @@ def render(
             '<html lang="en">',
             "<head>",
             '<meta charset="utf-8">',
-            f'<meta http-equiv="Content-Security-Policy" content="{_e(csp)}">',
+            f'<meta http-equiv="Content-Security-Policy" content="{_a(csp)}">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            f'<meta name="generator" content="refcheck {_e(tool_version())}">',
-            f"<title>refcheck: {_e(path)}</title>",
+            f'<meta name="generator" content="refcheck {_a(tool_version())}">',
+            f"<title>refcheck: {_a(title)}</title>",
             f"<style>{CSS}</style>",
             "</head>",
             "<body>",
             "<header>",
-            f'<h1>refcheck report: <span class="path">{_e(path)}</span></h1>',
-            f'<p class="summary">{_e(summary_line(report, path))}</p>',
-            f'<ul class="notes">{notes}</ul>' if notes else "",
+            header,
             "</header>",
             '<div class="layout">',
             "<main>",
-            '<section id="manuscript"><h2>Manuscript</h2>',
-            f'<div class="body">{"".join(pieces)}</div></section>',
-            f'<section id="references"><h2>References ({n_refs})</h2>',
-            f'<ol class="entries">{"".join(entries)}</ol></section>',
-            f'<section id="findings"><h2>Findings ({len(findings)})</h2>',
-            "<table><tr><th>severity</th><th>code</th><th>line</th><th>message</th>"
-            f"<th>about</th></tr>{''.join(rows)}</table></section>",
+            main,
             "</main>",
             '<aside id="panel" hidden><button id="panel-close" type="button"'
             ' aria-label="close">×</button><div id="panel-body"></div></aside>',
@@ -369,4 +403,62 @@ def render(
             "</html>",
             "",
         ]
+    )
+
+
+def part(report: Report, *, path: str, config: Config | None, style: Style, fmt: str) -> str:
+    """This manuscript's fragment (ids prefixed with ``style.anchor``), as JSON for the writer."""
+    return json.dumps(_fragment(report, path, style.anchor), ensure_ascii=False)
+
+
+class Writer(_Writer):
+    """One self-contained page: one manuscript as before, or a batch with a list of contents,
+    one article per manuscript (ids prefixed ``m1-``, ``m2-`` …) and one side panel."""
+
+    def add(self, item: Item) -> str:
+        self.items.append(item)
+        return ""
+
+    def end(self) -> str:
+        if not self.style.batch and len(self.items) == 1 and not self.items[0].error:
+            frag = json.loads(self.items[0].part)
+            header = (
+                f'<h1>refcheck report: <span class="path">{_e(frag["path"])}</span></h1>'
+                + frag["header"]
+            )
+            return _page(frag["path"], header, frag["main"])
+        toc: list[str] = []
+        articles: list[str] = []
+        totals = [0, 0, 0]
+        for k, it in enumerate(self.items, 1):
+            anchor = f"m{k}"
+            if it.error:
+                summary = f"could not be checked: {it.error}"
+                inner = f'<p class="error">{_e(summary)}</p>'
+            else:
+                frag = json.loads(it.part)
+                totals = [a + b for a, b in zip(totals, it.counts, strict=True)]
+                summary = summary_line_of(it)
+                inner = frag["header"] + frag["main"]
+            toc.append(f'<li><a href="#{anchor}">{_e(it.path)}</a>: {_e(summary)}</li>')
+            articles.append(
+                f'<article class="manuscript" id="{anchor}">'
+                f'<h2 class="path">{_e(it.path)}</h2>{inner}</article>'
+            )
+        n = len(self.items)
+        title = f"{n} manuscript{'s' if n != 1 else ''}"
+        header = (
+            f"<h1>refcheck report: {_e(title)}</h1>"
+            f'<p class="summary">{_e(plural(totals[0], "error"))}, '
+            f'{_e(plural(totals[1], "warning"))}, {_e(plural(totals[2], "info"))}</p>'
+            f'<ul class="toc">{"".join(toc)}</ul>'
+        )
+        return _page(title, header, "".join(articles))
+
+
+def summary_line_of(it: Item) -> str:
+    e, w, i = it.counts
+    return (
+        f"{plural(e, 'error')}, {plural(w, 'warning')}, {plural(i, 'info')} "
+        f"({plural(it.references, 'reference')}, {plural(it.citations, 'citation')})"
     )

@@ -6,7 +6,9 @@ Core keys (stable since 0.1): ``findings[].{code,severity,message,line,column,re
 ``links``: one item per citation occurrence, ``{citation, line, column, references: [entry
 indices], how: exact|folded|romanised|lookalike|near|null, method, candidates}``, so scripts read
 every citation→entry decision, not only the findings. ``line``/``column`` are the finding's own
-(null for an entry finding without a span; ``reference`` then names the entry).
+(null for an entry finding without a span; ``reference`` then names the entry). Several
+manuscripts: a list of such objects; one that could not be checked has the same keys (empty) and
+``error``.
 """
 
 from __future__ import annotations
@@ -15,7 +17,16 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from refcheck.findings import Report
-from refcheck.report._common import display_path, fail_on, finding_path
+from refcheck.report._common import (
+    Item,
+    Style,
+    display_path,
+    fail_on,
+    fail_on_name,
+    finding_path,
+)
+from refcheck.report._common import Writer as _Writer
+from refcheck.safetext import json_safe
 
 if TYPE_CHECKING:
     from refcheck.config import Config
@@ -55,7 +66,7 @@ def as_dict(
             "warning": counts["warning"],
             "info": counts["info"],
             "total": len(report.findings),
-            "fail_on": threshold.value,
+            "fail_on": fail_on_name(threshold),
             "failed": report.failed(threshold),
         },
     }
@@ -92,13 +103,56 @@ def links(report: Report) -> list[dict[str, Any]]:
     return out
 
 
-def render(
-    report: Report,
-    *,
-    path_display: str | None = None,
-    color: bool = False,
-    config: Config | None = None,
-) -> str:
-    """Pretty-printed UTF-8 JSON (not ASCII-escaped: Turkish and Cyrillic stay readable)."""
-    data = as_dict(report, path_display=path_display, config=config)
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+def error_dict(path: str, message: str) -> dict[str, Any]:
+    """A manuscript that could not be checked, in the same shape (empty lists, zero counts) with
+    its reason under ``error``, so a script reading ``findings`` needs no special case."""
+    return {
+        "findings": [],
+        "references": 0,
+        "citations": 0,
+        "path": path,
+        "resolved": False,
+        "notes": [],
+        "language": None,
+        "links": [],
+        "summary": {"error": 0, "warning": 0, "info": 0, "total": 0, "fail_on": "", "failed": True},
+        "error": message,
+    }
+
+
+def _dump(data: object, *, pretty: bool) -> str:
+    """UTF-8 JSON (not ASCII-escaped: Turkish and Cyrillic stay readable; controls and bidi
+    characters escaped, which is lossless in JSON)."""
+    text = json.dumps(data, ensure_ascii=False, indent=2 if pretty else None)
+    return json_safe(text)
+
+
+def part(report: Report, *, path: str, config: Config | None, style: Style, fmt: str) -> str:
+    """This manuscript's JSON object (``jsonl``: on one line)."""
+    return _dump(as_dict(report, path_display=path, config=config), pretty=fmt == "json")
+
+
+class Writer(_Writer):
+    """``json``: the object for one manuscript, a list of them for a batch (even of one file,
+    so a script gets the same shape whatever a folder holds), streamed: each manuscript's object
+    is written when it is done, indented into the list, never parsed again. ``jsonl``: one
+    object per line."""
+
+    def add(self, item: Item) -> str:
+        pretty = self.fmt == "json"
+        text = item.part or _dump(error_dict(item.path, item.error), pretty=pretty)
+        first = not self.items
+        super().add(item)
+        if not pretty:
+            return text + "\n"
+        if not self.style.batch:
+            return text + "\n"  # one manuscript, one object (the single-file contract)
+        indented = "  " + text.replace("\n", "\n  ")
+        return ("[\n" if first else ",\n") + indented
+
+    def end(self) -> str:
+        if self.fmt != "json":
+            return ""
+        if not self.items:  # every file skipped: an empty list, still a JSON document
+            return "[]\n"
+        return "\n]\n" if self.style.batch else ""

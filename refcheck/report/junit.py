@@ -17,12 +17,17 @@ from typing import TYPE_CHECKING
 from refcheck.findings import Finding, Report
 from refcheck.report._common import (
     TOOL_NAME,
-    display_path,
+    Item,
+    Style,
     fail_on,
+    fail_on_name,
+    fails,
     finding_path,
     location,
     sorted_findings,
 )
+from refcheck.report._common import Writer as _Writer
+from refcheck.safetext import xml_safe
 
 if TYPE_CHECKING:
     from refcheck.config import Config
@@ -42,15 +47,12 @@ def _enabled_codes(config: Config | None) -> list[str]:
     return [r.code for r in all_rules() if enabled(r.code, select, ignore)]
 
 
-def render(
-    report: Report,
-    *,
-    path_display: str | None = None,
-    color: bool = False,
-    config: Config | None = None,
-) -> str:
-    """A ``<testsuites>`` document with one ``<testsuite>`` for this manuscript."""
-    path = display_path(report, path_display)
+def part(report: Report, *, path: str, config: Config | None, style: Style, fmt: str) -> str:
+    """This manuscript's ``<testsuite>`` element, as XML for the writer."""
+    return ET.tostring(_suite(report, path, config), encoding="unicode")
+
+
+def _suite(report: Report, path: str, config: Config | None) -> ET.Element:
     threshold = fail_on(config)
     by_code: dict[str, list[Finding]] = defaultdict(list)
     for f in sorted_findings(report):
@@ -73,7 +75,7 @@ def render(
         ("references", len(report.references)),
         ("citations", len(report.citations)),
         ("resolved", str(report.resolved).lower()),
-        ("fail_on", threshold.value),
+        ("fail_on", fail_on_name(threshold)),
     ):
         ET.SubElement(props, "property", name=name, value=str(value))
     for code in codes:
@@ -81,8 +83,8 @@ def render(
         case = ET.SubElement(
             suite, "testcase", name=code, classname=_x(f"{TOOL_NAME}.{path}"), time="0"
         )
-        failing = [f for f in found if f.severity.rank >= threshold.rank]
-        passing = [f for f in found if f.severity.rank < threshold.rank]
+        failing = [f for f in found if fails(f, threshold)]
+        passing = [f for f in found if not fails(f, threshold)]
         if failing:
             failures += 1
             first = failing[0]
@@ -101,14 +103,39 @@ def render(
     suite.set("failures", str(failures))
     if report.notes:
         ET.SubElement(suite, "system-out").text = _x("\n".join(report.notes))
-    root = ET.Element(
-        "testsuites",
-        name=TOOL_NAME,
-        tests=str(len(codes)),
-        failures=str(failures),
-        errors="0",
-        time="0",
+    return suite
+
+
+def _error_suite(path: str, message: str) -> ET.Element:
+    """A manuscript that could not be checked: a suite with one erroring testcase."""
+    suite = ET.Element(
+        "testsuite", name=_x(path), tests="1", errors="1", skipped="0", time="0", failures="0"
     )
-    root.append(suite)
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    case = ET.SubElement(suite, "testcase", name="input", classname=_x(f"{TOOL_NAME}.{path}"))
+    ET.SubElement(case, "error", type="input", message=_x(message)).text = _x(message)
+    return suite
+
+
+class Writer(_Writer):
+    """One ``<testsuites>`` document with a ``<testsuite>`` per manuscript, totals on the root."""
+
+    def add(self, item: Item) -> str:
+        self.items.append(item)
+        return ""
+
+    def end(self) -> str:
+        suites = [
+            _error_suite(i.path, i.error) if i.error else ET.fromstring(i.part) for i in self.items
+        ]
+        root = ET.Element(
+            "testsuites",
+            name=TOOL_NAME,
+            tests=str(sum(int(s.get("tests", "0")) for s in suites)),
+            failures=str(sum(int(s.get("failures", "0")) for s in suites)),
+            errors=str(sum(int(s.get("errors", "0")) for s in suites)),
+            time="0",
+        )
+        root.extend(suites)
+        ET.indent(root)
+        xml = ET.tostring(root, encoding="unicode")
+        return '<?xml version="1.0" encoding="UTF-8"?>\n' + xml_safe(xml) + "\n"

@@ -16,12 +16,16 @@ from refcheck.findings import Report, Rule, Severity
 from refcheck.report._common import (
     RULES_DOC_URL,
     TOOL_NAME,
+    Item,
+    Style,
     display_path,
     finding_path,
     location,
     tool_version,
 )
+from refcheck.report._common import Writer as _Writer
 from refcheck.report.baseline import fingerprints
+from refcheck.safetext import json_safe
 
 if TYPE_CHECKING:
     from refcheck.config import Config
@@ -56,33 +60,22 @@ def _descriptor(rule: Rule) -> dict[str, Any]:
     }
 
 
-def as_dict(
-    report: Report, *, path_display: str | None = None, config: Config | None = None
-) -> dict[str, Any]:
-    """The SARIF log as Python data."""
-    path = display_path(report, path_display)
+def _part_data(report: Report, path: str) -> dict[str, Any]:
+    """This manuscript's results and artifacts; rule and artifact indices are the log's, set
+    when the parts are put together (:func:`_log`)."""
     uri = _uri(path)
-    # artifact 0 is the manuscript; a LaTeX manuscript's .bib files follow, in order of use
-    artifacts: dict[str, int] = {uri: 0}
-    rules = {r.code: r for r in _rules()}
-    descriptors = [_descriptor(r) for r in rules.values()]
-    index = {r.code: i for i, r in enumerate(rules.values())}
-    for f in report.findings:  # a code nobody registered still gets a (bare) descriptor
-        if f.code not in index:
-            index[f.code] = len(descriptors)
-            descriptors.append({"id": f.code, "shortDescription": {"text": f.code}})
+    artifacts: dict[str, None] = {uri: None}  # the manuscript first, then LaTeX .bib files
     results: list[dict[str, Any]] = []
     for fp, f in zip(fingerprints(report), report.findings, strict=True):
         text = f.message + (f"\nSuggestion: {f.suggestion}" if f.suggestion else "")
         f_uri = _uri(finding_path(report, f, path))
-        f_index = artifacts.setdefault(f_uri, len(artifacts))
-        physical: dict[str, Any] = {"artifactLocation": {"uri": f_uri, "index": f_index}}
+        artifacts.setdefault(f_uri, None)
+        physical: dict[str, Any] = {"artifactLocation": {"uri": f_uri}}
         line, col = location(report, f)
         if line is not None:
             physical["region"] = {"startLine": line, "startColumn": col or 1}
         result: dict[str, Any] = {
             "ruleId": f.code,
-            "ruleIndex": index[f.code],
             "level": LEVEL[f.severity],
             "message": {"text": text},
             "locations": [{"physicalLocation": physical}],
@@ -96,6 +89,52 @@ def as_dict(
         if props:
             result["properties"] = props
         results.append(result)
+    return {
+        "path": path,
+        "artifacts": list(artifacts),
+        "results": results,
+        "notes": list(report.notes),
+        "properties": {
+            "references": len(report.references),
+            "citations": len(report.citations),
+            "resolved": report.resolved,
+        },
+    }
+
+
+def _log(parts: list[dict[str, Any]], errors: list[tuple[str, str]], batch: bool) -> dict[str, Any]:
+    """One SARIF log, one run, every manuscript's results: what code scanning expects (it refuses
+    several runs of one tool in one upload)."""
+    rules = {r.code: r for r in _rules()}
+    descriptors = [_descriptor(r) for r in rules.values()]
+    index = {code: i for i, code in enumerate(rules)}
+    artifacts: dict[str, int] = {}
+    results: list[dict[str, Any]] = []
+    notifications: list[dict[str, Any]] = []
+    for part in parts:
+        for uri in part["artifacts"]:
+            artifacts.setdefault(uri, len(artifacts))
+        for r in part["results"]:
+            code = r["ruleId"]
+            if code not in index:  # a code nobody registered still gets a (bare) descriptor
+                index[code] = len(descriptors)
+                descriptors.append({"id": code, "shortDescription": {"text": code}})
+            loc = r["locations"][0]["physicalLocation"]["artifactLocation"]
+            loc["index"] = artifacts[loc["uri"]]
+            results.append({"ruleId": code, "ruleIndex": index[code], **r})
+        prefix = f"{part['path']}: " if batch else ""
+        notifications += [{"message": {"text": prefix + n}, "level": "note"} for n in part["notes"]]
+    for path, message in errors:
+        notifications.append({"message": {"text": f"{path}: {message}"}, "level": "error"})
+    if len(parts) == 1 and not batch:
+        properties: dict[str, Any] = parts[0]["properties"]
+    else:
+        properties = {
+            "manuscripts": len(parts) + len(errors),
+            "references": sum(p["properties"]["references"] for p in parts),
+            "citations": sum(p["properties"]["citations"] for p in parts),
+            "resolved": bool(parts) and all(p["properties"]["resolved"] for p in parts),
+        }
     run: dict[str, Any] = {
         "tool": {
             "driver": {
@@ -109,33 +148,39 @@ def as_dict(
         "columnKind": "unicodeCodePoints",
         "results": results,
         "invocations": [
-            {
-                "executionSuccessful": True,
-                "toolExecutionNotifications": [
-                    {"message": {"text": n}, "level": "note"} for n in report.notes
-                ],
-            }
+            {"executionSuccessful": not errors, "toolExecutionNotifications": notifications}
         ],
-        "properties": {
-            "references": len(report.references),
-            "citations": len(report.citations),
-            "resolved": report.resolved,
-        },
+        "properties": properties,
     }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def as_dict(
+    report: Report, *, path_display: str | None = None, config: Config | None = None
+) -> dict[str, Any]:
+    """The SARIF log of one manuscript as Python data."""
+    return _log([_part_data(report, display_path(report, path_display))], [], batch=False)
 
 
 def _uri(path: str) -> str:
     return quote(path, safe="/:@-._~!$&'()*+,;=")
 
 
-def render(
-    report: Report,
-    *,
-    path_display: str | None = None,
-    color: bool = False,
-    config: Config | None = None,
-) -> str:
-    """The SARIF log as pretty-printed JSON."""
-    data = as_dict(report, path_display=path_display, config=config)
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+def part(report: Report, *, path: str, config: Config | None, style: Style, fmt: str) -> str:
+    """This manuscript's results, as JSON for the writer."""
+    return json.dumps(_part_data(report, path), ensure_ascii=False)
+
+
+class Writer(_Writer):
+    """One SARIF log for every manuscript; unusable ones are error notifications and make
+    ``executionSuccessful`` false."""
+
+    def add(self, item: Item) -> str:
+        self.items.append(item)
+        return ""
+
+    def end(self) -> str:
+        parts = [json.loads(i.part) for i in self.items if not i.error]
+        errors = [(i.path, i.error) for i in self.items if i.error]
+        data = _log(parts, errors, batch=self.style.batch)
+        return json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
