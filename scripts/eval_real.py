@@ -76,6 +76,26 @@ for line in sys.stdin:
 """
 
 
+def peer_all(texts: list[str]) -> list[dict[str, Any]]:
+    """refextract's reading (``--peer refextract``; GPL, installed for the comparison only)."""
+    sys.path.insert(0, str(ROOT))
+    from bench.accuracy import refextract_fields
+
+    out = []
+    for t in texts:
+        f = refextract_fields(t)
+        out.append({
+            "authors": [a for a in f.authors.split("; ") if a], "year": _int(f.year),
+            "title": f.title, "container_title": f.container, "volume": f.volume, "issue": "",
+            "pages": f.pages, "doi": f.doi, "url": f.url,
+        })  # fmt: skip
+    return out
+
+
+def _int(v: str) -> int | None:
+    return int(v) if v.isdigit() else None
+
+
 def parse_all(texts: list[str], tree: Path | None, reader: str) -> list[dict[str, Any]]:
     env_root = tree or ROOT
     proc = subprocess.run(
@@ -120,13 +140,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", default="", help="train, dev or test (default: all)")
     ap.add_argument("--reader", default="default", help="auto, grammar, labeller")
     ap.add_argument("--tree", type=Path, default=None, help="another checkout's parser")
+    ap.add_argument("--peer", choices=("refextract",), default=None)
+    ap.add_argument("--no-issue", action="store_true", help="leave the issue out (peers lack it)")
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--json", action="store_true", help="print the summary as JSON")
     args = ap.parse_args(argv)
     recs = [json.loads(x) for x in args.data.read_text(encoding="utf-8").splitlines() if x.strip()]
     if args.split:
         recs = [r for r in recs if r.get("split") == args.split]
-    gots = parse_all([r["text"] for r in recs], args.tree, args.reader)
+    texts = [r["text"] for r in recs]
+    gots = peer_all(texts) if args.peer else parse_all(texts, args.tree, args.reader)
+    if args.no_issue:
+        for g in gots:
+            g["issue"] = ""
+        for r in recs:
+            r["fields"] = {k: v for k, v in r["fields"].items() if k != "issue"}
     groups: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     per_field: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     first = [0, 0]
@@ -155,7 +183,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps({"refs": len(recs), "accuracy": summary, "fields_counted": counts}))
         return 0
-    print(f"{len(recs)} real references (split={args.split or 'all'}, reader={args.reader})")
+    who = args.peer or f"refcheck reader={args.reader}"
+    print(f"{len(recs)} real references (split={args.split or 'all'}, {who})")
     for g, v in summary.items():
         print(f"  {g:28s} {v:.3f}  ({groups[g][0]}/{groups[g][1]} fields)")
     for k in FIELDS:

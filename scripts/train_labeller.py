@@ -7,8 +7,10 @@ Training data (docs/parser.md, "The labeller"):
 
 1. AnyStyle's labelled references, core.xml and good.xml (BSD-2-Clause; ``shared/data/anystyle``
    beside the work tree). gold.xml is never used: it is held out for measurement.
-2. Our real corpus, train split only (``tests/data/real/refs.jsonl``, field labels aligned to
-   tokens by ``labeller_data.align_record``). The dev and test splits are never trained on.
+2. Our real corpus (``tests/data/real/refs.jsonl``, field labels aligned to tokens by
+   ``labeller_data.align_record``): the train and dev splits for the shipped model, the train
+   split alone with ``--holdout`` (choices are made on dev with such a model). The test split
+   is never trained on.
 3. Our written batches (``tests/data/refs_multilingual.jsonl``), aligned the same way.
 4. The records of 2 and 3 rendered through real CSL styles with real-world noise
    (``render_csl.py``), which gives Turkish, Azerbaijani and Russian works in MLA, Chicago,
@@ -17,8 +19,8 @@ Training data (docs/parser.md, "The labeller"):
 Everything is seeded and read in a fixed order, and CRFsuite's L-BFGS is deterministic, so the
 same inputs give the same model file byte for byte.
 
-``--holdout`` keeps AnyStyle's odd sequences out of training and reports token accuracy on them
-(a quick check while features change); ``--out`` writes elsewhere.
+``--holdout`` is the development mode: the real train split only, and AnyStyle's odd sequences
+kept out of training with token accuracy reported on them; ``--out`` writes elsewhere.
 """
 
 from __future__ import annotations
@@ -76,7 +78,8 @@ def build(
     for i, seq in enumerate(anystyle_sequences([base / "core.xml", base / "good.xml"])):
         (held if holdout and i % 2 else train).append(seq)
     written = list(jsonl_records(WRITTEN))
-    real = list(jsonl_records(REAL, splits=("train",))) if REAL.is_file() else []
+    splits = ("train",) if holdout else ("train", "dev")
+    real = list(jsonl_records(REAL, splits=splits)) if REAL.is_file() else []
     records = written + real
     aligned, skipped = aligned_sequences(written)
     train.extend(aligned)
@@ -86,7 +89,7 @@ def build(
     for _ in range(real_weight):
         train.extend(real_seqs)
     print(
-        f"aligned {len(aligned)} written and {len(real_seqs)} real train records "
+        f"aligned {len(aligned)} written and {len(real_seqs)} real {'+'.join(splits)} records "
         f"({skipped + real_skipped} skipped: fields not found); real weight {real_weight}"
     )
     if rendered:

@@ -7,6 +7,7 @@ import re
 from itertools import islice
 
 from refcheck.model import Organization, ParseStatus, Person
+from refcheck.parse.dates import _month
 from refcheck.parse.fields import (
     _CITIES,
     _PLACE_PUB,
@@ -275,11 +276,14 @@ _SUSPECT_TITLE = re.compile(
     r",\s*(?:çev|trans|пер)\.\s)"
 )
 _SUSPECT_PUB = re.compile(r"\d+\s*[-–—]\s*\d+|\bpp?\.\s*\d|\bdoi\b|\(\d{4}\)|\(pp", re.IGNORECASE)
+_SUSPECT_CONT_START = re.compile(
+    r"^(?:İçinde|içinde|Içinde|In|В)\s*:|^(?:Çev|Trans)\.\s", re.IGNORECASE
+)
 _SUSPECT_CONT = re.compile(
     r"(?:,|\s)\s*\d+\s*\(\s*\d+\s*\)\s*$|\b(?:Cilt|Vol\.?|Sayı|No\.)\s*\d+\s*$"
 )
 _NAMES_IN_ORG = re.compile(
-    r"^[^\W\d_][\w'’-]+\s+(?:[^\W\d_]\.?(?:\s+|$)){1,3}(?:$|[,;&]|(?:ve|and|və|и)\s)"
+    r"^(?:[^\W\d_][\w'’-]+\s+){1,2}(?:[^\W\d_]\.?(?:\s+|$)){1,3}(?:$|[,;&]|(?:ve|and|və|и)\s)"
 )
 _AND_WORD = re.compile(r"\s(?:&|and|ve|və|и)\s")
 
@@ -294,6 +298,10 @@ def _suspect(f: _Fields, head: str = "") -> str:
         return "publisher holds numbers"
     if f.container_title and _SUSPECT_CONT.search(f.container_title):
         return "container holds its volume"
+    if f.container_title and _SUSPECT_CONT_START.search(f.container_title):
+        return "container holds an editor statement"
+    if f.container_title and _month(f.container_title.rsplit(None, 1)[-1].strip(".,")):
+        return "container ends with a month"
     for a in f.authors:
         if isinstance(a, Organization) and _NAMES_IN_ORG.match(a.name):
             return "personal names read as a group"

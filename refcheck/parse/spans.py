@@ -47,6 +47,7 @@ _VOL = re.compile(
     re.IGNORECASE,
 )
 _ISS = re.compile(
+    r"(?P<sup>\bSuppl(?:ement)?\.?\s*\d+[A-Za-z]?)|"
     r"(?:\b(?:no|nos|number|issue|iss|sayı|s|вып|выпуск|nr|num|h|heft|fasc)\.?\s*|№\s*|n°\s*|"
     r"(?-i:\bN)\.?\s*(?=\d)|"
     r"\(\s*)(?P<i>\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?|[A-Za-z][\w.-]{0,15}(?=\)))",
@@ -99,7 +100,8 @@ _PLACE = re.compile(
 
 
 _QUOTED_THEN = re.compile(
-    r"^\s*[\"“«„](?P<q>[^\"”»]{3,300})[\"”»][.,:]?\s*[.,:]?\s+(?:In:?\s+|İçinde:?\s+|В:?\s+)?"
+    r"^\s*[\"“«„](?P<q>[^\"”»]{3,300})[\"”»][.,:]?(?:\s*\[[^\[\]]{2,200}\])?\s*[.,:]?\s+"
+    r"(?:In:?\s+|İçinde:?\s+|В:?\s+)?"
     r"(?P<rest>[^\W\d_].{3,})$"
 )
 
@@ -178,7 +180,33 @@ def _repair(tokens: list[str], labels: list[str]) -> list[str]:
             out[k] = lab  # "Петров П. | П." : the second initial of the same name
             j = k
         i = j + 1
+    _italic_ends_title(tokens, out)
     return out
+
+
+_ITALIC_CLOSE = re.compile(r"\*[.,:;)\]]*$")
+
+
+def _italic_ends_title(tokens: list[str], labels: list[str]) -> None:
+    """Markdown italics mark a book's title exactly: a title run that opened with ``*`` ends
+    where the italics close, and what the model ran on into it (``*Title*. Alfred A. Knopf,
+    1972``) is the publisher when the entry names none, else a note."""
+    n = len(tokens)
+    i = 0
+    while i < n:
+        if labels[i] != "title" or not tokens[i].startswith("*"):
+            i += 1
+            continue
+        j = i
+        while j < n and labels[j] == "title" and not _ITALIC_CLOSE.search(tokens[j]):
+            j += 1
+        k = j + 1  # first token after the italic close
+        if j < n and k < n and labels[k] == "title":
+            has_pub = "publisher" in labels
+            while k < n and labels[k] == "title":
+                labels[k] = "note" if has_pub else "publisher"
+                k += 1
+        i = k
 
 
 def _runs(lab: Labelled) -> list[tuple[str, int, int]]:
@@ -220,7 +248,9 @@ def _drop_stray_quotes(t: str) -> str:
 
 _TITLE_TAIL_JUNK = re.compile(
     r"(?:[.,]\s*-?\s*|\s+-\s*|\s*:\s*)(?:izd|изд|çev|çeviren|trans|transl|translated|пер|tərc|"
-    r"учеб|ucheb|учебное|учебник|монография)\b.*$|[,.]\s*-\s*$",
+    r"учеб|ucheb|учебное|учебник|монография)\b.*$|[,.]\s*-\s*$|"
+    r"\.\s+(?:Ed\.|Eds\.|Edited\s+by|Introduction\s+by|Intro\.|With\s+an\s+introduction|Foreword\s+by|"
+    r"Preface\s+by|Annotated\s+by|Compiled\s+by)\s.*$|\s+\.\s+(?:Introduction|Ed\.)\b.*$",
     re.IGNORECASE,
 )
 _RESP = re.compile(r"\s+/\s*(?:[^\W\d_]{1,2}\.\s*){1,3}[^\W\d_]|\s+/\s*(?:под|ed\.|by|сост|пер)\b")
@@ -256,6 +286,12 @@ def _title(f: _Fields, raw: str) -> str:
     )
 
 
+_ROLE_NEAR = re.compile(
+    r"(?<![^\W\d_])(?:eds?|editors?|edited|red|der|hrsg|hg|ред|редакц\w*|сост|comps?|"
+    r"compiled|haz|hazırlayan|tərt\w*|dir|directed|ed\.\s*by)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_BRACKET_END = re.compile(r"\s*\[[^\[\]]{2,200}\]$")
 _KIND_AFTER = re.compile(
     r"^[\"«“„](?P<n>[^\"»”]{2,120})[\"»”]\s*(?:jurnalı|jurnal|журнал|журнала|dergisi|qəzeti|"
     r"газета|газеты|məcmuəsi|сборник)\b.*$",
@@ -278,6 +314,7 @@ def _container(raw: str) -> str:
     s = _RX8.sub("", s)
     s = _CONTENT.sub(" ", s)
     s = s.strip().rstrip(" ,;:/–—-")
+    s = _BRACKET_END.sub("", s) if s.endswith("]") else s  # "Kojien [Japanese Dictionary]"
     s = _RX9.sub("", s).rstrip(" ,;:")
     if s.endswith(".") and not _RX10.search(s):
         s = s[:-1]
@@ -312,6 +349,7 @@ def _date(f: _Fields, text: str) -> None:
         f.in_press = True
 
 
+_YEAR_RANGE = re.compile(r"((?:1[5-9]|20)\d\d)\s*[-–—/]\s*(?:\d{2}|(?:1[5-9]|20)\d\d)")
 _DMY = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})\b")
 _N_VOLS = re.compile(r"^\d+\s*(?:vols?|volumes|cilt|cild|т\.|тт\.|томах)\.?$", re.IGNORECASE)
 
@@ -324,7 +362,7 @@ def _volume(f: _Fields, text: str) -> None:
     im = _ISS.search(s)
     if im:
         if not f.issue:
-            f.issue = im["i"].strip()
+            f.issue = (im["sup"] or im["i"]).strip()
         s_vol = (s[: im.start()] + " " + s[im.end() :]).strip(" ,.;:()")
     else:
         s_vol = s
@@ -414,6 +452,13 @@ def fields_from_labels(lab: Labelled) -> _Fields:
             agents, et_al = read_names(chunk)
             f.authors, f.et_al = agents, et_al
         elif label == "editor" and not f.editors:
+            around = text[max(0, s - 24) : min(len(text), e + 16)]
+            if not _ROLE_NEAR.search(around):
+                # names with no role word anywhere near them are not editors: after the title
+                # of a book, a publisher named after a person ("Alfred A. Knopf, 1972")
+                if not f.publisher and f.title:
+                    f.publisher = _unquote(_strip(chunk))
+                continue
             agents, _ = read_names(chunk)
             f.editors = [a for a in agents if not (isinstance(a, Organization) and
                                                    len(a.name) < 4)]  # fmt: skip
@@ -477,6 +522,11 @@ def fields_from_labels(lab: Labelled) -> _Fields:
                 if m and label != "pages":
                     f.year = int(m[1])
                     break
+    if f.year is None and f.pages:
+        ym = _YEAR_RANGE.fullmatch(f.pages)
+        if ym:
+            # "Paris: Briasson, 1751–65": the years of a work in many volumes, not its pages
+            f.year, f.pages = int(ym[1]), ""
     if f.volume and f.volume == f.issue:
         f.issue = ""
     if not f.title and f.container_title and not has_journal:
