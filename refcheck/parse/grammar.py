@@ -273,8 +273,10 @@ _SUSPECT_TITLE = re.compile(
     r"(?:,\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*[,:]\s*[A-Za-z]?\d+\s*[-–—]+\s*\d+\s*$|"
     r"(?:^|[\s.,])(?:İçinde|içinde|Içinde|In|В):?\s+(?:[^\W\d_]\.|[^\W\d_]+,)|\bpp?\.\s*\d|"
     r",\s*[^\W\d_][\w.]+\s*:\s*[^\W\d_][\w]+(?:\s+[\w]+){0,4}\s*$|\((?:der|eds?|red|ред)\.?\)|"
-    r",\s*(?:çev|trans|пер)\.\s)"
+    r",\s*(?:çev|trans|пер)\.\s|,\s*(?:s|ss|pp?|с)\.\s*\d)"
 )
+_TITLE_CITY_END = re.compile(r",\s*" + _CITIES + r"\.?$")
+_QUOTE_THEN_MORE = re.compile(r"[”\"»][.,;]?\s+\S{2,}")  # not ":", a subtitle follows
 _SUSPECT_PUB = re.compile(r"\d+\s*[-–—]\s*\d+|\bpp?\.\s*\d|\bdoi\b|\(\d{4}\)|\(pp", re.IGNORECASE)
 _SUSPECT_CONT_START = re.compile(
     r"^(?:İçinde|içinde|Içinde|In|В)\s*:|^(?:Çev|Trans)\.\s", re.IGNORECASE
@@ -294,6 +296,10 @@ def _suspect(f: _Fields, head: str = "") -> str:
         return "no title"
     if _SUSPECT_TITLE.search(f.title):
         return "title holds a source"
+    if f.title[:1] in "“\"«„" and _QUOTE_THEN_MORE.search(f.title[1:]):
+        return "title runs on past its closing quote"
+    if not f.publisher and not f.container_title and _TITLE_CITY_END.search(f.title):
+        return "title ends with a place"
     if f.publisher and _SUSPECT_PUB.search(f.publisher):
         return "publisher holds numbers"
     if f.container_title and _SUSPECT_CONT.search(f.container_title):

@@ -48,7 +48,7 @@ _VOL = re.compile(
 )
 _ISS = re.compile(
     r"(?P<sup>\bSuppl(?:ement)?\.?\s*\d+[A-Za-z]?)|"
-    r"(?:\b(?:no|nos|number|issue|iss|sayı|s|вып|выпуск|nr|num|h|heft|fasc)\.?\s*|№\s*|n°\s*|"
+    r"(?:\b(?:no|nos|number|issue|iss|sayı|s|вып|выпуск|nr|num|h|heft|fasc)[.:]?\s*|№\s*|n°\s*|"
     r"(?-i:\bN)\.?\s*(?=\d)|"
     r"\(\s*)(?P<i>\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?|[A-Za-z][\w.-]{0,15}(?=\)))",
     re.IGNORECASE,
@@ -207,6 +207,25 @@ def _italic_ends_title(tokens: list[str], labels: list[str]) -> None:
                 labels[k] = "note" if has_pub else "publisher"
                 k += 1
         i = k
+
+
+_SOURCE_NUMBERS = re.compile(
+    r",\s*(?=(?:vol\.?|cilt|c\.|т\.|no\.?|sayı|№|s\.|ss\.|pp?\.|с\.)?\s*\d)", re.IGNORECASE
+)
+
+
+def _source_after_quote(f: _Fields, rest: str) -> None:
+    """``Journal, 71, 3rd Quarter, s. 103-118`` after a quoted title: the name up to the first
+    number, then volume/issue and pages from what follows."""
+    m = _SOURCE_NUMBERS.search(rest)
+    name, numbers = (rest[: m.start()], rest[m.end() :]) if m else (rest, "")
+    f.container_title = _container(name)
+    if numbers:
+        rm = _RANGE_ANY.search(numbers)
+        if rm:
+            _pages(f, rm[0], False)
+            numbers = numbers[: rm.start()]
+        _volume(f, numbers.split(",")[0])
 
 
 def _runs(lab: Labelled) -> list[tuple[str, int, int]]:
@@ -466,11 +485,14 @@ def fields_from_labels(lab: Labelled) -> _Fields:
             _date(f, chunk)
         elif label == "title" and not f.title:
             qm = _QUOTED_THEN.match(chunk.replace("*", ""))
-            if qm and not has_journal and not has_container:
-                # '"Chapter". Book Title' read as one title: the quotes end the chapter's
+            if qm and not f.container_title and "journal" not in first and "container" not in first:
+                # '"Chapter". Book Title' / '"Article", Journal, 71, s. 103-118' read as one
+                # title: the closing quote ends the title; the rest is the source
                 f.title = _title(f, qm["q"])
-                f.container_title = _container(qm["rest"])
-                has_container = True
+                _source_after_quote(f, qm["rest"])
+                has_container = bool(f.container_title)
+            elif qm:
+                f.title = _title(f, qm["q"])
             else:
                 f.title = _title(f, chunk)
         elif label in ("journal", "container") and not f.container_title:
