@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import email.utils
 import ipaddress
-import json
 import os
 import random
 import re
@@ -20,7 +19,8 @@ import sqlite3
 import threading
 import time
 from collections import deque
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar, cast
 from urllib.parse import urljoin, urlsplit
 
@@ -40,6 +40,19 @@ REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _METADATA_IPS = frozenset({ipaddress.ip_address("169.254.169.254"),
                            ipaddress.ip_address("fd00:ec2::254")})
 _CGNAT = ipaddress.ip_network("100.64.0.0/10")
+# IPv6 prefixes that carry (or translate to) an IPv4 address: a request to one of them may land
+# on any IPv4 host, loopback and private ones included, whatever the IPv6 address looks like.
+# Python counts several of them as global (2002::/16 is "global" although 2002:7f00:1:: is
+# 127.0.0.1 through a 6to4 relay), so they are refused outright.
+TRANSITION_PREFIXES: tuple[tuple[ipaddress.IPv6Network, str], ...] = tuple(
+    (ipaddress.IPv6Network(net), why) for net, why in (
+        ("2002::/16", "6to4 address"),
+        ("2001::/32", "Teredo address"),
+        ("64:ff9b::/96", "NAT64 address"),
+        ("64:ff9b:1::/48", "NAT64 address"),
+        ("::/96", "IPv4-compatible IPv6 address"),
+        ("::ffff:0:0:0/96", "SIIT IPv4-translated address"),
+    ))
 
 DAY = 86400.0
 
@@ -65,6 +78,10 @@ def blocked_ip_reason(ip: ipaddress.IPv4Address | ipaddress.IPv6Address,
     """Why a manuscript URL may not reach this address ("" when it may)."""
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
         ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address) and not ip.is_loopback and not ip.is_unspecified:
+        for net, why in TRANSITION_PREFIXES:
+            if ip in net:
+                return why
     if ip.is_loopback:
         return "" if allow_local else "loopback address"
     if ip in _METADATA_IPS:
@@ -111,23 +128,207 @@ class BlockedAddressError(NewConnectionError):
     """Raised inside urllib3 when every address of a host is refused by the SSRF policy."""
 
 
-class _GuardMixin:
-    """Resolve the host, refuse forbidden addresses, connect to the vetted IP itself.
+# --------------------------------------------------------------------------- one clock
+#
+# urllib3's timeouts bound each socket operation, not a request: a server that sends its status
+# line or headers one byte a second never trips a 5 s read timeout, and getaddrinfo() has no
+# timeout at all. So every request gets a wall: the sockets it uses are registered with a
+# watchdog thread that shuts them down when the request's time (the per-request timeout, the
+# run's deadline, and while the network is in doubt the reachability window) runs out, and name
+# lookups run in a helper thread that is abandoned at the same wall.
 
+
+class Reachability:
+    """Whether the network works at all, learnt from the run's first requests.
+
+    ``down`` is set when nothing was reached (no TCP connection made, no answer received) and
+    either ``window`` seconds passed since the first request or service hosts failed
+    ``SERVICE_FAILURES`` times: a black-holed or absent network is then detected in seconds,
+    and every later request ends at once instead of each waiting for its own timeout.
+    """
+
+    SERVICE_FAILURES = 3
+
+    def __init__(self, window: float) -> None:
+        self.window = max(0.1, window)
+        self.started: float | None = None
+        self.connected = False  # a TCP (or TLS) connection was established somewhere
+        self.answered = False  # a status line arrived from somewhere
+        self.down = False
+        self.service_failures = 0
+        self._lock = threading.Lock()
+
+    @property
+    def in_doubt(self) -> bool:
+        return not (self.connected or self.answered or self.down)
+
+    def begin(self) -> None:
+        with self._lock:
+            if self.started is None:
+                self.started = time.monotonic()
+
+    def window_end(self) -> float:
+        return (self.started if self.started is not None else time.monotonic()) + self.window
+
+    def failed(self, service: bool) -> None:
+        """A request failed before any byte of an answer (DNS, refused, connect timeout)."""
+        with self._lock:
+            if service:
+                self.service_failures += 1
+            if self.in_doubt and self.service_failures >= self.SERVICE_FAILURES:
+                self.down = True
+
+    def expire(self) -> bool:
+        """Called by the watchdog: the window passed with nothing reached."""
+        with self._lock:
+            if self.in_doubt and time.monotonic() >= self.window_end():
+                self.down = True
+            return self.down
+
+
+class _Watch:
+    """One request's wall: when it ends and the sockets to cut then."""
+
+    __slots__ = ("end", "fired", "owned", "socks")
+
+    def __init__(self, end: float) -> None:
+        self.end = end
+        self.socks: list[socket.socket] = []
+        self.owned: list[socket.socket] = []  # duplicates made for the watch: closed with it
+        self.fired = ""  # "", "timeout", "deadline" or "offline"
+
+
+_current = threading.local()
+
+
+def _current_watch() -> _Watch | None:
+    return cast("_Watch | None", getattr(_current, "watch", None))
+
+
+def _cut(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)
+
+
+class Watchdog:
+    """Shuts down the sockets of requests whose time is up (a daemon thread polling at 20 Hz)."""
+
+    TICK = 0.05
+
+    def __init__(self, deadline: Deadline, reach: Reachability) -> None:
+        self.deadline = deadline
+        self.reach = reach
+        self._lock = threading.Lock()
+        self._watches: set[_Watch] = set()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self, end: float) -> _Watch:
+        w = _Watch(end)
+        with self._lock:
+            self._watches.add(w)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="refcheck-watchdog",
+                                                daemon=True)
+                self._thread.start()
+        _current.watch = w
+        return w
+
+    def attach(self, w: _Watch, sock: socket.socket, owned: bool = False) -> None:
+        with self._lock:
+            (w.owned if owned else w.socks).append(sock)
+            fired = bool(w.fired)
+        if fired:  # the wall passed while the socket was being made
+            _cut(sock)
+
+    def finish(self, w: _Watch) -> None:
+        with self._lock:
+            self._watches.discard(w)
+            owned, w.owned = w.owned, []
+        _current.watch = None
+        for sock in owned:
+            with contextlib.suppress(OSError):
+                sock.close()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.TICK):
+            now = time.monotonic()
+            with self._lock:
+                watches = list(self._watches)
+            for w in watches:
+                if w.fired:
+                    continue
+                why = ""
+                if now >= self.deadline.at:
+                    why = "deadline"
+                elif now >= w.end:
+                    why = "timeout"
+                elif self.reach.down or (self.reach.in_doubt
+                                         and now >= self.reach.window_end()
+                                         and self.reach.expire()):
+                    why = "offline"
+                if why:
+                    with self._lock:
+                        w.fired = why
+                        socks = [*w.socks, *w.owned]
+                    for sock in socks:
+                        _cut(sock)
+
+    def close(self) -> None:
+        self._stop.set()
+
+
+def _lookup(host: str, port: int, until: float) -> list[Any]:
+    """getaddrinfo() bounded by ``until`` (monotonic): it has no timeout of its own, and a
+    black-holed resolver makes it wait 5 s per try and server. The helper thread is a daemon,
+    so one stuck in the C library never holds up the process's exit."""
+    box: dict[str, Any] = {}
+    done = threading.Event()
+
+    def run() -> None:
+        try:
+            box["infos"] = socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM)
+        except OSError as exc:
+            box["error"] = exc
+        finally:
+            done.set()
+
+    threading.Thread(target=run, name="refcheck-dns", daemon=True).start()
+    while not done.wait(0.05):
+        w = _current_watch()
+        if time.monotonic() >= until or (w is not None and w.fired):
+            raise TimeoutError(f"DNS lookup for {host} timed out")
+    if "error" in box:
+        raise cast(OSError, box["error"])
+    return cast("list[Any]", box["infos"])
+
+
+class _WatchedMixin:
+    """Connections whose sockets obey the request's wall; with ``guard``, the SSRF policy too.
+
+    Resolve the host (bounded), refuse forbidden addresses, connect to the vetted IP itself.
     Connecting to the address that was checked (instead of letting the socket layer resolve
     the name again) closes the DNS-rebinding gap; TLS still verifies the original host name.
     """
 
     allow_local: ClassVar[bool] = False
+    guard: ClassVar[bool] = True
+    watchdog: ClassVar[Watchdog | None] = None
     _dns_host: str
     port: int
     timeout: Any
     source_address: Any
     socket_options: Any
+    sock: Any
 
     def _new_conn(self) -> socket.socket:
+        w = _current_watch()
+        until = w.end if w is not None else time.monotonic() + 3600.0
+        dog = type(self).watchdog
+        if dog is not None and dog.reach.in_doubt:
+            until = min(until, dog.reach.window_end())
         try:
-            infos = socket.getaddrinfo(self._dns_host, self.port, 0, socket.SOCK_STREAM)
+            infos = _lookup(self._dns_host, self.port, until)
         except OSError as exc:
             raise NewConnectionError(_as_conn(self),
                                      f"DNS failure for {self._dns_host}: {exc}") from exc
@@ -139,51 +340,73 @@ class _GuardMixin:
                 ip = ipaddress.ip_address(addr.split("%", 1)[0])
             except ValueError:
                 continue
-            why = blocked_ip_reason(ip, self.allow_local)
+            why = blocked_ip_reason(ip, self.allow_local) if self.guard else ""
             if why:
                 refused.append(f"{addr} ({why})")
                 continue
             try:
-                return u3conn.create_connection((addr, self.port), self.timeout,
+                sock = u3conn.create_connection((addr, self.port), self.timeout,
                                                 source_address=self.source_address,
                                                 socket_options=self.socket_options)
             except OSError as exc:
                 last = exc
+                continue
+            if dog is not None:
+                dog.reach.connected = True
+                if w is not None:  # a duplicate: TLS detaches the original while wrapping it
+                    dog.attach(w, sock.dup(), owned=True)
+            return sock
         if refused and last is None:
             raise BlockedAddressError(
                 _as_conn(self), f"refused by SSRF policy: {self._dns_host} -> {', '.join(refused)}")
         raise NewConnectionError(_as_conn(self), f"cannot connect to {self._dns_host}: {last}")
+
+    def request(self, *args: Any, **kwargs: Any) -> Any:
+        """A pooled connection's socket joins the current request's wall."""
+        w = _current_watch()
+        dog = type(self).watchdog
+        if w is not None and dog is not None and self.sock is not None:
+            dog.attach(w, self.sock)
+        return super().request(*args, **kwargs)  # type: ignore[misc]
 
 
 def _as_conn(obj: object) -> HTTPConnection:
     return cast(HTTPConnection, obj)
 
 
-class _GuardedHTTPConnection(_GuardMixin, HTTPConnection):
+class _WatchedHTTPConnection(_WatchedMixin, HTTPConnection):
     pass
 
 
-class _GuardedHTTPSConnection(_GuardMixin, HTTPSConnection):
+class _WatchedHTTPSConnection(_WatchedMixin, HTTPSConnection):
     pass
 
 
 class GuardedAdapter(HTTPAdapter):
-    """An adapter whose connections pass through the SSRF guard."""
+    """An adapter whose connections obey the request wall and (``guard``) the SSRF policy."""
 
-    def __init__(self, allow_local: bool, pool_maxsize: int = 10) -> None:
+    def __init__(self, allow_local: bool, pool_maxsize: int = 10, *, guard: bool = True,
+                 watchdog: Watchdog | None = None, pool_connections: int = 64) -> None:
         self._allow_local = allow_local
-        super().__init__(pool_connections=64, pool_maxsize=pool_maxsize, max_retries=0)
+        self._guard = guard
+        self._watchdog = watchdog
+        super().__init__(pool_connections=pool_connections, pool_maxsize=pool_maxsize,
+                         max_retries=0)
 
     def init_poolmanager(self, connections: int, maxsize: int, block: bool = False,
                          **pool_kwargs: Any) -> None:
         super().init_poolmanager(connections, maxsize, block, **pool_kwargs)
-        allow = self._allow_local
+        allow, guarded, dog = self._allow_local, self._guard, self._watchdog
 
-        class Conn(_GuardedHTTPConnection):
+        class Conn(_WatchedHTTPConnection):
             allow_local = allow
+            guard = guarded
+            watchdog = dog
 
-        class SConn(_GuardedHTTPSConnection):
+        class SConn(_WatchedHTTPSConnection):
             allow_local = allow
+            guard = guarded
+            watchdog = dog
 
         class Pool(HTTPConnectionPool):
             ConnectionCls = Conn
@@ -405,8 +628,9 @@ class FetchResult:
     body: bytes = b""
     truncated: bool = False
     from_cache: bool = False
-    fault: str = ""  # timeout, unreachable, blocked, rate_limited, deadline
+    fault: str = ""  # timeout, unreachable, offline, blocked, rate_limited, deadline, malformed
     note: str = ""
+    parsed: Any = None  # what the caller's ``check`` made of the answer
 
     def header(self, name: str) -> str:
         low = name.lower()
@@ -416,10 +640,12 @@ class FetchResult:
         return ""
 
     def json(self) -> Any:
-        """Decoded JSON; raises ValueError for malformed or truncated bodies."""
+        """Decoded JSON with a depth and size bound; raises ValueError for anything else."""
+        from refcheck.resolve.answers import load_json
+
         if self.truncated:
             raise ValueError("response body exceeded the size cap")
-        return json.loads(self.body.decode("utf-8"))
+        return load_json(self.body)
 
 
 def parse_retry_after(value: str) -> float | None:
@@ -450,6 +676,8 @@ class Stats:
 class HttpClient:
     """Fetches for the resolver: services (trusted) and manuscript URLs (SSRF-guarded)."""
 
+    HOST_FAILURES = 2  # a host that never answered and failed this often is not asked again
+
     def __init__(self, settings: ResolverSettings, deadline: Deadline,
                  session: requests.Session | None = None,
                  cache: ResponseCache | None = None) -> None:
@@ -457,21 +685,30 @@ class HttpClient:
         self.deadline = deadline
         self.cache = cache
         self.shared: SharedRateWindow | None = None
-        if cache is not None:
+        if cache is not None and not cache.disabled:
             self.shared = SharedRateWindow(os.path.join(os.path.dirname(cache.path),
                                                         "ratelimit.sqlite"))
         self.limiter = HostLimiter(settings.host_concurrency, self.shared)
         self.stats = Stats()
         self._stats_lock = threading.Lock()
+        self.reach = Reachability(min(settings.timeout, settings.reach_window))
+        self.watchdog = Watchdog(deadline, self.reach)
+        self._host_lock = threading.Lock()
+        self._host_failures: dict[str, int] = {}
+        self._host_answered: set[str] = set()
         pool = max(settings.workers, settings.host_concurrency)
+        self._own_session = session is None
         if session is None:
             session = requests.Session()
-            session.mount("http://", HTTPAdapter(pool_connections=16, pool_maxsize=pool))
-            session.mount("https://", HTTPAdapter(pool_connections=16, pool_maxsize=pool))
+            service = GuardedAdapter(False, pool_maxsize=pool, guard=False,
+                                     watchdog=self.watchdog, pool_connections=16)
+            session.mount("http://", service)
+            session.mount("https://", service)
         self.service_session = session
         web = requests.Session()
         web.trust_env = False  # an environment proxy would bypass the address check
-        adapter = GuardedAdapter(settings.allow_local_urls, pool_maxsize=pool)
+        adapter = GuardedAdapter(settings.allow_local_urls, pool_maxsize=pool,
+                                 watchdog=self.watchdog)
         web.mount("http://", adapter)
         web.mount("https://", adapter)
         self.web_session = web
@@ -489,14 +726,23 @@ class HttpClient:
             setattr(self.stats, name, getattr(self.stats, name) + 1)
 
     def close(self) -> None:
+        self.watchdog.close()
         self.web_session.close()
+        if self._own_session:
+            self.service_session.close()
         if self.shared is not None:
             self.shared.close()
 
     # -- one hop ----------------------------------------------------------------------
     def fetch(self, url: str, *, accept: str = "application/json", trusted: bool = True,
-              ttl: float = 30 * DAY, ttl_missing: float = DAY) -> FetchResult:
-        """GET one URL without following redirects; cached, limited, retried, capped."""
+              ttl: float = 30 * DAY, ttl_missing: float = DAY, max_bytes: int | None = None,
+              check: Callable[[FetchResult], Any] | None = None) -> FetchResult:
+        """GET one URL without following redirects; cached, limited, retried, capped.
+
+        ``check`` validates an answer (any status but a redirect) and returns what the caller
+        wants of it, stored in ``parsed``; when it raises ``ValueError`` the answer is a
+        ``malformed`` fault, is not cached, and a cached copy of it is deleted.
+        """
         if not trusted:  # before the cache: a stored answer must not bypass today's policy
             why = vet_url(url, self.settings.allow_local_urls)
             if why:
@@ -505,10 +751,14 @@ class HttpClient:
         if self.cache is not None:
             hit = self.cache.get(key)
             if hit is not None:
-                self._count("cache_hits")
-                return FetchResult(url=url, status=hit.status, headers=hit.headers,
-                                   body=hit.body, truncated=hit.truncated, from_cache=True)
-        result = self._fetch_network(url, accept, trusted)
+                cached = FetchResult(url=url, status=hit.status, headers=hit.headers,
+                                     body=hit.body, truncated=hit.truncated, from_cache=True)
+                checked = self._checked(cached, check)
+                if checked.fault != "malformed":
+                    self._count("cache_hits")
+                    return checked
+                self.cache.delete(key)  # a stored answer that fails validation is a miss
+        result = self._checked(self._fetch_network(url, accept, trusted, max_bytes), check)
         if self.cache is not None and result.fault == "" and result.status is not None:
             if result.status == 200 or result.status in REDIRECT_STATUSES:
                 life = ttl
@@ -522,7 +772,35 @@ class HttpClient:
                                                 truncated=result.truncated), life)
         return result
 
-    def _fetch_network(self, url: str, accept: str, trusted: bool) -> FetchResult:
+    @staticmethod
+    def _checked(res: FetchResult, check: Callable[[FetchResult], Any] | None) -> FetchResult:
+        if check is None or res.fault or res.status in REDIRECT_STATUSES:
+            return res
+        try:
+            return replace(res, parsed=check(res))
+        except (ValueError, RecursionError) as exc:
+            return replace(res, fault="malformed", note=f"malformed answer: {str(exc)[:160]}")
+
+    def _host_down(self, host: str) -> bool:
+        with self._host_lock:
+            return host not in self._host_answered and \
+                self._host_failures.get(host, 0) >= self.HOST_FAILURES
+
+    def _host_result(self, host: str, result: FetchResult, trusted: bool) -> None:
+        """Learn from one attempt: an answer clears a host; silence counts against it."""
+        silent = result.status is None and result.fault in ("timeout", "unreachable")
+        with self._host_lock:
+            if result.status is not None:
+                self._host_answered.add(host)
+            elif silent:
+                self._host_failures[host] = self._host_failures.get(host, 0) + 1
+        if result.status is not None:
+            self.reach.answered = True
+        elif silent:
+            self.reach.failed(service=trusted and host in self.service_hosts)
+
+    def _fetch_network(self, url: str, accept: str, trusted: bool,
+                       max_bytes: int | None) -> FetchResult:
         s = self.settings
         host = urlsplit(url).netloc.lower()
         session = self.service_session if trusted else self.web_session
@@ -531,15 +809,21 @@ class HttpClient:
         while True:
             if self.deadline.expired():
                 return FetchResult(url=url, fault="deadline", note="run deadline reached")
+            if self.reach.down:
+                return FetchResult(url=url, fault="offline", note=NETWORK_DOWN)
+            if self._host_down(host):
+                return FetchResult(url=url, fault="unreachable",
+                                   note=f"{_host_name(url)} did not answer earlier requests")
             if not self.limiter.acquire(host, self.deadline.at):
                 return FetchResult(url=url, fault="deadline",
                                    note="run deadline reached while waiting for a slot")
             got: dict[str, str] | None = None
             try:
-                result = self._once(session, url, headers)
+                result = self._once(session, url, headers, max_bytes or s.max_body_bytes)
                 got = {k.lower(): v for k, v in result.headers}
             finally:
                 self.limiter.release(host, got)
+            self._host_result(host, result, trusted)
             status = result.status
             if result.fault == "unreachable" and attempt < min(1, s.max_retries) \
                     and "reset" in result.note.lower():
@@ -576,65 +860,92 @@ class HttpClient:
         return FetchResult(url=result.url, status=result.status, headers=result.headers,
                            body=result.body, fault=fault, note=note)
 
-    def _once(self, session: requests.Session, url: str, headers: dict[str, str]) -> FetchResult:
+    def _once(self, session: requests.Session, url: str, headers: dict[str, str],
+              max_bytes: int) -> FetchResult:
         s = self.settings
         budget = min(s.timeout, self.deadline.remaining())
-        clipped = budget < s.timeout  # a timeout now is the run's deadline, not the server
         if budget <= 0:
             return FetchResult(url=url, fault="deadline", note="run deadline reached")
+        self.reach.begin()
         started = time.monotonic()
+        watch = self.watchdog.start(started + budget)
         self._count("requests")
+        try:
+            return self._exchange(session, url, headers, max_bytes=max_bytes, budget=budget,
+                                  watch=watch)
+        finally:
+            self.watchdog.finish(watch)
+
+    def _walled(self, watch: _Watch, budget: float, fallback: FetchResult) -> FetchResult:
+        """The fault to report when the watchdog cut the request (else ``fallback``)."""
+        if watch.fired == "deadline":
+            return replace(fallback, fault="deadline", note="run deadline reached")
+        if watch.fired == "offline":
+            return replace(fallback, fault="offline", note=NETWORK_DOWN)
+        if watch.fired == "timeout":
+            note = (f"no answer within {budget:.1f} s" if fallback.status is None
+                    else f"body not complete after {budget:.1f} s")
+            return replace(fallback, fault="timeout", note=note)
+        return fallback
+
+    def _exchange(self, session: requests.Session, url: str, headers: dict[str, str], *,
+                  max_bytes: int, budget: float, watch: _Watch) -> FetchResult:
+        clipped = budget < self.settings.timeout  # a timeout now is the run's deadline
+        host = _host_name(url)
         try:
             resp = session.get(url, headers=headers, stream=True, allow_redirects=False,
                                timeout=(budget, budget))
         except requests.Timeout:
             if clipped:
-                return FetchResult(url=url, fault="deadline", note="run deadline reached")
-            return FetchResult(url=url, fault="timeout", note=f"no answer within {budget:.1f} s")
+                return self._walled(watch, budget, FetchResult(
+                    url=url, fault="deadline", note="run deadline reached"))
+            return self._walled(watch, budget, FetchResult(
+                url=url, fault="timeout", note=f"no answer within {budget:.1f} s"))
         except requests.ConnectionError as exc:
             why = _blocked_reason(exc)
             if why:
                 return FetchResult(url=url, fault="blocked", note=f"refused: {why}")
-            return FetchResult(url=url, fault="unreachable", note=_short(exc))
+            return self._walled(watch, budget, FetchResult(
+                url=url, fault="unreachable", note=_short(exc, host)))
         except (requests.RequestException, OSError, ValueError) as exc:
-            return FetchResult(url=url, fault="unreachable", note=_short(exc))
+            return self._walled(watch, budget, FetchResult(
+                url=url, fault="unreachable", note=_short(exc, host)))
         hdrs = tuple((str(k), str(v)) for k, v in resp.headers.items())
         chunks: list[bytes] = []
         size = 0
         truncated = False
         fault = note = ""
-        end = started + budget
         try:
             raw = resp.raw
             while True:
-                if time.monotonic() > end:
-                    fault, note = "timeout", f"body not complete after {budget:.1f} s"
-                    if clipped:
-                        fault, note = "deadline", "run deadline reached"
+                if watch.fired:
                     break
                 chunk = raw.read1(65536, decode_content=True)
                 if not chunk:
                     break
                 size += len(chunk)
-                if size > s.max_body_bytes:
-                    chunks.append(chunk[: len(chunk) - (size - s.max_body_bytes)])
+                if size > max_bytes:
+                    chunks.append(chunk[: len(chunk) - (size - max_bytes)])
                     truncated = True
-                    note = f"body larger than {s.max_body_bytes} bytes: stopped reading"
+                    note = f"body larger than {max_bytes} bytes: stopped reading"
                     break
                 chunks.append(chunk)
         except requests.Timeout:
             fault, note = ("deadline", "run deadline reached") if clipped else (
                 "timeout", f"body stalled for {budget:.1f} s")
         except Exception as exc:  # urllib3 protocol errors, resets, decode errors mid-body
-            fault, note = "unreachable", f"body interrupted: {_short(exc)}"
+            fault, note = "unreachable", f"body interrupted: {_short(exc, host)}"
         finally:
             resp.close()
-        return FetchResult(url=url, status=resp.status_code, headers=hdrs, body=b"".join(chunks),
-                           truncated=truncated, fault=fault, note=note)
+        result = FetchResult(url=url, status=resp.status_code, headers=hdrs,
+                             body=b"".join(chunks), truncated=truncated, fault=fault, note=note)
+        return self._walled(watch, budget, result) if watch.fired else result
 
     # -- redirect chains ---------------------------------------------------------------
     def follow(self, url: str, *, accept: str, trusted: bool, ttl: float = DAY,
-               ttl_missing: float = DAY) -> tuple[FetchResult, tuple[str, ...], bool]:
+               ttl_missing: float = DAY, max_bytes: int | None = None,
+               check: Callable[[FetchResult], Any] | None = None,
+               ) -> tuple[FetchResult, tuple[str, ...], bool]:
         """Follow redirects by hand so each hop is vetted; (last result, chain, permanent moved)."""
         chain: list[str] = [url]
         seen = {url}
@@ -646,7 +957,7 @@ class HttpClient:
             hop_trusted = trusted and (
                 hop == 0 or urlsplit(current).netloc.lower() in self.service_hosts)
             res = self.fetch(current, accept=accept, trusted=hop_trusted, ttl=ttl,
-                             ttl_missing=ttl_missing)
+                             ttl_missing=ttl_missing, max_bytes=max_bytes, check=check)
             if res.fault or res.status not in REDIRECT_STATUSES:
                 return res, tuple(chain[1:]), permanent
             location = res.header("Location")
@@ -667,15 +978,48 @@ class HttpClient:
                 tuple(chain[1:]), permanent)
 
 
-def _short(exc: BaseException) -> str:
-    """A one-line, bounded description of a network error."""
-    text = f"{type(exc).__name__}: {exc}"
-    low = text.lower()
-    if "reset" in low or "remotedisconnected" in low or "aborted" in low:
-        text = "connection reset by peer: " + text
-    elif "name or service not known" in low or "nodename" in low or "dns failure" in low \
-            or "getaddrinfo" in low or "name resolution" in low:
-        text = "DNS failure: " + text
-    elif "refused" in low:
-        text = "connection refused: " + text
-    return text[:300]
+NETWORK_DOWN = "network unreachable"
+
+
+def _host_name(url: str) -> str:
+    try:
+        return urlsplit(url).hostname or "the host"
+    except ValueError:
+        return "the host"
+
+
+def _short(exc: BaseException, host: str = "the host") -> str:
+    """A short reason for a network error: users read it, so no exception reprs.
+
+    requests and urllib3 wrap the cause several times over ("HTTPSConnectionPool(host=…):
+    Max retries exceeded … (Caused by NameResolutionError(…))"); only its kind is kept.
+    """
+    texts: list[str] = []
+    seen: set[int] = set()
+    todo: list[object] = [exc]
+    while todo and len(texts) < 20:
+        e = todo.pop()
+        if id(e) in seen or not isinstance(e, BaseException):
+            continue
+        seen.add(id(e))
+        texts.append(f"{type(e).__name__} {e}".lower())
+        todo.extend(e.args)
+        todo.extend(x for x in (getattr(e, "reason", None), e.__cause__, e.__context__) if x)
+    low = " ".join(texts)
+    if "dns failure" in low or "name or service not known" in low or "nodename" in low \
+            or "getaddrinfo" in low or "name resolution" in low or "dns lookup" in low:
+        if "timed out" in low:
+            return f"DNS lookup for {host} timed out"
+        return f"DNS lookup failed for {host}"
+    if "refused" in low:
+        return f"connection refused by {host}"
+    if "reset" in low or "remotedisconnected" in low or "aborted" in low \
+            or "connection closed" in low or "broken pipe" in low:
+        return f"connection reset by {host}"
+    if "timed out" in low or "timeout" in low:
+        return f"no answer from {host} (timed out)"
+    if "ssl" in low or "certificate" in low or "tls" in low:
+        return f"TLS handshake with {host} failed"
+    if "unreachable" in low or "no route" in low:
+        return f"no route to {host}"
+    return f"network error talking to {host} ({type(exc).__name__})"
