@@ -97,6 +97,7 @@ def check(
     resolutions: tuple[Resolution, ...] = ()
     notes: list[str] = []
     resolved = False
+    network_down = False
     if not cfg.offline:
         if resolver is None:
             from refcheck.resolve import Resolver as _Resolver
@@ -104,6 +105,15 @@ def check(
             resolver = _Resolver(resolver_settings(cfg))
         resolutions = resolver.resolve(refs, progress=progress)
         resolved = True
+        notes.extend(resolver.notes)  # the cache rebuilt, read-only or skipped
+        network_down = resolver.stats.network_down
+        if network_down:
+            from refcheck.checks.resolution import network_summary
+            from refcheck.resolve.targets import VERIFIED
+
+            checked = [r for r in resolutions if r.status != "invalid"]
+            notes.append(network_summary(sum(r.status in VERIFIED for r in checked),
+                                         len(checked)))
     else:
         notes.append("offline: DOIs and URLs were not verified")
 
@@ -129,6 +139,7 @@ def check(
         findings=tuple(findings),
         resolved=resolved,
         notes=tuple(notes),
+        network_unreachable=network_down,
     )
 
 

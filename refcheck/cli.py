@@ -1,7 +1,8 @@
 """The ``refcheck`` command: a thin layer over :mod:`refcheck.api`.
 
 Exit codes are a contract CI scripts rely on: 0 clean, 1 findings at or above ``--fail-on``,
-2 unusable input or configuration (one line on stderr naming the file and line, no traceback).
+2 unusable input or configuration (one line on stderr naming the file and line, no traceback),
+3 network unreachable under ``--require-network``.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from refcheck.config import Config
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_NETWORK = 3  # --require-network: the services could not be reached, nothing was verified
 MANUSCRIPT_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".tex")
 CHECK_FORMATS = ("text", "json", "jsonl", "sarif", "junit", "github", "html")
 
@@ -79,6 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--deadline", type=float, metavar="SECONDS", help="stop network checks after")
     c.add_argument("--timeout", type=float, metavar="SECONDS", help="per-request timeout")
     c.add_argument("--no-urls", action="store_true", help="check DOIs but not web pages")
+    c.add_argument(
+        "--require-network", action="store_true", default=None,
+        help="exit 3 when the services cannot be reached (default: report it and go on)",
+    )
     color = c.add_mutually_exclusive_group()
     color.add_argument("--color", action="store_true", default=None, help="force colours")
     color.add_argument("--no-color", action="store_true", help="never use colours")
@@ -195,6 +201,7 @@ def _config_for(args: argparse.Namespace, start: Path | None) -> Config:
         jobs=args.jobs,
         check_urls=False if args.no_urls else None,
         baseline=args.baseline,
+        require_network=True if args.require_network else None,
     )
 
 
@@ -210,6 +217,7 @@ class FileResult:
     references: int = 0
     citations: int = 0
     baseline: str = ""  # today's findings as a baseline, when --write-baseline asked for it
+    network_down: bool = False  # --require-network and nothing could be reached
 
 
 def check_file(
@@ -256,6 +264,7 @@ def check_file(
             references=len(report.references),
             citations=len(report.citations),
             baseline=baseline,
+            network_down=cfg.require_network and report.network_unreachable,
         )
     except RefcheckError as exc:
         return FileResult(path=path, output="", failed=True, error=str(exc))
@@ -341,6 +350,9 @@ def cmd_check(args: argparse.Namespace) -> int:
             batch_progress(n, len(paths))
             rows.append(FileResult(res.path, "", res.failed, res.error, res.summary,
                                    res.references, res.citations))
+            if res.network_down:
+                sys.stderr.write(f"refcheck: error: {res.path}: network unreachable "
+                                 "(--require-network)\n")
             if args.write_baseline and not res.error:
                 _write(res.baseline, args.write_baseline)
             if res.error:
@@ -349,6 +361,8 @@ def cmd_check(args: argparse.Namespace) -> int:
                 continue
             for k, v in res.summary:
                 totals[k] = totals.get(k, 0) + v
+            if res.network_down and status != EXIT_ERROR:
+                status = EXIT_NETWORK
             if res.failed and status == EXIT_CLEAN:
                 status = EXIT_FINDINGS
             if multi and fmt in ("sarif", "junit", "html"):
@@ -387,10 +401,11 @@ def _print_summary(rows: list[FileResult], totals: dict[str, int]) -> None:
     )
 
 
-def _clear_cache(cache_dir: str) -> None:
+def _clear_cache(cache_dir: str) -> int:
+    """Empty the cache; a path that is not a usable cache is an error (exit 2), not "cleared"."""
     from refcheck.resolve import Resolver, ResolverSettings
 
-    Resolver(ResolverSettings.from_env(cache_dir=cache_dir)).clear_cache()
+    return Resolver(ResolverSettings.from_env(cache_dir=cache_dir)).clear_cache()
 
 
 # --------------------------------------------------------------------------- parse / export / rules
@@ -476,8 +491,8 @@ def cmd_cache(args: argparse.Namespace) -> int:
 
     settings = ResolverSettings.from_env(cache_dir=args.cache_dir or "")
     if args.action == "clear":
-        _clear_cache(args.cache_dir or "")
-        _write(f"cleared {settings.cache_path}", None)
+        n = _clear_cache(args.cache_dir or "")
+        _write(f"cleared {settings.cache_path} ({n} stored answers)", None)
     else:
         _write(str(settings.cache_path), None)
     return EXIT_CLEAN

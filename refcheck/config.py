@@ -116,6 +116,7 @@ class Config:
     search_missing_dois: bool = True
     jobs: int = 1
     baseline: str = ""
+    require_network: bool = False  # a run that could reach no service fails (exit 3)
     source: str = ""  # the file the settings came from ("" when none was found)
 
     def merged(self, **overrides: Any) -> Config:
@@ -314,6 +315,7 @@ _VALIDATORS: dict[str, Callable[[object, str], Any]] = {
     "search_missing_dois": _bool,
     "jobs": _jobs,
     "baseline": _str,
+    "require_network": _bool,
 }
 assert set(_VALIDATORS) | {"source"} == {f.name for f in fields(Config)}
 

@@ -145,6 +145,7 @@ class Report:
     findings: tuple[Finding, ...] = ()
     resolved: bool = False  # whether the resolve stage ran (False with --offline)
     notes: tuple[str, ...] = ()  # run-level remarks ("offline: 12 DOIs and 30 URLs not verified")
+    network_unreachable: bool = False  # the resolve stage ran but could reach nothing
 
     @property
     def references(self) -> tuple[Reference, ...]:

@@ -309,16 +309,18 @@ class ResponseCache:
                 self._conn = None
 
 
-def clear_cache(path: str) -> int:
+def clear_cache(path: str, *, folder_must_exist: bool = True) -> int:
     """Empty the cache file at ``path`` (how many rows it had); never rebuilds or creates.
 
     ``refcheck cache clear`` must not say "cleared" about a path that is not a cache: a
-    missing folder, a file that is not a refcheck cache, or one that cannot be written is a
-    :class:`CacheError` (exit 2), and the file is left as it was.
+    missing folder that was named (``--cache-dir``), a file that is not a refcheck cache, or
+    one that cannot be written is a :class:`CacheError` (exit 2); the file is left as it was.
     """
     folder = os.path.dirname(path) or "."
     if not os.path.isdir(folder):
-        raise CacheError("cache folder not found", folder)
+        if os.path.exists(folder) or folder_must_exist:
+            raise CacheError("cache folder not found", folder)
+        return 0  # the default folder before any run: nothing to clear
     if not os.path.lexists(path):
         return 0
     if not os.path.isfile(path):

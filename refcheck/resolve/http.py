@@ -33,6 +33,7 @@ from urllib3.util import connection as u3conn
 
 from refcheck.resolve.cache import CachedEntry, ResponseCache, cache_key
 from refcheck.resolve.settings import ResolverSettings
+from refcheck.resolve.targets import NETWORK_DOWN
 
 RETRY_STATUSES = frozenset({429, 503})
 TRANSIENT_STATUSES = frozenset({500, 502, 504})
@@ -976,9 +977,6 @@ class HttpClient:
         return (FetchResult(url=current, fault="unreachable",
                             note=f"more than {self.settings.max_redirects} redirects"),
                 tuple(chain[1:]), permanent)
-
-
-NETWORK_DOWN = "network unreachable"
 
 
 def _host_name(url: str) -> str:

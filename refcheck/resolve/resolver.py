@@ -21,10 +21,10 @@ from refcheck.model import FieldDiff, Reference, Resolution
 from refcheck.resolve import answers
 from refcheck.resolve.cache import ResponseCache, clear_cache
 from refcheck.resolve.doi import WorkMeta, compare, normalise_doi
-from refcheck.resolve.http import DAY, NETWORK_DOWN, Deadline, FetchResult, HttpClient
+from refcheck.resolve.http import DAY, Deadline, FetchResult, HttpClient
 from refcheck.resolve.search import choose, wants_search
 from refcheck.resolve.settings import ResolverSettings
-from refcheck.resolve.targets import doi_of, url_of
+from refcheck.resolve.targets import NETWORK_DOWN, doi_of, url_of
 from refcheck.resolve.urls import is_soft_404, moved_elsewhere, page_title_score, parse_page
 
 PAGE_TITLE_THRESHOLD = 0.5
@@ -117,7 +117,7 @@ class Resolver:
         if self._cache is not None:
             self._cache.close()
             self._cache = None
-        return clear_cache(self.cache_path)
+        return clear_cache(self.cache_path, folder_must_exist=bool(self.settings.cache_dir))
 
     def resolve(self, references: Sequence[Reference],
                 progress: Callable[[int, int], None] | None = None) -> tuple[Resolution, ...]:
