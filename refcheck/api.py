@@ -107,13 +107,6 @@ def check(
         resolved = True
         notes.extend(resolver.notes)  # the cache rebuilt, read-only or skipped
         network_down = resolver.stats.network_down
-        if network_down:
-            from refcheck.checks.resolution import network_summary
-            from refcheck.resolve.targets import VERIFIED
-
-            checked = [r for r in resolutions if r.status != "invalid"]
-            notes.append(network_summary(sum(r.status in VERIFIED for r in checked),
-                                         len(checked)))
     else:
         notes.append("offline: DOIs and URLs were not verified")
 
@@ -131,6 +124,13 @@ def check(
         ),
     )
     findings = run_checks(ctx, cfg.select, cfg.ignore, dict(cfg.severity))
+    if network_down and not any(f.code == "R802" and f.message.startswith("network unreachable")
+                                for f in findings):  # R802 ignored: still said, once
+        from refcheck.checks.resolution import network_summary
+        from refcheck.resolve.targets import VERIFIED
+
+        checked = [r for r in resolutions if r.status != "invalid"]
+        notes.append(network_summary(sum(r.status in VERIFIED for r in checked), len(checked)))
     return Report(
         document=doc,
         citations=citations,

@@ -256,18 +256,18 @@ class Watchdog:
             now = time.monotonic()
             with self._lock:
                 watches = list(self._watches)
+            if self.reach.in_doubt and now >= self.reach.window_end():
+                self.reach.expire()  # before the requests' own timeouts: the verdict comes first
             for w in watches:
                 if w.fired:
                     continue
                 why = ""
                 if now >= self.deadline.at:
                     why = "deadline"
+                elif self.reach.down:
+                    why = "offline"
                 elif now >= w.end:
                     why = "timeout"
-                elif self.reach.down or (self.reach.in_doubt
-                                         and now >= self.reach.window_end()
-                                         and self.reach.expire()):
-                    why = "offline"
                 if why:
                     with self._lock:
                         w.fired = why
@@ -867,6 +867,8 @@ class HttpClient:
         budget = min(s.timeout, self.deadline.remaining())
         if budget <= 0:
             return FetchResult(url=url, fault="deadline", note="run deadline reached")
+        if self.reach.down:  # found out while this request waited for its slot
+            return FetchResult(url=url, fault="offline", note=NETWORK_DOWN)
         self.reach.begin()
         started = time.monotonic()
         watch = self.watchdog.start(started + budget)
@@ -883,6 +885,8 @@ class HttpClient:
             return replace(fallback, fault="deadline", note="run deadline reached")
         if watch.fired == "offline":
             return replace(fallback, fault="offline", note=NETWORK_DOWN)
+        if watch.fired == "timeout" and fallback.note.startswith("DNS lookup"):
+            return replace(fallback, fault="timeout")
         if watch.fired == "timeout":
             note = (f"no answer within {budget:.1f} s" if fallback.status is None
                     else f"body not complete after {budget:.1f} s")
