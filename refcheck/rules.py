@@ -20,6 +20,7 @@ CHECK_MODULES = (
     "refcheck.checks.citations",
     "refcheck.checks.multilingual",
     "refcheck.checks.resolution",
+    "refcheck.checks.files",
 )
 
 
