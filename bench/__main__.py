@@ -18,7 +18,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-MODULES = ("split", "parse", "normalise", "cite", "process", "export", "resolve", "accuracy")
+MODULES = ("split", "parse", "normalise", "cite", "process", "export", "resolve", "hostile",
+           "accuracy")
 ROOT = Path(__file__).resolve().parent.parent
 
 

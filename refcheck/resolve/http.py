@@ -818,6 +818,10 @@ class HttpClient:
             if not self.limiter.acquire(host, self.deadline.at):
                 return FetchResult(url=url, fault="deadline",
                                    note="run deadline reached while waiting for a slot")
+            if self._host_down(host):  # found out while this request waited for its slot
+                self.limiter.release(host, None)
+                return FetchResult(url=url, fault="unreachable",
+                                   note=f"{_host_name(url)} did not answer earlier requests")
             got: dict[str, str] | None = None
             try:
                 result = self._once(session, url, headers, max_bytes or s.max_body_bytes)
