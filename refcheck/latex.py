@@ -234,7 +234,18 @@ def latex_to_text(s: str) -> str:
         return ""
     if "\\" not in s and "{" not in s and "~" not in s and "--" not in s:
         return _SPACES.sub(" ", s).strip()
+    if len(s) > PYLATEXENC_LIMIT:  # pylatexenc is superlinear on long runs (2 MB of "-": 9 s)
+        return _plain_markup(s)
     return _latex_to_text_cached(s)
+
+
+PYLATEXENC_LIMIT = 20_000  # characters: far beyond any real .bib field
+
+
+def _plain_markup(s: str) -> str:
+    """Linear stand-in for pylatexenc on oversized text: dashes and ties kept, braces dropped."""
+    s = s.replace("---", "\u2014").replace("--", "\u2013").replace("~", " ")
+    return _SPACES.sub(" ", s.replace("{", "").replace("}", "")).strip()
 
 
 @functools.lru_cache(maxsize=8192)

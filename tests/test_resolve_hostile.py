@@ -611,3 +611,39 @@ def test_require_network_is_a_config_key(tmp_path: Path) -> None:
 
     (tmp_path / "refcheck.toml").write_text("require_network = true\n", encoding="utf-8")
     assert load_config(start=tmp_path, env={}).require_network is True
+
+
+# -- 0 loopback/private fetches -------------------------------------------------------------
+
+
+def test_no_url_form_reaches_a_loopback_listener(
+    fake: FakeServices, cache_dir: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every spelling of a loopback address, and a name resolving to one: no connection made."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(64)
+    listener.settimeout(0.1)
+    port = listener.getsockname()[1]
+
+    def lookup(host: Any, *args: Any, **kwargs: Any) -> Any:
+        if str(host) in ("evil.test", "rebind.test"):
+            return _REAL_GETADDRINFO("127.0.0.1", *args, **kwargs)
+        return _REAL_GETADDRINFO(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", lookup)
+    hosts = ["127.0.0.1", "2130706433", "0x7f000001", "0177.0.0.1", "127.1", "127.000.000.001",
+             "[::1]", "[::ffff:127.0.0.1]", "[::ffff:7f00:1]", "[2002:7f00:1::]",
+             "[64:ff9b::7f00:1]", "[::127.0.0.1]", "[::ffff:0:7f00:1]", "localhost", "LOCALHOST.",
+             "foo.localhost", "evil.test", "rebind.test", "0.0.0.0", "0"]
+    refs = [ref(i, url=f"http://{h}:{port}/x") for i, h in enumerate(hosts, 1)]
+    try:
+        out = Resolver(fake.settings(cache_dir, allow_local_urls=False)).resolve(refs)
+        with contextlib.suppress(OSError):
+            conn, _ = listener.accept()
+            conn.close()
+            pytest.fail("a manuscript URL reached the loopback listener")
+    finally:
+        listener.close()
+    assert [r.status for r in out] == ["invalid"] * len(hosts)
+    assert all(r.note.startswith("refused: ") for r in out)
