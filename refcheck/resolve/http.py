@@ -148,7 +148,7 @@ class Reachability:
     and every later request ends at once instead of each waiting for its own timeout.
     """
 
-    SERVICE_FAILURES = 3
+    SERVICE_FAILURES = 2  # = HttpClient.HOST_FAILURES: a silent host is not asked a third time
 
     def __init__(self, window: float) -> None:
         self.window = max(0.1, window)
