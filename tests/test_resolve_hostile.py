@@ -647,3 +647,25 @@ def test_no_url_form_reaches_a_loopback_listener(
         listener.close()
     assert [r.status for r in out] == ["invalid"] * len(hosts)
     assert all(r.note.startswith("refused: ") for r in out)
+
+
+def test_connect_to_a_host_dropping_syns_ends_at_the_reachability_window(
+    fake: FakeServices, cache_dir: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A firewall that drops SYNs: connect() blocks for whatever timeout it is given."""
+    from urllib3.util import connection as u3conn
+
+    given: list[float] = []
+
+    def dropped(address: Any, timeout: Any = None, **_kw: Any) -> Any:
+        given.append(float(timeout))
+        time.sleep(float(timeout))
+        raise TimeoutError("timed out")
+
+    monkeypatch.setattr(u3conn, "create_connection", dropped)
+    t0 = time.monotonic()
+    out = Resolver(fake.settings(cache_dir, timeout=10.0, reach_window=1.0)).resolve(
+        [ref(i, url=f"http://127.0.0.{i}:9/x") for i in range(1, 4)])
+    assert time.monotonic() - t0 < 2.5
+    assert given and max(given) <= 1.05
+    assert [r.note.split(" (")[0] for r in out] == ["network unreachable"] * 3, [r.note for r in out]

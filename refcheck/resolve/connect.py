@@ -330,8 +330,11 @@ class _WatchedMixin:
             if why:
                 refused.append(f"{addr} ({why})")
                 continue
+            timeout = self.timeout  # a connect to a host that drops SYNs ends at the wall too
+            if isinstance(timeout, (int, float)):
+                timeout = max(0.05, min(float(timeout), until - time.monotonic()))
             try:
-                sock = u3conn.create_connection((addr, self.port), self.timeout,
+                sock = u3conn.create_connection((addr, self.port), timeout,
                                                 source_address=self.source_address,
                                                 socket_options=self.socket_options)
             except OSError as exc:
@@ -345,6 +348,8 @@ class _WatchedMixin:
         if refused and last is None:
             raise BlockedAddressError(
                 _as_conn(self), f"refused by SSRF policy: {self._dns_host} -> {', '.join(refused)}")
+        if dog is not None:
+            dog.reach.expire()  # a connect cut by the reachability window gives the verdict
         raise NewConnectionError(_as_conn(self), f"cannot connect to {self._dns_host}: {last}")
 
     def request(self, *args: Any, **kwargs: Any) -> Any:
