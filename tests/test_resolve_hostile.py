@@ -669,3 +669,24 @@ def test_connect_to_a_host_dropping_syns_ends_at_the_reachability_window(
     assert time.monotonic() - t0 < 2.5
     assert given and max(given) <= 1.05
     assert [r.note.split(" (")[0] for r in out] == ["network unreachable"] * 3, [r.note for r in out]
+
+
+def test_read_only_cache_is_read_and_says_it_cannot_be_written(
+    fake: FakeServices, cache_dir: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache file on a read-only mount (tests run as root, so chmod cannot show it)."""
+    _put_plos(cache_dir, fake)
+    real_connect = sqlite3.connect
+    path = str(Path(cache_dir, "resolve.sqlite"))
+
+    def read_only(database: str, *args: Any, **kwargs: Any) -> sqlite3.Connection:
+        if database == path:
+            kwargs["uri"] = True
+            return real_connect(f"file:{database}?mode=ro", *args, **kwargs)
+        return real_connect(database, *args, **kwargs)
+
+    monkeypatch.setattr("refcheck.resolve.cache.sqlite3.connect", read_only)
+    (res,), r = _notes(fake, cache_dir)
+    assert (res.status, r.stats.requests, r.stats.cache_hits) == ("ok", 0, 1)
+    assert r.notes == (f"HTTP cache {path} cannot be written (attempt to write a readonly "
+                       "database): answers not stored",)
