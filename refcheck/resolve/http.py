@@ -543,10 +543,12 @@ class HttpClient:
         size = 0
         truncated = False
         fault = note = ""
+        cut = False  # the watchdog ended the body (not its end, not the cap)
         try:
             raw = resp.raw
             while True:
                 if watch.fired:
+                    cut = True
                     break
                 chunk = raw.read1(65536, decode_content=True)
                 if not chunk:
@@ -561,13 +563,15 @@ class HttpClient:
         except requests.Timeout:
             fault, note = ("deadline", "run deadline reached") if clipped else (
                 "timeout", f"body stalled for {budget:.1f} s")
+            cut = bool(watch.fired)
         except Exception as exc:  # urllib3 protocol errors, resets, decode errors mid-body
             fault, note = "unreachable", f"body interrupted: {_short(exc, host)}"
+            cut = bool(watch.fired)  # a socket shut down by the watchdog reads as a reset
         finally:
             resp.close()
         result = FetchResult(url=url, status=resp.status_code, headers=hdrs,
                              body=b"".join(chunks), truncated=truncated, fault=fault, note=note)
-        return self._walled(watch, budget, result) if watch.fired else result
+        return self._walled(watch, budget, result) if cut else result
 
     # -- redirect chains ---------------------------------------------------------------
     def follow(self, url: str, *, accept: str, trusted: bool, ttl: float = DAY,
