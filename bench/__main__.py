@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 MODULES = (
-    "split", "parse", "normalise", "cite", "process", "export", "resolve", "accuracy", "interrupt",
+    "split", "parse", "normalise", "cite", "process", "export", "resolve", "hostile", "accuracy",
+    "interrupt",
 )
 ROOT = Path(__file__).resolve().parent.parent
 

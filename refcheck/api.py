@@ -99,6 +99,7 @@ def check(
     resolutions: tuple[Resolution, ...] = ()
     notes: list[str] = []
     resolved = False
+    network_down = False
     if not cfg.offline:
         if resolver is None:
             from refcheck.resolve import Resolver as _Resolver
@@ -106,6 +107,8 @@ def check(
             resolver = _Resolver(resolver_settings(cfg))
         resolutions = resolver.resolve(refs, progress=progress)
         resolved = True
+        notes.extend(resolver.notes)  # the cache rebuilt, read-only or skipped
+        network_down = resolver.stats.network_down
     else:
         notes.append("offline: DOIs and URLs were not verified")
 
@@ -127,6 +130,13 @@ def check(
         ),
     )
     findings = run_checks(ctx, cfg.select, cfg.ignore, dict(cfg.severity))
+    if network_down and not any(f.code == "R802" and f.message.startswith("network unreachable")
+                                for f in findings):  # R802 ignored: still said, once
+        from refcheck.checks.resolution import network_summary
+        from refcheck.resolve.targets import VERIFIED
+
+        checked = [r for r in resolutions if r.status != "invalid"]
+        notes.append(network_summary(sum(r.status in VERIFIED for r in checked), len(checked)))
     return Report(
         document=doc,
         citations=citations,
@@ -136,6 +146,7 @@ def check(
         resolved=resolved,
         notes=tuple(notes),
         language=language.code,
+        network_unreachable=network_down,
     )
 
 

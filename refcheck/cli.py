@@ -2,7 +2,7 @@
 
 Exit codes are a contract CI scripts rely on: 0 clean, 1 findings at or above ``--fail-on``,
 2 unusable input or configuration (one line on stderr naming the file and line, no traceback),
-130 interrupted (Ctrl-C; 143 for SIGTERM).
+3 network unreachable under ``--require-network``, 130 interrupted (Ctrl-C; 143 for SIGTERM).
 
 Safe to run unattended: every option is checked by :mod:`refcheck.options` before any work;
 :func:`main` is the one place any exception becomes one line and exit 2
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from refcheck.report.baseline import Baseline
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_NETWORK = 3  # --require-network: the services could not be reached, nothing was verified
 MANUSCRIPT_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".tex")
 # folders never searched for manuscripts (hidden ones, .git and .venv among them, neither)
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages", "venv"})
@@ -234,6 +235,7 @@ class FileResult:
     failed: bool = False
     baseline: tuple[dict[str, str], ...] = ()  # today's findings, when --write-baseline asked
     inputs: tuple[str, ...] = ()  # files read besides the manuscript (a LaTeX .bib)
+    network_down: bool = False  # --require-network and no service could be reached
 
 
 @dataclass(frozen=True)
@@ -269,7 +271,10 @@ def check_file(job: Job, progress: Callable[[int, int], None] | None = None) -> 
             if job.baseline:  # recorded before the baseline hides anything
                 report = hide_known(report, job.known, baseline=job.baseline)
         it = report_item(report, job.fmt, config=job.cfg, style=job.style)
-        return FileResult(job.path, it, failed=it.failed, baseline=rows, inputs=inputs)
+        down = job.cfg.require_network and report.network_unreachable
+        return FileResult(
+            job.path, it, failed=it.failed, baseline=rows, inputs=inputs, network_down=down
+        )
     except NoReferencesError as exc:
         if job.skip_missing:
             return FileResult(job.path, None, skipped=True)
@@ -395,6 +400,10 @@ def cmd_check(args: argparse.Namespace) -> int:
                 stream.write(report_writer.add(error_item(res.path, res.error)))
                 continue
             assert res.item is not None
+            if res.network_down:
+                say(f"error: {res.path}: network unreachable (--require-network)")
+                if status != EXIT_ERROR:
+                    status = EXIT_NETWORK
             if args.write_baseline:
                 from refcheck.report.baseline import manuscript_key
 
@@ -417,11 +426,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     return status
 
 
-def _clear_cache(cfg: Config) -> None:
+def _clear_cache(cfg: Config) -> int:
+    """Empty the cache; a path that is not a usable cache is an error (exit 2), not "cleared"."""
     from refcheck.api import resolver_settings
     from refcheck.resolve import Resolver
 
-    Resolver(resolver_settings(cfg)).clear_cache()
+    return Resolver(resolver_settings(cfg)).clear_cache()
 
 
 # --------------------------------------------------------------------------- parse / export / rules
@@ -522,8 +532,8 @@ def cmd_cache(args: argparse.Namespace) -> int:
     cfg = _config_for(args, Path.cwd())
     settings = resolver_settings(cfg)
     if args.action == "clear":
-        _clear_cache(cfg)
-        _print(f"cleared {visible(settings.cache_path)}")
+        n = _clear_cache(cfg)
+        _print(f"cleared {visible(settings.cache_path)} ({n} stored answers)")
     else:
         _print(visible(settings.cache_path))
     return EXIT_CLEAN

@@ -85,6 +85,7 @@ class Config:
     jobs: int = 1
     baseline: str = ""
     missing_list: str = "auto"  # a file without a reference list: auto, error or skip
+    require_network: bool = False  # a run that could reach no service fails (exit 3)
     source: str = ""  # the file the settings came from ("" when none was found)
 
     def __post_init__(self) -> None:

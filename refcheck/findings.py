@@ -146,6 +146,7 @@ class Report:
     resolved: bool = False  # whether the resolve stage ran (False with --offline)
     notes: tuple[str, ...] = ()  # run-level remarks ("offline: 12 DOIs and 30 URLs not verified")
     language: str = ""  # the manuscript language the rules followed (en, tr, az, ru)
+    network_unreachable: bool = False  # the resolve stage ran but could reach nothing
 
     @property
     def references(self) -> tuple[Reference, ...]:

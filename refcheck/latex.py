@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import importlib
 import logging
+import os
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -39,6 +40,7 @@ from refcheck.model import (
     Person,
     RawEntry,
     Reference,
+    RefusedFile,
     Source,
     Span,
 )
@@ -52,6 +54,7 @@ __all__ = [
     "latex_to_text",
     "load_latex",
     "mask_latex",
+    "named_bibs",
 ]
 
 MAX_BIB_BYTES = 16 * 1024 * 1024
@@ -231,7 +234,18 @@ def latex_to_text(s: str) -> str:
         return ""
     if "\\" not in s and "{" not in s and "~" not in s and "--" not in s:
         return _SPACES.sub(" ", s).strip()
+    if len(s) > PYLATEXENC_LIMIT:  # pylatexenc is superlinear on long runs (2 MB of "-": 9 s)
+        return _plain_markup(s)
     return _latex_to_text_cached(s)
+
+
+PYLATEXENC_LIMIT = 20_000  # characters: far beyond any real .bib field
+
+
+def _plain_markup(s: str) -> str:
+    """Linear stand-in for pylatexenc on oversized text: dashes and ties kept, braces dropped."""
+    s = s.replace("---", "\u2014").replace("--", "\u2013").replace("~", " ")
+    return _SPACES.sub(" ", s.replace("{", "").replace("}", "")).strip()
 
 
 @functools.lru_cache(maxsize=8192)
@@ -279,13 +293,45 @@ def _plain(s: str) -> str:
 # ------------------------------------------------------------------------------- .bib files
 
 
-def bib_files(tex: str, tex_path: str | Path) -> list[tuple[Path, int]]:
-    """The .bib files a .tex names (``\\bibliography{a,b}``, ``\\addbibresource{a.bib}``),
-    resolved beside it, with the 1-based line of the command; commented-out commands are
-    ignored. Files are not checked for existence here."""
+@dataclass(frozen=True, slots=True)
+class NamedBib:
+    """A .bib file a .tex names: where it would be read from, and why it may not be."""
+
+    path: Path
+    line: int  # 1-based line of the command in the .tex
+    offset: int  # of the command in the .tex text
+    written: str  # the name as the .tex writes it
+    refused: str = ""  # why it is not read ("" when it is inside the manuscript's folder)
+
+
+def _containment(base: Path, written: str, path: Path) -> str:
+    """Why ``path`` may not be read for a manuscript in ``base`` ("" when it may).
+
+    A .tex reads only files inside its own folder tree: no absolute paths, no ``..`` out of
+    it, no symbolic link that leaves it. An uploaded manuscript could otherwise put any
+    readable .bib on the machine into its report and exports.
+    """
+    if Path(written).is_absolute() or written.startswith("~"):
+        return "absolute path"
+    try:
+        root = base.resolve()
+        lexical = Path(os.path.normpath(root / written))
+        real = path.resolve()
+    except (OSError, RuntimeError, ValueError):  # a symlink loop, a name the OS refuses
+        return "cannot be resolved"
+    if not lexical.is_relative_to(root):
+        return "'..' leads out of the manuscript's folder"
+    if not real.is_relative_to(root):
+        return "a symbolic link leads out of the manuscript's folder"
+    return ""
+
+
+def named_bibs(tex: str, tex_path: str | Path) -> list[NamedBib]:
+    """Every .bib a .tex names, once, with its line and whether it lies inside the .tex's
+    folder tree; commented-out commands are ignored. Existence is not checked here."""
     masked = mask_latex(tex)
     base = Path(tex_path).parent
-    out: list[tuple[Path, int]] = []
+    out: list[NamedBib] = []
     line_no = counted = 0
     for m in _BIB_CMD.finditer(masked):
         grp = m.span(1)
@@ -297,9 +343,17 @@ def bib_files(tex: str, tex_path: str | Path) -> list[tuple[Path, int]]:
             if item:
                 name = item if item.lower().endswith(".bib") else item + ".bib"
                 path = base / name
-                if all(p != path for p, _ in out):
-                    out.append((path, line))
+                if all(b.path != path for b in out):
+                    out.append(NamedBib(path, line, m.start(), name,
+                                        _containment(base, name, path)))
     return out
+
+
+def bib_files(tex: str, tex_path: str | Path) -> list[tuple[Path, int]]:
+    """The .bib files a .tex names (``\\bibliography{a,b}``, ``\\addbibresource{a.bib}``)
+    that may be read (inside its folder tree), resolved beside it, with the 1-based line of
+    the command; commented-out commands are ignored. Files are not checked for existence."""
+    return [(b.path, b.line) for b in named_bibs(tex, tex_path) if not b.refused]
 
 
 @dataclass(frozen=True, slots=True)
@@ -647,7 +701,7 @@ def load_latex(source: Source) -> Document:
     if tb != -1 and tb < body_end:
         return _thebibliography(source, masked, Span(body_start, tb), tb)
 
-    bibs = _read_bibs(source)
+    bibs, refused = _read_bibs(source)
     if bibs is None:
         raise NoReferencesError(
             "no reference list: the .tex has no \\bibliography{…} or \\addbibresource{…} naming "
@@ -678,30 +732,36 @@ def load_latex(source: Source) -> Document:
         entries=tuple(entries),
         references=tuple(refs),
         parts=tuple(parts),
+        refused=refused,
     )
 
 
-def _read_bibs(source: Source) -> list[tuple[str, str]] | None:
-    """(path, text) of each .bib the .tex names; None when it names none (and, for text in
-    memory, none was handed over in ``Source.bib_entries``)."""
+def _read_bibs(source: Source) -> tuple[list[tuple[str, str]] | None, tuple[RefusedFile, ...]]:
+    """(path, text) of each .bib the .tex names (None when it names none and, for text in
+    memory, none was handed over in ``Source.bib_entries``), and those refused unread."""
     from refcheck.loader import decode_bytes
 
-    named = bib_files(source.text, source.path)
+    named = named_bibs(source.text, source.path)
+    in_memory = source.path.startswith("<")
+    refused = tuple(RefusedFile(b.written, Span(b.offset, b.offset), b.refused)
+                    for b in named if b.refused and not in_memory)
     if not named:
         if source.bib_entries:
-            return [("<bib>", "\n\n".join(source.bib_entries) + "\n")]
-        return None
+            return [("<bib>", "\n\n".join(source.bib_entries) + "\n")], refused
+        return None, refused
     out: list[tuple[str, str]] = []
-    in_memory = source.path.startswith("<")
-    for path, line in named:
+    for bib in named:
+        path, line = bib.path, bib.line
         if in_memory:
             if source.bib_entries:
-                return [("<bib>", "\n\n".join(source.bib_entries) + "\n")]
+                return [("<bib>", "\n\n".join(source.bib_entries) + "\n")], refused
             raise InputError(
                 f"bibliography file {path.name} cannot be read for text given in memory",
                 source.path,
                 line,
             )
+        if bib.refused:
+            continue  # a finding (S901), never a read
         if not path.is_file():
             raise InputError(
                 f"bibliography file {path.name} not found beside the .tex", source.path, line
@@ -717,7 +777,7 @@ def _read_bibs(source: Source) -> list[tuple[str, str]] | None:
             out.append((str(path), ""))
             continue
         out.append((str(path), decode_bytes(data, str(path)).text))
-    return out
+    return out, refused
 
 
 def _thebibliography(source: Source, masked: str, body: Span, begin: int) -> Document:

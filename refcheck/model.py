@@ -299,6 +299,18 @@ class Part:
     first_line: int
 
 
+@dataclass(frozen=True, slots=True)
+class RefusedFile:
+    """A file the manuscript names but refcheck would not read (a LaTeX .bib outside its folder).
+
+    ``path`` is the name as the manuscript writes it; ``span`` is where it is named.
+    """
+
+    path: str
+    span: Span
+    reason: str
+
+
 @dataclass(frozen=True)
 class Document:
     """A loaded manuscript: its text, where the list is, the raw entries and parsed references."""
@@ -313,6 +325,7 @@ class Document:
     references: tuple[Reference, ...] = ()
     excluded: tuple[Span, ...] = ()  # footnotes, page headers removed from entries
     parts: tuple[Part, ...] = ()  # appended files (LaTeX: the .bib files), in text order
+    refused: tuple[RefusedFile, ...] = ()  # named files not read: outside the manuscript's folder
 
     def _line_starts(self) -> list[int]:
         cached: list[int] | None = self.__dict__.get("_ls")

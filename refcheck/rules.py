@@ -22,6 +22,7 @@ CHECK_MODULES = (
     "refcheck.checks.reference_list",
     "refcheck.checks.multilingual",
     "refcheck.checks.resolution",
+    "refcheck.checks.files",
 )
 
 

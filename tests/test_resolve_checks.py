@@ -70,14 +70,42 @@ def test_rules_are_registered_with_examples() -> None:
         assert rule.name == rule.name.lower() and " " not in rule.name
 
 
+EVIDENCE = "handle API answered HTTP 404 with responseCode 100 for 10.2307/2539204"
+
+
 def test_d601_not_registered_at_entry_line() -> None:
     (f,) = doi_findings(
         ctx(
-            Resolution(1, "doi", "10.2307/2539204", "not_found", service="doi.org", http_status=404)
+            Resolution(1, "doi", "10.2307/2539204", "not_found", service="doi.org",
+                       http_status=404, metadata=(("evidence", EVIDENCE),))
         )
     )
     assert (f.code, f.line, f.column, f.reference) == ("D601", 2, 1, 1)
-    assert "10.2307/2539204 is not registered" in f.message
+    assert f.message == f"DOI 10.2307/2539204 is not registered ({EVIDENCE})"
+
+
+def test_d601_needs_the_handle_apis_evidence_else_r802() -> None:
+    """A "not found" without the handle API's own answer is an unverified DOI, not an error."""
+    bare = Resolution(1, "doi", "10.2307/2539204", "not_found", service="doi.org",
+                      http_status=404, note="HTTP 404")
+    assert list(doi_findings(ctx(bare))) == []
+    (f,) = unverified(ctx(bare))
+    assert (f.code, f.message) == (
+        "R802", "DOI 10.2307/2539204 could not be verified (no evidence from the handle API: "
+                "HTTP 404)")
+
+
+def test_network_down_is_one_summary_line() -> None:
+    down = (
+        Resolution(1, "doi", "10.2307/2539204", "unreachable",
+                   note="network unreachable (DNS lookup failed for api.crossref.org)"),
+        Resolution(2, "url", REFS[1].url, "unreachable", note="network unreachable"),
+        Resolution(3, "doi-search", "Neoclassical realism", "skipped",
+                   note="network unreachable (run deadline reached)"),
+    )
+    found = list(unverified(ctx(*down)))
+    assert [(f.code, f.reference, f.message) for f in found] == [
+        ("R802", 1, "network unreachable: 0 of 3 DOIs and URLs verified")]
 
 
 def test_d602_one_finding_per_field_with_both_values() -> None:

@@ -104,7 +104,8 @@ def test_huge_service_body_is_unreachable_not_a_crash(fake: FakeServices, cache_
     (res,) = Resolver(fake.settings(cache_dir, max_body_bytes=100_000)).resolve(
         [ref(1, doi="10.1000/big")]
     )
-    assert (res.status, res.note) == ("unreachable", "malformed JSON from Crossref")
+    assert (res.status, res.note) == (
+        "unreachable", "Crossref: malformed answer: answer larger than the size cap")
 
 
 def test_connection_reset(fake: FakeServices, cache_dir: str) -> None:
@@ -137,7 +138,7 @@ def test_dns_failure(fake: FakeServices, cache_dir: str, monkeypatch: pytest.Mon
 
     monkeypatch.setattr(socket, "getaddrinfo", no_dns)
     res = one_url(fake, cache_dir, "https://no-such-host.invalid/page")
-    assert res.status == "unreachable" and "DNS failure" in res.note  # type: ignore[attr-defined]
+    assert (res.status, res.note) == ("unreachable", "DNS lookup failed for no-such-host.invalid")  # type: ignore[attr-defined]
 
 
 # -- pages --------------------------------------------------------------------------------------

@@ -350,6 +350,15 @@ def test_moved_elsewhere_ignores_scheme_www_and_slash() -> None:
         "fe80::1",
         "::ffff:127.0.0.1",
         "::ffff:169.254.169.254",
+        # transition prefixes that carry an IPv4 address (Python calls 2002::/16 global)
+        "2002:7f00:1::",  # 6to4 around 127.0.0.1
+        "2002:a9fe:a9fe::",  # 6to4 around 169.254.169.254
+        "2002:5db8:d822::",  # 6to4 around a public address: refused all the same
+        "2001:0:4136:e378:8000:63bf:3fff:fdd2",  # Teredo
+        "64:ff9b::7f00:1",  # NAT64 well-known prefix
+        "64:ff9b:1::a00:1",  # NAT64 local-use prefix
+        "::7f00:1",  # IPv4-compatible
+        "::ffff:0:7f00:1",  # SIIT
     ],
 )
 def test_forbidden_addresses(addr: str) -> None:
@@ -376,6 +385,8 @@ def test_allow_local_opens_loopback_only() -> None:
         ("http://localhost:8080/", "loopback host"),
         ("http://169.254.169.254/latest/meta-data/", "cloud metadata address"),
         ("http://[::ffff:127.0.0.1]/", "loopback address"),
+        ("http://[2002:7f00:1::]/", "6to4 address"),
+        ("http://[64:ff9b::a9fe:a9fe]/", "NAT64 address"),
         ("https://example.org/ok", ""),
     ],
 )

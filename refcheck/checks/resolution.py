@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from refcheck.findings import Finding, Rule, Severity, register
 from refcheck.model import Reference, Resolution
 from refcheck.resolve.doi import normalise_doi
-from refcheck.resolve.targets import doi_of, url_of
+from refcheck.resolve.targets import NETWORK_DOWN, VERIFIED, doi_of, url_of
 from refcheck.resolve.urls import date_conflict
 from refcheck.rules import Context, check
 
@@ -19,8 +19,9 @@ _APA_DOI = "APA 7 §9.34-9.36 (DOIs and URLs); APA-RL-09"
 
 for _rule in (
     Rule("D601", "doi-not-registered", Severity.ERROR, "resolve",
-         "The DOI is not registered with any agency (the handle system does not know it): a typo, "
-         "a wrongly escaped character, or an invented DOI.",
+         "The DOI is not registered with any agency (the handle API itself answered that the "
+         "handle does not exist): a typo, a wrongly escaped character, or an invented DOI. Any "
+         "other answer (a proxy's 404 page, an error) is R802, never D601.",
          "Rose, G. (1998). Neoclassical realism. World Politics, 51(1), 144-172. "
          "https://doi.org/10.1017/s00438871000078",
          "Rose, G. (1998). Neoclassical realism. World Politics, 51(1), 144-172. "
@@ -78,11 +79,18 @@ for _rule in (
          "refcheck --offline paper.docx", "refcheck paper.docx"),
     Rule("R802", "could-not-verify", Severity.INFO, "resolve",
          "A DOI or URL could not be verified: network fault, timeout, rate limit, the run's "
-         "deadline, or an address refused for safety. Nothing is known to be wrong.",
+         "deadline, an answer that is not what the service documents, or an address refused for "
+         "safety. Nothing is known to be wrong. When nothing could be reached at all, one R802 "
+         "says so for the whole run ('network unreachable: 0 of 40 DOIs and URLs verified').",
          "https://doi.org/10.2307/2539204 (timed out)",
          "https://doi.org/10.2307/2539204 (verified)"),
 ):
     register(_rule)
+
+
+def network_summary(verified: int, total: int) -> str:
+    """The run's one line when nothing could be reached (also a report note)."""
+    return f"network unreachable: {verified} of {total} DOIs and URLs verified"
 
 
 def _refs(ctx: Context) -> dict[int, Reference]:
@@ -120,9 +128,9 @@ def doi_findings(ctx: Context) -> Iterator[Finding]:
                             f"no DOI given; Crossref has {res.suggestion} ({res.note})",
                             suggestion=res.suggestion)
             continue
-        if res.status == "not_found":
-            yield _make(ctx, "D601", ref,
-                        f"DOI {res.target} is not registered (doi.org handle API: not found)")
+        evidence = _meta(res, "evidence")
+        if res.status == "not_found" and evidence:  # an error needs the handle API's own word
+            yield _make(ctx, "D601", ref, f"DOI {res.target} is not registered ({evidence[0]})")
         for diff in res.diffs:
             yield _make(ctx, "D602", ref,
                         f"{diff.field} differs from the DOI's {res.service or 'registered'} "
@@ -173,9 +181,21 @@ def unverified(ctx: Context) -> Iterator[Finding]:
                         f"offline: {len(with_doi)} DOIs and {len(with_url)} URLs not verified")
         return
     refs = _refs(ctx)
+    down = [r for r in ctx.resolutions
+            if r.note.startswith(NETWORK_DOWN) and r.reference in refs]
+    if down:  # one line for the run, not one per DOI and URL
+        checked = [r for r in ctx.resolutions if r.status != "invalid"]
+        verified = sum(r.status in VERIFIED for r in checked)
+        first = refs[min(r.reference for r in down)]
+        yield _make(ctx, "R802", first, network_summary(verified, len(checked)))
+    skip = {id(r) for r in down}
     for res in ctx.resolutions:
         ref = refs.get(res.reference)
-        if ref is None:
+        if ref is None or id(res) in skip:
+            continue
+        if res.kind == "doi" and res.status == "not_found" and not _meta(res, "evidence"):
+            yield _make(ctx, "R802", ref, f"DOI {res.target} could not be verified "
+                                          f"(no evidence from the handle API: {res.note})")
             continue
         if res.status in ("unreachable", "rate_limited", "skipped") or (
                 res.kind == "url" and res.status == "invalid"):

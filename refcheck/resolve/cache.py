@@ -18,7 +18,10 @@ import sqlite3
 import threading
 import time
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from typing import Any
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
+
+from refcheck.errors import RefcheckError
 
 IGNORED_PARAMETERS = frozenset({"mailto"})
 
@@ -65,43 +68,95 @@ def strip_ignored(url: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), parts.fragment))
 
 
-class ResponseCache:
-    """Thread-safe SQLite key/value store of responses with per-entry expiry."""
+class CacheError(RefcheckError):
+    """The cache cannot do what was asked (``refcheck cache clear`` on a bad path)."""
 
-    def __init__(self, path: str) -> None:
+
+_COLUMNS = (("key", "TEXT"), ("url", "TEXT"), ("status", "INTEGER"), ("headers", "TEXT"),
+            ("body", "BLOB"), ("truncated", "INTEGER"), ("expires", "REAL"))
+
+
+def _row_entry(row: tuple[Any, ...]) -> CachedEntry | None:
+    """A stored row as an entry, or None when any column is not what ``put`` writes."""
+    url, status, headers, body, truncated, _expires = row
+    if not isinstance(url, str) or isinstance(status, bool) or not isinstance(status, int) \
+            or not 100 <= status <= 599 or not isinstance(headers, str) \
+            or not isinstance(body, bytes) or truncated not in (0, 1):
+        return None
+    try:
+        pairs = json.loads(headers)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(pairs, list) or not all(
+            isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p)
+            for p in pairs):
+        return None
+    return CachedEntry(url=url, status=status, headers=tuple((k, v) for k, v in pairs),
+                       body=body, truncated=bool(truncated))
+
+
+class ResponseCache:
+    """Thread-safe SQLite key/value store of responses with per-entry expiry and a size cap.
+
+    It says what it does: each thing that makes it work differently from a plain cache (a
+    damaged or wrongly shaped file rebuilt, a read-only or locked file, writes failing) adds one
+    line to ``notes``, which the run reports. Rows that fail validation are deleted when read;
+    expired rows are deleted when the cache opens; past ``max_bytes`` the rows that expire
+    first are evicted.
+    """
+
+    def __init__(self, path: str, max_bytes: int = 256 * 1024 * 1024) -> None:
         self.path = path
+        self.max_bytes = max_bytes
         self.rebuilt = False  # True when a corrupt file was found and replaced
         self.disabled = False  # True when the file could not be opened (locked, read-only)
+        self.notes: list[str] = []
         self._lock = threading.Lock()
         self._conn: sqlite3.Connection | None = None
+        self._size = 0
+        self._write_failed = False
         self._open()
+
+    def _note(self, text: str) -> None:
+        if text not in self.notes:
+            self.notes.append(text)
 
     def _connect(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.path, timeout=2.0, check_same_thread=False,
                                isolation_level=None)
-        conn.execute("PRAGMA busy_timeout=2000")
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
-        row = conn.execute("PRAGMA quick_check").fetchone()
-        if not row or row[0] != "ok":
+        try:
+            conn.execute("PRAGMA busy_timeout=2000")
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            row = conn.execute("PRAGMA quick_check").fetchone()
+            if not row or row[0] != "ok":
+                raise sqlite3.DatabaseError(f"quick_check: {row[0] if row else 'no answer'}")
+            conn.execute(_SCHEMA)
+            cols = tuple((str(r[1]), str(r[2]).upper())
+                         for r in conn.execute("PRAGMA table_info(responses)"))
+            if cols != _COLUMNS:  # another program's table, or an old layout: every write fails
+                raise sqlite3.DatabaseError("the responses table has another shape")
+        except sqlite3.Error:
             conn.close()
-            raise sqlite3.DatabaseError(f"quick_check: {row[0] if row else 'no answer'}")
-        conn.execute(_SCHEMA)
+            raise
         return conn
 
     def _open(self) -> None:
         os.makedirs(os.path.dirname(self.path) or ".", exist_ok=True)
         try:
             self._conn = self._connect()
-        except sqlite3.OperationalError:
+        except sqlite3.OperationalError as exc:
             # locked by another process, read-only, disk full: not damage. Run uncached and
             # leave the file alone.
             self._conn = None
             self.disabled = True
-        except sqlite3.DatabaseError:  # "file is not a database", "malformed", quick_check
-            self._rebuild()
+            self._note(f"HTTP cache {self.path} cannot be opened ({exc}): running without it")
+            return
+        except sqlite3.DatabaseError as exc:  # "not a database", "malformed", wrong shape
+            self._rebuild(str(exc))
+        self._evict_expired()
 
-    def _rebuild(self) -> None:
+    def _rebuild(self, why: str) -> None:
         """Move the damaged file aside (kept for inspection) and start an empty cache."""
         if self._conn is not None:
             with contextlib.suppress(sqlite3.Error):
@@ -115,8 +170,56 @@ class ResponseCache:
         self.rebuilt = True
         try:
             self._conn = self._connect()
-        except sqlite3.Error:
+        except sqlite3.Error as exc:
             self._conn = None  # cache disabled for this run; never fail the check because of it
+            self.disabled = True
+            self._note(f"HTTP cache {self.path} was damaged ({why}) and cannot be rebuilt "
+                       f"({exc}): running without it")
+            return
+        self._note(f"HTTP cache {self.path} was damaged ({why}): moved aside to "
+                   f"{os.path.basename(self.path)}.corrupt and rebuilt")
+
+    def _evict_expired(self) -> None:
+        """Delete expired rows, then measure what is left (and evict past the cap)."""
+        with self._lock:
+            conn = self._conn
+            if conn is None:
+                return
+            try:
+                conn.execute("DELETE FROM responses WHERE expires < ?", (time.time(),))
+                self._size = int(conn.execute(
+                    "SELECT COALESCE(SUM(LENGTH(body) + LENGTH(headers) + LENGTH(url)), 0)"
+                    " FROM responses").fetchone()[0])
+            except sqlite3.Error as exc:
+                self._write_error(exc)
+                return
+            self._evict_locked()
+
+    def _evict_locked(self) -> None:
+        """Past the cap, delete the rows that expire first until 90 % of it is left."""
+        conn = self._conn
+        if conn is None or self._size <= self.max_bytes:
+            return
+        target = int(self.max_bytes * 0.9)
+        try:
+            rows = conn.execute("SELECT key, LENGTH(body) + LENGTH(headers) + LENGTH(url)"
+                                " FROM responses ORDER BY expires").fetchall()
+            doomed: list[tuple[str]] = []
+            size = self._size
+            for key, n in rows:
+                if size <= target:
+                    break
+                doomed.append((key,))
+                size -= int(n or 0)
+            conn.executemany("DELETE FROM responses WHERE key = ?", doomed)
+            self._size = size
+        except sqlite3.Error as exc:
+            self._write_error(exc)
+
+    def _write_error(self, exc: sqlite3.Error) -> None:
+        if not self._write_failed:
+            self._write_failed = True
+            self._note(f"HTTP cache {self.path} cannot be written ({exc}): answers not stored")
 
     def get(self, key: str) -> CachedEntry | None:
         with self._lock:
@@ -128,43 +231,61 @@ class ResponseCache:
                     " WHERE key = ?", (key,)).fetchone()
             except sqlite3.OperationalError:
                 return None  # locked for longer than busy_timeout: a miss, not damage
-            except sqlite3.DatabaseError:
-                self._rebuild()
+            except sqlite3.DatabaseError as exc:
+                self._rebuild(str(exc))
                 return None
-        if row is None or row[5] < time.time():
+        if row is None:
             return None
-        try:
-            headers = tuple((str(k), str(v)) for k, v in json.loads(row[2]))
-        except (ValueError, TypeError):
+        expires = row[5]
+        entry = _row_entry(tuple(row))
+        if entry is None or not isinstance(expires, (int, float)) or expires < time.time():
+            self.delete(key)  # a row that fails validation is a miss, and is not kept
             return None
-        return CachedEntry(url=row[0], status=int(row[1]), headers=headers, body=bytes(row[3]),
-                           truncated=bool(row[4]))
+        return entry
+
+    def delete(self, key: str) -> None:
+        with self._lock:
+            if self._conn is None:
+                return
+            try:
+                self._conn.execute("DELETE FROM responses WHERE key = ?", (key,))
+            except sqlite3.Error as exc:
+                self._write_error(exc)
 
     def put(self, key: str, entry: CachedEntry, ttl: float) -> None:
         with self._lock:
             if self._conn is None:
                 return
+            url = strip_ignored(entry.url)
+            headers = json.dumps(entry.headers)
             try:
                 self._conn.execute(
                     "INSERT OR REPLACE INTO responses VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (key, strip_ignored(entry.url), entry.status, json.dumps(entry.headers),
-                     entry.body, int(entry.truncated), time.time() + ttl))
-            except sqlite3.OperationalError:
-                pass  # locked by another process for > busy_timeout: skip this write
-            except sqlite3.DatabaseError:
-                self._rebuild()
+                    (key, url, entry.status, headers, entry.body, int(entry.truncated),
+                     time.time() + ttl))
+            except sqlite3.OperationalError as exc:
+                if "lock" not in str(exc).lower():  # locked by another process: skip quietly
+                    self._write_error(exc)
+                return
+            except sqlite3.DatabaseError as exc:
+                self._rebuild(str(exc))
+                return
+            self._size += len(entry.body) + len(headers) + len(url)
+            self._evict_locked()
 
-    def clear(self) -> None:
+    def clear(self) -> int:
+        """Delete every row; returns how many there were. Raises :class:`CacheError`."""
         with self._lock:
             if self._conn is None:
-                return
+                raise CacheError("the cache cannot be opened", self.path)
             try:
+                n = int(self._conn.execute("SELECT COUNT(*) FROM responses").fetchone()[0])
                 self._conn.execute("DELETE FROM responses")
                 self._conn.execute("VACUUM")
-            except sqlite3.OperationalError:
-                pass
-            except sqlite3.DatabaseError:
-                self._rebuild()
+            except sqlite3.Error as exc:
+                raise CacheError(f"cannot clear the cache: {exc}", self.path) from None
+            self._size = 0
+            return n
 
     def __len__(self) -> int:
         with self._lock:
@@ -175,9 +296,50 @@ class ResponseCache:
             except sqlite3.DatabaseError:
                 return 0
 
+    def size(self) -> int:
+        """Bytes of stored bodies, headers and URLs (what the cap counts)."""
+        with self._lock:
+            return self._size
+
     def close(self) -> None:
         with self._lock:
             if self._conn is not None:
                 with contextlib.suppress(sqlite3.Error):
                     self._conn.close()
                 self._conn = None
+
+
+def clear_cache(path: str, *, folder_must_exist: bool = True) -> int:
+    """Empty the cache file at ``path`` (how many rows it had); never rebuilds or creates.
+
+    ``refcheck cache clear`` must not say "cleared" about a path that is not a cache: a
+    missing folder that was named (``--cache-dir``), a file that is not a refcheck cache, or
+    one that cannot be written is a :class:`CacheError` (exit 2); the file is left as it was.
+    """
+    folder = os.path.dirname(path) or "."
+    if not os.path.isdir(folder):
+        if os.path.exists(folder) or folder_must_exist:
+            raise CacheError("cache folder not found", folder)
+        return 0  # the default folder before any run: nothing to clear
+    if not os.path.lexists(path):
+        return 0
+    if not os.path.isfile(path):
+        raise CacheError("not a cache file", path)
+    uri = "file:" + quote(os.path.abspath(path)) + "?mode=rw"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=2.0, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise CacheError(f"cannot open the cache: {exc}", path) from None
+    try:
+        names = {str(r[0]) for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "responses" not in names:
+            raise CacheError("not a refcheck cache (no responses table)", path)
+        n = int(conn.execute("SELECT COUNT(*) FROM responses").fetchone()[0])
+        conn.execute("DELETE FROM responses")
+        conn.execute("VACUUM")
+        return n
+    except sqlite3.Error as exc:
+        raise CacheError(f"cannot clear the cache: {exc}", path) from None
+    finally:
+        conn.close()

@@ -1,214 +1,57 @@
-"""The HTTP edge: one pooled session per trust level, per-host politeness, SSRF guard, body caps.
+"""The HTTP edge: one pooled session per trust level, per-host politeness, body caps, retries.
 
 Every request goes through :meth:`HttpClient.fetch`, which never raises for network trouble: it
-returns a :class:`FetchResult` whose ``fault`` says what went wrong (timeout, unreachable, blocked,
-rate_limited, deadline). Retries honour ``Retry-After`` up to a cap and back off with jitter
-otherwise; a per-host limiter keeps to the rate and concurrency the server advertises.
+returns a :class:`FetchResult` whose ``fault`` says what went wrong (timeout, unreachable,
+offline, blocked, rate_limited, deadline, malformed). Retries honour ``Retry-After`` up to a cap
+and back off with jitter otherwise; a per-host limiter keeps to the rate and concurrency the
+server advertises. Sockets, the SSRF guard and the per-request wall are in
+:mod:`refcheck.resolve.connect`.
 """
 
 from __future__ import annotations
 
 import contextlib
 import email.utils
-import ipaddress
-import json
 import os
 import random
 import re
-import socket
 import sqlite3
 import threading
 import time
 from collections import deque
-from dataclasses import dataclass, field
-from typing import Any, ClassVar, cast
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import requests
-from requests.adapters import HTTPAdapter
-from urllib3.connection import HTTPConnection, HTTPSConnection
-from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
-from urllib3.exceptions import NewConnectionError
-from urllib3.util import connection as u3conn
 
 from refcheck.resolve.cache import CachedEntry, ResponseCache, cache_key
+from refcheck.resolve.connect import (
+    TRANSITION_PREFIXES,
+    BlockedAddressError,
+    Deadline,
+    GuardedAdapter,
+    Reachability,
+    Watchdog,
+    _blocked_reason,
+    _Watch,
+    blocked_ip_reason,
+    vet_url,
+)
 from refcheck.resolve.settings import ResolverSettings
+from refcheck.resolve.targets import NETWORK_DOWN
+
+__all__ = [
+    "DAY", "TRANSITION_PREFIXES", "BlockedAddressError", "Deadline", "FetchResult",
+    "GuardedAdapter", "HttpClient", "blocked_ip_reason", "parse_retry_after", "vet_url",
+]
 
 RETRY_STATUSES = frozenset({429, 503})
 TRANSIENT_STATUSES = frozenset({500, 502, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
-_METADATA_IPS = frozenset({ipaddress.ip_address("169.254.169.254"),
-                           ipaddress.ip_address("fd00:ec2::254")})
-_CGNAT = ipaddress.ip_network("100.64.0.0/10")
 
 DAY = 86400.0
-
-
-class Deadline:
-    """The whole run's time budget; every wait and timeout is clipped to what is left."""
-
-    def __init__(self, seconds: float) -> None:
-        self.at = time.monotonic() + max(0.0, seconds)
-
-    def remaining(self) -> float:
-        return max(0.0, self.at - time.monotonic())
-
-    def expired(self) -> bool:
-        return time.monotonic() >= self.at
-
-
-# --------------------------------------------------------------------------- SSRF guard
-
-
-def blocked_ip_reason(ip: ipaddress.IPv4Address | ipaddress.IPv6Address,
-                      allow_local: bool) -> str:
-    """Why a manuscript URL may not reach this address ("" when it may)."""
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    if ip.is_loopback:
-        return "" if allow_local else "loopback address"
-    if ip in _METADATA_IPS:
-        return "cloud metadata address"
-    if ip.is_link_local:
-        return "link-local address"
-    if ip.is_multicast:
-        return "multicast address"
-    if isinstance(ip, ipaddress.IPv4Address) and ip in _CGNAT:
-        return "carrier-grade NAT address"
-    if ip.is_private:
-        return "private address"
-    if ip.is_unspecified or ip.is_reserved or not ip.is_global:
-        return "non-public address"
-    return ""
-
-
-def vet_url(url: str, allow_local: bool) -> str:
-    """Static checks of one hop before any connection: scheme, credentials, literal addresses."""
-    try:
-        parts = urlsplit(url)
-        port = parts.port
-    except ValueError as exc:
-        return f"malformed URL ({exc})"
-    if parts.scheme not in ("http", "https"):
-        return f"scheme {parts.scheme or '(none)'!r} not allowed"
-    if parts.username is not None or parts.password is not None:
-        return "credentials in URL"
-    host = (parts.hostname or "").rstrip(".")
-    if not host:
-        return "no host"
-    if port is not None and not 0 < port < 65536:
-        return "invalid port"
-    try:
-        ip = ipaddress.ip_address(host.split("%", 1)[0])
-    except ValueError:
-        if (host == "localhost" or host.endswith(".localhost")) and not allow_local:
-            return "loopback host"
-        return ""
-    return blocked_ip_reason(ip, allow_local)
-
-
-class BlockedAddressError(NewConnectionError):
-    """Raised inside urllib3 when every address of a host is refused by the SSRF policy."""
-
-
-class _GuardMixin:
-    """Resolve the host, refuse forbidden addresses, connect to the vetted IP itself.
-
-    Connecting to the address that was checked (instead of letting the socket layer resolve
-    the name again) closes the DNS-rebinding gap; TLS still verifies the original host name.
-    """
-
-    allow_local: ClassVar[bool] = False
-    _dns_host: str
-    port: int
-    timeout: Any
-    source_address: Any
-    socket_options: Any
-
-    def _new_conn(self) -> socket.socket:
-        try:
-            infos = socket.getaddrinfo(self._dns_host, self.port, 0, socket.SOCK_STREAM)
-        except OSError as exc:
-            raise NewConnectionError(_as_conn(self),
-                                     f"DNS failure for {self._dns_host}: {exc}") from exc
-        refused: list[str] = []
-        last: OSError | None = None
-        for _family, _type, _proto, _name, sockaddr in infos:
-            addr = str(sockaddr[0])
-            try:
-                ip = ipaddress.ip_address(addr.split("%", 1)[0])
-            except ValueError:
-                continue
-            why = blocked_ip_reason(ip, self.allow_local)
-            if why:
-                refused.append(f"{addr} ({why})")
-                continue
-            try:
-                return u3conn.create_connection((addr, self.port), self.timeout,
-                                                source_address=self.source_address,
-                                                socket_options=self.socket_options)
-            except OSError as exc:
-                last = exc
-        if refused and last is None:
-            raise BlockedAddressError(
-                _as_conn(self), f"refused by SSRF policy: {self._dns_host} -> {', '.join(refused)}")
-        raise NewConnectionError(_as_conn(self), f"cannot connect to {self._dns_host}: {last}")
-
-
-def _as_conn(obj: object) -> HTTPConnection:
-    return cast(HTTPConnection, obj)
-
-
-class _GuardedHTTPConnection(_GuardMixin, HTTPConnection):
-    pass
-
-
-class _GuardedHTTPSConnection(_GuardMixin, HTTPSConnection):
-    pass
-
-
-class GuardedAdapter(HTTPAdapter):
-    """An adapter whose connections pass through the SSRF guard."""
-
-    def __init__(self, allow_local: bool, pool_maxsize: int = 10) -> None:
-        self._allow_local = allow_local
-        super().__init__(pool_connections=64, pool_maxsize=pool_maxsize, max_retries=0)
-
-    def init_poolmanager(self, connections: int, maxsize: int, block: bool = False,
-                         **pool_kwargs: Any) -> None:
-        super().init_poolmanager(connections, maxsize, block, **pool_kwargs)
-        allow = self._allow_local
-
-        class Conn(_GuardedHTTPConnection):
-            allow_local = allow
-
-        class SConn(_GuardedHTTPSConnection):
-            allow_local = allow
-
-        class Pool(HTTPConnectionPool):
-            ConnectionCls = Conn
-
-        class SPool(HTTPSConnectionPool):
-            ConnectionCls = SConn
-
-        self.poolmanager.pool_classes_by_scheme = {"http": Pool, "https": SPool}
-
-
-def _blocked_reason(exc: BaseException) -> str:
-    """Dig the SSRF refusal out of requests' and urllib3's exception wrapping."""
-    seen: set[int] = set()
-    todo: list[object] = [exc]
-    while todo:
-        e = todo.pop()
-        if id(e) in seen or not isinstance(e, BaseException):
-            continue
-        seen.add(id(e))
-        if isinstance(e, BlockedAddressError):
-            msg = str(e)
-            return msg.split("refused by SSRF policy: ", 1)[-1]
-        todo.extend(e.args)
-        todo.extend(x for x in (getattr(e, "reason", None), e.__cause__, e.__context__) if x)
-    return ""
 
 
 # --------------------------------------------------------------------------- per-host limiter
@@ -405,8 +248,9 @@ class FetchResult:
     body: bytes = b""
     truncated: bool = False
     from_cache: bool = False
-    fault: str = ""  # timeout, unreachable, blocked, rate_limited, deadline
+    fault: str = ""  # timeout, unreachable, offline, blocked, rate_limited, deadline, malformed
     note: str = ""
+    parsed: Any = None  # what the caller's ``check`` made of the answer
 
     def header(self, name: str) -> str:
         low = name.lower()
@@ -416,10 +260,12 @@ class FetchResult:
         return ""
 
     def json(self) -> Any:
-        """Decoded JSON; raises ValueError for malformed or truncated bodies."""
+        """Decoded JSON with a depth and size bound; raises ValueError for anything else."""
+        from refcheck.resolve.answers import load_json
+
         if self.truncated:
             raise ValueError("response body exceeded the size cap")
-        return json.loads(self.body.decode("utf-8"))
+        return load_json(self.body)
 
 
 def parse_retry_after(value: str) -> float | None:
@@ -450,6 +296,8 @@ class Stats:
 class HttpClient:
     """Fetches for the resolver: services (trusted) and manuscript URLs (SSRF-guarded)."""
 
+    HOST_FAILURES = 2  # a host that never answered and failed this often is not asked again
+
     def __init__(self, settings: ResolverSettings, deadline: Deadline,
                  session: requests.Session | None = None,
                  cache: ResponseCache | None = None) -> None:
@@ -457,21 +305,30 @@ class HttpClient:
         self.deadline = deadline
         self.cache = cache
         self.shared: SharedRateWindow | None = None
-        if cache is not None:
+        if cache is not None and not cache.disabled:
             self.shared = SharedRateWindow(os.path.join(os.path.dirname(cache.path),
                                                         "ratelimit.sqlite"))
         self.limiter = HostLimiter(settings.host_concurrency, self.shared)
         self.stats = Stats()
         self._stats_lock = threading.Lock()
+        self.reach = Reachability(min(settings.timeout, settings.reach_window))
+        self.watchdog = Watchdog(deadline, self.reach)
+        self._host_lock = threading.Lock()
+        self._host_failures: dict[str, int] = {}
+        self._host_answered: set[str] = set()
         pool = max(settings.workers, settings.host_concurrency)
+        self._own_session = session is None
         if session is None:
             session = requests.Session()
-            session.mount("http://", HTTPAdapter(pool_connections=16, pool_maxsize=pool))
-            session.mount("https://", HTTPAdapter(pool_connections=16, pool_maxsize=pool))
+            service = GuardedAdapter(False, pool_maxsize=pool, guard=False,
+                                     watchdog=self.watchdog, pool_connections=16)
+            session.mount("http://", service)
+            session.mount("https://", service)
         self.service_session = session
         web = requests.Session()
         web.trust_env = False  # an environment proxy would bypass the address check
-        adapter = GuardedAdapter(settings.allow_local_urls, pool_maxsize=pool)
+        adapter = GuardedAdapter(settings.allow_local_urls, pool_maxsize=pool,
+                                 watchdog=self.watchdog)
         web.mount("http://", adapter)
         web.mount("https://", adapter)
         self.web_session = web
@@ -489,14 +346,23 @@ class HttpClient:
             setattr(self.stats, name, getattr(self.stats, name) + 1)
 
     def close(self) -> None:
+        self.watchdog.close()
         self.web_session.close()
+        if self._own_session:
+            self.service_session.close()
         if self.shared is not None:
             self.shared.close()
 
     # -- one hop ----------------------------------------------------------------------
     def fetch(self, url: str, *, accept: str = "application/json", trusted: bool = True,
-              ttl: float = 30 * DAY, ttl_missing: float = DAY) -> FetchResult:
-        """GET one URL without following redirects; cached, limited, retried, capped."""
+              ttl: float = 30 * DAY, ttl_missing: float = DAY, max_bytes: int | None = None,
+              check: Callable[[FetchResult], Any] | None = None) -> FetchResult:
+        """GET one URL without following redirects; cached, limited, retried, capped.
+
+        ``check`` validates an answer (any status but a redirect) and returns what the caller
+        wants of it, stored in ``parsed``; when it raises ``ValueError`` the answer is a
+        ``malformed`` fault, is not cached, and a cached copy of it is deleted.
+        """
         if not trusted:  # before the cache: a stored answer must not bypass today's policy
             why = vet_url(url, self.settings.allow_local_urls)
             if why:
@@ -505,10 +371,14 @@ class HttpClient:
         if self.cache is not None:
             hit = self.cache.get(key)
             if hit is not None:
-                self._count("cache_hits")
-                return FetchResult(url=url, status=hit.status, headers=hit.headers,
-                                   body=hit.body, truncated=hit.truncated, from_cache=True)
-        result = self._fetch_network(url, accept, trusted)
+                cached = FetchResult(url=url, status=hit.status, headers=hit.headers,
+                                     body=hit.body, truncated=hit.truncated, from_cache=True)
+                checked = self._checked(cached, check)
+                if checked.fault != "malformed":
+                    self._count("cache_hits")
+                    return checked
+                self.cache.delete(key)  # a stored answer that fails validation is a miss
+        result = self._checked(self._fetch_network(url, accept, trusted, max_bytes), check)
         if self.cache is not None and result.fault == "" and result.status is not None:
             if result.status == 200 or result.status in REDIRECT_STATUSES:
                 life = ttl
@@ -522,7 +392,35 @@ class HttpClient:
                                                 truncated=result.truncated), life)
         return result
 
-    def _fetch_network(self, url: str, accept: str, trusted: bool) -> FetchResult:
+    @staticmethod
+    def _checked(res: FetchResult, check: Callable[[FetchResult], Any] | None) -> FetchResult:
+        if check is None or res.fault or res.status in REDIRECT_STATUSES:
+            return res
+        try:
+            return replace(res, parsed=check(res))
+        except (ValueError, RecursionError) as exc:
+            return replace(res, fault="malformed", note=f"malformed answer: {str(exc)[:160]}")
+
+    def _host_down(self, host: str) -> bool:
+        with self._host_lock:
+            return host not in self._host_answered and \
+                self._host_failures.get(host, 0) >= self.HOST_FAILURES
+
+    def _host_result(self, host: str, result: FetchResult, trusted: bool) -> None:
+        """Learn from one attempt: an answer clears a host; silence counts against it."""
+        silent = result.status is None and result.fault in ("timeout", "unreachable")
+        with self._host_lock:
+            if result.status is not None:
+                self._host_answered.add(host)
+            elif silent:
+                self._host_failures[host] = self._host_failures.get(host, 0) + 1
+        if result.status is not None:
+            self.reach.answered = True
+        elif silent:
+            self.reach.failed(service=trusted and host in self.service_hosts)
+
+    def _fetch_network(self, url: str, accept: str, trusted: bool,
+                       max_bytes: int | None) -> FetchResult:
         s = self.settings
         host = urlsplit(url).netloc.lower()
         session = self.service_session if trusted else self.web_session
@@ -531,15 +429,25 @@ class HttpClient:
         while True:
             if self.deadline.expired():
                 return FetchResult(url=url, fault="deadline", note="run deadline reached")
+            if self.reach.down:
+                return FetchResult(url=url, fault="offline", note=NETWORK_DOWN)
+            if self._host_down(host):
+                return FetchResult(url=url, fault="unreachable",
+                                   note=f"{_host_name(url)} did not answer earlier requests")
             if not self.limiter.acquire(host, self.deadline.at):
                 return FetchResult(url=url, fault="deadline",
                                    note="run deadline reached while waiting for a slot")
+            if self._host_down(host):  # found out while this request waited for its slot
+                self.limiter.release(host, None)
+                return FetchResult(url=url, fault="unreachable",
+                                   note=f"{_host_name(url)} did not answer earlier requests")
             got: dict[str, str] | None = None
             try:
-                result = self._once(session, url, headers)
+                result = self._once(session, url, headers, max_bytes or s.max_body_bytes)
                 got = {k.lower(): v for k, v in result.headers}
             finally:
                 self.limiter.release(host, got)
+            self._host_result(host, result, trusted)
             status = result.status
             if result.fault == "unreachable" and attempt < min(1, s.max_retries) \
                     and "reset" in result.note.lower():
@@ -576,65 +484,100 @@ class HttpClient:
         return FetchResult(url=result.url, status=result.status, headers=result.headers,
                            body=result.body, fault=fault, note=note)
 
-    def _once(self, session: requests.Session, url: str, headers: dict[str, str]) -> FetchResult:
+    def _once(self, session: requests.Session, url: str, headers: dict[str, str],
+              max_bytes: int) -> FetchResult:
         s = self.settings
         budget = min(s.timeout, self.deadline.remaining())
-        clipped = budget < s.timeout  # a timeout now is the run's deadline, not the server
         if budget <= 0:
             return FetchResult(url=url, fault="deadline", note="run deadline reached")
+        if self.reach.down:  # found out while this request waited for its slot
+            return FetchResult(url=url, fault="offline", note=NETWORK_DOWN)
+        self.reach.begin()
         started = time.monotonic()
+        watch = self.watchdog.start(started + budget)
         self._count("requests")
+        try:
+            return self._exchange(session, url, headers, max_bytes=max_bytes, budget=budget,
+                                  watch=watch)
+        finally:
+            self.watchdog.finish(watch)
+
+    def _walled(self, watch: _Watch, budget: float, fallback: FetchResult) -> FetchResult:
+        """The fault to report when the watchdog cut the request (else ``fallback``)."""
+        if watch.fired == "deadline":
+            return replace(fallback, fault="deadline", note="run deadline reached")
+        if watch.fired == "offline":
+            return replace(fallback, fault="offline", note=NETWORK_DOWN)
+        if watch.fired == "timeout" and fallback.note.startswith("DNS lookup"):
+            return replace(fallback, fault="timeout")
+        if watch.fired == "timeout":
+            note = (f"no answer within {budget:.1f} s" if fallback.status is None
+                    else f"body not complete after {budget:.1f} s")
+            return replace(fallback, fault="timeout", note=note)
+        return fallback
+
+    def _exchange(self, session: requests.Session, url: str, headers: dict[str, str], *,
+                  max_bytes: int, budget: float, watch: _Watch) -> FetchResult:
+        clipped = budget < self.settings.timeout  # a timeout now is the run's deadline
+        host = _host_name(url)
         try:
             resp = session.get(url, headers=headers, stream=True, allow_redirects=False,
                                timeout=(budget, budget))
         except requests.Timeout:
             if clipped:
-                return FetchResult(url=url, fault="deadline", note="run deadline reached")
-            return FetchResult(url=url, fault="timeout", note=f"no answer within {budget:.1f} s")
+                return self._walled(watch, budget, FetchResult(
+                    url=url, fault="deadline", note="run deadline reached"))
+            return self._walled(watch, budget, FetchResult(
+                url=url, fault="timeout", note=f"no answer within {budget:.1f} s"))
         except requests.ConnectionError as exc:
             why = _blocked_reason(exc)
             if why:
                 return FetchResult(url=url, fault="blocked", note=f"refused: {why}")
-            return FetchResult(url=url, fault="unreachable", note=_short(exc))
+            return self._walled(watch, budget, FetchResult(
+                url=url, fault="unreachable", note=_short(exc, host)))
         except (requests.RequestException, OSError, ValueError) as exc:
-            return FetchResult(url=url, fault="unreachable", note=_short(exc))
+            return self._walled(watch, budget, FetchResult(
+                url=url, fault="unreachable", note=_short(exc, host)))
         hdrs = tuple((str(k), str(v)) for k, v in resp.headers.items())
         chunks: list[bytes] = []
         size = 0
         truncated = False
         fault = note = ""
-        end = started + budget
+        cut = False  # the watchdog ended the body (not its end, not the cap)
         try:
             raw = resp.raw
             while True:
-                if time.monotonic() > end:
-                    fault, note = "timeout", f"body not complete after {budget:.1f} s"
-                    if clipped:
-                        fault, note = "deadline", "run deadline reached"
+                if watch.fired:
+                    cut = True
                     break
                 chunk = raw.read1(65536, decode_content=True)
                 if not chunk:
                     break
                 size += len(chunk)
-                if size > s.max_body_bytes:
-                    chunks.append(chunk[: len(chunk) - (size - s.max_body_bytes)])
+                if size > max_bytes:
+                    chunks.append(chunk[: len(chunk) - (size - max_bytes)])
                     truncated = True
-                    note = f"body larger than {s.max_body_bytes} bytes: stopped reading"
+                    note = f"body larger than {max_bytes} bytes: stopped reading"
                     break
                 chunks.append(chunk)
         except requests.Timeout:
             fault, note = ("deadline", "run deadline reached") if clipped else (
                 "timeout", f"body stalled for {budget:.1f} s")
+            cut = bool(watch.fired)
         except Exception as exc:  # urllib3 protocol errors, resets, decode errors mid-body
-            fault, note = "unreachable", f"body interrupted: {_short(exc)}"
+            fault, note = "unreachable", f"body interrupted: {_short(exc, host)}"
+            cut = bool(watch.fired)  # a socket shut down by the watchdog reads as a reset
         finally:
             resp.close()
-        return FetchResult(url=url, status=resp.status_code, headers=hdrs, body=b"".join(chunks),
-                           truncated=truncated, fault=fault, note=note)
+        result = FetchResult(url=url, status=resp.status_code, headers=hdrs,
+                             body=b"".join(chunks), truncated=truncated, fault=fault, note=note)
+        return self._walled(watch, budget, result) if cut else result
 
     # -- redirect chains ---------------------------------------------------------------
     def follow(self, url: str, *, accept: str, trusted: bool, ttl: float = DAY,
-               ttl_missing: float = DAY) -> tuple[FetchResult, tuple[str, ...], bool]:
+               ttl_missing: float = DAY, max_bytes: int | None = None,
+               check: Callable[[FetchResult], Any] | None = None,
+               ) -> tuple[FetchResult, tuple[str, ...], bool]:
         """Follow redirects by hand so each hop is vetted; (last result, chain, permanent moved)."""
         chain: list[str] = [url]
         seen = {url}
@@ -646,7 +589,7 @@ class HttpClient:
             hop_trusted = trusted and (
                 hop == 0 or urlsplit(current).netloc.lower() in self.service_hosts)
             res = self.fetch(current, accept=accept, trusted=hop_trusted, ttl=ttl,
-                             ttl_missing=ttl_missing)
+                             ttl_missing=ttl_missing, max_bytes=max_bytes, check=check)
             if res.fault or res.status not in REDIRECT_STATUSES:
                 return res, tuple(chain[1:]), permanent
             location = res.header("Location")
@@ -667,15 +610,45 @@ class HttpClient:
                 tuple(chain[1:]), permanent)
 
 
-def _short(exc: BaseException) -> str:
-    """A one-line, bounded description of a network error."""
-    text = f"{type(exc).__name__}: {exc}"
-    low = text.lower()
-    if "reset" in low or "remotedisconnected" in low or "aborted" in low:
-        text = "connection reset by peer: " + text
-    elif "name or service not known" in low or "nodename" in low or "dns failure" in low \
-            or "getaddrinfo" in low or "name resolution" in low:
-        text = "DNS failure: " + text
-    elif "refused" in low:
-        text = "connection refused: " + text
-    return text[:300]
+def _host_name(url: str) -> str:
+    try:
+        return urlsplit(url).hostname or "the host"
+    except ValueError:
+        return "the host"
+
+
+def _short(exc: BaseException, host: str = "the host") -> str:
+    """A short reason for a network error: users read it, so no exception reprs.
+
+    requests and urllib3 wrap the cause several times over ("HTTPSConnectionPool(host=…):
+    Max retries exceeded … (Caused by NameResolutionError(…))"); only its kind is kept.
+    """
+    texts: list[str] = []
+    seen: set[int] = set()
+    todo: list[object] = [exc]
+    while todo and len(texts) < 20:
+        e = todo.pop()
+        if id(e) in seen or not isinstance(e, BaseException):
+            continue
+        seen.add(id(e))
+        texts.append(f"{type(e).__name__} {e}".lower())
+        todo.extend(e.args)
+        todo.extend(x for x in (getattr(e, "reason", None), e.__cause__, e.__context__) if x)
+    low = " ".join(texts)
+    if "dns failure" in low or "name or service not known" in low or "nodename" in low \
+            or "getaddrinfo" in low or "name resolution" in low or "dns lookup" in low:
+        if "timed out" in low:
+            return f"DNS lookup for {host} timed out"
+        return f"DNS lookup failed for {host}"
+    if "refused" in low:
+        return f"connection refused by {host}"
+    if "reset" in low or "remotedisconnected" in low or "aborted" in low \
+            or "connection closed" in low or "broken pipe" in low:
+        return f"connection reset by {host}"
+    if "timed out" in low or "timeout" in low:
+        return f"no answer from {host} (timed out)"
+    if "ssl" in low or "certificate" in low or "tls" in low:
+        return f"TLS handshake with {host} failed"
+    if "unreachable" in low or "no route" in low:
+        return f"no route to {host}"
+    return f"network error talking to {host} ({type(exc).__name__})"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed, wait
+from concurrent.futures import TimeoutError as FuturesTimeout
 from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
@@ -17,25 +18,22 @@ from urllib.parse import quote, urlencode, urlsplit
 import requests
 
 from refcheck.model import FieldDiff, Reference, Resolution
-from refcheck.resolve.cache import ResponseCache
-from refcheck.resolve.doi import (
-    WorkMeta,
-    compare,
-    normalise_doi,
-    parse_crossref,
-    parse_datacite,
-)
+from refcheck.resolve import answers
+from refcheck.resolve.cache import ResponseCache, clear_cache
+from refcheck.resolve.doi import WorkMeta, compare, normalise_doi
 from refcheck.resolve.http import DAY, Deadline, FetchResult, HttpClient
 from refcheck.resolve.search import choose, wants_search
 from refcheck.resolve.settings import ResolverSettings
-from refcheck.resolve.targets import doi_of, url_of
+from refcheck.resolve.targets import NETWORK_DOWN, doi_of, url_of
 from refcheck.resolve.urls import is_soft_404, moved_elsewhere, page_title_score, parse_page
 
 PAGE_TITLE_THRESHOLD = 0.5
 CSL_ACCEPT = "application/vnd.citationstyles.csl+json"
 HTML_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8"
 _FAULT_STATUS = {"timeout": "unreachable", "unreachable": "unreachable", "deadline": "skipped",
-                 "rate_limited": "rate_limited", "blocked": "invalid"}
+                 "rate_limited": "rate_limited", "blocked": "invalid", "offline": "unreachable",
+                 "malformed": "unreachable"}
+UNVERIFIED = frozenset({"unreachable", "rate_limited", "skipped"})
 
 
 @dataclass(frozen=True)
@@ -45,6 +43,7 @@ class ResolverStats:
     requests: int = 0
     cache_hits: int = 0
     retries: int = 0
+    network_down: bool = False  # nothing could be reached: the run verified nothing new
 
 
 def _interleave_hosts(units: list[tuple[Reference, str]]) -> list[tuple[Reference, str]]:
@@ -80,12 +79,19 @@ class Resolver:
         self._session = session
         self._cache: ResponseCache | None = None
         self._stats = ResolverStats()
+        self._notes: tuple[str, ...] = ()
+        self._cache_note = ""
         self.last_client: HttpClient | None = None  # for inspection (limits seen) in tests
 
     # -- public ----------------------------------------------------------------------
     @property
     def stats(self) -> ResolverStats:
         return self._stats
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What the last run has to say about itself (the cache rebuilt, read-only, skipped)."""
+        return self._notes
 
     @property
     def cache_path(self) -> str:
@@ -96,18 +102,22 @@ class Resolver:
             return None
         if self._cache is None:
             try:
-                self._cache = ResponseCache(self.cache_path)
-            except OSError:
-                return None  # unwritable cache dir: run uncached rather than fail
+                self._cache = ResponseCache(self.cache_path, self.settings.cache_max_bytes)
+            except OSError as exc:  # unwritable cache dir: run uncached rather than fail
+                self._cache_note = (f"HTTP cache {self.cache_path} cannot be used "
+                                    f"({exc.strerror or exc}): running without it")
+                return None
         return self._cache
 
-    def clear_cache(self) -> None:
-        """Forget every stored response (the file stays, empty)."""
-        try:
-            cache = self._cache or ResponseCache(self.cache_path)
-        except OSError:
-            return
-        cache.clear()
+    def clear_cache(self) -> int:
+        """Forget every stored response (the file stays, empty); returns how many there were.
+
+        Raises :class:`~refcheck.resolve.cache.CacheError` when the path is not a usable cache.
+        """
+        if self._cache is not None:
+            self._cache.close()
+            self._cache = None
+        return clear_cache(self.cache_path, folder_must_exist=bool(self.settings.cache_dir))
 
     def resolve(self, references: Sequence[Reference],
                 progress: Callable[[int, int], None] | None = None) -> tuple[Resolution, ...]:
@@ -147,34 +157,55 @@ class Resolver:
 
         if progress is not None and done:
             progress(done, total)
+        # The pool is shut down without waiting: at the deadline (+1 s of grace) the run ends
+        # whatever a worker is doing (the watchdog cuts its socket within the same second).
+        pool = ThreadPoolExecutor(max_workers=max(1, s.workers),
+                                  thread_name_prefix="refcheck-resolve")
+        pending: dict[Future[Resolution], tuple[str, Reference, str]] = {}
         try:
-            with ThreadPoolExecutor(max_workers=max(1, s.workers),
-                                    thread_name_prefix="refcheck-resolve") as pool:
-                futures: list[Future[Resolution]] = []
-                futures += [pool.submit(self._url, client, r, u)
-                            for r, u in _interleave_hosts(url_units)]
-                futures += [pool.submit(self._search, client, r) for r in search_units]
-                unique = sorted({d for _, d in doi_units})
-                batches: dict[str, _Batch] = {}
-                if len(unique) > 1 and s.batch_size > 1:
-                    batchable = [d for d in unique if "," not in d]
-                    chunks = [batchable[i: i + s.batch_size]
-                              for i in range(0, len(batchable), s.batch_size)]
-                    bfuts = {pool.submit(self._batch, client, c): c for c in chunks}
-                    wait(bfuts)
-                    for bfut, chunk in bfuts.items():
-                        batch = bfut.result()
-                        for d in chunk:
-                            batches[d] = batch
-                futures += [pool.submit(self._doi, client, r, d, batches.get(d))
-                            for r, d in doi_units]
-                for fut in as_completed(futures):
+            for r, u in _interleave_hosts(url_units):
+                pending[pool.submit(self._url, client, r, u)] = ("url", r, u)
+            for r in search_units:
+                pending[pool.submit(self._search, client, r)] = ("doi-search", r, r.title)
+            unique = sorted({d for _, d in doi_units})
+            batches: dict[str, _Batch] = {}
+            if len(unique) > 1 and s.batch_size > 1:
+                batchable = [d for d in unique if "," not in d]
+                chunks = [batchable[i: i + s.batch_size]
+                          for i in range(0, len(batchable), s.batch_size)]
+                bfuts = {pool.submit(self._batch, client, c): c for c in chunks}
+                wait(bfuts, timeout=deadline.remaining() + 1.0)
+                for bfut, chunk in bfuts.items():
+                    batch = bfut.result() if bfut.done() else _Batch(failed=FetchResult(
+                        url="", fault="deadline", note="run deadline reached"))
+                    for d in chunk:
+                        batches[d] = batch
+            for r, d in doi_units:
+                pending[pool.submit(self._doi, client, r, d, batches.get(d))] = ("doi", r, d)
+            try:
+                for fut in as_completed(list(pending), timeout=deadline.remaining() + 1.0):
                     out.append(fut.result())
+                    del pending[fut]
                     tick()
+            except FuturesTimeout:
+                pass
+            for kind, r, target in pending.values():  # past the wall: reported, not waited for
+                out.append(Resolution(reference=r.index, kind=kind,  # type: ignore[arg-type]
+                                      target=target, status="skipped",
+                                      note="run deadline reached"))
+                tick()
         finally:
+            pool.shutdown(wait=False, cancel_futures=True)
             self._stats = ResolverStats(client.stats.requests, client.stats.cache_hits,
-                                        client.stats.retries)
+                                        client.stats.retries, client.reach.down)
+            self._notes = tuple(client.cache.notes) if client.cache is not None else tuple(
+                n for n in (self._cache_note,) if n)
             client.close()
+        if client.reach.down:
+            # every unverified result is down to the network, whatever its first symptom was
+            out = [replace(r, note=f"{NETWORK_DOWN} ({r.note})" if r.note and
+                           not r.note.startswith(NETWORK_DOWN) else NETWORK_DOWN)
+                   if r.status in UNVERIFIED else r for r in out]
         order = {"doi": 0, "doi-search": 1, "url": 2}
         out.sort(key=lambda r: (r.reference, order.get(r.kind, 3), r.target))
         return tuple(out)
@@ -201,17 +232,10 @@ class Resolver:
         filt = ",".join(f"doi:{d}" for d in dois)
         url = self._service_url(self.settings.crossref_url, "/works",
                                 [("filter", filt), ("rows", str(len(dois)))])
-        res = client.fetch(url)
-        if res.fault or res.status != 200:
+        res = client.fetch(url, check=answers.crossref_list)
+        if res.fault or res.status != 200 or res.parsed is None:
             return _Batch(failed=res)
-        try:
-            items = res.json()["message"]["items"]
-            found = tuple((m.doi, m) for m in (parse_crossref(i) for i in items
-                                               if isinstance(i, dict)) if m.doi)
-        except (ValueError, KeyError, TypeError, AttributeError):
-            return _Batch(failed=FetchResult(url=url, status=res.status, fault="unreachable",
-                                             note="malformed JSON from Crossref"))
-        return _Batch(found=found)
+        return _Batch(found=tuple((m.doi, m) for m in res.parsed if m.doi))
 
     def _doi(self, client: HttpClient, ref: Reference, doi: str,
              batch: _Batch | None) -> Resolution:
@@ -227,17 +251,11 @@ class Resolver:
                 and batch.failed.fault in ("rate_limited", "deadline"):
             return self._fault(ref, "doi", doi, batch.failed, service="crossref")
         url = self._service_url(self.settings.crossref_url, "/works/" + quote(doi, safe="/"))
-        res = client.fetch(url)
+        res = client.fetch(url, check=answers.crossref_work)
         if res.fault:
             return self._fault(ref, "doi", doi, res, service="crossref", context="Crossref: ")
         if res.status == 200:
-            try:
-                meta = parse_crossref(res.json()["message"])
-            except (ValueError, KeyError, TypeError, AttributeError):
-                return Resolution(reference=ref.index, kind="doi", target=doi,
-                                  status="unreachable", service="crossref", http_status=200,
-                                  note="malformed JSON from Crossref")
-            return self._compared(ref, doi, meta)
+            return self._compared(ref, doi, res.parsed)
         if res.status == 404:
             return self._registration(client, ref, doi)
         return Resolution(reference=ref.index, kind="doi", target=doi, status="unreachable",
@@ -252,21 +270,23 @@ class Resolver:
                           metadata=meta.metadata())
 
     def _registration(self, client: HttpClient, ref: Reference, doi: str) -> Resolution:
-        """Crossref does not know the DOI: ask the handle system whether it exists at all."""
+        """Crossref does not know the DOI: ask the handle system whether it exists at all.
+
+        Only the handle API's own JSON saying so (``responseCode`` 100 for this handle) makes
+        a DOI "not registered" (D601, an error); any other answer is "could not verify".
+        """
         url = self._service_url(self.settings.doi_url, "/api/handles/" + quote(doi, safe="/"))
-        res = client.fetch(url, ttl=7 * DAY, ttl_missing=DAY)
+        res = client.fetch(url, ttl=7 * DAY, ttl_missing=DAY, check=answers.handle)
         if res.fault:
             return self._fault(ref, "doi", doi, res, service="doi.org",
                                context="not in Crossref; registration check failed: ")
-        code: Any = None
-        try:
-            body = res.json()
-            code = body.get("responseCode") if isinstance(body, dict) else None
-        except ValueError:
-            body = None
-        if res.status == 404 or code == 100:
+        code, handle = res.parsed if res.parsed is not None else (None, "")
+        if code == 100 and res.status in (200, 404) and handle.lower() in ("", doi):
+            evidence = (f"handle API answered HTTP {res.status} with responseCode 100 "
+                        f"for {handle or doi}")
             return Resolution(reference=ref.index, kind="doi", target=doi, status="not_found",
                               service="doi.org", http_status=res.status,
+                              metadata=(("evidence", evidence),),
                               note="the DOI is not registered (handle API: not found)")
         if res.status != 200 or code not in (1, 200):
             return Resolution(reference=ref.index, kind="doi", target=doi, status="unreachable",
@@ -280,23 +300,14 @@ class Resolver:
 
     def _agency(self, client: HttpClient, ref: Reference, doi: str) -> Resolution:
         url = self._service_url(self.settings.doi_url, "/doiRA/" + quote(doi, safe="/"))
-        res = client.fetch(url)
-        agency = ""
-        if not res.fault and res.status == 200:
-            try:
-                rows = res.json()
-                if isinstance(rows, list) and rows and isinstance(rows[0], dict):
-                    agency = str(rows[0].get("RA", ""))
-            except ValueError:
-                agency = ""
+        res = client.fetch(url, check=answers.doi_agency)
+        agency = str(res.parsed or "") if not res.fault else ""
         if agency.lower() == "datacite":
             dc = client.fetch(self._service_url(self.settings.datacite_url,
-                                                "/dois/" + quote(doi, safe="/")))
-            if not dc.fault and dc.status == 200:
-                try:
-                    return self._compared(ref, doi, parse_datacite(dc.json()))
-                except (ValueError, KeyError, TypeError, AttributeError):
-                    pass
+                                                "/dois/" + quote(doi, safe="/")),
+                              check=answers.datacite)
+            if not dc.fault and dc.status == 200 and dc.parsed is not None:
+                return self._compared(ref, doi, dc.parsed)
             return Resolution(reference=ref.index, kind="doi", target=doi, status="ok",
                               service="datacite", http_status=dc.status,
                               note="registered with DataCite; metadata not available to compare")
@@ -312,14 +323,12 @@ class Resolver:
     def _content_negotiation(self, client: HttpClient, doi: str) -> WorkMeta | None:
         """CSL-JSON for a DOI of another agency (mEDRA, JaLC, ...) via doi.org, if it serves one."""
         url = self.settings.doi_url.rstrip("/") + "/" + quote(doi, safe="/")
-        res, _chain, _moved = client.follow(url, accept=CSL_ACCEPT, trusted=True, ttl=30 * DAY)
+        res, _chain, _moved = client.follow(url, accept=CSL_ACCEPT, trusted=True, ttl=30 * DAY,
+                                            check=answers.csl_item)
         if res.fault or res.status != 200:
             return None
-        try:
-            data = res.json()
-            return parse_crossref(data) if isinstance(data, dict) else None
-        except (ValueError, KeyError, TypeError, AttributeError):
-            return None
+        meta: WorkMeta | None = res.parsed
+        return meta
 
     # -- DOI search ------------------------------------------------------------------
     def _search(self, client: HttpClient, ref: Reference) -> Resolution:
@@ -329,22 +338,14 @@ class Resolver:
                               status="skipped", note="run deadline reached")
         url = self._service_url(self.settings.crossref_url, "/works",
                                 [("query.bibliographic", ref.raw[:1000]), ("rows", "2")])
-        res = client.fetch(url)
+        res = client.fetch(url, check=answers.crossref_search)
         if res.fault:
             return self._fault(ref, "doi-search", target, res, service="crossref")
         if res.status != 200:
             return Resolution(reference=ref.index, kind="doi-search", target=target,
                               status="unreachable", service="crossref", http_status=res.status,
                               note=f"Crossref search answered HTTP {res.status}")
-        try:
-            items = res.json()["message"]["items"]
-            if not isinstance(items, list):
-                raise TypeError("items is not a list")
-            cand, why = choose(ref, items)
-        except (ValueError, KeyError, TypeError, AttributeError):
-            return Resolution(reference=ref.index, kind="doi-search", target=target,
-                              status="unreachable", service="crossref", http_status=200,
-                              note="malformed JSON from Crossref search")
+        cand, why = choose(ref, res.parsed)
         if cand is None:
             return Resolution(reference=ref.index, kind="doi-search", target=target,
                               status="not_found", service="crossref", http_status=200, note=why)
@@ -358,7 +359,8 @@ class Resolver:
         if client.deadline.expired():
             return Resolution(reference=ref.index, kind="url", target=url, status="skipped",
                               note="run deadline reached before this URL was checked")
-        res, chain, permanent = client.follow(url, accept=HTML_ACCEPT, trusted=False)
+        res, chain, permanent = client.follow(url, accept=HTML_ACCEPT, trusted=False,
+                                              max_bytes=self.settings.max_page_bytes)
         final = chain[-1] if chain else url
         base: dict[str, Any] = {"reference": ref.index, "kind": "url", "target": url,
                                 "service": "web", "final_url": final, "redirects": chain}
@@ -408,13 +410,7 @@ class Resolver:
         if not self.settings.archive_url or client.deadline.remaining() < 1:
             return ""
         api = self.settings.archive_url + "?" + urlencode([("url", url)])
-        res = client.fetch(api)
+        res = client.fetch(api, check=answers.wayback)
         if res.fault or res.status != 200:
             return ""
-        try:
-            closest = res.json()["archived_snapshots"]["closest"]
-            if closest.get("available") and str(closest.get("url", "")).startswith("http"):
-                return str(closest["url"])
-        except (ValueError, KeyError, TypeError, AttributeError):
-            return ""
-        return ""
+        return str(res.parsed or "")

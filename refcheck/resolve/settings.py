@@ -50,7 +50,12 @@ class ResolverSettings:
     deadline: float = 120.0  # whole run
     check_urls: bool = True
     search_missing_dois: bool = True
-    max_body_bytes: int = 2 * 1024 * 1024
+    max_body_bytes: int = 2 * 1024 * 1024  # service answers (JSON)
+    max_page_bytes: int = 400_000  # web pages: what the page parser reads, and all that is kept
+    # Until something answers, no request waits longer than this: a black-holed network is
+    # found out in seconds, not after every request's own timeout (docs/resolve.md).
+    reach_window: float = 5.0
+    cache_max_bytes: int = 256 * 1024 * 1024  # the response cache evicts past this size
     user_agent: str = ""
     # Politeness knobs (upper bounds; the servers' rate-limit headers can only lower them).
     retry_after_cap: float = 30.0  # a longer Retry-After means "rate_limited", not a stall

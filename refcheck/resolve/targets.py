@@ -10,6 +10,11 @@ from urllib.parse import urlsplit
 
 from refcheck.model import Reference
 
+# The note of every result the resolver could not verify because nothing could be reached; the
+# checks count these into one summary line instead of one R802 per DOI and URL.
+NETWORK_DOWN = "network unreachable"
+VERIFIED = frozenset({"ok", "mismatch", "not_found", "suggested", "dead", "moved", "blocked"})
+
 _DOI_HOSTS = frozenset({"doi.org", "dx.doi.org", "www.doi.org"})
 
 
