@@ -229,8 +229,13 @@ def _gost_areas(text: str) -> tuple[str, str]:
     out: list[str] = []
     pos = 0
     first = ""
+    opened = closed = 0  # brackets before the separator, counted as the scan goes: linear
+    counted = 0
     for m in _GOST_SEP.finditer(text):
-        if text.count("(", 0, m.start()) > text.count(")", 0, m.start()):
+        opened += text.count("(", counted, m.start())
+        closed += text.count(")", counted, m.start())
+        counted = m.start()
+        if opened > closed:
             continue
         if not first:
             first = text[: m.start()]
