@@ -32,8 +32,6 @@ CASES.update({
 # WORST case, under REFCHECK_SLOW=1; the 2 MB run of a run of initials takes ~8 s CPU)
 AIMED = ["initials", "vancouver-names", "gost-areas", "glued-gost", "quoted-runs",
          "comma-space-year"]  # fmt: skip
-MORE = ["cyrillic-initials", "inverted-names", "author-list", "a-comma", "role-words", "dots",
-        "open-parens"]  # fmt: skip
 
 
 @pytest.mark.parametrize("reader", ["grammar", "labeller"])
