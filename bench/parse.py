@@ -86,7 +86,7 @@ def _wheel_mb() -> tuple[float, float]:
 
     with tempfile.TemporaryDirectory() as tmp:
         proc = subprocess.run(
-            [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+            [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q",
              "-w", tmp, str(ROOT)],
             capture_output=True, text=True, check=False,
         )  # fmt: skip
