@@ -260,3 +260,32 @@ def test_model_error_is_a_refcheck_error() -> None:
     from refcheck.errors import RefcheckError
 
     assert issubclass(ModelError, RefcheckError)
+
+
+def test_gost_heading_title_and_statement_of_responsibility() -> None:
+    """GOST 7.0.100: the heading names the first author, the statement after "/" all of them."""
+    r = parse_string(
+        "Смирнова, О.П. Модель роста кристаллов / Смирнова О.П., Орлов А.В., Зайцев Е.М. "
+        "// Физика и химия. - 2021. – Т. 12. – № 4. - С. 33-41."
+    )
+    assert _names(r.authors) == ["Смирнова, О. П.", "Орлов, А. В.", "Зайцев, Е. М."]
+    assert (r.title, r.container_title) == ("Модель роста кристаллов", "Физика и химия")
+    assert (r.year, r.volume, r.issue, r.pages) == (2021, "12", "4", "33-41")
+
+
+def test_gost_areas_with_horizontal_bars_inside_a_container() -> None:
+    r = parse_string(
+        "Lind, K.P. Surface Waves on Thin Films // Journal of Applied Waves. ―2022. ― V.41. "
+        "― Iss.3. ― P.101-109."
+    )
+    assert (r.title, r.container_title) == ("Surface Waves on Thin Films", "Journal of Applied Waves")
+    assert (r.year, r.volume, r.issue, r.pages) == (2022, "41", "3", "101-109")
+
+
+def test_quoted_title_then_its_source_in_one_run() -> None:
+    r = parse_string(
+        "Demir, A. (2008), “Yerel Yayıncılıkta Yeni Dönem”, İletişim Araştırmaları, 14, "
+        "2nd Quarter, s. 55-70."
+    )
+    assert (r.title, r.container_title) == ("Yerel Yayıncılıkta Yeni Dönem", "İletişim Araştırmaları")
+    assert (r.volume, r.pages) == ("14", "55-70")

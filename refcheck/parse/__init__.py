@@ -75,6 +75,8 @@ def parse_string(
     raw = text
     try:
         clean = _markup_to_stars(" ".join(text.split()))  # the same whitespace set as re's \s
+        if "―" in clean:
+            clean = clean.replace("―", "—")  # U+2015 typed for GOST's dash
         f = _read(clean, reader)
     except (ValueError, IndexError, RecursionError) as exc:  # defensive: never raise on input
         return Reference(

@@ -181,7 +181,31 @@ def _repair(tokens: list[str], labels: list[str]) -> list[str]:
             j = k
         i = j + 1
     _italic_ends_title(tokens, out)
+    _heading_then_statement(tokens, out)
     return out
+
+
+def _heading_then_statement(tokens: list[str], labels: list[str]) -> None:
+    """GOST 7.0.100 ``Surname, I.I. Title / I.I. Surname, … // Source`` read as one author run:
+    the heading name ends at its initials, the title runs to the ``/``, the statement after it
+    names the authors."""
+    n = len(tokens)
+    if n < 5 or labels[0] != "author" or "/" not in tokens:
+        return
+    slash = tokens.index("/")
+    if any(lab != "author" for lab in labels[:slash]) or slash + 1 >= n:
+        return
+    if labels[slash + 1] != "author":
+        return
+    k = 1  # the heading: "Surname," then initials ("I.I.", "I. I.", "A.Y")
+    while k < slash and _INITIAL_TOKEN.match(
+        tokens[k].rstrip(",") + ("" if tokens[k].endswith(".") else ".")
+    ):
+        k += 1
+    if k == 1 or slash - k < 1:
+        return
+    for x in range(k, slash):
+        labels[x] = "title"
 
 
 _ITALIC_CLOSE = re.compile(r"\*[.,:;)\]]*$")
@@ -212,6 +236,27 @@ def _italic_ends_title(tokens: list[str], labels: list[str]) -> None:
 _SOURCE_NUMBERS = re.compile(
     r",\s*(?=(?:vol\.?|cilt|c\.|т\.|no\.?|sayı|№|s\.|ss\.|pp?\.|с\.)?\s*\d)", re.IGNORECASE
 )
+
+
+_GOST_AREA = re.compile(r"\.?\s*[—–-]\s*(?=(?:1[5-9]|20)\d\d\b|[ТтVv]\.|Vol|№|Iss|Вып|[СсPp]\.)")
+_G_VOL = re.compile(r"(?:\b[ТтVv]|Vol|Том|Cilt|Cild)\.?\s*(\d+)")
+_G_ISS = re.compile(r"(?:№|\bIss|\bNo|\b[Вв]ып|\bN)\.?\s*(\d+)")
+_G_PAGES = re.compile(
+    r"(?:\b[СсPpSs]{1,2}\.|\bpp\.|Article(?: number)?:?)\s*"
+    r"([A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?)"
+)
+
+
+def _gost_source_rest(f: _Fields, rest: str) -> None:
+    """Year, volume, issue and pages from GOST areas left inside a container run."""
+    if f.year is None:
+        ym = _YEAR.search(rest)
+        if ym:
+            f.year = int(ym[1])
+    for rx, name in ((_G_VOL, "volume"), (_G_ISS, "issue"), (_G_PAGES, "pages")):
+        m = rx.search(rest)
+        if m and not getattr(f, name):
+            setattr(f, name, re.sub(r"\s*([-–—])\s*", r"\1", m[1]))
 
 
 def _source_after_quote(f: _Fields, rest: str) -> None:
@@ -272,6 +317,7 @@ _TITLE_TAIL_JUNK = re.compile(
     r"Preface\s+by|Annotated\s+by|Compiled\s+by)\s.*$|\s+\.\s+(?:Introduction|Ed\.)\b.*$",
     re.IGNORECASE,
 )
+_STATEMENT_END = re.compile(r"\s*(?://|;|\s[–—]\s|\.\s+[–—])")
 _RESP = re.compile(r"\s+/\s*(?:[^\W\d_]{1,2}\.\s*){1,3}[^\W\d_]|\s+/\s*(?:под|ed\.|by|сост|пер)\b")
 _TITLE_VOL = re.compile(
     r"[.,]\s*(?:(?P<v>[IVXLC]+|\d{1,2})\s*(?:cild|cilt|том|т\.)|(?:Том|Т\.|Cild|Cilt|Vol\.|"
@@ -292,7 +338,10 @@ def _title(f: _Fields, raw: str) -> str:
         t = t[: m.start()]  # "Title, çev.", "Title.- izd", "Title: Учеб. пособие"
     m = _RESP.search(t)
     if m and m.start() > 0:
-        t = t[: m.start()]  # GOST "Title / I. I. Ivanov" : the statement of responsibility
+        # GOST "Title / I. I. Ivanov, P. P. Petrov": the statement of responsibility names
+        # every author (the heading only the first); kept for the authors, cut from the title
+        f.responsibility = t[m.start() :].strip().lstrip("/").strip()
+        t = t[: m.start()]
     m = _TITLE_VOL.search(t)
     if m and m.start() > 0:
         if not f.volume:
@@ -320,6 +369,7 @@ _KIND_AFTER = re.compile(
 
 _CONT_ISSUE = re.compile(r"[.,]?\s*(?:№|No\.|(?-i:N))\s*(?P<i>\d+)\b[^\d]{0,12}$")
 _CONT_IMPRINT = re.compile(r"[.,]\s*(?P<place>" + _CITIES + r")\s*:\s*(?P<pub>[^:\d]{2,60})$")
+_CONT_VOL = re.compile(r",\s*(\d{1,4})\s*$")
 _CONT_PAGES = re.compile(r",\s*(?:pp?\.\s*)?(\d+\s*[-–—]\s*\d+)\s*$")
 
 
@@ -470,6 +520,15 @@ def fields_from_labels(lab: Labelled) -> _Fields:
         if label == "author" and not f.authors and (s, e) == first["author"]:
             agents, et_al = read_names(chunk)
             f.authors, f.et_al = agents, et_al
+        elif (
+            label == "author"
+            and (chunk.startswith("/") or text[:s].rstrip().endswith("/"))
+            and len(f.authors) <= 1
+        ):
+            # the GOST statement of responsibility after "/": every author, the heading's first
+            agents, et_al = read_names(_STATEMENT_END.split(chunk.lstrip("/ "), maxsplit=1)[0])
+            if len(agents) > len(f.authors):
+                f.authors, f.et_al = agents, et_al or f.et_al
         elif label == "editor" and not f.editors:
             around = text[max(0, s - 24) : min(len(text), e + 16)]
             if not _ROLE_NEAR.search(around):
@@ -501,6 +560,11 @@ def fields_from_labels(lab: Labelled) -> _Fields:
                 # '«Title». Journal, …' read as one container: the quotes end the title
                 f.title = _title(f, qm["q"])
                 chunk = qm["rest"]
+            am = _GOST_AREA.search(chunk)
+            if am and am.start() > 0:
+                # "// Journal. — 2023. — V. 129. — Iss. 11. — P. 5-9" read as one container
+                _gost_source_rest(f, chunk[am.start() :])
+                chunk = chunk[: am.start()]
             f.container_title = _container(chunk)
             nm = _CONT_ISSUE.search(f.container_title)
             if nm and nm.start() > 0:
@@ -511,6 +575,10 @@ def fields_from_labels(lab: Labelled) -> _Fields:
                 # "AKP Kitabı: Bir Dönüşümün Bilançosu. Ankara: Phoenix": the book's imprint
                 f.place, f.publisher = im["place"], im["pub"].strip()
                 f.container_title = f.container_title[: im.start()]
+            vm = _CONT_VOL.search(f.container_title)
+            if vm and vm.start() > 0 and not f.volume:
+                f.volume = vm[1]  # "İletişim Araştırmaları, 14" read as one container
+                f.container_title = f.container_title[: vm.start()]
             pm = _CONT_PAGES.search(f.container_title)
             if pm and pm.start() > 0:
                 f.pages = f.pages or pm[1]  # "In Book Title, 3-33." read as one container
@@ -544,6 +612,12 @@ def fields_from_labels(lab: Labelled) -> _Fields:
                 if m and label != "pages":
                     f.year = int(m[1])
                     break
+    if len(f.authors) <= 1 and f.responsibility:
+        stmt = _STATEMENT_END.split(f.responsibility, maxsplit=1)[0]
+        agents, et_al = read_names(stmt)
+        people = [a for a in agents if not isinstance(a, Organization)]
+        if len(people) > len(f.authors) and len(people) == len(agents):
+            f.authors, f.et_al = people, et_al or f.et_al
     if f.year is None and f.pages:
         ym = _YEAR_RANGE.fullmatch(f.pages)
         if ym:
