@@ -275,6 +275,7 @@ _SUSPECT_TITLE = re.compile(
     r",\s*[^\W\d_][\w.]+\s*:\s*[^\W\d_][\w]+(?:\s+[\w]+){0,4}\s*$|\((?:der|eds?|red|ред)\.?\)|"
     r",\s*(?:çev|trans|пер)\.\s|,\s*(?:s|ss|pp?|с)\.\s*\d)"
 )
+_IN_BOOK_WORD = re.compile(r"(?:^|[\s.,])(?:İçinde|içinde|Içinde|In|В)\s*:\s", re.IGNORECASE)
 _TITLE_CITY_END = re.compile(r",\s*" + _CITIES + r"\.?$")
 _QUOTE_THEN_MORE = re.compile(r"[”\"»][.,;]?\s+\S{2,}")  # not ":", a subtitle follows
 _SUSPECT_PUB = re.compile(r"\d+\s*[-–—]\s*\d+|\bpp?\.\s*\d|\bdoi\b|\(\d{4}\)|\(pp", re.IGNORECASE)
@@ -300,6 +301,8 @@ def _suspect(f: _Fields, head: str = "") -> str:
         return "title runs on past its closing quote"
     if not f.publisher and not f.container_title and _TITLE_CITY_END.search(f.title):
         return "title ends with a place"
+    if not f.container_title and head and _IN_BOOK_WORD.search(head):
+        return "a chapter's book not read"
     if f.publisher and _SUSPECT_PUB.search(f.publisher):
         return "publisher holds numbers"
     if f.container_title and _SUSPECT_CONT.search(f.container_title):

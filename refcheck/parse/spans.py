@@ -359,6 +359,11 @@ _ROLE_NEAR = re.compile(
     r"compiled|haz|hazırlayan|tərt\w*|dir|directed|ed\.\s*by)(?![^\W\d_])",
     re.IGNORECASE,
 )
+_SEASON_END = re.compile(
+    r",\s*(?:Spring|Summer|Fall|Autumn|Winter|Güz|Bahar|Yaz|Kış|Весна|Лето|Осень|Зима)"
+    r"(?:\s+\d{2,4})?\s*$",
+    re.IGNORECASE,
+)
 _BRACKET_END = re.compile(r"\s*\[[^\[\]]{2,200}\]$")
 _KIND_AFTER = re.compile(
     r"^[\"«“„](?P<n>[^\"»”]{2,120})[\"»”]\s*(?:jurnalı|jurnal|журнал|журнала|dergisi|qəzeti|"
@@ -384,6 +389,7 @@ def _container(raw: str) -> str:
     s = _CONTENT.sub(" ", s)
     s = s.strip().rstrip(" ,;:/–—-")
     s = _BRACKET_END.sub("", s) if s.endswith("]") else s  # "Kojien [Japanese Dictionary]"
+    s = _SEASON_END.sub("", s)  # "Toplum ve Bilim, Güz", "Journalism History, Summer 93"
     s = _RX9.sub("", s).rstrip(" ,;:")
     if s.endswith(".") and not _RX10.search(s):
         s = s[:-1]
