@@ -182,7 +182,50 @@ def _repair(tokens: list[str], labels: list[str]) -> list[str]:
         i = j + 1
     _italic_ends_title(tokens, out)
     _heading_then_statement(tokens, out)
+    _author_before_quoted_title(tokens, out)
+    _publisher_after_book_title(tokens, out)
     return out
+
+
+_OPEN_QUOTE = frozenset("\"“«„")
+
+
+def _author_before_quoted_title(tokens: list[str], labels: list[str]) -> None:
+    """``News.ru. "Title" (2020)`` with no author read: words ending with a period right before
+    the title's opening quote are its (group) author."""
+    if "author" in labels or "editor" in labels or len(tokens) < 3 or labels[0] != "title":
+        return
+    for k in range(1, min(5, len(tokens))):
+        if tokens[k][:1] in _OPEN_QUOTE:
+            if tokens[k - 1].endswith(".") and all(labels[x] == "title" for x in range(k + 1)):
+                for x in range(k):
+                    labels[x] = "author"
+            return
+
+
+def _publisher_after_book_title(tokens: list[str], labels: list[str]) -> None:
+    """``*Title*. Alfred A. Knopf, 5. Edition, 1972.``: a run of capitalised words the model
+    left as a note, right after a book's title and before its edition or date, is the
+    publisher (a book with no journal, container or publisher read)."""
+    if any(lab in ("publisher", "journal", "container") for lab in labels):
+        return
+    n = len(labels)
+    for i in range(1, n):
+        if labels[i] == "note" and labels[i - 1] == "title":
+            j = i
+            while j < n and labels[j] == "note":
+                j += 1
+            run = tokens[i:j]
+            after = labels[j] if j < n else ""
+            if (
+                after in ("edition", "date", "location")
+                and 1 <= len(run) <= 6
+                and all(t[:1].isupper() or _INITIAL_TOKEN.match(t) for t in run)
+                and not any(ch.isdigit() for t in run for ch in t)
+            ):
+                for x in range(i, j):
+                    labels[x] = "publisher"
+            return
 
 
 def _heading_then_statement(tokens: list[str], labels: list[str]) -> None:
@@ -455,6 +498,10 @@ def _volume(f: _Fields, text: str) -> None:
 
 def _pages(f: _Fields, text: str, is_book: bool) -> None:
     s = _DMY.sub(" ", text.replace("*", "")).strip(" ,;:()[]–—-")
+    im = _G_ISS.search(s) if ("№" in s or "Iss" in s or "No" in s) else None
+    if im and not f.issue and not s[: im.start()].rstrip().endswith(("p", "P", "pp")):
+        f.issue = im[1]  # "Iss.3. — P.101-109" read as pages: the issue is not a page
+        s = (s[: im.start()] + " " + s[im.end() :]).strip(" ,;:()[]–—-")
     s = _RX16.sub("", s)
     if _EXTENT.match(s):
         return  # "212 s.", "110 с.", "352 pp.": a number BEFORE its label is an extent
