@@ -6,8 +6,8 @@ so this module lowercases a capitalised word only when it has evidence that the 
 one, and keeps everything else as the author wrote it:
 
 * a word is lowercased when it is a function word of the title's language, or when the manuscript
-  itself writes it in lower case somewhere (``Vocabulary.common``) and never capitalised in the
-  middle of a sentence;
+  itself writes it in lower case far more often than capitalised after a lower-case word
+  (``Vocabulary.common``);
 * acronyms and words with inner capitals (``NATO``, ``TBMM``, ``COVID-19``, ``McDonald``), words
   with digits, Turkish and Azerbaijani proper nouns with an apostrophe before a suffix
   (``Azerbaycan'ın``, ``Akdeniz'e``) and words the manuscript capitalises in mid-sentence (names of
@@ -15,7 +15,8 @@ one, and keeps everything else as the author wrote it:
 * Turkish and Azerbaijani words are lowercased the Turkish way (``I`` → ``ı``, ``İ`` → ``i``).
 
 A title that is not in title case to begin with (fewer than half of its content words
-capitalised) is returned unchanged: it is already sentence case, or the author's choice.
+capitalised) is returned unchanged: it is already sentence case, or the author's choice. So is a
+title with a capitalised word there is no evidence about: all or nothing, never half and half.
 """
 
 from __future__ import annotations
@@ -61,25 +62,25 @@ class Vocabulary:
         """Counts from ``text`` (the manuscript): a capital after a sentence end, a line start
         or a quotation mark says nothing and is not counted."""
         voc = cls()
+        prev_end = -1
+        prev_lower = False
         for m in _WORD.finditer(text):
             w = m.group(0)
+            between = text[prev_end : m.start()] if prev_end >= 0 else "\n"
+            after_lower = prev_lower and between.strip() == "" and "\n" not in between
+            prev_end, prev_lower = m.end(), w[0].islower()
             if w[0].islower():
                 voc.lower[w.casefold()] += 1
-                continue
-            if not w[0].isupper() or any(c.isupper() for c in w[1:]):
-                continue
-            before = text[max(0, m.start() - 3) : m.start()]
-            if not before.strip() or before.rstrip()[-1:] in ".!?:\"'“‘«(*[-–—\n" or (
-                "\n" in before
-            ):
-                continue
-            voc.capitalised[w.casefold()] += 1
+            elif after_lower and w[0].isupper() and not any(c.isupper() for c in w[1:]):
+                # a capital right after a lower-case word, in running text: a name
+                voc.capitalised[w.casefold()] += 1
         return voc
 
     def common(self, word: str) -> bool:
-        """Written in lower case in the manuscript, and never capitalised mid-sentence."""
+        """Written in lower case in the manuscript, far more often than capitalised
+        mid-sentence."""
         key = word.casefold()
-        return self.lower[key] > 0 and self.capitalised[key] == 0
+        return self.lower[key] > 2 * self.capitalised[key]
 
 
 def is_title_case(title: str, language: str = "en") -> bool:
@@ -93,7 +94,9 @@ def is_title_case(title: str, language: str = "en") -> bool:
     return capitalised * 2 > len(content)
 
 
-def _keep(word: str, vocabulary: Vocabulary | None, language: str) -> bool:
+def _decide(word: str, vocabulary: Vocabulary | None, language: str) -> bool | None:
+    """True: keep the capital (a name, an acronym); False: lower it (a common word); None: no
+    evidence either way."""
     if any(c.isdigit() for c in word) or any(c.isupper() for c in word[1:]):
         return True  # NATO, COVID-19, McDonald, iPhone
     if language in ("tr", "az") and re.search(r"['’]", word):
@@ -102,12 +105,19 @@ def _keep(word: str, vocabulary: Vocabulary | None, language: str) -> bool:
     if word.casefold() in stop:
         return False
     if vocabulary is None:
+        return None
+    key = word.casefold()
+    if vocabulary.common(word):
+        return False
+    if vocabulary.capitalised[key] and not vocabulary.lower[key]:
         return True
-    return not vocabulary.common(word)
+    return None
 
 
 def sentence_case(title: str, language: str = "en", vocabulary: Vocabulary | None = None) -> str:
-    """``title`` in sentence case where that is safe (see the module docstring)."""
+    """``title`` in sentence case where that is safe (see the module docstring): all or nothing,
+    so that a title is never left half in one case and half in the other. A capitalised word
+    with no evidence either way leaves the whole title as the author wrote it."""
     if not title or not is_title_case(title, language):
         return title
     out: list[str] = []
@@ -117,9 +127,13 @@ def sentence_case(title: str, language: str = "en", vocabulary: Vocabulary | Non
         out.append(title[pos : m.start()])
         word = m.group(0)
         between = title[pos : m.start()]
-        starts = first or bool(_SENTENCE_END.search(title[: m.start()])) and bool(between.strip())
-        if not starts and word[0].isupper() and not _keep(word, vocabulary, language):
-            word = _lower(word[0], language) + word[1:]
+        starts = first or (bool(_SENTENCE_END.search(title[: m.start()])) and bool(between.strip()))
+        if not starts and word[0].isupper():
+            decision = _decide(word, vocabulary, language)
+            if decision is None:
+                return title
+            if decision is False:
+                word = _lower(word[0], language) + word[1:]
         out.append(word)
         pos = m.end()
         first = False
