@@ -1,7 +1,8 @@
 """refcheck: check the references of a scholarly manuscript before it is published.
 
 The public API is small: ``load`` a manuscript, ``parse_references`` from text, ``check`` a
-document (a :class:`Report` of findings), ``fix`` it (a patch), ``export`` references. Heavy stages load lazily, so
+document (a :class:`Report` of findings), ``fix`` it (a patch), ``export``
+references. Heavy stages load lazily, so
 ``import refcheck`` is cheap.
 """
 

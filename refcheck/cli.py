@@ -515,14 +515,14 @@ def cmd_fix(args: argparse.Namespace) -> int:
     nothing needs fixing); ``--write`` applies them (exit 0), ``--unsafe`` adds the unsafe ones.
     A summary goes to stderr. docs/fix.md is the guide."""
     from refcheck import api
-    from refcheck.fixes.files import snapshot, write_patch
+    from refcheck.fixes.files import applicable, snapshot, write_patch
     from refcheck.fixes.patch import build
 
     snap = snapshot(args.path)  # the bytes the patch is made from, compared again on writing
     cfg = _config_for(args, _folder_of(args.path))
     doc = api.load(args.path, references_from=args.references_from)
     report = api.check(doc, cfg)
-    patch = build(report, unsafe=args.unsafe)
+    patch = applicable(build(report, unsafe=args.unsafe), snap)
     if patch and (args.diff or not args.write):
         _print(visible_lines(patch.diff()))
     held = sum(1 for f in report.findings if f.fix is not None and not f.fix.safe)
@@ -531,10 +531,13 @@ def cmd_fix(args: argparse.Namespace) -> int:
     if not patch:
         say(f"{args.path}: nothing to fix{hint}")
         return EXIT_CLEAN
-    what = f"{len(patch.edits)} edit{'s' if len(patch.edits) != 1 else ''} ({', '.join(patch.codes())})"
+    n = len(patch.edits)
+    what = f"{n} edit{'s' if n != 1 else ''} ({', '.join(patch.codes())})"
     if not args.write:
         say(f"{args.path}: {what} would be made (--write applies them){hint}")
         return EXIT_FINDINGS
+    if patch.left_out and any("does not" in why or "matched" in why for _, why in patch.left_out):
+        say(f"{args.path}: {len(patch.left_out)} edit(s) left out (see refcheck fix --diff)")
     written = write_patch(patch, snap, backup=args.backup)
     backup = f"; the original is in {written[0]}" if args.backup and len(written) > 1 else ""
     say(f"{args.path}: {what} made{backup}{hint}")

@@ -85,6 +85,7 @@ class Edit:
     old: str
     new: str
     code: str
+    move: int = 0  # L401: the moved entry's number, shared by its deletion and its insertion
 
 
 @dataclass(frozen=True, slots=True)

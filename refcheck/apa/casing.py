@@ -27,14 +27,18 @@ from dataclasses import dataclass, field
 
 __all__ = ["FUNCTION_WORDS", "Vocabulary", "is_title_case", "sentence_case"]
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(
+    "en": _words(
         "a an the and or but nor of in on at to for from by with without into onto over under "
-        "about after before between through during against among as via per than vs versus".split()
+        "about after before between through during against among as via per than vs versus"
     ),
-    "tr": frozenset("ve ile ya da veya için gibi bir bu şu o de da ki mi ne hem ama fakat".split()),
-    "az": frozenset("və ilə ya da yaxud üçün kimi bir bu o də da ki mi nə həm amma lakin".split()),
-    "ru": frozenset("и в во на с со к ко по о об от до из за для при без над под у как".split()),
+    "tr": _words("ve ile ya da veya için gibi bir bu şu o de da ki mi ne hem ama fakat"),
+    "az": _words("və ilə ya da yaxud üçün kimi bir bu o də da ki mi nə həm amma lakin"),
+    "ru": _words("и в во на с со к ко по о об от до из за для при без над под у как"),
 }
 
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:[-'’][^\W_]+)*")

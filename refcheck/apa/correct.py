@@ -64,7 +64,8 @@ def needs_translation(title_language: str, manuscript: str) -> bool:
 
 
 def initials(given: str) -> str:
-    """``Jeffrey W.`` → ``J. W.``, ``Jean-Paul`` → ``J.-P.``, ``M.V.`` → ``M. V.``, ``G`` → ``G.``."""
+    """``Jeffrey W.`` → ``J. W.``, ``Jean-Paul`` → ``J.-P.``, ``M.V.`` → ``M. V.``, ``G`` → ``G.``
+    (a lower-case initial is capitalised)."""
     out: list[str] = []
     for part in re.split(r"[\s.]+", given.strip()):
         if not part:

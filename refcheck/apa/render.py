@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from refcheck.model import Agent, Organization, Person, Reference
+from refcheck.model import Agent, Organization, Reference
 
 __all__ = [
     "MARKUPS",
@@ -276,9 +276,7 @@ def pieces(ref: Reference) -> list[Piece]:
             p.extend(head)
             p.append(Piece(" "))
             p.extend(_title_pieces(ref, True, extras, bracket))
-        if kind == "webpage" and ref.container_title:
-            p.append(Piece(" " + _end(ref.container_title)))
-        elif ref.container_title:
+        if (kind == "webpage" and ref.container_title) or ref.container_title:
             p.append(Piece(" " + _end(ref.container_title)))
         if kind == "paper-conference" and ref.place:
             # a presentation: "Conference Name, Place." (the place is part of the element)

@@ -25,7 +25,15 @@ from refcheck.errors import InputError, OutputError
 from refcheck.findings import Edit
 from refcheck.fixes.patch import Patch
 
-__all__ = ["FIX_SUFFIXES", "Snapshot", "backup_path", "mapped_text", "snapshot", "write_patch"]
+__all__ = [
+    "FIX_SUFFIXES",
+    "Snapshot",
+    "applicable",
+    "backup_path",
+    "mapped_text",
+    "snapshot",
+    "write_patch",
+]
 
 FIX_SUFFIXES = (".txt", ".md", ".markdown", ".tex", ".docx")
 
@@ -216,6 +224,28 @@ def _main_part_end(patch: Patch) -> int | None:
     return sep + 1 if sep >= 0 else parts[0].start
 
 
+def applicable(patch: Patch, snap: Snapshot) -> Patch:
+    """``patch`` less what cannot be written to this file (a .docx paragraph refcheck cannot
+    match, an edit in a .bib), those edits moved to ``left_out`` with why: the diff then shows
+    exactly what ``--write`` does."""
+    from dataclasses import replace
+
+    left = list(patch.left_out)
+    edits = list(patch.edits)
+    main_end = _main_part_end(patch)
+    if main_end is not None:
+        left += [(e, "it is in a .bib file, which refcheck fix does not rewrite")
+                 for e in edits if e.span.end > main_end]  # fmt: skip
+        edits = [e for e in edits if e.span.end <= main_end]
+    if patch.document.format == "docx" and edits:
+        from refcheck.fixes.docx import apply_docx
+
+        res = apply_docx(replace(patch, edits=tuple(edits)), snap.data)
+        edits = res.applied
+        left += res.left_out
+    return replace(patch, edits=tuple(edits), left_out=tuple(left))
+
+
 def write_patch(patch: Patch, snap: Snapshot, *, backup: bool = True) -> list[str]:
     """Apply ``patch`` to its file (see the module docstring); returns the files written (the
     backup first). Raises :class:`OutputError` (one line) when it cannot, changing nothing."""
@@ -228,9 +258,9 @@ def write_patch(patch: Patch, snap: Snapshot, *, backup: bool = True) -> list[st
         raise OutputError(f"{snap.path}: {len(bad)} edit(s) fall in a .bib file, which refcheck "
                           "fix does not rewrite; nothing was written")  # fmt: skip
     if patch.document.format == "docx":
-        from refcheck.fixes.docx import docx_bytes
+        from refcheck.fixes.docx import apply_docx
 
-        data = docx_bytes(patch, snap.data)
+        data = apply_docx(patch, snap.data).data
     else:
         data = _text_bytes(patch, snap, main_end)
     _unchanged(snap)

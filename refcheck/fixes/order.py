@@ -82,7 +82,7 @@ def list_moves(
         cut = end
         if text[max(0, start - 2) : start] == "\n\n" and text.startswith("\n", end):
             cut = end + 1  # an entry set apart by blank lines: one of them goes with it
-        edits.append(Edit(Span(start, cut), text[start:cut], "", "L401"))
+        edits.append(Edit(Span(start, cut), text[start:cut], "", "L401", i + 1))
         after = next((j for j in order[rank[i] + 1 :] if j in keep), None)
         if after is not None:
             at = spans[after][0]
@@ -93,7 +93,7 @@ def list_moves(
                 unit = "\n" + unit.rstrip("\n")
         if not unit.endswith("\n") and at < len(text):
             unit += "\n"
-        inserts.append((at, rank[i], unit))
-    for at, _r, unit in sorted(inserts):
-        edits.append(Edit(Span(at, at), "", unit, "L401"))
+        inserts.append((at, rank[i], unit, i + 1))
+    for at, _r, unit, move in sorted(inserts):
+        edits.append(Edit(Span(at, at), "", unit, "L401", move))
     return edits

@@ -141,16 +141,21 @@ def _with_moves(text: str, edits: list[Edit]) -> tuple[list[Edit], list[tuple[Ed
     deletions = [e for e in edits if e.code == "L401" and e.old and not e.new]
     if not deletions:
         return edits, []
-    inserts = {e.new.strip("\n"): e for e in edits if e.code == "L401" and e.new and not e.old}
+    inserts = {e.move: e for e in edits if e.code == "L401" and e.new and not e.old}
     rest = [e for e in edits if e.code != "L401"]
     out = [e for e in edits if e.code == "L401"]
     left: list[tuple[Edit, str]] = []
     for d in deletions:
-        ins = inserts.get(d.old.strip("\n"))
+        ins = inserts.get(d.move)
         if ins is None:
             continue
-        inside = [e for e in rest if d.span.start <= e.span.start and e.span.end <= d.span.end
-                  and not (len(e.span) == 0 and e.span.start in (d.span.start, d.span.end))]  # fmt: skip
+        inside = [
+            e
+            for e in rest
+            if d.span.start <= e.span.start
+            and e.span.end <= d.span.end
+            and not (len(e.span) == 0 and e.span.start in (d.span.start, d.span.end))
+        ]
         if not inside:
             continue
         moved = [_relative(e, d) for e in inside]
@@ -158,7 +163,7 @@ def _with_moves(text: str, edits: list[Edit]) -> tuple[list[Edit], list[tuple[Ed
         codes = ["L401", *[c for e in inside for c in e.code.split(",") if c]]
         # the inserted unit may have gained or lost a line end on the way: keep those
         new = ins.new.replace(d.old.strip("\n"), composed.strip("\n"), 1)
-        out[out.index(ins)] = Edit(ins.span, "", new, ",".join(dict.fromkeys(codes)))
+        out[out.index(ins)] = Edit(ins.span, "", new, ",".join(dict.fromkeys(codes)), ins.move)
         for e in inside:
             rest.remove(e)
     return rest + out, left
@@ -223,10 +228,10 @@ def build(report: Report, unsafe: bool = False) -> Patch:
         fx = f.fix
         if fx is None or not (fx.safe or unsafe):
             continue
-        for e in fx.edits:
-            if e.code == "L401":
+        for given in fx.edits:
+            if given.code == "L401":
                 continue  # worked out below, from the fixed entries
-            e = trim(e)
+            e = trim(given)
             if e.old == e.new or text[e.span.start : e.span.end] != e.old:
                 continue
             key = (e.span.start, e.span.end, e.new)
