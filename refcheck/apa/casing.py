@@ -75,16 +75,26 @@ class Vocabulary:
             prev_end, prev_lower = m.end(), w[0].islower()
             if w[0].islower():
                 voc.lower[w.casefold()] += 1
+                if "ı" in w:  # Turkish dotless ı: looked up by its own spelling too
+                    voc.lower[w] += 1
             elif after_lower and w[0].isupper() and not any(c.isupper() for c in w[1:]):
                 # a capital right after a lower-case word, in running text: a name
                 voc.capitalised[w.casefold()] += 1
         return voc
 
-    def common(self, word: str) -> bool:
+    def counts(self, word: str, language: str = "en") -> tuple[int, int]:
+        """(times written in lower case, times capitalised after a lower-case word); a
+        Turkish or Azerbaijani capital I is looked up as ı too."""
+        keys = {word.casefold()}
+        if language in ("tr", "az"):
+            keys.add(_lower(word, language))
+        return (sum(self.lower[k] for k in keys), sum(self.capitalised[k] for k in keys))
+
+    def common(self, word: str, language: str = "en") -> bool:
         """Written in lower case in the manuscript, far more often than capitalised
         mid-sentence."""
-        key = word.casefold()
-        return self.lower[key] > 2 * self.capitalised[key]
+        lower, capitalised = self.counts(word, language)
+        return lower > 2 * capitalised
 
 
 def is_title_case(title: str, language: str = "en") -> bool:
@@ -110,10 +120,10 @@ def _decide(word: str, vocabulary: Vocabulary | None, language: str) -> bool | N
         return False
     if vocabulary is None:
         return None
-    key = word.casefold()
-    if vocabulary.common(word):
+    lower, capitalised = vocabulary.counts(word, language)
+    if lower > 2 * capitalised:
         return False
-    if vocabulary.capitalised[key] and not vocabulary.lower[key]:
+    if capitalised and not lower:
         return True
     return None
 

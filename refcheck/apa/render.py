@@ -46,6 +46,16 @@ _STANDALONE = frozenset(
      "motion_picture", "broadcast", "song", "map", "post", "post-weblog"}
 )  # fmt: skip
 _PERIODICAL = frozenset({"article-journal", "article-magazine", "article-newspaper", "article"})
+_LEGAL = frozenset({"legal_case", "legislation", "bill", "treaty", "regulation"})
+
+
+def _presentation(ref: Reference) -> bool:
+    """A conference paper given, not printed: ``[Paper presentation]. Conference, Place.``"""
+    return (
+        ref.type == "paper-conference"
+        and bool(ref.genre or ref.place)
+        and not (ref.editors or ref.pages or ref.publisher)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,7 +216,7 @@ def _head(ref: Reference) -> list[Piece]:
 def pieces(ref: Reference) -> list[Piece]:
     """The entry as pieces of text, italic or not (see :func:`write` for the markup)."""
     p: list[Piece] = []
-    head = _head(ref)
+    head = [] if ref.type in _LEGAL else _head(ref)
     no_author = not head
     kind = ref.type
     date = Piece(f" ({date_text(ref)}).")
@@ -238,8 +248,16 @@ def pieces(ref: Reference) -> list[Piece]:
             _close(p)
         if ref.publisher and kind != "article-journal":
             p.append(Piece(" " + _end(ref.publisher)))
+    elif kind in _LEGAL:
+        # §11: "*Brown v. Board of Education*, 347 U.S. 483 (1954)." (cases italic, acts not)
+        p.append(Piece(ref.title.strip(), kind == "legal_case"))
+        cite = " ".join(x for x in (ref.volume, ref.container_title, ref.pages) if x)
+        court = f"{ref.genre} " if ref.genre else ""
+        p.append(Piece((f", {cite}" if cite else "") + f" ({court}{date_text(ref)})."))
     elif kind in ("chapter", "paper-conference", "entry-encyclopedia", "entry-dictionary",
-                  "entry") and (ref.container_title or kind == "chapter"):  # fmt: skip
+                  "entry") and (ref.container_title or kind == "chapter") and not (
+        _presentation(ref)
+    ):  # fmt: skip
         if no_author:
             title_first(False)
         else:
