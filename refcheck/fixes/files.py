@@ -72,7 +72,11 @@ def _writable(path: str) -> None:
     st = os.stat(path)
     if not stat.S_ISREG(st.st_mode):
         raise OutputError(f"{path}: not a regular file; refusing to replace it")
-    if not os.access(path, os.W_OK):
+    # the permission bits, not os.access: root may write anything, and a rename would replace
+    # the file whatever its mode
+    if not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(
+        path, os.W_OK
+    ):
         raise OutputError(f"{path}: the file is read-only; nothing was changed")
     folder = os.path.dirname(os.path.abspath(path))
     if not os.access(folder, os.W_OK):

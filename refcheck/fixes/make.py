@@ -37,6 +37,7 @@ SAFE = frozenset({"P104", "P108", "P109", "C201", "C202", "C203", "C206", "C207"
 UNSAFE = frozenset({"P103", "N501", "P105", "P110", "N503", "N505", "X305", "D604", "U702"})
 FIXABLE = SAFE | UNSAFE
 
+_BIBITEM = re.compile(r"\\bibitem\s*(?:\[[^\]]{0,300}\])?\s*\{[^{}]{0,300}\}\s*")
 _RETRIEVED_FROM = re.compile(
     r"\b(?:Retrieved|Accessed)\s+(?:from|via|at)\s+|\bErişim\s+adresi:?\s+", re.IGNORECASE
 )
@@ -180,9 +181,14 @@ class _Fixer:
 
         fixed = self.corrected(ref)
         new = render(fixed, entry_markup(self.doc, ref))
-        region = self.text[ref.span.start : ref.span.end]
+        start = ref.span.start
+        region = self.text[start : ref.span.end]
+        item = _BIBITEM.match(region) if self.doc.format == "latex" else None
+        if item is not None:  # \bibitem[label]{key} stays; the entry after it is rewritten
+            start += item.end()
+            region = region[item.end() :]
         if new and new != region:
-            yield self._edit(ref.span.start, ref.span.end, new, code)
+            yield self._edit(start, ref.span.end, new, code)
             yield from self.cited_names(ref, fixed, code)
 
     def cited_names(self, ref: Reference, fixed: Reference, code: str) -> Iterator[Edit | None]:
