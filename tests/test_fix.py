@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import stat
@@ -18,9 +17,9 @@ import refcheck
 from refcheck.cli import main
 from refcheck.config import Config
 from refcheck.errors import OutputError
+from refcheck.findings import Edit
 from refcheck.fixes.files import mapped_text, snapshot, write_patch
 from refcheck.fixes.patch import trim
-from refcheck.findings import Edit
 from refcheck.model import Span
 from refcheck.report import render
 
@@ -299,10 +298,8 @@ def test_json_and_sarif_say_whether_a_fix_exists() -> None:
 def make_docx(text: str, path: Path) -> None:
     docx = pytest.importorskip("docx")
     d = docx.Document()
-    for line in text.split("\n"):
-        style = None
-        if line.startswith("- "):
-            style, line = "List Bullet", line[2:]
+    for given in text.split("\n"):
+        style, line = ("List Bullet", given[2:]) if given.startswith("- ") else (None, given)
         p = d.add_paragraph(style=style)
         for i, part in enumerate(line.split("*")):
             if part:

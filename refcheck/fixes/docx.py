@@ -163,9 +163,14 @@ class _Reader:
                     run.atoms.append(_Unit(" ", m.group(0), "tab"))
                 elif run is not None and not skip and name == "w:noBreakHyphen":
                     run.atoms.append(_Unit("-", m.group(0), "nbh"))
-                elif run is not None and name not in _PLAIN_RUN_CHILDREN and name != "w:r":
-                    if stack and stack[-1] == "w:r":
-                        run.plain = False
+                elif (
+                    run is not None
+                    and name not in _PLAIN_RUN_CHILDREN
+                    and name != "w:r"
+                    and stack
+                    and stack[-1] == "w:r"
+                ):
+                    run.plain = False
                 if not selfclose:
                     stack.append(name)
                 elif run is not None and stack and stack[-1] == "w:r" and name not in (
@@ -237,7 +242,7 @@ def _render(para: _Para) -> None:
     merged: list[list[object]] = []
     for chars, italic in segs:
         if merged and merged[-1][1] == italic:
-            merged[-1][0] = list(merged[-1][0]) + chars  # type: ignore[arg-type,call-overload]
+            merged[-1][0] = list(merged[-1][0]) + chars  # type: ignore[call-overload]
         else:
             merged.append([chars, italic])
     line: list[str] = []
@@ -358,10 +363,8 @@ def _with_italic(rpr: str, italic: bool, inherited: bool) -> str:
     inner = re.sub(r"<w:iCs(?:\s[^>]*)?/>", "", inner)
     flag = "<w:i/>" if italic else ('<w:i w:val="0"/>' if inherited else "")
     if flag:
-        m = None
-        for m in re.finditer(r"<w:(?:rStyle|rFonts|b|bCs)(?:\s[^>]*)?/>", inner):
-            pass
-        at = m.end() if m is not None else 0
+        ends = [m.end() for m in re.finditer(r"<w:(?:rStyle|rFonts|b|bCs)(?:\s[^>]*)?/>", inner)]
+        at = ends[-1] if ends else 0
         inner = inner[:at] + flag + inner[at:]
     return f"<w:rPr>{inner}</w:rPr>" if inner else ""
 
@@ -421,39 +424,51 @@ def _edit_paragraph(
     first_run = {k: min([r for (r, _), kk in deleted.items() if kk == k]
                         + [r for (r, _), ks in anchor.items() if k in ks])
                  for k in range(len(edits))}  # fmt: skip
-    out: dict[int, str] = {}
-    for ri in sorted(touched):
-        run = runs[ri]
-        xml: list[str] = []
-        group: list[_Unit | str] = []
-        state: int | None = None  # the edit deleting the atoms in ``group`` (None: kept)
+    return {ri: _rewrite_run(ri, para, edits, deleted, anchor, first_run, w)
+            for ri in sorted(touched)}  # fmt: skip
 
-        def flush() -> None:
-            if group:
-                xml.append(_run_xml(run, group) if state is None else _deleted_run(run, group, w))
-                group.clear()
 
-        def insert(ks: list[int]) -> None:
-            flush()
-            for k in ks:
-                a, _b, new = edits[k]
-                base = runs[first_run[k]]
-                italic = para.line[:a].count("*") % 2 == 1  # inside *…* where the edit starts
-                xml.append(_ins_runs(w, new, base.rpr, para.italic, italic))
+def _rewrite_run(  # noqa: PLR0917 - the pieces one paragraph's edits are made of
+    ri: int,
+    para: _Para,
+    edits: list[tuple[int, int, str]],
+    deleted: dict[tuple[int, int], int],
+    anchor: dict[tuple[int, int], list[int]],
+    first_run: dict[int, int],
+    w: _Writer,
+) -> str:
+    """One run rewritten: kept stretches as runs, deleted ones in ``<w:del>``, insertions in
+    ``<w:ins>`` after the last character they replace."""
+    run = para.runs[ri]
+    xml: list[str] = []
+    group: list[_Unit | str] = []
+    state: int | None = None  # the edit deleting the atoms in ``group`` (None: kept)
 
-        insert(anchor.get((ri, -1), []))
-        for ai, atom in enumerate(run.atoms):
-            k = deleted.get((ri, ai))
-            if k != state:
-                flush()
-                state = k
-            group.append(atom)
-            if (ri, ai) in anchor:
-                insert(anchor[(ri, ai)])
-                state = None
+    def flush() -> None:
+        if group:
+            xml.append(_run_xml(run, group) if state is None else _deleted_run(run, group, w))
+            group.clear()
+
+    def insert(ks: list[int]) -> None:
         flush()
-        out[ri] = "".join(xml)
-    return out
+        for k in ks:
+            a, _b, new = edits[k]
+            base = para.runs[first_run[k]]
+            italic = para.line[:a].count("*") % 2 == 1  # inside *…* where the edit starts
+            xml.append(_ins_runs(w, new, base.rpr, para.italic, italic))
+
+    insert(anchor.get((ri, -1), []))
+    for ai, atom in enumerate(run.atoms):
+        k = deleted.get((ri, ai))
+        if k != state:
+            flush()
+            state = k
+        group.append(atom)
+        if (ri, ai) in anchor:
+            insert(anchor[(ri, ai)])
+            state = None
+    flush()
+    return "".join(xml)
 
 
 def _new_paragraph(line: str, like: _Para, w: _Writer) -> str:
@@ -533,13 +548,13 @@ def apply_docx(patch: Patch, data: bytes) -> DocxResult:
         if "\n" in e.old or "\n" in e.new:
             left[n] = "it spans paragraphs"
             continue
-        p = by_line.get(li)
-        if p is None:
+        found = by_line.get(li)
+        if found is None:
             left[n] = ("its paragraph is not matched to the .docx (fields, notes, text boxes or "
                        "line breaks in it)")  # fmt: skip
             continue
-        per_para.setdefault(id(p), []).append((n, col, col + len(e.span)))
-        paras_of[id(p)] = p
+        per_para.setdefault(id(found), []).append((n, col, col + len(e.span)))
+        paras_of[id(found)] = found
     moved = {id(p) for ps in deletions.values() for p in ps}
     cuts: list[tuple[int, int, str]] = []
     for key, items in per_para.items():

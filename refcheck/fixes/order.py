@@ -73,7 +73,7 @@ def list_moves(
         rank[i] = pos
     keep = _keep(rank)
     edits: list[Edit] = []
-    inserts: list[tuple[int, int, str]] = []  # (offset, rank, text)
+    inserts: list[tuple[int, int, str, int]] = []  # (offset, rank, text, move)
     for i in range(len(refs)):
         if i in keep:
             continue
