@@ -20,6 +20,7 @@ from typing import Any
 
 MODULES = (
     "split", "parse", "normalise", "cite", "process", "export", "resolve", "accuracy", "interrupt",
+    "fix",
 )
 ROOT = Path(__file__).resolve().parent.parent
 

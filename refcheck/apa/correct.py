@@ -5,7 +5,8 @@ Each change here is one the rules ask for and one a reader could check against t
 * a Cyrillic entry romanised in the configured scheme (APA-RL-11), look-alike letters read as the
   script they imitate first (``TACC`` → ``ТАСС`` → ``TASS``);
 * given names as initials (``Jeffrey W.`` → ``J. W.``), with a period after each;
-* no date → ``n.d.``; pages with an en dash; the place of publication dropped (§9.29);
+* no date → ``n.d.``; pages with an en dash; the place of publication and a whole work's page
+  count dropped (§9.29);
 * a retrieval date kept only for works designed to change (P105's rule);
 * the URL dropped when there is a DOI (P110);
 * the title in sentence case where that is safe (:mod:`refcheck.apa.casing`);
@@ -36,6 +37,7 @@ reports it)."""
 
 _STABLE_TYPES = frozenset({"article-journal", "book", "chapter", "thesis", "article-magazine"})
 _PERIODICAL = frozenset({"article-journal", "article-magazine", "article-newspaper"})
+_WHOLE_WORKS = frozenset({"book", "report", "thesis", "webpage", "dataset", "document"})
 
 
 def is_placeholder(translation: str) -> bool:
@@ -124,6 +126,8 @@ def apa_record(
     no_date = ref.no_date or (ref.year is None and not ref.in_press)
     accessed = ref.accessed if keeps_retrieval_date(ref) and ref.url and not ref.doi else None
     pages = re.sub(r"\s*[-‐‑−—]+\s*", "–", ref.pages) if ref.pages else ""
+    if ref.type in _WHOLE_WORKS:
+        pages = ""  # a whole book's extent or a cited page: not part of its entry (§9.29)
     keep_place = ref.type == "paper-conference" and not ref.container_title
     return replace(
         ref,

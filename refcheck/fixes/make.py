@@ -298,10 +298,31 @@ class _Fixer:
         c = self._citation(f)
         if c is None:
             return
+        linked = self.linked_names(c)
         for name in c.authors:
             if any("\u0400" <= ch <= "\u052f" for ch in name):
-                yield self._in(c.span, name, "N505", romanise(name,
-                                                               self.ctx.options.transliteration))
+                want = linked.get(name) or romanise(name, self.ctx.options.transliteration)
+                yield self._in(c.span, name, "N505", want)
+
+    def linked_names(self, c: Citation) -> dict[str, str]:
+        """Cited name → the name as the linked entry's rewrite spells it (one romanisation for
+        the list and the text)."""
+        from refcheck.match import fold
+        from refcheck.model import Organization
+
+        link = next((lk for lk in self.ctx.links if lk.citation == c.index), None)
+        ref = self.refs.get(link.reference) if link and link.reference is not None else None
+        if ref is None:
+            return {}
+        fixed = self.corrected(ref)
+        out: dict[str, str] = {}
+        for old, new in zip(ref.authors, fixed.authors, strict=False):
+            a = old.name if isinstance(old, Organization) else f"{old.particle} {old.family}"
+            b = new.name if isinstance(new, Organization) else f"{new.particle} {new.family}"
+            for name in c.authors:
+                if fold(name) == fold(a.strip()):
+                    out[name] = b.strip()
+        return out
 
     def fix_X305(self, f: Finding, ref: Reference | None) -> Iterator[Edit | None]:
         c = self._citation(f)
