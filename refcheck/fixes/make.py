@@ -27,7 +27,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from refcheck.findings import Edit, Finding, Fix
-from refcheck.model import Citation, Document, Reference, Span
+from refcheck.model import Citation, Document, Link, Reference, Span
 from refcheck.rules import Context
 
 __all__ = ["FIXABLE", "SAFE", "attach", "entry_markup", "rendered_entry"]
@@ -69,6 +69,8 @@ class _Fixer:
         self._letters: dict[int, str] | None = None
         self._vocabulary: object | None = None
         self._moves: list[Edit] | None = None
+        self._cited_by: dict[int, list[Citation]] | None = None
+        self._link_of: dict[int, Link] | None = None
 
     # ------------------------------------------------------------------ shared facts
 
@@ -205,10 +207,7 @@ class _Fixer:
                 renamed[fold(a.strip())] = b.strip()
         if not renamed:
             return
-        for lk in self.ctx.links:
-            if lk.reference != ref.index or lk.citation >= len(self.ctx.citations):
-                continue
-            c = self.ctx.citations[lk.citation]
+        for c in self.cited_by().get(ref.index, []):
             if c.key or self.text[c.span.start : c.span.end] != c.text:
                 continue
             for name in c.authors:
@@ -310,7 +309,7 @@ class _Fixer:
         from refcheck.match import fold
         from refcheck.model import Organization
 
-        link = next((lk for lk in self.ctx.links if lk.citation == c.index), None)
+        link = self.link_of().get(c.index)
         ref = self.refs.get(link.reference) if link and link.reference is not None else None
         if ref is None:
             return {}
@@ -332,24 +331,43 @@ class _Fixer:
         if m:
             yield self._in(c.span, m.group(1), "X305", f.suggestion)
 
-    def year_letter_edits(self, ref: Reference, letter: str, code: str) -> Iterator[Edit | None]:
-        """The letter in the entry's date and in every citation of it that lacks one."""
+    def link_of(self) -> dict[int, Link]:
+        """Citation index → its link (built once)."""
+        if self._link_of is None:
+            self._link_of = {lk.citation: lk for lk in self.ctx.links}
+        return self._link_of
+
+    def cited_by(self) -> dict[int, list[Citation]]:
+        """Entry index → the citations linked to it (built once: fixes ask for it per entry)."""
+        if self._cited_by is None:
+            self._cited_by = {}
+            n = len(self.ctx.citations)
+            for lk in self.ctx.links:
+                if lk.reference is not None and 0 <= lk.citation < n:
+                    c = self.ctx.citations[lk.citation]
+                    if c.index == lk.citation:
+                        self._cited_by.setdefault(lk.reference, []).append(c)
+        return self._cited_by
+
+    def year_letter_edits(
+        self, ref: Reference, letter: str, code: str, only: Citation | None = None
+    ) -> Iterator[Edit | None]:
+        """The letter in the entry's date and in every citation of it that lacks one (or in
+        ``only``, the citation an X304 finding is about)."""
         year, sep = _year_base(ref)
         region = self.text[ref.span.start : ref.span.end]
         m = re.search(r"\(\s*" + re.escape(year) + r"(?![a-z\d-])", region)
         if m is not None:
             end = ref.span.start + m.end()
             yield self._edit(end, end, sep + letter, code)
-        for lk in self.ctx.links:
-            if lk.reference != ref.index:
-                continue
-            c = self.ctx.citations[lk.citation] if lk.citation < len(self.ctx.citations) else None
-            if c is None or c.index != lk.citation or c.year_suffix or c.key or not c.year_text:
+        cites = [only] if only is not None else self.cited_by().get(ref.index, [])
+        for c in cites:
+            if c.year_suffix or c.key or not c.year_text or c.year_text != year:
                 continue
             if self.text[c.span.start : c.span.end] != c.text:
                 continue
             pos = c.text.rfind(c.year_text)
-            if pos >= 0 and c.year_text == year:
+            if pos >= 0:
                 end = c.span.start + pos + len(c.year_text)
                 yield self._edit(end, end, sep + letter, code)
 
@@ -358,8 +376,9 @@ class _Fixer:
             yield from self.year_letter_edits(ref, self.letters()[ref.index], "L402")
 
     def fix_X304(self, f: Finding, ref: Reference | None) -> Iterator[Edit | None]:
-        if ref is not None and ref.index in self.letters():
-            yield from self.year_letter_edits(ref, self.letters()[ref.index], "X304")
+        c = self._citation(f)
+        if ref is not None and c is not None and ref.index in self.letters():
+            yield from self.year_letter_edits(ref, self.letters()[ref.index], "X304", c)
 
     def fix_L401(self, f: Finding, ref: Reference | None) -> Iterator[Edit | None]:
         if self._moves is None:

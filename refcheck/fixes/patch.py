@@ -174,22 +174,40 @@ def _relative(e: Edit, unit: Edit) -> Edit:
     return Edit(Span(e.span.start - off, e.span.end - off), e.old, e.new, e.code)
 
 
+def _clusters(edits: list[Edit]) -> list[list[Edit]]:
+    """Edits grouped so that no edit overlaps one of another group (a sweep by start): the
+    quadratic choice below then only ever sees a few edits at a time."""
+    out: list[list[Edit]] = []
+    end = -1
+    for e in sorted(edits, key=lambda e: (e.span.start, e.span.end)):
+        if out and e.span.start < end:
+            out[-1].append(e)
+            end = max(end, e.span.end)
+        else:
+            out.append([e])
+            end = e.span.end
+    return out
+
+
 def _resolve(edits: list[Edit]) -> tuple[list[Edit], list[tuple[Edit, str]]]:
     """Non-overlapping edits: the larger of two that overlap wins, the smaller is applied inside
     it when its old text is still there once, else left out."""
     kept: list[Edit] = []
     left: list[tuple[Edit, str]] = []
     order = {id(e): i for i, e in enumerate(edits)}
-    for e in sorted(edits, key=lambda e: (-len(e.span), e.span.start, order[id(e)])):
-        clash = next((k for k in kept if _overlap(k, e)), None)
-        if clash is None:
-            kept.append(e)
-            continue
-        if _inside(clash, e) and e.old and clash.new.count(e.old) == 1:
-            merged, _ = _compose(clash, [e], "")
-            kept[kept.index(clash)] = merged
-            continue
-        left.append((e, f"superseded by the {clash.code} fix of the same text"))
+    for cluster in _clusters(edits):
+        mine: list[Edit] = []
+        for e in sorted(cluster, key=lambda e: (-len(e.span), e.span.start, order[id(e)])):
+            clash = next((k for k in mine if _overlap(k, e)), None)
+            if clash is None:
+                mine.append(e)
+                continue
+            if _inside(clash, e) and e.old and clash.new.count(e.old) == 1:
+                merged, _ = _compose(clash, [e], "")
+                mine[mine.index(clash)] = merged
+                continue
+            left.append((e, f"superseded by the {clash.code} fix of the same text"))
+        kept.extend(mine)
     kept.sort(key=lambda e: (e.span.start, e.span.end))
     return kept, left
 
