@@ -26,10 +26,11 @@ def manuscript(n_refs: int = 500) -> str:
     out = []
     for i, line in enumerate(lines):
         if i % 3 == 0:
-            line = line.replace("https://doi.org/", "doi:")
+            out.append(line.replace("https://doi.org/", "doi:"))
         elif i % 3 == 1 and "doi.org" in line:
-            line += "."
-        out.append(line)
+            out.append(line + ".")
+        else:
+            out.append(line)
     rng = random.Random(3)
     block = out[10:40]
     rng.shuffle(block)
