@@ -118,7 +118,7 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     return "".join(out)
 
 
-def _compose(base: Edit, inner: Sequence[Edit], text: str) -> tuple[Edit, list[Edit]]:
+def _compose(base: Edit, inner: Sequence[Edit]) -> tuple[Edit, list[Edit]]:
     """``base`` (a moved entry's insertion or a larger edit) with the edits inside the text it
     stands for applied to its new text; returns it and the inner edits that did not fit."""
     new = base.new
@@ -203,7 +203,7 @@ def _resolve(edits: list[Edit]) -> tuple[list[Edit], list[tuple[Edit, str]]]:
                 mine.append(e)
                 continue
             if _inside(clash, e) and e.old and clash.new.count(e.old) == 1:
-                merged, _ = _compose(clash, [e], "")
+                merged, _ = _compose(clash, [e])
                 mine[mine.index(clash)] = merged
                 continue
             left.append((e, f"superseded by the {clash.code} fix of the same text"))
