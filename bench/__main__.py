@@ -20,7 +20,7 @@ from typing import Any
 
 MODULES = (
     "split", "parse", "normalise", "cite", "process", "export", "resolve", "hostile", "accuracy",
-    "interrupt",
+    "interrupt", "fix",
 )
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,13 +1,14 @@
 """refcheck: check the references of a scholarly manuscript before it is published.
 
 The public API is small: ``load`` a manuscript, ``parse_references`` from text, ``check`` a
-document (a :class:`Report` of findings), ``export`` references. Heavy stages load lazily, so
+document (a :class:`Report` of findings), ``fix`` it (a patch), ``export``
+references. Heavy stages load lazily, so
 ``import refcheck`` is cheap.
 """
 
 from __future__ import annotations
 
-from refcheck.api import check, export, load, load_text, parse_references
+from refcheck.api import check, export, fix, load, load_text, parse_references
 from refcheck.errors import (
     ConfigError,
     ExportError,
@@ -62,6 +63,7 @@ __all__ = [
     "__version__",
     "check",
     "export",
+    "fix",
     "load",
     "load_text",
     "parse_references",

@@ -1,4 +1,4 @@
-"""The public verbs: ``load``, ``parse_references``, ``check``, ``export``.
+"""The public verbs: ``load``, ``parse_references``, ``check``, ``fix``, ``export``.
 
 This module only wires the stages together (load → split → parse → normalise → cite → match →
 resolve → rules); each stage lives in its own module and knows nothing of the others' I/O.
@@ -17,6 +17,7 @@ from refcheck.model import Document, Reference, Resolution, Source
 
 if TYPE_CHECKING:
     from refcheck.config import Config
+    from refcheck.fixes.patch import Patch
     from refcheck.resolve import Resolver, ResolverSettings
 
 
@@ -137,6 +138,9 @@ def check(
 
         checked = [r for r in resolutions if r.status != "invalid"]
         notes.append(network_summary(sum(r.status in VERIFIED for r in checked), len(checked)))
+    from refcheck.fixes.make import attach
+
+    findings = attach(ctx, findings)
     return Report(
         document=doc,
         citations=citations,
@@ -148,6 +152,24 @@ def check(
         language=language.code,
         network_unreachable=network_down,
     )
+
+
+def fix(
+    document: Document | str | Path,
+    config: Config | None = None,
+    unsafe: bool = False,
+    *,
+    resolver: Resolver | None = None,
+) -> Patch:
+    """The fixes for ``document`` as one :class:`~refcheck.fixes.Patch`: its ``edits`` are
+    (span, old, new, code) over ``Document.text``, ``diff()`` shows them, ``new_text`` is the
+    text with them applied. Safe fixes only, unless ``unsafe`` (docs/fix.md). Nothing is written:
+    :func:`refcheck.fixes.write_patch` writes a patch to the manuscript's file.
+    """
+    from refcheck.fixes.patch import build
+
+    report = check(document, config, resolver=resolver)
+    return build(report, unsafe=unsafe)
 
 
 def resolver_settings(cfg: Config) -> ResolverSettings:

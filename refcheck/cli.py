@@ -85,6 +85,14 @@ def build_parser() -> argparse.ArgumentParser:
     options.add_arguments(ru, options.RULES)
     ru.set_defaults(func=cmd_rules)
 
+    fx = sub.add_parser(
+        "fix",
+        help="print the fixes as a unified diff; --write applies them (a backup is kept)",
+    )
+    fx.add_argument("path", metavar="FILE", help="a .txt, .md, .tex or .docx manuscript")
+    options.add_arguments(fx, options.FIX)
+    fx.set_defaults(func=cmd_fix)
+
     ca = sub.add_parser("cache", help="show or clear the HTTP cache")
     ca.add_argument("action", choices=("info", "clear"))
     options.add_arguments(ca, options.CACHE)
@@ -509,6 +517,40 @@ def cmd_export(args: argparse.Namespace) -> int:
         else:
             text = visible_lines(text)
     dest.write(text)
+    return EXIT_CLEAN
+
+
+def cmd_fix(args: argparse.Namespace) -> int:
+    """``refcheck fix FILE``: the diff of the fixes on stdout (exit 1 when there is one, 0 when
+    nothing needs fixing); ``--write`` applies them (exit 0), ``--unsafe`` adds the unsafe ones.
+    A summary goes to stderr. docs/fix.md is the guide."""
+    from refcheck import api
+    from refcheck.fixes.files import applicable, snapshot, write_patch
+    from refcheck.fixes.patch import build
+
+    snap = snapshot(args.path)  # the bytes the patch is made from, compared again on writing
+    cfg = _config_for(args, _folder_of(args.path))
+    doc = api.load(args.path, references_from=args.references_from)
+    report = api.check(doc, cfg)
+    patch = applicable(build(report, unsafe=args.unsafe), snap)
+    if patch and (args.diff or not args.write):
+        _print(visible_lines(patch.diff()))
+    held = sum(1 for f in report.findings if f.fix is not None and not f.fix.safe)
+    hint = f"; {held} unsafe fix{'es' if held != 1 else ''} not applied (--unsafe)" if (
+        held and not args.unsafe) else ""
+    if not patch:
+        say(f"{args.path}: nothing to fix{hint}")
+        return EXIT_CLEAN
+    n = len(patch.edits)
+    what = f"{n} edit{'s' if n != 1 else ''} ({', '.join(patch.codes())})"
+    if not args.write:
+        say(f"{args.path}: {what} would be made (--write applies them){hint}")
+        return EXIT_FINDINGS
+    if patch.left_out and any("does not" in why or "matched" in why for _, why in patch.left_out):
+        say(f"{args.path}: {len(patch.left_out)} edit(s) left out (see refcheck fix --diff)")
+    written = write_patch(patch, snap, backup=args.backup)
+    backup = f"; the original is in {written[0]}" if args.backup and len(written) > 1 else ""
+    say(f"{args.path}: {what} made{backup}{hint}")
     return EXIT_CLEAN
 
 

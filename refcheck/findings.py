@@ -74,6 +74,41 @@ def registered_rules() -> Iterator[Rule]:
 
 
 @dataclass(frozen=True, slots=True)
+class Edit:
+    """One change to ``Document.text``: ``span`` holds ``old``, which becomes ``new``.
+
+    ``code`` names the rule(s) the change answers (``"C203"``; ``"L401,N501"`` when a moved entry
+    is also rewritten). An insertion has an empty span and ``old``.
+    """
+
+    span: Span
+    old: str
+    new: str
+    code: str
+    move: int = 0  # L401: the moved entry's number, shared by its deletion and its insertion
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """How a finding can be put right, as linters say it: ``safe`` fixes change only form (a DOI
+    written as a link, "et al." spelt right, list order, year letters); unsafe ones change what an
+    entry says (a re-rendered or romanised entry, a retrieval date dropped, a DOI found online)."""
+
+    safe: bool
+    edits: tuple[Edit, ...]
+    description: str = ""
+
+    @property
+    def replacement(self) -> str:
+        """The new text of the first edit (most fixes have one)."""
+        return self.edits[0].new if self.edits else ""
+
+    @property
+    def span(self) -> Span | None:
+        return self.edits[0].span if self.edits else None
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem found in the manuscript.
 
@@ -91,6 +126,7 @@ class Finding:
     citation: str | None = None
     suggestion: str = ""
     path: str | None = None  # file the location is in when not the manuscript (a LaTeX .bib)
+    fix: Fix | None = None  # filled by refcheck.fixes after the checks ran
 
     @classmethod
     def make(

@@ -513,7 +513,8 @@ def _export_formats() -> Sequence[str]:
 
 
 CHECK, PARSE, EXPORT, RULES, CACHE = "check", "parse", "export", "rules", "cache"
-COMMANDS = (CHECK, PARSE, EXPORT, RULES, CACHE)
+FIX = "fix"
+COMMANDS = (CHECK, PARSE, EXPORT, RULES, CACHE, FIX)
 
 
 @dataclass(frozen=True)
@@ -543,42 +544,42 @@ class Option:
 OPTIONS: tuple[Option, ...] = (
     # ---- settings: Config fields, in refcheck.toml, in Python, some in the environment/CLI
     Option("select", SELECTORS, "rule codes or prefixes to run (ALL, X, X3, X305)",
-           ("--select",), (CHECK,), cli="append", metavar="CODES"),
+           ("--select",), (CHECK, FIX), cli="append", metavar="CODES"),
     Option("ignore", SELECTORS, "rule codes or prefixes to skip (wins over --select)",
-           ("--ignore",), (CHECK,), cli="append", metavar="CODES"),
+           ("--ignore",), (CHECK, FIX), cli="append", metavar="CODES"),
     Option("severity", SEVERITY_MAP, "per-rule severity: { X305 = \"error\" }"),
     Option("fail_on", FAIL_ON, "lowest severity that makes the exit status 1 (default: warning)",
            ("--fail-on",), (CHECK,), metavar="{info,warning,error,never}"),
     Option("min_severity", SEVERITY, "lowest severity reported (default: info, all)",
            ("--min-severity",), (CHECK,), metavar="{info,warning,error}"),
     Option("transliteration", SCHEME, "romanisation of Cyrillic: ala-lc (default), iso9 …",
-           ("--transliteration",), (CHECK, EXPORT), metavar="SCHEME"),
+           ("--transliteration",), (CHECK, EXPORT, FIX), metavar="SCHEME"),
     Option("language_detector", DETECTOR,
            "title languages by builtin rules (default) or lingua (extra: refcheck[lingua])",
-           ("--language-detector",), (CHECK, EXPORT), env="REFCHECK_LANGUAGE_DETECTOR",
+           ("--language-detector",), (CHECK, EXPORT, FIX), env="REFCHECK_LANGUAGE_DETECTOR",
            metavar="{builtin,lingua}"),
     Option("language", LANGUAGE,
            "the manuscript's language the citation rules follow: auto (detected), en, tr, az, ru",
-           ("--language",), (CHECK,), metavar="{auto,en,tr,az,ru}"),
+           ("--language",), (CHECK, FIX), metavar="{auto,en,tr,az,ru}"),
     Option("et_al", ET_AL, "the journal's et al.: auto, \"et al.\", \"vd.\", \"и др.\" …"),
-    Option("mailto", EMAIL, "contact address for Crossref's polite pool", ("--mailto",), (CHECK,),
-           env="REFCHECK_MAILTO", metavar="EMAIL", empty_env_is_unset=True),
-    Option("cache_dir", FOLDER, "HTTP cache folder", ("--cache-dir",), (CHECK, CACHE),
+    Option("mailto", EMAIL, "contact address for Crossref's polite pool", ("--mailto",),
+           (CHECK, FIX), env="REFCHECK_MAILTO", metavar="EMAIL", empty_env_is_unset=True),
+    Option("cache_dir", FOLDER, "HTTP cache folder", ("--cache-dir",), (CHECK, CACHE, FIX),
            env="REFCHECK_CACHE_DIR", metavar="DIR", path=True, empty_env_is_unset=True),
-    Option("use_cache", BOOL, "do not read or write the HTTP cache", ("--no-cache",), (CHECK,),
+    Option("use_cache", BOOL, "do not read or write the HTTP cache", ("--no-cache",), (CHECK, FIX),
            cli="false"),
-    Option("offline", BOOL, "do not use the network", ("--offline",), (CHECK,),
+    Option("offline", BOOL, "do not use the network", ("--offline",), (CHECK, FIX),
            env="REFCHECK_OFFLINE", cli="true"),
     Option("crossref_url", URL, "Crossref REST API base", env="REFCHECK_CROSSREF_URL"),
     Option("doi_url", URL, "DOI resolver base", env="REFCHECK_DOI_URL"),
     Option("datacite_url", URL, "DataCite REST API base", env="REFCHECK_DATACITE_URL"),
     Option("allow_local_urls", BOOL, "allow requests to local and private addresses",
            env="REFCHECK_ALLOW_LOCAL_URLS"),
-    Option("timeout", SECONDS, "per-request timeout", ("--timeout",), (CHECK,),
+    Option("timeout", SECONDS, "per-request timeout", ("--timeout",), (CHECK, FIX),
            metavar="SECONDS"),
-    Option("deadline", SECONDS, "stop network checks after this long", ("--deadline",), (CHECK,),
-           metavar="SECONDS"),
-    Option("check_urls", BOOL, "check DOIs but not web pages", ("--no-urls",), (CHECK,),
+    Option("deadline", SECONDS, "stop network checks after this long", ("--deadline",),
+           (CHECK, FIX), metavar="SECONDS"),
+    Option("check_urls", BOOL, "check DOIs but not web pages", ("--no-urls",), (CHECK, FIX),
            cli="false"),
     Option("search_missing_dois", BOOL, "look up a DOI for journal articles without one"),
     Option("require_network", BOOL,
@@ -598,11 +599,11 @@ OPTIONS: tuple[Option, ...] = (
     Option("output", OUTPUT, "write the report to FILE (replaced only when the run succeeds)",
            ("--output", "-o"), (CHECK,), config=False, metavar="FILE"),
     Option("config", CONFIG_FILE, "refcheck.toml or pyproject.toml to use", ("--config",),
-           (CHECK, EXPORT), config=False, metavar="FILE"),
+           (CHECK, EXPORT, FIX), config=False, metavar="FILE"),
     Option("write_baseline", OUTPUT, "record today's findings in FILE", ("--write-baseline",),
            (CHECK,), config=False, metavar="FILE"),
     Option("references_from", LINE, "the reference list starts at LINE (no heading needed)",
-           ("--references-from",), (CHECK, PARSE, EXPORT), config=False, metavar="LINE"),
+           ("--references-from",), (CHECK, PARSE, EXPORT, FIX), config=False, metavar="LINE"),
     Option("color", BOOL, "force colours", ("--color",), (CHECK,), config=False, cli="true",
            default=False, group="color"),
     Option("no_color", BOOL, "never use colours", ("--no-color",), (CHECK,), config=False,
@@ -629,6 +630,15 @@ OPTIONS: tuple[Option, ...] = (
            ("--encoding",), (EXPORT,), config=False, default="utf-8", metavar="{utf-8,ascii}"),
     Option("format", choice("text", "markdown"), "list format", ("--format", "-f"), (RULES,),
            config=False, default="text"),
+    Option("write", BOOL, "apply the fixes to FILE (a backup FILE.bak is kept beside it)",
+           ("--write", "-w"), (FIX,), config=False, cli="true", default=False),
+    Option("unsafe", BOOL, "also apply fixes that change what an entry says (re-rendered or "
+           "romanised entries, dropped retrieval dates)", ("--unsafe",), (FIX,), config=False,
+           cli="true", default=False),
+    Option("diff", BOOL, "print the diff with --write too (without --write it is always printed)",
+           ("--diff",), (FIX,), config=False, cli="true", default=False),
+    Option("backup", BOOL, "with --write, keep no FILE.bak", ("--no-backup",), (FIX,),
+           config=False, cli="false", default=True),
 )  # fmt: skip
 
 

@@ -34,6 +34,7 @@ EXPECTED = {
     "__version__",
     "check",
     "export",
+    "fix",
     "load",
     "load_text",
     "parse_references",

@@ -79,6 +79,7 @@ def positional(command: str, scene: Scene) -> list[str]:
         "export": [str(scene.ms)],
         "rules": [],
         "cache": ["info"],
+        "fix": [str(scene.ms), "--offline"],
     }[command]
 
 

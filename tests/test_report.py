@@ -253,6 +253,7 @@ def test_json_contract_keys_and_values(test_rules: None) -> None:
         "citation": "Unknown, 2001",
         "path": "paper.txt",
         "suggestion": None,
+        "fix": None,
     }
     assert (f2["line"], f2["reference"], f2["suggestion"]) == (
         None,

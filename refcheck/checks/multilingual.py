@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
+from refcheck.apa.correct import TRANSLATION_PLACEHOLDER, is_placeholder
 from refcheck.findings import Finding, Rule, Severity, register
 from refcheck.model import Normalised, Reference, Script, Span
 from refcheck.normalise import (
@@ -211,15 +212,21 @@ def check_entries(ctx: Context) -> Iterator[Finding]:
                 suggestion=norm.romanised_entry or romanise(ref.raw, scheme),
             )
         lang = norm.title_language
-        if ref.title and _needs_translation(lang, manuscript) and not ref.title_translation:
+        placeholder = is_placeholder(ref.title_translation) if ref.title_translation else False
+        if ref.title and _needs_translation(lang, manuscript) and (
+            not ref.title_translation or placeholder
+        ):
             after = ref.raw.split(ref.title, 1)[-1].lstrip(" *_\"'”.")
-            if not after.startswith("["):
+            if placeholder or not after.startswith("["):
                 name = _LANGUAGE_NAMES.get(lang, lang)
                 shown = ref.title if _cyrillic_manuscript(ctx) else norm.romanised_title
+                has = (f"still has the placeholder [{TRANSLATION_PLACEHOLDER}] where its {into} "
+                       "translation goes") if placeholder else (
+                    f"has no {into} translation in square brackets after it")
                 yield Finding.make(
                     "N502",
                     f"entry {ref.index}: the title is in {name} ({norm.language_evidence}) and "
-                    f"has no {into} translation in square brackets after it",
+                    f"{has}",
                     ctx.document,
                     ref.span,
                     reference=ref.index,

@@ -18,7 +18,8 @@ from refcheck.cite.grammar import (
     QUOTE_PAIRS,
 )
 
-_NAME_PUNCT = str.maketrans("", "", ".-'’")
+# the tie bars of ALA-LC romanisation (Izvestii͡a) join two letters of one name
+_NAME_PUNCT = str.maketrans("", "", ".-'’\u0361\u0360")
 _ELLIPSIS = ("...", "…")
 
 

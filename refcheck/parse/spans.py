@@ -668,9 +668,8 @@ def fields_from_labels(lab: Labelled) -> _Fields:
     if len(f.authors) <= 1 and f.responsibility:
         stmt = _STATEMENT_END.split(f.responsibility, maxsplit=1)[0]
         agents, et_al = read_names(stmt)
-        people = [a for a in agents if not isinstance(a, Organization)]
-        if len(people) > len(f.authors) and len(people) == len(agents):
-            f.authors, f.et_al = people, et_al or f.et_al
+        if len(agents) > len(f.authors) and not any(isinstance(a, Organization) for a in agents):
+            f.authors, f.et_al = agents, et_al or f.et_al
     if f.year is None and f.pages:
         ym = _YEAR_RANGE.fullmatch(f.pages)
         if ym:

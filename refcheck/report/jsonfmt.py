@@ -1,7 +1,8 @@
 """JSON: a contract users script against. Keys are only ever added, never renamed or removed.
 
 Core keys (stable since 0.1): ``findings[].{code,severity,message,line,column,reference,citation}``,
-``references``, ``citations``. Extensions: ``findings[].{path,suggestion}`` and top-level ``path``,
+``references``, ``citations``. Extensions: ``findings[].{path,suggestion,fix}`` (``fix``: null, or
+``{safe, replacement, span, edits}`` when ``refcheck fix`` can put it right) and top-level ``path``,
 ``resolved``, ``notes``, ``summary``, ``language`` (the manuscript language the rules followed) and
 ``links``: one item per citation occurrence, ``{citation, line, column, references: [entry
 indices], how: exact|folded|romanised|lookalike|near|null, method, candidates}``, so scripts read
@@ -16,7 +17,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from refcheck.findings import Report
+from refcheck.findings import Edit, Finding, Report
 from refcheck.report._common import (
     Item,
     Style,
@@ -51,6 +52,7 @@ def as_dict(
                 "citation": f.citation,
                 "path": finding_path(report, f, path),  # the .bib for a LaTeX .bib entry
                 "suggestion": f.suggestion or None,
+                "fix": fix_dict(report, f),
             }
             for f in report.findings
         ],
@@ -69,6 +71,38 @@ def as_dict(
             "fail_on": fail_on_name(threshold),
             "failed": report.failed(threshold),
         },
+    }
+
+
+def _where(report: Report, offset: int) -> dict[str, int]:
+    line, column = report.document.locate(offset)
+    return {"line": line, "column": column}
+
+
+def fix_dict(report: Report, finding: Finding) -> dict[str, Any] | None:
+    """``{safe, replacement, span, edits}`` when refcheck can fix the finding, else None.
+
+    ``span`` is the first edit's ``{start, end}`` (character offsets in the text refcheck read)
+    with its ``line``/``column`` and ``end_line``/``end_column``; ``replacement`` its new text;
+    ``edits`` every edit of the fix in the same shape with ``old``, ``new`` and ``code`` (list
+    order moves an entry with two edits).
+    """
+    fx = finding.fix
+    if fx is None or not fx.edits:
+        return None
+
+    def span(e: Edit) -> dict[str, Any]:
+        start, end = _where(report, e.span.start), _where(report, e.span.end)
+        return {"start": e.span.start, "end": e.span.end, **start,
+                "end_line": end["line"], "end_column": end["column"]}  # fmt: skip
+
+    return {
+        "safe": fx.safe,
+        "replacement": fx.replacement,
+        "span": span(fx.edits[0]),
+        "edits": [
+            {"span": span(e), "old": e.old, "new": e.new, "code": e.code} for e in fx.edits
+        ],
     }
 
 

@@ -12,7 +12,7 @@ import json
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from refcheck.findings import Report, Rule, Severity
+from refcheck.findings import Finding, Report, Rule, Severity
 from refcheck.report._common import (
     RULES_DOC_URL,
     TOOL_NAME,
@@ -88,6 +88,9 @@ def _part_data(report: Report, path: str) -> dict[str, Any]:
             props["citation"] = f.citation
         if props:
             result["properties"] = props
+        fixes = _fixes(report, f, f_uri)
+        if fixes:
+            result["fixes"] = fixes
         results.append(result)
     return {
         "path": path,
@@ -100,6 +103,30 @@ def _part_data(report: Report, path: str) -> dict[str, Any]:
             "resolved": report.resolved,
         },
     }
+
+
+def _fixes(report: Report, f: Finding, uri: str) -> list[dict[str, Any]]:
+    """SARIF ``fixes``: one fix, its edits as replacements of regions (lines and columns of the
+    text refcheck read); ``properties.safe`` says whether ``refcheck fix`` applies it without
+    ``--unsafe``."""
+    fx = f.fix
+    if fx is None or not fx.edits:
+        return []
+    doc = report.document
+    replacements = []
+    for e in fx.edits:
+        sl, sc = doc.locate(e.span.start)
+        el, ec = doc.locate(e.span.end)
+        replacements.append({
+            "deletedRegion": {"startLine": sl, "startColumn": sc, "endLine": el, "endColumn": ec},
+            "insertedContent": {"text": e.new},
+        })  # fmt: skip
+    kind = "safe" if fx.safe else "unsafe (refcheck fix --unsafe)"
+    return [{
+        "description": {"text": f"{f.code} fix, {kind}"},
+        "artifactChanges": [{"artifactLocation": {"uri": uri}, "replacements": replacements}],
+        "properties": {"safe": fx.safe},
+    }]  # fmt: skip
 
 
 def _log(parts: list[dict[str, Any]], errors: list[tuple[str, str]], batch: bool) -> dict[str, Any]:

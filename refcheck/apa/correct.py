@@ -1,0 +1,147 @@
+"""The record an APA 7 entry should have been written from: what an *unsafe* fix renders.
+
+Each change here is one the rules ask for and one a reader could check against the original:
+
+* a Cyrillic entry romanised in the configured scheme (APA-RL-11), look-alike letters read as the
+  script they imitate first (``TACC`` → ``ТАСС`` → ``TASS``);
+* given names as initials (``Jeffrey W.`` → ``J. W.``), with a period after each;
+* no date → ``n.d.``; pages with an en dash; the place of publication and a whole work's page
+  count dropped (§9.29);
+* a retrieval date kept only for works designed to change (P105's rule);
+* the URL dropped when there is a DOI (P110);
+* the title in sentence case where that is safe (:mod:`refcheck.apa.casing`);
+* a title that needs a translation gets the ``[Translation needed]`` placeholder: the translation
+  itself is the author's to write, never invented here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from refcheck.apa.casing import Vocabulary, sentence_case
+from refcheck.model import Agent, Organization, Person, Reference
+
+__all__ = [
+    "TRANSLATION_PLACEHOLDER",
+    "apa_record",
+    "initials",
+    "is_placeholder",
+    "keeps_retrieval_date",
+    "needs_translation",
+]
+
+TRANSLATION_PLACEHOLDER = "Translation needed"
+"""What stands in the square brackets until the author writes the translation (N502 still
+reports it)."""
+
+_STABLE_TYPES = frozenset({"article-journal", "book", "chapter", "thesis", "article-magazine"})
+_PERIODICAL = frozenset({"article-journal", "article-magazine", "article-newspaper"})
+_WHOLE_WORKS = frozenset({"book", "report", "thesis", "webpage", "dataset", "document"})
+
+
+def is_placeholder(translation: str) -> bool:
+    """Whether a bracketed translation is refcheck's placeholder, not a translation."""
+    return translation.strip(" []").casefold() == TRANSLATION_PLACEHOLDER.casefold()
+
+
+def keeps_retrieval_date(ref: Reference) -> bool:
+    """A retrieval date belongs only to works designed to change (APA-RL-10; the rule of P105):
+    not to journal articles, books, chapters, theses, dated news or dated statements."""
+    dated = ref.date is not None and ref.date.day is not None
+    stable = (
+        ref.type in _STABLE_TYPES
+        or (ref.type == "article-newspaper" and ref.year is not None)
+        or (ref.type == "webpage" and dated)
+    )
+    return not stable
+
+
+def needs_translation(title_language: str, manuscript: str) -> bool:
+    """A title is translated into the manuscript's language, except English titles in a Turkish,
+    Azerbaijani or Russian manuscript (N502's rule)."""
+    if not title_language or title_language == manuscript:
+        return False
+    return not (title_language == "en" and manuscript != "en")
+
+
+def initials(given: str) -> str:
+    """``Jeffrey W.`` → ``J. W.``, ``Jean-Paul`` → ``J.-P.``, ``M.V.`` → ``M. V.``, ``G`` → ``G.``
+    (a lower-case initial is capitalised)."""
+    out: list[str] = []
+    for part in re.split(r"[\s.]+", given.strip()):
+        if not part:
+            continue
+        pieces = [q for q in part.split("-") if q]
+        out.append("-".join(f"{q[0].upper() if q[0].islower() else q[0]}." for q in pieces))
+    return " ".join(out)
+
+
+def _roman(text: str, scheme: str, fixes: dict[str, str]) -> str:
+    from refcheck.normalise import _apply_fixes, romanise
+
+    if not text or not any("\u0400" <= c <= "\u052f" for c in _apply_fixes(text, fixes)):
+        return _apply_fixes(text, fixes) if fixes else text
+    return romanise(_apply_fixes(text, fixes), scheme)
+
+
+def _agent(a: Agent, scheme: str, fixes: dict[str, str], romanise_it: bool) -> Agent:
+    if isinstance(a, Organization):
+        name = _roman(a.name, scheme, fixes) if romanise_it else a.name
+        return Organization(name, a.abbreviation)
+    family, given, particle = a.family, a.given, a.particle
+    if romanise_it:
+        family = _roman(family, scheme, fixes)
+        given = _roman(given, scheme, fixes)
+        particle = _roman(particle, scheme, fixes)
+    return Person(family, initials(given) if given else "", particle, a.suffix)
+
+
+def apa_record(
+    ref: Reference,
+    *,
+    scheme: str = "ala-lc",
+    manuscript_language: str = "en",
+    vocabulary: Vocabulary | None = None,
+) -> Reference:
+    """The corrected record (see the module docstring). ``ref`` should be normalised (its
+    ``norm`` gives the title's language and the look-alike words); the result keeps ``raw``,
+    ``span`` and ``index`` so it still says which entry it replaces."""
+    norm = ref.norm
+    fixes = {lk.text: lk.intended for lk in norm.lookalikes} if norm else {}
+    romanise_it = manuscript_language != "ru"
+    title_language = norm.title_language if norm else ref.language
+    title = _roman(ref.title, scheme, fixes) if romanise_it else ref.title
+    casing_language = title_language if title_language in ("en", "tr", "az", "ru") else "en"
+    if not ref.title.isupper():
+        title = sentence_case(title, casing_language, vocabulary)
+    translation = ref.title_translation
+    if not translation and ref.title and needs_translation(title_language, manuscript_language):
+        translation = TRANSLATION_PLACEHOLDER
+    container = _roman(ref.container_title, scheme, fixes) if romanise_it else ref.container_title
+    if ref.type in ("chapter",) and container and not container.isupper():
+        container = sentence_case(container, casing_language, vocabulary)
+    publisher = _roman(ref.publisher, scheme, fixes) if romanise_it else ref.publisher
+    genre = _roman(ref.genre, scheme, fixes) if romanise_it else ref.genre
+    no_date = ref.no_date or (ref.year is None and not ref.in_press)
+    accessed = ref.accessed if keeps_retrieval_date(ref) and ref.url and not ref.doi else None
+    pages = re.sub(r"\s*[-‐‑−—]+\s*", "–", ref.pages) if ref.pages else ""
+    if ref.type in _WHOLE_WORKS:
+        pages = ""  # a whole book's extent or a cited page: not part of its entry (§9.29)
+    keep_place = ref.type == "paper-conference" and not ref.container_title
+    return replace(
+        ref,
+        authors=tuple(_agent(a, scheme, fixes, romanise_it) for a in ref.authors),
+        editors=tuple(_agent(a, scheme, fixes, romanise_it) for a in ref.editors),
+        title=title,
+        title_translation=translation,
+        container_title=container,
+        publisher=publisher,
+        genre=genre,
+        no_date=no_date,
+        accessed=accessed,
+        pages=pages,
+        place=ref.place if keep_place else "",
+        url="" if ref.doi else ref.url,
+        doi_raw=f"https://doi.org/{ref.doi}" if ref.doi else "",
+    )
