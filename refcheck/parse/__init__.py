@@ -1,26 +1,27 @@
 """The parse stage: one :class:`~refcheck.model.Reference` per reference-list entry.
 
-A hand-written grammar rather than a trained labeller, because the targets (every field of odd
-real entries, 2,000 entries/s, a cheap import) reward explicit rules we can read and test:
+Two readers, chosen per entry by evidence (docs/parser.md, "Which reader"):
 
-1. pull the machine-readable tail off the entry (DOI, URL, "Retrieved <date>, from", "(Original
-   work published ...)"), since those are unambiguous wherever they sit;
-2. APA form: an author block, then a parenthesised date right after it ``(2020b, May 3).``;
-   otherwise Chicago-like form: ``Surname, Given. Title. ... Place: Publisher, Year.`` with the
-   year found later (and the entry flagged as not APA);
-3. split the remainder into sentence-like segments (never inside ``*italics*``, quotes or
-   brackets, never after an initial or a known abbreviation) and read title, container, volume,
-   issue, pages, edition, place and publisher from their position and their italics.
+* the **grammar** (``grammar``, ``forms/``): hand-written rules for APA 7 and its near
+  relatives. It reads clean APA best and is the only reader that can say *how* an entry departs
+  from APA 7 (the P103 phrases), so it sees every entry;
+* the **labeller** (``labeller/``): a linear-chain CRF trained on real reference lists of every
+  style, labelling tokens that ``spans`` turns into fields. It reads every other form (GOST,
+  Harvard, Vancouver, Chicago, MLA, house styles) better than rules could.
+
+The grammar's reading of an APA-form entry stands unless it shows a sign of a misreading; every
+other entry takes the labeller's fields with the grammar's findings. Both start from what is
+unambiguous wherever it sits: DOI, URL, "Retrieved <date>, from" (``tail``).
 
 Nothing here raises on any input string: failures become ``UNPARSED``/``PARTIAL`` records.
-Only the stdlib ``re`` (and ``itertools``) is imported so that ``import refcheck.parse``
-stays cheap.
+The model is loaded on first use, so ``import refcheck.parse`` stays cheap.
 
 The package's files name its parts: ``dates``, ``identifiers`` and ``tail`` (DOI, URL,
-retrieval), ``tokens`` (segments), ``names`` (author lists), ``fields`` (the record and the
-readers every form shares), ``forms/`` (one module per reference style: ``apa``, ``chicago``
-(and MLA), ``comma`` (IEEE, Vancouver), ``gost``, ``harvard``) and ``grammar`` (which form an
-entry is in).
+retrieval), ``tokens`` (segments), ``names`` (author lists in every order), ``fields`` (the
+record and the readers every form shares), ``forms/`` (one module per reference style:
+``apa``, ``chicago`` (and MLA), ``comma`` (IEEE, Vancouver), ``gost``, ``harvard``),
+``grammar`` (which form an entry is in), ``labeller/`` (tokens, features, the model) and
+``spans`` (labelled tokens to fields).
 """
 
 from __future__ import annotations
