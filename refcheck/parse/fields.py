@@ -14,8 +14,8 @@ from refcheck.parse.tokens import _clean
 # --------------------------------------------------------------------------- containers
 
 _VOL_TAIL = re.compile(
-    r"^[,.]?\s*(?:Vol\.\s*|Cilt\s*|Т\.\s*)?\*?(?P<vol>\d+[A-Za-z]?(?:[-–]\d+)?)?\*?"
-    r"(?:\s*\((?P<iss>[^()]{1,20})\)|/(?P<iss2>\d+[A-Za-z]?)"
+    r"^[,.]?\s*(?:Vol\.\s*|Cilt\s*|Т\.\s*)?\*?(?P<vol>\d+[A-Za-z]?(?:[-–]\d+)?|(?-i:[IVXLC]{1,7}))?\*?"
+    r"(?:\s*\((?P<iss>[^()]{1,20}(?:\(\d{1,4}\))?)\)|/(?P<iss2>\d+[A-Za-z]?)"
     r"|,?\s*(?:No\.|Issue|Sayı|№|Nr\.)\s*(?P<iss3>\w+))?"
     r"(?:\s*\((?P<yr>\d{4})\))?"
     r"(?:[,:]\s*(?:pp?\.\s*|ss?\.\s*|С\.\s*|с\.\s*)?(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)?"
@@ -206,7 +206,7 @@ _TRANS_SENTENCE = re.compile(
     r"\.\s+(?:Çev\.|Trans\.|Tərc\.|Пер\.|Translated by)\s+[^\W\d_](?:[^\W\d_]|[ .'’,&-]){1,100}$"
 )
 _REPORT_INNER = re.compile(
-    r"\b(?:Report|Rapor|Working Paper|Policy Brief|Publication|No\.)|"
+    r"\b(?:Report|Rapor|Working Paper|Policy Brief|Publication|No\.)|^arXiv:\s*\d|"
     r"^(?-i:[A-Z]{2,8})\s+\d+(?:[-/]\d+)+$",
     re.I,
 )  # also an agency's acronym and a hyphenated number: "(NCES 2022-144)"

@@ -283,8 +283,21 @@ _SUSPECT_CONT_START = re.compile(
     r"^(?:İçinde|içinde|Içinde|In|В)\s*:|^(?:Çev|Trans)\.\s", re.IGNORECASE
 )
 _SUSPECT_CONT = re.compile(
-    r"(?:,|\s)\s*\d+\s*\(\s*\d+\s*\)\s*$|\b(?:Cilt|Vol\.?|Sayı|No\.)\s*\d+\s*$"
+    r"(?:,|\s)\s*\d+\s*\(\s*\d+\s*\)\s*$|\b(?:Cilt|Vol\.?|Sayı|No\.)\s*\d+\s*$|"
+    r",\s*(?-i:[IVXLC]{1,7})\s*$"  # "Vakıflar Dergisi, VIII": a Roman volume
 )
+_CONT_PLACE = re.compile(r"^" + _CITIES + r"$")
+# a sentence inside the title that ends like a source: "… durumu. Turkish Studies, Volume 6/1",
+# "… cami. Vakıflar Dergisi, 9"
+_TITLE_SOURCE_END = re.compile(
+    r"\.\s+[^\W\d_][^.]{2,},\s*(?:(?:Volume|Vol\.|Cilt|Sayı|No:?|Tome)\s*)?"
+    r"(?:\d{1,4}(?:[-/–]\d{1,4})?|(?-i:[IVXLC]{1,7}))(?:\s*\(\d{1,3}\))?\s*$"
+)
+# a journal's abbreviated name cut in two at one of its periods: title "… terminology. Anatomic",
+# container "Rec. Part B New Anatom"; title "J. Biol", container "Chem"
+_ABBR = r"(?:[A-Z][a-z]{0,9}\.?|[A-Z]{1,5}|&|of|and)"
+_TITLE_ABBR_END = re.compile(r"(?:^|\.\s+)" + _ABBR + r"(?:\s+" + _ABBR + r"){0,6}$")
+_CONT_ABBR = re.compile(r"^" + _ABBR + r"(?:\s+" + _ABBR + r"){0,5}$")
 _NAMES_IN_ORG = re.compile(
     r"^(?:[^\W\d_][\w'’-]+\s+){1,2}(?:[^\W\d_]\.?(?:\s+|$)){1,3}(?:$|[,;&]|(?:ve|and|və|и)\s)"
 )
@@ -297,7 +310,18 @@ def _suspect(f: _Fields, head: str = "") -> str:
         return "no title"
     if _SUSPECT_TITLE.search(f.title):
         return "title holds a source"
-    if f.title[:1] in "“\"«„" and _QUOTE_THEN_MORE.search(f.title[1:]):
+    if _TITLE_SOURCE_END.search(f.title):
+        return "title ends with a source's volume"
+    tm = _TITLE_ABBR_END.search(f.title) if f.container_title else None
+    if tm and _CONT_ABBR.match(f.container_title) and (
+        "." in f.container_title  # "Rec. Part B New Anatom"
+        or (tm.start() > 0 and " " in tm[0].strip(". "))  # "… immortality. Essays Informat"
+        or (tm.start() == 0 and "." in f.title)  # "Proc. Natl Acad. Sci" + "USA"
+    ):
+        return "an abbreviated journal name cut in two"
+    if f.container_title and _CONT_PLACE.match(f.container_title.strip(" .")):
+        return "container is a place"
+    if f.title[:1] in '“"«„' and _QUOTE_THEN_MORE.search(f.title[1:]):
         return "title runs on past its closing quote"
     if not f.publisher and not f.container_title and _TITLE_CITY_END.search(f.title):
         return "title ends with a place"

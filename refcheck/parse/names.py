@@ -310,8 +310,13 @@ _ORG_STEMS = re.compile(
     r"(?i:minist|univ|inst|agen|assoc|organi|counc|commi|offic|depart|bank|gover|cent|soci|"
     r"found|bure|corp|compan|inc\b|ltd|group|nazir|bakan|ünivers|enstit|kurum|komit|минист|"
     r"инст|унив|комит|админ|федер|респ|служб|агент|nation|union|world|statist|academ|akadem|"
-    r"акад|press|news)"
+    r"акад|press|news|ajans|komisyon|staff|servi|collab|consort|project|network|task|sendika|"
+    r"teşkil|başkan|prezid|президент|meclis|məclis|parlam|gazete|qəzet|газет|новост|daire|"
+    r"müdürl|idarə|управл|палат|court|mahkeme|trust|fund|fond|фонд|program|initiat|observ|"
+    r"laborat|museum|müze|музе|librar|kütüph|библиот|archiv|arşiv|архив|party|partisi|парти|"
+    r"federa|board|authorit|secretar|trialist|working|агентлик|xəbər)"
 )
+_ONE_FAMILY_GIVEN = re.compile(r"^[^\W\d_][\w'’-]*,\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?$")
 _NAME_SPLIT = re.compile(r"\s*(;|,|&|\band\b|\bve\b|\bvə\b|\bи\b|\bund\b)\s*")
 _GLUED_INITIAL = re.compile(r"(?<![^\W\d_])([^\W\d_]\.)(?=[^\W\d_])")
 _INI_WORD = re.compile(
@@ -324,17 +329,25 @@ _ORG_HINT = re.compile(
     r"bureau|corporation|company|inc|ltd|group|nazirliyi|bakanlığı|universiteti|üniversitesi|"
     r"institutu|enstitüsü|kurumu|komitəsi|министерство|институт|университет|комитет|"
     r"администрация|федерации|республики|службы?|агентство|nations|union|world|national|"
-    r"statistics|statistical|academy|akademiyası|академия|bank|press|news|agentliyi)\b",
+    r"statistics|statistical|academy|akademiyası|академия|bank|press|news|agentliyi|"
+    # news agencies, offices, courts, parliaments, projects: organisations in four languages
+    r"ajansı|ajans|komisyonu|komissiyası|комиссия|staff|services?|collaboration|consortium|"
+    r"project|network|task force|sendikası|teşkilatı|başkanlığı|prezidenti|президент|"
+    r"meclisi|məclisi|parlamenti|parliament|gazetesi|qəzeti|газета|новости|dairesi|daire|"
+    r"müdürlüğü|idarəsi|управление|палата|court|mahkemesi|trust|fund|fondu|фонд|programme|"
+    r"program|initiative|observatory|laboratory|museum|müzesi|музей|library|kütüphanesi|"
+    r"библиотека|archives?|arşivi|архив|party|partisi|партия|federation|federasyonu|board|"
+    r"authority|secretariat|trialists|working group|xəbərləri)\b",
     re.IGNORECASE,
 )
 
 
 # patterns compiled once (a literal in a call is looked up in re's cache every time)
-_RX1 = re.compile(r"[^\W\d_]{2,3}\.")
-_RX2 = re.compile(r"\s*\[[^\[\]]{0,120}\]|\s*\([^()]{0,120}\)")
-_RX3 = re.compile(r"[\s.,]*[-–—_]{2,}[\s.,]*")
-_RX4 = re.compile(r"(?:^|[\s.,-])[^\W\d_]{1,2}\.$")
-_RX5 = re.compile(r"(?:^|\s)[^\W\d_]\.")
+_SHORT_CAPS_ABBREV = re.compile(r"[^\W\d_]{2,3}\.")
+_BRACKETED = re.compile(r"\s*\[[^\[\]]{0,120}\]|\s*\([^()]{0,120}\)")
+_DASHES_ONLY = re.compile(r"[\s.,]*[-–—_]{2,}[\s.,]*")
+_INITIAL_END = re.compile(r"(?:^|[\s.,-])[^\W\d_]{1,2}\.$")
+_ANY_INITIAL = re.compile(r"(?:^|\s)[^\W\d_]\.")
 
 
 def _is_ini_word(w: str, words: int) -> bool:
@@ -362,7 +375,7 @@ def _given_first(words: list[str]) -> Person:
 def _family_first(family: str, given: str) -> Person:
     fam = family.strip().rstrip(",")
     given = given.strip()
-    if _RX1.fullmatch(given) and given[:-1].isupper():
+    if _SHORT_CAPS_ABBREV.fullmatch(given) and given[:-1].isupper():
         given = given[:-1]  # Vancouver "Lee MK." / "Lee, MK.": the period ends the list
     particle, fam = _split_particle(fam) if " " in fam else ("", fam)
     return Person(family=fam, given=given.strip(), particle=particle)
@@ -403,15 +416,20 @@ def read_names(text: str) -> tuple[list[Agent], bool]:
         s = s[: m.start()]
     if "[" in s or "(" in s:
         # "[Fel’kerzam, A. E.]", "(Arminiĭ Evgenʹevich)": another form of a name, not a name
-        s = _RX2.sub(" ", s)
-    if _RX3.fullmatch(s):
+        s = _BRACKETED.sub(" ", s)
+    if _DASHES_ONLY.fullmatch(s):
         return [], et_al  # "---." / "———.": the previous entry's author, repeated
     s = s.strip(" ,;:/")
-    if s.endswith(".") and not _RX4.search(s[-5:]):
+    if s.endswith(".") and not _INITIAL_END.search(s[-5:]):
         s = s[:-1]
     if not s:
         return [], et_al
-    if _ORG_STEMS.search(s) and _ORG_HINT.search(s) and not _RX5.search(s):
+    if (
+        _ORG_STEMS.search(s)
+        and _ORG_HINT.search(s)
+        and not _ANY_INITIAL.search(s)
+        and not _ONE_FAMILY_GIVEN.match(s)  # "Court, John": a surname that is also a word
+    ):
         return [_org(s)], et_al
     # "Юренев Р. Н. Эйзенштейн С. М.": names written one after another without a comma
     if len(s) < 400 and "," not in s and ";" not in s and s.count(".") >= 3:

@@ -42,7 +42,8 @@ _CONTENT = re.compile(
     re.IGNORECASE,
 )
 _VOL = re.compile(
-    r"(?:\b(?:vol|vols|volume|v|cilt|cild|c|т|том|tom|band|bd|jg|t|kn|кн)\.?\s*|^\s*)"
+    r"(?:\b(?:vols?|volume|cilt|cild|том|tom|band|bd|jg|kn|кн)\b\.?\s*|"
+    r"\b(?:v|c|t|т)(?:\.\s*|\s+)|^\s*)"
     r"(?P<v>\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?|(?-i:[IVXLC]+)\b)",
     re.IGNORECASE,
 )
@@ -107,38 +108,40 @@ _QUOTED_THEN = re.compile(
 
 
 # patterns compiled once (a literal in a call is looked up in re's cache every time)
-_RX1 = re.compile(r"^[–—-]+\s*")
-_RX2 = re.compile(r"^(?://|[–—-]+(?=\s|$)|[.,;:]+)\s*")
-_RX3 = re.compile(r"\s*(?://|[–—-]+)$")
-_RX4 = re.compile(r"^(?:[-–—_]{2,}[.,]?\s*|[–—-]\s+)")
-_RX5 = re.compile(
+_LEAD_DASHES = re.compile(r"^[–—-]+\s*")
+_LEAD_SEPARATOR = re.compile(r"^(?://|[–—-]+(?=\s|$)|[.,;:]+)\s*")
+_TRAIL_SEPARATOR = re.compile(r"\s*(?://|[–—-]+)$")
+_REPEATED_AUTHOR = re.compile(r"^(?:[-–—_]{2,}[.,]?\s*|[–—-]\s+)")
+_GOST_KIND = re.compile(
     r"\s*:\s*(?:монография|учебное пособие|учеб\. пособие|учебник|сборник статей|"
     r"monoqrafiya|dərslik|dərs vəsaiti)\s*$",
     re.IGNORECASE,
 )
-_RX6 = re.compile(r"^[-–—]?\s*(?:Kn|Кн)\.\s*")
-_RX7 = re.compile(r"^(?://\s*|[–—-]\s+|(?:in|in:|içinde:?|i̇çinde:?|в:|в сб\.:?)\s+)", re.IGNORECASE)
-_RX8 = re.compile(r"^(?:In|İçinde|В)\s*:\s*")
-_RX9 = re.compile(r"[,.]?\s*(?:№|No\.?|Nr\.?|Sayı|Вып\.?|вып\.?)$")
-_RX10 = re.compile(r"(?:^|\s)[^\W\d_]{1,5}\.$")
-_RX11 = re.compile(r"\s*[;:]\s*\d*\s*\(?\s*\w")
-_RX12 = re.compile(r"^[\s(\[–—-]+|[\s)\].,;:]+$")
-_RX13 = re.compile(r"^(?:19|20)\d\d\s*[;:]\s*")
-_RX14 = re.compile(r"(\d{1,3})\s*/\s*(\d{1,3})")
-_RX15 = re.compile(r"(?:1[5-9]|20)\d\d")
-_RX16 = re.compile(r"\.$")
-_RX17 = re.compile(r"\s*([-–—]+)\s*")
-_RX18 = re.compile(r"(?<![\w.])([A-Za-z]?\d+[A-Za-z]?)(?![\w.]*\d{4})(?:\.|$)")
-_RX19 = re.compile(r"[A-Za-z]?\d+[A-Za-z]?")
-_RX20 = re.compile(r"\b([A-Za-z]+)\b")
-_RX21 = re.compile(r"(?:№|\bNo\.?|\bNr\.?|\bSayı|\b[Вв]ып\.?|\bIssue)\s*$")
-_RX22 = re.compile(r"\s*\d+[A-Za-z]?\s*[.,;:]?\s*")
-_RX23 = re.compile(
+_BOOK_NO = re.compile(r"^[-–—]?\s*(?:Kn|Кн)\.\s*")
+_CONTAINER_LEAD = re.compile(
+    r"^(?://\s*|[–—-]\s+|(?:in|in:|içinde:?|i̇çinde:?|в:|в сб\.:?)\s+)", re.IGNORECASE
+)
+_IN_COLON = re.compile(r"^(?:In|İçinde|В)\s*:\s*")
+_TRAIL_ISSUE_WORD = re.compile(r"[,.]?\s*(?:№|No\.?|Nr\.?|Sayı|Вып\.?|вып\.?)$")
+_ABBREV_END = re.compile(r"(?:^|\s)[^\W\d_]{1,5}\.$")
+_VOLUME_AFTER_YEAR = re.compile(r"\s*[;:]\s*\d*\s*\(?\s*\w")
+_DATE_BRACKETS = re.compile(r"^[\s(\[–—-]+|[\s)\].,;:]+$")
+_VANCOUVER_YEAR = re.compile(r"^(?:19|20)\d\d\s*[;:]\s*")
+_VOL_SLASH_ISS = re.compile(r"(\d{1,3})\s*/\s*(\d{1,3})")
+_YEAR4 = re.compile(r"(?:1[5-9]|20)\d\d")
+_FINAL_PERIOD = re.compile(r"\.$")
+_DASH_RUN = re.compile(r"\s*([-–—]+)\s*")
+_SINGLE_PAGE = re.compile(r"(?<![\w.])([A-Za-z]?\d+[A-Za-z]?)(?![\w.]*\d{4})(?:\.|$)")
+_PAGE_NUMBER = re.compile(r"[A-Za-z]?\d+[A-Za-z]?")
+_FIRST_WORD = re.compile(r"\b([A-Za-z]+)\b")
+_ISSUE_WORD_END = re.compile(r"(?:№|\bNo\.?|\bNr\.?|\bSayı|\b[Вв]ып\.?|\bIssue)\s*$")
+_BARE_NUMBER = re.compile(r"\s*\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?\s*[.,;:]?\s*")
+_ACCESS_DATE = re.compile(
     r"(?:accessed|retrieved|erişim|дата обращения|müraciət|viewed|cited|цитируется)[^\d]{0,20}"
     r"(.{4,30}?\d{4})",
     re.IGNORECASE,
 )
-_RX24 = re.compile(r"^(?P<place>[^:,]{2,30}?)\s*[:,]\s*(?P<pub>.+)$")
+_PLACE_PUBLISHER = re.compile(r"^(?P<place>[^:,]{2,30}?)\s*[:,]\s*(?P<pub>.+)$")
 
 
 _INITIAL_TOKEN = re.compile(r"^(?:[^\W\d_]{1,2}\.){1,3}[,;]?$")
@@ -182,12 +185,13 @@ def _repair(tokens: list[str], labels: list[str]) -> list[str]:
         i = j + 1
     _italic_ends_title(tokens, out)
     _heading_then_statement(tokens, out)
+    _numbers_after_their_labels(tokens, out)
     _author_before_quoted_title(tokens, out)
     _publisher_after_book_title(tokens, out)
     return out
 
 
-_OPEN_QUOTE = frozenset("\"“«„")
+_OPEN_QUOTE = frozenset('"“«„')
 
 
 def _author_before_quoted_title(tokens: list[str], labels: list[str]) -> None:
@@ -249,6 +253,46 @@ def _heading_then_statement(tokens: list[str], labels: list[str]) -> None:
         return
     for x in range(k, slash):
         labels[x] = "title"
+    # the statement names every author up to "//": a name the model left as a note is one more
+    end = slash + 1
+    while end < n and tokens[end] != "//" and labels[end] in ("author", "note"):
+        end += 1
+    statement = tokens[slash + 1 : end]
+    if end < n and tokens[end] == "//" and all(_NAME_TOKEN.match(t) for t in statement):
+        for x in range(slash + 1, end):
+            labels[x] = "author"
+
+
+# a family name or initials in a GOST statement of responsibility ("Зайцев", "Е.М.,")
+_NAME_TOKEN = re.compile(r"^(?:[^\W\d_][\w'’-]+|(?:[^\W\d_]{1,2}\.){1,3})[,;]?$")
+# a number after its own label word, whatever else the model said it was ("вып. 2", "V.41.",
+# "Iss.3", "№ 4"): the label word is the stronger evidence
+_NUMBER_LABEL = re.compile(
+    r"^(?:[ТтVv]|Vol|vol|Том|том|Cilt|Cild|Iss|Issue|No|Nr|Sayı|[Вв]ып|№)\.?$"
+)
+_NUMBER_LABELLED = re.compile(
+    r"^(?:[ТтVv]|Vol|vol|Cilt|Cild|Iss|Issue|No|Nr|Sayı|[Вв]ып|№)\.?\s*\d+[A-Za-z]?[.,;]?$"
+)
+_NUMBER = re.compile(r"^\d+[A-Za-z]?[.,;]?$")
+
+
+def _numbers_after_their_labels(tokens: list[str], labels: list[str]) -> None:
+    """Volume and issue numbers the model read as a date or pages, taken back by their label
+    words: ``т. 7, вып. | 2, март 2019`` and ``— V.41. —`` inside a date run."""
+    n = len(tokens)
+    movable = ("date", "pages")
+    for i in range(n):
+        if labels[i] not in movable and labels[i] != "volume":
+            continue
+        if _NUMBER_LABELLED.match(tokens[i]) and labels[i] in movable:
+            labels[i] = "volume"
+        elif (
+            i + 1 < n
+            and _NUMBER_LABEL.match(tokens[i])
+            and _NUMBER.match(tokens[i + 1])
+            and labels[i + 1] in (*movable, "volume")
+        ):
+            labels[i] = labels[i + 1] = "volume"
 
 
 _ITALIC_CLOSE = re.compile(r"\*[.,:;)\]]*$")
@@ -330,9 +374,9 @@ def _runs(lab: Labelled) -> list[tuple[str, int, int]]:
 
 def _strip(s: str) -> str:
     s = s.replace("*", "").strip()
-    s = _RX1.sub("", s)
-    s = _RX2.sub("", s)
-    s = _RX3.sub("", s)
+    s = _LEAD_DASHES.sub("", s)
+    s = _LEAD_SEPARATOR.sub("", s)
+    s = _TRAIL_SEPARATOR.sub("", s)
     return _clean(s).strip(" ,;:")
 
 
@@ -357,7 +401,10 @@ _TITLE_TAIL_JUNK = re.compile(
     r"(?:[.,]\s*-?\s*|\s+-\s*|\s*:\s*)(?:izd|изд|çev|çeviren|trans|transl|translated|пер|tərc|"
     r"учеб|ucheb|учебное|учебник|монография)\b.*$|[,.]\s*-\s*$|"
     r"\.\s+(?:Ed\.|Eds\.|Edited\s+by|Introduction\s+by|Intro\.|With\s+an\s+introduction|Foreword\s+by|"
-    r"Preface\s+by|Annotated\s+by|Compiled\s+by)\s.*$|\s+\.\s+(?:Introduction|Ed\.)\b.*$",
+    r"Preface\s+by|Annotated\s+by|Compiled\s+by)\s.*$|\s+\.\s+(?:Introduction|Ed\.)\b.*$|"
+    r"(?:[.,]\s+|\s*:\s*|\s+\()(?:arXiv\s+preprint|arXiv:\s*\d|Preprint\s|Препринт\s).*$|"
+    r"[.,]\s+(?:Retrieved|Erişim|Accessed|Available|Режим|Дата обращения)\b.*$|"
+    r"\s*\([^()]{0,30}$",  # "Title (Çev" / "Title (S": a bracket the title does not close
     re.IGNORECASE,
 )
 _STATEMENT_END = re.compile(r"\s*(?://|;|\s[–—]\s|\.\s+[–—])")
@@ -370,12 +417,12 @@ _TITLE_VOL = re.compile(
 
 def _title(f: _Fields, raw: str) -> str:
     t = raw.replace("*", "").strip()
-    t = _RX4.sub("", t)  # "---. Title": a repeated author
+    t = _REPEATED_AUTHOR.sub("", t)  # "---. Title": a repeated author
     t = _CONTENT.sub(" ", t).strip()
     t = t.rstrip(" ,;:/")
     t = _drop_stray_quotes(_unquote(_clean(t)))
     t = _take_title_extras(f, t)
-    t = _RX5.sub("", t)
+    t = _GOST_KIND.sub("", t)
     m = _TITLE_TAIL_JUNK.search(t)
     if m and m.start() > 0:
         t = t[: m.start()]  # "Title, çev.", "Title.- izd", "Title: Учеб. пособие"
@@ -407,6 +454,8 @@ _SEASON_END = re.compile(
     r"(?:\s+\d{2,4})?\s*$",
     re.IGNORECASE,
 )
+_RETRIEVED_END = re.compile(r"[.,]\s+(?:Retrieved|Erişim|Accessed|Available)\b.*$")
+_BRACKET_LEAD = re.compile(r"^\[[^\[\]]{2,300}\][.,]?\s+(?=\S)")
 _BRACKET_END = re.compile(r"\s*\[[^\[\]]{2,200}\]$")
 _KIND_AFTER = re.compile(
     r"^[\"«“„](?P<n>[^\"»”]{2,120})[\"»”]\s*(?:jurnalı|jurnal|журнал|журнала|dergisi|qəzeti|"
@@ -417,24 +466,39 @@ _KIND_AFTER = re.compile(
 
 _CONT_ISSUE = re.compile(r"[.,]?\s*(?:№|No\.|(?-i:N))\s*(?P<i>\d+)\b[^\d]{0,12}$")
 _CONT_IMPRINT = re.compile(r"[.,]\s*(?P<place>" + _CITIES + r")\s*:\s*(?P<pub>[^:\d]{2,60})$")
-_CONT_VOL = re.compile(r",\s*(\d{1,4})\s*$")
+_CONT_CITY_END = re.compile(r"(?:^|[.,]\s*)(?P<place>" + _CITIES + r")\.?$")
+# a volume left at the end of the journal's name: "Quarterly, 14", "Image and Vision Computing 9",
+# "Country Life CXC", "Dergisi, V (I)"; never after a word that numbers a part of the name
+_CONT_VOL = re.compile(
+    r"(?:,\s*|\s+)(?P<v>\d{1,4}|(?-i:[IVXLC]{2,7})|(?<=,\s)(?-i:[IVX]))"
+    r"(?:\s*\((?P<i>\d{1,3}|(?-i:[IVX]{1,4}))\))?\s*$"
+)
+# "Series 6" names a part of the journal; "Türk-İş Yıllığı 99", "Yearbook 2001": a year
+_NAME_PART_OR_YEARBOOK = re.compile(
+    r"\b(?:Series|Serie|Part|Section|Sect|Серия|Сер|Ser|Vol|Sec|No|Yıllığı|Yearbook|Almanac|"
+    r"Almanak|Annual|Ежегодник|Jahrbuch|İllik|Salnamə)\.?$",
+    re.IGNORECASE,
+)
 _CONT_PAGES = re.compile(r",\s*(?:pp?\.\s*)?(\d+\s*[-–—]\s*\d+)\s*$")
 
 
 def _container(raw: str) -> str:
     s = raw.replace("*", "").strip()
-    s = _RX6.sub("", s)
+    s = _BOOK_NO.sub("", s)
     km = _KIND_AFTER.match(s)
     if km:
         return _clean(km["n"]).strip()
-    s = _RX7.sub("", s)
-    s = _RX8.sub("", s)
+    s = _CONTAINER_LEAD.sub("", s)
+    s = _IN_COLON.sub("", s)
     s = _CONTENT.sub(" ", s)
+    s = _BRACKET_LEAD.sub("", s)  # '[“Title in English”]. Journal': the title's translation
+    s = _RETRIEVED_END.sub("", s)  # "Wex. Retrieved": the retrieval phrase's first word
     s = s.strip().rstrip(" ,;:/–—-")
-    s = _BRACKET_END.sub("", s) if s.endswith("]") else s  # "Kojien [Japanese Dictionary]"
+    if s.endswith(("].", "]")):
+        s = _BRACKET_END.sub("", s.rstrip("."))  # "Kojien [Japanese Dictionary]"
     s = _SEASON_END.sub("", s)  # "Toplum ve Bilim, Güz", "Journalism History, Summer 93"
-    s = _RX9.sub("", s).rstrip(" ,;:")
-    if s.endswith(".") and not _RX10.search(s):
+    s = _TRAIL_ISSUE_WORD.sub("", s).rstrip(" ,;:")
+    if s.endswith(".") and not _ABBREV_END.search(s):
         s = s[:-1]
     return _unquote(_clean(s)).strip(" ,;")
 
@@ -452,9 +516,9 @@ def _date(f: _Fields, text: str) -> None:
         if m[3]:
             f.year_suffix = m[3]
         rest = s[m.end() :]
-        if _RX11.match(rest):
+        if _VOLUME_AFTER_YEAR.match(rest):
             _volume(f, rest.lstrip(" ;:"))  # Vancouver "2011;(4):" read as the date
-        inner = _RX12.sub("", s)
+        inner = _DATE_BRACKETS.sub("", s)
         d = parse_date(inner) if len(inner) > 6 else None
         if (d is None or d.month is None) and len(inner) > 6:
             d = _month_day(s[m.end() :].strip(" ,.;:)]"), f.year)
@@ -469,6 +533,9 @@ def _date(f: _Fields, text: str) -> None:
 
 _YEAR_RANGE = re.compile(r"((?:1[5-9]|20)\d\d)\s*[-–—/]\s*(?:\d{2}|(?:1[5-9]|20)\d\d)")
 _DMY = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})\b")
+_WHOLE_NUMBER = re.compile(r"\s*\(\d{1,5}\)")
+_N_VOLS_LEAD = re.compile(r"\s*(\d{1,3}\s*(?:т|тт|томах|vols?|volumes|cilt)\.?)", re.IGNORECASE)
+_IN_END = re.compile(r"(?:^|\s)(?:в|in|во)$")
 _N_VOLS = re.compile(r"^\d+\s*(?:vols?|volumes|cilt|cild|т\.|тт\.|томах)\.?$", re.IGNORECASE)
 
 
@@ -479,20 +546,24 @@ def _volume(f: _Fields, text: str) -> None:
     # "2019;12(2):" (Vancouver), "18(3)", "7 (2)", "Vol. 3, No. 2", "Т. 5, № 3", "№ 3"
     im = _ISS.search(s)
     if im:
+        end = im.end()
+        whole = _WHOLE_NUMBER.match(s, end) if im["i"] and im[0].startswith("№") else None
+        if whole:
+            end = whole.end()  # "№ 3 (122)": the issue and the journal's running number
         if not f.issue:
-            f.issue = (im["sup"] or im["i"]).strip()
-        s_vol = (s[: im.start()] + " " + s[im.end() :]).strip(" ,.;:()")
+            f.issue = s[im.start("i") : end] if whole else (im["sup"] or im["i"]).strip()
+        s_vol = (s[: im.start()] + " " + s[end:]).strip(" ,.;:()")
     else:
         s_vol = s
-    s_vol = _RX13.sub("", s_vol)
-    sm = _RX14.fullmatch(s_vol)
+    s_vol = _VANCOUVER_YEAR.sub("", s_vol)
+    sm = _VOL_SLASH_ISS.fullmatch(s_vol)
     if sm and not f.volume and not f.issue:
         f.volume, f.issue = sm[1], sm[2]  # Chicago/Turkish "17/4": volume 17, issue 4
         return
     vm = _VOL.search(s_vol)
     if vm and not f.volume and vm["v"].strip():
         v = vm["v"].strip()
-        if not (_RX15.fullmatch(v) and f.year == int(v)):
+        if not (_YEAR4.fullmatch(v) and f.year == int(v)):
             f.volume = v
 
 
@@ -502,20 +573,20 @@ def _pages(f: _Fields, text: str, is_book: bool) -> None:
     if im and not f.issue and not s[: im.start()].rstrip().endswith(("p", "P", "pp")):
         f.issue = im[1]  # "Iss.3. — P.101-109" read as pages: the issue is not a page
         s = (s[: im.start()] + " " + s[im.end() :]).strip(" ,;:()[]–—-")
-    s = _RX16.sub("", s)
+    s = _FINAL_PERIOD.sub("", s)
     if _EXTENT.match(s):
         return  # "212 s.", "110 с.", "352 pp.": a number BEFORE its label is an extent
     if f.pages:
         return
     m = _RANGE_ANY.search(s)
     if m:
-        f.pages = _RX17.sub(r"\1", m[0])
+        f.pages = _DASH_RUN.sub(r"\1", m[0])
         return
     s = _PAGE_LABEL.sub("", s).strip(" ,.;:")
-    m = _RX18.search(s)
-    if m and not (_RX15.fullmatch(m[1]) and f.year == int(m[1])):
+    m = _SINGLE_PAGE.search(s)
+    if m and not (_YEAR4.fullmatch(m[1]) and f.year == int(m[1])):
         f.pages = m[1]
-    elif _RX19.fullmatch(s):
+    elif _PAGE_NUMBER.fullmatch(s):
         f.pages = s
 
 
@@ -526,7 +597,7 @@ def _edition(f: _Fields, text: str) -> None:
     if m:
         f.edition = m[1]
         return
-    w = _RX20.search(text)
+    w = _FIRST_WORD.search(text)
     if w and w[1].lower() in _EDITION_WORD:
         f.edition = _EDITION_WORD[w[1].lower()]
 
@@ -629,16 +700,36 @@ def fields_from_labels(lab: Labelled) -> _Fields:
                 f.place, f.publisher = im["place"], im["pub"].strip()
                 f.container_title = f.container_title[: im.start()]
             vm = _CONT_VOL.search(f.container_title)
+            if vm and "," not in vm[0] and label != "journal":
+                vm = None  # "Advances in Neural Information Processing Systems 30": a book's name
             if vm and vm.start() > 0 and not f.volume:
-                f.volume = vm[1]  # "İletişim Araştırmaları, 14" read as one container
-                f.container_title = f.container_title[: vm.start()]
+                head = f.container_title[: vm.start()]
+                year_like = bool(_YEAR4.fullmatch(vm["v"]))
+                if year_like and "," in vm[0] and f.year in (None, int(vm["v"])) and not vm["i"]:
+                    f.container_title = head.rstrip(" ,.")  # "Studies, 2019": the year
+                    f.year = int(vm["v"])
+                elif not year_like and not _NAME_PART_OR_YEARBOOK.search(head):
+                    f.volume = vm["v"]  # "İletişim Araştırmaları, 14" read as one container
+                    f.issue = f.issue or (vm["i"] or "")
+                    f.container_title = head.rstrip(" ,.")
+            cm = _CONT_CITY_END.search(f.container_title)
+            if cm and not f.place:
+                # "Bakı", "Seçilmiş əsərləri. Bakı": the book's place read as (part of) a source
+                f.place = cm["place"]
+                f.container_title = f.container_title[: cm.start()].rstrip(" ,.")
             pm = _CONT_PAGES.search(f.container_title)
             if pm and pm.start() > 0:
                 f.pages = f.pages or pm[1]  # "In Book Title, 3-33." read as one container
                 f.container_title = f.container_title[: pm.start()]
         elif label == "volume":
             before = text[max(0, s - 8) : s]
-            if _RX21.search(before) and (_RX22.fullmatch(chunk)):
+            nv = _N_VOLS_LEAD.match(chunk)
+            if nv and f.container_title and _IN_END.search(f.container_title):
+                # "Собр. соч.: в 4 т. Т. 2": how many volumes belongs to the work's name
+                f.container_title = f"{f.container_title} {nv[1]}"
+                if chunk[nv.end() :].strip(" .,;:–—-"):
+                    _volume(f, chunk[nv.end() :])
+            elif _ISSUE_WORD_END.search(before) and (_BARE_NUMBER.fullmatch(chunk)):
                 if not f.issue:
                     f.issue = chunk.strip(" .,;:")
             else:
@@ -654,7 +745,7 @@ def fields_from_labels(lab: Labelled) -> _Fields:
         elif label == "genre" and not f.genre:
             f.genre = _strip(chunk).strip("[]()")
         elif label == "note" and f.accessed is None:
-            d = _RX23.search(chunk)
+            d = _ACCESS_DATE.search(chunk)
             if d:
                 f.accessed = parse_date(d[1])
     if f.year is None:
@@ -675,15 +766,14 @@ def fields_from_labels(lab: Labelled) -> _Fields:
         if ym:
             # "Paris: Briasson, 1751–65": the years of a work in many volumes, not its pages
             f.year, f.pages = int(ym[1]), ""
-    if f.volume and f.volume == f.issue:
-        f.issue = ""
-    if not f.title and f.container_title and not has_journal:
-        # an edited book read as a container: with nothing inside it, it is the work itself
+    if not f.title and f.container_title and not (has_journal and (f.volume or f.issue)):
+        # an edited book read as a container (or a book's title as a journal with no volume):
+        # with nothing inside it, it is the work itself
         f.title, f.container_title = f.container_title, ""
-        has_container = False
+        has_container = has_journal = False
     f.type = _type(f, has_journal, has_container, is_book)
     if f.publisher and not f.place:
-        m = _RX24.match(f.publisher)
+        m = _PLACE_PUBLISHER.match(f.publisher)
         if m and (":" in f.publisher or _PLACE.match(m["place"])):
             f.place, f.publisher = m["place"].strip(), _unquote(m["pub"].strip())
     if isinstance(f.date, PartialDate) and f.date.year != f.year:

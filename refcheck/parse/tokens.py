@@ -187,6 +187,8 @@ class _Seg:
 
 
 _ROMAN_ORDINAL = re.compile(r"[IVX]{2,5}")
+# names that start with a lower-case letter yet open a new element: preprint servers, journals
+_LOWER_NAME = re.compile(r"(?:arXiv|bioRxiv|medRxiv|chemRxiv|eLife|iScience|mBio|mSphere|npj)\b")
 
 
 def _segments(s: str) -> list[_Seg]:
@@ -237,6 +239,7 @@ def _segments(s: str) -> list[_Seg]:
                         or nxt in "\"“«„'‘([*"
                         or _ROLE_START.match(s, k) is not None
                         or (strong and nxt.isalpha())
+                        or (nxt in "abcdeimn" and _LOWER_NAME.match(s, k) is not None)
                     )
                     if c in "?!":
                         # "Title? Journal, 12(3)": APA drops the period after "?", so a

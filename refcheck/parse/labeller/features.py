@@ -241,6 +241,13 @@ def _base(tok: str) -> tuple[str, str, str, list[str]]:
     return word, shape, kw, f
 
 
+# the position features' strings, built once (an f-string per token costs more than the lookup)
+_POS = tuple(f"pos={k}" for k in range(10))
+_I = tuple(f"i={k}" for k in range(7))
+_R = tuple(f"r={k}" for k in range(7))
+_SENT = tuple(f"sent={k}" for k in range(6))
+
+
 def sequence_features(tokens: list[str]) -> list[list[str]]:
     """One feature list per token: its own, its neighbours' and what the left context carries."""
     base = [_tok(t) for t in tokens]
@@ -254,7 +261,7 @@ def sequence_features(tokens: list[str]) -> list[list[str]]:
     sentence = 0
     for i, tok in enumerate(tokens):
         b = base[i]
-        f = [*b.own, f"pos={i * 10 // n}", f"i={min(i, 6)}", f"r={min(n - 1 - i, 6)}"]
+        f = [*b.own, _POS[i * 10 // n], _I[min(i, 6)], _R[min(n - 1 - i, 6)]]
         if depth > 0:
             f.append("inparen")
         if in_quote:
@@ -265,7 +272,7 @@ def sequence_features(tokens: list[str]) -> list[list[str]]:
             f.append("afterss")
         if after_year:
             f.append("afteryear")
-        f.append(f"sent={min(sentence, 5)}")
+        f.append(_SENT[min(sentence, 5)])
         if i:
             prev = base[i - 1]
             f.extend(prev.m1)

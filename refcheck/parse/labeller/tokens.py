@@ -11,7 +11,10 @@ from __future__ import annotations
 import re
 
 _WORD = re.compile(r"\S+")
-_INNER = re.compile(r"[/.,;:](?=.)")  # a cut needs punctuation inside the word, not at its end
+# a cut needs punctuation inside the word (not at its end), or two words glued by a PDF copy
+_LOWER = "a-zà-ÿа-яёəğışöüç"
+_UPPER = "A-ZÀ-ÞА-ЯЁƏĞİŞÖÜÇ"
+_INNER = re.compile(rf"[/.,;:](?=.)|[{_LOWER}]{{3}}[{_UPPER}][{_LOWER}]")
 _LINK = re.compile(r"://|^(?:www\.|doi:|https?:|\(?10\.\d{4,9}/)", re.IGNORECASE)
 
 # Places inside a whitespace-free run where a new token starts (zero-width, after the match):
@@ -21,7 +24,10 @@ _LINK = re.compile(r"://|^(?:www\.|doi:|https?:|\(?10\.\d{4,9}/)", re.IGNORECASE
 #   ("Əliyev.Kitabın", "adı.«Maarif»");
 # - after an initial's period before a capitalised word of 2+ letters ("M.Əliyev", "J.Smith");
 # - after a comma before a letter or a 4-digit year (",1991", ",Bakı");
-# - after ";" or ":" between digits and a digit ("2019;12(2):40-51").
+# - after ";" or ":" between digits and a digit ("2019;12(2):40-51"), or an article number
+#   ("2020;370:m3032", "2(4):e179-91").
+# - between a word of 3+ lower-case letters and a capitalised word glued to it by a PDF copy
+#   ("spacesAdvances in Nonlinear Analysis").
 _CUT = re.compile(
     r"(?<=//)(?=[^/])"
     r"|(?<=[^/\s])(?=//)"
@@ -31,6 +37,8 @@ _CUT = re.compile(
     r"|(?<=[^\d\s,],)(?=[^\W\d_]|\d{4}\b)"
     r"|(?<=\d[;:])(?=\d)"
     r"|(?<=[)\]][;:])(?=\d)"
+    r"|(?<=[\d)][;:])(?=[A-Za-z]{1,3}\d)"
+    rf"|(?<=[{_LOWER}]{{3}})(?=[{_UPPER}][{_LOWER}])"
 )
 
 

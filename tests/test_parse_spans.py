@@ -1,0 +1,194 @@
+"""From labelled spans to fields, with the labels given by hand: the rules of ``spans`` that
+repair what real lists hold, pinned apart from whatever the trained model says.
+
+Each case is an invented entry in a shape found in real reference lists (tests/data/real).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from refcheck.parse.fields import _Fields
+from refcheck.parse.grammar import _parse, _suspect
+from refcheck.parse.labeller import Labelled
+from refcheck.parse.labeller.tokens import tokenize
+from refcheck.parse.spans import fields_from_labels
+
+
+def _labelled(*parts: tuple[str, str]) -> Labelled:
+    """An entry from ``(text, label)`` parts joined by spaces; every token of a part gets its
+    label (the tokenizer may cut a part into several tokens)."""
+    text = " ".join(p for p, _ in parts)
+    bounds = []
+    pos = 0
+    for p, lab in parts:
+        bounds.append((pos, pos + len(p), lab))
+        pos += len(p) + 1
+    spans = tuple(tokenize(text))
+    labels = tuple(next(lab for s, e, lab in bounds if s <= a < e) for a, _ in spans)
+    return Labelled(text, spans, labels, 1.0)
+
+
+def _read(*parts: tuple[str, str]) -> _Fields:
+    return fields_from_labels(_labelled(*parts))
+
+
+# --------------------------------------------------------------------------- tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        # an article number after the volume: "370:m3032", "2(4):e179-91"
+        ("BMJ. 2020;370:m3032.", ["BMJ.", "2020;", "370:", "m3032."]),
+        ("2020;2(4):e179-91.", ["2020;", "2(4):", "e179-91."]),
+        # a title and its journal glued by a PDF copy
+        ("spacesAdvances in", ["spaces", "Advances", "in"]),
+        # names with an inner capital stay whole when the part before it is short
+        ("McDonald, DeVito", ["McDonald,", "DeVito"]),
+    ],
+)
+def test_tokens_cut_article_numbers_and_glued_words(text: str, tokens: list[str]) -> None:
+    assert [text[s:e] for s, e in tokenize(text)] == tokens
+
+
+# --------------------------------------------------------------------------- containers
+
+
+@pytest.mark.parametrize(
+    ("journal", "container", "volume", "issue"),
+    [
+        ("Image and Vision Computing 9,", "Image and Vision Computing", "9", ""),
+        ("Country Life CXC.", "Country Life", "CXC", ""),
+        ("Sosyal Bilimler Dergisi, V (I),", "Sosyal Bilimler Dergisi", "V", "I"),
+        # a number that names a part of the journal, or a yearbook's year, stays in the name
+        ("Philosophical Magazine, Series 6,", "Philosophical Magazine, Series 6", "", ""),
+        ("Türk-İş Yıllığı 99,", "Türk-İş Yıllığı 99", "", ""),
+        ("Almanak Türkiye 2006,", "Almanak Türkiye 2006", "", ""),
+        # a single letter is a journal's section, not a Roman volume
+        ("Physical Review X,", "Physical Review X", "", ""),
+    ],
+)
+def test_a_volume_left_at_the_end_of_the_journal_name_is_the_volume(
+    journal: str, container: str, volume: str, issue: str
+) -> None:
+    f = _read(("Smith, J.", "author"), ("A title.", "title"), (journal, "journal"),
+              ("160-168,", "pages"), ("1991.", "date"))  # fmt: skip
+    assert (f.container_title, f.volume, f.issue) == (container, volume, issue)
+    assert f.pages == "160-168"
+
+
+def test_the_journal_year_is_not_read_as_its_volume() -> None:
+    f = _read(("Smith, J.", "author"), ("(2019).", "date"), ("A title.", "title"),
+              ("Studies in History, 2019.", "journal"))  # fmt: skip
+    assert (f.container_title, f.volume) == ("Studies in History", "")
+
+
+def test_a_bracketed_translation_is_not_part_of_the_container() -> None:
+    f = _read(("Isoda, Koichi.", "author"), ("“Romanha Juyohi no Shomondai”", "title"),
+              ("[“English Romanticism in Japan”]. Studies in English Literature,", "journal"),
+              ("no. 43,", "volume"), ("1967.", "date"))  # fmt: skip
+    assert f.container_title == "Studies in English Literature"
+    f = _read(("“Saohime.”", "title"), ("Kojien [Japanese Dictionary].", "container"),
+              ("2008.", "date"))  # fmt: skip
+    assert f.container_title == "Kojien"
+
+
+def test_how_many_volumes_a_work_has_stays_in_its_name() -> None:
+    f = _read(("Гегель Г.В.Ф.", "author"), ("Наука логики", "title"), ("// Соч.: в", "container"),
+              ("14 т. Т. 5.", "volume"), ("М.:", "location"), ("Соцэкгиз,", "publisher"),
+              ("1937.", "date"))  # fmt: skip
+    assert (f.container_title, f.volume) == ("Соч.: в 14 т.", "5")
+
+
+# --------------------------------------------------------------------------- locators
+
+
+def test_a_gost_issue_keeps_the_journals_running_number() -> None:
+    f = _read(("Горбунов В.А.", "author"), ("Оптимизация затрат.", "title"),
+              ("// Труды НГТУ. –", "journal"), ("2018. –", "date"), ("№ 3 (122). –", "volume"),
+              ("С. 54–60.", "pages"))  # fmt: skip
+    assert (f.volume, f.issue, f.pages) == ("", "3 (122)", "54–60")
+
+
+@pytest.mark.parametrize(
+    ("locator", "volume"),
+    [("VIII,", "VIII"), ("Vol. 3,", "3"), ("т. 5,", "5"), ("V. 5,", "5"), ("Cilt 3,", "3")],
+)
+def test_roman_volumes_are_not_cut_by_a_volume_word(locator: str, volume: str) -> None:
+    f = _read(("Arık, R.", "author"), ("(1969).", "date"), ("Erzurum’da iki cami.", "title"),
+              ("Vakıflar Dergisi,", "journal"), (locator, "volume"), ("149-159.", "pages"))  # fmt: skip
+    assert f.volume == volume
+
+
+def test_a_preprint_note_is_cut_from_the_title() -> None:
+    f = _read(("Cao, Y.", "author"), ("(2023).", "date"),
+              ("A survey of generated content. arXiv preprint arXiv:2303.04226", "title"))  # fmt: skip
+    assert f.title == "A survey of generated content"
+    f = _read(("Ivanov A.A.", "author"),
+              ("Relyacionnaya model fayla: Preprint FEI-3235 [Relational model of the file]", "title"),
+              ("Obninsk,", "location"), ("2013.", "date"))  # fmt: skip
+    assert f.title == "Relyacionnaya model fayla"
+
+
+# --------------------------------------------------------------------------- reader choice
+
+
+@pytest.mark.parametrize(
+    ("entry", "reason"),
+    [
+        ("Arık, R. (1969). Erzurum’da iki cami. Vakıflar Dergisi, VIII, 149-159.",
+         "container holds its volume"),
+        ("Alyılmaz, C. (2011). Arap harfli yazıtlar. Turkish Studies, International Periodical, "
+         "Volume 6/1, Ankara, 358-389.", "title ends with a source's volume"),
+    ],
+)  # fmt: skip
+def test_the_grammar_gives_way_when_a_roman_volume_or_a_place_is_misread(
+    entry: str, reason: str
+) -> None:
+    f, _head = _parse(entry)
+    assert _suspect(f, entry) == reason
+
+
+def test_numbers_after_their_label_words_are_volume_and_issue_whatever_the_model_said() -> None:
+    f = _read(
+        ("Петров, И.", "author"), ("«Название статьи».", "title"),
+        ("Вестник науки,", "journal"), ("т. 7, вып.", "volume"), ("2, март 2019 г.,", "date"),
+        ("сс. 45-61.", "pages"),
+    )  # fmt: skip
+    assert (f.volume, f.issue, f.pages, f.year) == ("7", "2", "45-61", 2019)
+    g = _read(
+        ("Lind, K.P.", "author"), ("Surface Waves", "title"), ("// Journal of Waves.", "journal"),
+        ("—2022. — V.41. —", "date"), ("Iss.3. — P.101-109.", "pages"),
+    )  # fmt: skip
+    assert (g.year, g.volume, g.issue, g.pages) == (2022, "41", "3", "101-109")
+
+
+def test_a_gost_statement_names_every_author_up_to_the_source() -> None:
+    f = _read(
+        ("Смирнова, О.П. Модель роста / Смирнова О.П., Орлов А.В.,", "author"),
+        ("Зайцев Е.М.", "note"), ("// Физика и химия. -", "journal"), ("2021.", "date"),
+    )  # fmt: skip
+    assert [a.display for a in f.authors] == ["Смирнова, О. П.", "Орлов, А. В.", "Зайцев, Е. М."]
+    assert (f.title, f.container_title) == ("Модель роста", "Физика и химия")
+
+
+# --------------------------------------------------------------------------- the grammar's APA tail
+
+
+@pytest.mark.parametrize(
+    ("source", "numbers"),
+    [
+        ("*Political Studies*, *XLVI*, 544–571.", ("XLVI", "", "544–571")),
+        ("*Hukuk Fakültesi Dergisi*, *XXXIII*(14), 49–62.", ("XXXIII", "14", "49–62")),
+        # a GOST issue with the journal's running number, as an APA list gives it back
+        ("*Izvestiia AltGU*, (3(87)), 163–166.", ("", "3(87)", "163–166")),
+        ("*Radioaktivnye otkhody*, *2*(4 (13)), 90–98.", ("2", "4 (13)", "90–98")),
+    ],
+)
+def test_the_grammar_reads_roman_volumes_and_running_issue_numbers(
+    source: str, numbers: tuple[str, str, str]
+) -> None:
+    f, _head = _parse(f"Kumrulu, A. G. (1976). Mali denge vergisi. {source}")
+    assert (f.volume, f.issue, f.pages) == numbers
+    assert f.title == "Mali denge vergisi"
