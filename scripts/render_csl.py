@@ -55,6 +55,13 @@ STYLES: dict[str, float] = {
     "american-sociological-association": 0.5,
     "mhra-notes": 0.7,
     "nature": 0.7,
+    # the sciences' short forms: no article title, abbreviated journal ("J. Biol. Chem., 20, 7")
+    "american-chemical-society": 0.5,
+    "royal-society-of-chemistry": 0.4,
+    "american-physics-society-without-titles": 0.3,
+    "nucleic-acids-research": 0.4,
+    "angewandte-chemie": 0.2,
+    "american-institute-of-physics": 0.3,
 }
 
 VARIABLE_LABEL = {
@@ -174,9 +181,32 @@ def to_csl(rec: dict[str, Any], i: int) -> dict[str, Any] | None:
     return item
 
 
-def _vary(item: dict[str, Any], rng: random.Random) -> dict[str, Any]:
-    """A variant: fields dropped or added as real lists drop or add them."""
+_ABBR_SKIP = {"of", "and", "the", "for", "in", "on", "und", "der", "de", "la", "et", "и", "ve"}
+
+
+def abbreviate(title: str) -> str:
+    """A journal title shortened the way ISO 4 lists shorten it ("Journal of Biological
+    Chemistry" -> "J. Biol. Chem."): short styles print these, so training must see them."""
+    out = []
+    for w in title.replace(",", "").split():
+        if w.lower() in _ABBR_SKIP:
+            continue
+        if len(w) <= 4 or not w.isalpha():
+            out.append(w)
+        else:
+            cut = 1 if w.lower() in ("journal", "журнал") else 3 + len(w) % 3
+            out.append(w[:cut] + ".")
+    return " ".join(out)
+
+
+def _vary(item: dict[str, Any], rng: random.Random, orgs: Sequence[str] = ()) -> dict[str, Any]:
+    """A variant: fields dropped or added as real lists drop or add them; now and then an
+    organisation as the author (real lists have many, the labelled records few)."""
     it = dict(item)
+    if orgs and rng.random() < 0.06:
+        it["author"] = [{"literal": rng.choice(orgs)}]
+    if it.get("type") in JOURNAL_TYPES and "container-title" in it and rng.random() < 0.5:
+        it["container-title-short"] = abbreviate(it["container-title"])
     if "publisher" in it and "publisher-place" not in it and rng.random() < 0.5:
         it["publisher-place"] = rng.choice(
             ["Москва", "Баку", "Bakı", "Ankara", "İstanbul", "London", "New York", "Oxford",
@@ -284,6 +314,9 @@ def render(records: Sequence[dict[str, Any]], seed: int = 11, per_record: int = 
     from citeproc.source.json import CiteProcJSON
 
     rng = random.Random(seed)
+    orgs = sorted(
+        {a for r in records for a in r["fields"].get("authors") or [] if "," not in a and " " in a}
+    )
     names = [s for s in STYLES if (_styles_dir() / f"{s}.csl").is_file()]
     weights = [STYLES[s] for s in names]
     plan: dict[tuple[str, bool, str], list[dict[str, Any]]] = {}
@@ -297,7 +330,7 @@ def render(records: Sequence[dict[str, Any]], seed: int = 11, per_record: int = 
             if st in chosen:
                 continue
             chosen.add(st)
-            it = _vary(item, rng)
+            it = _vary(item, rng, orgs)
             it["id"] = f"{it['id']}-{st}"
             loc = _locale(rec, rng)
             plan.setdefault((st, it["type"] in JOURNAL_TYPES, loc), []).append(it)
@@ -321,7 +354,7 @@ def render(records: Sequence[dict[str, Any]], seed: int = 11, per_record: int = 
         for raw in entries:
             text, labs = strip_markers(raw)
             # numbered styles: the splitter strips list markers, so mostly drop the number
-            m = re.match(r"\s*(?:\[\d+\]|\d+\.)\s*", text)
+            m = re.match(r"\s*(?:\[\d+\]|\(\d+\)|\d+\.|\d+(?=\s|[^\W\d_]))\s*", text)
             if m and rng.random() < 0.9:
                 text, labs = text[m.end() :], labs[m.end() :]
             if rng.random() < 0.12:

@@ -118,6 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--real-weight", type=int, default=2)
     ap.add_argument("--c1", type=float, default=PARAMS["c1"])
     ap.add_argument("--c2", type=float, default=PARAMS["c2"])
+    ap.add_argument("--max-iterations", type=int, default=PARAMS["max_iterations"])
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     train, held = build(args.holdout, not args.no_rendered, args.seed, args.real_weight)
@@ -126,7 +127,9 @@ def main(argv: list[str] | None = None) -> int:
     trainer = pycrfsuite.Trainer(verbose=False)
     for toks, labs in train:
         trainer.append(sequence_features(toks), labs)
-    trainer.set_params({**PARAMS, "c1": args.c1, "c2": args.c2})
+    trainer.set_params(
+        {**PARAMS, "c1": args.c1, "c2": args.c2, "max_iterations": args.max_iterations}
+    )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     tmp = args.out.with_suffix(".tmp")
     trainer.train(str(tmp))

@@ -286,7 +286,7 @@ def _corpus_entries() -> list[str]:
     return out
 
 
-ROUND_TRIP_FLOOR = 0.885  # measured 0.889 (3,800/4,274 with the round-2 lists): scripts/roundtrip_apa.py; target 0.99
+ROUND_TRIP_FLOOR = 0.875  # measured 0.879 (5,191/5,909 with the round-3 lists): scripts/roundtrip_apa.py; target 0.99
 
 
 def test_round_trip_over_every_parsed_entry_of_the_real_corpora_keeps_its_floor() -> None:
