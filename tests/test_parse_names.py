@@ -1,0 +1,108 @@
+"""Author and editor names: how author lists are split and inverted (semicolons, missing commas,
+Vancouver and Cyrillic initials, given-name-first) and which bodies and people are read as a
+work's editors rather than its authors."""
+
+from __future__ import annotations
+
+from refcheck.model import Agent, Organization, Reference
+from refcheck.parse import parse_string as _parse_string
+
+
+def parse_string(text: str) -> Reference:
+    """These tests pin the grammar's rules (the labeller reads non-APA entries in the pipeline;
+    its shapes are pinned in test_parse_labeller.py). The grammar also decides P103."""
+    return _parse_string(text, reader="grammar")
+
+
+def _names(agents: tuple[Agent, ...]) -> list[str]:
+    return [a.display for a in agents]
+
+
+def test_group_author_is_not_read_as_given_first_name() -> None:
+    # one name without initials is ambiguous (a group or a person): left to the other readers
+    r = parse_string("Human Rights Watch. 2020. Karabakh report. New York: HRW.")
+    assert [a.display for a in r.authors] != ["Watch, Human Rights"]
+
+
+def test_inverted_chicago_author_is_not_read_as_given_first() -> None:
+    r = parse_string("Waltz, Kenneth N. Theory of International Politics. Reading: AW, 1979.")
+    assert [a.display for a in r.authors] == ["Waltz, Kenneth N."]
+
+
+def test_mla_coauthor_with_an_initial() -> None:
+    r = parse_string("Kissinger, Henry A., and J. Stapleton Roy. Diplomacy in Asia. Norton, 2001.")
+    assert _names(r.authors) == ["Kissinger, Henry A.", "Roy, J. Stapleton"]
+    assert (r.title, r.publisher, r.year) == ("Diplomacy in Asia", "Norton", 2001)
+
+
+def test_author_lists_with_semicolons_and_missing_commas() -> None:
+    r = parse_string("Ay, K.; Su, T.; & Er, M. (2012). Soil salinity. Geoderma, 1(1), 1-5.")
+    assert _names(r.authors) == ["Ay, K.", "Su, T.", "Er, M."]
+    r = parse_string("Aydın, M., Kaya B., & Polat, S. (2018). Başlık. Dergi, 3(1), 1-9.")
+    assert _names(r.authors) == ["Aydın, M.", "Kaya, B.", "Polat, S."]
+    r = parse_string("Kaya, A., Demir,B. and Öz, C. (2010). Başlık. Dergi, 3(1), 1-9.")
+    assert _names(r.authors) == ["Kaya, A.", "Demir, B.", "Öz, C."]
+
+
+def test_vancouver_initials_with_commas() -> None:
+    r = parse_string(
+        "Park, JH, Kim, SY, Lee, MK. Gait in older adults. Gait Posture. 2010;5(2):10-20."
+    )
+    assert _names(r.authors) == ["Park, JH", "Kim, SY", "Lee, MK"]
+    assert (r.title, r.container_title, r.volume) == ("Gait in older adults", "Gait Posture", "5")
+
+
+def test_cyrillic_surname_with_two_letter_initial_is_inverted() -> None:
+    r = parse_string("Гусейнов Р. Дж. Заметки о языке. — Баку : Элм, 2001. — 90 с.")
+    assert _names(r.authors) == ["Гусейнов, Р. Дж."]
+    assert r.title == "Заметки о языке"
+
+
+def test_mla_book_edited_and_translated() -> None:
+    r = parse_string(
+        "Benjamin, Walter. Illuminations. Edited by Hannah Arendt, translated by Harry Zohn, "
+        "Schocken Books, 1969."
+    )
+    assert r.type == "book"
+    assert _names(r.editors) == ["Arendt, Hannah"]
+    assert (r.title, r.publisher, r.year) == ("Illuminations", "Schocken Books", 1969)
+
+
+def test_a_books_own_editors_in_the_title_bracket() -> None:
+    r = parse_string(
+        "Bakhtin, M. M. (1981). *The dialogic imagination: Four essays* (M. Holquist, Ed.). "
+        "University of Texas Press."
+    )
+    assert r.type == "book"
+    assert r.title == "The dialogic imagination: Four essays"
+    assert _names(r.editors) == ["Holquist, M."]
+    assert r.publisher == "University of Texas Press"
+
+
+def test_group_editor_of_a_chapter() -> None:
+    r = parse_string(
+        "Smith, A. (1999). Reading at home. In National Institute of Child Health (Ed.), "
+        "*Report of the panel* (pp. 10–22). Government Printing Office."
+    )
+    assert r.type == "chapter"
+    assert len(r.editors) == 1 and isinstance(r.editors[0], Organization)
+    assert r.editors[0].name == "National Institute of Child Health"
+
+
+def test_chicago_haz_sentence_is_a_preparer_not_an_editor() -> None:
+    r = parse_string(
+        "Köprülü, Fuad. Türk Edebiyatında İlk Mutasavvıflar. Haz. Orhan Köprülü. "
+        "Ankara: Akçağ, 2003."
+    )
+    assert (r.title, r.editors, r.publisher, r.year) == (
+        "Türk Edebiyatında İlk Mutasavvıflar",
+        (),
+        "Akçağ",
+        2003,
+    )
+
+
+def test_latin_inverted_name_after_a_missing_comma_and_et_al() -> None:
+    r = parse_string("Chen, L.M., Wu, K.P. Zhao, H. et al., Seismic zoning of the basin. 2003.")
+    assert [a.family for a in r.authors] == ["Chen", "Wu", "Zhao"]
+    assert r.title == "Seismic zoning of the basin"
