@@ -192,3 +192,42 @@ def test_the_grammar_reads_roman_volumes_and_running_issue_numbers(
     f, _head = _parse(f"Kumrulu, A. G. (1976). Mali denge vergisi. {source}")
     assert (f.volume, f.issue, f.pages) == numbers
     assert f.title == "Mali denge vergisi"
+
+
+# --------------------------------------------------------------------------- completing the grammar
+
+
+def test_the_labeller_completes_a_sure_reading_without_undoing_it() -> None:
+    from refcheck.parse import _complete
+
+    f = _Fields(title="Directed evolution. Curr Opin Chem Biol", year=2005)
+    lf = _Fields(title="Directed evolution", container_title="Curr Opin Chem Biol",
+                 type="article-journal", volume="9", pages="210-216", year=2004)  # fmt: skip
+    _complete(f, lf)
+    # the title that ran on into its source is cut where the labeller says; the year stays
+    assert (f.title, f.container_title, f.type) == (
+        "Directed evolution", "Curr Opin Chem Biol", "article-journal")  # fmt: skip
+    assert (f.volume, f.issue, f.pages, f.year) == ("9", "", "210-216", 2005)
+    g = _Fields(title="Kitap", container_title="Dergi", volume="3", pages="1-9")
+    _complete(g, _Fields(title="Başka", container_title="Başka Dergi", volume="4", issue="2"))
+    assert (g.title, g.container_title, g.volume, g.issue) == ("Kitap", "Dergi", "3", "2")
+
+
+def test_a_book_with_its_publisher_is_not_sent_to_the_labeller(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from refcheck import parse
+
+    calls: list[str] = []
+    real_label = parse.label
+
+    def counting(text: str) -> Labelled:
+        calls.append(text)
+        return real_label(text)
+
+    monkeypatch.setattr(parse, "label", counting)
+    parse.parse_string("Kaya, A. (2019). *Osmanlı kentleri*. İletişim Yayınları.")
+    assert calls == []
+    # a number in the imprint may be a source read as one: the labeller is asked
+    parse.parse_string("Mahy, M. (2010). Derivation of parameters. Sex Transm Infect 86 (Suppl 2).")
+    assert len(calls) == 1

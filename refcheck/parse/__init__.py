@@ -59,7 +59,7 @@ def _read(clean: str, reader: str) -> _Fields:
         return fields_from_labels(label(clean))
     f, _head = _parse(clean)
     if _grammar_is_sure(f, clean):
-        if not (f.container_title and f.volume and f.issue and f.pages):
+        if _incomplete(f):
             _complete(f, fields_from_labels(label(clean)))
         return f
     lf = fields_from_labels(label(clean))
@@ -151,6 +151,21 @@ def _reference(f: _Fields, clean: str, raw: str, index: int, sp: Span, *, line: 
         apa_conformant=not issues,
         nonconformities=issues,
     )
+
+
+def _incomplete(f: _Fields) -> bool:
+    """Whether the labeller may add to a sure grammar reading, and so is worth its time: a
+    source without all its numbers, a title with neither source nor publisher after it, or a
+    book whose title or publisher holds a number or an "in" (a source read as the imprint:
+    ``Sex Transm Infect 86 (Suppl 2)``, ``…, in The Political Economy of …``)."""
+    if f.container_title:
+        return not (f.volume and f.issue and f.pages)
+    if not f.publisher:
+        return True
+    return bool(_SOURCE_HINT.search(f.title) or _SOURCE_HINT.search(f.publisher))
+
+
+_SOURCE_HINT = re.compile(r"\d|,\s+in\s", re.IGNORECASE)
 
 
 def _complete(f: _Fields, lf: _Fields) -> None:
