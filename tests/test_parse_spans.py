@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from refcheck.model import PartialDate
 from refcheck.parse.fields import _Fields
 from refcheck.parse.grammar import _parse, _suspect
 from refcheck.parse.labeller import Labelled
@@ -231,3 +232,70 @@ def test_a_book_with_its_publisher_is_not_sent_to_the_labeller(
     # a number in the imprint may be a source read as one: the labeller is asked
     parse.parse_string("Mahy, M. (2010). Derivation of parameters. Sex Transm Infect 86 (Suppl 2).")
     assert len(calls) == 1
+
+
+# --------------------------------------------------------------------------- title-less and group authors
+
+
+def test_a_title_of_journal_abbreviations_is_the_head_of_a_title_less_entrys_journal() -> None:
+    f = _read(("Aharoni,A. and Tawfik,D.S.", "author"), ("(2005)", "date"), ("Curr.", "title"),
+              ("Opin. Chem. Biol.,", "journal"), ("9,", "volume"), ("210–216.", "pages"))  # fmt: skip
+    assert (f.title, f.container_title, f.volume, f.pages) == (
+        "", "Curr. Opin. Chem. Biol", "9", "210–216")  # fmt: skip
+    # a title of ordinary words before an abbreviated journal stays the title
+    g = _read(("Smith, J.", "author"), ("(2005)", "date"), ("Evolution.", "title"),
+              ("Curr. Biol.,", "journal"), ("9,", "volume"), ("1–6.", "pages"))  # fmt: skip
+    assert (g.title, g.container_title) == ("Evolution", "Curr. Biol")
+
+
+@pytest.mark.parametrize(
+    ("container", "name"),
+    [
+        ("Ученые записки СОГПИ. Т", "Ученые записки СОГПИ"),
+        ("Proceedings of the 9th Conference on Data Mining. June 29–July 2", "Proceedings of the 9th Conference on Data Mining"),
+        ("Social Semiotics. Epub ahead of print", "Social Semiotics"),
+        ("Journal of Volcanology", "Journal of Volcanology"),
+    ],
+)  # fmt: skip
+def test_what_follows_a_sources_name_is_cut_from_it(container: str, name: str) -> None:
+    f = _read(("Ivanov, I.", "author"), ("(2019).", "date"), ("Title.", "title"),
+              (container, "journal"), ("12.", "volume"))  # fmt: skip
+    assert f.container_title == name
+
+
+def test_a_group_author_read_as_the_titles_first_sentence_is_the_author() -> None:
+    f = _read(("Antithrombotic Trialists’ Collaboration. Collaborative meta-analysis of trials.", "title"),
+              ("BMJ", "journal"), ("2002;324:71–86.", "volume"))  # fmt: skip
+    assert [a.display for a in f.authors] == ["Antithrombotic Trialists’ Collaboration"]
+    assert f.title == "Collaborative meta-analysis of trials"
+    g = _read(("Brasil.", "author"), ("Ministério da Saúde. Doença pelo Novo Coronavírus.", "title"),
+              ("Brasília:", "location"), ("2021.", "date"))  # fmt: skip
+    assert [a.display for a in g.authors] == ["Brasil. Ministério da Saúde"]
+    assert g.title == "Doença pelo Novo Coronavírus"
+    h = _read(("National Advisory", "author"),
+              ("Committee on Immunization. Recommendations on vaccines.", "title"),
+              ("2021.", "date"))  # fmt: skip
+    assert [a.display for a in h.authors] == ["National Advisory Committee on Immunization"]
+    # a person's name before a title is left alone
+    k = _read(("Smith J.", "author"), ("Heart Failure. A review.", "title"), ("2001.", "date"))
+    assert ([a.display for a in k.authors], k.title) == (["Smith, J."], "Heart Failure. A review")
+
+
+def test_centers_and_ministries_in_other_languages_are_group_authors() -> None:
+    from refcheck.parse.names import read_names
+
+    assert read_names("Centers for Disease Control and Prevention.")[0][0].display == (
+        "Centers for Disease Control and Prevention")  # fmt: skip
+    assert read_names("Centers, K.")[0][0].display == "Centers, K."
+
+
+def test_a_numeric_day_month_year_date_gives_its_year() -> None:
+    f = _read(("Milliyet Gazetesi", "author"), ("(07/10/1984).", "date"),
+              ("Saatler Kasım’da geri alınacak.", "title"), ("7.", "pages"))  # fmt: skip
+    assert (f.year, f.date) == (1984, PartialDate(1984, 10, 7))
+
+
+def test_a_french_tome_is_a_volume() -> None:
+    f = _read(("Defrémery, C.", "author"), ("(1848).", "date"), ("Histoire des Seldjoukides.", "title"),
+              ("Journal Asiatique,", "journal"), ("Tome XI,", "volume"), ("s. 417-462.", "pages"))  # fmt: skip
+    assert (f.volume, f.pages) == ("XI", "417-462")

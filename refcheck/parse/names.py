@@ -325,7 +325,7 @@ _INI_WORD = re.compile(
 _CAPWORD = re.compile(r"^[^\W\d_][^\W\d_]*(?:['’`ʹ][^\W\d_]+)*(?:-[^\W\d_][^\W\d_'’`ʹ]*)*\.?$")
 _ORG_HINT = re.compile(
     r"\b(?:ministry|university|institute|agency|association|organi[sz]ation|council|committee|"
-    r"office|department|bank|government|centre|center|society|foundation|commission|"
+    r"office|department|bank|government|centres?|centers?|society|foundation|commission|"
     r"bureau|corporation|company|inc|ltd|group|nazirliyi|bakanlığı|universiteti|üniversitesi|"
     r"institutu|enstitüsü|kurumu|komitəsi|министерство|институт|университет|комитет|"
     r"администрация|федерации|республики|службы?|агентство|nations|union|world|national|"
@@ -337,7 +337,9 @@ _ORG_HINT = re.compile(
     r"müdürlüğü|idarəsi|управление|палата|court|mahkemesi|trust|fund|fondu|фонд|programme|"
     r"program|initiative|observatory|laboratory|museum|müzesi|музей|library|kütüphanesi|"
     r"библиотека|archives?|arşivi|архив|party|partisi|партия|federation|federasyonu|board|"
-    r"authority|secretariat|trialists|working group|xəbərləri)\b",
+    r"authority|secretariat|trialists|working group|xəbərləri|"
+    # the bodies of Portuguese and Spanish lists (SciELO): ministries, institutes, secretariats
+    r"ministério|ministerio|secretaria|instituto|fundação|fundación|universidade|universidad)\b",
     re.IGNORECASE,
 )
 

@@ -25,7 +25,7 @@ from refcheck.parse.dates import _month_day, parse_date
 from refcheck.parse.fields import _CITIES, _Fields, _magazine_name, _take_title_extras
 from refcheck.parse.grammar import _is_report
 from refcheck.parse.labeller import Labelled
-from refcheck.parse.names import read_names
+from refcheck.parse.names import _ORG_HINT, _ORG_STEMS, read_names
 from refcheck.parse.tail import _find_tail
 from refcheck.parse.tokens import _clean, _unquote
 
@@ -42,7 +42,7 @@ _CONTENT = re.compile(
     re.IGNORECASE,
 )
 _VOL = re.compile(
-    r"(?:\b(?:vols?|volume|cilt|cild|том|tom|band|bd|jg|kn|кн)\b\.?\s*|"
+    r"(?:\b(?:vols?|volume|cilt|cild|том|tom|tome|band|bd|jg|kn|кн)\b\.?\s*|"
     r"\b(?:v|c|t|т)(?:\.\s*|\s+)|^\s*)"
     r"(?P<v>\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?|(?-i:[IVXLC]+)\b)",
     re.IGNORECASE,
@@ -187,6 +187,8 @@ def _repair(tokens: list[str], labels: list[str]) -> list[str]:
     _heading_then_statement(tokens, out)
     _numbers_after_their_labels(tokens, out)
     _author_before_quoted_title(tokens, out)
+    _group_author_before_title(tokens, out)
+    _group_author_runs_on(tokens, out)
     _publisher_after_book_title(tokens, out)
     return out
 
@@ -203,6 +205,63 @@ def _author_before_quoted_title(tokens: list[str], labels: list[str]) -> None:
         if tokens[k][:1] in _OPEN_QUOTE:
             if tokens[k - 1].endswith(".") and all(labels[x] == "title" for x in range(k + 1)):
                 for x in range(k):
+                    labels[x] = "author"
+            return
+
+
+def _group_author_before_title(tokens: list[str], labels: list[str]) -> None:
+    """``Antithrombotic Trialists’ Collaboration. Collaborative meta-analysis …`` with no author
+    read: a first sentence of the title that names an organisation (a word such as
+    Collaboration, Centers, Ministry, Organization, all words capitalised) is its group
+    author, as Vancouver and AMA lists put it."""
+    if "author" in labels or "editor" in labels or len(tokens) < 4 or labels[0] != "title":
+        return
+    for k in range(min(10, len(tokens) - 2)):
+        if labels[k] != "title":
+            return
+        if tokens[k].endswith(".") and not _INITIAL_TOKEN.match(tokens[k]):
+            head = tokens[: k + 1]
+            name = " ".join(head).rstrip(".")
+            if (
+                k >= 1
+                and labels[k + 1] == "title"
+                and all(t[:1].isupper() or t.lower() in _ORG_GLUE for t in head)
+                and _ORG_HINT.search(name)
+                and _ORG_STEMS.search(name)
+            ):
+                for x in range(k + 1):
+                    labels[x] = "author"
+            return
+
+
+_ORG_GLUE_WORDS = "of for and the on & in de la du des da do das dos del di für und et y e и"
+_ORG_GLUE = frozenset(_ORG_GLUE_WORDS.split())
+
+
+def _group_author_runs_on(tokens: list[str], labels: list[str]) -> None:
+    """A group author the model cut at a period or mid-name, the rest read as the title's first
+    sentence: ``Brasil. | Ministério da Saúde. Doença …``, ``National Advisory | Committee on
+    Immunization. Recommendations …``. The sentence joins the author when the author is a
+    group's name (no initials) and the sentence names a body or finishes a name cut mid-way."""
+    n = len(tokens)
+    j = 0
+    while j < n and labels[j] == "author":
+        j += 1
+    if j == 0 or j > 8 or j + 2 >= n or labels[j] != "title":
+        return
+    head = tokens[:j]
+    if any(_INITIAL_TOKEN.match(t) or not (t[:1].isupper() or t.lower() in _ORG_GLUE)
+           for t in head):  # fmt: skip
+        return
+    for k in range(j, min(j + 8, n - 1)):
+        t = tokens[k]
+        if labels[k] != "title" or not (t[:1].isupper() or t.lower() in _ORG_GLUE):
+            return
+        if t.endswith(".") and not _INITIAL_TOKEN.match(t):
+            sentence = " ".join(tokens[j : k + 1])
+            cut_mid_name = not head[-1].endswith((".", ",", ";", ":"))
+            if labels[k + 1] == "title" and (cut_mid_name or _ORG_STEMS.search(sentence)):
+                for x in range(j, k + 1):
                     labels[x] = "author"
             return
 
@@ -482,6 +541,19 @@ _NAME_PART_OR_YEARBOOK = re.compile(
 _CONT_PAGES = re.compile(r",\s*(?:pp?\.\s*)?(\d+\s*[-–—]\s*\d+)\s*$")
 
 
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+_CONT_TAIL = re.compile(
+    r"[.,]\s*(?:(?:Т|Том|Vol|Cilt|Cild|Tome)\.?|Epub(?: ahead of print)?|"
+    + _MONTH
+    + r"\s+\d{1,2}(?:\s*[–-]\s*(?:"
+    + _MONTH
+    + r"\s+)?\d{1,2})?)$"
+)
+
+
 def _container(raw: str) -> str:
     s = raw.replace("*", "").strip()
     s = _BOOK_NO.sub("", s)
@@ -498,6 +570,10 @@ def _container(raw: str) -> str:
         s = _BRACKET_END.sub("", s.rstrip("."))  # "Kojien [Japanese Dictionary]"
     s = _SEASON_END.sub("", s)  # "Toplum ve Bilim, Güz", "Journalism History, Summer 93"
     s = _TRAIL_ISSUE_WORD.sub("", s).rstrip(" ,;:")
+    # what follows a source's name, not part of it: "Ученые записки. Т" (a volume word whose
+    # number the labeller gave the volume), "Proceedings of …. June 29–July 2" (the meeting's
+    # days), "Social Semiotics. Epub" (the publication status)
+    s = _CONT_TAIL.sub("", s).rstrip(" ,;:")
     if s.endswith(".") and not _ABBREV_END.search(s):
         s = s[:-1]
     return _unquote(_clean(s)).strip(" ,;")
@@ -524,6 +600,13 @@ def _date(f: _Fields, text: str) -> None:
             d = _month_day(s[m.end() :].strip(" ,.;:)]"), f.year)
         if d is not None and d.year == f.year and d.month is not None:
             f.date = d
+        return
+    inner = _DATE_BRACKETS.sub("", s)
+    d = parse_date(inner) if 6 < len(inner) < 40 else None
+    if d is not None and d.year:
+        # "(07/10/1984)": a numeric day/month/year, whose year follows a slash
+        f.year = d.year
+        f.date = d if d.month is not None else None
         return
     if _NO_DATE.search(s):
         f.no_date = True
@@ -625,6 +708,35 @@ def _type(f: _Fields, has_journal: bool, has_container: bool, is_book: bool) -> 
     if is_book or f.publisher:
         return "report" if _is_report(f) else "book"
     return "document"
+
+
+# Frequent words of ISO 4 journal abbreviations (the LTWA's commonest, as the title-less science
+# styles print them: "Curr. Opin. Chem. Biol.", "Proc. Natl Acad. Sci. USA")
+_ISO4_WORDS = (
+    "Acad Acta Adv Agric Am Anal Anat Ann Annu Appl Arch Astron Astrophys Bacteriol Behav Biochem "
+    "Biochim Biol Biomed Biophys Biotechnol Bot Br Bull Can Chem Chim Clin Commun Comput Crit Curr "
+    "Des Dev Ecol Econ Educ Electron Endocrinol Eng Environ Eur Evol Exp Expr Fr Gen Genet Geophys "
+    "Immunol Ind Inorg Instrum Int J Jpn Lett Mater Math Mech Med Microbiol Mol Nat Natl Neurosci "
+    "Nucl Opin Org Pharmacol Philos Phys Physiol Polym Proc Prog Protein Psychol Purif Rep Res Rev "
+    "Sci Sel Soc Stat Struct Surg Syst Technol Theor Toxicol Trans Z"
+)
+_ISO4 = frozenset(_ISO4_WORDS.split())
+
+
+def _title_less(f: _Fields, text: str) -> None:
+    """A reference with no title (``(2005) Curr. Opin. Chem. Biol., 9, 210–216``): the labeller
+    cuts the abbreviated journal at a period and calls its head the title. A "title" of ISO 4
+    abbreviations only, followed in the text by ". " and the container, is the journal's head."""
+    if not (f.title and f.container_title and (f.volume or f.pages)):
+        return
+    words = f.title.replace(".", " ").split()
+    if not words or len(words) > 4 or not all(w in _ISO4 for w in words):
+        return
+    at = text.find(f.title)
+    if at < 0 or not text[at + len(f.title) :].lstrip(". ").startswith(f.container_title):
+        return
+    f.container_title = f"{f.title}. {f.container_title}"
+    f.title = ""
 
 
 def fields_from_labels(lab: Labelled) -> _Fields:
@@ -766,6 +878,7 @@ def fields_from_labels(lab: Labelled) -> _Fields:
         if ym:
             # "Paris: Briasson, 1751–65": the years of a work in many volumes, not its pages
             f.year, f.pages = int(ym[1]), ""
+    _title_less(f, text)
     if not f.title and f.container_title and not (has_journal and (f.volume or f.issue)):
         # an edited book read as a container (or a book's title as a journal with no volume):
         # with nothing inside it, it is the work itself
