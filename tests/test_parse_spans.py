@@ -299,3 +299,24 @@ def test_a_french_tome_is_a_volume() -> None:
     f = _read(("Defrémery, C.", "author"), ("(1848).", "date"), ("Histoire des Seldjoukides.", "title"),
               ("Journal Asiatique,", "journal"), ("Tome XI,", "volume"), ("s. 417-462.", "pages"))  # fmt: skip
     assert (f.volume, f.pages) == ("XI", "417-462")
+
+
+def test_an_issue_sign_with_a_period_and_a_collected_works_volume() -> None:
+    f = _read(("Горбунов В.А.", "author"), ("Повышение точности.", "title"),
+              ("// Вестник ИГЭУ. –", "journal"), ("2017. –", "date"), ("№. 4. –", "volume"),
+              ("С. 5 – 12.", "pages"))  # fmt: skip
+    assert (f.issue, f.pages) == ("4", "5–12")
+    # "В 6 т." (in six volumes) names the edition; the volume cited is "Т. 4"
+    g = _read(("Выготский Л. С.", "author"), ("Детская психология", "title"),
+              ("// Собр. соч.: В", "container"), ("6 т. – Т. 4. –", "volume"),
+              ("М.: Педагогика,", "publisher"), ("1984.", "date"))  # fmt: skip
+    assert (g.container_title, g.volume) == ("Собр. соч.: В 6 т.", "4")
+
+
+def test_a_particle_after_the_initials_belongs_to_the_family_name() -> None:
+    from refcheck.parse.names import read_names
+
+    assert [a.display for a in read_names("Соссюр Ф. де.")[0]] == ["де Соссюр, Ф."]
+    # after a comma, as Chicago writes it, it stays with the given names
+    assert [a.display for a in read_names("Bertalanffy, Ludwig von")[0]] == [
+        "Bertalanffy, Ludwig von"]  # fmt: skip

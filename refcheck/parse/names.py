@@ -383,6 +383,14 @@ def _family_first(family: str, given: str) -> Person:
     return Person(family=fam, given=given.strip(), particle=particle)
 
 
+_CYRILLIC_PARTICLES = frozenset(["де", "фон", "ван", "дер", "дю", "ди", "ла", "ле"])
+
+
+def _is_trailing_particle(word: str) -> bool:
+    w = word.rstrip(".,")
+    return w[:1].islower() and (w in _PARTICLES or w in _CYRILLIC_PARTICLES)
+
+
 _ROLE_ANYWHERE = re.compile(
     r"(?<![^\W\d_])(?:под\s+(?:общ(?:ей)?\.?\s*|науч(?:ной)?\.?\s*)?ред(?:акцией|\.)|"
     r"(?:отв|науч|гл|общ)\.\s*ред\.|ред\.-сост\.|ред\.|сост\.|пер\.|"
@@ -471,6 +479,18 @@ def read_names(text: str) -> tuple[list[Agent], bool]:
             continue
         if any(ini) and not all(ini):
             first_long = ini.index(False)
+            if (
+                first_long == 0
+                and n >= 3
+                and _is_trailing_particle(words[-1])
+                and all(ini[1:-1])
+            ):
+                # "Соссюр Ф. де": the particle after the initials belongs to the family name
+                # (after a comma, "Bertalanffy, Ludwig von", it stays with the given names)
+                particle = words[-1].rstrip(".,")
+                out.append(Person(family=words[0], given=" ".join(words[1:-1]), particle=particle))
+                i += 1
+                continue
             if first_long == 0 and not (n > 2 and not ini[-1] and any(ini[1:-1])):
                 # "Иванов И.И.", "Smith AB", "van der Berg K."
                 k = 1

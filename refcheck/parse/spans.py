@@ -49,7 +49,7 @@ _VOL = re.compile(
 )
 _ISS = re.compile(
     r"(?P<sup>\bSuppl(?:ement)?\.?\s*\d+[A-Za-z]?)|"
-    r"(?:\b(?:no|nos|number|issue|iss|sayı|s|вып|выпуск|nr|num|h|heft|fasc)[.:]?\s*|№\s*|n°\s*|"
+    r"(?:\b(?:no|nos|number|issue|iss|sayı|s|вып|выпуск|nr|num|h|heft|fasc)[.:]?\s*|№\.?\s*|n°\s*|"
     r"(?-i:\bN)\.?\s*(?=\d)|"
     r"\(\s*)(?P<i>\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?|[A-Za-z][\w.-]{0,15}(?=\)))",
     re.IGNORECASE,
@@ -618,7 +618,7 @@ _YEAR_RANGE = re.compile(r"((?:1[5-9]|20)\d\d)\s*[-–—/]\s*(?:\d{2}|(?:1[5-9]
 _DMY = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})\b")
 _WHOLE_NUMBER = re.compile(r"\s*\(\d{1,5}\)")
 _N_VOLS_LEAD = re.compile(r"\s*(\d{1,3}\s*(?:т|тт|томах|vols?|volumes|cilt)\.?)", re.IGNORECASE)
-_IN_END = re.compile(r"(?:^|\s)(?:в|in|во)$")
+_IN_END = re.compile(r"(?:^|\s)(?:в|in|во)$", re.IGNORECASE)
 _N_VOLS = re.compile(r"^\d+\s*(?:vols?|volumes|cilt|cild|т\.|тт\.|томах)\.?$", re.IGNORECASE)
 
 
