@@ -11,6 +11,7 @@ import contextlib
 import json
 import re
 import socket
+import struct
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -292,38 +293,55 @@ def ref(index: int = 1, **kw: Any) -> Reference:
     return Reference(index=index, raw=raw, span=Span(index * 10, index * 10 + 5), line=index, **kw)
 
 
-class ResetServer:
-    """A raw socket server that accepts and immediately resets every connection."""
+class RawServer:
+    """A local TCP server on a free port that hands every accepted connection to ``serve`` on
+    its accept thread: the raw socket servers (reset, drip, tarpit) differ only in that.
+    Subclasses set what ``serve`` needs before calling ``__init__``, which starts the thread."""
 
-    def __init__(self) -> None:
+    def __init__(self, backlog: int = 64) -> None:
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(16)
+        self.sock.listen(backlog)
+        self.sock.settimeout(0.2)
         self.port = self.sock.getsockname()[1]
         self.accepted = 0
-        self._stop = False
-        self.thread = threading.Thread(target=self._run, daemon=True)
+        self._stop = threading.Event()
+        self.thread = threading.Thread(target=self._accept, daemon=True)
         self.thread.start()
 
-    def _run(self) -> None:
-        import struct
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
 
-        self.sock.settimeout(0.2)
-        while not self._stop:
+    def _accept(self) -> None:
+        while not self._stop.is_set():
             try:
                 conn, _ = self.sock.accept()
             except OSError:
                 continue
             self.accepted += 1
-            with contextlib.suppress(OSError):
-                conn.recv(1024)
-            conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-            conn.close()
+            self.serve(conn)
+
+    def serve(self, conn: socket.socket) -> None:
+        raise NotImplementedError
 
     def close(self) -> None:
-        self._stop = True
+        self._stop.set()
         self.thread.join(timeout=2)
         self.sock.close()
+
+
+class ResetServer(RawServer):
+    """A raw socket server that accepts and immediately resets every connection."""
+
+    def __init__(self) -> None:
+        super().__init__(backlog=16)
+
+    def serve(self, conn: socket.socket) -> None:
+        with contextlib.suppress(OSError):
+            conn.recv(1024)
+        conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        conn.close()
 
 
 def drip(chunks: Iterator[bytes] | list[bytes], pause: float) -> Iterator[bytes]:

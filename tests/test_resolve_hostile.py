@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 from pytest_httpserver import HTTPServer
-from servers import FakeServices, attach, new_server, recorded_work, ref
+from servers import FakeServices, RawServer, attach, new_server, recorded_work, ref
 from werkzeug import Request, Response
 
 from refcheck import cli
@@ -63,7 +63,7 @@ def plos(index: int = 1) -> Any:
 # -- raw socket servers ---------------------------------------------------------------------
 
 
-class DripServer:
+class DripServer(RawServer):
     """Accepts, reads the request, then sends ``payload`` one byte every ``pause`` seconds.
 
     Each read the client makes gets a byte well within any per-read timeout, so only a wall
@@ -75,27 +75,10 @@ class DripServer:
         self.payload = payload
         self.pause = pause
         self.limit = limit
-        self.connections = 0
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(64)
-        self.sock.settimeout(0.2)
-        self.port = self.sock.getsockname()[1]
-        self._stop = threading.Event()
-        threading.Thread(target=self._accept, daemon=True).start()
+        super().__init__(backlog=64)
 
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def _accept(self) -> None:
-        while not self._stop.is_set():
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                continue
-            self.connections += 1
-            threading.Thread(target=self._drip, args=(conn,), daemon=True).start()
+    def serve(self, conn: socket.socket) -> None:
+        threading.Thread(target=self._drip, args=(conn,), daemon=True).start()
 
     def _drip(self, conn: socket.socket) -> None:
         end = time.monotonic() + self.limit
@@ -109,42 +92,22 @@ class DripServer:
                 i += 1
                 time.sleep(self.pause)
 
-    def close(self) -> None:
-        self._stop.set()
-        self.sock.close()
 
-
-class TarpitServer:
+class TarpitServer(RawServer):
     """Accepts every connection and never sends a byte (a host that black-holes requests)."""
 
     def __init__(self) -> None:
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(256)
-        self.sock.settimeout(0.2)
-        self.port = self.sock.getsockname()[1]
         self.held: list[socket.socket] = []
-        self._stop = threading.Event()
-        threading.Thread(target=self._accept, daemon=True).start()
+        super().__init__(backlog=256)
 
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def _accept(self) -> None:
-        while not self._stop.is_set():
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                continue
-            self.held.append(conn)
+    def serve(self, conn: socket.socket) -> None:
+        self.held.append(conn)
 
     def close(self) -> None:
-        self._stop.set()
+        super().close()
         for c in self.held:
             with contextlib.suppress(OSError):
                 c.close()
-        self.sock.close()
 
 
 STATUS_DRIP = b"HTTP/1.1 200 OK\r\n" + b"X-Pad: " + b"a" * 100_000
