@@ -22,7 +22,13 @@ import re
 
 from refcheck.model import Organization, PartialDate
 from refcheck.parse.dates import _month_day, parse_date
-from refcheck.parse.fields import _CITIES, _Fields, _magazine_name, _take_title_extras
+from refcheck.parse.fields import (
+    _CITIES,
+    _ORDINAL_WORDS,
+    _Fields,
+    _magazine_name,
+    _take_title_extras,
+)
 from refcheck.parse.grammar import _is_report
 from refcheck.parse.labeller import Labelled
 from refcheck.parse.names import _ORG_HINT, _ORG_STEMS, read_names
@@ -60,24 +66,6 @@ _PAGE_LABEL = re.compile(
 _RANGE_ANY = re.compile(r"(?<![\d])[A-Za-z]?\d+[A-Za-z]?\s*[-–—]+\s*[A-Za-z]?\d+[A-Za-z]?(?![\w])")
 _EXTENT = re.compile(r"^\s*(\d{2,4})\s*(?:с|s|p|pp|стр|səh|S|c|pages|sayfa|str)\.?\s*$")
 _EDITION_N = re.compile(r"(\d+)")
-_EDITION_WORD = {
-    w: str(i)
-    for i, w in enumerate(
-        [
-            "first",
-            "second",
-            "third",
-            "fourth",
-            "fifth",
-            "sixth",
-            "seventh",
-            "eighth",
-            "ninth",
-            "tenth",
-        ],
-        start=1,
-    )
-}
 _CONF = re.compile(
     r"\b(?:proceedings|conference|symposium|congress|workshop|kongre|sempozyum|konfrans|"
     r"конференци|симпозиум|материал\w* .*конф|proc\.)",
@@ -681,8 +669,8 @@ def _edition(f: _Fields, text: str) -> None:
         f.edition = m[1]
         return
     w = _FIRST_WORD.search(text)
-    if w and w[1].lower() in _EDITION_WORD:
-        f.edition = _EDITION_WORD[w[1].lower()]
+    if w and w[1].lower() in _ORDINAL_WORDS:
+        f.edition = _ORDINAL_WORDS[w[1].lower()]
 
 
 def _type(f: _Fields, has_journal: bool, has_container: bool, is_book: bool) -> str:
