@@ -213,7 +213,7 @@ def _group_author_before_title(tokens: list[str], labels: list[str]) -> None:
             if (
                 k >= 1
                 and labels[k + 1] == "title"
-                and all(t[:1].isupper() or t.lower() in _ORG_GLUE for t in head)
+                and all(_in_a_body_name(t) for t in head)
                 and _ORG_HINT.search(name)
                 and _ORG_STEMS.search(name)
             ):
@@ -224,6 +224,11 @@ def _group_author_before_title(tokens: list[str], labels: list[str]) -> None:
 
 _ORG_GLUE_WORDS = "of for and the on & in de la du des da do das dos del di für und et y e и"
 _ORG_GLUE = frozenset(_ORG_GLUE_WORDS.split())
+
+
+def _in_a_body_name(token: str) -> bool:
+    """A word that can stand in an organisation's name: capitalised, or a joining word."""
+    return token[:1].isupper() or token.lower() in _ORG_GLUE
 
 
 def _group_author_runs_on(tokens: list[str], labels: list[str]) -> None:
@@ -238,12 +243,11 @@ def _group_author_runs_on(tokens: list[str], labels: list[str]) -> None:
     if j == 0 or j > 8 or j + 2 >= n or labels[j] != "title":
         return
     head = tokens[:j]
-    if any(_INITIAL_TOKEN.match(t) or not (t[:1].isupper() or t.lower() in _ORG_GLUE)
-           for t in head):  # fmt: skip
+    if any(_INITIAL_TOKEN.match(t) or not _in_a_body_name(t) for t in head):
         return
     for k in range(j, min(j + 8, n - 1)):
         t = tokens[k]
-        if labels[k] != "title" or not (t[:1].isupper() or t.lower() in _ORG_GLUE):
+        if labels[k] != "title" or not _in_a_body_name(t):
             return
         if t.endswith(".") and not _INITIAL_TOKEN.match(t):
             sentence = " ".join(tokens[j : k + 1])
@@ -314,12 +318,9 @@ def _heading_then_statement(tokens: list[str], labels: list[str]) -> None:
 _NAME_TOKEN = re.compile(r"^(?:[^\W\d_][\w'’-]+|(?:[^\W\d_]{1,2}\.){1,3})[,;]?$")
 # a number after its own label word, whatever else the model said it was ("вып. 2", "V.41.",
 # "Iss.3", "№ 4"): the label word is the stronger evidence
-_NUMBER_LABEL = re.compile(
-    r"^(?:[ТтVv]|Vol|vol|Том|том|Cilt|Cild|Iss|Issue|No|Nr|Sayı|[Вв]ып|№)\.?$"
-)
-_NUMBER_LABELLED = re.compile(
-    r"^(?:[ТтVv]|Vol|vol|Cilt|Cild|Iss|Issue|No|Nr|Sayı|[Вв]ып|№)\.?\s*\d+[A-Za-z]?[.,;]?$"
-)
+_NUMBER_WORD = r"(?:[ТтVv]|Vol|vol|Cilt|Cild|Iss|Issue|No|Nr|Sayı|[Вв]ып|№)"
+_NUMBER_LABEL = re.compile(r"^(?:" + _NUMBER_WORD + r"|Том|том)\.?$")
+_NUMBER_LABELLED = re.compile(r"^" + _NUMBER_WORD + r"\.?\s*\d+[A-Za-z]?[.,;]?$")
 _NUMBER = re.compile(r"^\d+[A-Za-z]?[.,;]?$")
 
 
@@ -329,12 +330,11 @@ def _numbers_after_their_labels(tokens: list[str], labels: list[str]) -> None:
     n = len(tokens)
     movable = ("date", "pages")
     for i in range(n):
-        if labels[i] not in movable and labels[i] != "volume":
-            continue
-        if _NUMBER_LABELLED.match(tokens[i]) and labels[i] in movable:
+        if labels[i] in movable and _NUMBER_LABELLED.match(tokens[i]):
             labels[i] = "volume"
         elif (
-            i + 1 < n
+            labels[i] in (*movable, "volume")
+            and i + 1 < n
             and _NUMBER_LABEL.match(tokens[i])
             and _NUMBER.match(tokens[i + 1])
             and labels[i + 1] in (*movable, "volume")
@@ -571,6 +571,7 @@ def _date(f: _Fields, text: str) -> None:
     if f.year is not None:
         return
     s = text.replace("*", "")
+    inner = _DATE_BRACKETS.sub("", s)
     m = _YEAR.search(s)
     if m:
         if m[2]:
@@ -582,14 +583,12 @@ def _date(f: _Fields, text: str) -> None:
         rest = s[m.end() :]
         if _VOLUME_AFTER_YEAR.match(rest):
             _volume(f, rest.lstrip(" ;:"))  # Vancouver "2011;(4):" read as the date
-        inner = _DATE_BRACKETS.sub("", s)
         d = parse_date(inner) if len(inner) > 6 else None
         if (d is None or d.month is None) and len(inner) > 6:
             d = _month_day(s[m.end() :].strip(" ,.;:)]"), f.year)
         if d is not None and d.year == f.year and d.month is not None:
             f.date = d
         return
-    inner = _DATE_BRACKETS.sub("", s)
     d = parse_date(inner) if 6 < len(inner) < 40 else None
     if d is not None and d.year:
         # "(07/10/1984)": a numeric day/month/year, whose year follows a slash
