@@ -49,11 +49,17 @@ _T_PAGES = re.compile(
 _RANGE = re.compile(r"[A-Za-z]?\d+[A-Za-z]?\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?")
 
 
+# patterns compiled once: a literal in a call is looked up in re's cache on every call
+_TAIL_NUMBER = re.compile(r"[A-Za-z]?\d+(?:-?[A-Za-z])?|\be\d+")
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _tailish(t: str) -> bool:
     """Only volume/issue/page material: labels, numbers, punctuation (no words)."""
     rest = _TAIL_LABELS.sub(" ", t)
-    rest = re.sub(r"[A-Za-z]?\d+(?:-?[A-Za-z])?|\be\d+", " ", rest)
-    return bool(re.search(r"\d", t)) and not re.search(r"[^\W\d_]", rest) and len(t) <= 80
+    rest = _TAIL_NUMBER.sub(" ", rest)
+    return bool(_DIGIT.search(t)) and not _LETTER.search(rest) and len(t) <= 80
 
 
 _YEAR_LEAD = re.compile(
@@ -124,13 +130,24 @@ def _read_tail_loose(f: _Fields, tail: str) -> None:
 _SERIES_NUM = re.compile(r"\b(?:Seriya|Серия|Series)\s+\d{1,2}\b")
 
 
+_EDITORS_PAREN_LEAD = re.compile(r"^\([^()]{1,200}\b(?:Eds?|Trans)\.\)\s*")
+_ORDINAL_OR_WORDS_PAREN = re.compile(r"\b\d+(?:st|nd|rd|th)\b|\([^()\d]{1,20}\)")
+_YEAR_ONLY = re.compile(r"[\s,.(]*(?:1[5-9]|20)\d\d[\s,.)]*")
+_YEAR_AND_EXTENT = re.compile(
+    r"[\s,.]*(?:(?:1[5-9]|20)\d\d[\s,.]*)?\d+\s*(?:s|с|p|pp|стр|sayfa|səh|pages)\.?\s*"
+)
+_ORDINAL_LEAD = re.compile(r"\d{1,3}\.\s+(?=[^\W\d_])")
+_DIGIT_OR_PAREN = re.compile(r"[\d()]")
+_PAGES_ONLY = re.compile(r"[\s,]*(?:pp?\.|ss?\.|S\.)?\s*\d+\s*(?:[-–—]\s*\d+)?\s*[.,]?\s*")
+
+
 def _plain_journal(seg: str) -> tuple[str, str] | None:
     """``Journal of X, Vol. 3, No. 1, pp. 33-51`` → (name, tail) when the tail holds only
     volume/issue/pages material; a lone year (``Publisher, 2001``) is not a journal."""
-    em = re.match(r"^\([^()]{1,200}\b(?:Eds?|Trans)\.\)\s*", seg)
+    em = _EDITORS_PAREN_LEAD.match(seg)
     if em:
         seg = seg[em.end() :]  # "(M. Cooper & W. Stiles, Eds.) Journal, 9(1), 69-80"
-    om = re.match(r"\d{1,3}\.\s+(?=[^\W\d_])", seg) if seg[:1].isdigit() else None
+    om = _ORDINAL_LEAD.match(seg) if seg[:1].isdigit() else None
     if om:
         # "5. Uluslararası … Sempozyumu (ss. 1-9)": an ordinal opens the name, not a number
         pj = _plain_journal(seg[om.end() :])
@@ -139,7 +156,7 @@ def _plain_journal(seg: str) -> tuple[str, str] | None:
     if (
         2 <= k <= 150
         and _PAGES_PAREN.match(seg, k)
-        and re.search(r"\d", seg[:k])
+        and _DIGIT.search(seg[:k])
         and _PROCEEDINGS.search(seg[:k])
         and "(" not in seg[:k]
     ):
@@ -151,26 +168,24 @@ def _plain_journal(seg: str) -> tuple[str, str] | None:
     if not m:
         return None
     name, tail = seg[: m.start()], seg[m.start() :]
-    bare = re.sub(r"\b\d+(?:st|nd|rd|th)\b|\([^()\d]{1,20}\)", "", name)  # "12th", "(BBA)"
+    bare = _ORDINAL_OR_WORDS_PAREN.sub("", name)  # "12th", "(BBA)"
     if sm:
         bare = _SERIES_NUM.sub("", bare)  # "Seriya 6: Ekonomika", "Серия 5. Экономика"
-    if not 2 <= len(name) <= 150 or re.search(r"[\d()]", bare):
+    if not 2 <= len(name) <= 150 or _DIGIT_OR_PAREN.search(bare):
         return None
-    if len(re.findall(r"[^\W\d_]", _TAIL_LABELS.sub("", bare))) < 2:
+    if len(_LETTER.findall(_TAIL_LABELS.sub("", bare))) < 2:
         return None  # "pp." or "Vol." alone is not a journal name
     if not _tailish(tail):
         return None
     if (
         (_PUB_WORDS.search(name) or _CITY_END.search(name))
         and not _PROCEEDINGS.search(name)  # "… Sempozyumu Bildiriler Kitabı, Ankara, s. 45-52"
-        and re.fullmatch(r"[\s,]*(?:pp?\.|ss?\.|S\.)?\s*\d+\s*(?:[-–—]\s*\d+)?\s*[.,]?\s*", tail)
+        and _PAGES_ONLY.fullmatch(tail)
     ):
         return None  # "Springer-Verlag, Berlin, p. 39-55": a publisher and chapter pages
-    if re.fullmatch(r"[\s,.(]*(?:1[5-9]|20)\d\d[\s,.)]*", tail):
+    if _YEAR_ONLY.fullmatch(tail):
         return None
-    if re.fullmatch(
-        r"[\s,.]*(?:(?:1[5-9]|20)\d\d[\s,.]*)?\d+\s*(?:s|с|p|pp|стр|sayfa|səh|pages)\.?\s*", tail
-    ):
+    if _YEAR_AND_EXTENT.fullmatch(tail):
         return None  # "Bakı: Elm, 2017, 340 s." — a book's year and extent
     return name, tail
 
@@ -571,14 +586,20 @@ def _read_container(f: _Fields, seg: str) -> None:
 _EXTENT_END = re.compile(r",?\s+\d+\s*(?:с|s|p|pp|стр|sayfa|səh|pages)\.?$")  # ", 340 s."
 
 
+_PAREN_LEAD = re.compile(r"^\([^()]{1,120}\)\s*")
+_EXTENT_ONLY = re.compile(r"\d+\s*(?:с|s|p|pp|стр|sayfa|pages)\.?")
+_PAGES_AFTER_COMMA = re.compile(r",\s*(?:pp?\.\s*)?(\d+\s*[-–—]\s*\d+)$")
+_CITY_ONLY = re.compile(_CITIES + r"\.?")
+
+
 def _read_publisher(f: _Fields, seg: str) -> None:
     """``Place: Publisher, 1979`` / ``Publisher, 5. Edition,1972`` / ``Publisher``."""
     s = _clean(seg)
-    tm = re.match(r"^\([^()]{1,120}\)\s*", s)
+    tm = _PAREN_LEAD.match(s)
     if tm and _TRANS_INNER.search(tm[0]):
         s = s[tm.end() :]  # "(A. M. Henderson, & T. Parsons, Trans.) New York: Free Press"
     s = _EXTENT_END.sub("", s) if "," in s else s
-    if re.fullmatch(r"\d+\s*(?:с|s|p|pp|стр|sayfa|pages)\.?", s):
+    if _EXTENT_ONLY.fullmatch(s):
         return  # extent of a book ("300 с."), not a publisher
     m = _EDITION.search(s)
     if m and not f.edition:
@@ -591,11 +612,11 @@ def _read_publisher(f: _Fields, seg: str) -> None:
         if f.year is None:
             f.year = int(m["y"])
         s = s[: m.start()].strip(" ,")
-    m = re.search(r",\s*(?:pp?\.\s*)?(\d+\s*[-–—]\s*\d+)$", s)
+    m = _PAGES_AFTER_COMMA.search(s)
     if m and m.start() > 0:
         f.pages = f.pages or m[1]  # "Oxford: Oxford University Press, 266-304" (chapter pages)
         s = s[: m.start()].strip(" ,")
-    if re.fullmatch(_CITIES + r"\.?", s) or _CITY_STATE.fullmatch(s):
+    if _CITY_ONLY.fullmatch(s) or _CITY_STATE.fullmatch(s):
         f.place = s  # "М., 2015", "Boston, MA." — a place (and year), no publisher named
         return
     m = _PRESS_CITY.match(s) or _ORG_CITY_STATE.match(s)

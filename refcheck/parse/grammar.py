@@ -38,6 +38,10 @@ _CONTENT_TYPE = re.compile(
 )
 
 
+_EDITION_NUMBER = re.compile(r"(\d+)\s*-?\s*[^\W\d_]{0,3}\.?$")
+_CITY_ONLY = re.compile(_CITIES + r"\.?")
+
+
 def _parse(text: str) -> tuple[_Fields, str]:
     f = _Fields()
     # GOST separates areas with ". — " (or ". – "); read them as plain sentence ends
@@ -101,7 +105,7 @@ def _parse(text: str) -> tuple[_Fields, str]:
             im
             and not rm
             and isinstance(auth.agents[0], Organization)
-            and re.fullmatch(_CITIES + r"\.?", im["place"].strip())
+            and _CITY_ONLY.fullmatch(im["place"].strip())
         ):
             # "Konstitusiya. (2016). Bakı: Hüquq ədəbiyyatı.": only an imprint after the date, so
             # the head is the title of a work without an author (APA moves the title there)
@@ -132,7 +136,7 @@ def _parse(text: str) -> tuple[_Fields, str]:
         f.type = "paper-conference"
     if not f.title and f.container_title and f.type == "document":
         f.title, f.container_title = f.container_title, ""
-    em = re.match(r"(\d+)\s*-?\s*[^\W\d_]{0,3}\.?$", f.edition)
+    em = _EDITION_NUMBER.match(f.edition)
     if em:
         f.edition = em[1]  # "4ème", "2 nd", "2-е" → the number
     if (
@@ -313,10 +317,14 @@ def _suspect(f: _Fields, head: str = "") -> str:
     if _TITLE_SOURCE_END.search(f.title):
         return "title ends with a source's volume"
     tm = _TITLE_ABBR_END.search(f.title) if f.container_title else None
-    if tm and _CONT_ABBR.match(f.container_title) and (
-        "." in f.container_title  # "Rec. Part B New Anatom"
-        or (tm.start() > 0 and " " in tm[0].strip(". "))  # "… immortality. Essays Informat"
-        or (tm.start() == 0 and "." in f.title)  # "Proc. Natl Acad. Sci" + "USA"
+    if (
+        tm
+        and _CONT_ABBR.match(f.container_title)
+        and (
+            "." in f.container_title  # "Rec. Part B New Anatom"
+            or (tm.start() > 0 and " " in tm[0].strip(". "))  # "… immortality. Essays Informat"
+            or (tm.start() == 0 and "." in f.title)  # "Proc. Natl Acad. Sci" + "USA"
+        )
     ):
         return "an abbreviated journal name cut in two"
     if f.container_title and _CONT_PLACE.match(f.container_title.strip(" .")):

@@ -149,6 +149,11 @@ _ETAL_TAIL = re.compile(
 )
 
 
+_SEMICOLON_AFTER_INITIALS = re.compile(r",\s*(?:[^\W\d_]\.\s?-?)+\s*;")
+_SEMICOLON = re.compile(r"\s*;\s*")
+_AUTHOR_SEP = re.compile(r"\s*,\s*(?:&\s*)?|\s+&\s+|\s*&\s*")
+
+
 def _parse_author_block(block: str) -> _Authors:
     """``Surname, I. I., & Surname, I.`` or a group name; et al. and ellipses noted."""
     res = _Authors()
@@ -162,15 +167,15 @@ def _parse_author_block(block: str) -> _Authors:
     if not b:
         return res
     b = b.replace("…", ". . .")
-    if ";" in b and re.search(r",\s*(?:[^\W\d_]\.\s?-?)+\s*;", b):
-        b = re.sub(r"\s*;\s*", ", ", b)  # "Barbot, E.; Vidic, N.S.; & Vidic, R.D."
+    if ";" in b and _SEMICOLON_AFTER_INITIALS.search(b):
+        b = _SEMICOLON.sub(", ", b)  # "Barbot, E.; Vidic, N.S.; & Vidic, R.D."
     em = _ETAL_TAIL.search(b)
     if em and em.start() > 0:
         res.et_al = True  # "Kılıç, A. vd.", "Cəfərov, N. və b.", "Иванов, И. и др."
         b = b[: em.start()].rstrip(" ,")
     b, n_and = _AND_LAST.subn(", & ", b)
     res.and_word = n_and > 0
-    toks = [t.strip() for t in re.split(r"\s*,\s*(?:&\s*)?|\s+&\s+|\s*&\s*", b) if t.strip()]
+    toks = [t.strip() for t in _AUTHOR_SEP.split(b) if t.strip()]
     inverted = [_NOCOMMA.match(t) for t in toks]
     inverted = [
         m if m and ("." in m["ini"] or (m["ini"].isupper() and not m["fam"].isupper())) else None
@@ -305,9 +310,10 @@ _ETAL_END = re.compile(
     r"[\s.,]*$",
     re.IGNORECASE,
 )
-# a cheap gate in front of _ORG_HINT: the letters its words start with, in any case
+# a cheap gate in front of _ORG_HINT: the letters its words start with, matched on the
+# lower-cased text (``has_org_stem``); a case-insensitive alternation is five times slower
 _ORG_STEMS = re.compile(
-    r"(?i:minist|univ|inst|agen|assoc|organi|counc|commi|offic|depart|bank|gover|cent|soci|"
+    r"(?:minist|univ|inst|agen|assoc|organi|counc|commi|offic|depart|bank|gover|cent|soci|"
     r"found|bure|corp|compan|inc\b|ltd|group|nazir|bakan|ünivers|enstit|kurum|komit|минист|"
     r"инст|унив|комит|админ|федер|респ|служб|агент|nation|union|world|statist|academ|akadem|"
     r"акад|press|news|ajans|komisyon|staff|servi|collab|consort|project|network|task|sendika|"
@@ -316,6 +322,14 @@ _ORG_STEMS = re.compile(
     r"laborat|museum|müze|музе|librar|kütüph|библиот|archiv|arşiv|архив|party|partisi|парти|"
     r"federa|board|authorit|secretar|trialist|working|агентлик|xəbər)"
 )
+_STEM_FOLD = str.maketrans({"\u0307": None, "ı": "i", "ſ": "s"})  # what (?i) also equates
+
+
+def has_org_stem(text: str) -> bool:
+    """Whether a word of ``text`` starts like an organisation's (``Minist…``, ``Унив…``)."""
+    return _ORG_STEMS.search(text.lower().translate(_STEM_FOLD)) is not None
+
+
 _ONE_FAMILY_GIVEN = re.compile(r"^[^\W\d_][\w'’-]*,\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?$")
 _NAME_SPLIT = re.compile(r"\s*(;|,|&|\band\b|\bve\b|\bvə\b|\bи\b|\bund\b)\s*")
 _GLUED_INITIAL = re.compile(r"(?<![^\W\d_])([^\W\d_]\.)(?=[^\W\d_])")
@@ -435,7 +449,7 @@ def read_names(text: str) -> tuple[list[Agent], bool]:
     if not s:
         return [], et_al
     if (
-        _ORG_STEMS.search(s)
+        has_org_stem(s)
         and _ORG_HINT.search(s)
         and not _ANY_INITIAL.search(s)
         and not _ONE_FAMILY_GIVEN.match(s)  # "Court, John": a surname that is also a word
@@ -479,12 +493,7 @@ def read_names(text: str) -> tuple[list[Agent], bool]:
             continue
         if any(ini) and not all(ini):
             first_long = ini.index(False)
-            if (
-                first_long == 0
-                and n >= 3
-                and _is_trailing_particle(words[-1])
-                and all(ini[1:-1])
-            ):
+            if first_long == 0 and n >= 3 and _is_trailing_particle(words[-1]) and all(ini[1:-1]):
                 # "Соссюр Ф. де": the particle after the initials belongs to the family name
                 # (after a comma, "Bertalanffy, Ludwig von", it stays with the given names)
                 particle = words[-1].rstrip(".,")

@@ -31,7 +31,7 @@ from refcheck.parse.fields import (
 )
 from refcheck.parse.grammar import _is_report
 from refcheck.parse.labeller import Labelled
-from refcheck.parse.names import _ORG_HINT, _ORG_STEMS, read_names
+from refcheck.parse.names import _ORG_HINT, has_org_stem, read_names
 from refcheck.parse.tail import _find_tail
 from refcheck.parse.tokens import _clean, _unquote
 
@@ -215,7 +215,7 @@ def _group_author_before_title(tokens: list[str], labels: list[str]) -> None:
                 and labels[k + 1] == "title"
                 and all(_in_a_body_name(t) for t in head)
                 and _ORG_HINT.search(name)
-                and _ORG_STEMS.search(name)
+                and has_org_stem(name)
             ):
                 for x in range(k + 1):
                     labels[x] = "author"
@@ -252,7 +252,7 @@ def _group_author_runs_on(tokens: list[str], labels: list[str]) -> None:
         if t.endswith(".") and not _INITIAL_TOKEN.match(t):
             sentence = " ".join(tokens[j : k + 1])
             cut_mid_name = not head[-1].endswith((".", ",", ";", ":"))
-            if labels[k + 1] == "title" and (cut_mid_name or _ORG_STEMS.search(sentence)):
+            if labels[k + 1] == "title" and (cut_mid_name or has_org_stem(sentence)):
                 for x in range(j, k + 1):
                     labels[x] = "author"
             return

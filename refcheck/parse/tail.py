@@ -25,6 +25,13 @@ def _has_retrieval_word(s: str) -> bool:
     return any(w in low for w in _RETRIEVAL_STEMS)
 
 
+_ACCESSED_AFTER_LINK = re.compile(
+    r"(?:Дата обращения|Erişim tarihi|Accessed|Retrieved|Müraciət tarixi)"
+    r"\s*:?\s*([^()]{4,30}?\d{4})",
+    re.IGNORECASE,
+)
+
+
 def _find_tail(text: str, f: _Fields) -> str:
     """Cut DOI, URL, retrieval phrase and "(Original work published …)" off; return the rest."""
     s = (_ISBN.sub("", text) if "ISBN" in text else text).rstrip()
@@ -43,7 +50,8 @@ def _find_tail(text: str, f: _Fields) -> str:
 
             f.doi = unquote(f.doi)  # "%3C…%3E" as copied from a link: the DOI itself has "<…>"
         cut = min(cut, dm.start())
-    for um in _URL.finditer(s):
+    links = _URL.finditer(s) if "://" in s or "www." in s.lower() else ()  # the search is slow
+    for um in links:
         if dm and um.start() >= dm.start() - 30 and "doi" in um[0].lower():
             continue
         # a bare "www.site.com" in the middle is a site name, not the link
@@ -63,12 +71,7 @@ def _find_tail(text: str, f: _Fields) -> str:
     if f.accessed is None:
         # "(Дата обращения: 20.07.2024)" written after the URL
         tail = s[cut:]
-        am = re.search(
-            r"(?:Дата обращения|Erişim tarihi|Accessed|Retrieved|Müraciət tarixi)"
-            r"\s*:?\s*([^()]{4,30}?\d{4})",
-            tail,
-            re.IGNORECASE,
-        )
+        am = _ACCESSED_AFTER_LINK.search(tail)
         if am:
             f.accessed = parse_date(am[1])
             f.retrieved_phrase = True

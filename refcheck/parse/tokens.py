@@ -191,6 +191,10 @@ _ROMAN_ORDINAL = re.compile(r"[IVX]{2,5}")
 _LOWER_NAME = re.compile(r"(?:arXiv|bioRxiv|medRxiv|chemRxiv|eLife|iScience|mBio|mSphere|npj)\b")
 
 
+# the characters ``_segments`` acts on: italics, quotes (opening and closing), brackets, stops
+_SEG_CHAR = re.compile(r'[*"“”«»„()\[\].?!]')
+
+
 def _segments(s: str) -> list[_Seg]:
     """Split at sentence ends outside italics, quotes and brackets; linear in ``len(s)``."""
     out: list[_Seg] = []
@@ -201,6 +205,10 @@ def _segments(s: str) -> list[_Seg]:
     depth = 0
     close_q = ""
     while i < n:
+        m = _SEG_CHAR.search(s, i)  # every other character changes nothing: jump over it
+        if m is None:
+            break
+        i = m.start()
         c = s[i]
         if c == "*":
             italic = not italic

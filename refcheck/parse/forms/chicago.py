@@ -44,9 +44,14 @@ from refcheck.parse.tokens import _OPEN_Q, _TWO_LETTER_INITIALS, _clean, _segmen
 _CHI_GIVEN_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_'’-]*(?:-[^\W\d_]+)?|\.(?:-[^\W\d_]\.)?)\.?")
 
 
+_FAMILY_COMMA = re.compile(r"([^\W\d_][^,.()\"“*:;]{0,50}?),\s+")
+_ETAL_AT = re.compile(r"(?:[Ee]t\.?\s*al\.?|и\s+др\.?|vd\.)")
+_ONE_INITIAL = re.compile(r"[^\W\d_]\.(?:-[^\W\d_]\.)?")
+
+
 def _chicago_authors(s: str) -> tuple[_Authors, str] | None:
     """``Surname, Given N.`` (plus ``and Given Surname``, ``Et. al.``) at the start of ``s``."""
-    m = re.match(r"([^\W\d_][^,.()\"“*:;]{0,50}?),\s+", s)
+    m = _FAMILY_COMMA.match(s)
     if not m or not _looks_person_family(m[1]):
         return None
     res = _Authors()
@@ -54,7 +59,7 @@ def _chicago_authors(s: str) -> tuple[_Authors, str] | None:
     given: list[str] = []
     n = len(s)
     while pos < n:
-        em = re.match(r"(?:[Ee]t\.?\s*al\.?|и\s+др\.?|vd\.)", s[pos:])
+        em = _ETAL_AT.match(s[pos:])
         if em and given:
             res.et_al = True
             pos += em.end()
@@ -63,7 +68,7 @@ def _chicago_authors(s: str) -> tuple[_Authors, str] | None:
         if not tm or not s[pos].isupper():
             break
         tok = tm[0]
-        is_init = bool(re.fullmatch(r"[^\W\d_]\.(?:-[^\W\d_]\.)?", tok))
+        is_init = bool(_ONE_INITIAL.fullmatch(tok))
         if given and not is_init and given[-1].endswith(".") and len(given[-1]) <= 2:
             break  # "Waltz, K. Theory" — a capitalised word after an initial starts the title
         after = s[tm.end() : tm.end() + 1]
@@ -110,6 +115,9 @@ _GF_SEP = re.compile(r"(?:,\s+(?:and|&)\s+|\s+(?:and|&)\s+|,\s+)")
 _CYR_INVERTED_HEAD = re.compile(r"[А-ЯЁӘҺІЇЄҒҚҢӨҮҰ][^\W\d_]+,?\s+(?:[^\W\d_]{1,2}\.\s?){2,3}")
 
 
+_AFTER_NAMES = re.compile(r"^(?:\.\s|,?\s*[\"“«]|,?\s*\(?(?:1[5-9]|20)\d\d\b)")
+
+
 def _given_first_head(head: str) -> tuple[_Authors, str] | None:
     """Authors written given-name first at the start of a non-APA entry: ``Thomas de Waal and
     Laurence Broers. 2019. …``, IEEE ``S. E. Cornell and A. Jonsson, "Title," …``. Only taken
@@ -153,7 +161,7 @@ def _given_first_head(head: str) -> tuple[_Authors, str] | None:
     else:
         return None
     rest = head[pos:]
-    if not re.match(r"^(?:\.\s|,?\s*[\"“«]|,?\s*\(?(?:1[5-9]|20)\d\d\b)", rest):
+    if not _AFTER_NAMES.match(rest):
         return None
     for nm in names:
         if len(nm) < 2 or not nm[0][0].isupper():
@@ -175,6 +183,9 @@ def _given_first_head(head: str) -> tuple[_Authors, str] | None:
     return res, rest.lstrip(" .,")
 
 
+_BARE_YEAR_LEAD = re.compile(r"^\(?((?:1[5-9]|20)\d\d)([a-z]?)\)?[.,:]\s+(?=\S)")
+
+
 def _read_given_first(f: _Fields, head: str) -> bool:
     """A given-name-first author list, then an author-date or Chicago/IEEE body."""
     got = _given_first_head(head)
@@ -183,7 +194,7 @@ def _read_given_first(f: _Fields, head: str) -> bool:
     auth, rest = got
     f.authors = auth.agents
     f.flag("author names not written as 'Surname, I.'")
-    ym = re.match(r"^\(?((?:1[5-9]|20)\d\d)([a-z]?)\)?[.,:]\s+(?=\S)", rest)
+    ym = _BARE_YEAR_LEAD.match(rest)
     if ym:
         f.year = int(ym[1])
         f.year_suffix = ym[2]
