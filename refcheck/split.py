@@ -278,6 +278,11 @@ _VANCOUVER_START = re.compile(
     r"[^\W\d_][\w'’\-]{1,40}(?:[ \t][^\W\d_][\w'’\-]{1,40}){0,2}"
     r"[ \t][A-Z]{1,3}[,.]"
 )
+# GOST's heading "Фамилия И. О.", "Quliyev R.M.", "Арефьев С. П." (no comma; initials with
+# periods, in any script): the surname, then one to three capital initials
+_GOST_START = re.compile(
+    r"[^\W\d_][\w'’\-]{1,40}[ \t]+(?:[A-ZÀ-ÞА-ЯЁĞŞİÇÖÜƏ]\.[ \t]?-?){1,3}(?=[ \t,]|$)"
+)
 _ORG_YEAR = re.compile(
     r"[^\n]{1,200}?[.,]?[ \t]\((?:1[5-9]\d\d|20\d\d|n\.\s?d\.|in press|t\.\s?y\.|tarih yok|"
     r"б\.\s?г\.|baskıda|в печати|\d{1,2}[./]\d{1,2}[./](?:1[5-9]|20)\d\d\))"
@@ -401,6 +406,7 @@ def looks_like_entry_start(line: str) -> bool:
         or _INITIALS_FIRST.match(s) is not None
         or _ORG_YEAR.match(s) is not None
         or _VANCOUVER_START.match(s) is not None
+        or _GOST_START.match(s) is not None
     )
 
 
@@ -429,7 +435,12 @@ def _ends_entry(text: str) -> bool:
     if not s:
         return True
     if s[-1] in ".)]»”\"'":
-        return s.rsplit(None, 1)[-1].lower() not in _ABBREVIATIONS
+        words = s.rsplit(None, 2)
+        if words[-1].lower() not in _ABBREVIATIONS:
+            return True
+        # "… 1981. 200 с." / "… 2013. 48 p.": a book's extent ends a GOST entry; "… 2019. С."
+        # (pages on the next line) does not, the number before it then ending in a period
+        return len(words) >= 2 and words[-2].isdigit()
 
     last = s.rsplit(None, 1)[-1]
     return bool(_URL_START.match(last)) and not last.endswith(("-", "/"))
@@ -667,9 +678,18 @@ def _split_region(
         # line, the break was not a wrap, so an entry ended there.
         lengths = sorted(len(ln.text.rstrip()) for ln in content)
         width = lengths[(len(lengths) * 9) // 10]
-        full = sum(1 for n in lengths if n >= 0.85 * width)
-        if len(lengths) >= 4 and full * 10 >= len(lengths) * 3:
+        full_lines = [ln.text for ln in content if len(ln.text.rstrip()) >= 0.85 * width]
+        full = len(full_lines)
+        # a wrapped line ends where the width ran out, seldom where an entry ends
+        wrapped = sum(not _ends_entry(t) for t in full_lines) * 5 > full
+        if len(lengths) >= 4 and full * 10 >= len(lengths) * 3 and wrapped:
             wrap_width = width
+        elif len(content) >= 3 and sum(_ends_entry(ln.text) for ln in content) * 5 >= len(
+            content
+        ) * 4:
+            # not wrapped at any width, and (nearly) every line ends like an entry: one entry
+            # per line, as copied from a web page or a word processor (title-first entries too)
+            one_per_line = True
 
     entries: list[_Building] = []
     excluded: list[Exclusion] = []

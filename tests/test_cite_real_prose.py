@@ -498,3 +498,39 @@ def test_a_parenthesis_inside_a_long_list_of_works() -> None:
         "Creissel 2009",
         "Danielov, Ganenko 2009",
     ]
+
+
+# ------------------------------------------------------- typesetters' spaces and example sources
+
+
+def test_no_break_spaces_inside_gost_brackets_read_as_spaces() -> None:
+    text = "как показано в [Орлов\u00a02001:\u00a0256] и в [Зайцев,\u00a0Лебедь\u00a01987]."
+    assert brief(text) == [
+        ("Орлов\u00a02001:\u00a0256", ("Орлов",), "2001"),
+        ("Зайцев,\u00a0Лебедь\u00a01987", ("Зайцев", "Лебедь"), "1987"),
+    ]
+    c = cites(text)[0]
+    assert c.span.slice(text) == c.text  # offsets and the text as written, no-break spaces kept
+    assert c.locator == "256"
+
+
+def test_gost_brackets_inside_a_parenthesised_remark_are_each_a_citation() -> None:
+    text = "вершиной (идея группы союза, [Кравец 1994], [Johansen 1998]) или конъюнкт"
+    assert brief(text) == [
+        ("Кравец 1994", ("Кравец",), "1994"),
+        ("Johansen 1998", ("Johansen",), "1998"),
+    ]
+
+
+def test_an_abbreviation_bracket_stays_inside_its_parenthesis() -> None:
+    assert brief("(World Health Organization [WHO], 2020)") == [
+        ("World Health Organization [WHO], 2020", ("World Health Organization",), "2020")
+    ]
+
+
+def test_the_dated_source_line_of_a_corpus_example_is_no_citation() -> None:
+    text = (
+        "(46) Хуже нет, как брюхо растравишь. [А.\u00a0Сомов. Один день Ивана Дёмина (1961)]\n"
+        "(47) Так писал Петров (1999) о сочинении."
+    )
+    assert brief(text) == [("Петров (1999)", ("Петров",), "1999")]

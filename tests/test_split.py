@@ -687,3 +687,29 @@ def test_entries_dated_by_day_in_parentheses_are_entries() -> None:
         "Gazetem (07/10/1984). Saatler geri alınacak. 7.\n"
     )
     assert len(texts(doc)) == 2
+
+
+# ------------------------------------------------------------ lists copied one entry per line
+
+
+def test_an_unwrapped_gost_list_gives_one_entry_per_line_title_first_entries_too() -> None:
+    lines = [
+        "Антонов В. В., Загорский В. В. Прирост леса [Forest growth]. М.: Лесн. пром-сть, 1981. 200 с.",
+        "Арсеньев С. П. О возрасте деревьев [On the age of trees] // Путь в Сибирь. URL: "
+        "http://example.org/a (дата обращения: 13.05.2014).",
+        "Загадки расчетной лесосеки: рубим мало? [Mysteries of the cut] // Лес.ру. URL: "
+        "http://example.org/b (дата обращения: 13.05.2014).",
+        "Свиридов Н. Н. Моделирование древостоев и теория лесопользования. М.: Наука, 1979. 216 с.",
+        "Forest Finland in Brief 2013 / ed. Y. Sevola. Vantaa: Kopijyva, 2013. 48 p.",
+    ]
+    doc = split("Текст статьи.\n\nБиблиография\n" + "\n".join(lines) + "\n")
+    assert texts(doc) == lines
+    assert_nothing_lost(doc)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Арефьев С. П. О максимальном возрасте", "Quliyev R.M. Kitabın adı", "Петров И. Наука"],
+)
+def test_gost_headings_without_a_comma_start_entries(line: str) -> None:
+    assert looks_like_entry_start(line)

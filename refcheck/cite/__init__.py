@@ -64,20 +64,38 @@ def extract_citations(doc: Document) -> tuple[Citation, ...]:
     if len(body) == 0 and doc.heading is None and doc.references_region is None:
         body = Span(0, len(doc.text))  # a bare text without a split: search all of it
     orphans: list[tuple[int, int, str]] = []
-    found = _extract(doc.text, body.start, body.end, orphans)
-    bare = year_only_citations(doc.text, body.start, orphans, doc.references)
-    bare += bare_citations(doc.text, body.start, body.end, doc.references, [c.span for c in found])
-    if not bare:
-        return found
-    group = max((c.group for c in found), default=0)
-    bare = [replace(c, group=group + k) for k, c in enumerate(bare, 1)]
-    merged = sorted([*found, *bare], key=lambda c: (c.span.start, c.group, c.group_position))
-    return tuple(_with_index(c, i) for i, c in enumerate(merged))
+    text = _plain_spaces(doc.text)
+    found = _extract(text, body.start, body.end, orphans)
+    bare = year_only_citations(text, body.start, orphans, doc.references)
+    bare += bare_citations(text, body.start, body.end, doc.references, [c.span for c in found])
+    if bare:
+        group = max((c.group for c in found), default=0)
+        bare = [replace(c, group=group + k) for k, c in enumerate(bare, 1)]
+        merged = sorted([*found, *bare], key=lambda c: (c.span.start, c.group, c.group_position))
+        found = tuple(_with_index(c, i) for i, c in enumerate(merged))
+    return _as_written(found, doc.text, text)
 
 
 def extract_citations_from_text(text: str) -> tuple[Citation, ...]:
     """Convenience for editors' scripts and tests: treat the whole string as body."""
-    return _extract(text, 0, len(text))
+    plain = _plain_spaces(text)
+    return _as_written(_extract(plain, 0, len(plain)), text, plain)
+
+
+# no-break, narrow and thin spaces, as typesetters put them in "[Тестелец 2001: 256]" and
+# "(Smith, 2020, p. 5)": read as spaces, one character for one, so every offset stays true
+_SPACES = str.maketrans(dict.fromkeys("\u00a0\u2007\u2009\u202f", " "))
+
+
+def _plain_spaces(text: str) -> str:
+    return text.translate(_SPACES) if not text.isascii() else text
+
+
+def _as_written(found: tuple[Citation, ...], text: str, plain: str) -> tuple[Citation, ...]:
+    """Each citation's ``text`` as the manuscript has it (its no-break spaces kept)."""
+    if plain is text:
+        return found
+    return tuple(replace(c, text=text[c.span.start : c.span.end]) for c in found)
 
 
 def _extract(
@@ -115,6 +133,27 @@ def _extract(
             continue
         bracket = m.group(4) is None
         content = m.group(5) if bracket else m.group(4)
+        if not bracket and text.startswith("]", m.end()) and _in_example_source(text, m.start()):
+            continue
+        inner = _cited_brackets(text, m) if not bracket and "[" in content else []
+        if inner:
+            # "(see [Kayne 1994], [Johannessen 1998])": GOST brackets inside a remark
+            for im in inner:
+                group += 1
+                found.extend(
+                    _parse_group(
+                        text,
+                        open_pos=im.start(),
+                        base=im.start(1),
+                        content=im[1],
+                        group=group,
+                        body_start=start,
+                        first_index=len(found),
+                        bracket=True,
+                        orphans=orphans,
+                    )
+                )
+            continue
         if bracket:
             if text.startswith("(", m.end()):
                 continue  # a Markdown link [text](url)
@@ -152,6 +191,29 @@ def _extract(
     if any(c.index != i for i, c in enumerate(found)):
         found = [_with_index(c, i) for i, c in enumerate(found)]
     return tuple(found)
+
+
+_INNER_BRACKET = re.compile(r"\[([^\[\]\n]{1,400})\]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _cited_brackets(text: str, m: re.Match[str]) -> list[re.Match[str]]:
+    """The square brackets inside a parenthesis that name a work and its year: not a reprint
+    year ``(Freud, 1900 [1953])``, nor ``(World Health Organization [WHO], 2020)``."""
+    return [
+        im
+        for im in _INNER_BRACKET.finditer(text, m.start(4), m.end(4))
+        if HAS_DATE.search(im[1]) and _LETTER.search(im[1])
+    ]
+
+
+def _in_example_source(text: str, pos: int) -> bool:
+    """``… [А. Солженицын. Один день Ивана Денисовича (1961)]``: a year in parentheses that
+    closes a square bracket opened on the same line dates a quoted example (the source line of
+    a corpus example), not a cited work: GOST brackets hold ``[Name year]``, never ``(year)``."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    opened = text.rfind("[", line_start, pos)
+    return opened >= 0 and text.find("]", opened, pos) < 0 and "." in text[opened:pos]
 
 
 def _readable(content: str) -> bool:

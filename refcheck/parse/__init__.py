@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from refcheck.model import ParseStatus, RawEntry, Reference, Span
 from refcheck.parse.dates import parse_date
@@ -194,7 +195,33 @@ def parse_entry(entry: RawEntry) -> Reference:
 
 def parse_entries(entries: Sequence[RawEntry]) -> tuple[Reference, ...]:
     """Parse every entry, in order; nothing is dropped (count in == count out)."""
-    return tuple(parse_entry(e) for e in entries)
+    out: list[Reference] = []
+    for e in entries:
+        ref = parse_entry(e)
+        if out and not ref.authors and not ref.editors and _REPEATED_AUTHOR.match(ref.raw):
+            ref = _same_authors_as(ref, out[-1])
+        out.append(ref)
+    return tuple(out)
+
+
+# "———. 2019b. Title" (Chicago, MLA): the previous entry's authors, not written again
+_REPEATED_AUTHOR = re.compile(r"\s*[-–—_]{2,}\s*[.,]")
+_REPEATED_PHRASE = "author replaced by a dash (APA 7 writes the names again)"
+
+
+def _same_authors_as(ref: Reference, prev: Reference) -> Reference:
+    """The dash's authors are the previous entry's (so citations of this work find it)."""
+    if not prev.authors and not prev.editors:
+        return ref
+    issues = (*ref.nonconformities, _REPEATED_PHRASE)
+    return replace(
+        ref,
+        authors=prev.authors if prev.authors else (),
+        editors=() if prev.authors else prev.editors,
+        et_al=prev.et_al,
+        nonconformities=issues,
+        apa_conformant=False,
+    )
 
 
 _BULLET = re.compile(r"^\s*(?:[-*•–]\s+|\d{1,3}[.)]\s+|\[\d{1,3}\]\s+)")

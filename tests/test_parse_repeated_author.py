@@ -1,0 +1,32 @@
+"""A dash for the previous entry's authors (``———. 2019b. Title``, Chicago and MLA): the entry
+takes those authors, so its citations find it, and says that APA 7 writes the names again."""
+
+from __future__ import annotations
+
+from refcheck.model import Person, RawEntry, Span
+from refcheck.parse import parse_entries
+
+
+def entries(*texts: str) -> list[RawEntry]:
+    return [RawEntry(index=i, text=t, span=Span(0, len(t)), line=i) for i, t in enumerate(texts, 1)]
+
+
+def test_a_dash_takes_the_previous_entrys_authors() -> None:
+    refs = parse_entries(
+        entries(
+            "Bolton, E. I., and A. S. Sapper. 2019a. “Bi-LSTM Model for Segmentation.” "
+            "In Proceedings of AINL 2019, 151–60. Springer.",
+            "———. 2019b. “Comparing Models of Morpheme Analysis.” In Proceedings 2019, 5–9.",
+            "———. 2020. “An Experimental Study.” In CMCL, 79–89.",
+        )
+    )
+    first = (Person("Bolton", "E. I."), Person("Sapper", "A. S."))
+    assert [r.authors for r in refs] == [first, first, first]
+    assert [r.year_suffix for r in refs] == ["a", "b", ""]
+    assert "author replaced by a dash (APA 7 writes the names again)" in refs[1].nonconformities
+    assert not refs[2].apa_conformant
+
+
+def test_a_dash_with_nothing_before_it_stays_without_authors() -> None:
+    (ref,) = parse_entries(entries("———. 2020. “An Experimental Study.” In CMCL, 79–89."))
+    assert ref.authors == ()
