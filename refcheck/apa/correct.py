@@ -29,6 +29,7 @@ __all__ = [
     "is_placeholder",
     "keeps_retrieval_date",
     "needs_translation",
+    "publisher_is_author",
 ]
 
 TRANSLATION_PLACEHOLDER = "Translation needed"
@@ -75,6 +76,16 @@ def initials(given: str) -> str:
         pieces = [q for q in part.split("-") if q]
         out.append("-".join(f"{q[0].upper() if q[0].islower() else q[0]}." for q in pieces))
     return " ".join(out)
+
+
+def publisher_is_author(publisher: str, authors: tuple[Agent, ...]) -> bool:
+    """Whether the publisher is the (first) group author, named the same way."""
+    first = authors[0] if authors else None
+    return isinstance(first, Organization) and _name_key(first.name) == _name_key(publisher)
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.casefold().replace(".", " ").split())
 
 
 def _roman(text: str, scheme: str, fixes: dict[str, str]) -> str:
@@ -129,6 +140,15 @@ def apa_record(
     if ref.type in _WHOLE_WORKS:
         pages = ""  # a whole book's extent or a cited page: not part of its entry (§9.29)
     keep_place = ref.type == "paper-conference" and not ref.container_title
+    if publisher and publisher_is_author(publisher, ref.authors):
+        publisher = ""  # the author publishes it: APA 7 omits the publisher (§9.29)
+    issue = ref.issue
+    if ref.type == "article-journal":
+        publisher = ""  # a journal's publisher is no part of an article's entry (§10.1)
+    elif ref.type in _WHOLE_WORKS:
+        issue = ""  # a book has volumes, not issues: APA prints none
+        if container and not publisher and ref.type != "webpage":
+            container, publisher = "", container  # "Title. NBER.": the body that issues it
     return replace(
         ref,
         authors=tuple(_agent(a, scheme, fixes, romanise_it) for a in ref.authors),
@@ -141,6 +161,7 @@ def apa_record(
         no_date=no_date,
         accessed=accessed,
         pages=pages,
+        issue=issue,
         place=ref.place if keep_place else "",
         url="" if ref.doi else ref.url,
         doi_raw=f"https://doi.org/{ref.doi}" if ref.doi else "",

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from refcheck.apa.correct import publisher_is_author
 from refcheck.model import Agent, Organization, Reference
 
 __all__ = [
@@ -280,6 +281,11 @@ def pieces(ref: Reference) -> list[Piece]:
     else:
         # a work that stands alone: book, report, thesis, web page, data set, presentation
         extras = "" if kind in ("thesis",) else _book_extras(ref)
+        if ref.authors and ref.editors and kind != "thesis":
+            # an authored book's editors after its title: "(E. E. Editor, Ed.; 2nd ed.)" (§10.2)
+            role = "Eds." if len(ref.editors) > 1 else "Ed."
+            eds = f"{author_list(ref.editors, given_first=True)}, {role}"
+            extras = "; ".join(x for x in (eds, extras) if x)
         bracket = ""
         if kind == "thesis":
             bracket = ", ".join(x for x in (ref.genre, ref.publisher) if x)
@@ -301,12 +307,9 @@ def pieces(ref: Reference) -> list[Piece]:
             if p and p[-1].text.endswith("."):
                 p[-1] = Piece(p[-1].text[:-1], p[-1].italic)
             p.append(Piece(f", {_end(ref.place)}"))
-        if ref.publisher and kind != "thesis":
-            same = ref.authors and isinstance(ref.authors[0], Organization) and (
-                ref.authors[0].name == ref.publisher
-            )
-            if not same:
-                p.append(Piece(" " + _end(ref.publisher)))
+        own = publisher_is_author(ref.publisher, ref.authors)  # APA 7 omits it (§9.29)
+        if ref.publisher and kind != "thesis" and not own:
+            p.append(Piece(" " + _end(ref.publisher)))
     p.extend(_link(ref))
     if ref.original_year:
         p.append(Piece(f" (Original work published {ref.original_year})"))

@@ -58,19 +58,36 @@ def _agent_key(agent: Agent) -> tuple[str, ...]:
     if isinstance(agent, Person) and (agent.given or agent.particle or agent.suffix):
         return ("person", agent.family, agent.given, agent.particle, agent.suffix)
     name = agent.family if isinstance(agent, Person) else agent.name
-    return ("name", name)
+    return ("name", name.rstrip("."))  # the element's period swallows a name's own
+
+
+def _printed(agents: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    """The names APA 7 prints of a list: 21 or more give the first 19, an ellipsis and the last
+    (§9.8), so the ones between cannot come back."""
+    return agents[:19] + agents[-1:] if len(agents) > 20 else agents
+
+
+def _source_slot(ref: Reference) -> str:
+    """A stand-alone work's one source name: ``Title. arXiv. URL`` prints a site (container)
+    and a publisher alike, so APA text cannot tell which of the two the record had."""
+    if bool(ref.container_title) == bool(ref.publisher):
+        return ""
+    return ref.container_title or ref.publisher
 
 
 def differences(a: Reference, b: Reference) -> tuple[tuple[str, object, object], ...]:
     """``(field, a's value, b's value)`` for each compared field that differs, as far as APA 7
     text can tell (types by :func:`type_class`, agents by :func:`_agent_key`)."""
     out: list[tuple[str, object, object]] = []
+    one_slot = type_class(a) == "standalone" and _source_slot(a) == _source_slot(b) != ""
     for name in COMPARED:
         x, y = getattr(a, name), getattr(b, name)
+        if one_slot and name in ("container_title", "publisher"):
+            continue
         if name == "type":
             x, y = type_class(a), type_class(b)
         elif name in ("authors", "editors"):
-            x, y = tuple(map(_agent_key, x)), tuple(map(_agent_key, y))
+            x, y = _printed(tuple(map(_agent_key, x))), _printed(tuple(map(_agent_key, y)))
         if x != y:
             out.append((name, getattr(a, name), getattr(b, name)))
     if a.type == "paper-conference" and not a.container_title and a.place != b.place:
