@@ -4,7 +4,9 @@ work's editors rather than its authors."""
 
 from __future__ import annotations
 
-from refcheck.model import Agent, Organization, Reference
+import pytest
+
+from refcheck.model import Agent, Organization, Person, Reference
 from refcheck.parse import parse_string as _parse_string
 
 
@@ -106,3 +108,25 @@ def test_latin_inverted_name_after_a_missing_comma_and_et_al() -> None:
     r = parse_string("Chen, L.M., Wu, K.P. Zhao, H. et al., Seismic zoning of the basin. 2003.")
     assert [a.family for a in r.authors] == ["Chen", "Wu", "Zhao"]
     assert r.title == "Seismic zoning of the basin"
+
+
+@pytest.mark.parametrize(
+    ("text", "family", "given"),
+    [
+        ("Cəfərov Nizami. Seçilmiş əsərləri: 5 cilddə. Bakı: Elm, 2007.", "Cəfərov", "Nizami"),
+        ("Əfəndiyev Paşa (1981) Azərbaycan şifahi xalq ədəbiyyatı, Bakı, Maarif", "Əfəndiyev", "Paşa"),
+        ("Cəfər Cabbarlı. Seçilmiş əsərləri. Bakı: Elm, 2005.", "Cabbarlı", "Cəfər"),
+    ],
+)
+def test_a_surname_ending_decides_the_order_of_a_spelled_out_name(
+    text: str, family: str, given: str
+) -> None:
+    (a,) = _parse_string(text).authors  # the pipeline: the grammar reads some, the labeller others
+    assert isinstance(a, Person)
+    assert (a.family, a.given) == (family, given)
+
+
+def test_a_comma_run_imprint_after_an_apa_date_leaves_the_title() -> None:
+    # the grammar's reading is suspect (a title ending in "…, Bakı, Elm"): the labeller's stands
+    r = _parse_string("Hacıyev Tofiq (1999) Dədə Qorqud: dilimiz, düşüncəmiz, Bakı, Elm")
+    assert (r.title, r.place, r.publisher) == ("Dədə Qorqud: dilimiz, düşüncəmiz", "Bakı", "Elm")

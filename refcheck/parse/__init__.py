@@ -176,9 +176,11 @@ def _complete(f: _Fields, lf: _Fields) -> None:
     if not f.container_title and lf.container_title and _runs_into(f.title, lf.title):
         # "Title. Journal Abbrev. 12" read as one title: the labeller knows where the source starts
         f.title, f.container_title, f.type = lf.title, lf.container_title, lf.type
+    read = {f.volume, f.issue, f.pages} - {""}
     for name in ("volume", "issue", "pages"):
-        if not getattr(f, name) and getattr(lf, name):
-            setattr(f, name, getattr(lf, name))
+        value = getattr(lf, name)
+        if not getattr(f, name) and value and value not in read:  # one number, one field
+            setattr(f, name, value)
 
 
 def _runs_into(title: str, shorter: str) -> bool:

@@ -434,7 +434,11 @@ def _take_title_extras(f: _Fields, title: str) -> str:
             # "(M. B. Ramos, Trans.; 30th anniversary ed.)": each part read on its own
             parts = [p.strip() for p in inner.split(";")]
             if all(
-                _ED_INNER.match(p) or _VOL_INNER.match(p) or _TRANS_INNER.search(p) for p in parts
+                _ED_INNER.match(p)
+                or _VOL_INNER.match(p)
+                or _TRANS_INNER.search(p)
+                or (p.endswith(("Eds.", "Ed.")) and _EDS_INNER.match(p))
+                for p in parts
             ):
                 for p in parts:
                     _take_title_extras(f, f"_ ({p})")
@@ -513,7 +517,18 @@ def _take_title_extras(f: _Fields, title: str) -> str:
     if m:
         f.pages = m[1].strip()
         t = (t[: m.start()] + t[m.end() :]).strip()
-    for gm in list(_GENRE.finditer(t))[::-1] if "[" in t else ():
+    brackets = list(_GENRE.finditer(t)) if "[" in t else []
+    if len(brackets) >= 2 and not f.genre and not f.title_translation:
+        a, b = brackets[-2], brackets[-1]
+        if not t[a.end() : b.start()].strip() and not t[b.end() :].strip(" ."):
+            # "Title [Translation] [Description]": APA's order of the two (§9.21, §10.6)
+            f.title_translation = a["g"].strip()
+            _take_title_extras(f, "_ " + b[0])
+            if not f.genre:
+                f.genre = b["g"].strip()
+            t = t[: a.start()].strip()
+            brackets = brackets[:-2]
+    for gm in brackets[::-1]:
         inner = gm["g"].strip()
         if _GENRE_WORDS.search(inner) and not f.genre:
             g, _, inst = inner.partition(",")

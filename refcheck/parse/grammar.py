@@ -115,6 +115,12 @@ def _parse(text: str) -> tuple[_Fields, str]:
             f.type = "book"
         else:
             _read_body_apa(f, body)
+            if not f.title and len(f.authors) == 1 and isinstance(f.authors[0], Organization):
+                # "Key. (2007). In *Encyclopedia* …", "Title [Translation]. (1984). *Journal*,
+                # (5), 112–114.": nothing after the date can be the title, so the head is one
+                # (a work with no author, its title in the author's place, §9.12)
+                org = f.authors[0]
+                f.title, f.title_translation, f.authors = org.name, org.abbreviation, []
     elif " // " in head:
         f.form = "gost"
         _read_gost(f, head)
@@ -155,6 +161,16 @@ def _parse(text: str) -> tuple[_Fields, str]:
         _gost_title_area(f, area)
     if f.type == "book" and _is_report(f):
         f.type = "report"
+    if (
+        f.form == "apa"
+        and f.container_title
+        and f.volume.isdigit()
+        and not (f.issue or f.pages)
+        and f.date is not None
+        and f.date.day is not None
+    ):
+        # "(1997, May 6). Title. *Daily Emerald*, 2.": a dated paper's lone number is its page
+        f.pages, f.volume = f.volume, ""
     return f, head
 
 
@@ -280,6 +296,7 @@ _SUSPECT_TITLE = re.compile(
     r",\s*(?:çev|trans|пер)\.\s|,\s*(?:s|ss|pp?|с)\.\s*\d)"
 )
 _IN_BOOK_WORD = re.compile(r"(?:^|[\s.,])(?:İçinde|içinde|Içinde|In|В)\s*:\s", re.IGNORECASE)
+_TITLE_CITY_RUN = re.compile(r",\s*" + _CITIES + r",\s*[^,]{2,60}$")
 _TITLE_CITY_END = re.compile(r",\s*" + _CITIES + r"\.?$")
 _QUOTE_THEN_MORE = re.compile(r"[”\"»][.,;]?\s+\S{2,}")  # not ":", a subtitle follows
 _SUSPECT_PUB = re.compile(r"\d+\s*[-–—]\s*\d+|\bpp?\.\s*\d|\bdoi\b|\(\d{4}\)|\(pp", re.IGNORECASE)
@@ -333,6 +350,8 @@ def _suspect(f: _Fields, head: str = "") -> str:
         return "title runs on past its closing quote"
     if not f.publisher and not f.container_title and _TITLE_CITY_END.search(f.title):
         return "title ends with a place"
+    if not f.publisher and not f.container_title and _TITLE_CITY_RUN.search(f.title):
+        return "title ends with a place and a publisher"  # "…, Bakı, Elm", "…, İstanbul, Ötüken"
     if not f.container_title and head and _IN_BOOK_WORD.search(head):
         return "a chapter's book not read"
     if f.publisher and _SUSPECT_PUB.search(f.publisher):

@@ -122,6 +122,27 @@ class _Authors:
     no_comma: bool = False  # "Иванов И. И." without the comma
 
 
+# surname endings of Azerbaijani, Turkish, Russian and Ukrainian names that no given name has
+_SURNAME_END = re.compile(
+    r"(?:ov|ev|yev|ova|eva|yeva|oğlu|oglu|zadə|zade|ski|sky|skiy|skaya|enko|"
+    r"ов|ев|ёв|ова|ева|ёва|ский|ская|енко)$",
+    re.IGNORECASE,
+)
+_CAPWORDS = re.compile(r"[^\W\d_][\w'’-]+(?:\s+[^\W\d_][\w'’-]+){1,2}")
+
+
+def _surname_first(words: list[str]) -> Person | None:
+    """``Cəfərov Nizami``, ``Əfəndiyev Paşa``: two or three capitalised words whose first ends
+    like a surname and whose last does not (``Cəfər Cabbarlı`` stays given name first: the
+    ending decides, never the language)."""
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return None
+    first, last = words[0], words[-1].rstrip(".")
+    if len(first) >= 5 and _SURNAME_END.search(first) and not _SURNAME_END.search(last):
+        return Person(family=first, given=" ".join(words[1:]).rstrip("."))
+    return None
+
+
 def _org(name: str) -> Organization:
     if (
         name.endswith(".")
@@ -201,6 +222,13 @@ def _parse_author_block(block: str) -> _Authors:
         if etal:
             res.et_al = True
             b = b[: etal.start()]
+        words = b.split()
+        person = _surname_first(words) if len(toks) == 1 and _CAPWORDS.fullmatch(b) else None
+        if person is not None:
+            # "Əfəndiyev Paşa (1981)": a surname, then the given name spelled out, no comma
+            res.agents.append(person)
+            res.spelled_out = res.no_comma = True
+            return res
         res.agents.append(_org(b))
         return res
     i = 0
@@ -440,7 +468,7 @@ def read_names(text: str) -> tuple[list[Agent], bool]:
         s = s[: m.start()]
     if "[" in s or "(" in s:
         # "[Fel’kerzam, A. E.]", "(Arminiĭ Evgenʹevich)": another form of a name, not a name
-        s = _BRACKETED.sub(" ", s)
+        s = " ".join(_BRACKETED.sub(" ", s).split())
     if _DASHES_ONLY.fullmatch(s):
         return [], et_al  # "---." / "———.": the previous entry's author, repeated
     s = s.strip(" ,;:/")
@@ -488,7 +516,7 @@ def read_names(text: str) -> tuple[list[Agent], bool]:
             elif words[0].isupper() and len(words[0]) > 2 and not words[1].isupper():
                 out.append(_family_first(words[0], " ".join(words[1:])))  # "ÖZDEMİR Nebi"
             else:
-                out.append(_given_first(words))  # "Cəfər Cabbarlı", "Jane Doe"
+                out.append(_surname_first(words) or _given_first(words))  # "Jane Doe"
             i += 1
             continue
         if any(ini) and not all(ini):

@@ -110,6 +110,11 @@ _INVERTED_EDS = re.compile(r"[^\W\d_][\w'’ -]{0,40},\s*(?:[^\W\d_]{1,2}\.\s*-?
 _CHAPTER_NOED = re.compile(r"(?:^|(?<=[.?!\"”]))\s+(?:In|İçinde|В)\s+(?P<rest>\*.+)$")
 
 
+_SOURCE_ONLY = re.compile(
+    r"\*[^*]{2,200}\*,\s*(?:\*?\d+[A-Za-z]?\*?(?:\(\w+\))?|\(\w+\)),\s*\S"
+)  # "*Journal*, *9*, 210–216", "*Journal*, *9*(2), 5–9", "*Journal*, (5), 112–114"
+
+
 def _read_body_apa(f: _Fields, body: str) -> None:
     """Everything after ``(date).`` in an APA entry."""
     cm = _CHAPTER.search(" " + body) or _CHAPTER_TR.search(" " + body)
@@ -149,6 +154,12 @@ def _read_body_apa(f: _Fields, body: str) -> None:
     if not segs:
         return
     first = segs[0].text
+    if _SOURCE_ONLY.match(first):
+        # "(2005). *Curr. Opin. Chem. Biol.*, *9*, 210–216.": a journal and its numbers, no
+        # title (science lists cite so; the renderer writes such a record back the same way)
+        _read_container(f, first)
+        f.type = "article-journal"
+        return
     if first.startswith("*"):
         # italic title: a stand-alone work (book, report, web page, thesis)
         f.italic_title = True
