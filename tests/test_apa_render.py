@@ -286,7 +286,7 @@ def _corpus_entries() -> list[str]:
     return out
 
 
-ROUND_TRIP_FLOOR = 0.875  # measured 0.879 (5,191/5,909 with the round-3 lists): scripts/roundtrip_apa.py; target 0.99
+ROUND_TRIP_FLOOR = 0.925  # measured 0.932 (6,594/7,076 with the round-4 lists): scripts/roundtrip_apa.py; target 0.99
 
 
 def test_round_trip_over_every_parsed_entry_of_the_real_corpora_keeps_its_floor() -> None:
@@ -310,3 +310,67 @@ def test_differences_ignore_only_what_apa_text_cannot_say() -> None:
     c = replace(a, type="book")
     assert [d[0] for d in differences(a, c)] == ["type"]
     assert [d[0] for d in differences(a, replace(a, title="U"))] == ["title"]
+
+
+def test_differences_ignore_a_source_slot_the_names_apa_cannot_print_and_a_final_period() -> None:
+    site = ref(type="report", authors=(ROSE,), year=2008, title="T", container_title="NBER")
+    assert differences(site, replace(site, container_title="", publisher="NBER")) == ()
+    many = tuple(Person(f"A{k}", "B.") for k in range(25))
+    full = ref(type="book", authors=many, year=2010, title="T")
+    shown = replace(full, authors=many[:19] + many[-1:])
+    assert differences(full, shown) == ()
+    assert differences(full, replace(full, authors=many[:19] + many[-2:-1])) != ()
+    group = ref(type="book", authors=(Organization("Zhang X"),), year=2010, title="T")
+    assert differences(group, replace(group, authors=(Organization("Zhang X."),))) == ()
+
+
+def test_correct_drops_what_apa_does_not_print_for_the_type() -> None:
+    own = ref(type="report", authors=(Organization("World Bank"),), year=2020, title="T",
+              publisher="World bank")  # fmt: skip
+    assert apa_record(own).publisher == ""
+    journal = ref(type="article-journal", authors=(ROSE,), year=2013, title="T",
+                  container_title="Mol Aspects Med", volume="34", publisher="Elsevier Ltd")  # fmt: skip
+    assert apa_record(journal).publisher == ""
+    book = ref(type="book", authors=(ROSE,), year=2008, title="T", volume="III", issue="1",
+               container_title="Nauka")  # fmt: skip
+    fixed = apa_record(book)
+    assert (fixed.issue, fixed.container_title, fixed.publisher) == ("", "", "Nauka")
+
+
+def test_an_authored_books_editors_follow_its_title_and_read_back() -> None:
+    book = ref(type="book", authors=(ROSE,), editors=(Person("Brown", "A."), Person("Doe", "C.")),
+               year=2010, title="Collected essays", edition="2", publisher="Penguin")  # fmt: skip
+    text = render(book)
+    assert text == "Rose, G. (2010). *Collected essays* (A. Brown & C. Doe, Eds.; 2nd ed.). Penguin."
+    back = parse_string(text)
+    assert (back.editors, back.edition) == (book.editors, "2")
+    assert round_trip(book).same
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        (
+            "Kerimova, L. A. (2014). *Formirovanie kompetent͡sii* [Translation needed] "
+            "[avtoref. dis. … kand. ped. nauk].",
+            ("Formirovanie kompetent͡sii", "Translation needed", "avtoref. dis. … kand. ped. nauk"),
+        ),
+        (
+            "Dizdar, O. (2010). *Ida Tarbell: The historian* [Ida Tarbell: Tarihçi] "
+            "[Yüksek lisans tezi, Bilkent Üniversitesi].",
+            ("Ida Tarbell: The historian", "Ida Tarbell: Tarihçi", "Yüksek lisans tezi"),
+        ),
+    ],
+)
+def test_a_translation_then_a_description_in_brackets_after_a_title(
+    text: str, fields: tuple[str, str, str]
+) -> None:
+    r = parse_string(text)
+    assert (r.title, r.title_translation, r.genre) == fields
+
+
+def test_a_title_less_journal_entry_and_a_dated_papers_lone_page_read_back() -> None:
+    r = parse_string("Aharoni, A., & Tawfik, D. S. (2005). *Curr. Opin. Chem. Biol.*, *9*, 210–6.")
+    assert (r.title, r.container_title, r.volume, r.pages) == ("", "Curr. Opin. Chem. Biol", "9", "210–6")
+    n = parse_string("Kristal, N. (1997, May 6). Feminism is humanity. *Oregon Daily Emerald*, 2.")
+    assert (n.volume, n.pages) == ("", "2")

@@ -227,13 +227,14 @@ def pieces(ref: Reference) -> list[Piece]:
         p.extend(_title_pieces(ref, italic, extras, bracket))
         p.append(date)
 
+    described = ref.genre.strip("[] ")  # "[Editorial]", "[Kitap Eleştirisi]" (§9.21)
     if kind in _PERIODICAL:
         if no_author:
-            title_first(False)
+            title_first(False, bracket=described)
         else:
             p.extend(head)
             p.append(Piece(" "))
-            p.extend(_title_pieces(ref, False))
+            p.extend(_title_pieces(ref, False, bracket=described))
         if ref.container_title:
             p.append(Piece(" "))
             p.append(Piece(ref.container_title.strip(), True))
@@ -260,11 +261,11 @@ def pieces(ref: Reference) -> list[Piece]:
         _presentation(ref)
     ):  # fmt: skip
         if no_author:
-            title_first(False)
+            title_first(False, bracket=described)
         else:
             p.extend(head)
             p.append(Piece(" "))
-            p.extend(_title_pieces(ref, False))
+            p.extend(_title_pieces(ref, False, bracket=described))
         p.append(Piece(" In "))
         if ref.editors:
             role = "(Eds.)" if len(ref.editors) > 1 else "(Ed.)"
