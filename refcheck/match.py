@@ -483,12 +483,43 @@ def match_citations(
         )
         hit = seen.get(key)
         if hit is None:
-            hit = seen[key] = _match_one(c, index)
+            hit = seen[key] = _with_repeats(_match_one(c, index), index)
         if hit.citation != c.index:  # the constructor: dataclasses.replace is 5x slower
-            hit = Link(c.index, hit.reference, hit.method, hit.score, hit.candidates, hit.skipped)
+            hit = Link(
+                c.index, hit.reference, hit.method, hit.score, hit.candidates, hit.skipped, hit.also
+            )
         out.append(hit)
         previous = out[-1]
     return tuple(out)
+
+
+def _with_repeats(link: Link, index: _Index) -> Link:
+    """The candidates that repeat the linked entry (the same authors, year and title: one work
+    listed twice, which R-rules report) are the same work, so the citation means them too."""
+    if link.reference is None or not link.candidates:
+        return link
+    by_index = {e.ref.index: e.ref for e in index.entries}
+    linked = by_index.get(link.reference)
+    if linked is None or not linked.title:
+        return link
+    same = _work_key(linked)
+    also = tuple(i for i in link.candidates if i in by_index and _work_key(by_index[i]) == same)
+    if not also:
+        return link
+    rest = tuple(i for i in link.candidates if i not in also)
+    return Link(link.citation, link.reference, link.method, link.score, rest, link.skipped, also)
+
+
+def _work_key(ref: Reference) -> tuple[object, ...]:
+    names = tuple(
+        (fold(_family(a)), fold(a.given) if isinstance(a, Person) else "") for a in ref.authors
+    )
+    return (
+        names,
+        ref.year,
+        ref.year_suffix,
+        fold(ref.title),
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -245,6 +245,7 @@ class Link:
     candidates: tuple[int, ...] = ()  # other plausible entries (ambiguity); for an unlinked
     # citation, the nearest entry ("did you mean …?")
     skipped: int = 0  # leading cited names that are not the entry's ("RAND, Weller and Singh")
+    also: tuple[int, ...] = ()  # entries that repeat ``reference`` (one work listed twice)
 
 
 @dataclass(frozen=True, slots=True)

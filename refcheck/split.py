@@ -124,6 +124,13 @@ REFERENCE_HEADINGS: frozenset[str] = frozenset(
 # "Литература" also label table notes and subsections.
 _WEAK = frozenset(_key(w) for w in ("Sources", "Literature", "Источники", "Литература"))
 _ALL_HEADINGS = REFERENCE_HEADINGS | _WEAK
+# the words around the listed headings vary ("Список используемой литературы", "Istifadə
+# olunmuş ədəbiyyatlar siyahısı", "Kullanılan kaynaklar"): the shapes, on folded text (ı → i)
+_HEADING_FORMS = re.compile(
+    r"список(?: [^\W\d_]+){0,2} (?:литературы|источников)(?: и литературы)?"
+    r"|(?:istifadə (?:olunmuş|edilmiş|olunan) )?ədəbiyyat(?:lar)?(?: siyahisi)?"
+    r"|(?:yararlanilan |başvurulan |kullanilan |faydalanilan )?kaynak(?:lar|ça)(?: listesi)?"
+)
 
 SUBHEADINGS: frozenset[str] = frozenset(
     _key(w)
@@ -349,7 +356,7 @@ def is_reference_heading(line: str) -> bool:
     key = fold_heading(line)
     if not key:
         return False
-    if key in _ALL_HEADINGS:
+    if key in _ALL_HEADINGS or _HEADING_FORMS.fullmatch(key):
         return True
     # "KAYNAKÇA / REFERENCES", "Kaynakça (References)", "Литература – References"
     parts = [p.strip() for p in re.split(r"[/|–—(]", key.replace(")", ""))]

@@ -169,6 +169,7 @@ class PredCitation:
     end: int
     text: str
     reference: int | None  # refcheck's entry index (1-based) or None
+    also: tuple[int, ...] = ()  # entries that repeat it (one work listed twice)
 
 
 @dataclass(frozen=True)
@@ -183,14 +184,26 @@ def run_refcheck(article: Article) -> Prediction:
     """refcheck's pipeline, offline, with the settings a user without a config file gets."""
     from refcheck.api import check, load
     from refcheck.config import Config
+    from refcheck.errors import NoReferencesError
 
-    doc = load(article.path)
+    try:
+        doc = load(article.path)
+    except NoReferencesError as exc:  # what a user gets: no list, so no link and no claim
+        print(f"  ! {exc}", file=sys.stderr)
+        return Prediction((), (), frozenset(), frozenset())
     if doc.text != article.text:
         raise SystemExit(f"{article.path}: refcheck's text differs from the scorer's")
     report = check(doc, Config(offline=True))
-    links = {lk.citation: lk.reference for lk in report.links}
+    links = {lk.citation: lk for lk in report.links}
     cits = tuple(
-        PredCitation(c.span.start, c.span.end, c.text, links.get(c.index)) for c in report.citations
+        PredCitation(
+            c.span.start,
+            c.span.end,
+            c.text,
+            links[c.index].reference if c.index in links else None,
+            links[c.index].also if c.index in links else (),
+        )
+        for c in report.citations
     )
     x301 = frozenset(
         (f.span.start, f.span.end) for f in report.findings if f.code == "X301" and f.span
@@ -273,6 +286,9 @@ def score_article(article: Article, pred: Prediction) -> ArticleScore:
     def gold_of(ref: int | None) -> frozenset[int]:
         return cover.get(ref, frozenset()) if ref is not None else frozenset()
 
+    def gold_all(c: PredCitation) -> frozenset[int]:
+        return gold_of(c.reference).union(*(gold_of(i) for i in c.also))
+
     # alignment: label k may take max(1, len(entries)) citations, each citation one label
     capacity = [max(1, len(lab.entries)) for lab in article.labels]
     owner: dict[int, int] = {}  # citation position -> label position
@@ -284,7 +300,7 @@ def score_article(article: Article, pred: Prediction) -> ArticleScore:
         for j, c in enumerate(pred.citations):
             ov = _overlap(sp, (c.start, c.end))
             if ov > 0:
-                agrees = int(bool(gold_of(c.reference) & set(lab.entries)))
+                agrees = int(bool(gold_all(c) & set(lab.entries)))
                 agrees |= int(not lab.entries and c.reference is None)
                 pairs.append((agrees, ov, k, j))
     for _agrees, _ov, k, j in sorted(pairs, key=lambda p: (-p[0], -p[1], p[2], p[3])):
@@ -303,7 +319,7 @@ def score_article(article: Article, pred: Prediction) -> ArticleScore:
             misses.append(f"link from an unlabelled citation: {c.text!r} -> entry {c.reference}")
             continue
         lab = article.labels[k]
-        if gold_of(c.reference) & set(lab.entries):
+        if gold_all(c) & set(lab.entries):
             counts.link_right += 1
         else:
             got = sorted(gold_of(c.reference))
@@ -314,7 +330,7 @@ def score_article(article: Article, pred: Prediction) -> ArticleScore:
             counts.extracted += 1
         made: set[int] = set()
         for j in taken[k]:
-            made |= gold_of(pred.citations[j].reference)
+            made |= gold_all(pred.citations[j])
         for e in lab.entries:
             counts.link_gold += 1
             if e in made:

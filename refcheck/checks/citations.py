@@ -552,6 +552,7 @@ def _as_cited(c: Citation, ref: Reference) -> str:
 @check("X302")
 def entry_not_cited(ctx: Context) -> Iterator[Finding]:
     cited = {lk.reference for lk in ctx.links if lk.reference is not None}
+    cited |= {i for lk in ctx.links for i in lk.also}  # a repeated entry: R-rules report it
     # an entry an ambiguous citation may mean (X308 says which) is not known to be uncited
     cited |= {i for lk in ctx.links if lk.reference is not None and lk.method != "author-only"
               for i in lk.candidates}  # fmt: skip

@@ -91,9 +91,17 @@ def bare_citations(
         if index is None:
             index = _index(refs)
         year, sfx = int(y.group(1)), y.group(2) or ""
-        fits = set().union(*(index.get(key, set()) for key in name_variants(m.group(1))))
+        names = [m.group(1)]
+        if cued is None:
+            names, a = _names_before(text, start, m.start(1), names)
+        fits = set().union(*(index.get(key, set()) for key in name_variants(names[0])))
+        if (year, sfx) not in fits and len(names) > 1:
+            names, a = names[-1:], m.start(1)  # the run is no listed author's: the last name alone
+            fits = set().union(*(index.get(key, set()) for key in name_variants(names[0])))
         if (year, sfx) not in fits and cued is None:
             continue  # (after "see"/"bkz." it is a citation even of an unlisted work: X301)
+        if any(sa < b and a < sb for sa, sb in spans[max(0, k - 2) : k + 1]):
+            continue
         span = Span(a, b)
         loc = loc_m.group(0).lstrip(": ") if loc_m is not None else ""
         out.append(
@@ -102,7 +110,7 @@ def bare_citations(
                 text=span.slice(text),
                 span=span,
                 kind="narrative",
-                authors=(m.group(1),),
+                authors=tuple(names),
                 year=year,
                 year_suffix=sfx,
                 year_text=y.group(1) + sfx,
@@ -113,6 +121,25 @@ def bare_citations(
             )
         )
     return out
+
+
+# "Roll, Ross 1980", "Harvey, Liu, Zhu 2016", "Иванов и Петров 2017": co-authors before the last
+_NAME_RUN = re.compile(
+    r"(?<![\w(\[/.-])([A-ZА-ЯЁ][^\W\d_]{1,30}(?:[-’'][^\W\d_]{1,20})?)"
+    r"(?:,[ \t]*|[ \t]+(?:и|and|&|ve|və)[ \t]+)$"
+)
+
+
+def _names_before(text: str, start: int, pos: int, names: list[str]) -> tuple[list[str], int]:
+    """The co-authors written before the last name of a bare mention, and where they start."""
+    out = list(names)
+    while len(out) < 6:
+        mm = _NAME_RUN.search(text, max(start, pos - 40), pos)
+        if mm is None:
+            break
+        out.insert(0, mm.group(1))
+        pos = mm.start(1)
+    return out, pos
 
 
 _WORD = re.compile(r"[A-ZÀ-ÞА-ЯЁĞŞİÇÖÜƏ][^\W\d_]{1,30}(?:[-'’][^\W\d_]{1,20})?")

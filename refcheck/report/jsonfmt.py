@@ -128,7 +128,7 @@ def links(report: Report) -> list[dict[str, Any]]:
                 "citation": c.text,
                 "line": line,
                 "column": column,
-                "references": [lk.reference] if lk is not None and lk.reference is not None else [],
+                "references": [lk.reference, *lk.also] if linked and lk is not None else [],
                 "how": how(lk.method) if linked and lk is not None else None,
                 "method": (lk.method or None) if lk is not None else None,
                 "candidates": list(lk.candidates) if lk is not None else [],
