@@ -534,3 +534,19 @@ def test_the_dated_source_line_of_a_corpus_example_is_no_citation() -> None:
         "(47) Так писал Петров (1999) о сочинении."
     )
     assert brief(text) == [("Петров (1999)", ("Петров",), "1999")]
+
+
+def test_bare_mentions_of_co_authors_start_at_the_first_listed_author() -> None:
+    body = "Rolf, Rossi 1980 провели тесты. В работе Harte, Lin 2019 и Ross 1980 — нет."
+    text = body + "\n\nСписок литературы\nRolf, A., Rossi, B. 1980. A title.\nHarte, A. 2019. T.\n"
+    refs = (
+        Reference(1, "Rolf", Span(len(body) + 20, len(body) + 50), 1,
+                  authors=(Person("Rolf", "A."), Person("Rossi", "B.")), year=1980),
+        Reference(2, "Harte", Span(len(body) + 51, len(body) + 70), 2,
+                  authors=(Person("Harte", "A."), Person("Lin", "C.")), year=2019),
+    )  # fmt: skip
+    doc = Document(text=text, body=Span(0, len(body)), references=refs)
+    assert [(c.text, c.authors) for c in extract_citations(doc)] == [
+        ("Rolf, Rossi 1980", ("Rolf", "Rossi")),
+        ("Harte, Lin 2019", ("Harte", "Lin")),
+    ]  # "Ross 1980" names no listed first author: prose

@@ -319,3 +319,17 @@ def test_config_language_reaches_the_rules() -> None:
     assert en.language == "en" and tr.language == "tr"
     assert "C207" in {f.code for f in en.findings}
     assert "C207" not in {f.code for f in tr.findings}
+
+
+def test_json_links_name_every_copy_of_a_work_listed_twice_and_none_is_uncited() -> None:
+    entry = "Soare, M. (2020). Progressive web apps. *Journal of Routes*, *2*(1), 1–9.\n"
+    text = (
+        EN * 2 + "As shown (Soare, 2020).\n\nReferences\n\n" + entry
+        + "Lind, K. (2019). Another title. *Journal of Routes*, *1*(1), 1–9.\n" + entry
+    )  # fmt: skip
+    report = check(load_text(text, "p.md", "markdown"), Config(offline=True))
+    items = json.loads(_json(report))["links"]
+    assert [(x["citation"], x["references"]) for x in items] == [("Soare, 2020", [1, 3])]
+    uncited = [f.reference for f in report.findings if f.code == "X302"]
+    assert uncited == [2]
+    assert "L404" in {f.code for f in report.findings}  # the repeat itself is reported

@@ -188,3 +188,12 @@ def test_name_variants_cover_schemes() -> None:
     assert {"berezovskii", "berezovsky"} <= v
     assert "tass" in name_variants("TACC")
     assert "yuzbasioglu" in name_variants("Yüzbaşıoğlu")
+
+
+def test_a_citation_of_a_work_listed_twice_links_every_copy() -> None:
+    twice = [ref(1, person("Soare", "M.")), ref(2, person("Lind", "K.")), ref(3, person("Soare", "M."))]
+    lk = link_for("(Soare, 2020)", twice)
+    assert (lk.reference, lk.also, lk.candidates) == (1, (3,), ())
+    other = [ref(1, person("Soare", "M.")), ref(2, person("Soare", "A."))]
+    lk = link_for("(Soare, 2020)", other)  # two authors of one name: ambiguous, X308 says so
+    assert (lk.also, lk.candidates) == ((), (2,))

@@ -713,3 +713,23 @@ def test_an_unwrapped_gost_list_gives_one_entry_per_line_title_first_entries_too
 )
 def test_gost_headings_without_a_comma_start_entries(line: str) -> None:
     assert looks_like_entry_start(line)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Список используемой литературы",
+        "СПИСОК ИСПОЛЬЗОВАННЫХ ИСТОЧНИКОВ",
+        "Список литературы и источников",
+        "İstifadə olunmuş ədəbiyyatlar siyahısı",
+        "Kullanılan Kaynaklar",
+        "KAYNAKLAR LİSTESİ",
+    ],
+)
+def test_heading_shapes_around_the_listed_words(heading: str) -> None:
+    assert is_reference_heading(heading)
+
+
+@pytest.mark.parametrize("line", ["Список сокращений", "Литература по теме", "Kaynak kişiler"])
+def test_other_lines_with_those_words_are_not_headings(line: str) -> None:
+    assert not is_reference_heading(line)
