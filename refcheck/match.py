@@ -350,6 +350,9 @@ def _initial_fit(names: Sequence[str], ref: Reference) -> int:
 def _name_keys(name: str) -> list[frozenset[str]]:
     """Keys to try for a first author, most specific first."""
     out = [name_variants(name)]
+    _, bare = split_initials(name)
+    if bare != name:
+        out.append(name_variants(bare))  # "Д.Ю.Рогачев", "J.Smith": initials glued in front
     words = name.split()
     # narrative group names may carry sentence words in front ("As Anadolu Agency")
     for k in range(1, len(words)):

@@ -197,3 +197,9 @@ def test_a_citation_of_a_work_listed_twice_links_every_copy() -> None:
     other = [ref(1, person("Soare", "M.")), ref(2, person("Soare", "A."))]
     lk = link_for("(Soare, 2020)", other)  # two authors of one name: ambiguous, X308 says so
     assert (lk.also, lk.candidates) == ((), (2,))
+
+
+def test_initials_glued_before_a_cited_surname_do_not_hide_it() -> None:
+    refs = [ref(1, person("Рогачев", "Д. Ю."), year=2021), ref(2, person("Smith", "J."))]
+    assert link_for("(Д.Ю.Рогачев, 2021)", refs).reference == 1
+    assert link_for("(J.Smith, 2020)", refs).reference == 2
