@@ -130,3 +130,14 @@ def test_a_comma_run_imprint_after_an_apa_date_leaves_the_title() -> None:
     # the grammar's reading is suspect (a title ending in "…, Bakı, Elm"): the labeller's stands
     r = _parse_string("Hacıyev Tofiq (1999) Dədə Qorqud: dilimiz, düşüncəmiz, Bakı, Elm")
     assert (r.title, r.place, r.publisher) == ("Dədə Qorqud: dilimiz, düşüncəmiz", "Bakı", "Elm")
+
+
+def test_a_list_of_given_first_names_is_not_paired_into_family_given() -> None:
+    from refcheck.parse.names import read_names
+
+    names, _ = read_names("Farid Alami, Fahim Dalvo, Shadi Shaaroh, and Nadia Durrin")
+    assert [a.display for a in names] == [
+        "Alami, Farid", "Dalvo, Fahim", "Shaaroh, Shadi", "Durrin, Nadia"
+    ]  # fmt: skip
+    names, _ = read_names("Waltz, Kenneth Neal, John Doe, and Bob Roe")  # MLA: one inverted
+    assert [a.display for a in names] == ["Waltz, Kenneth Neal", "Doe, John", "Roe, Bob"]

@@ -115,7 +115,12 @@ def _parse(text: str) -> tuple[_Fields, str]:
             f.type = "book"
         else:
             _read_body_apa(f, body)
-            if not f.title and len(f.authors) == 1 and isinstance(f.authors[0], Organization):
+            if (
+                not f.title
+                and f.container_title  # a source was read after the date, and no title
+                and len(f.authors) == 1
+                and isinstance(f.authors[0], Organization)
+            ):
                 # "Key. (2007). In *Encyclopedia* …", "Title [Translation]. (1984). *Journal*,
                 # (5), 112–114.": nothing after the date can be the title, so the head is one
                 # (a work with no author, its title in the author's place, §9.12)

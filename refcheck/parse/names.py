@@ -496,6 +496,9 @@ def read_names(text: str) -> tuple[list[Agent], bool]:
             seps.append(parts[k + 1] if k + 1 < len(parts) else "")
         elif seps and k + 1 < len(parts) and parts[k + 1] != ",":
             seps[-1] = parts[k + 1]  # ", and" / ", &": the word decides
+    if _all_given_first(pieces):
+        # "Firoj Alam, Fahim Dalvi, Shaden Shaar, …" (ACL, IEEE): every name given name first
+        return [_given_first(p.split()) for p in pieces], et_al
     out: list[Agent] = []
     i = 0
     while i < len(pieces):
@@ -562,6 +565,24 @@ def read_names(text: str) -> tuple[list[Agent], bool]:
         out.append(_org(pieces[i]))
         i += 1
     return out, et_al
+
+
+def _all_given_first(pieces: list[str]) -> bool:
+    """Three or more names, each two to four capitalised words with no initial (particles
+    allowed inside), the first of more than one word: a list of given-first names, not
+    ``Family, Given`` pairs (``Waltz, Kenneth, …`` starts with one word)."""
+    if len(pieces) < 3 or len(pieces[0].split()) < 2:
+        return False
+    for p in pieces:
+        words = p.split()
+        if not 2 <= len(words) <= 4 or has_org_stem(p):
+            return False
+        if not (words[0][:1].isupper() and words[-1][:1].isupper()):
+            return False
+        for w in words:
+            if _is_ini_word(w, len(words)) or not (_CAPWORD.match(w) or w.lower() in _PARTICLES):
+                return False
+    return True
 
 
 def _given_piece(words: list[str], i: int) -> bool:
