@@ -374,3 +374,8 @@ def test_a_title_less_journal_entry_and_a_dated_papers_lone_page_read_back() -> 
     assert (r.title, r.container_title, r.volume, r.pages) == ("", "Curr. Opin. Chem. Biol", "9", "210–6")
     n = parse_string("Kristal, N. (1997, May 6). Feminism is humanity. *Oregon Daily Emerald*, 2.")
     assert (n.volume, n.pages) == ("", "2")
+
+
+def test_a_publisher_in_reversed_guillemets_is_not_read_into_the_title() -> None:
+    r = parse_string("Dəmirçizadə, Ə. (1979). *Azərbaycan ədəbi dili tarixi*. »Maarif».")
+    assert (r.title, r.publisher) == ("Azərbaycan ədəbi dili tarixi", "»Maarif»")

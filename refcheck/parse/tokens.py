@@ -244,7 +244,7 @@ def _segments(s: str) -> list[_Seg]:
                     cap = (
                         nxt.isupper()
                         or nxt.isdigit()
-                        or nxt in "\"“«„'‘([*"
+                        or nxt in "\"“«»„'‘([*"
                         or _ROLE_START.match(s, k) is not None
                         or (strong and nxt.isalpha())
                         or (nxt in "abcdeimn" and _LOWER_NAME.match(s, k) is not None)
