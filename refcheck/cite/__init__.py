@@ -88,14 +88,20 @@ _SPACES = str.maketrans(dict.fromkeys("\u00a0\u2007\u2009\u202f", " "))
 
 
 def _plain_spaces(text: str) -> str:
-    return text.translate(_SPACES) if not text.isascii() else text
+    if text.isascii() or not any(ch in text for ch in "\u00a0\u2007\u2009\u202f"):
+        return text
+    return text.translate(_SPACES)
 
 
 def _as_written(found: tuple[Citation, ...], text: str, plain: str) -> tuple[Citation, ...]:
     """Each citation's ``text`` as the manuscript has it (its no-break spaces kept)."""
     if plain is text:
         return found
-    return tuple(replace(c, text=text[c.span.start : c.span.end]) for c in found)
+    out = []
+    for c in found:
+        written = text[c.span.start : c.span.end]
+        out.append(c if written == c.text else replace(c, text=written))
+    return tuple(out)
 
 
 def _extract(
