@@ -298,6 +298,7 @@ _ORG_YEAR = re.compile(
 _ABBREVIATIONS = frozenset(
     {"p.", "pp.", "s.", "no.", "vol.", "ed.", "n°", "c.", "с.", "стр.", "т.", "vols.", "ch."}
 )
+_EXTENT_WORDS = frozenset({"p.", "pp.", "s.", "с.", "стр."})  # "200 с.", "48 p.": pages in all
 # "W. Landi and", "A. P. Witkin.", "J.-S. Pang," — initials, then a capitalised surname.
 _INITIALS_FIRST = re.compile(
     r"(?:[A-ZÀ-ÞА-ЯЁ](?:\.-?[A-ZÀ-ÞА-ЯЁ])?\.[ \t]?){1,3}[ \t]?"
@@ -447,7 +448,7 @@ def _ends_entry(text: str) -> bool:
             return True
         # "… 1981. 200 с." / "… 2013. 48 p.": a book's extent ends a GOST entry; "… 2019. С."
         # (pages on the next line) does not, the number before it then ending in a period
-        return len(words) >= 2 and words[-2].isdigit()
+        return len(words) >= 2 and words[-2].isdigit() and words[-1].lower() in _EXTENT_WORDS
 
     last = s.rsplit(None, 1)[-1]
     return bool(_URL_START.match(last)) and not last.endswith(("-", "/"))

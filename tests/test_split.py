@@ -733,3 +733,14 @@ def test_heading_shapes_around_the_listed_words(heading: str) -> None:
 @pytest.mark.parametrize("line", ["Список сокращений", "Литература по теме", "Kaynak kişiler"])
 def test_other_lines_with_those_words_are_not_headings(line: str) -> None:
     assert not is_reference_heading(line)
+
+
+def test_an_unwrapped_list_still_joins_a_line_cut_after_a_label() -> None:
+    lines = [
+        "Орлов А. В. Статья первая // Журнал. 2019. Т. 3, No.",
+        "4. С. 5–9.",
+        "Петров И. Книга. М.: Наука, 2001. 200 с.",
+        "Сидоров П. П. Другая книга. М.: Наука, 2005. 148 с.",
+    ]
+    doc = split("Текст.\n\nСписок литературы\n" + "\n".join(lines) + "\n")
+    assert texts(doc) == [lines[0] + " " + lines[1], lines[2], lines[3]]
