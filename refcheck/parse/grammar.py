@@ -10,6 +10,7 @@ from refcheck.model import Organization, ParseStatus, Person
 from refcheck.parse.dates import _month
 from refcheck.parse.fields import (
     _CITIES,
+    _CITY_ONLY,
     _PLACE_PUB,
     _PROCEEDINGS,
     _THESIS,
@@ -39,7 +40,6 @@ _CONTENT_TYPE = re.compile(
 
 
 _EDITION_NUMBER = re.compile(r"(\d+)\s*-?\s*[^\W\d_]{0,3}\.?$")
-_CITY_ONLY = re.compile(_CITIES + r"\.?")
 
 
 def _parse(text: str) -> tuple[_Fields, str]:
