@@ -379,3 +379,10 @@ def test_a_title_less_journal_entry_and_a_dated_papers_lone_page_read_back() -> 
 def test_a_publisher_in_reversed_guillemets_is_not_read_into_the_title() -> None:
     r = parse_string("Dəmirçizadə, Ə. (1979). *Azərbaycan ədəbi dili tarixi*. »Maarif».")
     assert (r.title, r.publisher) == ("Azərbaycan ədəbi dili tarixi", "»Maarif»")
+
+
+def test_a_plain_lone_number_after_an_italic_journal_is_its_page_an_italic_one_its_volume() -> None:
+    page = parse_string("Müsəddiq, M. (1977). Musiqi alətləri. *Qobustan*, 78.")
+    assert (page.volume, page.pages) == ("", "78")
+    volume = parse_string("Rose, G. (1998). Neoclassical realism. *World Politics*, *51*.")
+    assert (volume.volume, volume.pages) == ("51", "")

@@ -543,6 +543,9 @@ def _take_title_extras(f: _Fields, title: str) -> str:
     return t
 
 
+_PLAIN_LONE_NUMBER = re.compile(r",\s*\d+\.?\s*")
+
+
 def _read_container(f: _Fields, seg: str) -> None:
     """``*Journal*, *9*(31), 307-322`` or ``*Review* 17/4 (2015), 635-661``."""
     s = seg.strip()
@@ -577,6 +580,14 @@ def _read_container(f: _Fields, seg: str) -> None:
     f.volume = m["vol"] or ""
     if _RANGE.fullmatch(f.volume) and not (m["pages"] or m["iss"] or m["iss2"] or m["iss3"]):
         f.volume, f.pages = "", f.volume  # "Conference Name, 163-169": a page range, no volume
+        return
+    if (
+        f.italic_container
+        and _PLAIN_LONE_NUMBER.fullmatch(tail)
+        and not (m["pages"] or m["iss"] or m["iss2"] or m["iss3"])
+    ):
+        # "*Qobustan*, 78.": APA italicises a volume, so a plain lone number is the page
+        f.volume, f.pages = "", f.volume
         return
     if m["iss2"]:
         f.issue = m["iss2"]
