@@ -286,7 +286,7 @@ def _corpus_entries() -> list[str]:
     return out
 
 
-ROUND_TRIP_FLOOR = 0.93  # measured 0.935 (6,615/7,076 with the round-4 lists): scripts/roundtrip_apa.py; target 0.99
+ROUND_TRIP_FLOOR = 0.935  # measured 0.942 (6,666/7,076 with the round-4 lists): scripts/roundtrip_apa.py; target 0.99
 
 
 def test_round_trip_over_every_parsed_entry_of_the_real_corpora_keeps_its_floor() -> None:
@@ -386,3 +386,8 @@ def test_a_plain_lone_number_after_an_italic_journal_is_its_page_an_italic_one_i
     assert (page.volume, page.pages) == ("", "78")
     volume = parse_string("Rose, G. (1998). Neoclassical realism. *World Politics*, *51*.")
     assert (volume.volume, volume.pages) == ("51", "")
+
+
+def test_a_link_with_only_its_date_reads_back_without_a_title() -> None:
+    r = parse_string("(n.d.). https://www.example.org/moocs-year-in-review", reader="grammar")
+    assert (r.title, r.no_date, r.url) == ("", True, "https://www.example.org/moocs-year-in-review")

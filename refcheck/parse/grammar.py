@@ -57,9 +57,12 @@ def _parse(text: str) -> tuple[_Fields, str]:
     head = _find_tail(text, f)
     apa = None
     untitled = None  # APA work with no author: "*Title* (11th ed.). (2003). Publisher."
+    date_only = None  # "(n.d.). https://…": a link with its date, nothing else (the URL is cut)
     for m in _DATE_PAREN.finditer(head):
         pre = head[: m.start()].rstrip()
-        if _NO_AUTHOR_TITLE.match(pre):
+        if not pre and not head[m.end() :].strip(" ."):
+            date_only = m
+        elif _NO_AUTHOR_TITLE.match(pre):
             untitled = m
         elif (
             pre
@@ -69,7 +72,10 @@ def _parse(text: str) -> tuple[_Fields, str]:
         ):
             apa = m
         break
-    if untitled is not None:
+    if date_only is not None:
+        f.form = "apa-untitled"
+        _read_apa_date(f, date_only["d"])
+    elif untitled is not None:
         f.form = "apa-untitled"
         f.italic_title = True
         f.title = _clean(_take_title_extras(f, head[: untitled.start()].strip()))
