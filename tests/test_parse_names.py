@@ -141,3 +141,16 @@ def test_a_list_of_given_first_names_is_not_paired_into_family_given() -> None:
     ]  # fmt: skip
     names, _ = read_names("Waltz, Kenneth Neal, John Doe, and Bob Roe")  # MLA: one inverted
     assert [a.display for a in names] == ["Waltz, Kenneth Neal", "Doe, John", "Roe, Bob"]
+
+
+def test_slashes_and_french_et_separate_names() -> None:
+    from refcheck.parse.names import read_names
+
+    cases = {
+        "Franz, Eckhart G./ Batten, Friedrich": ["Franz, Eckhart G.", "Batten, Friedrich"],
+        "BARBER, Sotir A / FLEMİNG, James E.": ["BARBER, Sotir A", "FLEMİNG, James E."],
+        "Crema, E. R. et Bevan, A.": ["Crema, E. R.", "Bevan, A."],
+        "AFRH/IRIS": ["AFRH/IRIS"],  # a slash inside a word is no separator
+    }
+    for text, want in cases.items():
+        assert [a.display for a in read_names(text)[0]] == want

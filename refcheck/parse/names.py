@@ -359,7 +359,9 @@ def has_org_stem(text: str) -> bool:
 
 
 _ONE_FAMILY_GIVEN = re.compile(r"^[^\W\d_][\w'’-]*,\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?$")
-_NAME_SPLIT = re.compile(r"\s*(;|,|&|\band\b|\bve\b|\bvə\b|\bи\b|\bund\b)\s*")
+_NAME_SPLIT = re.compile(
+    r"\s*(;|,|&|\band\b|\bve\b|\bvə\b|\bи\b|\bund\b|\bet\b(?!\s*al)|(?<=\s)/|/(?=\s))\s*"
+)  # "/" between names ("Franz, Eckhart G./ Lux, Thomas", "BARBER, S. A / FLEMİNG, J. E.")
 _GLUED_INITIAL = re.compile(r"(?<![^\W\d_])([^\W\d_]\.)(?=[^\W\d_])")
 _INI_WORD = re.compile(
     r"^(?:[^\W\d_][^\W\d_]?\.(?:-?[^\W\d_][^\W\d_]?\.)*-?|[^\W\d_]{1,3})$"
