@@ -154,3 +154,16 @@ def test_slashes_and_french_et_separate_names() -> None:
     }
     for text, want in cases.items():
         assert [a.display for a in read_names(text)[0]] == want
+
+
+def test_a_suffix_joins_the_name_it_ends() -> None:
+    from refcheck.parse.names import read_names
+
+    names, _ = read_names("Barnet, Michael N. and F. Gregory Gaus III")
+    assert [(a.display, getattr(a, "suffix", "")) for a in names] == [
+        ("Barnet, Michael N.", ""), ("Gaus, F. Gregory, III", "III")
+    ]  # fmt: skip
+    names, _ = read_names("De Azevo W.M., Da Silvo E.F. Jr, Khouri H.J.")
+    assert [a.display for a in names] == ["De Azevo, W. M.", "Da Silvo, E. F., Jr", "Khouri, H. J."]
+    names, _ = read_names("Smith, J., Jr., & Doe, K.")
+    assert [a.display for a in names] == ["Smith, J., Jr.", "Doe, K."]

@@ -498,12 +498,24 @@ def read_names(text: str) -> tuple[list[Agent], bool]:
             seps.append(parts[k + 1] if k + 1 < len(parts) else "")
         elif seps and k + 1 < len(parts) and parts[k + 1] != ",":
             seps[-1] = parts[k + 1]  # ", and" / ", &": the word decides
+    for k in range(len(pieces) - 1, -1, -1):
+        words = pieces[k].split()
+        if len(words) >= 3 and _SUFFIX.match(words[-1]):
+            # "F. Gregory Gause III", "Da Silva E.F. Jr": the suffix as its own piece, which
+            # joins the name before it (below), as after a comma ("Smith, J., Jr.")
+            pieces[k : k + 1] = [" ".join(words[:-1]), words[-1]]
+            seps.insert(k, ",")
     if _all_given_first(pieces):
         # "Firoj Alam, Fahim Dalvi, Shaden Shaar, …" (ACL, IEEE): every name given name first
         return [_given_first(p.split()) for p in pieces], et_al
     out: list[Agent] = []
     i = 0
     while i < len(pieces):
+        if _SUFFIX.match(pieces[i]) and out and isinstance(out[-1], Person):
+            p = out[-1]  # "Smith, J., Jr.", "Gause III": the name before takes it
+            out[-1] = Person(p.family, p.given, p.particle, pieces[i])
+            i += 1
+            continue
         words = pieces[i].split()
         n = len(words)
         ini = [_is_ini_word(w, n) for w in words]
@@ -511,7 +523,12 @@ def read_names(text: str) -> tuple[list[Agent], bool]:
         nxt_ini = bool(nxt) and all(_is_ini_word(w, len(nxt) + 1) for w in nxt)
         if not any(ini) and n <= 3 and all(_CAPWORD.match(w) or w.lower() in _PARTICLES
                                            for w in words):  # fmt: skip
-            if nxt and seps[i] == "," and (nxt_ini or (len(nxt) <= 3 and _given_piece(nxt, i))):
+            if (
+                nxt
+                and seps[i] == ","
+                and not _SUFFIX.match(pieces[i + 1])
+                and (nxt_ini or (len(nxt) <= 3 and _given_piece(nxt, i)))
+            ):
                 # "Smith, J. R." / "Waltz, Kenneth N." / "ÖZDEMİR, Nebi"
                 out.append(_family_first(pieces[i], pieces[i + 1]))
                 i += 2
@@ -557,11 +574,6 @@ def read_names(text: str) -> tuple[list[Agent], bool]:
             if out and isinstance(out[-1], Person) and not out[-1].given:
                 p = out[-1]
                 out[-1] = Person(p.family, pieces[i], p.particle, p.suffix)
-            i += 1
-            continue
-        if _SUFFIX.match(pieces[i]) and out and isinstance(out[-1], Person):
-            p = out[-1]
-            out[-1] = Person(p.family, p.given, p.particle, pieces[i])
             i += 1
             continue
         out.append(_org(pieces[i]))
