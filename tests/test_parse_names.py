@@ -167,3 +167,14 @@ def test_a_suffix_joins_the_name_it_ends() -> None:
     assert [a.display for a in names] == ["De Azevo, W. M.", "Da Silvo, E. F., Jr", "Khouri, H. J."]
     names, _ = read_names("Smith, J., Jr., & Doe, K.")
     assert [a.display for a in names] == ["Smith, J., Jr.", "Doe, K."]
+
+
+def test_a_list_written_surname_first_goes_on_so() -> None:
+    from refcheck.parse.names import read_names
+
+    names, _ = read_names("Afanasev, Petr Savvič & Voronin, Mixail Spiridonovič & Alekseev, Mixail")
+    assert [a.display for a in names] == [
+        "Afanasev, Petr Savvič", "Voronin, Mixail Spiridonovič", "Alekseev, Mixail"
+    ]  # fmt: skip
+    names, _ = read_names("Smith, John, Jane Doe, and Bob Roe")  # MLA: only the first inverted
+    assert [a.display for a in names] == ["Smith, John", "Doe, Jane", "Roe, Bob"]

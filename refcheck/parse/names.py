@@ -509,6 +509,7 @@ def read_names(text: str) -> tuple[list[Agent], bool]:
         # "Firoj Alam, Fahim Dalvi, Shaden Shaar, …" (ACL, IEEE): every name given name first
         return [_given_first(p.split()) for p in pieces], et_al
     out: list[Agent] = []
+    inverted = False  # the first name was "Surname, Given Names" spelled out
     i = 0
     while i < len(pieces):
         if _SUFFIX.match(pieces[i]) and out and isinstance(out[-1], Person):
@@ -527,10 +528,17 @@ def read_names(text: str) -> tuple[list[Agent], bool]:
                 nxt
                 and seps[i] == ","
                 and not _SUFFIX.match(pieces[i + 1])
-                and (nxt_ini or (len(nxt) <= 3 and _given_piece(nxt, i)))
+                and (
+                    nxt_ini
+                    or (len(nxt) <= 3 and _given_piece(nxt, i))
+                    # "Afanas’ev, Pjotr Savvič & Voronkin, Mixail Spiridonovič": a list written
+                    # surname first goes on so; a lone surname, a comma, then given names
+                    or (inverted and n == 1 and len(nxt) <= 3 and _given_piece(nxt, 0))
+                )
             ):
                 # "Smith, J. R." / "Waltz, Kenneth N." / "ÖZDEMİR, Nebi"
                 out.append(_family_first(pieces[i], pieces[i + 1]))
+                inverted = inverted or (i == 0 and not nxt_ini)
                 i += 2
                 continue
             if n == 1:
