@@ -40,7 +40,7 @@ def _observed(text: str) -> dict[str, object]:
 
 def test_every_real_record_is_well_formed_and_split_by_source() -> None:
     rows = [json.loads(x) for x in DATA.read_text(encoding="utf-8").splitlines() if x.strip()]
-    assert len(rows) == 6099
+    assert len(rows) == 6964
     splits: dict[tuple[str, str], set[str]] = defaultdict(set)
     for r in rows:
         assert r["source_url"] and r["text"] and r["split"] in ("train", "dev", "test")
@@ -67,6 +67,6 @@ def test_accuracy_on_the_real_test_split_keeps_its_floor() -> None:
     # a little under what the shipped parser measures (docs/accuracy.md), so a retrained model's
     # noise passes and a real regression does not
     floors = {"all": 0.875, "APA": 0.94, "Chicago": 0.85, "MLA": 0.92, "Vancouver/numbered": 0.91,
-              "Harvard": 0.90, "GOST": 0.86, "en": 0.90, "ru": 0.875, "tr": 0.85, "az": 0.78}  # fmt: skip
+              "Harvard": 0.90, "GOST": 0.865, "en": 0.90, "ru": 0.875, "tr": 0.855, "az": 0.80}  # fmt: skip
     low = {g: round(acc[g], 3) for g, f in floors.items() if acc[g] < f}
     assert not low, low
