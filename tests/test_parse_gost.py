@@ -303,3 +303,22 @@ def test_gost_book_volume_and_part_after_an_imprint_is_a_chapter() -> None:
         "2004. — Т. 2, вып. 1. — С. 40–52."
     )
     assert (r.type, r.volume, r.publisher, r.pages) == ("chapter", "2", "Наука", "40–52")
+
+
+def test_a_statement_of_responsibility_before_the_source_stays_out_of_it() -> None:
+    from refcheck.parse import parse_string as pipeline
+
+    r = pipeline("Раннев, В. Поп-фасад / В. Раннев // Коммерсант. – 2008. – 4 марта. – С. 3.")
+    assert ([a.display for a in r.authors], r.title, r.container_title, r.pages) == (
+        ["Раннев, В."], "Поп-фасад", "Коммерсант", "3"
+    )
+
+
+def test_a_dash_inside_a_sources_name_is_no_area_dash() -> None:
+    from refcheck.parse import parse_string as pipeline
+
+    r = pipeline(
+        "Гаппоев, М.М. Арочные конструкции / М.М. Гаппоев // Шухов В.Г. (1853–1939). "
+        "Искусство конструкции / пер. с нем. Л.М. Глотова. – М. : Мир, 1995. – С. 54–59"
+    )
+    assert (r.container_title, r.pages) == ("Шухов В.Г. (1853–1939). Искусство конструкции", "54–59")

@@ -204,3 +204,23 @@ def test_chicago_in_book_with_pages_then_imprint_sentence() -> None:
         "3-33",
         "chapter",
     )
+
+
+def test_a_doi_label_before_a_doi_link_is_not_left_in_the_source() -> None:
+    from refcheck.parse import parse_string as pipeline
+
+    r = pipeline("Fidan, M. (2023). Romanın incelenmesi. Edebî Eleştiri Dergisi, 7(2), s. 412-423. "
+                 "doi:https://doi.org/10.31465/eeder.1246024")  # fmt: skip
+    assert (r.container_title, r.volume, r.issue, r.pages, r.doi) == (
+        "Edebî Eleştiri Dergisi", "7", "2", "412-423", "10.31465/eeder.1246024"
+    )
+
+
+def test_an_issue_glued_to_the_journal_name_and_editors_without_their_comma() -> None:
+    from refcheck.parse import parse_string as pipeline
+
+    r = pipeline("Emre, İ. (2021, Temmuz). Korku. Türk Dili(835), s. 1-5.")
+    assert (r.container_title, r.issue, r.pages) == ("Türk Dili", "835", "1-5")
+    r = pipeline("Balık, M. (2014). Tekinsiz mekânlar. E. G. Naskali (Ed.) Korku Kitabı içinde "
+                 "(s. 165-193). Kitabevi Yayınları.")  # fmt: skip
+    assert (r.container_title, [a.display for a in r.editors]) == ("Korku Kitabı", ["Naskali, E. G."])

@@ -30,7 +30,7 @@ from refcheck.parse.forms.gost import (
     _read_gost_book,
 )
 from refcheck.parse.forms.harvard import _read_harvard
-from refcheck.parse.names import _parse_author_block
+from refcheck.parse.names import _parse_author_block, _parse_given_first
 from refcheck.parse.tail import _find_tail
 from refcheck.parse.tokens import _clean, _segments, _unquote
 
@@ -165,6 +165,13 @@ def _parse(text: str) -> tuple[_Fields, str]:
     if f.type == "chapter" and not f.editors and _PROCEEDINGS.search(f.container_title):
         f.type = "paper-conference"  # "In *Proceedings of …* (pp. 1–9)", "// Материалы конференции"
     f.container_title = _IN_WORD_END.sub("", f.container_title)
+    em = _EDITORS_LEAD.match(f.container_title) if "(" in f.container_title else None
+    if em and not f.editors:
+        # "E. G. Naskali (Ed.) Korku Kitabı içinde": the book's editors, the comma left out
+        eds, et_al = _parse_given_first(em["eds"])
+        if eds and all(isinstance(a, Person) for a in eds):
+            f.editors, f.container_title = eds, em["name"].strip()
+            f.et_al = f.et_al or et_al
     if f.container_title.endswith("]"):
         # GOST "// Федеральная служба … : [сайт]": the bracketed kind of resource is not the name
         f.container_title = _MEDIUM_END.sub("", f.container_title)
@@ -185,6 +192,10 @@ def _parse(text: str) -> tuple[_Fields, str]:
     return f, head
 
 
+_EDITORS_LEAD = re.compile(
+    r"(?P<eds>(?:[^\W\d_]\.\s?){1,3}[^\W\d_][^()]{1,100}?)\s*\((?:Eds?|Haz|Der|Ред|ред)\.?\)"
+    r"\s*,?\s+(?P<name>[^\W\d_].{1,300})$"
+)
 _MEDIUM_END = re.compile(r"\s*:\s*\[[^\[\]]{1,40}\]$")
 _REPORT_GENRE = re.compile(
     r"\b(?:report|rapor|raporu|доклад|отч[её]т|hesabat|working paper|policy brief)\b", re.I

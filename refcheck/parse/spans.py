@@ -173,6 +173,7 @@ def _repair(tokens: list[str], labels: list[str]) -> list[str]:
         i = j + 1
     _italic_ends_title(tokens, out)
     _heading_then_statement(tokens, out)
+    _statement_before_source(tokens, out)
     _numbers_after_their_labels(tokens, out)
     _author_before_quoted_title(tokens, out)
     _group_author_before_title(tokens, out)
@@ -314,6 +315,36 @@ def _heading_then_statement(tokens: list[str], labels: list[str]) -> None:
             labels[x] = "author"
 
 
+def _statement_before_source(tokens: list[str], labels: list[str]) -> None:
+    """GOST ``Title / I. I. Surname // Source. – 2008.`` where the model took the statement of
+    responsibility for the source or a note: the statement goes with the title (``_title`` cuts
+    it off and reads its names), and a source the model lost, from ``//`` to the next ``/`` or
+    area dash, is the source again (a book's when an imprint follows, else a periodical's)."""
+    if "//" not in tokens:
+        return
+    d = tokens.index("//")
+    s = next((i for i in range(d - 1, 0, -1) if tokens[i] == "/"), -1)
+    if s < 1 or not 1 <= d - s - 1 <= 12 or labels[s - 1] != "title":
+        return
+    if not all(_NAME_TOKEN.match(t) for t in tokens[s + 1 : d]):
+        return
+    for x in range(s, d):
+        labels[x] = "title"
+    n = len(tokens)
+    e = d + 1
+    # an area dash follows a period (". – М."), a dash in "(1853–1939)" does not
+    while e < n and not (
+        tokens[e] == "/" or (tokens[e] in ("–", "—", "-") and tokens[e - 1][-1:] in ".,")
+    ):
+        e += 1
+    if e == d + 1 or any(labels[x] in ("journal", "container") for x in range(d + 1, e)):
+        return
+    book = any(t in (":", "М.", "М.:") or labels[x] in ("location", "publisher")
+               for x, t in enumerate(tokens[e:], e))  # fmt: skip
+    for x in range(d, e):
+        labels[x] = "container" if book else "journal"
+
+
 # a family name or initials in a GOST statement of responsibility ("Зайцев", "Е.М.,")
 _NAME_TOKEN = re.compile(r"^(?:[^\W\d_][\w'’-]+|(?:[^\W\d_]{1,2}\.){1,3})[,;]?$")
 # a number after its own label word, whatever else the model said it was ("вып. 2", "V.41.",
@@ -372,7 +403,10 @@ _SOURCE_NUMBERS = re.compile(
 )
 
 
-_GOST_AREA = re.compile(r"\.?\s*[—–-]\s*(?=(?:1[5-9]|20)\d\d\b|[ТтVv]\.|Vol|№|Iss|Вып|[СсPp]\.)")
+# an area dash has a period or a space before it: ". – 2008", " — Т. 3"; "(1853–1939)" has not
+_GOST_AREA = re.compile(
+    r"(?:\.\s*|\s+)[—–-]\s*(?=(?:1[5-9]|20)\d\d\b|[ТтVv]\.|Vol|№|Iss|Вып|[СсPp]\.)"
+)
 _G_VOL = re.compile(r"(?:\b[ТтVv]|Vol|Том|Cilt|Cild)\.?\s*(\d+)")
 _G_ISS = re.compile(r"(?:№|\bIss|\bNo|\b[Вв]ып|\bN)\.?\s*(\d+)")
 _G_PAGES = re.compile(
@@ -511,7 +545,10 @@ _KIND_AFTER = re.compile(
 )
 
 
-_CONT_ISSUE = re.compile(r"[.,]?\s*(?:№|No\.|(?-i:N))\s*(?P<i>\d+)\b[^\d]{0,12}$")
+_CONT_ISSUE = re.compile(
+    r"[.,]?\s*(?:№|No\.|(?-i:N))\s*(?P<i>\d+)\b[^\d]{0,12}$"
+    r"|(?<=[^\W\d_])\((?P<g>\d{1,4})\)$"  # "Türk Dili(835)": an issue glued to the name
+)
 _CONT_IMPRINT = re.compile(r"[.,]\s*(?P<place>" + _CITIES + r")\s*:\s*(?P<pub>[^:\d]{2,60})$")
 _CONT_CITY_END = re.compile(r"(?:^|[.,]\s*)(?P<place>" + _CITIES + r")\.?$")
 # a volume left at the end of the journal's name: "Quarterly, 14", "Image and Vision Computing 9",
@@ -791,7 +828,7 @@ def fields_from_labels(lab: Labelled) -> _Fields:
             f.container_title = _container(chunk)
             nm = _CONT_ISSUE.search(f.container_title)
             if nm and nm.start() > 0:
-                f.issue = f.issue or nm["i"]  # "РМЖ. Мать и дитя. №19 от"
+                f.issue = f.issue or nm["i"] or nm["g"]  # "РМЖ. Мать и дитя. №19 от"
                 f.container_title = f.container_title[: nm.start()]
             im = _CONT_IMPRINT.search(f.container_title)
             if im and im.start() > 0 and not f.publisher:

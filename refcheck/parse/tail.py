@@ -9,6 +9,7 @@ from refcheck.parse.dates import parse_date
 from refcheck.parse.fields import _Fields
 from refcheck.parse.identifiers import _DOI, _ORIGINAL, _RETRIEVED, _URL, _strip_tail_punct
 
+_DOI_WORD_END = re.compile(r"[\s.,;]*\bdoi\s*:?$", re.IGNORECASE)
 _ISBN = re.compile(r"\.?\s*\bISBN(?:-1[03])?:?\s*[\dXx][\dXx -]{8,20}[\dXx]\.?")
 
 
@@ -62,6 +63,8 @@ def _find_tail(text: str, f: _Fields) -> str:
         cut = min(cut, um.start())
         break
     head = s[:cut].rstrip()
+    if dm and head[-4:].lower() in ("doi:", " doi"):
+        head = _DOI_WORD_END.sub("", head)  # "doi:https://doi.org/10…": the label stays behind
     rm = _RETRIEVED.search(head) if _has_retrieval_word(head) else None
     if rm:
         f.retrieved_phrase = True
