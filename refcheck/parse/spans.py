@@ -328,6 +328,8 @@ def _statement_before_source(tokens: list[str], labels: list[str]) -> None:
         return
     if not all(_NAME_TOKEN.match(t) for t in tokens[s + 1 : d]):
         return
+    if all(labels[x] == "author" for x in range(s + 1, d)):
+        return  # read as the authors already (``_heading_then_statement``)
     for x in range(s, d):
         labels[x] = "title"
     n = len(tokens)
