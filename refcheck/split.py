@@ -132,6 +132,11 @@ _HEADING_FORMS = re.compile(
     r"|(?:yararlanilan |başvurulan |kullanilan |faydalanilan )?kaynak(?:lar|ça)(?: listesi)?"
 )
 
+
+def _known_heading(key: str) -> bool:
+    """A folded line that names a reference list: a listed heading or one of their shapes."""
+    return key in _ALL_HEADINGS or _HEADING_FORMS.fullmatch(key) is not None
+
 SUBHEADINGS: frozenset[str] = frozenset(
     _key(w)
     for w in (
@@ -357,11 +362,11 @@ def is_reference_heading(line: str) -> bool:
     key = fold_heading(line)
     if not key:
         return False
-    if key in _ALL_HEADINGS or _HEADING_FORMS.fullmatch(key):
+    if _known_heading(key):
         return True
     # "KAYNAKÇA / REFERENCES", "Kaynakça (References)", "Литература – References"
     parts = [p.strip() for p in re.split(r"[/|–—(]", key.replace(")", ""))]
-    return len(parts) > 1 and all(p in _ALL_HEADINGS for p in parts)
+    return len(parts) > 1 and all(_known_heading(p) for p in parts)
 
 
 def _is_back_matter(line: str, fmt: str) -> bool:
@@ -370,7 +375,7 @@ def _is_back_matter(line: str, fmt: str) -> bool:
         return False
     if fmt == "markdown" and _MD_HEADING.match(s):
         key = fold_heading(s)
-        return key not in SUBHEADINGS and key not in _ALL_HEADINGS
+        return key not in SUBHEADINGS and not _known_heading(key)
     if fmt == "latex" and (
         s.startswith("\\end{thebibliography}") or _LATEX_HEADING.match(s) is not None
     ):
@@ -820,7 +825,7 @@ def _is_subheading(lines: list[_Line], i: int, last_content: str) -> bool:
     if len(s) > 60 or _MARKER.match(s) or s.endswith((".", ",", ";", ")")):
         return False
     key = fold_heading(s)
-    if key in SUBHEADINGS or key in _ALL_HEADINGS:
+    if key in SUBHEADINGS or _known_heading(key):
         return True
     words = s.rstrip(":").split()
     if (

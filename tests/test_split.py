@@ -744,3 +744,8 @@ def test_an_unwrapped_list_still_joins_a_line_cut_after_a_label() -> None:
     ]
     doc = split("Текст.\n\nСписок литературы\n" + "\n".join(lines) + "\n")
     assert texts(doc) == [lines[0] + " " + lines[1], lines[2], lines[3]]
+
+
+def test_a_heading_shape_counts_wherever_a_listed_heading_does() -> None:
+    assert is_reference_heading("Список используемой литературы / References")
+    assert is_reference_heading("Kullanılan Kaynaklar (References)")
