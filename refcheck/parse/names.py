@@ -498,8 +498,7 @@ def read_names(text: str) -> tuple[list[Agent], bool]:
             seps.append(parts[k + 1] if k + 1 < len(parts) else "")
         elif seps and k + 1 < len(parts) and parts[k + 1] != ",":
             seps[-1] = parts[k + 1]  # ", and" / ", &": the word decides
-    if any(p.endswith(_SUFFIX_ENDS) for p in pieces):
-        pieces, seps = _suffixes_apart(pieces, seps)
+    pieces, seps = _suffixes_apart(pieces, seps)
     if _all_given_first(pieces):
         # "Firoj Alam, Fahim Dalvi, Shaden Shaar, …" (ACL, IEEE): every name given name first
         return [_given_first(p.split()) for p in pieces], et_al
@@ -584,9 +583,6 @@ def read_names(text: str) -> tuple[list[Agent], bool]:
     return out, et_al
 
 
-_SUFFIX_ENDS = ("Jr", "Jr.", "Sr", "Sr.", "Jnr", "Snr", "II", "III", "IV")
-
-
 def _suffixes_apart(pieces: list[str], seps: list[str]) -> tuple[list[str], list[str]]:
     """``F. Gregory Gause III``, ``Da Silva E.F. Jr``: the suffix as a piece of its own, which
     joins the name before it, as after a comma (``Smith, J., Jr.``). A lone ``V`` stays: in
@@ -595,7 +591,7 @@ def _suffixes_apart(pieces: list[str], seps: list[str]) -> tuple[list[str], list
     out_s: list[str] = []
     for piece, sep in zip(pieces, seps, strict=True):
         words = piece.split()
-        if len(words) >= 3 and words[-1] in _SUFFIX_ENDS:
+        if len(words) >= 3 and words[-1] != "V" and _SUFFIX.match(words[-1]):
             out_p += [" ".join(words[:-1]), words[-1]]
             out_s += [",", sep]
         else:
