@@ -200,14 +200,14 @@ def parse_entries(entries: Sequence[RawEntry]) -> tuple[Reference, ...]:
     out: list[Reference] = []
     for e in entries:
         ref = parse_entry(e)
-        if out and not ref.authors and not ref.editors and _REPEATED_AUTHOR.match(ref.raw):
+        if out and not ref.authors and not ref.editors and _AUTHOR_DASH.match(ref.raw):
             ref = _same_authors_as(ref, out[-1])
         out.append(ref)
     return tuple(out)
 
 
 # "———. 2019b. Title" (Chicago, MLA): the previous entry's authors, not written again
-_REPEATED_AUTHOR = re.compile(r"\s*[-–—_]{2,}\s*[.,]")
+_AUTHOR_DASH = re.compile(r"\s*[-–—_]{2,}\s*[.,]")
 _REPEATED_PHRASE = "author replaced by a dash (APA 7 writes the names again)"
 
 

@@ -11,6 +11,7 @@ from refcheck.parse.dates import _month
 from refcheck.parse.fields import (
     _CITIES,
     _CITY_ONLY,
+    _LETTER,
     _PLACE_PUB,
     _PROCEEDINGS,
     _THESIS,
@@ -283,9 +284,6 @@ def _markup_to_stars(s: str) -> str:
     opens = sum(1 for m in _TAG.finditer(s) if not m[0].startswith("</"))
     closes = sum(1 for m in _TAG.finditer(s) if m[0].startswith("</"))
     return _TAG.sub("*" if opens == closes else "", s)
-
-
-_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _status(f: _Fields, text: str) -> tuple[ParseStatus, str]:
