@@ -69,8 +69,6 @@ def bare_citations(
     the ``taken`` spans (citations already found)."""
     if not refs:
         return []
-    from refcheck.match import name_variants
-
     index: dict[str, set[tuple[int, str]]] | None = None
     spans = sorted((s.start, s.end) for s in taken)
     out: list[Citation] = []
@@ -94,14 +92,14 @@ def bare_citations(
         names = [m.group(1)]
         if cued is None:
             names, a = _names_before(text, start, m.start(1), names)
-        fits = set().union(*(index.get(key, set()) for key in name_variants(names[0])))
+        fits = _listed_years(index, names[0])
         if (year, sfx) not in fits and len(names) > 1:
             names, a = names[-1:], m.start(1)  # the run is no listed author's: the last name alone
-            fits = set().union(*(index.get(key, set()) for key in name_variants(names[0])))
+            fits = _listed_years(index, names[0])
         if (year, sfx) not in fits and cued is None:
             continue  # (after "see"/"bkz." it is a citation even of an unlisted work: X301)
-        if any(sa < b and a < sb for sa, sb in spans[max(0, k - 2) : k + 1]):
-            continue
+        if a < m.start(1) and any(sa < b and a < sb for sa, sb in spans[max(0, k - 2) : k + 1]):
+            continue  # the co-authors in front reach into a citation already read
         span = Span(a, b)
         loc = loc_m.group(0).lstrip(": ") if loc_m is not None else ""
         out.append(
@@ -121,6 +119,13 @@ def bare_citations(
             )
         )
     return out
+
+
+def _listed_years(index: dict[str, set[tuple[int, str]]], name: str) -> set[tuple[int, str]]:
+    """The (year, letter) pairs of the entries whose first author has this name."""
+    from refcheck.match import name_variants  # as in _index: loaded on first use
+
+    return set().union(*(index.get(key, set()) for key in name_variants(name)))
 
 
 # "Roll, Ross 1980", "Harvey, Liu, Zhu 2016", "Иванов и Петров 2017": co-authors before the last
