@@ -398,6 +398,7 @@ class _Index:
             if stem:
                 self.by_stem.setdefault(stem, []).append(i)
         self.keys = list(self.by_key)
+        self.by_index = {e.ref.index: e.ref for e in self.entries}  # Reference.index → entry
         self._fuzzy_cache: dict[str, tuple[int, ...]] = {}
 
     def exact(self, keys: Iterable[str]) -> list[int]:
@@ -501,7 +502,7 @@ def _with_repeats(link: Link, index: _Index) -> Link:
     listed twice, which R-rules report) are the same work, so the citation means them too."""
     if link.reference is None or not link.candidates:
         return link
-    by_index = {e.ref.index: e.ref for e in index.entries}
+    by_index = index.by_index
     linked = by_index.get(link.reference)
     if linked is None or not linked.title:
         return link
