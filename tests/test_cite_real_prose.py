@@ -462,6 +462,26 @@ def test_a_newspaper_cited_by_its_day() -> None:
     ]
 
 
+def test_several_days_of_one_month_cite_one_issue_each() -> None:
+    got = cites("(Gazetem, 25;26;29.08.1984; Kaya, 2001)")
+    assert [(c.text, c.authors, c.year, c.year_text) for c in got] == [
+        ("Gazetem, 25", ("Gazetem",), 1984, "25.08.1984"),
+        ("Gazetem, 25;26", ("Gazetem",), 1984, "26.08.1984"),
+        ("Gazetem, 25;26;29.08.1984", ("Gazetem",), 1984, "29.08.1984"),
+        ("Kaya, 2001", ("Kaya",), 2001, "2001"),
+    ]
+
+
+def test_a_conjunction_after_a_year_joins_two_works_in_one_parenthesis() -> None:
+    got = cites("Несколько работ (Giglio, Xiu 2017 и Kelly, Pruitt, Su 2017a) использовали")
+    assert [(c.text, c.authors, c.year) for c in got] == [
+        ("Giglio, Xiu 2017", ("Giglio", "Xiu"), 2017),
+        ("Kelly, Pruitt, Su 2017a", ("Kelly", "Pruitt", "Su"), 2017),
+    ]
+    # a conjunction inside one work's names is not a cut
+    assert [c.authors for c in cites("(Kaya ve Demir, 2019)")] == [("Kaya", "Demir")]
+
+
 def test_see_makes_a_bare_mention_a_citation_even_of_an_unlisted_work() -> None:
     doc = _doc("8 Örneğin bkz: van Zoomen, 2002.\n9 Bir başka not.", [("Ferrow", 2011)])
     got = extract_citations(doc)

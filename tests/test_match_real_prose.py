@@ -274,6 +274,16 @@ def test_a_newspaper_day_picks_the_entry_of_that_day() -> None:
     assert [r for _, r, _ in got] == [2, 1]
 
 
+def test_each_day_of_a_several_day_citation_picks_its_issue() -> None:
+    refs = [
+        entry(Organization("Gazetem"), year=1984, raw="Gazetem, (03/09/1984). Haraç. 11."),
+        entry(Organization("Gazetem"), year=1984, raw="Gazetem, (05/09/1984). Operasyon. 6."),
+        entry(Organization("Gazetem"), year=1984, raw="Gazetem, (15/09/1984). Yakalandı. 7."),
+    ]
+    got = links("(Gazetem, 03;05;15.09.1984)", refs)
+    assert [r for _, r, _ in got] == [1, 2, 3]
+
+
 def test_an_abbreviation_in_parentheses_in_the_entry_is_a_key() -> None:
     ayan = entry(
         Organization("Meclis-i Ayan Zabıt Ceridesi (ZC)"),

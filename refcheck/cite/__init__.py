@@ -31,7 +31,7 @@ import re
 from dataclasses import replace
 
 from refcheck.cite.bare import bare_citations, year_only_citations
-from refcheck.cite.grammar import ALSO_SPLIT, HAS_DATE, IBID, YEAR
+from refcheck.cite.grammar import ALSO_SPLIT, AND_SPLIT, DAYS, HAS_DATE, IBID, YEAR
 from refcheck.cite.items import Item, is_year_only, parse_item, parse_tail
 from refcheck.cite.narrative import is_narrative_abbreviation, narrative
 from refcheck.model import Citation, Document, Span
@@ -294,15 +294,36 @@ def _numbered(text: str, brackets: list[tuple[int, int, str]], group: int) -> li
 # --------------------------------------------------------------------------- author-date
 
 
+_AND_HINT = re.compile(r"\d[a-zа-я]?\s+(?:and|и|ve|və)\s")
+
+
 def _split_items(content: str) -> list[tuple[int, str]]:
     """Works separated by ``;`` (or by ``, also``/``, см.``…) with their offsets in ``content``,
     whitespace trimmed."""
     items: list[tuple[int, str]] = []
     pos = 0
-    for part in content.split(";"):
+    parts = content.split(";")
+    if len(parts) > 2 and DAYS.search(content):  # "Milliyet, 25;26;29.08.1984": one item
+        keep = {
+            m.start() + i
+            for m in DAYS.finditer(content)
+            for i, ch in enumerate(m.group(1))
+            if ch == ";"
+        }
+        parts, a = [], 0
+        for i, ch in enumerate(content):
+            if ch == ";" and i not in keep:
+                parts.append(content[a:i])
+                a = i + 1
+        parts.append(content[a:])
+    for part in parts:
         also = ALSO_SPLIT.finditer(part) if ", " in part[4:] else ()
-        cuts = [0, *(m.start() + 1 for m in also), len(part)]
-        for a, b in itertools.pairwise(cuts):
+        cuts = [(0, 0), *((m.start() + 1, m.start() + 1) for m in also)]
+        if _AND_HINT.search(part):
+            cuts += [(m.start(), m.end()) for m in AND_SPLIT.finditer(part)]
+            cuts.sort()
+        cuts.append((len(part), len(part)))
+        for (_, a), (b, _) in itertools.pairwise(cuts):
             piece = part[a:b].rstrip(",")
             stripped = piece.strip()
             if stripped:

@@ -109,6 +109,10 @@ YEAR = re.compile(
 )
 # A day as the date element: "(Milliyet, 30.08.1984)" (newspapers); day, month, year.
 DATE = re.compile(r"(?<![\w./])(\d{1,2})[./](\d{1,2})[./]((?:1[5-9]|20)\d\d)(?![\w/])")
+# Several days of one month: "(Milliyet, 25;26;29.08.1984)", three issues of a newspaper.
+DAYS = re.compile(
+    r"(?<![\w./;])(\d{1,2}(?:;\s?\d{1,2})+)[./](\d{1,2})[./]((?:1[5-9]|20)\d\d)(?![\w/])"
+)
 # Cheap pre-filter: is there anything year-like at all?
 HAS_DATE = re.compile(
     r"(?:1[5-9]|20)\d\d|n\.\s?d\.|t\.\s?y\.|б\.\s?г\.|in\s+press|baskıda|в\s+печати",
@@ -154,6 +158,12 @@ CUE_WORDS = _words(
 ALSO_SPLIT = re.compile(
     r",\s+(?=(?i:see\s+also|see|also|cf\.|compare|также|см\.|ср\.|ayrıca|bkz\.|bax)\s+\S)"
     r"|(?<=\d),\s+(?=[A-ZÀ-ÞА-ЯЁĞŞİÇÖÜƏ][^,;:()\d]{0,60},\s*(?:1[5-9]|20)\d\d(?!\d))"
+)
+
+# "(Giglio, Xiu 2017 и Kelly, Pruitt, Su 2017)": a conjunction after a year joins two works.
+AND_SPLIT = re.compile(
+    r"(?<=(?:1[5-9]|20)\d\d)(?:[a-zа-я](?!\w))?\s+(?:and|и|ve|və)\s+"
+    r"(?=[A-ZÀ-ÞА-ЯЁĞŞİÇÖÜƏ][^;:()\d]{0,60}?(?:1[5-9]|20)\d\d(?!\d))"
 )
 
 # "as cited in" and its translations: what follows is the (listed) secondary source.

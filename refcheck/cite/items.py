@@ -21,6 +21,7 @@ from refcheck.cite.grammar import (
     COLON_LOC,
     CUE_WORDS,
     DATE,
+    DAYS,
     KW_LOC,
     PARTICLES,
     PREFIX,
@@ -208,18 +209,41 @@ def _title_item(item: str, start: int, secondary: bool) -> Item | None:
 
 
 def _dated_item(item: str, lead: int, comma_list: bool) -> tuple[int, Names, Tail] | None:
-    """``Milliyet, 30.08.1984``: a newspaper cited by its day; the year is the date's."""
-    dm = DATE.search(item, lead)
+    """``Milliyet, 30.08.1984``: a newspaper cited by its day; the year is the date's.
+    ``Milliyet, 25;26;29.08.1984`` cites three days (three issues), one year each."""
+    dm = DAYS.search(item, lead) or DATE.search(item, lead)
     if dm is None or not item[lead : dm.start()].rstrip().endswith(","):
         return None
     found = _names_in(item[lead : dm.start()].rstrip(" ,"), comma_list)
     if found is None:
         return None
-    year = Year(dm.start(), dm.end(), dm.group(0), int(dm.group(3)), "", False, False, None)
-    tail = parse_tail(item, year)
+    year = int(dm.group(3))
+    if dm.re is DATE:
+        years = (Year(dm.start(), dm.end(), dm.group(0), year, "", False, False, None),)
+    else:
+        month = dm.group(0)[len(dm.group(1)) :]  # ".08.1984"
+        days = list(re.finditer(r"\d+", dm.group(1)))
+        years = tuple(
+            Year(
+                dm.start() + d.start(),
+                dm.end() if k == len(days) - 1 else dm.start() + d.end(),
+                d.group(0) + month,
+                year,
+                "",
+                False,
+                False,
+                None,
+            )
+            for k, d in enumerate(days)
+        )
+    tail = parse_tail(item, years[-1])
     if tail is None:
         return None
-    return found[0], found[1], tail
+    return (
+        found[0],
+        found[1],
+        Tail(years[:-1] + tail.years, tail.locator, tail.locator_style, tail.end),
+    )
 
 
 def parse_item(item: str, *, comma_list: bool = False) -> Item | None:
