@@ -219,7 +219,9 @@ def _dated_item(item: str, lead: int, comma_list: bool) -> tuple[int, Names, Tai
         return None
     year = int(dm.group(3))
     if dm.re is DATE:
-        years = (Year(dm.start(), dm.end(), dm.group(0), year, "", False, False, None),)
+        years: tuple[Year, ...] = (
+            Year(dm.start(), dm.end(), dm.group(0), year, "", False, False, None),
+        )
     else:
         month = dm.group(0)[len(dm.group(1)) :]  # ".08.1984"
         days = list(re.finditer(r"\d+", dm.group(1)))
