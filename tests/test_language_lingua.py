@@ -25,6 +25,7 @@ from refcheck.normalise import (
     LanguageDetectorError,
     check_language_detector,
     detect_language,
+    languages,
     normalise_references,
 )
 from refcheck.rules import Context, RuleOptions, run_checks
@@ -160,14 +161,14 @@ def test_detect_language_without_lingua_names_the_extra(
     no_lingua: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setitem(sys.modules, "lingua", None)  # import lingua now fails
-    norm._lingua_detector.cache_clear()
+    languages._lingua_detector.cache_clear()
     try:
         with pytest.raises(LanguageDetectorError, match=r"manuscript-refcheck\[lingua\]"):
             detect_language("Dostluk", "lingua")
         assert detect_language("Dostluk") == ("", "too short to tell")  # builtin unaffected
     finally:
         monkeypatch.undo()
-        norm._lingua_detector.cache_clear()
+        languages._lingua_detector.cache_clear()
         norm.detect_language.cache_clear()
 
 

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from refcheck import normalise
 from refcheck.model import Script
+from refcheck.normalise import folding, scripts
 
 SIMPLE = st.text(
     alphabet=st.sampled_from(
@@ -21,7 +22,7 @@ SIMPLE = st.text(
 
 
 def _slow(s: str) -> dict[Script, int]:
-    codes = s.translate(normalise._SCRIPT_CODES)
+    codes = s.translate(scripts._SCRIPT_CODES)
     out = {}
     for code, script in (("L", Script.LATIN), ("C", Script.CYRILLIC), ("O", Script.OTHER)):
         if codes.count(code):
@@ -31,12 +32,12 @@ def _slow(s: str) -> dict[Script, int]:
 
 @given(SIMPLE)
 def test_fast_path_equals_table(s: str) -> None:
-    assert normalise._OUTSIDE_SIMPLE.search(s) is None
-    assert normalise._script_counts(s) == _slow(s)
+    assert scripts._OUTSIDE_SIMPLE.search(s) is None
+    assert scripts._script_counts(s) == _slow(s)
 
 
 def test_examples() -> None:
-    assert normalise._script_counts("Əliyev, Макиенко ×÷ 12") == {
+    assert scripts._script_counts("Əliyev, Макиенко ×÷ 12") == {
         Script.LATIN: 6,
         Script.CYRILLIC: 8,
     }
@@ -82,6 +83,6 @@ def test_romanise_capitals_word_by_word() -> None:
 def test_fold_key_ascii_path_matches_general_path() -> None:
     for c in map(chr, range(128)):
         s = f"Ab{c}Iz"
-        general = " ".join(normalise.tr_lower(s).translate(normalise._FOLD_MAP).split())
+        general = " ".join(normalise.tr_lower(s).translate(folding._FOLD_MAP).split())
         assert normalise.fold_key(s) == general, repr(c)
     assert normalise.fold_key("ISTANBUL's Policy") == "istanbuls policy"
