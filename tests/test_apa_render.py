@@ -126,6 +126,16 @@ def test_each_type_renders_as_apa_7(record: Reference, expected: str) -> None:
     assert render(record) == expected
 
 
+def test_a_thesis_genre_written_in_brackets_is_not_bracketed_twice() -> None:
+    thesis = ref(type="thesis", authors=(Person("Ararat", "Ş."),), year=2010,
+                 title="Enderûnlu Mehmed Hamid Beg dîvânı", title_translation="Divan",
+                 genre="[Yayımlanmamış Yüksek Lisans Tezi]", publisher="Gaziantep Üniversitesi")
+    assert render(thesis) == (
+        "Ararat, Ş. (2010). *Enderûnlu Mehmed Hamid Beg dîvânı* [Divan] [Yayımlanmamış Yüksek "
+        "Lisans Tezi, Gaziantep Üniversitesi]."
+    )
+
+
 def test_twenty_one_authors_list_the_first_nineteen_an_ellipsis_and_the_last() -> None:
     people = tuple(Person(f"Author{i}", "A.") for i in range(1, 23))
     text = render(ref(type="book", authors=people, year=2020, title="Many hands"))

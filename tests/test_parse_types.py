@@ -178,3 +178,29 @@ def test_publisher_acronym_with_a_letter_inside_a_compound_word() -> None:
     # a person's book with an acronym publisher stays a book
     r = parse_string("Yıldız, K. (2016). Kalite güvencesi. Ankara: YÖK.")
     assert r.type == "book"
+
+
+def test_a_bracket_of_one_or_two_words_after_a_long_title_describes_the_work() -> None:
+    r = parse_string(
+        "Kaper, O. E. (1997). *Temples and Gods in Roman Dakhleh: Studies in the Indigenous "
+        "Cults* [PhD diss.]. University of Groningen."
+    )
+    assert (r.genre, r.title_translation, r.publisher) == ("PhD diss.", "", "University of Groningen")
+    # the renderer's placeholder stays where a translation goes
+    r = parse_string(
+        "Arslan, A. (2020). *Klasik Türk şiirinde kutsal ve mitolojik hayvanlar* [Translation "
+        "needed]. Gazi Kitabevi."
+    )
+    assert (r.genre, r.title_translation) == ("", "Translation needed")
+
+
+def test_a_bracketed_thesis_segment_is_the_genre_without_its_brackets() -> None:
+    r = parse_string(
+        "Ararat, Ş. (2010). Enderûnlu Mehmed Hamid Beg dîvânı. [Yayımlanmamış Yüksek Lisans "
+        "Tezi]. Gaziantep Üniversitesi."
+    )
+    assert (r.type, r.genre, r.publisher) == (
+        "thesis",
+        "Yayımlanmamış Yüksek Lisans Tezi",
+        "Gaziantep Üniversitesi",
+    )

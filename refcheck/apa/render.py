@@ -289,7 +289,7 @@ def pieces(ref: Reference) -> list[Piece]:
             extras = "; ".join(x for x in (eds, extras) if x)
         bracket = ""
         if kind == "thesis":
-            bracket = ", ".join(x for x in (ref.genre, ref.publisher) if x)
+            bracket = ", ".join(x for x in (ref.genre.strip("[] "), ref.publisher) if x)
         elif ref.genre:
             if kind in ("report",) and not ref.genre.startswith("["):
                 extras = ", ".join(x for x in (extras, ref.genre) if x)

@@ -245,7 +245,8 @@ _GENRE_WORDS = re.compile(
     r"abstract|map|interview|infographic|editorial|letter|presentation|poster|paper|"
     r"session|keynote|speech|manuscript|preprint|photograph|transcript|sunum|bildiri|доклад|"
     r"электронный ресурс|elektron resurs|elektronik kaynak|online|çevrimiçi|(?<!\w)дис\.|"
-    r"автореф|dissertasiya|avtoreferat",
+    r"автореф|dissertasiya|avtoreferat|(?<!\w)diss\.|mimeo|textbook|tech\.\s?rep|"
+    r"ėlektronnyĭ\s+resurs|elektronnyy\s+resurs|elektronnyj\s+resurs",
     re.IGNORECASE,
 )
 _THESIS = re.compile(
@@ -530,7 +531,7 @@ def _take_title_extras(f: _Fields, title: str) -> str:
             brackets = brackets[:-2]
     for gm in brackets[::-1]:
         inner = gm["g"].strip()
-        if _GENRE_WORDS.search(inner) and not f.genre:
+        if (_GENRE_WORDS.search(inner) or _too_short_to_translate(inner, t, gm)) and not f.genre:
             g, _, inst = inner.partition(",")
             f.genre = g.strip()
             if inst.strip() and not f.publisher:
@@ -541,6 +542,14 @@ def _take_title_extras(f: _Fields, title: str) -> str:
             continue
         t = (t[: gm.start()] + t[gm.end() :]).strip()
     return t
+
+
+def _too_short_to_translate(inner: str, t: str, gm: re.Match[str]) -> bool:
+    """``*Temples and Gods in Roman Dakhleh* [DVD]``: one or two words after a title of six or
+    more cannot translate it; they describe the work (§9.21), whatever they say."""
+    if len(inner) > 24 or len(inner.split()) > 2 or inner == "Translation needed":
+        return False  # the renderer's placeholder stands where the translation goes
+    return len((t[: gm.start()] + t[gm.end() :]).split()) >= 6
 
 
 _PLAIN_LONE_NUMBER = re.compile(r",\s*\d+\.?\s*")

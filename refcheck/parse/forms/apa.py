@@ -404,7 +404,7 @@ def _read_body_apa(f: _Fields, body: str) -> None:
             title = " ".join(g.text for g in segs[:k])
             f.title = _unquote(_take_title_extras(f, title))
             _title_quote_check(f, title)
-            f.genre = f.genre or _clean(gt)
+            f.genre = f.genre or _clean(gt).strip("[]")  # "[Yayımlanmamış … Tezi]"
             inst = _clean(" ".join(g.text for g in segs[k + 1 :]))
             if inst:
                 pm = _PLACE_PUB.match(inst) or _PUB_PLACE.match(inst)
