@@ -23,6 +23,7 @@ from typing import Any
 
 from refcheck.parse.labeller.features import token_core
 from refcheck.parse.labeller.tokens import tokenize
+from refcheck.parse.tokens import drop_year_words
 
 Seq = tuple[list[str], list[str]]
 
@@ -552,7 +553,7 @@ def aligned_sequences(records: Iterable[dict[str, Any]]) -> tuple[list[Seq], int
     out: list[Seq] = []
     skipped = 0
     for rec in records:
-        text = " ".join(rec["text"].split())
+        text = drop_year_words(" ".join(rec["text"].split()))  # as parse_string reads it
         seq = align_record(text, rec["fields"])
         if seq is None:
             skipped += 1

@@ -289,3 +289,34 @@ def test_quoted_title_then_its_source_in_one_run() -> None:
     )
     assert (r.title, r.container_title) == ("Yerel Yayıncılıkta Yeni Dönem", "İletişim Araştırmaları")
     assert (r.volume, r.pages) == ("14", "55-70")
+
+
+def test_a_year_with_the_word_year_joined_to_it_is_the_year() -> None:
+    for text, year in (
+        ("Qodirov S.M. Dvigatel va avtomobillar nazariyasi. Toshkent. O'qituvchi. 1982-yil.", 1982),
+        ("Щетина В.А. Подвижной состав автотранспорта. Москва, «Транспорт». 1989-год.", 1989),
+    ):
+        assert parse_string(text).year == year
+    assert parse_string("Tarix. Toshkent, 1982-yil.", reader="grammar").year == 1982
+
+
+def test_a_title_ending_with_its_part_number_gives_the_volume() -> None:
+    r = parse_string("Mamatov X. Avtomobillar. 2-qism. Toshkent, «O'qituvchi», 1998-yil.")
+    assert (r.title, r.volume, r.year) == ("Avtomobillar", "2", 1998)
+
+
+def test_the_year_of_an_access_date_is_not_the_year_of_the_work() -> None:
+    r = parse_string(
+        "ANOVA // Statsmodels Documentation. - URL: https://www.statsmodels.org/stable/anova.html "
+        "(дата обращения: 13.05.2026)"
+    )
+    assert r.year is None
+    assert r.accessed is not None and r.accessed.year == 2026
+
+
+def test_a_gost_statement_after_the_slash_names_every_author() -> None:
+    r = parse_string(
+        "Аграновский А.В. Практическая криптография: алгоритмы и их программирование / "
+        "А.В. Аграновский, Р.А. Хади. – Москва: Солон-Пресс, 2009. – 256 с."
+    )
+    assert [a.family for a in r.authors if isinstance(a, Person)] == ["Аграновский", "Хади"]

@@ -124,6 +124,12 @@ _PAGE_NUMBER = re.compile(r"[A-Za-z]?\d+[A-Za-z]?")
 _FIRST_WORD = re.compile(r"\b([A-Za-z]+)\b")
 _ISSUE_WORD_END = re.compile(r"(?:№|\bNo\.?|\bNr\.?|\bSayı|\b[Вв]ып\.?|\bIssue)\s*$")
 _BARE_NUMBER = re.compile(r"\s*\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?\s*[.,;:]?\s*")
+# The whole access phrase, to read past it: "(Erişim Tarihi: 21.01.2025)", "[cited 2023 Mar 3]".
+_ACCESS_PHRASE = re.compile(
+    r"(?:accessed|retrieved|erişim|дата обращения|müraciət|viewed|\[cited|цитируется)[^\d]{0,20}"
+    r".{0,30}?(?:1[5-9]|20)\d\d(?:[./-]\d{1,2}){0,2}",
+    re.IGNORECASE,
+)
 _ACCESS_DATE = re.compile(
     r"(?:accessed|retrieved|erişim|дата обращения|müraciət|viewed|cited|цитируется)[^\d]{0,20}"
     r"(.{4,30}?\d{4})",
@@ -890,7 +896,10 @@ def fields_from_labels(lab: Labelled) -> _Fields:
         # a year the labeller left inside another part ("Journal 2019;12(2)")
         for label, s, e in runs:
             if label in ("volume", "note", "pages"):
-                m = _YEAR.search(text[s:e])
+                part = text[s:e]
+                if label == "note":  # "(дата обращения: 16.05.2021)": the year of a visit
+                    part = _ACCESS_PHRASE.sub(" ", part)
+                m = _YEAR.search(part)
                 if m and label != "pages":
                     f.year = int(m[1])
                     break

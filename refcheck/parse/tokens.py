@@ -9,6 +9,23 @@ from dataclasses import dataclass
 from refcheck.model import Script
 from refcheck.parse.dates import _lower
 
+# --------------------------------------------------------------------------- year words
+
+# "1995-yil", "1989-год", "1990-г.": a year with the word "year" joined to it (Uzbek, Russian
+# lists of the region). The word goes before any reader runs, so each finds the year where it
+# finds "1995"; the labeller's training text goes through the same step.
+_YEAR_WORD_HINT = re.compile(r"\d-\s?(?:yil|йил|год|г\.|жыл)", re.IGNORECASE)
+_YEAR_WORD = re.compile(
+    r"(?<!\d)((?:1[5-9]|20)\d\d)-\s?(?:yil(?:da)?|йил|год[ау]?|г\.|жыл[ы]?)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def drop_year_words(text: str) -> str:
+    """``Toshkent, 1995-yil.`` → ``Toshkent, 1995.``"""
+    return _YEAR_WORD.sub(r"\1", text) if _YEAR_WORD_HINT.search(text) else text
+
+
 # --------------------------------------------------------------------------- scripts
 
 
