@@ -482,6 +482,17 @@ def test_a_conjunction_after_a_year_joins_two_works_in_one_parenthesis() -> None
     assert [c.authors for c in cites("(Kaya ve Demir, 2019)")] == [("Kaya", "Demir")]
 
 
+def test_harvard_works_without_commas_are_separated_by_commas() -> None:
+    got = cites("artmaktadır (Ekmekçi 2001, Eliot et al. 2001, Korkmaz ve ark. 1999).")
+    assert [(c.text, c.authors, c.year) for c in got] == [
+        ("Ekmekçi 2001", ("Ekmekçi",), 2001),
+        ("Eliot et al. 2001", ("Eliot",), 2001),
+        ("Korkmaz ve ark. 1999", ("Korkmaz",), 1999),
+    ]
+    # a page after the year is not a work
+    assert [c.locator for c in cites("(Rose 1998, p. 4)")] == ["p. 4"]
+
+
 def test_see_makes_a_bare_mention_a_citation_even_of_an_unlisted_work() -> None:
     doc = _doc("8 Örneğin bkz: van Zoomen, 2002.\n9 Bir başka not.", [("Ferrow", 2011)])
     got = extract_citations(doc)

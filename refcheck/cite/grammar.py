@@ -158,6 +158,8 @@ CUE_WORDS = _words(
 ALSO_SPLIT = re.compile(
     r",\s+(?=(?i:see\s+also|see|also|cf\.|compare|также|см\.|ср\.|ayrıca|bkz\.|bax)\s+\S)"
     r"|(?<=\d),\s+(?=[A-ZÀ-ÞА-ЯЁĞŞİÇÖÜƏ][^,;:()\d]{0,60},\s*(?:1[5-9]|20)\d\d(?!\d))"
+    # Harvard without commas: "(Potter and Perry 1995, Komşuoğlu ve ark. 1990)"
+    r"|(?<=(?:1[5-9]|20)\d\d),\s+(?=[A-ZÀ-ÞА-ЯЁĞŞİÇÖÜƏ][^,;:()\d]{0,60}\s(?:1[5-9]|20)\d\d(?!\d))"
 )
 
 # "(Giglio, Xiu 2017 и Kelly, Pruitt, Su 2017)": a conjunction after a year joins two works.
