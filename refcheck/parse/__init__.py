@@ -35,6 +35,7 @@ from refcheck.parse.dates import parse_date
 from refcheck.parse.fields import _Fields
 from refcheck.parse.grammar import _grammar_is_sure, _markup_to_stars, _parse, _status
 from refcheck.parse.labeller import label
+from refcheck.parse.repairs import repair
 from refcheck.parse.spans import fields_from_labels
 from refcheck.parse.tokens import _script, drop_year_words
 
@@ -111,6 +112,7 @@ def parse_string(
         clean = drop_year_words(clean)
         f = _read(clean, reader)
         _part_number(f)
+        repair(f, clean)
     except (ValueError, IndexError, RecursionError) as exc:  # defensive: never raise on input
         return Reference(
             index=index,

@@ -1,0 +1,35 @@
+"""Repairs after either reader (refcheck.parse.repairs): each shape, and a right reading left alone."""
+
+from __future__ import annotations
+
+from refcheck.parse import parse_string
+
+
+def test_a_journal_cited_without_the_articles_title_is_the_container() -> None:
+    r = parse_string("Jensen,D.E. and Stelman,G.J. (1987) Carcinogenesis, 8, 1791–1800.")
+    assert (r.title, r.container_title, r.volume, r.pages) == ("", "Carcinogenesis", "8", "1791–1800")
+
+
+def test_a_vancouver_chapter_takes_its_book_after_the_editors() -> None:
+    r = parse_string(
+        "Dias EC. A organização da atenção à saúde do trabalhador. In: Ferreira Filho M, "
+        "organizador. Saúde no trabalho. São Paulo: Rocca; 2000. p.1-23."
+    )
+    assert (r.title, r.container_title, r.type) == (
+        "A organização da atenção à saúde do trabalhador",
+        "Saúde no trabalho",
+        "chapter",
+    )
+    assert (r.place, r.publisher) == ("São Paulo", "Rocca")
+
+
+def test_an_mla_piece_in_an_edited_book_takes_the_book_as_container() -> None:
+    r = parse_string("Beckford, William. Vathek. Three Gothic Novels, edited by Mario Praz, Penguin, 1968.")
+    assert (r.title, r.container_title, r.type) == ("Vathek", "Three Gothic Novels", "chapter")
+
+
+def test_an_authors_own_edited_book_keeps_its_title() -> None:
+    r = parse_string(
+        "Keats, John. The Poems of John Keats, edited by Jack Stillinger, Harvard UP, 1978."
+    )
+    assert (r.title, r.container_title) == ("The Poems of John Keats", "")
