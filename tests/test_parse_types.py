@@ -204,3 +204,21 @@ def test_a_bracketed_thesis_segment_is_the_genre_without_its_brackets() -> None:
         "Yayımlanmamış Yüksek Lisans Tezi",
         "Gaziantep Üniversitesi",
     )
+
+
+def test_an_issue_that_looks_like_a_year_after_an_italic_volume_is_the_issue() -> None:
+    r = parse_string(
+        "Berry, M. V. (1984). Quantal phase factors. *Proceedings of the Royal Society*, "
+        "*392*(1802), 45–57."
+    )
+    assert (r.year, r.volume, r.issue, r.pages) == (1984, "392", "1802", "45–57")
+
+
+def test_an_italic_title_ending_with_a_question_mark_ends_its_segment() -> None:
+    r = parse_string("Cardullo, B. (2005). *What Is Dramaturgy?* Peter Lang.")
+    assert (r.title, r.publisher) == ("What Is Dramaturgy?", "Peter Lang")
+
+
+def test_a_one_word_medium_in_brackets_is_a_description() -> None:
+    r = parse_string("Fix, S. (2008, September 25). *Message to the author* [E-mail].")
+    assert (r.genre, r.title_translation) == ("E-mail", "")

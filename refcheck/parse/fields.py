@@ -246,6 +246,7 @@ _GENRE_WORDS = re.compile(
     r"session|keynote|speech|manuscript|preprint|photograph|transcript|sunum|bildiri|доклад|"
     r"электронный ресурс|elektron resurs|elektronik kaynak|online|çevrimiçi|(?<!\w)дис\.|"
     r"автореф|dissertasiya|avtoreferat|(?<!\w)diss\.|mimeo|textbook|tech\.\s?rep|"
+    r"^(?:e-?mail|web|dvd|cd-rom|blu-ray|exh\. cat)$|"
     r"ėlektronnyĭ\s+resurs|elektronnyy\s+resurs|elektronnyj\s+resurs",
     re.IGNORECASE,
 )
@@ -606,8 +607,13 @@ def _read_container(f: _Fields, seg: str) -> None:
         pm = re.fullmatch(r"(?:pp?|ss?|S|С|с|səh)\.\s*(.+)", iss)
         if pm:
             f.pages = f.pages or pm[1]  # "(pp. 150-155)" is pages, not an issue
-        elif re.fullmatch(r"(?:1[5-9]|20)\d\d", iss) and not m["yr"]:
+        elif (
+            re.fullmatch(r"(?:1[5-9]|20)\d\d", iss)
+            and not m["yr"]
+            and f.year in (None, int(iss))
+        ):
             f.year = f.year or int(iss)  # Chicago "CE 10 (1949): 324-28": the year
+            # (a dated entry's "*392*(1802)" is an issue that looks like a year)
         else:
             f.issue = iss
     elif m["iss3"]:

@@ -229,6 +229,19 @@ def _segments(s: str) -> list[_Seg]:
         c = s[i]
         if c == "*":
             italic = not italic
+            if (
+                not italic
+                and depth == 0
+                and s[i - 1] in "?!"
+                and i + 2 < n
+                and s[i + 1] == " "
+                and (s[i + 2].isupper() or s[i + 2] == "(")
+            ):
+                # "*What Is Dramaturgy?* Peter Lang.": APA drops the period after "?"
+                out.append(_Seg(s[start : i + 1].strip(), start))
+                start = i + 2
+                i += 2
+                continue
         elif close_q:
             if c == close_q:
                 close_q = ""
