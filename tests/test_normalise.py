@@ -606,3 +606,10 @@ def test_turned_e_typed_for_schwa_folds_like_schwa() -> None:
     # U+018E/U+01DD look like Ə/ə and are typed for them; unidecode would give "@"
     assert fold_key("Ǝliyev") == fold_key("ǝliyev") == fold_key("Əliyev") == "eliyev"
     assert fold_key(fold_key("Ǝ")) == fold_key("Ǝ") == "e"
+
+
+def test_an_english_title_with_a_q_or_x_word_is_english() -> None:
+    # q and x hint at Azerbaijani only beside Turkic evidence
+    title = "Quantized hall conductance in a two-dimensional periodic potential"
+    assert detect_language(title)[0] == "en"
+    assert detect_language("Azərbaycan xalq ədəbiyyatı")[0] == "az"

@@ -384,7 +384,7 @@ def _rules_language(s: str, stats: str) -> tuple[str, str]:
                 ev = (ev + "; " if ev else "") + f"{tr} Turkish function word(s)"
             return "tr", ev
     bare_ascii = False  # plain ASCII words, no function word of any language but English
-    if not (turkic or tr or az or qx) and all(t.isascii() for t in plain):
+    if not (turkic or tr or az) and all(t.isascii() for t in plain):
         forms = sum(1 for t in plain if t not in _EN_STOP and _EN_FORM_RE.search(t))
         enough = en + forms >= 2 and ((en + forms) * 3 >= n or (en and forms >= 2))
         bare_ascii = not any(t in _OTHER_STOP for t in plain)
