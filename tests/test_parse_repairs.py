@@ -7,7 +7,12 @@ from refcheck.parse import parse_string
 
 def test_a_journal_cited_without_the_articles_title_is_the_container() -> None:
     r = parse_string("Jensen,D.E. and Stelman,G.J. (1987) Carcinogenesis, 8, 1791–1800.")
-    assert (r.title, r.container_title, r.volume, r.pages) == ("", "Carcinogenesis", "8", "1791–1800")
+    assert (r.title, r.container_title, r.volume, r.pages) == (
+        "",
+        "Carcinogenesis",
+        "8",
+        "1791–1800",
+    )
 
 
 def test_a_vancouver_chapter_takes_its_book_after_the_editors() -> None:
@@ -24,7 +29,9 @@ def test_a_vancouver_chapter_takes_its_book_after_the_editors() -> None:
 
 
 def test_an_mla_piece_in_an_edited_book_takes_the_book_as_container() -> None:
-    r = parse_string("Beckford, William. Vathek. Three Gothic Novels, edited by Mario Praz, Penguin, 1968.")
+    r = parse_string(
+        "Beckford, William. Vathek. Three Gothic Novels, edited by Mario Praz, Penguin, 1968."
+    )
     assert (r.title, r.container_title, r.type) == ("Vathek", "Three Gothic Novels", "chapter")
 
 

@@ -222,3 +222,8 @@ def test_an_italic_title_ending_with_a_question_mark_ends_its_segment() -> None:
 def test_a_one_word_medium_in_brackets_is_a_description() -> None:
     r = parse_string("Fix, S. (2008, September 25). *Message to the author* [E-mail].")
     assert (r.genre, r.title_translation) == ("E-mail", "")
+
+
+def test_a_thesis_bracket_with_its_period_inside_leaves_the_university_out() -> None:
+    r = parse_string("Kaya, B. (2008). Divan şiirinde at. [Yayımlanmamış Yüksek Lisans Tezi.] Gazi Üniversitesi.")
+    assert (r.genre, r.publisher, r.type) == ("Yayımlanmamış Yüksek Lisans Tezi", "Gazi Üniversitesi", "thesis")

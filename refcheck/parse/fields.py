@@ -607,11 +607,7 @@ def _read_container(f: _Fields, seg: str) -> None:
         pm = re.fullmatch(r"(?:pp?|ss?|S|С|с|səh)\.\s*(.+)", iss)
         if pm:
             f.pages = f.pages or pm[1]  # "(pp. 150-155)" is pages, not an issue
-        elif (
-            re.fullmatch(r"(?:1[5-9]|20)\d\d", iss)
-            and not m["yr"]
-            and f.year in (None, int(iss))
-        ):
+        elif re.fullmatch(r"(?:1[5-9]|20)\d\d", iss) and not m["yr"] and f.year in (None, int(iss)):
             f.year = f.year or int(iss)  # Chicago "CE 10 (1949): 324-28": the year
             # (a dated entry's "*392*(1802)" is an issue that looks like a year)
         else:

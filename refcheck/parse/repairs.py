@@ -79,7 +79,7 @@ def _in_editors_book(f: _Fields, text: str) -> None:
 
 
 def _publisher_after_book(f: _Fields, text: str) -> None:
-    """"In: Ferreira Filho M, organizador" read as the publisher: the imprint follows the book."""
+    """ "In: Ferreira Filho M, organizador" read as the publisher: the imprint follows the book."""
     m = _IN_EDITORS_BOOK.search(text)
     if m is None:
         return
