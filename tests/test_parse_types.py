@@ -227,3 +227,20 @@ def test_a_one_word_medium_in_brackets_is_a_description() -> None:
 def test_a_thesis_bracket_with_its_period_inside_leaves_the_university_out() -> None:
     r = parse_string("Kaya, B. (2008). Divan şiirinde at. [Yayımlanmamış Yüksek Lisans Tezi.] Gazi Üniversitesi.")
     assert (r.genre, r.publisher, r.type) == ("Yayımlanmamış Yüksek Lisans Tezi", "Gazi Üniversitesi", "thesis")
+
+
+def test_a_translated_title_in_the_authors_place_before_a_periodical() -> None:
+    r = parse_string(
+        "İlk Azərbaycan operası [The first Azerbaijani opera]. (1958, January 17). "
+        "*Radio proqram*, 3."
+    )
+    assert (r.authors, r.title, r.title_translation, r.container_title, r.type) == (
+        (),
+        "İlk Azərbaycan operası",
+        "The first Azerbaijani opera",
+        "Radio proqram",
+        "article-journal",
+    )
+    # an acronym in brackets is the group author's: "World Health Organization [WHO]"
+    who = parse_string("World Health Organization [WHO]. (2020). *Global report on ageing*. WHO Press.")
+    assert [a.display for a in who.authors] == ["World Health Organization"]

@@ -16,6 +16,7 @@ from refcheck.parse.fields import (
     _PROCEEDINGS,
     _THESIS,
     _Fields,
+    _read_container,
     _read_publisher,
     _take_title_extras,
 )
@@ -41,6 +42,25 @@ _CONTENT_TYPE = re.compile(
 
 
 _EDITION_NUMBER = re.compile(r"(\d+)\s*-?\s*[^\W\d_]{0,3}\.?$")
+
+
+_ITALIC_THEN_NUMBER = re.compile(r"\*[^*]{1,200}\*\s*,\s*\*?\(?\d")
+
+
+_NAME_BRACKET = re.compile(r"(.+?)\s*\[([^\[\]]*\s[^\[\]]*)\]")
+
+
+def _translated_title_head(f: _Fields) -> bool:
+    """The one "author" has words in square brackets after it, not an acronym (``[WHO]``)."""
+    if len(f.authors) != 1 or not isinstance(f.authors[0], Organization):
+        return False
+    org = f.authors[0]
+    abbr = org.abbreviation
+    return (
+        " " in abbr.strip()
+        or sum(ch.islower() for ch in abbr) >= 2
+        or (not abbr and _NAME_BRACKET.fullmatch(org.name) is not None)
+    )
 
 
 def _parse(text: str) -> tuple[_Fields, str]:
@@ -133,6 +153,25 @@ def _parse(text: str) -> tuple[_Fields, str]:
                 # (a work with no author, its title in the author's place, §9.12)
                 org = f.authors[0]
                 f.title, f.title_translation, f.authors = org.name, org.abbreviation, []
+            elif (
+                _translated_title_head(f)
+                and not f.container_title
+                and _ITALIC_THEN_NUMBER.match(body) is not None
+            ):
+                # "Arşın mal alan [Translation]. (1996, January 10). *Mədəniyyət*, 1.": words in
+                # the brackets translate a title in the author's place; what is italic after
+                # the date is its periodical, not a book
+                head_org = f.authors[0]
+                assert isinstance(head_org, Organization)
+                f.title, f.title_translation = head_org.name, head_org.abbreviation
+                bm = _NAME_BRACKET.fullmatch(f.title)
+                if bm:
+                    f.title, f.title_translation = bm[1], bm[2]
+                f.authors = []
+                f.volume = f.issue = f.pages = ""
+                _read_container(f, body.rstrip(". "))
+                if f.volume or f.issue or f.pages:
+                    f.type = "article-journal"
     elif " // " in head:
         f.form = "gost"
         _read_gost(f, head)

@@ -771,6 +771,36 @@ def _title_less(f: _Fields, text: str) -> None:
     f.title = ""
 
 
+# "— V.41. — Iss.3.", "Т. 5. № 2": numbers that say what they are, whatever the label
+_NOTE_VOL = re.compile(r"(?:^|[\s.—–-])(?:[ТтVv]|Vol|Том)\.\s?(\d+)\b")
+_NOTE_ISS = re.compile(r"(?:^|[\s.—–-])(?:№|Iss|No|[Вв]ып)\.?\s?(\d+)\b")
+
+
+def _labelled_numbers(f: _Fields, chunk: str) -> None:
+    if not f.volume:
+        m = _NOTE_VOL.search(chunk)
+        if m:
+            f.volume = m[1]
+    if not f.issue:
+        m = _NOTE_ISS.search(chunk)
+        if m:
+            f.issue = m[1]
+
+
+def _publisher_as_journal(f: _Fields, text: str, runs: list[tuple[str, int, int]]) -> None:
+    """"“Title”, İletişim Araştırmaları, 14, 2nd Quarter, s. 55-70.": a "publisher" followed by
+    a bare number and then pages is a journal and its volume."""
+    for k, run in enumerate(runs[:-1]):
+        if run[0] != "publisher":
+            continue
+        nxt_label, ns, ne = runs[k + 1]
+        m = re.match(r"\s*(\d{1,4})\s*,", text[ns:ne]) if nxt_label in ("note", "volume") else None
+        if m and any(lab == "pages" for lab, _, _ in runs[k + 2 :]):
+            f.container_title, f.publisher = f.publisher, ""
+            f.volume = m[1]
+        return
+
+
 def fields_from_labels(lab: Labelled) -> _Fields:
     """The record the labeller's spans say, with the grammar's field conventions."""
     f = _Fields()
@@ -786,7 +816,8 @@ def fields_from_labels(lab: Labelled) -> _Fields:
     for label, s, e in runs:
         chunk = text[s:e]
         if label == "author" and not f.authors and (s, e) == first["author"]:
-            agents, et_al = read_names(chunk)
+            # '… M. D. Valle et al., "': a quote opening the title, labelled with the names
+            agents, et_al = read_names(chunk.rstrip(' "“«„,'))
             f.authors, f.et_al = agents, et_al
         elif (
             label == "author"
@@ -888,10 +919,14 @@ def fields_from_labels(lab: Labelled) -> _Fields:
             _edition(f, chunk)
         elif label == "genre" and not f.genre:
             f.genre = _strip(chunk).strip("[]()")
-        elif label == "note" and f.accessed is None:
-            d = _ACCESS_DATE.search(chunk)
-            if d:
-                f.accessed = parse_date(d[1])
+        elif label == "note":
+            if f.accessed is None:
+                d = _ACCESS_DATE.search(chunk)
+                if d:
+                    f.accessed = parse_date(d[1])
+            _labelled_numbers(f, chunk)
+    if f.publisher and not f.container_title and not f.volume and f.pages:
+        _publisher_as_journal(f, text, runs)
     if f.year is None:
         # a year the labeller left inside another part ("Journal 2019;12(2)")
         for label, s, e in runs:

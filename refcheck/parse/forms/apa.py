@@ -404,13 +404,13 @@ def _read_body_apa(f: _Fields, body: str) -> None:
             title = " ".join(g.text for g in segs[:k])
             f.title = _unquote(_take_title_extras(f, title))
             _title_quote_check(f, title)
-            rest = " ".join(g.text for g in segs[k + 1 :])
+            after = " ".join(g.text for g in segs[k + 1 :])
             bm = re.fullmatch(r"\[([^\[\]]+)\]\s*(.*)", gt)
             if bm and bm[2].strip(" ."):
                 # "[Yayımlanmamış Yüksek Lisans Tezi.] Gazi Üniversitesi.": the period inside
-                gt, rest = bm[1].rstrip(". "), f"{bm[2]} {rest}"
+                gt, after = bm[1].rstrip(". "), f"{bm[2]} {after}"
             f.genre = f.genre or _clean(gt).strip("[]")  # "[Yayımlanmamış … Tezi]"
-            inst = _clean(rest)
+            inst = _clean(after)
             if inst:
                 pm = _PLACE_PUB.match(inst) or _PUB_PLACE.match(inst)
                 pub = _clean(pm["pub"] if pm else inst)
