@@ -493,6 +493,15 @@ def test_harvard_works_without_commas_are_separated_by_commas() -> None:
     assert [c.locator for c in cites("(Rose 1998, p. 4)")] == ["p. 4"]
 
 
+def test_forthcoming_stands_for_the_year_as_in_press_does() -> None:
+    got = cites("(Magomedova, 2007, p. 722; Creissels, Forth.) and Smith (forthcoming)")
+    assert [(c.text, c.year, c.in_press) for c in got] == [
+        ("Magomedova, 2007, p. 722", 2007, False),
+        ("Creissels, Forth.", None, True),
+        ("Smith (forthcoming)", None, True),
+    ]
+
+
 def test_see_makes_a_bare_mention_a_citation_even_of_an_unlisted_work() -> None:
     doc = _doc("8 Örneğin bkz: van Zoomen, 2002.\n9 Bir başka not.", [("Ferrow", 2011)])
     got = extract_citations(doc)

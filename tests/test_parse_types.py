@@ -244,3 +244,8 @@ def test_a_translated_title_in_the_authors_place_before_a_periodical() -> None:
     # an acronym in brackets is the group author's: "World Health Organization [WHO]"
     who = parse_string("World Health Organization [WHO]. (2020). *Global report on ageing*. WHO Press.")
     assert [a.display for a in who.authors] == ["World Health Organization"]
+
+
+def test_a_forthcoming_work_is_in_press() -> None:
+    r = parse_string("Creissels, D. (Forth.). Northern Akhvakh. In Y. B. Koryakov (Ed.), *Handbook*. De Gruyter.")
+    assert (r.in_press, r.year, r.title) == (True, None, "Northern Akhvakh")

@@ -105,7 +105,8 @@ YEAR = re.compile(
     r"(?P<year>(?:1[5-9]|20)\d\d)(?:(?<=\[\d{4})\])?"  # 1942/2012, 1911[1959]
     r"(?P<sfx>[a-zа-яё])?(?!\w)(?!\s?[–—-]\s?\d)"
     r"|(?<!\w)(?P<nd>n\.\s?d\.|t\.\s?y\.|б\.\s?г\.)(?:-(?P<ndsfx>[a-zа-яё])(?!\w))?"
-    r"|(?<!\w)(?P<ip>in\s+press|baskıda|в\s+печати)(?:-(?P<ipsfx>[a-zа-яё])(?!\w))?",
+    r"|(?<!\w)(?P<ip>in\s+press|baskıda|в\s+печати|[Ff]orth(?:coming\b|\.))"
+    r"(?:-(?P<ipsfx>[a-zа-яё])(?!\w))?",
 )
 # A day as the date element: "(Milliyet, 30.08.1984)" (newspapers); day, month, year.
 DATE = re.compile(r"(?<![\w./])(\d{1,2})[./](\d{1,2})[./]((?:1[5-9]|20)\d\d)(?![\w/])")
@@ -115,7 +116,7 @@ DAYS = re.compile(
 )
 # Cheap pre-filter: is there anything year-like at all?
 HAS_DATE = re.compile(
-    r"(?:1[5-9]|20)\d\d|n\.\s?d\.|t\.\s?y\.|б\.\s?г\.|in\s+press|baskıda|в\s+печати",
+    r"(?:1[5-9]|20)\d\d|n\.\s?d\.|t\.\s?y\.|б\.\s?г\.|in\s+press|baskıda|в\s+печати|forth",
     re.IGNORECASE,
 )
 NO_DATE_LANGUAGE = {"n.d.": "en", "t.y.": "tr", "б.г.": "ru"}  # spaces removed
