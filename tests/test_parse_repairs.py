@@ -40,3 +40,16 @@ def test_an_authors_own_edited_book_keeps_its_title() -> None:
         "Keats, John. The Poems of John Keats, edited by Jack Stillinger, Harvard UP, 1978."
     )
     assert (r.title, r.container_title) == ("The Poems of John Keats", "")
+
+
+def test_a_gost_statement_after_the_slash_gives_every_author() -> None:
+    r = parse_string(
+        "Алехина С. В. Экспертная оценка параметров [Электронный ресурс] / С.В. Алехина, "
+        "Ю. В. Мельник, Е. В. Самсонова // Клиническая психология. 2019. Т. 8, № 1. С. 1-16."
+    )
+    assert [a.family for a in r.authors] == ["Алехина", "Мельник", "Самсонова"]
+    # a statement naming someone else (a translator, an editor) leaves the authors alone
+    r = parse_string(
+        "Гэйбл Э. Цифровая трансформация / пер. с англ. П. А. Сергоманова. М., 2019. 220 с."
+    )
+    assert [a.family for a in r.authors] == ["Гэйбл"]

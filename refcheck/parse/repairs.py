@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from refcheck.model import Person
+from refcheck.normalise.folding import fold_key
 from refcheck.parse.fields import _Fields
 from refcheck.parse.names import read_names
 
@@ -31,6 +33,8 @@ _MLA_EDITED = re.compile(
     r"(?:^|\.\s)(?P<t>[^.]{2,200})\.\s(?P<c>[^.]{3,200}?)"
     r"(?:,\s+edited|\.\s+Edited)\s+(?:and\s+\w+\s+)?by\s"
 )
+# GOST: "Алехина С. В. Title [Электронный ресурс] / С.В. Алехина, Ю. В. Мельник // Journal"
+_STATEMENT = re.compile(r"(?<!/)\s/\s(?P<names>[^/;]{4,300}?)(?:\s?//|;|\s[–—-]\s|\.\s[–—-]|$)")
 _TRAILING_BRACKET = re.compile(r"\s*\[[^\[\]]*\]$")
 
 
@@ -38,6 +42,8 @@ def repair(f: _Fields, text: str) -> None:
     """Apply each repair whose shape the entry has."""
     if f.publisher[:3].lower() == "in:":
         _publisher_after_book(f, text)
+    if len(f.authors) == 1 and " / " in text:
+        _statement_authors(f, text)
     if f.container_title:
         return
     if f.title and f.pages:
@@ -105,3 +111,21 @@ def _mla_edited(f: _Fields, text: str) -> None:
         return
     f.container_title = c
     f.type = "chapter"
+
+
+def _statement_authors(f: _Fields, text: str) -> None:
+    """The statement of responsibility after a single slash names every author; the heading
+    names the first (read when it is that first author, and lists more of them)."""
+    m = _STATEMENT.search(text)
+    if m is None:
+        return
+    agents, et_al = read_names(m["names"].rstrip(" ."))
+    first = f.authors[0]
+    if (
+        len(agents) >= 2
+        and all(isinstance(a, Person) for a in agents)
+        and isinstance(first, Person)
+        and isinstance(agents[0], Person)
+        and fold_key(agents[0].family) == fold_key(first.family)
+    ):
+        f.authors, f.et_al = list(agents), et_al
