@@ -23,7 +23,7 @@ from typing import Any
 
 from refcheck.parse.labeller.features import token_core
 from refcheck.parse.labeller.tokens import tokenize
-from refcheck.parse.tokens import drop_year_words
+from refcheck.parse.tokens import reading_text
 
 Seq = tuple[list[str], list[str]]
 
@@ -553,7 +553,7 @@ def aligned_sequences(records: Iterable[dict[str, Any]]) -> tuple[list[Seq], int
     out: list[Seq] = []
     skipped = 0
     for rec in records:
-        text = drop_year_words(" ".join(rec["text"].split()))  # as parse_string reads it
+        text = reading_text(" ".join(rec["text"].split()))  # as parse_string reads it
         seq = align_record(text, rec["fields"])
         if seq is None:
             skipped += 1

@@ -53,3 +53,33 @@ def test_a_gost_statement_after_the_slash_gives_every_author() -> None:
         "Гэйбл Э. Цифровая трансформация / пер. с англ. П. А. Сергоманова. М., 2019. 220 с."
     )
     assert [a.family for a in r.authors] == ["Гэйбл"]
+
+
+def test_semicolon_separated_names_are_several_authors() -> None:
+    r = parse_string(
+        "Liu, Jianli; Lughofer, Edwin; Zeng, Xianyi (2015): “Aesthetic Perception of Visual "
+        "Textures”. In: Frontiers in Computational Neuroscience, 9, pp. 1–12."
+    )
+    assert [a.family for a in r.authors] == ["Liu", "Lughofer", "Zeng"]
+    assert (r.container_title, r.volume) == ("Frontiers in Computational Neuroscience", "9")
+
+
+def test_volume_and_issue_left_on_the_container_name_are_read() -> None:
+    r = parse_string(
+        "Mazzanti, Nicola (1998): “Colours, Audiences, and Continuity”. In: Film History, 21,1, "
+        "pp. 67‒93."
+    )
+    assert (r.container_title, r.volume, r.issue, r.pages) == ("Film History", "21", "1", "67–93")
+
+
+def test_mla_volume_dot_issue_before_the_year() -> None:
+    r = parse_string(
+        "Andrews, E. “Attracting Students to Academic Library Events,” Public Services Quarterly "
+        "10.2 (2014): 150-56."
+    )
+    assert (r.container_title, r.volume, r.issue, r.pages) == (
+        "Public Services Quarterly",
+        "10",
+        "2",
+        "150-56",
+    )

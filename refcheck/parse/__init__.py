@@ -37,7 +37,7 @@ from refcheck.parse.grammar import _grammar_is_sure, _markup_to_stars, _parse, _
 from refcheck.parse.labeller import label
 from refcheck.parse.repairs import repair
 from refcheck.parse.spans import fields_from_labels
-from refcheck.parse.tokens import _script, drop_year_words
+from refcheck.parse.tokens import _script, reading_text
 
 __all__ = ["parse_date", "parse_entries", "parse_entry", "parse_string", "parse_text"]
 
@@ -107,9 +107,7 @@ def parse_string(
     raw = text
     try:
         clean = _markup_to_stars(" ".join(text.split()))  # the same whitespace set as re's \s
-        if "―" in clean:
-            clean = clean.replace("―", "—")  # U+2015 typed for GOST's dash
-        clean = drop_year_words(clean)
+        clean = reading_text(clean)
         f = _read(clean, reader)
         _part_number(f)
         repair(f, clean)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from refcheck.model import Person
+from refcheck.model import Organization, Person
 from refcheck.normalise.folding import fold_key
 from refcheck.parse.fields import _Fields
 from refcheck.parse.names import read_names
@@ -35,6 +35,12 @@ _MLA_EDITED = re.compile(
 )
 # GOST: "Алехина С. В. Title [Электронный ресурс] / С.В. Алехина, Ю. В. Мельник // Journal"
 _STATEMENT = re.compile(r"(?<!/)\s/\s(?P<names>[^/;]{4,300}?)(?:\s?//|;|\s[–—-]\s|\.\s[–—-]|$)")
+# "Film History, 21,1" / "Frontiers in Computational Neuroscience, 9": numbers left on the name
+_CONTAINER_NUMBERS = re.compile(r",\s*(?P<v>\d{1,4})(?:,(?P<i>\d{1,3}))?$")
+# MLA 7 / Chicago: "Public Services Quarterly 10.2 (2014): 150-56" is volume 10, issue 2
+_VOLUME_DOT_ISSUE = re.compile(
+    r"(?<![\d.])(?P<v>\d{1,4})\.(?P<i>\d{1,3})\s*\((?:[^\W\d_]+\.?\s)?(?:1[5-9]|20)\d\d\)"
+)
 _TRAILING_BRACKET = re.compile(r"\s*\[[^\[\]]*\]$")
 
 
@@ -44,6 +50,12 @@ def repair(f: _Fields, text: str) -> None:
         _publisher_after_book(f, text)
     if len(f.authors) == 1 and " / " in text:
         _statement_authors(f, text)
+    if len(f.authors) == 1 and isinstance(f.authors[0], Organization) and ";" in f.authors[0].name:
+        _semicolon_names(f)
+    if f.container_title:
+        _container_numbers(f)
+    if not f.issue and f.volume and "." in text:
+        _volume_dot_issue(f, text)
     if f.container_title:
         return
     if f.title and f.pages:
@@ -129,3 +141,26 @@ def _statement_authors(f: _Fields, text: str) -> None:
         and fold_key(agents[0].family) == fold_key(first.family)
     ):
         f.authors, f.et_al = list(agents), et_al
+
+
+def _semicolon_names(f: _Fields) -> None:
+    """"Liu, Jianli; Lughofer, Edwin; Zeng, Xianyi (2015):" read as one group name."""
+    agents, et_al = read_names(f.authors[0].display)
+    if len(agents) >= 2 and all(isinstance(a, Person) for a in agents):
+        f.authors, f.et_al = list(agents), et_al or f.et_al
+
+
+def _container_numbers(f: _Fields) -> None:
+    m = _CONTAINER_NUMBERS.search(f.container_title)
+    if m is None or m.start() == 0 or f.volume not in ("", m["v"], m["i"] or "-"):
+        return
+    f.container_title = f.container_title[: m.start()].rstrip()
+    f.volume = m["v"]
+    if m["i"] and f.issue in ("", m["i"]):
+        f.issue = m["i"]
+
+
+def _volume_dot_issue(f: _Fields, text: str) -> None:
+    m = _VOLUME_DOT_ISSUE.search(text)
+    if m and f.volume in (m["v"], f"{m['v']}.{m['i']}"):
+        f.volume, f.issue = m["v"], m["i"]

@@ -12,8 +12,8 @@ from refcheck.parse.dates import _lower
 # --------------------------------------------------------------------------- year words
 
 # "1995-yil", "1989-год", "1990-г.": a year with the word "year" joined to it (Uzbek, Russian
-# lists of the region). The word goes before any reader runs, so each finds the year where it
-# finds "1995"; the labeller's training text goes through the same step.
+# lists of the region). The word goes before any reader runs (reading_text), so each finds the
+# year where it finds "1995"; the labeller's training text goes through the same step.
 _YEAR_WORD_HINT = re.compile(r"\d-\s?(?:yil|йил|год|г\.|жыл)", re.IGNORECASE)
 _YEAR_WORD = re.compile(
     r"(?<!\d)((?:1[5-9]|20)\d\d)-\s?(?:yil(?:da)?|йил|год[ау]?|г\.|жыл[ы]?)(?![^\W\d_])",
@@ -21,8 +21,13 @@ _YEAR_WORD = re.compile(
 )
 
 
-def drop_year_words(text: str) -> str:
-    """``Toshkent, 1995-yil.`` → ``Toshkent, 1995.``"""
+def reading_text(text: str) -> str:
+    """The entry as both readers see it (and as the labeller is trained on): look-alike dashes
+    made the usual ones, ``Toshkent, 1995-yil.`` → ``Toshkent, 1995.``"""
+    if "―" in text:
+        text = text.replace("―", "—")  # U+2015 typed for GOST's dash
+    if "‒" in text:
+        text = text.replace("‒", "–")  # U+2012 (figure dash) typed for the en dash
     return _YEAR_WORD.sub(r"\1", text) if _YEAR_WORD_HINT.search(text) else text
 
 
