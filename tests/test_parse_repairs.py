@@ -83,3 +83,16 @@ def test_mla_volume_dot_issue_before_the_year() -> None:
         "2",
         "150-56",
     )
+
+
+def test_no_container_starts_with_punctuation_and_no_title_with_a_lone_quote() -> None:
+    r = parse_string(
+        "Hurlbert, Anya (2013): “The Perceptual Quality of Color”. In: Liliana Albertazzi (ed.): "
+        "Handbook of Experimental Phenomenology. New York: Wiley, pp. 369–394."
+    )
+    assert not r.container_title.startswith((":", " "))
+    r = parse_string(
+        "Nowviskie, B. “Skunks in the Library: A Path to Production for Scholarly R&D,”Journal of "
+        "Library Administration 53.1 (2013): 53-66."
+    )
+    assert not r.title.startswith("“")

@@ -14,6 +14,7 @@ from refcheck.model import Organization, Person
 from refcheck.normalise.folding import fold_key
 from refcheck.parse.fields import _Fields
 from refcheck.parse.names import read_names
+from refcheck.parse.tokens import _unquote
 
 # "(1987) Carcinogenesis, 8, 1791–1800.": a journal cited without the article's title
 _TITLELESS_JOURNAL = re.compile(
@@ -41,11 +42,21 @@ _CONTAINER_NUMBERS = re.compile(r",\s*(?P<v>\d{1,4})(?:,(?P<i>\d{1,3}))?$")
 _VOLUME_DOT_ISSUE = re.compile(
     r"(?<![\d.])(?P<v>\d{1,4})\.(?P<i>\d{1,3})\s*\((?:[^\W\d_]+\.?\s)?(?:1[5-9]|20)\d\d\)"
 )
+_LEADING_PUNCT = ":;,."
+_OPEN_QUOTES = "“\"«„‘'"
+_CLOSE_QUOTES = "”\"»“’'"
 _TRAILING_BRACKET = re.compile(r"\s*\[[^\[\]]*\]$")
 
 
 def repair(f: _Fields, text: str) -> None:
     """Apply each repair whose shape the entry has."""
+    if f.container_title[:1] in _LEADING_PUNCT:
+        # "In: Liliana Albertazzi (ed.): Handbook of …": the colon read with the book's name
+        f.container_title = f.container_title.lstrip(_LEADING_PUNCT + " ")
+    if f.title[:1] in _LEADING_PUNCT:
+        f.title = _unquote(f.title.lstrip(_LEADING_PUNCT + " "))
+    if f.title[:1] in _OPEN_QUOTES and not any(q in f.title[1:] for q in _CLOSE_QUOTES):
+        f.title = f.title[1:].lstrip()  # a lone opening quote
     if f.publisher[:3].lower() == "in:":
         _publisher_after_book(f, text)
     if len(f.authors) == 1 and " / " in text:
@@ -144,7 +155,7 @@ def _statement_authors(f: _Fields, text: str) -> None:
 
 
 def _semicolon_names(f: _Fields) -> None:
-    """"Liu, Jianli; Lughofer, Edwin; Zeng, Xianyi (2015):" read as one group name."""
+    """ "Liu, Jianli; Lughofer, Edwin; Zeng, Xianyi (2015):" read as one group name."""
     agents, et_al = read_names(f.authors[0].display)
     if len(agents) >= 2 and all(isinstance(a, Person) for a in agents):
         f.authors, f.et_al = list(agents), et_al or f.et_al
