@@ -249,3 +249,23 @@ def test_a_translated_title_in_the_authors_place_before_a_periodical() -> None:
 def test_a_forthcoming_work_is_in_press() -> None:
     r = parse_string("Creissels, D. (Forth.). Northern Akhvakh. In Y. B. Koryakov (Ed.), *Handbook*. De Gruyter.")
     assert (r.in_press, r.year, r.title) == (True, None, "Northern Akhvakh")
+
+
+def test_a_translated_title_before_a_newspaper_with_no_numbers() -> None:
+    r = parse_string("Leyli və Məcnun [Layla and Majnun]. (1973, January 13). *Ədəbiyyat və incəsənət*.")
+    assert (r.authors, r.title, r.container_title, r.type) == (
+        (),
+        "Leyli və Məcnun",
+        "Ədəbiyyat və incəsənət",
+        "article-journal",
+    )
+
+
+def test_a_medium_in_brackets_after_a_title_in_the_authors_place_is_a_description() -> None:
+    r = parse_string("unexcited, adj [Web]. (2016, September). In *OED Online*. Oxford University Press.")
+    assert (r.title, r.genre, r.title_translation, r.container_title) == (
+        "unexcited, adj",
+        "Web",
+        "",
+        "OED Online",
+    )

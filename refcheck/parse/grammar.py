@@ -11,6 +11,7 @@ from refcheck.parse.dates import _month
 from refcheck.parse.fields import (
     _CITIES,
     _CITY_ONLY,
+    _GENRE_WORDS,
     _LETTER,
     _PLACE_PUB,
     _PROCEEDINGS,
@@ -44,7 +45,9 @@ _CONTENT_TYPE = re.compile(
 _EDITION_NUMBER = re.compile(r"(\d+)\s*-?\s*[^\W\d_]{0,3}\.?$")
 
 
-_ITALIC_THEN_NUMBER = re.compile(r"\*[^*]{1,200}\*\s*,\s*\*?\(?\d")
+# after a no-author title and the date, an italic name with numbers or nothing after it is the
+# periodical ("*Mədəniyyət*, 1.", "*Ədəbiyyat və incəsənət*."): a book's title would stand first
+_ITALIC_THEN_NUMBER = re.compile(r"\*[^*]{1,200}\*(?:\s*,\s*\*?\(?\d|\.?$)")
 
 
 _NAME_BRACKET = re.compile(r"(.+?)\s*\[([^\[\]]*\s[^\[\]]*)\]")
@@ -153,6 +156,8 @@ def _parse(text: str) -> tuple[_Fields, str]:
                 # (a work with no author, its title in the author's place, §9.12)
                 org = f.authors[0]
                 f.title, f.title_translation, f.authors = org.name, org.abbreviation, []
+                if _GENRE_WORDS.search(f.title_translation) and not f.genre:
+                    f.genre, f.title_translation = f.title_translation, ""  # "[Web]"
             elif (
                 _translated_title_head(f)
                 and not f.container_title
@@ -170,8 +175,7 @@ def _parse(text: str) -> tuple[_Fields, str]:
                 f.authors = []
                 f.volume = f.issue = f.pages = ""
                 _read_container(f, body.rstrip(". "))
-                if f.volume or f.issue or f.pages:
-                    f.type = "article-journal"
+                f.type = "article-journal"
     elif " // " in head:
         f.form = "gost"
         _read_gost(f, head)
