@@ -96,3 +96,16 @@ def test_no_container_starts_with_punctuation_and_no_title_with_a_lone_quote() -
         "Library Administration 53.1 (2013): 53-66."
     )
     assert not r.title.startswith("“")
+
+
+def test_the_online_medium_is_not_the_source() -> None:
+    r = parse_string(
+        "Hopkins, B. (2015). Google Goggles. [online] PCWorld. Available at: "
+        "http://www.pcworld.com/article/202213/google_goggles_android_app.html [Accessed 16 Nov. 2015]."
+    )
+    assert (r.title, r.container_title) == ("Google Goggles", "PCWorld")
+    r = parse_string(
+        "Google.com, (2015). Google Mobile. [online] Available at: http://www.google.com/mobile/ "
+        "[Accessed 16 Nov. 2015]."
+    )
+    assert (r.title, r.container_title) == ("Google Mobile", "")

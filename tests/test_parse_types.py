@@ -269,3 +269,12 @@ def test_a_medium_in_brackets_after_a_title_in_the_authors_place_is_a_descriptio
         "",
         "OED Online",
     )
+
+
+def test_initials_first_names_before_a_bracketed_year_are_not_a_group_author() -> None:
+    r = _parse_string(
+        "L.B. Daniels, A.S. Maisel, Natriuretic peptides, Journal of the American College of "
+        "Cardiology 50(25) (2007) 2357-68. doi: 10.1016/j.jacc.2007.09.021"
+    )
+    assert [a.family for a in r.authors] == ["Daniels", "Maisel"]
+    assert r.title == "Natriuretic peptides"

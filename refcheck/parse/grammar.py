@@ -386,6 +386,10 @@ _NAMES_IN_ORG = re.compile(
     r"^(?:[^\W\d_][\w'’-]+\s+){1,2}(?:[^\W\d_]\.?(?:\s+|$)){1,3}(?:$|[,;&]|(?:ve|and|və|и)\s)"
 )
 _AND_WORD = re.compile(r"\s(?:&|and|ve|və|и)\s")
+# "L.B. Daniels, A.S. Maisel, Natriuretic peptides, …": initials-first names, two in a row
+_INITIALS_FIRST_IN_ORG = re.compile(
+    r"(?:^|,\s)(?:[^\W\d_]\.\s?){1,3}[^\W\d_][^\W\d_'’-]+,\s(?:[^\W\d_]\.\s?){1,3}[^\W\d_]"
+)
 
 
 def _suspect(f: _Fields, head: str = "") -> str:
@@ -426,7 +430,9 @@ def _suspect(f: _Fields, head: str = "") -> str:
     if f.container_title and _month(f.container_title.rsplit(None, 1)[-1].strip(".,")):
         return "container ends with a month"
     for a in f.authors:
-        if isinstance(a, Organization) and _NAMES_IN_ORG.match(a.name):
+        if isinstance(a, Organization) and (
+            _NAMES_IN_ORG.match(a.name) or _INITIALS_FIRST_IN_ORG.search(a.name)
+        ):
             return "personal names read as a group"
     if len(f.authors) == 1 and head and _AND_WORD.search(head.split("(", 1)[0]):
         return "one author read from a list of several"

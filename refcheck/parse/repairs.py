@@ -50,6 +50,9 @@ _TRAILING_BRACKET = re.compile(r"\s*\[[^\[\]]*\]$")
 
 def repair(f: _Fields, text: str) -> None:
     """Apply each repair whose shape the entry has."""
+    if f.container_title[:8].lower() == "[online]":
+        # Harvard (UK): "Title. [online] PCWorld. Available at: …": the medium, not the source
+        f.container_title = f.container_title[8:].strip(" .")
     if f.container_title[:1] in _LEADING_PUNCT:
         # "In: Liliana Albertazzi (ed.): Handbook of …": the colon read with the book's name
         f.container_title = f.container_title.lstrip(_LEADING_PUNCT + " ")
