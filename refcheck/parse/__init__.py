@@ -30,7 +30,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from refcheck.model import ParseStatus, Person, RawEntry, Reference, Span
+from refcheck.model import ParseStatus, RawEntry, Reference, Span
 from refcheck.parse.dates import parse_date
 from refcheck.parse.fields import _Fields
 from refcheck.parse.grammar import _grammar_is_sure, _markup_to_stars, _parse, _status
@@ -70,33 +70,7 @@ def _read(clean: str, reader: str) -> _Fields:
     lf.italic_title = f.italic_title
     lf.italic_container = f.italic_container
     lf.retrieved_phrase = lf.retrieved_phrase or f.retrieved_phrase
-    if len(f.authors) > len(lf.authors) >= 1 and " / " in clean and _same_first(f, lf):
-        # GOST "Gregory A. O. Title / A. O. Gregory, A. S. Michael, A. Frazer": the statement
-        # after the slash names every author; the grammar reads it, the labeller stops at one
-        lf.authors = f.authors
     return lf
-
-
-def _same_first(a: _Fields, b: _Fields) -> bool:
-    fa, fb = a.authors[0], b.authors[0]
-    return isinstance(fa, Person) and isinstance(fb, Person) and fa.family == fb.family
-
-
-# "Avtomobillar. 1-qism", "Tarixi. 2-kitob", "Шығармалар. 3-том": the part of a work in volumes.
-_PART_END = re.compile(
-    r"[.,]\s*(\d{1,2})\s?-\s?(?:qism|kit[oо]b|jild|t[oо]m|том|бөлім|часть|cilt)\.?$",
-    re.IGNORECASE,
-)
-
-
-def _part_number(f: _Fields) -> None:
-    """A title ending with its part's number (``1-qism``): the number is the volume."""
-    if f.volume or not f.title[-3:].isalpha():
-        return
-    m = _PART_END.search(f.title)
-    if m:
-        f.volume = m[1]
-        f.title = f.title[: m.start()].rstrip()
 
 
 def parse_string(
@@ -109,7 +83,6 @@ def parse_string(
         clean = _markup_to_stars(" ".join(text.split()))  # the same whitespace set as re's \s
         clean = reading_text(clean)
         f = _read(clean, reader)
-        _part_number(f)
         repair(f, clean)
     except (ValueError, IndexError, RecursionError) as exc:  # defensive: never raise on input
         return Reference(

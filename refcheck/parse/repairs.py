@@ -42,6 +42,11 @@ _CONTAINER_NUMBERS = re.compile(r",\s*(?P<v>\d{1,4})(?:,(?P<i>\d{1,3}))?$")
 _VOLUME_DOT_ISSUE = re.compile(
     r"(?<![\d.])(?P<v>\d{1,4})\.(?P<i>\d{1,3})\s*\((?:[^\W\d_]+\.?\s)?(?:1[5-9]|20)\d\d\)"
 )
+# "Avtomobillar. 1-qism", "Tarixi. 2-kitob", "Шығармалар. 3-том": the part of a work in volumes
+_PART_END = re.compile(
+    r"[.,]\s*(\d{1,2})\s?-\s?(?:qism|kit[oо]b|jild|t[oо]m|том|бөлім|часть|cilt)\.?$",
+    re.IGNORECASE,
+)
 _LEADING_PUNCT = ":;,."
 _OPEN_QUOTES = "“\"«„‘'"
 _CLOSE_QUOTES = "”\"»“’'"
@@ -50,6 +55,10 @@ _TRAILING_BRACKET = re.compile(r"\s*\[[^\[\]]*\]$")
 
 def repair(f: _Fields, text: str) -> None:
     """Apply each repair whose shape the entry has."""
+    if not f.volume and f.title[-3:].isalpha():
+        m = _PART_END.search(f.title)
+        if m:  # a title ending with its part's number (``1-qism``): the number is the volume
+            f.volume, f.title = m[1], f.title[: m.start()].rstrip()
     if f.container_title[:8].lower() == "[online]":
         # Harvard (UK): "Title. [online] PCWorld. Available at: …": the medium, not the source
         f.container_title = f.container_title[8:].strip(" .")
