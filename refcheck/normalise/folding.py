@@ -8,9 +8,7 @@ import functools
 import re
 import unicodedata
 
-from refcheck.model import (
-    Script,
-)
+from refcheck.model import Script
 from refcheck.normalise.scripts import _WORD_RE, _char_script, _is_cyrillic
 
 # --------------------------------------------------------------------------------------------

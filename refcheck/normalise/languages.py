@@ -12,9 +12,7 @@ import unicodedata
 from typing import Any
 
 from refcheck.errors import ConfigError
-from refcheck.model import (
-    Script,
-)
+from refcheck.model import Script
 from refcheck.normalise.folding import nfc, tr_lower
 from refcheck.normalise.romanisation import (
     _AZ_CYRL_MARKS,
@@ -125,7 +123,6 @@ def _cyrillic_verdict(s: str) -> tuple[str, str]:
     return "ru", "Cyrillic without Ukrainian/Kazakh/Azerbaijani letters"
 
 
-# Roman numerals ("XI–XVI. Yüzyıllar") are not the x of Azerbaijani words
 _UPPER_RE = re.compile(r"[^\W\d_]")
 
 
@@ -289,10 +286,6 @@ def _lingua_detector() -> Any:
 
     langs = [Language.from_iso_code_639_1(getattr(IsoCode639_1, c.upper())) for c in _LINGUA_LANGS]
     return LanguageDetectorBuilder.from_languages(*langs).build()
-
-
-# LC's tie bars (i͡a, i︠a︡) join two letters of one Cyrillic letter; as combining marks they are
-# not word characters, so they would cut "istoricheska︠i︡a" into three words
 
 
 def _rules_language(s: str, stats: str) -> tuple[str, str]:

@@ -96,12 +96,13 @@ _NON_RUSSIAN_RE = re.compile(
     + "".join(sorted(c.upper() for c in _AZ_CYRL_MARKS | _KK_MARKS | _AZ_KK_SHARED | _UK_MARKS))
     + "ЎІ]"
 )
+# a word with two Cyrillic capitals ("МИД", "ТАСС", "РФ"); most words have one or none
 _CAPS_RUN_RE = re.compile(r"[\u0400-\u042f]{2}")  # two Cyrillic capitals in a row
 _CYR_WORD_RE = re.compile(r"[^\W_]+")
-# a word with two Cyrillic capitals ("МИД", "ТАСС", "РФ"); most words have one or none
-
+# Roman numerals ("XI–XVI. Yüzyıllar") are not the x of Azerbaijani words
 _ROMAN_LOW_RE = re.compile(r"[ivxlcdm]+$")
-
+# LC's tie bars (i͡a, i︠a︡) join two letters of one Cyrillic letter; as combining marks they are
+# not word characters, so they would cut "istoricheska︠i︡a" into three words
 _TIE_RE = re.compile("[\u0361\ufe20-\ufe23]")
 
 

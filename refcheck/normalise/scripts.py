@@ -8,9 +8,7 @@ import functools
 import re
 import unicodedata
 
-from refcheck.model import (
-    Script,
-)
+from refcheck.model import Script
 
 # --------------------------------------------------------------------------------------------
 # Scripts
