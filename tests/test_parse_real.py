@@ -66,7 +66,7 @@ def test_accuracy_on_the_real_test_split_keeps_its_floor() -> None:
     acc = {g: c / t for g, (c, t) in groups.items()}
     # a little under what the shipped parser measures (docs/accuracy.md), so a retrained model's
     # noise passes and a real regression does not
-    floors = {"all": 0.885, "APA": 0.94, "Chicago": 0.855, "MLA": 0.93, "Vancouver/numbered": 0.915,
-              "Harvard": 0.915, "GOST": 0.875, "en": 0.91, "ru": 0.87, "tr": 0.88, "az": 0.80}  # fmt: skip
+    floors = {"all": 0.885, "APA": 0.945, "Chicago": 0.855, "MLA": 0.935, "Vancouver/numbered": 0.91,
+              "Harvard": 0.91, "GOST": 0.87, "en": 0.91, "ru": 0.865, "tr": 0.88, "az": 0.795}  # fmt: skip
     low = {g: round(acc[g], 3) for g, f in floors.items() if acc[g] < f}
     assert not low, low
