@@ -109,3 +109,14 @@ def test_the_online_medium_is_not_the_source() -> None:
         "[Accessed 16 Nov. 2015]."
     )
     assert (r.title, r.container_title) == ("Google Mobile", "")
+
+
+def test_an_edition_trailing_the_publisher_is_the_edition() -> None:
+    for text, pub, edition in (
+        ("Castells M (2013). İsyan ve Umut Ağları. İstanbul: Koç Üniversitesi Yayınları, Birinci Baskı.",
+         "Koç Üniversitesi Yayınları", "1"),
+        ("Kaya A (2010). Kitap. İstanbul: Ötüken, 3. Baskı.", "Ötüken", "3"),
+        ("Smith, J. (2010). Book. London: Routledge, 2nd ed.", "Routledge", "2"),
+    ):  # fmt: skip
+        r = parse_string(text)
+        assert (r.publisher, r.edition) == (pub, edition)

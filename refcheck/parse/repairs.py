@@ -47,6 +47,15 @@ _PART_END = re.compile(
     r"[.,]\s*(\d{1,2})\s?-\s?(?:qism|kit[oо]b|jild|t[oо]m|том|бөлім|часть|cilt)\.?$",
     re.IGNORECASE,
 )
+# an edition trailing the publisher: "…, Birinci Baskı", "…, 3. Baskı", "…, 2nd ed."
+_PUBLISHER_EDITION = re.compile(
+    r",\s*(?P<n>\d+(?:\.|st|nd|rd|th)?|[^\W\d_]+)\s+(?:[Bb]askı|[Bb]ası|[Bb]asım|ed\.?|edition)$"
+)
+_ORDINAL_WORDS = {
+    "birinci": "1", "ikinci": "2", "üçüncü": "3", "dördüncü": "4", "beşinci": "5",
+    "altıncı": "6", "yedinci": "7", "sekizinci": "8", "dokuzuncu": "9", "onuncu": "10",
+    "1st": "1", "2nd": "2", "3rd": "3", "4th": "4", "5th": "5",
+}  # fmt: skip
 _LEADING_PUNCT = ":;,."
 _OPEN_QUOTES = "“\"«„‘'"
 _CLOSE_QUOTES = "”\"»“’'"
@@ -71,6 +80,13 @@ def repair(f: _Fields, text: str) -> None:
         f.title = f.title[1:].lstrip()  # a lone opening quote
     if f.publisher[:3].lower() == "in:":
         _publisher_after_book(f, text)
+    if "ask" in f.publisher or "ası" in f.publisher or "ed" in f.publisher:
+        m = _PUBLISHER_EDITION.search(f.publisher)
+        if m and m.start() > 0:
+            # "Koç Üniversitesi Yayınları, Birinci Baskı": the edition, not the publisher's name
+            n = m["n"].rstrip(".")
+            f.edition = f.edition or _ORDINAL_WORDS.get(n.lower().replace("i̇", "i"), n)
+            f.publisher = f.publisher[: m.start()].rstrip(" ,.")
     if len(f.authors) == 1 and " / " in text:
         _statement_authors(f, text)
     if len(f.authors) == 1 and isinstance(f.authors[0], Organization) and ";" in f.authors[0].name:
