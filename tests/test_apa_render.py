@@ -136,6 +136,18 @@ def test_a_thesis_genre_written_in_brackets_is_not_bracketed_twice() -> None:
     )
 
 
+def test_a_chapter_renders_and_keeps_no_issue_of_its_book() -> None:
+    chapter = ref(type="chapter", authors=(Person("Kitaev", "A."),), year=2009,
+                  title="Periodic table for topological insulators",
+                  container_title="AIP Conference Proceedings", volume="1134", issue="22")
+    fixed = apa_record(chapter)
+    assert fixed.issue == ""
+    assert render(fixed) == (
+        "Kitaev, A. (2009). Periodic table for topological insulators. In *AIP Conference "
+        "Proceedings* (Vol. 1134)."
+    )
+
+
 def test_twenty_one_authors_list_the_first_nineteen_an_ellipsis_and_the_last() -> None:
     people = tuple(Person(f"Author{i}", "A.") for i in range(1, 23))
     text = render(ref(type="book", authors=people, year=2020, title="Many hands"))

@@ -145,6 +145,8 @@ def apa_record(
     issue = ref.issue
     if ref.type == "article-journal":
         publisher = ""  # a journal's publisher is no part of an article's entry (§10.1)
+    elif ref.type in ("chapter", "paper-conference") and container:
+        issue = ""  # "In *Book* (Vol. 5, pp. 1–25)": a chapter's book has no issue (§10.3)
     elif ref.type in _WHOLE_WORKS:
         issue = ""  # a book has volumes, not issues: APA prints none
         if container and not publisher and ref.type != "webpage":
