@@ -120,3 +120,12 @@ def test_an_edition_trailing_the_publisher_is_the_edition() -> None:
     ):  # fmt: skip
         r = parse_string(text)
         assert (r.publisher, r.edition) == (pub, edition)
+
+
+def test_the_translators_in_parentheses_leave_the_books_name() -> None:
+    r = parse_string(
+        'Deleuze, Gilles and Felix Guattari. 1994. "Conclusion: From Chaos to the Brain" in What '
+        "is Philosophy? (trans. Hugh Tomlinson and Graham Burchell). New York: Cornell University "
+        "Press, pp. 201-218."
+    )
+    assert (r.container_title, r.pages) == ("What is Philosophy?", "201-218")

@@ -56,6 +56,9 @@ _ORDINAL_WORDS = {
     "altıncı": "6", "yedinci": "7", "sekizinci": "8", "dokuzuncu": "9", "onuncu": "10",
     "1st": "1", "2nd": "2", "3rd": "3", "4th": "4", "5th": "5",
 }  # fmt: skip
+_TRANSLATOR_PAREN = re.compile(
+    r"\s*\((?:trans|tr|transl|çev|пер|tərc)\.?(?:\s[^()]*)?\)?$", re.IGNORECASE
+)
 _LEADING_PUNCT = ":;,."
 _OPEN_QUOTES = "“\"«„‘'"
 _CLOSE_QUOTES = "”\"»“’'"
@@ -71,6 +74,9 @@ def repair(f: _Fields, text: str) -> None:
     if f.container_title[:8].lower() == "[online]":
         # Harvard (UK): "Title. [online] PCWorld. Available at: …": the medium, not the source
         f.container_title = f.container_title[8:].strip(" .")
+    if "(" in f.container_title:
+        # "What is Philosophy? (trans. Hugh Tomlinson …)": the translators, not the book's name
+        f.container_title = _TRANSLATOR_PAREN.sub("", f.container_title).rstrip(" ,.")
     if f.container_title[:1] in _LEADING_PUNCT:
         # "In: Liliana Albertazzi (ed.): Handbook of …": the colon read with the book's name
         f.container_title = f.container_title.lstrip(_LEADING_PUNCT + " ")
