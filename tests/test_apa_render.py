@@ -148,6 +148,15 @@ def test_a_chapter_renders_and_keeps_no_issue_of_its_book() -> None:
     )
 
 
+def test_a_reports_description_goes_in_square_brackets_its_number_in_parentheses() -> None:
+    report = ref(type="report", authors=(Person("Boldyrev", "V. M."),), year=2016,
+                 title="Vozobnovli͡aemye istochniki ėnergii", title_translation="Renewable energy",
+                 genre="Doklad")
+    assert render(report) == (
+        "Boldyrev, V. M. (2016). *Vozobnovli͡aemye istochniki ėnergii* [Renewable energy] [Doklad]."
+    )
+
+
 def test_twenty_one_authors_list_the_first_nineteen_an_ellipsis_and_the_last() -> None:
     people = tuple(Person(f"Author{i}", "A.") for i in range(1, 23))
     text = render(ref(type="book", authors=people, year=2020, title="Many hands"))

@@ -14,6 +14,7 @@ pieces as they are).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -48,6 +49,8 @@ _STANDALONE = frozenset(
 )  # fmt: skip
 _PERIODICAL = frozenset({"article-journal", "article-magazine", "article-newspaper", "article"})
 _LEGAL = frozenset({"legal_case", "legislation", "bill", "treaty", "regulation"})
+
+_NUMBERED = re.compile(r"\d")
 
 
 def _presentation(ref: Reference) -> bool:
@@ -291,7 +294,13 @@ def pieces(ref: Reference) -> list[Piece]:
         if kind == "thesis":
             bracket = ", ".join(x for x in (ref.genre.strip("[] "), ref.publisher) if x)
         elif ref.genre:
-            if kind in ("report",) and not ref.genre.startswith("["):
+            if (
+                kind in ("report",)
+                and not ref.genre.startswith("[")
+                and _NUMBERED.search(ref.genre)
+            ):
+                # "(Report No. 123)" in parentheses; a description ("[Policy brief]") in
+                # square brackets (§10.4)
                 extras = ", ".join(x for x in (extras, ref.genre) if x)
             else:
                 bracket = ref.genre.strip("[]")
