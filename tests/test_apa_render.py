@@ -157,6 +157,14 @@ def test_a_reports_description_goes_in_square_brackets_its_number_in_parentheses
     )
 
 
+def test_a_particle_read_apart_or_within_the_family_name_is_the_same_printed_name() -> None:
+    apart = ref(type="book", authors=(Person("Laar", "D.", particle="Van"),), year=2018, title="T")
+    within = ref(type="book", authors=(Person("Van Laar", "D."),), year=2018, title="T")
+    assert differences(apart, within) == ()
+    other = ref(type="book", authors=(Person("Van Laar", "E."),), year=2018, title="T")
+    assert [d[0] for d in differences(apart, other)] == ["authors"]
+
+
 def test_twenty_one_authors_list_the_first_nineteen_an_ellipsis_and_the_last() -> None:
     people = tuple(Person(f"Author{i}", "A.") for i in range(1, 23))
     text = render(ref(type="book", authors=people, year=2020, title="Many hands"))

@@ -54,9 +54,12 @@ def type_class(ref: Reference) -> str:
 
 
 def _agent_key(agent: Agent) -> tuple[str, ...]:
-    """A person without given names prints as a group does ("Elçin."): one key for both."""
+    """A person without given names prints as a group does ("Elçin."): one key for both; a
+    particle prints as part of the family name."""
     if isinstance(agent, Person) and (agent.given or agent.particle or agent.suffix):
-        return ("person", agent.family, agent.given, agent.particle, agent.suffix)
+        # "Van Laar, D." prints the same whether "Van" was read as a particle or not
+        family = f"{agent.particle} {agent.family}".strip()
+        return ("person", family, agent.given, agent.suffix)
     name = agent.family if isinstance(agent, Person) else agent.name
     return ("name", name.rstrip("."))  # the element's period swallows a name's own
 
