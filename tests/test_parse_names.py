@@ -178,3 +178,8 @@ def test_a_list_written_surname_first_goes_on_so() -> None:
     ]  # fmt: skip
     names, _ = read_names("Smith, John, Jane Doe, and Bob Roe")  # MLA: only the first inverted
     assert [a.display for a in names] == ["Smith, John", "Doe, Jane", "Roe, Bob"]
+
+
+def test_a_comma_before_the_ampersand_ends_a_name_without_initials() -> None:
+    r = parse_string("Baring, & Cashford. (1993). *The Myth of the Goddess*. Penguin Books.")
+    assert r.authors == (Organization("Baring"), Organization("Cashford"))

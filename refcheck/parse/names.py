@@ -172,6 +172,7 @@ _ETAL_TAIL = re.compile(
 
 _SEMICOLON_AFTER_INITIALS = re.compile(r",\s*(?:[^\W\d_]\.\s?-?)+\s*;")
 _SEMICOLON = re.compile(r"\s*;\s*")
+_SERIAL_AND = re.compile(r",\s*&\s")
 _AUTHOR_SEP = re.compile(r"\s*,\s*(?:&\s*)?|\s+&\s+|\s*&\s*")
 
 
@@ -213,6 +214,11 @@ def _parse_author_block(block: str) -> _Authors:
         return res
     has_initials = any(_is_initials(t) for t in toks[1:])
     if not has_initials:
+        if len(toks) == 2 and _SERIAL_AND.search(b):
+            # "World Bank, & IMF", "Baring, & Cashford": APA's comma before "&" ends a name
+            # ("Johnson & Johnson", with no comma, stays one group)
+            res.agents.extend(_org(t) for t in toks)
+            return res
         # "Surname, Given" spelled out, or a group author (which may contain commas)
         if len(toks) == 2 and _looks_person_family(toks[0]) and _GIVEN_FULL.match(toks[1]):
             res.agents.append(_person(toks[0], toks[1]))
