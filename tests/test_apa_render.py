@@ -165,6 +165,14 @@ def test_a_particle_read_apart_or_within_the_family_name_is_the_same_printed_nam
     assert [d[0] for d in differences(apart, other)] == ["authors"]
 
 
+def test_business_designations_leave_the_publishers_name() -> None:
+    book = ref(type="book", authors=(Person("Kerenyi", "C."),), year=1967, title="Eleusis",
+               publisher="Pantheon Books, Inc.")
+    assert apa_record(book).publisher == "Pantheon Books"
+    book = replace(book, publisher="World Scientific Publishing Co. Pte. Ltd.")
+    assert apa_record(book).publisher == "World Scientific Publishing"
+
+
 def test_twenty_one_authors_list_the_first_nineteen_an_ellipsis_and_the_last() -> None:
     people = tuple(Person(f"Author{i}", "A.") for i in range(1, 23))
     text = render(ref(type="book", authors=people, year=2020, title="Many hands"))

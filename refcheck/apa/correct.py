@@ -108,6 +108,10 @@ def _agent(a: Agent, scheme: str, fixes: dict[str, str], romanise_it: bool) -> A
     return Person(family, initials(given) if given else "", particle, a.suffix)
 
 
+# business designations APA 7 leaves out of a publisher's name (§9.29)
+_BUSINESS_END = re.compile(r"(?:,?\s+&?\s*(?:Inc|Ltd|LLC|Co|Corp|GmbH|Pte|Pvt)\.?)+$")
+
+
 def apa_record(
     ref: Reference,
     *,
@@ -140,6 +144,8 @@ def apa_record(
     if ref.type in _WHOLE_WORKS:
         pages = ""  # a whole book's extent or a cited page: not part of its entry (§9.29)
     keep_place = ref.type == "paper-conference" and not ref.container_title
+    if publisher and _BUSINESS_END.search(publisher):
+        publisher = _BUSINESS_END.sub("", publisher)  # "Pantheon Books, Inc.": no Inc. (§9.29)
     if publisher and publisher_is_author(publisher, ref.authors):
         publisher = ""  # the author publishes it: APA 7 omits the publisher (§9.29)
     issue = ref.issue
