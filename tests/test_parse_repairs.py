@@ -129,3 +129,16 @@ def test_the_translators_in_parentheses_leave_the_books_name() -> None:
         "Press, pp. 201-218."
     )
     assert (r.container_title, r.pages) == ("What is Philosophy?", "201-218")
+
+
+def test_a_place_and_publisher_read_as_a_source_are_the_imprint() -> None:
+    r = parse_string(
+        "Currah, A. (2009). What's happening to our news. Oxford, UK: Reuters Institute for the "
+        "Study of Journalism, Oxford University. Retrieved from https://reutersinstitute.politics."
+        "ox.ac.uk/about/news/item/article/whats-happening-to-our-news.html"
+    )
+    assert (r.container_title, r.place, r.publisher) == (
+        "",
+        "Oxford, UK",
+        "Reuters Institute for the Study of Journalism, Oxford University",
+    )

@@ -12,7 +12,7 @@ import re
 
 from refcheck.model import Organization, Person
 from refcheck.normalise.folding import fold_key
-from refcheck.parse.fields import _Fields
+from refcheck.parse.fields import _CITIES, _Fields
 from refcheck.parse.names import read_names
 from refcheck.parse.tokens import _unquote
 
@@ -59,6 +59,11 @@ _ORDINAL_WORDS = {
 _TRANSLATOR_PAREN = re.compile(
     r"\s*\((?:trans|tr|transl|çev|пер|tərc)\.?(?:\s[^()]*)?\)?$", re.IGNORECASE
 )
+# a known city, or a town with its state or country code: "Oxford, UK:", "Chapel Hill, NC:"
+_PLACE_COLON_PUBLISHER = re.compile(
+    rf"(?P<place>{_CITIES}(?:,\s*[A-Z]{{2,3}})?|[^\W\d_][^\W\d_ .'-]{{1,20}}"
+    r"(?:[ -][^\W\d_]{2,20})?,\s*[A-Z]{2,3}):\s+(?P<pub>[^:]{3,120})"
+)
 _LEADING_PUNCT = ":;,."
 _OPEN_QUOTES = "“\"«„‘'"
 _CLOSE_QUOTES = "”\"»“’'"
@@ -99,6 +104,10 @@ def repair(f: _Fields, text: str) -> None:
         _semicolon_names(f)
     if f.container_title:
         _container_numbers(f)
+    if f.container_title and not (f.publisher or f.volume or f.issue or f.pages):
+        m = _PLACE_COLON_PUBLISHER.fullmatch(f.container_title)
+        if m:  # "Oxford, UK: Reuters Institute …" read as a source: the place and publisher
+            f.place, f.publisher, f.container_title = m["place"], m["pub"].strip(), ""
     if not f.issue and f.volume and "." in text:
         _volume_dot_issue(f, text)
     if f.container_title:
