@@ -278,3 +278,11 @@ def test_initials_first_names_before_a_bracketed_year_are_not_a_group_author() -
     )
     assert [a.family for a in r.authors] == ["Daniels", "Maisel"]
     assert r.title == "Natriuretic peptides"
+
+
+def test_a_romanised_russian_thesis_description_names_its_institution_after_the_comma() -> None:
+    r = parse_string(
+        "Lagunova, I. O. (2012). *Ispolʹzovanie ozona* [The use of ozone] [Dis. kand. khim. nauk, "
+        "FGBUN IFKhĖ RAN]."
+    )
+    assert (r.genre, r.publisher) == ("Dis. kand. khim. nauk", "FGBUN IFKhĖ RAN")

@@ -245,7 +245,8 @@ _GENRE_WORDS = re.compile(
     r"abstract|map|interview|infographic|editorial|letter|presentation|poster|paper|"
     r"session|keynote|speech|manuscript|preprint|photograph|transcript|sunum|bildiri|доклад|"
     r"электронный ресурс|elektron resurs|elektronik kaynak|online|çevrimiçi|(?<!\w)дис\.|"
-    r"автореф|dissertasiya|avtoreferat|(?<!\w)diss\.|mimeo|textbook|tech\.\s?rep|"
+    r"автореф|dissertasiya|avtoreferat|avtoref\.|(?<!\w)diss?\.(?=\s)|mimeo|textbook|"
+    r"tech\.\s?rep|"
     r"^(?:e-?mail|web|dvd|cd-rom|blu-ray|exh\. cat)$|"
     r"ėlektronnyĭ\s+resurs|elektronnyy\s+resurs|elektronnyj\s+resurs",
     re.IGNORECASE,
