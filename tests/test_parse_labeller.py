@@ -320,3 +320,11 @@ def test_a_gost_statement_after_the_slash_names_every_author() -> None:
         "А.В. Аграновский, Р.А. Хади. – Москва: Солон-Пресс, 2009. – 256 с."
     )
     assert [a.family for a in r.authors if isinstance(a, Person)] == ["Аграновский", "Хади"]
+
+
+def test_editors_after_by_are_read_given_name_first() -> None:
+    r = parse_string(
+        "Bouchard, Gianna. 2010. “ORLAN Anatomized.” In ORLAN: A Hybrid Body of Artworks, edited "
+        "by Simon Donger, Simon Shepard, and ORLAN, 62–72. London and New York: Routledge."
+    )
+    assert [a.display for a in r.editors] == ["Donger, Simon", "Shepard, Simon", "ORLAN"]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from refcheck.model import Organization, PartialDate
+from refcheck.model import Organization, PartialDate, Person
 from refcheck.parse.dates import _month_day, parse_date
 from refcheck.parse.fields import (
     _CITIES,
@@ -31,7 +31,7 @@ from refcheck.parse.fields import (
 )
 from refcheck.parse.grammar import _is_report
 from refcheck.parse.labeller import Labelled
-from refcheck.parse.names import _ORG_HINT, has_org_stem, read_names
+from refcheck.parse.names import _ORG_HINT, _parse_given_first, has_org_stem, read_names
 from refcheck.parse.tail import _find_tail
 from refcheck.parse.tokens import _clean, _unquote
 
@@ -801,6 +801,10 @@ def _publisher_as_journal(f: _Fields, text: str, runs: list[tuple[str, int, int]
         return
 
 
+_BY_BEFORE = re.compile(r"\bby\s*$", re.IGNORECASE)
+_ROLE_WORDS_LEAD = re.compile(r"^\s*(?:edited\s+by|ed\.\s+by|by)\s+", re.IGNORECASE)
+
+
 def fields_from_labels(lab: Labelled) -> _Fields:
     """The record the labeller's spans say, with the grammar's field conventions."""
     f = _Fields()
@@ -837,6 +841,18 @@ def fields_from_labels(lab: Labelled) -> _Fields:
                     f.publisher = _unquote(_strip(chunk))
                 continue
             agents, _ = read_names(chunk)
+            by = _BY_BEFORE.search(text, max(0, s - 12), s) or _ROLE_WORDS_LEAD.match(chunk)
+            if by and any(
+                isinstance(a, Organization) or (isinstance(a, Person) and " " in a.family)
+                for a in agents
+            ):
+                # "edited by Angelo Andrea Di Castro, Colin A. Hope, and Bruce E. Parr": after
+                # "by", every name is written given name first
+                given_first, _ = _parse_given_first(_ROLE_WORDS_LEAD.sub("", chunk))
+                if len(given_first) >= len(agents) and all(
+                    isinstance(a, Person) for a in given_first[:-1]
+                ):
+                    agents = given_first
             f.editors = [a for a in agents if not (isinstance(a, Organization) and
                                                    len(a.name) < 4)]  # fmt: skip
         elif label == "date":
