@@ -328,3 +328,14 @@ def test_editors_after_by_are_read_given_name_first() -> None:
         "by Simon Donger, Simon Shepard, and ORLAN, 62–72. London and New York: Routledge."
     )
     assert [a.display for a in r.editors] == ["Donger, Simon", "Shepard, Simon", "ORLAN"]
+
+
+def test_a_book_with_a_publisher_keeps_the_title_the_grammar_read() -> None:
+    r = parse_string(
+        "Effland, Andreas, and Ute Effland. 2013. Abydos: Tor zur ägyptischen Unterwelt. "
+        "Mainz-Darmstadt: Wissenschaftliche Buchgesellschaft."
+    )
+    assert (r.title, r.publisher) == (
+        "Abydos: Tor zur ägyptischen Unterwelt",
+        "Wissenschaftliche Buchgesellschaft",
+    )

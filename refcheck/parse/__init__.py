@@ -70,6 +70,8 @@ def _read(clean: str, reader: str) -> _Fields:
     lf.italic_title = f.italic_title
     lf.italic_container = f.italic_container
     lf.retrieved_phrase = lf.retrieved_phrase or f.retrieved_phrase
+    if not lf.title and lf.publisher and not lf.container_title and f.title not in ("", lf.place):
+        lf.title = f.title  # a book with a publisher has a title: the grammar's, if it read one
     return lf
 
 
