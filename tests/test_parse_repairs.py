@@ -120,6 +120,9 @@ def test_an_edition_trailing_the_publisher_is_the_edition() -> None:
     ):  # fmt: skip
         r = parse_string(text)
         assert (r.publisher, r.edition) == (pub, edition)
+    # a word that is no ordinal ("Yeni Baskı", a new printing) stays with the publisher
+    r = parse_string("Kaya A (2010). Kitap. İstanbul: Ötüken, Yeni Baskı.")
+    assert (r.publisher, r.edition) == ("Ötüken, Yeni Baskı", "")
 
 
 def test_the_translators_in_parentheses_leave_the_books_name() -> None:

@@ -48,14 +48,15 @@ _PART_END = re.compile(
     re.IGNORECASE,
 )
 # an edition trailing the publisher: "…, Birinci Baskı", "…, 3. Baskı", "…, 2nd ed."
-_PUBLISHER_EDITION = re.compile(
-    r",\s*(?P<n>\d+(?:\.|st|nd|rd|th)?|[^\W\d_]+)\s+(?:[Bb]askı|[Bb]ası|[Bb]asım|ed\.?|edition)$"
-)
 _ORDINAL_WORDS = {
     "birinci": "1", "ikinci": "2", "üçüncü": "3", "dördüncü": "4", "beşinci": "5",
     "altıncı": "6", "yedinci": "7", "sekizinci": "8", "dokuzuncu": "9", "onuncu": "10",
-    "1st": "1", "2nd": "2", "3rd": "3", "4th": "4", "5th": "5",
+    "first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5",
 }  # fmt: skip
+_PUBLISHER_EDITION = re.compile(
+    r",\s*(?P<n>\d+(?:\.|st|nd|rd|th)?|(?i:" + "|".join(_ORDINAL_WORDS) + r"))\s+"
+    r"(?:[Bb]askı|[Bb]ası|[Bb]asım|ed\.?|edition)$"
+)
 _TRANSLATOR_PAREN = re.compile(
     r"\s*\((?:trans|tr|transl|çev|пер|tərc)\.?(?:\s[^()]*)?\)?$", re.IGNORECASE
 )
@@ -96,7 +97,8 @@ def repair(f: _Fields, text: str) -> None:
         if m and m.start() > 0:
             # "Koç Üniversitesi Yayınları, Birinci Baskı": the edition, not the publisher's name
             n = m["n"].rstrip(".")
-            f.edition = f.edition or _ORDINAL_WORDS.get(n.lower().replace("i̇", "i"), n)
+            number = _ORDINAL_WORDS.get(n.lower().replace("i̇", "i"), re.sub(r"\D", "", n))
+            f.edition = f.edition or number
             f.publisher = f.publisher[: m.start()].rstrip(" ,.")
     if len(f.authors) == 1 and " / " in text:
         _statement_authors(f, text)
