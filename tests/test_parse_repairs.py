@@ -145,3 +145,12 @@ def test_a_place_and_publisher_read_as_a_source_are_the_imprint() -> None:
         "Oxford, UK",
         "Reuters Institute for the Study of Journalism, Oxford University",
     )
+
+
+def test_a_quoted_name_followed_by_the_word_journal_is_the_container() -> None:
+    r = parse_string(
+        'M. Müsəddiq. "Əbdülqadir Marağai. Musiqi alətləri". "Qobustan" jurnalı, 1977, N 10, səh. 78.'
+    )
+    assert (r.container_title, r.volume, r.issue, r.pages) == ("Qobustan", "", "10", "78")
+    r = parse_string("War and our prose. “Azerbaijan” journal, 2000, n. 8, pp. 175-183;")
+    assert (r.title, r.container_title, r.issue) == ("War and our prose", "Azerbaijan", "8")

@@ -65,6 +65,11 @@ _PLACE_COLON_PUBLISHER = re.compile(
     rf"(?P<place>{_CITIES}(?:,\s*[A-Z]{{2,3}})?|[^\W\d_][^\W\d_ .'-]{{1,20}}"
     r"(?:[ -][^\W\d_]{2,20})?,\s*[A-Z]{2,3}):\s+(?P<pub>[^:]{3,120})"
 )
+# '"Qobustan" jurnalı, 1977, N 10': a quoted name the word "journal" follows, its issue by N
+_NAMED_JOURNAL = re.compile(
+    r"[«\"“](?P<c>[^»\"”]{2,80})[»\"”]\s+(?:jurnal[ıi]?|journal|qəzeti|gazetesi|журнал)\b"
+)
+_N_ISSUE = re.compile(r"(?:^|[\s,.;])(?:N[s°o]?|n|№)\s?\.?\s?/?(?P<i>\d{1,4})\b")
 _LEADING_PUNCT = ":;,."
 _OPEN_QUOTES = "“\"«„‘'"
 _CLOSE_QUOTES = "”\"»“’'"
@@ -104,6 +109,8 @@ def repair(f: _Fields, text: str) -> None:
         _statement_authors(f, text)
     if len(f.authors) == 1 and isinstance(f.authors[0], Organization) and ";" in f.authors[0].name:
         _semicolon_names(f)
+    if "jurnal" in text or "journal" in text or "qəzet" in text or "gazete" in text:
+        _named_journal(f, text)
     if f.container_title:
         _container_numbers(f)
     if f.container_title and not (f.publisher or f.volume or f.issue or f.pages):
@@ -220,3 +227,19 @@ def _volume_dot_issue(f: _Fields, text: str) -> None:
     m = _VOLUME_DOT_ISSUE.search(text)
     if m and f.volume in (m["v"], f"{m['v']}.{m['i']}"):
         f.volume, f.issue = m["v"], m["i"]
+
+
+def _named_journal(f: _Fields, text: str) -> None:
+    m = _NAMED_JOURNAL.search(text)
+    if m is None or f.title == m["c"]:
+        return  # the quoted name is what the labeller took as the title: no second reading
+    generic = f.container_title.lower() in ("", "jurnalı", "journal", "jurnal")
+    if not generic and f.container_title != m["c"]:
+        return
+    f.container_title = m["c"]
+    f.type = "article-journal"
+    n = _N_ISSUE.search(text, m.end())
+    if n and not f.issue:
+        f.issue = n["i"]
+        if f.volume == n["i"]:
+            f.volume = ""
