@@ -361,7 +361,6 @@ class _Fields:
     report_number: str = ""
     issues: list[str] = field(default_factory=list)
     form: str = ""  # which reader filled it: apa, apa-untitled, gost, gost-book, harvard, ...
-    responsibility: str = ""  # GOST "/ I. I. Ivanov, P. P. Petrov" after a title (labeller)
 
     def flag(self, phrase: str) -> None:
         if phrase not in self.issues:

@@ -517,9 +517,8 @@ def _title(f: _Fields, raw: str) -> str:
         t = t[: m.start()]  # "Title, çev.", "Title.- izd", "Title: Учеб. пособие"
     m = _RESP.search(t)
     if m and m.start() > 0:
-        # GOST "Title / I. I. Ivanov, P. P. Petrov": the statement of responsibility names
-        # every author (the heading only the first); kept for the authors, cut from the title
-        f.responsibility = t[m.start() :].strip().lstrip("/").strip()
+        # GOST "Title / I. I. Ivanov, P. P. Petrov": the statement of responsibility is cut
+        # from the title (repairs.repair reads every author from it, for both readers)
         t = t[: m.start()]
     m = _TITLE_VOL.search(t)
     if m and m.start() > 0:
@@ -954,11 +953,6 @@ def fields_from_labels(lab: Labelled) -> _Fields:
                 if m and label != "pages":
                     f.year = int(m[1])
                     break
-    if len(f.authors) <= 1 and f.responsibility:
-        stmt = _STATEMENT_END.split(f.responsibility, maxsplit=1)[0]
-        agents, et_al = read_names(stmt)
-        if len(agents) > len(f.authors) and not any(isinstance(a, Organization) for a in agents):
-            f.authors, f.et_al = agents, et_al or f.et_al
     if f.year is None and f.pages:
         ym = _YEAR_RANGE.fullmatch(f.pages)
         if ym:
