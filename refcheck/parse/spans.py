@@ -124,16 +124,15 @@ _PAGE_NUMBER = re.compile(r"[A-Za-z]?\d+[A-Za-z]?")
 _FIRST_WORD = re.compile(r"\b([A-Za-z]+)\b")
 _ISSUE_WORD_END = re.compile(r"(?:№|\bNo\.?|\bNr\.?|\bSayı|\b[Вв]ып\.?|\bIssue)\s*$")
 _BARE_NUMBER = re.compile(r"\s*\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?\s*[.,;:]?\s*")
-# The whole access phrase, to read past it: "(Erişim Tarihi: 21.01.2025)", "[cited 2023 Mar 3]".
+_ACCESS_WORDS = r"accessed|retrieved|erişim|дата обращения|müraciət|viewed|цитируется"
+# The whole access phrase, to read past it: "(Erişim Tarihi: 21.01.2025)", "[cited 2023 Mar 3]"
+# ("cited" only in its bracket here: "Cited in Ghosh, 2006" is a note, not a visit).
 _ACCESS_PHRASE = re.compile(
-    r"(?:accessed|retrieved|erişim|дата обращения|müraciət|viewed|\[cited|цитируется)[^\d]{0,20}"
-    r".{0,30}?(?:1[5-9]|20)\d\d(?:[./-]\d{1,2}){0,2}",
+    rf"(?:{_ACCESS_WORDS}|\[cited)[^\d]{{0,20}}.{{0,30}}?(?:1[5-9]|20)\d\d(?:[./-]\d{{1,2}}){{0,2}}",
     re.IGNORECASE,
 )
 _ACCESS_DATE = re.compile(
-    r"(?:accessed|retrieved|erişim|дата обращения|müraciət|viewed|cited|цитируется)[^\d]{0,20}"
-    r"(.{4,30}?\d{4})",
-    re.IGNORECASE,
+    rf"(?:{_ACCESS_WORDS}|cited)[^\d]{{0,20}}(.{{4,30}}?\d{{4}})", re.IGNORECASE
 )
 _PLACE_PUBLISHER = re.compile(r"^(?P<place>[^:,]{2,30}?)\s*[:,]\s*(?P<pub>.+)$")
 
@@ -787,7 +786,7 @@ def _labelled_numbers(f: _Fields, chunk: str) -> None:
 
 
 def _publisher_as_journal(f: _Fields, text: str, runs: list[tuple[str, int, int]]) -> None:
-    """"“Title”, İletişim Araştırmaları, 14, 2nd Quarter, s. 55-70.": a "publisher" followed by
+    """ "“Title”, İletişim Araştırmaları, 14, 2nd Quarter, s. 55-70.": a "publisher" followed by
     a bare number and then pages is a journal and its volume."""
     for k, run in enumerate(runs[:-1]):
         if run[0] != "publisher":
