@@ -183,3 +183,20 @@ def test_a_list_written_surname_first_goes_on_so() -> None:
 def test_a_comma_before_the_ampersand_ends_a_name_without_initials() -> None:
     r = parse_string("Baring, & Cashford. (1993). *The Myth of the Goddess*. Penguin Books.")
     assert r.authors == (Organization("Baring"), Organization("Cashford"))
+
+
+def test_an_apa_list_that_turns_given_name_first_after_its_first_name_is_read_by_name() -> None:
+    r = parse_string(
+        "Lund, K., P. Arslan, and T. Berg (2011). Counting birds from the air. Ibis, 53, 1-9."
+    )
+    assert [a.display for a in r.authors] == ["Lund, K.", "Arslan, P.", "Berg, T."]
+
+
+def test_vancouver_names_before_a_parenthesised_year_are_people_not_a_group() -> None:
+    r = parse_string(
+        "Novak Berg K, Lund R, Ortega X (2012) Survival after diagnosis. AIDS 26: 10–19."
+    )
+    assert [a.display for a in r.authors] == ["Novak Berg, K", "Lund, R", "Ortega, X"]
+    # a group author listing its divisions stays one group
+    r = parse_string("World Health Organization, UNICEF, UNAIDS (2010) Report. Geneva.")
+    assert r.authors == (Organization("World Health Organization, UNICEF, UNAIDS"),)

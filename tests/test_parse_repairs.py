@@ -15,6 +15,34 @@ def test_a_journal_cited_without_the_articles_title_is_the_container() -> None:
     )
 
 
+def test_an_abbreviated_journal_with_no_title_is_the_container() -> None:
+    # physics: journal, volume, pages, (year); the first initial of "J. Phys." is not a name's
+    r = parse_string("Keller M. et al., J. Phys. G: Nucl. Part. Phys., 41 (2013) 025104.")
+    assert (r.title, r.container_title, r.volume, r.pages, r.year) == (
+        "",
+        "J. Phys. G: Nucl. Part. Phys",
+        "41",
+        "025104",
+        2013,
+    )
+    assert ([a.family for a in r.authors], r.et_al) == (["Keller"], True)
+    r = parse_string("A. Novak and P. Lund, Nucl. Phys. A612, 371 (1997)")
+    assert (r.title, r.container_title, r.volume, r.pages) == ("", "Nucl. Phys", "A612", "371")
+    # chemistry: the abbreviation after the year, split at its periods by the reader
+    r = parse_string("Berg,K.L. and Dahl,S. (2004) Anal. Biochem., 331, 45–52.")
+    assert (r.title, r.container_title, r.volume, r.pages) == ("", "Anal. Biochem", "331", "45–52")
+
+
+def test_an_article_with_its_own_title_keeps_it_before_an_abbreviated_journal() -> None:
+    r = parse_string("A. Novak, Pion scattering at low energy, Phys. Rev. D 8, 800 (1973)")
+    assert (r.title, r.container_title, r.volume, r.pages) == (
+        "Pion scattering at low energy",
+        "Phys. Rev. D",
+        "8",
+        "800",
+    )
+
+
 def test_a_vancouver_chapter_takes_its_book_after_the_editors() -> None:
     r = parse_string(
         "Dias EC. A organização da atenção à saúde do trabalhador. In: Ferreira Filho M, "

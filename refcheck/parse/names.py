@@ -177,7 +177,35 @@ _AUTHOR_SEP = re.compile(r"\s*,\s*(?:&\s*)?|\s+&\s+|\s*&\s*")
 
 
 def _parse_author_block(block: str) -> _Authors:
-    """``Surname, I. I., & Surname, I.`` or a group name; et al. and ellipses noted."""
+    """``Surname, I. I., & Surname, I.`` or a group name; et al. and ellipses noted.
+
+    The APA reading pairs pieces at commas; a list that changes order after its first name
+    (``Dunn, M., J. Billingsley, and N. Finch``) or has no comma inside its names (Vancouver
+    ``Harrison K, Song R, Zhang X``) pairs wrongly: then the general reader's names are kept."""
+    res = _read_author_block(block)
+    if any(_misread(a) for a in res.agents):
+        agents, et_al = read_names(block)
+        if len(agents) > len(res.agents) and all(isinstance(a, Person) for a in agents):
+            res.agents, res.et_al = list(agents), res.et_al or et_al
+    return res
+
+
+_CONJUNCTION = re.compile(r"(?:^|\s)(?:and|&|ve|və|и|und|et|y)\s", re.IGNORECASE)
+_LEADING_INITIAL = re.compile(r"^[^\W\d_]\.\s?[^\W\d_]{2,}$")
+_VANCOUVER_NAME = re.compile(r"^[^\W\d_][\w'’ -]{1,40}\s[A-Z]{1,3}\.?$")
+
+
+def _misread(agent: Agent) -> bool:
+    """A name the comma pairing cannot have meant: a conjunction inside the given names, an
+    initial opening the family name, or a group name made of several ``Surname AB`` names."""
+    if isinstance(agent, Person):
+        return bool(_CONJUNCTION.search(agent.given) or _LEADING_INITIAL.match(agent.family))
+    return agent.name.count(",") >= 2 and all(
+        _VANCOUVER_NAME.match(piece.strip()) for piece in agent.name.split(",")
+    )
+
+
+def _read_author_block(block: str) -> _Authors:
     res = _Authors()
     b = block.strip().rstrip(",;:").strip()
     if (

@@ -21,6 +21,18 @@ _TITLELESS_JOURNAL = re.compile(
     r"\)\.?\s*(?P<j>[^,()\d]{2,80}?),\s*(?P<v>\d{1,5}[A-Z]?),\s*"
     r"(?P<p>[A-Za-z]?\d+(?:\s*[–—-]\s*\d+)?)\.?$"
 )
+# physics and chemistry lists name the journal by its abbreviation and no article title:
+# "B. Mosconi and P. Ricci, Nucl. Phys. A517, 483 (1990)", "Uddin S. et al., J. Phys. G, 39
+# (2012) 015012", "(2002) Anal. Biochem., 309, 102–108."
+_ABBR_WORD = r"(?:[A-Z][a-z'-]{0,12}\.|[A-Z][a-z'-]{1,14}|[A-Z]{1,4}:?|of|and|&)"
+_PAGE = r"[A-Z]?\d+(?:\s*[–—-]\s*\d+)?"
+_YEAR = r"(?:1[6-9]|20)\d\d"
+_ABBREVIATED_JOURNAL = re.compile(
+    rf"(?:^|,\s*|\)\.?\s*)(?P<j>{_ABBR_WORD}(?:\s?{_ABBR_WORD}){{0,7}}?),?\s*"
+    r"(?P<v>[A-Z]?\d{1,5}[A-Z]?)(?:\s*\((?P<i>\d{1,3})\))?"
+    rf"(?:,\s*(?P<p>{_PAGE})\s*\((?P<y>{_YEAR})\)|\s*\((?P<y2>{_YEAR})\),?\s*(?P<p2>{_PAGE})"
+    rf"|,\s*(?P<p3>{_PAGE}))[.;]?$"
+)
 # Vancouver chapter: "In: Schiff ER, Sorrell MF, editors. Schiff's Diseases of the Liver. …"
 _IN_EDITORS_BOOK = re.compile(
     r"\bIn:\s*(?P<eds>[^.:;]{2,200}?),\s*"
@@ -119,6 +131,8 @@ def repair(f: _Fields, text: str) -> None:
             f.place, f.publisher, f.container_title = m["place"], m["pub"].strip(), ""
     if not f.issue and f.volume and "." in text:
         _volume_dot_issue(f, text)
+    if "." in text and (not f.title or not f.container_title or len(f.title) < 40):
+        _abbreviated_journal(f, text)
     if f.container_title:
         return
     if f.title and f.pages:
@@ -139,6 +153,39 @@ def _titleless_journal(f: _Fields, text: str) -> None:
         f.container_title, f.title = f.title, ""
         f.volume = m["v"]
         f.type = "article-journal"
+
+
+def _abbreviated_journal(f: _Fields, text: str) -> None:
+    """A journal abbreviation, volume, pages and year with no title; the reader took the
+    abbreviation for a title, split it at its periods, or gave its first initial to a name."""
+    m = _ABBREVIATED_JOURNAL.search(text.rstrip())
+    if m is None or not any(w.endswith(".") for w in m["j"].split()):
+        return
+    head = text[: m.start("j")].rstrip(" ,")
+    if m["p3"] and not head.endswith(")"):
+        return  # "Title, J. Econ., 5, 10-20" may have a title: only after "(2002)"
+    j = m["j"].strip()
+    tail = fold_key(m[0])
+    pages = m["p"] or m["p2"] or m["p3"]
+    if f.title and fold_key(f.title) not in tail:  # a title of its own: fill only what is empty
+        if fold_key(f.container_title) == fold_key(j) and f.volume in ("", m["v"]):
+            f.volume, f.pages = m["v"], f.pages or pages
+        return
+    if f.container_title and fold_key(f.container_title) not in tail:
+        return
+    year = m["y"] or m["y2"]
+    if year and f.year not in (None, int(year)):
+        return
+    f.title, f.container_title = "", j.rstrip(".")
+    f.volume, f.issue = m["v"], m["i"] or f.issue
+    f.pages = pages
+    f.type = "article-journal"
+    if year and f.year is None:
+        f.year = int(year)
+    if head and not any(c.isdigit() or c in "()" for c in head):
+        agents, et_al = read_names(head)
+        if agents:
+            f.authors, f.et_al = list(agents), et_al
 
 
 def _in_editors_book(f: _Fields, text: str) -> None:
