@@ -137,3 +137,22 @@ def test_law_number_in_the_title_bracket_is_not_a_report_number() -> None:
 def test_azerbaijani_compiler_in_the_title_bracket() -> None:
     r = parse_string("Məmmədov, R. (2010). Xalq nağılları (tərtib edən: T. Fərzəliyev). Bakı: Elm.")
     assert (r.title, r.publisher) == ("Xalq nağılları", "Elm")
+
+
+def test_an_edition_spelled_out_or_abbreviated_leaves_the_title() -> None:
+    r = parse_string("Kaya, A. (1990). Research methods. Third Edition. New York: Holt.")
+    assert (r.title, r.edition) == ("Research methods", "3")
+    r = parse_string("Kaya, A. & Berg, D. (1971). Evaluating growth (4. b.). Boston: Allyn.")
+    assert (r.title, r.edition) == ("Evaluating growth", "4")
+    r = parse_string("Lund, K. (1996) Beneath the Soil (Revised paperback edn). London: Batsford.")
+    assert (r.title, r.edition) == ("Beneath the Soil", "Revised paperback")
+
+
+def test_a_volume_after_the_title_is_the_volume() -> None:
+    r = parse_string("Novak, J.C. (1904). A Treatise on Magnetism, vol. II. Clarendon, Oxford.")
+    assert (r.title, r.volume) == ("A Treatise on Magnetism", "II")
+    r = parse_string("Arslan M (2002). Seçme Yazılar: 1970-2000 (Cilt: 1). İstanbul: YGS Yayınları.")
+    assert (r.title, r.volume) == ("Seçme Yazılar: 1970-2000", "1")
+    # a set's extent is neither title nor volume
+    r = parse_string("Berg, Peter. Orfèvrerie française: La collection. 2 vols. Paris: Kugel, 2005.")
+    assert (r.title, r.volume) == ("Orfèvrerie française: La collection", "")

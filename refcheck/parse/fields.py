@@ -198,13 +198,15 @@ _EDITION = re.compile(
 )
 _TITLE_PAREN = re.compile(r"\s*\((?P<in>[^()]{1,80})\)(?=\s*(?:\[|$|\.|,))")
 _ED_INNER = re.compile(
-    r"^(?P<n>\d+(?:st|nd|rd|th|ème|e|er)?\.?(?:\s+[^\W\d_]+)?|[Rr]ev\.|[Rr]evised|\d+\.|\d+-?е|"
-    r"\d+-?(?:ci|cı|cu|cü|inci|ıncı|uncu|üncü|nci|ncı|ncu|ncü|ое|ье))\s*"
-    r"(?:ed\.|edn\.?|éd\.|edition|bs\.|baskı|bası|basım|bsk\.|изд\.?|nəşr)(?:,\s*(?P<rest>.*))?$",
+    r"^(?P<n>\d+(?:st|nd|rd|th|ème|e|er)?\.?(?:\s+[^\W\d_]+)?|[Rr]ev\.|[Rr]evised(?:\s+\w+)?|\d+\.|"
+    r"\d+-?е|\d+-?(?:ci|cı|cu|cü|inci|ıncı|uncu|üncü|nci|ncı|ncu|ncü|ое|ье)|new|"
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:\s+revised)?)\s*"
+    r"(?:ed\.|edn\.?|éd\.|edition|bs\.|baskı|bası|basım|bsk\.|изд\.?|nəşr|(?<=\.\s)b\.|(?<=\.)b\.)"
+    r"\.?(?:,\s*(?P<rest>.*))?$",
     re.IGNORECASE,
 )
 _VOL_INNER = re.compile(
-    r"^(?:(?:Vol\.|Vols\.|Cilt|C\.|Т\.|Том|Cild)\s*(?P<v>[\w–-]+)(?:,.*)?|"
+    r"^(?:(?:Vol\.|Vols\.|Cilt|C\.|Т\.|Том|Cild)\s*:?\s*(?P<v>[\w–-]+)(?:,.*)?|"
     r"(?P<v2>[IVXLC]+|\d+)(?:\.|-?(?:ci|cı|cu|cü|inci|ıncı|uncu|üncü))?\s+(?:cild|cilt))$",
     re.IGNORECASE,
 )  # also the number first, as Azerbaijani and Turkish write it: "(I cild)", "(2-ci cild)"
@@ -411,12 +413,20 @@ def _year_span(s: str) -> bool:
 # ", 5. Edition" / ", 7. Auflage" / ", 2-ci nəşr" ending a title (the gate looks at its last
 # characters only, so the end-anchored search is not tried at every position of every title)
 _EDITION_END = re.compile(
-    r"[.,]\s+(\d+)(?:\.|-?(?:st|nd|rd|th|ci|cı|cu|cü|е|ое))?\s*(?:Auflage|Aufl\.|[Ee]dition|[Ee]dn|[Ee]d\.|"
+    r"[.,]\s+(\d+|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))"
+    r"(?:\.|-?(?:st|nd|rd|th|ci|cı|cu|cü|е|ое))?\s*(?:Auflage|Aufl\.|[Ee]dition|[Ee]dn|[Ee]d\.|"
     r"[Bb]askı|[Bb]s\.|изд\.|издание|nəşr)\.?$"
 )
 _EDITION_END_GATE = re.compile(
     r"(?:Auflage|Aufl\.|[Ee]dition|[Ee]dn|[Ee]d\.|askı|[Bb]s\.|изд|ание|nəşr)\.?$"
 )
+# "Title, vol. II", "Title. Том 2", "Title, II cild": the volume of a work in volumes (APA puts
+# it in parentheses, other styles after a comma); "Title. 2 vols." is the set's extent
+_TITLE_VOL = re.compile(
+    r"[.,]\s*(?:(?P<v>[IVXLC]+|\d{1,2})\s*(?:cild|cilt|том|т\.)|(?:Том|Т\.|Tom|Cild|Cilt|[Vv]ol\.|"
+    r"[Vv]olume)\s*(?P<v2>[IVXLC]+|\d{1,2}))(?=[\s.,:]|$)|\.\s*\d{1,2}\s+vols\.?$",
+)
+_TITLE_VOL_GATE = re.compile(r"ol|om|il|т|Т")  # cheap: most titles end with none of these
 _PAGES_PAREN = re.compile(r"\((?:pp?\.|ss?\.|[сС]\.|стр\.|səh\.|S\.)\s*([^()]+)\)")
 
 
@@ -450,6 +460,7 @@ def _take_title_extras(f: _Fields, title: str) -> str:
         vm = _VOL_INNER.match(inner)
         if em:
             f.edition = em["n"].rstrip(".")
+            f.edition = _ORDINAL_WORDS.get(f.edition.lower(), f.edition)  # "Seventh" is 7
             for suf in ("st", "nd", "rd", "th"):
                 if f.edition.endswith(suf) and f.edition[: -len(suf)].isdigit():
                     f.edition = f.edition[: -len(suf)]
@@ -513,12 +524,17 @@ def _take_title_extras(f: _Fields, title: str) -> str:
         t = (t[: m.start()] + t[m.end() :]).strip()
     m = _EDITION_END.search(t) if _EDITION_END_GATE.search(t[-12:]) else None
     if m and not f.edition:
-        f.edition = m[1]
+        f.edition = _ORDINAL_WORDS.get(m[1].lower(), m[1])
         t = t[: m.start()]
     m = _PAGES_PAREN.search(t) if paren else None
     if m:
         f.pages = m[1].strip()
         t = (t[: m.start()] + t[m.end() :]).strip()
+    m = _TITLE_VOL.search(t) if _TITLE_VOL_GATE.search(t[-24:]) else None
+    if m and m.start() > 0:
+        if not f.volume:
+            f.volume = m["v"] or m["v2"] or ""
+        t = t[: m.start()]
     brackets = list(_GENRE.finditer(t)) if "[" in t else []
     if len(brackets) >= 2 and not f.genre and not f.title_translation:
         a, b = brackets[-2], brackets[-1]

@@ -31,7 +31,8 @@ _ABBREVIATED_JOURNAL = re.compile(
     rf"(?:^|,\s*|\)\.?\s*)(?P<j>{_ABBR_WORD}(?:\s?{_ABBR_WORD}){{0,7}}?),?\s*"
     r"(?P<v>[A-Z]?\d{1,5}[A-Z]?)(?:\s*\((?P<i>\d{1,3})\))?"
     rf"(?:,\s*(?P<p>{_PAGE})\s*\((?P<y>{_YEAR})\)|\s*\((?P<y2>{_YEAR})\),?\s*(?P<p2>{_PAGE})"
-    rf"|,\s*(?P<p3>{_PAGE}))[.;]?$"
+    rf"|,\s*(?P<p3>{_PAGE}))\.?"
+    r"(?:\s*\[(?:[^\[\]]|\[[^\]]*\])*\]|\s*arXiv:\S+(?:\s\[[^\]]+\])?)?[.;]?$"  # an e-print after
 )
 # Vancouver chapter: "In: Schiff ER, Sorrell MF, editors. Schiff's Diseases of the Liver. …"
 _IN_EDITORS_BOOK = re.compile(

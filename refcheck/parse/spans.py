@@ -497,10 +497,6 @@ _TITLE_TAIL_JUNK = re.compile(
 )
 _STATEMENT_END = re.compile(r"\s*(?://|;|\s[–—]\s|\.\s+[–—])")
 _RESP = re.compile(r"\s+/\s*(?:[^\W\d_]{1,2}\.\s*){1,3}[^\W\d_]|\s+/\s*(?:под|ed\.|by|сост|пер)\b")
-_TITLE_VOL = re.compile(
-    r"[.,]\s*(?:(?P<v>[IVXLC]+|\d{1,2})\s*(?:cild|cilt|том|т\.)|(?:Том|Т\.|Cild|Cilt|Vol\.|"
-    r"Volume)\s*(?P<v2>[IVXLC]+|\d{1,2}))(?=[\s.,:]|$)",
-)
 
 
 def _title(f: _Fields, raw: str) -> str:
@@ -518,11 +514,6 @@ def _title(f: _Fields, raw: str) -> str:
     if m and m.start() > 0:
         # GOST "Title / I. I. Ivanov, P. P. Petrov": the statement of responsibility is cut
         # from the title (repairs.repair reads every author from it, for both readers)
-        t = t[: m.start()]
-    m = _TITLE_VOL.search(t)
-    if m and m.start() > 0:
-        if not f.volume:
-            f.volume = m["v"] or m["v2"]
         t = t[: m.start()]
     return (
         _unquote(t.strip(" ,;:/")).rstrip(".")
