@@ -182,3 +182,19 @@ def test_a_quoted_name_followed_by_the_word_journal_is_the_container() -> None:
     assert (r.container_title, r.volume, r.issue, r.pages) == ("Qobustan", "", "10", "78")
     r = parse_string("War and our prose. “Azerbaijan” journal, 2000, n. 8, pp. 175-183;")
     assert (r.title, r.container_title, r.issue) == ("War and our prose", "Azerbaijan", "8")
+
+
+def test_the_source_after_gosts_double_slash_is_the_container() -> None:
+    r = parse_string(
+        "Орлова, А. Город у моря [Электронный ресурс] / А. Орлова // Фонтанка.ру. – Режим "
+        "доступа: https://www.fontanka.ru/2005/06/21/1/ (дата обращения 09.12.2018)."
+    )
+    assert (r.title, r.container_title) == ("Город у моря", "Фонтанка.ру")
+    r = parse_string(
+        "Зайцев, Б.З. К проблеме здоровья школьников [Текст] / Б.З. Зайцев, Н.Ю. Орлова "
+        "// Мир образования, 2007. – №3. – С. 4-12."
+    )
+    assert (r.container_title, r.publisher, r.issue, r.pages) == ("Мир образования", "", "3", "4-12")
+    # a place after the slashes is no source
+    r = parse_string("Петров А. Н. История этнографии. // London, 2015.")
+    assert r.container_title == ""

@@ -34,6 +34,18 @@ _ABBREVIATED_JOURNAL = re.compile(
     rf"|,\s*(?P<p3>{_PAGE}))\.?"
     r"(?:\s*\[(?:[^\[\]]|\[[^\]]*\])*\]|\s*arXiv:\S+(?:\s\[[^\]]+\])?)?[.;]?$"  # an e-print after
 )
+# GOST: "… / А. Медведева // Фонтанка.ру. – Режим доступа: …", "// Мир образования, 2007. – №3":
+# the source after the double slash, up to the first dash-separated area, year or number
+_AFTER_SLASHES = re.compile(
+    r"(?<!:)//\s*(?P<c>[^/\[]{2,200}?)\s*(?:\.?\s[–—-]\s?|\.-|,\s*(?:1[5-9]|20)\d\d\b|\.\s*(?:1[5-9]|20)\d\d\b"
+    r"|[.,]\s*(?:[ТтVv]|Вып|Vol)\.\s*\d|[.,]\s*(?:№|N)\s?\d|\.?\s*$|,\s*\d{1,2}\.\d{1,2}\.|"
+    r"\.\s*(?:Выпуск|Вып|Ч|Т|Том|Сер|Серия)\b|\.\s*\d+-qism|\.\s*[^\W\d_]{1,15}\.?\s?:|\.\s*[^\W\d_]{1,4}\.,\s*(?:1[5-9]|20)\d\d)"
+)
+_CITY_OR_DATE = re.compile(
+    rf"(?:{_CITIES})$|\d|(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\b|[Uu]npublished"
+)
+_NAME_HEAD = re.compile(r"^[^\W\d_]{2,}\s(?:[^\W\d_]\.\s?){1,2}(?:\s|$)")
 # Vancouver chapter: "In: Schiff ER, Sorrell MF, editors. Schiff's Diseases of the Liver. …"
 _IN_EDITORS_BOOK = re.compile(
     r"\bIn:\s*(?P<eds>[^.:;]{2,200}?),\s*"
@@ -134,6 +146,8 @@ def repair(f: _Fields, text: str) -> None:
         _volume_dot_issue(f, text)
     if "." in text and (not f.title or not f.container_title or len(f.title) < 40):
         _abbreviated_journal(f, text)
+    if not f.container_title and " //" in text:
+        _gost_source(f, text)
     if f.container_title:
         return
     if f.title and f.pages:
@@ -187,6 +201,24 @@ def _abbreviated_journal(f: _Fields, text: str) -> None:
         agents, et_al = read_names(head)
         if agents:
             f.authors, f.et_al = list(agents), et_al
+
+
+def _gost_source(f: _Fields, text: str) -> None:
+    """The source after GOST's ``//`` that the labeller left unread (or read as a publisher)."""
+    m = _AFTER_SLASHES.search(text)
+    if m is None:
+        return
+    c = m["c"].strip(" .,:;")
+    if (
+        len(c) < 2
+        or _NAME_HEAD.match(c)
+        or fold_key(c) == fold_key(f.title)
+        or _CITY_OR_DATE.match(c)
+    ):
+        return  # "// Бубер М. Два образа веры": the book's author first, another reading
+    f.container_title = c
+    if fold_key(f.publisher) == fold_key(c):
+        f.publisher = ""
 
 
 def _in_editors_book(f: _Fields, text: str) -> None:
