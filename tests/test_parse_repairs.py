@@ -198,3 +198,16 @@ def test_the_source_after_gosts_double_slash_is_the_container() -> None:
     # a place after the slashes is no source
     r = parse_string("Петров А. Н. История этнографии. // London, 2015.")
     assert r.container_title == ""
+
+
+def test_a_periodicals_name_left_in_the_title_before_its_volume_is_the_container() -> None:
+    r = parse_string("Review of Manfred by Lord Byron. British Critic, n.s. VIII, Jul. 1814, pp. 38-47.")
+    assert (r.title, r.container_title) == ("Review of Manfred by Lord Byron", "British Critic")
+
+
+def test_an_mla_piece_after_a_repeated_author_takes_the_book_as_container() -> None:
+    r = parse_string(
+        "---. Manfred. Broadview Anthology of Poetry. Edited by Joseph Black, et al., "
+        "Broadview Press, 2017."
+    )
+    assert (r.title, r.container_title) == ("Manfred", "Broadview Anthology of Poetry")

@@ -46,6 +46,11 @@ _CITY_OR_DATE = re.compile(
     r"November|December)\b|[Uu]npublished"
 )
 _NAME_HEAD = re.compile(r"^[^\W\d_]{2,}\s(?:[^\W\d_]\.\s?){1,2}(?:\s|$)")
+# what follows a periodical's name: "Title. British Critic, n.s. 1, Jan. 1814", "…. Journal 10(6)"
+_AFTER_CONTAINER = re.compile(
+    r"[.,]?\s*(?:[Vv]ol\.|n\.s\.|[Nn]o\.|№|[ТтVv]\.\s?\d|Cilt|C\.\s?\d|\d|\(\d|Epub|pp?\.\s?\d|"
+    r"ss?\.\s?\d|səh)"
+)
 # Vancouver chapter: "In: Schiff ER, Sorrell MF, editors. Schiff's Diseases of the Liver. …"
 _IN_EDITORS_BOOK = re.compile(
     r"\bIn:\s*(?P<eds>[^.:;]{2,200}?),\s*"
@@ -60,6 +65,7 @@ _MLA_EDITED = re.compile(
     r"(?:,\s+edited|\.\s+Edited)\s+(?:and\s+\w+\s+)?by\s"
 )
 # GOST: "Алехина С. В. Title [Электронный ресурс] / С.В. Алехина, Ю. В. Мельник // Journal"
+_EDITION_WORD = re.compile(r"Auflage|[Ee]dition\b|[Bb]askı|[Ii]zdanie|издание")
 _STATEMENT = re.compile(r"(?<!/)\s/\s(?P<names>[^/;]{4,300}?)(?:\s?//|;|\s[–—-]\s|\.\s[–—-]|$)")
 # "Film History, 21,1" / "Frontiers in Computational Neuroscience, 9": numbers left on the name
 _CONTAINER_NUMBERS = re.compile(r",\s*(?P<v>\d{1,4})(?:,(?P<i>\d{1,3}))?$")
@@ -148,6 +154,8 @@ def repair(f: _Fields, text: str) -> None:
         _abbreviated_journal(f, text)
     if not f.container_title and " //" in text:
         _gost_source(f, text)
+    if not f.container_title and ". " in f.title and (f.pages or f.volume or f.issue):
+        _title_holds_container(f, text)
     if f.container_title:
         return
     if f.title and f.pages:
@@ -201,6 +209,21 @@ def _abbreviated_journal(f: _Fields, text: str) -> None:
         agents, et_al = read_names(head)
         if agents:
             f.authors, f.et_al = list(agents), et_al
+
+
+def _title_holds_container(f: _Fields, text: str) -> None:
+    """ "Review of Manfred. British Critic, n.s. VIII, Jul. 1814, pp. 38-47": the title's last
+    sentence, right before the volume or issue, is the periodical it appeared in."""
+    at = text.find(f.title)
+    if at < 0 or not _AFTER_CONTAINER.match(text, at + len(f.title)):
+        return
+    head, _, tail = f.title.rpartition(". ")
+    words = tail.split()
+    if not head or not 1 <= len(words) <= 10 or not (tail[0].isupper() or tail[0] in _OPEN_QUOTES):
+        return
+    if len(head.split()) < 2 or _NAME_HEAD.match(tail):
+        return
+    f.title, f.container_title = head.strip(), _unquote(tail.strip(" ,"))
 
 
 def _gost_source(f: _Fields, text: str) -> None:
@@ -260,8 +283,10 @@ def _mla_edited(f: _Fields, text: str) -> None:
     c = _TRAILING_BRACKET.sub("", m["c"].strip())
     t = _TRAILING_BRACKET.sub("", m["t"].strip()).strip("“”\"' .")
     title = f.title.strip(" .")
-    if title == c:
-        f.title = t
+    if _EDITION_WORD.search(c):
+        return  # "Schriften. Zweite … Auflage. Edited by": an edition statement, not a book
+    if title == c or fold_key(title) == fold_key(f"{t} {c}"):
+        f.title = t  # the book's name read as the title, or with it
     elif title != t:
         return
     f.container_title = c
