@@ -194,14 +194,21 @@ def test_the_source_after_gosts_double_slash_is_the_container() -> None:
         "Зайцев, Б.З. К проблеме здоровья школьников [Текст] / Б.З. Зайцев, Н.Ю. Орлова "
         "// Мир образования, 2007. – №3. – С. 4-12."
     )
-    assert (r.container_title, r.publisher, r.issue, r.pages) == ("Мир образования", "", "3", "4-12")
+    assert (r.container_title, r.publisher, r.issue, r.pages) == (
+        "Мир образования",
+        "",
+        "3",
+        "4-12",
+    )
     # a place after the slashes is no source
     r = parse_string("Петров А. Н. История этнографии. // London, 2015.")
     assert r.container_title == ""
 
 
 def test_a_periodicals_name_left_in_the_title_before_its_volume_is_the_container() -> None:
-    r = parse_string("Review of Manfred by Lord Byron. British Critic, n.s. VIII, Jul. 1814, pp. 38-47.")
+    r = parse_string(
+        "Review of Manfred by Lord Byron. British Critic, n.s. VIII, Jul. 1814, pp. 38-47."
+    )
     assert (r.title, r.container_title) == ("Review of Manfred by Lord Byron", "British Critic")
 
 
