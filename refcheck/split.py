@@ -312,7 +312,7 @@ _INITIALS_FIRST = re.compile(
 _LABELLED_PAGE = re.compile(r"(?:page|sayfa|страница|səhifə)\b", re.IGNORECASE)
 # "Sozial- und Gesundheitswesen": a hyphen before a conjunction is not a soft break.
 _CONJUNCTIONS = frozenset({"und", "and", "or", "oder", "ve", "veya", "и", "или", "və", "ya"})
-_SAME_AUTHOR = re.compile(r"[-–—_]{2,}[ \t]?[.,]")
+_SAME_AUTHOR = re.compile(r"[-–—_]{2,}[ \t]?[.,]|[-_]{3,}[ \t]|[–—_]{2,}(?=[^\W\d_“\"«])")
 _URL_START = re.compile(r"(?:https?://|www\.|doi:|DOI:|https?:)", re.IGNORECASE)
 
 _PAGE_NUMBER = re.compile(

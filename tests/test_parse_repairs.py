@@ -218,3 +218,43 @@ def test_an_mla_piece_after_a_repeated_author_takes_the_book_as_container() -> N
         "Broadview Press, 2017."
     )
     assert (r.title, r.container_title) == ("Manfred", "Broadview Anthology of Poetry")
+
+
+def test_a_web_page_named_before_its_medium_has_no_author() -> None:
+    r = parse_string(
+        "Java [Электронный ресурс] – Режим доступа: URL: https://x.ru/java/ (дата обращения: 10.01.2022)."
+    )
+    assert (r.authors, r.title) == ((), "Java")
+    r = parse_string(
+        "SAP ERP Review [Электронный ресурс]. – 2019, URL: https://x.com/sap/ (Дата обращения: 24.03.2019)"
+    )
+    assert (r.authors, r.title, r.year, r.container_title) == ((), "SAP ERP Review", 2019, "")
+    # an author before the title keeps it
+    r = parse_string(
+        "Козлов Г.Е. Реферат по истории науки. [Электронный ресурс]. URL: http://x.ru/a.pdf"
+    )
+    assert [a.family for a in r.authors] == ["Козлов"]
+
+
+def test_a_standard_is_named_by_its_designation_and_title() -> None:
+    r = parse_string(
+        "ГОСТ 24.202-80. Комплекс стандартов. Требования к содержанию документа «Обоснование»."
+    )
+    assert (r.authors, r.title, r.container_title) == (
+        (),
+        "Комплекс стандартов. Требования к содержанию документа «Обоснование»",
+        "",
+    )
+    r = parse_string("ГОСТ 2.721-74 ЕСКД. Правила выполнения схем.")
+    assert r.title == "Правила выполнения схем"
+    r = parse_string(
+        "ГОСТ 34.602-89 [Электронный ресурс] – Режим доступа: URL: https://docs.cntd.ru/d/1 (дата обращения: 12.11.2021)."
+    )
+    assert r.title == "ГОСТ 34.602-89"
+
+
+def test_a_translator_sentence_leaves_the_journals_name() -> None:
+    r = parse_string(
+        "Barthold. V. V. “The Burial Rites of the Turks.” Trans. J. M. Rogers. Central Asiatic Journal 14 (1970)."
+    )
+    assert r.container_title == "Central Asiatic Journal"

@@ -30,3 +30,18 @@ def test_a_dash_takes_the_previous_entrys_authors() -> None:
 def test_a_dash_with_nothing_before_it_stays_without_authors() -> None:
     (ref,) = parse_entries(entries("———. 2020. “An Experimental Study.” In CMCL, 79–89."))
     assert ref.authors == ()
+
+
+def test_a_dash_without_its_period_still_repeats_the_authors() -> None:
+    refs = parse_entries(
+        entries(
+            "Varga, Karl. “Bushidō or Bull?” The History Teacher 27, no. 3 (1994): 339–349.",
+            "______ Legacies of the Sword. University of Hawai’i Press, 1997.",
+            "———The Successors of Genghis Khan. New York: Columbia University Press, 1971.",
+            "Lund, J. (2000). A title with ---- inside. Journal, 3, 4.",
+        )
+    )
+    varga = (Person("Varga", "Karl"),)
+    assert [r.authors for r in refs[:3]] == [varga, varga, varga]
+    assert refs[2].title == "The Successors of Genghis Khan"
+    assert refs[3].authors == (Person("Lund", "J."),)

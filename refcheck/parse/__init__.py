@@ -209,8 +209,9 @@ def parse_entries(entries: Sequence[RawEntry]) -> tuple[Reference, ...]:
     return tuple(out)
 
 
-# "———. 2019b. Title" (Chicago, MLA): the previous entry's authors, not written again
-_AUTHOR_DASH = re.compile(r"\s*[-–—_]{2,}\s*[.,]")
+# "———. 2019b. Title" (Chicago, MLA), "______ Title", "———Title": the previous entry's authors,
+# not written again
+_AUTHOR_DASH = re.compile(r"\s*(?:[-–—_]{2,}\s*[.,]|[-_]{3,}\s|[–—_]{2,}(?=[^\W\d_“\"«]))")
 _REPEATED_PHRASE = "author replaced by a dash (APA 7 writes the names again)"
 
 

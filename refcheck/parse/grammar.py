@@ -334,7 +334,7 @@ def _status(f: _Fields, text: str) -> tuple[ParseStatus, str]:
     dated = f.year is not None or f.no_date or f.in_press
     if letters < 3:
         return ParseStatus.UNPARSED, "no words in the entry"
-    if not dated and not f.authors and not f.editors and not (f.doi or f.url):
+    if not dated and not f.authors and not f.editors and not (f.doi or f.url or f.report_number):
         if f.title and (f.container_title or f.publisher):
             return ParseStatus.PARTIAL, "no author or date recognised"  # title and source read
         return ParseStatus.UNPARSED, "no author, date or identifier recognised"

@@ -51,6 +51,24 @@ _AFTER_CONTAINER = re.compile(
     r"[.,]?\s*(?:[Vv]ol\.|n\.s\.|[Nn]o\.|№|[ТтVv]\.\s?\d|Cilt|C\.\s?\d|\d|\(\d|Epub|pp?\.\s?\d|"
     r"ss?\.\s?\d|səh)"
 )
+# GOST: "Java [Электронный ресурс] – Режим доступа: …", "SAP ERP Review [Электронный ресурс]. –
+# 2019, URL: …": a web page with no author, its title before the medium
+_TITLE_BEFORE_MEDIUM = re.compile(
+    r"^(?P<t>[^\[\]/]{1,120}?)\.?\s*\[(?:Электронный ресурс|электронный ресурс|Electronic resource|"
+    r"Текст|Text)\]"
+)
+# a standard cited by its designation: "ГОСТ 24.103-84. Комплекс стандартов …", "ISO 9001:2015 …"
+_STANDARD = re.compile(
+    r"^(?P<d>(?:ГОСТ|GOST|ОСТ|СТО|СНиП|СП)(?:\s?Р)?"
+    r"(?:\s(?:ИСО|ISO|МЭК|IEC)(?:/(?:МЭК|IEC))?)?(?:\s(?:ТО|TR))?\s?\d[\d.:]*(?:[-–]\d{2,4})?)"
+    r"\.?(?:\s+(?P<t>[^\[]+?))?(?:\s*\[|\.\s*[–—-]\s|\.?$)"
+)
+_SERIES_HEAD = re.compile(r"^[А-ЯA-Z]{3,6}\.\s+")
+# "Trans. J. M. Rogers. Central Asiatic Journal": the translator read with the journal's name
+_ROLE_SENTENCE = re.compile(
+    r"^(?:Trans|Transl|Translated by|Ed|Edited by)\.?\s+"
+    r"(?:[^\W\d_]\.\s?)+[^\W\d_][^\W\d_'’-]{2,}\.\s+"
+)
 # Vancouver chapter: "In: Schiff ER, Sorrell MF, editors. Schiff's Diseases of the Liver. …"
 _IN_EDITORS_BOOK = re.compile(
     r"\bIn:\s*(?P<eds>[^.:;]{2,200}?),\s*"
@@ -109,6 +127,16 @@ _TRAILING_BRACKET = re.compile(r"\s*\[[^\[\]]*\]$")
 
 def repair(f: _Fields, text: str) -> None:
     """Apply each repair whose shape the entry has."""
+    if "[" in text and " / " not in text[:130]:
+        _title_before_medium(f, text)
+    if text[:1] in "ГGОС":
+        _standard(f, text)
+    if f.container_title.isdigit() and len(f.container_title) == 4 and f.year is None:
+        f.year, f.container_title = int(f.container_title), ""  # "…]. – 2019, URL:": the year
+    if f.container_title[:2] in ("Tr", "Ed"):
+        m = _ROLE_SENTENCE.match(f.container_title)
+        if m:
+            f.container_title = f.container_title[m.end() :]
     if not f.volume and f.title[-3:].isalpha():
         m = _PART_END.search(f.title)
         if m:  # a title ending with its part's number (``1-qism``): the number is the volume
@@ -224,6 +252,45 @@ def _title_holds_container(f: _Fields, text: str) -> None:
     if len(head.split()) < 2 or _NAME_HEAD.match(tail):
         return
     f.title, f.container_title = head.strip(), _unquote(tail.strip(" ,"))
+
+
+def _title_before_medium(f: _Fields, text: str) -> None:
+    """One segment before ``[Электронный ресурс]``: the page's title, not an author's name."""
+    m = _TITLE_BEFORE_MEDIUM.match(text)
+    if m is None or not f.authors:
+        return
+    t = m["t"].strip()
+    title = "" if f.title.isdigit() else f.title  # "…]. – 2019": a year read as the title
+    if (
+        ". " in t
+        or " – " in t
+        or " - " in t
+        or len(t.split()) > 12
+        or (title and fold_key(title) not in fold_key(t))
+    ):
+        return  # "Козлов Г.Е. Реферат … [Электронный ресурс]": the author before the title
+    if f.title.isdigit() and f.year is None:
+        f.year = int(f.title) if len(f.title) == 4 else None
+    f.authors, f.et_al, f.title = [], False, _unquote(t)
+
+
+def _standard(f: _Fields, text: str) -> None:
+    """A standard's designation opens the entry; its name is the title, and no one its author."""
+    m = _STANDARD.match(text)
+    if m is None:
+        return
+    t = _SERIES_HEAD.sub("", (m["t"] or "").strip(" ."))  # "ЕСКД. Правила …": the series
+    if t.startswith("«") and t.endswith("»"):
+        t = t[1:-1]
+    f.title = _unquote(t) if t else m["d"]  # "ГОСТ 34.602-89 [Электронный ресурс]": its number
+    f.authors, f.container_title, f.type = [], "", "report"
+    f.report_number = f.report_number or m["d"]  # the designation identifies it
+    if f.publisher and fold_key(f.publisher) in fold_key(f.title):
+        f.publisher = ""
+    if f.issue and f.issue in m["d"]:
+        f.issue = ""
+    if f.pages and f.pages in m["d"]:
+        f.pages = ""
 
 
 def _gost_source(f: _Fields, text: str) -> None:
