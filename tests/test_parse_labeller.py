@@ -89,7 +89,11 @@ def test_features_are_one_list_per_token_with_context() -> None:
         ("И. И. Иванов, П. П. Петров", ["Иванов, И. И.", "Петров, П. П."], False),
         ("Peters OA, de la Macorra JC.", ["Peters, OA", "de la Macorra, JC"], False),
         ("ÖZDEMİR, Nebi", ["ÖZDEMİR, Nebi"], False),
-        ("Lee, L. L., W. E. Howard, and R. E. Marsh.", ["Lee, L. L.", "Howard, W. E.", "Marsh, R. E."], False),
+        (
+            "Lee, L. L., W. E. Howard, and R. E. Marsh.",
+            ["Lee, L. L.", "Howard, W. E.", "Marsh, R. E."],
+            False,
+        ),
         ("Ahmet Kaya ve Mehmet Demir", ["Kaya, Ahmet", "Demir, Mehmet"], False),
         ("Иванов И. И. [и др.]", ["Иванов, И. И."], True),
         ("Kılıç, A. vd.", ["Kılıç, A."], True),
@@ -173,7 +177,12 @@ def test_gost_series_stays_in_the_container() -> None:
 
 def test_chicago_issue_in_brackets_without_a_year() -> None:
     r = parse_string('Smith, John. "Title Here." Journal of Things 7, no. 2 (March): 15-29.')
-    assert (r.container_title, r.volume, r.issue, r.pages) == ("Journal of Things", "7", "2", "15-29")
+    assert (r.container_title, r.volume, r.issue, r.pages) == (
+        "Journal of Things",
+        "7",
+        "2",
+        "15-29",
+    )
 
 
 def test_url_encoded_doi_is_decoded() -> None:
@@ -193,7 +202,10 @@ def test_apa_entry_with_italics_is_read_by_the_grammar_others_by_the_labeller() 
     chicago = "Walt, Stephen M. The Origins of Alliances. Ithaca: Cornell University Press, 1987."
     assert parse_string(chicago).title == parse_string(chicago, reader="labeller").title
     # whoever reads the fields, the APA 7 differences are the grammar's
-    assert parse_string(chicago).nonconformities == parse_string(chicago, reader="grammar").nonconformities
+    assert (
+        parse_string(chicago).nonconformities
+        == parse_string(chicago, reader="grammar").nonconformities
+    )
     assert not parse_string(chicago).apa_conformant
 
 
@@ -278,7 +290,10 @@ def test_gost_areas_with_horizontal_bars_inside_a_container() -> None:
         "Lind, K.P. Surface Waves on Thin Films // Journal of Applied Waves. ―2022. ― V.41. "
         "― Iss.3. ― P.101-109."
     )
-    assert (r.title, r.container_title) == ("Surface Waves on Thin Films", "Journal of Applied Waves")
+    assert (r.title, r.container_title) == (
+        "Surface Waves on Thin Films",
+        "Journal of Applied Waves",
+    )
     assert (r.year, r.volume, r.issue, r.pages) == (2022, "41", "3", "101-109")
 
 
@@ -287,7 +302,10 @@ def test_quoted_title_then_its_source_in_one_run() -> None:
         "Demir, A. (2008), “Yerel Yayıncılıkta Yeni Dönem”, İletişim Araştırmaları, 14, "
         "2nd Quarter, s. 55-70."
     )
-    assert (r.title, r.container_title) == ("Yerel Yayıncılıkta Yeni Dönem", "İletişim Araştırmaları")
+    assert (r.title, r.container_title) == (
+        "Yerel Yayıncılıkta Yeni Dönem",
+        "İletişim Araştırmaları",
+    )
     assert (r.volume, r.pages) == ("14", "55-70")
 
 
@@ -339,3 +357,20 @@ def test_a_book_with_a_publisher_keeps_the_title_the_grammar_read() -> None:
         "Abydos: Tor zur ägyptischen Unterwelt",
         "Wissenschaftliche Buchgesellschaft",
     )
+
+
+def test_turkish_law_journal_labels_with_a_colon_give_volume_and_issue() -> None:
+    r = parse_string(
+        "Kaya, C., “Konut Satış Sözleşmeleri”, İstanbul Barosu Dergisi, C:92, S:3, s.89-110, 2018."
+    )
+    assert (r.container_title, r.volume, r.issue, r.pages) == (
+        "İstanbul Barosu Dergisi",
+        "92",
+        "3",
+        "89-110",
+    )
+
+
+def test_two_apostrophes_quote_a_title() -> None:
+    r = parse_string("Lund, X., (1997), ''Musical Sound Modelling'', Signal Processing, 3, 1-9.")
+    assert r.title == "Musical Sound Modelling"

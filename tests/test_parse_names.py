@@ -114,7 +114,11 @@ def test_latin_inverted_name_after_a_missing_comma_and_et_al() -> None:
     ("text", "family", "given"),
     [
         ("Cəfərov Nizami. Seçilmiş əsərləri: 5 cilddə. Bakı: Elm, 2007.", "Cəfərov", "Nizami"),
-        ("Əfəndiyev Paşa (1981) Azərbaycan şifahi xalq ədəbiyyatı, Bakı, Maarif", "Əfəndiyev", "Paşa"),
+        (
+            "Əfəndiyev Paşa (1981) Azərbaycan şifahi xalq ədəbiyyatı, Bakı, Maarif",
+            "Əfəndiyev",
+            "Paşa",
+        ),
         ("Cəfər Cabbarlı. Seçilmiş əsərləri. Bakı: Elm, 2005.", "Cabbarlı", "Cəfər"),
     ],
 )
@@ -200,3 +204,12 @@ def test_vancouver_names_before_a_parenthesised_year_are_people_not_a_group() ->
     # a group author listing its divisions stays one group
     r = parse_string("World Health Organization, UNICEF, UNAIDS (2010) Report. Geneva.")
     assert r.authors == (Organization("World Health Organization, UNICEF, UNAIDS"),)
+
+
+def test_names_glued_by_a_slash_after_surname_and_given_name_are_several() -> None:
+    from refcheck.parse.names import read_names
+
+    names, _ = read_names("Arslan, R. Mehmet/Kaya, D. Ali/Lund, Pia")
+    assert [a.display for a in names] == ["Arslan, R. Mehmet", "Kaya, D. Ali", "Lund, Pia"]
+    names, _ = read_names("Berg/Schuster-Lund, Recht")  # German notes: one work's authors
+    assert len(names) == 2 and isinstance(names[0], Organization)

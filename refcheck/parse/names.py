@@ -396,6 +396,10 @@ _ONE_FAMILY_GIVEN = re.compile(r"^[^\W\d_][\w'’-]*,\s+[^\W\d_][\w'’-]*(?:\s+
 _NAME_SPLIT = re.compile(
     r"\s*(;|,|&|\band\b|\bve\b|\bvə\b|\bи\b|\bund\b|\bet\b(?!\s*al)|(?<=\s)/|/(?=\s))\s*"
 )  # "/" between names ("Franz, Eckhart G./ Lux, Thomas", "BARBER, S. A / FLEMİNG, J. E.")
+# "Alvarez, R. Michael/Kiewiet, D. Roderick": a glued slash after "Surname, Given" and before
+# the next "Surname," (German notes' "Spindler/Schuster-Heckmann, Title" are not names so)
+_SLASHED_NAMES = re.compile(r"^[^,/]{2,40},\s[^,/]{1,40}/[^\W\d_]")
+_GLUED_SLASH = re.compile(r"/(?=[^\W\d_][\w'’ -]{1,40},)")
 _GLUED_INITIAL = re.compile(r"(?<![^\W\d_])([^\W\d_]\.)(?=[^\W\d_])")
 _INI_WORD = re.compile(
     r"^(?:[^\W\d_][^\W\d_]?\.(?:-?[^\W\d_][^\W\d_]?\.)*-?|[^\W\d_]{1,3})$"
@@ -488,6 +492,8 @@ def read_names(text: str) -> tuple[list[Agent], bool]:
     if len(s) < 400 and _ROLE_ANYWHERE.search(s):
         s = _ROLE_ANYWHERE.sub(" ", s).strip(" ,;:")  # "под ред. А. В. Петрова", "отв. ред."
     s = _GLUED_INITIAL.sub(r"\1 ", s)  # "R.M.Əliyev" -> "R. M. Əliyev"
+    if "/" in s and _SLASHED_NAMES.match(s):
+        s = _GLUED_SLASH.sub("; ", s)
     for _ in range(3):
         m = _ROLE_LEAD.match(s)
         if not m or not m.end():

@@ -48,14 +48,14 @@ _CONTENT = re.compile(
     re.IGNORECASE,
 )
 _VOL = re.compile(
-    r"(?:\b(?:vols?|volume|cilt|cild|том|tom|tome|band|bd|jg|kn|кн)\b\.?\s*|"
-    r"\b(?:v|c|t|т)(?:\.\s*|\s+)|^\s*)"
+    r"(?:\b(?:vols?|volume|cilt|cild|том|tom|tome|band|bd|jg|kn|кн)\b(?:\.:?|:)?\s*|"
+    r"\b(?:v|c|t|т)(?:\.:?\s*|:\s*|\s+)|^\s*)"
     r"(?P<v>\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?|(?-i:[IVXLC]+)\b)",
     re.IGNORECASE,
 )
 _ISS = re.compile(
     r"(?P<sup>\bSuppl(?:ement)?\.?\s*\d+[A-Za-z]?)|"
-    r"(?:\b(?:no|nos|number|issue|iss|sayı|s|вып|выпуск|nr|num|h|heft|fasc)[.:]?\s*|№\.?\s*|n°\s*|"
+    r"(?:\b(?:no|nos|number|issue|iss|sayı|s|вып|выпуск|nr|num|h|heft|fasc)(?:\.:?|:)?\s*|№\.?\s*|n°\s*|"
     r"(?-i:\bN)\.?\s*(?=\d)|"
     r"\(\s*)(?P<i>\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?|[A-Za-z][\w.-]{0,15}(?=\)))",
     re.IGNORECASE,

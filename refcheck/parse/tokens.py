@@ -31,6 +31,8 @@ def reading_text(text: str) -> str:
         text = text.replace("―", "—")  # U+2015 typed for GOST's dash
     if "‒" in text:
         text = text.replace("‒", "–")  # U+2012 (figure dash) typed for the en dash
+    if "''" in text:
+        text = text.replace("''", '"')  # "''Title''": two apostrophes typed for a quote mark
     if ",”" in text or ".”" in text:
         text = _GLUED_AFTER_QUOTE.sub(r"\1 ", text)  # '… R&D,”Journal of …': the space lost
     return _YEAR_WORD.sub(r"\1", text) if _YEAR_WORD_HINT.search(text) else text
