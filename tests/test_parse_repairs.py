@@ -258,3 +258,16 @@ def test_a_translator_sentence_leaves_the_journals_name() -> None:
         "Barthold. V. V. “The Burial Rites of the Turks.” Trans. J. M. Rogers. Central Asiatic Journal 14 (1970)."
     )
     assert r.container_title == "Central Asiatic Journal"
+
+
+def test_a_role_word_after_the_names_is_not_the_titles_start() -> None:
+    r = parse_string("Novak, Bill, ed. Things. Chicago: University of Chicago Press, 2004.")
+    assert r.title == "Things"
+
+
+def test_a_meetings_dates_after_the_proceedings_name_leave_it() -> None:
+    r = parse_string(
+        "Lund, M., and R. V. Berg. 2016. How Deep is Tracing? Proceedings of the 9th International "
+        "Conference on Data Mining. June 29–July 2, 2016, Raleigh, North Carolina, USA, pp. 94–101."
+    )
+    assert r.container_title == "Proceedings of the 9th International Conference on Data Mining"

@@ -69,6 +69,17 @@ _ROLE_SENTENCE = re.compile(
     r"^(?:Trans|Transl|Translated by|Ed|Edited by)\.?\s+"
     r"(?:[^\W\d_]\.\s?)+[^\W\d_][^\W\d_'’-]{2,}\.\s+"
 )
+# Chicago "Brown, Bill, ed. Things.": the role word after the names read as the title's start
+_ROLE_LEAD = re.compile(r"^(?:[Ee]ds?|[Tt]rans|[Cc]omps?|[Ee]d\. and trans)\.\s+(?=\S)")
+# a proceedings' name and what follows it: ". June 29–July 2, 2016, Raleigh", ". Article": the
+# meeting's dates, the article number's label (", IEEE" stays: "Pervasive Computing, IEEE")
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+)
+_CONTAINER_TAIL = re.compile(
+    rf"(?:\.\s+{_MONTHS}\.?\s+\d{{1,2}}\b.*|\.\s+Article)$"
+)
 # Vancouver chapter: "In: Schiff ER, Sorrell MF, editors. Schiff's Diseases of the Liver. …"
 _IN_EDITORS_BOOK = re.compile(
     r"\bIn:\s*(?P<eds>[^.:;]{2,200}?),\s*"
@@ -133,6 +144,14 @@ def repair(f: _Fields, text: str) -> None:
         _standard(f, text)
     if f.container_title.isdigit() and len(f.container_title) == 4 and f.year is None:
         f.year, f.container_title = int(f.container_title), ""  # "…]. – 2019, URL:": the year
+    if f.title[:1] in "EeTtCc" and (f.authors or f.editors):
+        m = _ROLE_LEAD.match(f.title)
+        if m:
+            f.title = f.title[m.end() :]
+    if f.container_title and f.container_title[-1:].isalnum():
+        m = _CONTAINER_TAIL.search(f.container_title)
+        if m and m.start() > 0:
+            f.container_title = f.container_title[: m.start()]
     if f.container_title[:2] in ("Tr", "Ed"):
         m = _ROLE_SENTENCE.match(f.container_title)
         if m:
