@@ -173,6 +173,14 @@ def test_business_designations_leave_the_publishers_name() -> None:
     assert apa_record(book).publisher == "World Scientific Publishing"
 
 
+def test_two_gost_publishers_are_separated_by_a_semicolon_and_read_back() -> None:
+    book = ref(type="book", authors=(Person("Lund", "V. F."),), year=1998, title="Osnovy",
+               publisher="Flint: Nauka")
+    fixed = apa_record(book)
+    assert fixed.publisher == "Flint; Nauka"
+    assert round_trip(fixed).same
+
+
 def test_twenty_one_authors_list_the_first_nineteen_an_ellipsis_and_the_last() -> None:
     people = tuple(Person(f"Author{i}", "A.") for i in range(1, 23))
     text = render(ref(type="book", authors=people, year=2020, title="Many hands"))

@@ -213,3 +213,17 @@ def test_names_glued_by_a_slash_after_surname_and_given_name_are_several() -> No
     assert [a.display for a in names] == ["Arslan, R. Mehmet", "Kaya, D. Ali", "Lund, Pia"]
     names, _ = read_names("Berg/Schuster-Lund, Recht")  # German notes: one work's authors
     assert len(names) == 2 and isinstance(names[0], Organization)
+
+
+def test_a_name_after_an_ampersand_is_never_the_given_name_of_the_one_before() -> None:
+    r = parse_string("Lund, & Berg, N. (2018). Peptides. *Heart Clinics*, *14*, 13–25.")
+    assert [a.display for a in r.authors] == ["Lund", "Berg, N."]
+    r = parse_string("World Bank, & IMF. (2010). *Report*. World Bank.")
+    assert r.authors == (Organization("World Bank"), Organization("IMF"))
+
+
+def test_an_ampersand_inside_a_name_and_three_periods_as_ellipsis() -> None:
+    r = parse_string("H&M. (2018). *Monki is certified*. H&M.")
+    assert r.authors == (Organization("H&M"),)
+    r = parse_string("Kaya, L., Berg, D., ... & Lund, P. (2008). Larrabee. *ACM TOG*, *27*(3), 18.")
+    assert [a.display for a in r.authors] == ["Kaya, L.", "Berg, D.", "Lund, P."]

@@ -271,3 +271,8 @@ def test_a_meetings_dates_after_the_proceedings_name_leave_it() -> None:
         "Conference on Data Mining. June 29–July 2, 2016, Raleigh, North Carolina, USA, pp. 94–101."
     )
     assert r.container_title == "Proceedings of the 9th International Conference on Data Mining"
+
+
+def test_a_chapters_pages_after_the_place_leave_the_publisher() -> None:
+    r = parse_string("Kaya M (2003). Dahiliye ve Hipertansiyon. Mas Matbaacılık, İstanbul:7-18.")
+    assert (r.publisher, r.place, r.pages) == ("Mas Matbaacılık", "İstanbul", "7-18")

@@ -146,6 +146,9 @@ def apa_record(
     keep_place = ref.type == "paper-conference" and not ref.container_title
     if publisher and _BUSINESS_END.search(publisher):
         publisher = _BUSINESS_END.sub("", publisher)  # "Pantheon Books, Inc.": no Inc. (§9.29)
+    if ": " in publisher:
+        # GOST "М.: Флинта: Наука": two publishers; APA 7 separates them by semicolons (§9.29)
+        publisher = re.sub(r"\s*:\s+", "; ", publisher)
     if publisher and publisher_is_author(publisher, ref.authors):
         publisher = ""  # the author publishes it: APA 7 omits the publisher (§9.29)
     issue = ref.issue

@@ -173,7 +173,7 @@ _ETAL_TAIL = re.compile(
 _SEMICOLON_AFTER_INITIALS = re.compile(r",\s*(?:[^\W\d_]\.\s?-?)+\s*;")
 _SEMICOLON = re.compile(r"\s*;\s*")
 _SERIAL_AND = re.compile(r",\s*&\s")
-_AUTHOR_SEP = re.compile(r"\s*,\s*(?:&\s*)?|\s+&\s+|\s*&\s*")
+_AUTHOR_SEP = re.compile(r"\s*,\s*(?:&\s*)?|\s+&\s*|\s*&\s+")  # "H&M", "AT&T" stay whole
 
 
 def _parse_author_block(block: str) -> _Authors:
@@ -205,6 +205,26 @@ def _misread(agent: Agent) -> bool:
     )
 
 
+def _pieces(block: str) -> tuple[list[str], list[bool]]:
+    """The block's pieces between separators, and for each whether an ``&`` comes before it."""
+    toks: list[str] = []
+    amp: list[bool] = []
+    pos, pending = 0, False
+    for m in _AUTHOR_SEP.finditer(block):
+        piece = block[pos : m.start()].strip()
+        if piece:
+            toks.append(piece)
+            amp.append(pending)
+            pending = False
+        pending = pending or "&" in m[0]
+        pos = m.end()
+    last = block[pos:].strip()
+    if last:
+        toks.append(last)
+        amp.append(pending)
+    return toks, amp
+
+
 def _read_author_block(block: str) -> _Authors:
     res = _Authors()
     b = block.strip().rstrip(",;:").strip()
@@ -216,7 +236,7 @@ def _read_author_block(block: str) -> _Authors:
         b = b[:-1].rstrip()
     if not b:
         return res
-    b = b.replace("…", ". . .")
+    b = b.replace("…", ". . .").replace("...", ". . .")
     if ";" in b and _SEMICOLON_AFTER_INITIALS.search(b):
         b = _SEMICOLON.sub(", ", b)  # "Barbot, E.; Vidic, N.S.; & Vidic, R.D."
     em = _ETAL_TAIL.search(b)
@@ -225,7 +245,7 @@ def _read_author_block(block: str) -> _Authors:
         b = b[: em.start()].rstrip(" ,")
     b, n_and = _AND_LAST.subn(", & ", b)
     res.and_word = n_and > 0
-    toks = [t.strip() for t in _AUTHOR_SEP.split(b) if t.strip()]
+    toks, amp = _pieces(b)
     inverted = [_NOCOMMA.match(t) for t in toks]
     inverted = [
         m if m and ("." in m["ini"] or (m["ini"].isupper() and not m["fam"].isupper())) else None
@@ -290,7 +310,11 @@ def _read_author_block(block: str) -> _Authors:
             res.no_comma = True
             i += 1
             continue
-        if nxt and (_is_initials(nxt) or (_GIVEN_FULL.match(nxt) and _looks_person_family(t))):
+        if (
+            nxt
+            and not amp[i + 1]  # "Maisel, & Wettersten, N.": after "&" comes the last name
+            and (_is_initials(nxt) or (_GIVEN_FULL.match(nxt) and _looks_person_family(t)))
+        ):
             if not _is_initials(nxt):
                 res.spelled_out = True
             suffix = ""
@@ -308,7 +332,7 @@ def _read_author_block(block: str) -> _Authors:
             res.agents[-1] = Person(p.family, p.given, p.particle, t)
             i += 1
             continue
-        if _is_initials(t):  # stray initials: attach to nothing, keep going
+        if _is_initials(t) and not amp[i]:  # stray initials: attach to nothing, keep going
             i += 1
             continue
         res.agents.append(_org(t))

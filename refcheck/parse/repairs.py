@@ -80,6 +80,12 @@ _MONTHS = (
 _CONTAINER_TAIL = re.compile(
     rf"(?:\.\s+{_MONTHS}\.?\s+\d{{1,2}}\b.*|\.\s+Article)$"
 )
+# Turkish nursing books: "Format Matbaacılık Ltd. Şti., İstanbul:143-156": the chapter's pages
+# after the place, read with the publisher
+_PUBLISHER_PAGES = re.compile(
+    r"^(?P<rest>.*?)(?:(?:^|,\s*)(?P<place>[^\W\d_][^\W\d_ .,-]{1,20}))?"
+    r":\s?(?P<p>\d+\s*[-–]\s*\d+)$"
+)
 # Vancouver chapter: "In: Schiff ER, Sorrell MF, editors. Schiff's Diseases of the Liver. …"
 _IN_EDITORS_BOOK = re.compile(
     r"\bIn:\s*(?P<eds>[^.:;]{2,200}?),\s*"
@@ -173,6 +179,16 @@ def repair(f: _Fields, text: str) -> None:
         f.title = _unquote(f.title.lstrip(_LEADING_PUNCT + " "))
     if f.title[:1] in _OPEN_QUOTES and not any(q in f.title[1:] for q in _CLOSE_QUOTES):
         f.title = f.title[1:].lstrip()  # a lone opening quote
+    if ":" in f.publisher[-14:] and f.publisher[-1:].isdigit():
+        m = _PUBLISHER_PAGES.match(f.publisher)
+        if m:
+            f.pages = f.pages or m["p"]
+            rest = m["rest"].strip(" ,.") if m["place"] else m["rest"].strip(" ,")
+            if m["place"] and not rest and f.place:
+                # "Churcill Livingstone, Edinburg:128-150" read as place, publisher: swapped
+                f.publisher, f.place = f.place, m["place"]
+            else:
+                f.publisher, f.place = rest, f.place or (m["place"] or "")
     if f.publisher[:3].lower() == "in:":
         _publisher_after_book(f, text)
     if "ask" in f.publisher or "ası" in f.publisher or "ed" in f.publisher:
