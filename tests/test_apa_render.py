@@ -181,6 +181,21 @@ def test_two_gost_publishers_are_separated_by_a_semicolon_and_read_back() -> Non
     assert round_trip(fixed).same
 
 
+def test_the_place_after_a_publisher_leaves_it_as_apa_omits_the_place() -> None:
+    book = ref(type="book", authors=(Person("Lund", "J."),), year=1988, title="Atlas",
+               publisher="Harper and Row, New York")
+    assert apa_record(book).publisher == "Harper and Row"
+    assert round_trip(apa_record(book)).same
+
+
+def test_a_thesis_kind_and_institution_in_one_genre_are_split() -> None:
+    thesis = ref(type="thesis", authors=(Person("Acar", "O."),), year=2008, title="Skills",
+                 genre="Doctoral dissertation, The Ohio State University")
+    fixed = apa_record(thesis)
+    assert (fixed.genre, fixed.publisher) == ("Doctoral dissertation", "The Ohio State University")
+    assert round_trip(fixed).same
+
+
 def test_twenty_one_authors_list_the_first_nineteen_an_ellipsis_and_the_last() -> None:
     people = tuple(Person(f"Author{i}", "A.") for i in range(1, 23))
     text = render(ref(type="book", authors=people, year=2020, title="Many hands"))
@@ -341,7 +356,7 @@ def _corpus_entries() -> list[str]:
     return out
 
 
-ROUND_TRIP_FLOOR = 0.95  # measured 0.958 (9,798/10,229 with the round-8 lists): scripts/roundtrip_apa.py; target 0.99
+ROUND_TRIP_FLOOR = 0.97  # measured 0.975 (10,970/11,251 with the round-9 lists): scripts/roundtrip_apa.py; target 0.99
 
 
 def test_round_trip_over_every_parsed_entry_of_the_real_corpora_keeps_its_floor() -> None:

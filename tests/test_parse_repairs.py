@@ -276,3 +276,11 @@ def test_a_meetings_dates_after_the_proceedings_name_leave_it() -> None:
 def test_a_chapters_pages_after_the_place_leave_the_publisher() -> None:
     r = parse_string("Kaya M (2003). Dahiliye ve Hipertansiyon. Mas Matbaacılık, İstanbul:7-18.")
     assert (r.publisher, r.place, r.pages) == ("Mas Matbaacılık", "İstanbul", "7-18")
+
+
+def test_a_range_too_wide_for_volumes_is_a_chapters_pages() -> None:
+    r = parse_string(
+        'Lund, Jeffrey W. "Introduction: Realism and the state". Realism and the State. '
+        "ed. Steven E. Berg vd. 1-41. Cambridge: Cambridge University Press, 2009."
+    )
+    assert (r.volume, r.pages) == ("", "1-41")

@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from refcheck.apa.casing import Vocabulary, sentence_case
 from refcheck.model import Agent, Organization, Person, Reference
+from refcheck.parse.fields import publisher_and_place
 
 __all__ = [
     "TRANSLATION_PLACEHOLDER",
@@ -146,6 +147,18 @@ def apa_record(
     keep_place = ref.type == "paper-conference" and not ref.container_title
     if publisher and _BUSINESS_END.search(publisher):
         publisher = _BUSINESS_END.sub("", publisher)  # "Pantheon Books, Inc.": no Inc. (§9.29)
+    if publisher and "," in publisher:
+        # "Harper and Row, New York", "Institute, Wayne, PA": the place after the publisher,
+        # which APA 7 omits (§9.29), read as a reader of the entry would read it
+        name, place = publisher_and_place(publisher)
+        if place and name and publisher.startswith(name):
+            publisher = name
+    if not publisher and "," in genre and ref.type == "thesis":
+        # "[Doctorate Dissertation, The Ohio State University, Ohio, USA]": APA 7's thesis
+        # bracket is the kind, then the institution (§10.6), which is the record's publisher
+        kind, _, institution = genre.partition(",")
+        if institution.strip()[:1].isupper():
+            genre, publisher = kind.strip(), institution.strip()
     if ": " in publisher:
         # GOST "М.: Флинта: Наука": two publishers; APA 7 separates them by semicolons (§9.29)
         publisher = re.sub(r"\s*:\s+", "; ", publisher)

@@ -211,7 +211,8 @@ def _head(ref: Reference) -> list[Piece]:
     date = f"({date_text(ref)})."
     if ref.authors:
         return [Piece(_end(author_list(ref.authors, et_al=ref.et_al)) + " " + date)]
-    if ref.editors and ref.type in ("book", "document", "report"):
+    if ref.editors and ref.type not in _PERIODICAL and not ref.container_title:
+        # an edited book, report or web document: the editors take the author's place (§9.10)
         role = "(Eds.)." if len(ref.editors) > 1 else "(Ed.)."
         return [Piece(_end(author_list(ref.editors, et_al=ref.et_al)) + f" {role} {date}")]
     return []

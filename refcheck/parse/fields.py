@@ -248,8 +248,8 @@ _GENRE_WORDS = re.compile(
     r"session|keynote|speech|manuscript|preprint|photograph|transcript|sunum|bildiri|доклад|"
     r"электронный ресурс|elektron resurs|elektronik kaynak|online|çevrimiçi|(?<!\w)дис\.|"
     r"автореф|dissertasiya|avtoreferat|avtoref\.|(?<!\w)diss?\.(?=\s)|mimeo|textbook|"
-    r"tech\.\s?rep|"
-    r"^(?:e-?mail|web|dvd|cd-rom|blu-ray|exh\. cat)$|"
+    r"tech\.\s?rep|patent|monogra(?:ph|fi|фи)|qo.llanma|darslik|correspondence|exh\. cat|"
+    r"^(?:e-?mail|web|dvd|cd-rom|blu-ray)$|"
     r"ėlektronnyĭ\s+resurs|elektronnyy\s+resurs|elektronnyj\s+resurs",
     re.IGNORECASE,
 )
@@ -548,7 +548,10 @@ def _take_title_extras(f: _Fields, title: str) -> str:
             brackets = brackets[:-2]
     for gm in brackets[::-1]:
         inner = gm["g"].strip()
-        if (_GENRE_WORDS.search(inner) or _too_short_to_translate(inner, t, gm)) and not f.genre:
+        untitled = not (t[: gm.start()] + t[gm.end() :]).strip(" ._")  # nothing to translate
+        if (
+            _GENRE_WORDS.search(inner) or untitled or _too_short_to_translate(inner, t, gm)
+        ) and not f.genre:
             g, _, inst = inner.partition(",")
             f.genre = g.strip()
             if inst.strip() and not f.publisher:
@@ -687,6 +690,14 @@ def _read_publisher(f: _Fields, seg: str) -> None:
             s = m["pub"].strip()
     if s:
         f.publisher = _clean(s)
+
+
+def publisher_and_place(text: str) -> tuple[str, str]:
+    """The publisher and place the parser reads in ``text`` ("Wiley, New York" gives ("Wiley",
+    "New York")): what APA 7 prints of a publisher is what a reader would take back as one."""
+    f = _Fields()
+    _read_publisher(f, text)
+    return f.publisher, f.place
 
 
 _PUB_WORDS = re.compile(

@@ -537,7 +537,7 @@ def read_names(text: str) -> tuple[list[Agent], bool]:
         s = " ".join(_BRACKETED.sub(" ", s).split())
     if _DASHES_ONLY.fullmatch(s):
         return [], et_al  # "---." / "———.": the previous entry's author, repeated
-    s = s.strip(" ,;:/")
+    s = s.strip(" ,;:/[]()")  # a bracket the span cut in two: "E. de Angelis ["
     if s.endswith(".") and not _INITIAL_END.search(s[-5:]):
         s = s[:-1]
     if not s:

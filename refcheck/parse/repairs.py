@@ -86,6 +86,7 @@ _PUBLISHER_PAGES = re.compile(
     r"^(?P<rest>.*?)(?:(?:^|,\s*)(?P<place>[^\W\d_][^\W\d_ .,-]{1,20}))?"
     r":\s?(?P<p>\d+\s*[-–]\s*\d+)$"
 )
+_WIDE_RANGE = re.compile(r"(\d{1,5})\s*[-–]\s*(\d{1,5})")
 # Vancouver chapter: "In: Schiff ER, Sorrell MF, editors. Schiff's Diseases of the Liver. …"
 _IN_EDITORS_BOOK = re.compile(
     r"\bIn:\s*(?P<eds>[^.:;]{2,200}?),\s*"
@@ -158,6 +159,8 @@ def repair(f: _Fields, text: str) -> None:
         m = _CONTAINER_TAIL.search(f.container_title)
         if m and m.start() > 0:
             f.container_title = f.container_title[: m.start()]
+    if f.volume and not f.pages and ("-" in f.volume or "–" in f.volume):
+        _page_range_as_volume(f)
     if f.container_title[:2] in ("Tr", "Ed"):
         m = _ROLE_SENTENCE.match(f.container_title)
         if m:
@@ -287,6 +290,13 @@ def _title_holds_container(f: _Fields, text: str) -> None:
     if len(head.split()) < 2 or _NAME_HEAD.match(tail):
         return
     f.title, f.container_title = head.strip(), _unquote(tail.strip(" ,"))
+
+
+def _page_range_as_volume(f: _Fields) -> None:
+    """ "ed. Steven E. Lobell vd. 1-41. Cambridge": a range too wide for volumes is pages."""
+    m = _WIDE_RANGE.fullmatch(f.volume)
+    if m and not f.pages and int(m[2]) - int(m[1]) >= 4:
+        f.pages, f.volume = f.volume, ""
 
 
 def _title_before_medium(f: _Fields, text: str) -> None:

@@ -184,7 +184,36 @@ def _repair(tokens: list[str], labels: list[str]) -> list[str]:
     _group_author_before_title(tokens, out)
     _group_author_runs_on(tokens, out)
     _publisher_after_book_title(tokens, out)
+    _note_opening_title(tokens, out)
     return out
+
+
+_QUOTES = frozenset('"“”«»„')
+
+
+def _note_opening_title(tokens: list[str], labels: list[str]) -> None:
+    """``2013. | Abydos: Tor zur | ägyptischen Unterwelt.``: a short note run between the date
+    and the title, with no stop, number or quote of its own, is the title's start."""
+    n = len(tokens)
+    i = 0
+    while i < n:
+        if labels[i] != "note" or i == 0 or labels[i - 1] != "date":
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and labels[j + 1] == "note":
+            j += 1
+        if (
+            j + 1 < n
+            and labels[j + 1] == "title"
+            and tokens[i - 1].endswith(".")
+            and not tokens[j].endswith((".", ";", ")", "]"))
+            and j - i < 4
+            and not any(c.isdigit() or c in _QUOTES for t in tokens[i : j + 1] for c in t)
+        ):
+            for x in range(i, j + 1):
+                labels[x] = "title"
+        i = j + 1
 
 
 _OPEN_QUOTE = frozenset('"“«„')
@@ -806,7 +835,8 @@ def fields_from_labels(lab: Labelled) -> _Fields:
     has_journal = "journal" in first
     has_container = "container" in first
     is_book = not has_journal and not has_container
-    for label, s, e in runs:
+    for k, (label, s, e) in enumerate(runs):
+        prev = runs[k - 1][0] if k else ""  # the run before this one
         chunk = text[s:e]
         if label == "author" and not f.authors and (s, e) == first["author"]:
             # '… M. D. Valle et al., "': a quote opening the title, labelled with the names
@@ -920,6 +950,10 @@ def fields_from_labels(lab: Labelled) -> _Fields:
             f.publisher = _unquote(_strip(chunk))
         elif label == "location" and not f.place:
             f.place = _strip(chunk)
+        elif label == "location" and f.publisher and prev == "publisher":
+            # "Massachussets: Addison Wesley Publishing Company, Reading, 1979": a second place
+            # after the publisher stays with it, as written
+            f.publisher = f"{f.publisher}, {_strip(chunk)}"
         elif label == "edition":
             _edition(f, chunk)
         elif label == "genre" and not f.genre:

@@ -282,7 +282,8 @@ def _segments(s: str) -> list[_Seg]:
                     k += 1
                 if k < n:
                     nxt = s[k]
-                    strong = nxt == "*" or j > i + 1 or (i > 0 and s[i - 1] in '*"”»')
+                    # after italics, quotes or a bracket ("*Title* [Translation]. de Gruyter")
+                    strong = nxt == "*" or j > i + 1 or (i > 0 and s[i - 1] in '*"”»])')
                     cap = (
                         nxt.isupper()
                         or nxt.isdigit()
