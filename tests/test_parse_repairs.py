@@ -284,3 +284,14 @@ def test_a_range_too_wide_for_volumes_is_a_chapters_pages() -> None:
         "ed. Steven E. Berg vd. 1-41. Cambridge: Cambridge University Press, 2009."
     )
     assert (r.volume, r.pages) == ("", "1-41")
+
+
+def test_names_and_an_eprint_only_keep_the_names() -> None:
+    r = parse_string("S. M. Novak, F. von Berg, and W. Lund, arXiv:0804.3409 [hep-ph].")
+    assert [a.display for a in r.authors] == ["Novak, S. M.", "von Berg, F.", "Lund, W."]
+    assert r.status.value == "partial"
+    r = parse_string(
+        "E. Kh. Arslan, J. High Energy Phys. 0709, 116 (2007) arXiv:0706.1216 [hep-ph]."
+    )
+    assert (r.container_title, r.volume, r.pages) == ("J. High Energy Phys", "0709", "116")
+    assert [a.family for a in r.authors] == ["Arslan"]

@@ -339,7 +339,7 @@ def _status(f: _Fields, text: str) -> tuple[ParseStatus, str]:
             return ParseStatus.PARTIAL, "no author or date recognised"  # title and source read
         return ParseStatus.UNPARSED, "no author, date or identifier recognised"
     if not f.title:
-        if not dated and not f.doi and not f.url:
+        if not dated and not f.doi and not f.url and not f.report_number:
             return ParseStatus.UNPARSED, "no title or date recognised"
         return ParseStatus.PARTIAL, "no title recognised"
     missing = []

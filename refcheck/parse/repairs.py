@@ -87,6 +87,9 @@ _PUBLISHER_PAGES = re.compile(
     r":\s?(?P<p>\d+\s*[-–]\s*\d+)$"
 )
 _WIDE_RANGE = re.compile(r"(\d{1,5})\s*[-–]\s*(\d{1,5})")
+# physics: "S. M. Bilenky, F. von Feilitzsch, and W. Potzel, arXiv:0804.3409 [hep-ph].": names
+# and an e-print only
+_NAMES_THEN_EPRINT = re.compile(r"^(?P<names>[^\d()\[\]:]{3,300}?),\s*(?=(?:arXiv|e-print):\s?\S)")
 # Vancouver chapter: "In: Schiff ER, Sorrell MF, editors. Schiff's Diseases of the Liver. …"
 _IN_EDITORS_BOOK = re.compile(
     r"\bIn:\s*(?P<eds>[^.:;]{2,200}?),\s*"
@@ -145,6 +148,13 @@ _TRAILING_BRACKET = re.compile(r"\s*\[[^\[\]]*\]$")
 
 def repair(f: _Fields, text: str) -> None:
     """Apply each repair whose shape the entry has."""
+    if not f.title and "arXiv:" in text:
+        m = _NAMES_THEN_EPRINT.match(text)
+        if m:  # the e-print's identifier identifies it; the names are its authors
+            f.report_number = f.report_number or text[m.end() :].split()[0].rstrip(".")
+            agents, et_al = read_names(m["names"]) if not f.authors else ([], False)
+            if agents and all(isinstance(a, Person) for a in agents):
+                f.authors, f.et_al = list(agents), et_al
     if "[" in text and " / " not in text[:130]:
         _title_before_medium(f, text)
     if text[:1] in "ГGОС":
@@ -260,8 +270,9 @@ def _abbreviated_journal(f: _Fields, text: str) -> None:
         if fold_key(f.container_title) == fold_key(j) and f.volume in ("", m["v"]):
             f.volume, f.pages = m["v"], f.pages or pages
         return
-    if f.container_title and fold_key(f.container_title) not in tail:
-        return
+    container = fold_key(f.container_title)
+    if container and container not in tail and not container.endswith(fold_key(j)):
+        return  # (a container holding the names before the journal is that journal too)
     year = m["y"] or m["y2"]
     if year and f.year not in (None, int(year)):
         return
