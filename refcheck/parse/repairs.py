@@ -151,8 +151,8 @@ def repair(f: _Fields, text: str) -> None:
     if not f.title and "arXiv:" in text:
         m = _NAMES_THEN_EPRINT.match(text)
         if m:  # the e-print's identifier identifies it; the names are its authors
-            rest = text[m.end() :].split(maxsplit=1)
-            f.report_number = f.report_number or (rest[0].rstrip(".") if rest else "")
+            words = text[m.end() :].split(maxsplit=1)
+            f.report_number = f.report_number or (words[0].rstrip(".") if words else "")
             agents, et_al = read_names(m["names"]) if not f.authors else ([], False)
             if agents and all(isinstance(a, Person) for a in agents):
                 f.authors, f.et_al = list(agents), et_al
