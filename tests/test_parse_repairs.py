@@ -295,3 +295,31 @@ def test_names_and_an_eprint_only_keep_the_names() -> None:
     )
     assert (r.container_title, r.volume, r.pages) == ("J. High Energy Phys", "0709", "116")
     assert [a.family for a in r.authors] == ["Arslan"]
+
+
+def test_a_meeting_named_after_the_title_is_where_the_paper_was_given() -> None:
+    r = parse_string(
+        "Kaya, A., Lund, İ. ve Berg, E. (2012). Ders planı: Bir aksiyon araştırması. "
+        "X. Ulusal Fen Bilimleri ve Matematik Eğitimi Kongresi, Niğde."
+    )
+    assert (r.title, r.container_title, r.publisher, r.type) == (
+        "Ders planı: Bir aksiyon araştırması",
+        "X. Ulusal Fen Bilimleri ve Matematik Eğitimi Kongresi",
+        "",
+        "paper-conference",
+    )
+    # a Library of Congress is no meeting
+    r = parse_string("Lund, J. (1976). Letters. Washington, DC: Library of Congress.")
+    assert r.container_title == ""
+
+
+def test_turkish_icinde_names_the_book_a_piece_is_in() -> None:
+    r = parse_string(
+        "Uzun, M. İ. (1994). Düldül (Edebiyat). Türkiye Diyanet Vakfı İslâm Ansiklopedisi içinde "
+        "(C 10, s. 20-21). Türkiye Diyanet Vakfı."
+    )
+    assert (r.title, r.container_title, r.pages) == (
+        "Düldül (Edebiyat)",
+        "Türkiye Diyanet Vakfı İslâm Ansiklopedisi",
+        "20-21",
+    )

@@ -90,6 +90,15 @@ _WIDE_RANGE = re.compile(r"(\d{1,5})\s*[-–]\s*(\d{1,5})")
 # physics: "S. M. Bilenky, F. von Feilitzsch, and W. Potzel, arXiv:0804.3409 [hep-ph].": names
 # and an e-print only
 _NAMES_THEN_EPRINT = re.compile(r"^(?P<names>[^\d()\[\]:]{3,300}?),\s*(?=(?:arXiv|e-print):\s?\S)")
+# a meeting named after the title: "Title. X. Ulusal Fen Bilimleri … Kongresi, Niğde.",
+# "Title. 1. Uluslararası … Sempozyumu, Nevşehir"; Turkish "Book içinde": the book a piece is in
+_MEETING = re.compile(
+    r"(?:^|[.?!]\s)(?P<c>(?:(?:[IVXL]{1,5}|\d{1,2})\.\s)?[^.]{3,160}?(?:Kongresi|Sempozyumu|"
+    r"Konferansı|Kurultayı|Çalıştayı|Kongresine Sunulmuş Bildiri|(?<!of )Congress|Symposium|"
+    r"Conference(?!\s+Series)|"
+    r"Workshop|[Кк]онференци[ия]|[Сс]импозиума?|[Кк]онгресса?)(?:\s[^.,;]{0,60})?)(?=[.,;]|$)"
+)
+_ICINDE = re.compile(r"[.?!]\s(?P<c>[^.()“”\"]{3,160}?)\s+(?:içinde|İçinde)\b")
 # Vancouver chapter: "In: Schiff ER, Sorrell MF, editors. Schiff's Diseases of the Liver. …"
 _IN_EDITORS_BOOK = re.compile(
     r"\bIn:\s*(?P<eds>[^.:;]{2,200}?),\s*"
@@ -231,6 +240,10 @@ def repair(f: _Fields, text: str) -> None:
         _abbreviated_journal(f, text)
     if not f.container_title and " //" in text:
         _gost_source(f, text)
+    if not f.container_title and ("içinde" in text or "İçinde" in text):
+        _icinde(f, text)
+    if not f.container_title and f.title:
+        _meeting(f, text)
     if not f.container_title and ". " in f.title and (f.pages or f.volume or f.issue):
         _title_holds_container(f, text)
     if f.container_title:
@@ -348,6 +361,41 @@ def _standard(f: _Fields, text: str) -> None:
         f.issue = ""
     if f.pages and f.pages in m["d"]:
         f.pages = ""
+
+
+def _icinde(f: _Fields, text: str) -> None:
+    """ "Düldül (Edebiyat). Türkiye Diyanet Vakfı İslâm Ansiklopedisi içinde (C 10, s. 20-21)":
+    the book before Turkish "içinde" ("in") holds the piece."""
+    m = _ICINDE.search(text)
+    if m is None:
+        return
+    c = m["c"].strip()
+    cut = fold_key(f.title).find(fold_key(c))
+    if cut > 0:
+        f.title = f.title[: f.title.find(c)].rstrip(" .") if c in f.title else f.title
+    elif fold_key(f.title) == fold_key(c):
+        return
+    f.container_title = c
+    f.type = "chapter"
+
+
+def _meeting(f: _Fields, text: str) -> None:
+    """A meeting named after the title is where the paper was given (its proceedings)."""
+    at = text.find(f.title)
+    if at < 0:
+        return
+    m = _MEETING.search(text, at + len(f.title) - 1)
+    if m is None:
+        m = _MEETING.search(f.title)
+        if m is None or m.start("c") == 0:
+            return
+        f.title = f.title[: m.start("c")].rstrip(" .")  # the title ran on into the meeting
+    f.container_title = m["c"].strip()
+    f.type = "paper-conference"
+    if f.publisher and fold_key(f.container_title) in fold_key(f.publisher):
+        # "X. Ulusal … Kongresi, Niğde" read as the publisher: the meeting, then its town
+        rest = f.publisher[f.publisher.find(f.container_title) + len(f.container_title) :]
+        f.publisher, f.place = "", f.place or rest.strip(" ,.")
 
 
 def _gost_source(f: _Fields, text: str) -> None:
