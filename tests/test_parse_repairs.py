@@ -323,3 +323,19 @@ def test_turkish_icinde_names_the_book_a_piece_is_in() -> None:
         "Türkiye Diyanet Vakfı İslâm Ansiklopedisi",
         "20-21",
     )
+
+
+def test_what_follows_a_sources_name_leaves_it() -> None:
+    r = parse_string(
+        "Kaya, S. (2017) “Life without Alexa!” Medium, 11 Jul 2017, https://medium.com/x."
+    )
+    assert r.container_title == "Medium"
+    r = parse_string(
+        "Liu, W., Anguelov, D. (2016). SSD: Single shot multibox detector. In Computer Vision – "
+        "ECCV 2016, Cham, pp. 21-37."
+    )
+    assert r.container_title == "Computer Vision – ECCV 2016"
+    r = parse_string(
+        "Лунд Л. С. Детская психология // Собр. соч.: В 6 т. – Т. 4. – М.: Педагогика, 1984."
+    )
+    assert r.container_title == "Собр. соч."

@@ -78,7 +78,21 @@ _MONTHS = (
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
 )
 _CONTAINER_TAIL = re.compile(
-    rf"(?:\.\s+{_MONTHS}\.?\s+\d{{1,2}}\b.*|\.\s+Article)$"
+    rf"(?:\.\s+{_MONTHS}\.?\s+\d{{1,2}}\b.*|\.\s+Article"
+    # ", 11 Jul 2017", ", July/August": a web source's or magazine's date
+    rf"|,\s+\d{{1,2}}\s+{_MONTHS}\.?\s+\d{{4}}|,\s+{_MONTHS}(?:/{_MONTHS})?\.?(?:\s+\d{{4}})?"
+    # ", S" / ", C": a Turkish number label left behind
+    r"|,\s*(?:S|C|Vol|No)\.?"
+    # ": официальный сайт. –URL", "/ А.И. Наумов": a site's description, a statement
+    r"|[:.]\s*официальный сайт.*|\s/\s(?:[^\W\d_]\.\s?){1,2}[^\W\d_]+"
+    # GOST ": В 6 т.", ". В 2-х т": how many volumes the set has
+    r"|[:.]\s*[Вв](?:\s*\d+(?:-?х)?\s*т\.?)?"
+    r")$"
+)
+# a town or country closing a proceedings' or book's name: "Computer Vision – ECCV 2016, Cham"
+_CONTAINER_PLACE = re.compile(
+    rf",\s*(?:{_CITIES}|Cham|Las Vegas|Şəki|Turkey|Türkiye|USA|UK|Germany|France|Russia|"
+    r"Azerbaijan|Kazakhstan|Uzbekistan|Italy|Spain|China|Japan|Canada|Australia)\.?$"
 )
 # Turkish nursing books: "Format Matbaacılık Ltd. Şti., İstanbul:143-156": the chapter's pages
 # after the place, read with the publisher
@@ -175,10 +189,17 @@ def repair(f: _Fields, text: str) -> None:
         m = _ROLE_LEAD.match(f.title)
         if m:
             f.title = f.title[m.end() :]
-    if f.container_title and f.container_title[-1:].isalnum():
+    if f.container_title:
         m = _CONTAINER_TAIL.search(f.container_title)
         if m and m.start() > 0:
             f.container_title = f.container_title[: m.start()]
+        m = _CONTAINER_PLACE.search(f.container_title) if "," in f.container_title else None
+        if m and m.start() > 0:
+            f.place = f.place or m[0].strip(" ,.")
+            f.container_title = f.container_title[: m.start()]
+    if f.container_title[:14].lower() == "forthcoming in":
+        f.container_title = f.container_title[14:].strip()
+        f.in_press = f.in_press or f.year is None
     if f.volume and not f.pages and ("-" in f.volume or "–" in f.volume):
         _page_range_as_volume(f)
     if f.container_title[:2] in ("Tr", "Ed"):
