@@ -339,3 +339,11 @@ def test_what_follows_a_sources_name_leaves_it() -> None:
         "Лунд Л. С. Детская психология // Собр. соч.: В 6 т. – Т. 4. – М.: Педагогика, 1984."
     )
     assert r.container_title == "Собр. соч."
+
+
+def test_a_publishing_body_read_as_the_source_of_a_book_is_its_publisher() -> None:
+    r = parse_string(
+        "Kaya. (2017). Kaya divânı. (S. Lund, haz.). Kültür ve Turizm Bakanlığı. "
+        "https://ekitap.ktb.gov.tr/TR-7/kaya.html (Erişim Tarihi: 22.12.2023)."
+    )
+    assert (r.container_title, r.publisher) == ("", "Kültür ve Turizm Bakanlığı")

@@ -113,6 +113,16 @@ _MEETING = re.compile(
     r"Workshop|[Кк]онференци[ия]|[Сс]импозиума?|[Кк]онгресса?)(?:\s[^.,;]{0,60})?)(?=[.,;]|$)"
 )
 _ICINDE = re.compile(r"[.?!]\s(?P<c>[^.()“”\"]{3,160}?)\s+(?:içinde|İçinde)\b")
+# a body that publishes read as the source of a work with no numbers: "Title. Kültür ve Turizm
+# Bakanlığı.", "Title. Progress Publishers.", "Title. Instituto Brasileiro de Geografia …"
+_PUBLISHING_BODY = re.compile(
+    r"\b(?:Press|Publishers?|Publishing|Verlag|Yayınları|Yayıncılık|Kitabevi|Bakanlığı|Ministry|"
+    r"Ministerium|Instituto|Institute|Association|Research Council|nəşriyyatı|Издательство|"
+    r"Министерство|Corp)\b"
+)
+_SERIAL_OR_MEETING = re.compile(
+    r"Proc|Journal|Annals|Bulletin|Review|Workshop|Conference|Symposium|Congress|Transactions"
+)
 # Vancouver chapter: "In: Schiff ER, Sorrell MF, editors. Schiff's Diseases of the Liver. …"
 _IN_EDITORS_BOOK = re.compile(
     r"\bIn:\s*(?P<eds>[^.:;]{2,200}?),\s*"
@@ -197,6 +207,14 @@ def repair(f: _Fields, text: str) -> None:
         if m and m.start() > 0:
             f.place = f.place or m[0].strip(" ,.")
             f.container_title = f.container_title[: m.start()]
+    if (
+        f.container_title
+        and not (f.publisher or f.volume or f.issue or f.pages)
+        and f.type not in ("article-journal", "article-newspaper", "article-magazine")
+        and _PUBLISHING_BODY.search(f.container_title)
+        and not _SERIAL_OR_MEETING.search(f.container_title)
+    ):
+        f.publisher, f.container_title = f.container_title, ""  # the body publishes it
     if f.container_title[:14].lower() == "forthcoming in":
         f.container_title = f.container_title[14:].strip()
         f.in_press = f.in_press or f.year is None
