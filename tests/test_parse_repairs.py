@@ -342,8 +342,16 @@ def test_what_follows_a_sources_name_leaves_it() -> None:
 
 
 def test_a_publishing_body_read_as_the_source_of_a_book_is_its_publisher() -> None:
-    r = parse_string(
-        "Kaya. (2017). Kaya divânı. (S. Lund, haz.). Kültür ve Turizm Bakanlığı. "
-        "https://ekitap.ktb.gov.tr/TR-7/kaya.html (Erişim Tarihi: 22.12.2023)."
-    )
-    assert (r.container_title, r.publisher) == ("", "Kültür ve Turizm Bakanlığı")
+    # the rule itself, on the misreading a labeller trained without dev made of such entries
+    from refcheck.parse.fields import _Fields
+    from refcheck.parse.repairs import repair
+
+    text = "Lund, A. N. (1981). Problems of the mind. Progress Publishers. http://archive.org/x"
+    f = _Fields(type="webpage", title="Problems of the mind", container_title="Progress Publishers")
+    repair(f, text)
+    assert (f.container_title, f.publisher) == ("", "Progress Publishers")
+    # a ministry with a web address may be the site a page is on: left alone
+    f = _Fields(type="webpage", title="Заявление", container_title="Министерство Иностранных Дел")
+    f.url = "https://mid.ru/x"
+    repair(f, "Заявление. Министерство Иностранных Дел. https://mid.ru/x")
+    assert f.container_title == "Министерство Иностранных Дел"

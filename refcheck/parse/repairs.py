@@ -115,10 +115,15 @@ _MEETING = re.compile(
 _ICINDE = re.compile(r"[.?!]\s(?P<c>[^.()“”\"]{3,160}?)\s+(?:içinde|İçinde)\b")
 # a body that publishes read as the source of a work with no numbers: "Title. Kültür ve Turizm
 # Bakanlığı.", "Title. Progress Publishers.", "Title. Instituto Brasileiro de Geografia …"
-_PUBLISHING_BODY = re.compile(
-    r"\b(?:Press|Publishers?|Publishing|Verlag|Yayınları|Yayıncılık|Kitabevi|Bakanlığı|Ministry|"
-    r"Ministerium|Instituto|Institute|Association|Research Council|nəşriyyatı|Издательство|"
-    r"Министерство|Corp)\b"
+_PUBLISHING_HOUSE = re.compile(
+    r"\b(?:Press|Publishers?|Publishing|Verlag|Yayınları|Yayıncılık|Kitabevi|nəşriyyatı|"
+    r"Издательство|Corp)\b"
+)
+# … and a public body, which may also be the site a web page is on (the seed's "Министерство
+# Иностранных Дел Российской Федерации"): a publisher only for what is not a web page
+_PUBLIC_BODY = re.compile(
+    r"\b(?:Bakanlığı|Ministry|Ministerium|Instituto|Institute|Association|Research Council|"
+    r"Министерство)\b"
 )
 _SERIAL_OR_MEETING = re.compile(
     r"Proc|Journal|Annals|Bulletin|Review|Workshop|Conference|Symposium|Congress|Transactions"
@@ -211,7 +216,10 @@ def repair(f: _Fields, text: str) -> None:
         f.container_title
         and not (f.publisher or f.volume or f.issue or f.pages)
         and f.type not in ("article-journal", "article-newspaper", "article-magazine")
-        and _PUBLISHING_BODY.search(f.container_title)
+        and (
+            _PUBLISHING_HOUSE.search(f.container_title)
+            or (f.type != "webpage" and not f.url and _PUBLIC_BODY.search(f.container_title))
+        )
         and not _SERIAL_OR_MEETING.search(f.container_title)
     ):
         f.publisher, f.container_title = f.container_title, ""  # the body publishes it
