@@ -227,3 +227,8 @@ def test_an_ampersand_inside_a_name_and_three_periods_as_ellipsis() -> None:
     assert r.authors == (Organization("H&M"),)
     r = parse_string("Kaya, L., Berg, D., ... & Lund, P. (2008). Larrabee. *ACM TOG*, *27*(3), 18.")
     assert [a.display for a in r.authors] == ["Kaya, L.", "Berg, D.", "Lund, P."]
+
+
+def test_eds_after_the_names_makes_them_editors() -> None:
+    r = parse_string("Lund, A., & Berg, A. eds. (2009) Quantifying the economy. Oxford: Oxford UP.")
+    assert (r.authors, [a.family for a in r.editors]) == ((), ["Lund", "Berg"])

@@ -355,3 +355,22 @@ def test_a_publishing_body_read_as_the_source_of_a_book_is_its_publisher() -> No
     f.url = "https://mid.ru/x"
     repair(f, "Заявление. Министерство Иностранных Дел. https://mid.ru/x")
     assert f.container_title == "Министерство Иностранных Дел"
+
+
+def test_a_hijri_year_before_its_gregorian_one_gives_the_gregorian() -> None:
+    r = parse_string("Āshtiyānī, ʿAbbās. Kitāb Āl-i Nawbakht (Mashhad: Āstān-i Quds, 1383/1963)")
+    assert r.year == 1963
+    r = parse_string("al-Afandī. al-Fawāʾid al-ṭarīfa (Qum: Maktabat al-Marʿashī, 1385sh/2006)")
+    assert r.year == 2006
+
+
+def test_names_ending_at_a_colon_are_the_authors() -> None:
+    r = parse_string(
+        "Lund, Christian/Berg, Clemens/Kaya, Jan: Werkzeuge der digitalen Geisteswissenschaft, "
+        "in: Arslan u.a. (Hrsg.): Das Frontend als Flaschenhals?, Berlin 2023, S. 3–9."
+    )
+    assert [a.family for a in r.authors] == ["Lund", "Berg", "Kaya"]
+    assert r.title == "Werkzeuge der digitalen Geisteswissenschaft"
+    # an author, a full stop, then a title with a colon: the title keeps its first part
+    r = parse_string("Kaya, K. Der Bernstein: Das Bernsteinland und sein Leben. Stuttgart, 1951.")
+    assert r.title == "Der Bernstein: Das Bernsteinland und sein Leben"

@@ -424,7 +424,8 @@ _EDITION_END_GATE = re.compile(
 # it in parentheses, other styles after a comma); "Title. 2 vols." is the set's extent
 _TITLE_VOL = re.compile(
     r"[.,]\s*(?:(?P<v>[IVXLC]+|\d{1,2})\s*(?:cild|cilt|том|т\.)|(?:Том|Т\.|Tom|Cild|Cilt|[Vv]ol\.|"
-    r"[Vv]olume)\s*(?P<v2>[IVXLC]+|\d{1,2}))(?=[\s.,:]|$)|\.\s*\d{1,2}\s+vols\.?$",
+    r"[Vv]olume)\s*(?P<v2>[IVXLC]+|\d{1,2}))(?=[\s.,:]|$)|\.\s*\d{1,2}\s+vols\.?$|"
+    r"\s(?:Vol|Cilt|Том)\.\s?(?P<v3>[IVXLC]+|\d{1,2})\.?$",
 )
 _TITLE_VOL_GATE = re.compile(r"ol|om|il|т|Т")  # cheap: most titles end with none of these
 _PAGES_PAREN = re.compile(r"\((?:pp?\.|ss?\.|[сС]\.|стр\.|səh\.|S\.)\s*([^()]+)\)")
@@ -533,7 +534,7 @@ def _take_title_extras(f: _Fields, title: str) -> str:
     m = _TITLE_VOL.search(t) if _TITLE_VOL_GATE.search(t[-24:]) else None
     if m and m.start() > 0:
         if not f.volume:
-            f.volume = m["v"] or m["v2"] or ""
+            f.volume = m["v"] or m["v2"] or m["v3"] or ""
         t = t[: m.start()]
     brackets = list(_GENRE.finditer(t)) if "[" in t else []
     if len(brackets) >= 2 and not f.genre and not f.title_translation:

@@ -128,6 +128,22 @@ _PUBLIC_BODY = re.compile(
 _SERIAL_OR_MEETING = re.compile(
     r"Proc|Journal|Annals|Bulletin|Review|Workshop|Conference|Symposium|Congress|Transactions"
 )
+# a Hijri year before its Gregorian one: "1383/1963", "1385sh/2006", "1409 AH/1988 CE"
+_HIJRI_GREGORIAN = re.compile(
+    r"(?<!\d)(?P<h>1[0-4]\d\d)\s?(?:sh|ş|AHS?|A\.H\.|h|H|hş|k)?\.?\s?/\s?(?P<g>(?:1[5-9]|20)\d\d)(?!\d)"
+)
+# German humanities: "Gramsch-Stehfest, Robert: Titel, in: …", "Knüpfer, Christian/Beck, Clemens:
+# Titel": the names, each "Surname, Given", slash-separated, end at a colon
+_INITIAL = r"[^\W\d_]{1,2}\."
+_FULL_GIVEN = r"[^\W\d_][\w'’-]*"
+_NAME_SG = (  # one-word surname (a particle before it allowed), then given names or initials
+    r"(?:(?:von|van|de|du|di|da|zu)\s)?[^\W\d_][\w'’-]+,\s"
+    rf"(?:{_FULL_GIVEN}(?:\s{_FULL_GIVEN})?(?:\s{_INITIAL})?|{_INITIAL}(?:\s?{_INITIAL}){{0,2}})"
+    r"(?:\s(?:von|van|de|zu))?(?![\w'’-])"
+)
+_COLON_NAMES = re.compile(
+    rf"^(?P<names>{_NAME_SG}(?:\s?/\s?{_NAME_SG}){{0,8}}(?:\s+u\.\s?a\.)?):\s"
+)
 # Vancouver chapter: "In: Schiff ER, Sorrell MF, editors. Schiff's Diseases of the Liver. …"
 _IN_EDITORS_BOOK = re.compile(
     r"\bIn:\s*(?P<eds>[^.:;]{2,200}?),\s*"
@@ -194,6 +210,12 @@ def repair(f: _Fields, text: str) -> None:
             agents, et_al = read_names(m["names"]) if not f.authors else ([], False)
             if agents and all(isinstance(a, Person) for a in agents):
                 f.authors, f.et_al = list(agents), et_al
+    if ": " in text[:200]:
+        _colon_names(f, text)
+    if "/" in text and (f.year is None or f.year < 1500):
+        m = _HIJRI_GREGORIAN.search(text)
+        if m and 560 <= int(m["g"]) - int(m["h"]) <= 660 and f.year in (None, int(m["h"])):
+            f.year = int(m["g"])  # the Gregorian year; the Hijri one is the imprint's own
     if "[" in text and " / " not in text[:130]:
         _title_before_medium(f, text)
     if text[:1] in "ГGОС":
@@ -369,6 +391,21 @@ def _page_range_as_volume(f: _Fields) -> None:
     m = _WIDE_RANGE.fullmatch(f.volume)
     if m and not f.pages and int(m[2]) - int(m[1]) >= 4:
         f.pages, f.volume = f.volume, ""
+
+
+def _colon_names(f: _Fields, text: str) -> None:
+    """Names ending at a colon open the entry: they are its authors, not the title's start."""
+    m = _COLON_NAMES.match(text)
+    if m is None:
+        return
+    agents, et_al = read_names(m["names"].replace(" u.a.", "").replace(" u. a.", ""))
+    if not agents or not all(isinstance(a, Person) and a.given for a in agents):
+        return
+    if not m["names"].endswith((" von", " van", " de", " zu")):  # "Boehn, Max von": as read
+        f.authors, f.et_al = list(agents), et_al or "u." in m["names"]
+    cut = f.title.find(": ")
+    if cut > 0 and m["names"].endswith(f.title[:cut]):
+        f.title = f.title[cut + 2 :]  # "Oskar: Werkzeuge …": the last given name read as title
 
 
 def _title_before_medium(f: _Fields, text: str) -> None:

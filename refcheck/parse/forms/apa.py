@@ -59,7 +59,8 @@ _DATE_PAREN = re.compile(
 
 
 _EDITOR_ROLE = re.compile(
-    r"\s*\((?:Eds?\.?|Haz\.|Ред\.|Ред|Hrsg\.|Yay\.\s*haz\.|Red\.)\)\.?$", re.IGNORECASE
+    r"\s*(?:\((?:Eds?\.?|Haz\.|Ред\.|Ред|Hrsg\.|Yay\.\s*haz\.|Red\.)\)|,?\s+eds?\.)\.?$",
+    re.IGNORECASE,
 )
 
 
