@@ -232,3 +232,10 @@ def test_an_ampersand_inside_a_name_and_three_periods_as_ellipsis() -> None:
 def test_eds_after_the_names_makes_them_editors() -> None:
     r = parse_string("Lund, A., & Berg, A. eds. (2009) Quantifying the economy. Oxford: Oxford UP.")
     assert (r.authors, [a.family for a in r.editors]) == ((), ["Lund", "Berg"])
+
+
+def test_a_statement_whose_et_al_bracket_was_cut_keeps_its_name() -> None:
+    from refcheck.parse.names import read_names
+
+    assert read_names("В. С. Лунд [и") == ([Person("Лунд", "В. С.")], True)
+    assert read_names("Jin-hai Kaya [et") == ([Person("Kaya", "Jin-hai")], True)

@@ -424,6 +424,7 @@ _NAME_SPLIT = re.compile(
 # the next "Surname," (German notes' "Spindler/Schuster-Heckmann, Title" are not names so)
 _SLASHED_NAMES = re.compile(r"^[^,/]{2,40},\s[^,/]{1,40}/[^\W\d_]")
 _GLUED_SLASH = re.compile(r"/(?=[^\W\d_][\w'’ -]{1,40},)")
+_CUT_ETAL = re.compile(r"\s*\[(?:и|et|and|u|i|vd|və)?\.?\s*$")
 _GLUED_INITIAL = re.compile(r"(?<![^\W\d_])([^\W\d_]\.)(?=[^\W\d_])")
 _INI_WORD = re.compile(
     r"^(?:[^\W\d_][^\W\d_]?\.(?:-?[^\W\d_][^\W\d_]?\.)*-?|[^\W\d_]{1,3})$"
@@ -513,6 +514,9 @@ _RUN_ON_NAMES = re.compile(
 def read_names(text: str) -> tuple[list[Agent], bool]:
     """Persons and organisations of an author or editor span, in any order; et al. noted."""
     s = text.replace("*", " ").replace("…", " ").replace(". . .", " ").strip()
+    cut = _CUT_ETAL.search(s) if "[" in s[-6:] else None
+    if cut:  # "В. С. Бураков [и" / "J. Chen [et": "[и др.]" cut by the span, the names before
+        s = s[: cut.start()]
     if len(s) < 400 and _ROLE_ANYWHERE.search(s):
         s = _ROLE_ANYWHERE.sub(" ", s).strip(" ,;:")  # "под ред. А. В. Петрова", "отв. ред."
     s = _GLUED_INITIAL.sub(r"\1 ", s)  # "R.M.Əliyev" -> "R. M. Əliyev"
@@ -527,7 +531,7 @@ def read_names(text: str) -> tuple[list[Agent], bool]:
     m = _ROLE_TAIL.search(s, max(0, len(s) - 40)) if len(s) > 6 else None
     if m:
         s = s[: m.start()]
-    et_al = False
+    et_al = cut is not None
     m = _ETAL_END.search(s, max(0, len(s) - 40))
     if m and m.start() > 0:
         et_al = True
