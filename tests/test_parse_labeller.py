@@ -374,3 +374,12 @@ def test_turkish_law_journal_labels_with_a_colon_give_volume_and_issue() -> None
 def test_two_apostrophes_quote_a_title() -> None:
     r = parse_string("Lund, X., (1997), ''Musical Sound Modelling'', Signal Processing, 3, 1-9.")
     assert r.title == "Musical Sound Modelling"
+
+
+def test_pages_before_a_month_and_year_are_pages() -> None:
+    r = parse_string(
+        "R. Kaya and G. H. Lund, “Wrappers for feature subset selection,” Artif Intell, "
+        "vol. 97, no. 1–2, pp. 273–324, Dec. 1997, doi: 10.1016/S0004-3702(97)00043-X.",
+        reader="labeller",
+    )
+    assert (r.volume, r.issue, r.pages, r.year) == ("97", "1–2", "273–324", 1997)

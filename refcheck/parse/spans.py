@@ -389,16 +389,27 @@ _NUMBER_WORD = r"(?:[ТтVv]|Vol|vol|Cilt|Cild|Iss|Issue|No|Nr|Sayı|[Вв]ып|
 _NUMBER_LABEL = re.compile(r"^(?:" + _NUMBER_WORD + r"|Том|том)\.?$")
 _NUMBER_LABELLED = re.compile(r"^" + _NUMBER_WORD + r"\.?\s*\d+[A-Za-z]?[.,;]?$")
 _NUMBER = re.compile(r"^\d+[A-Za-z]?[.,;]?$")
+_PAGE_LABEL_TOKEN = re.compile(r"^(?:pp?|Pp?|ss?|[Сс]|стр|səh)\.$")  # Turkish "S." is Sayı
+_PAGE_RANGE_TOKEN = re.compile(r"^[A-Za-z]?\d+(?:[-–—][A-Za-z]?\d+)?[.,;]?$")
 
 
 def _numbers_after_their_labels(tokens: list[str], labels: list[str]) -> None:
     """Volume and issue numbers the model read as a date or pages, taken back by their label
-    words: ``т. 7, вып. | 2, март 2019`` and ``— V.41. —`` inside a date run."""
+    words: ``т. 7, вып. | 2, март 2019`` and ``— V.41. —`` inside a date run; and pages read
+    as the date that follows them (``pp. 273–324, Dec. 1997``)."""
     n = len(tokens)
     movable = ("date", "pages")
     for i in range(n):
         if labels[i] in movable and _NUMBER_LABELLED.match(tokens[i]):
             labels[i] = "volume"
+        elif (
+            labels[i] in ("date", "volume")
+            and i + 1 < n
+            and labels[i + 1] == labels[i]
+            and _PAGE_LABEL_TOKEN.match(tokens[i])
+            and _PAGE_RANGE_TOKEN.match(tokens[i + 1])
+        ):
+            labels[i] = labels[i + 1] = "pages"  # "pp. 273–324, Dec. 1997": pages before a date
         elif (
             labels[i] in (*movable, "volume")
             and i + 1 < n
