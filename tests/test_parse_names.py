@@ -239,3 +239,11 @@ def test_a_statement_whose_et_al_bracket_was_cut_keeps_its_name() -> None:
 
     assert read_names("В. С. Лунд [и") == ([Person("Лунд", "В. С.")], True)
     assert read_names("Jin-hai Kaya [et") == ([Person("Kaya", "Jin-hai")], True)
+
+
+def test_vancouver_names_with_a_generational_suffix_are_people() -> None:
+    r = parse_string(
+        "Lund DC, Kaya LC, Berg ER 3rd, Arslan R, et al. (2010) Prevalence of disease in "
+        "persons in the United States. Hypertension 55: 1102–9."
+    )
+    assert [a.display for a in r.authors] == ["Lund, DC", "Kaya, LC", "Berg, ER, 3rd", "Arslan, R"]

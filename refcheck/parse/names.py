@@ -36,7 +36,7 @@ _PARTICLES = frozenset(
         "dei",
     ]
 )
-_SUFFIX = re.compile(r"^(?:Jr|Sr|Jnr|Snr)\.?$|^(?:II|III|IV|V)$")
+_SUFFIX = re.compile(r"^(?:Jr|Sr|Jnr|Snr)\.?$|^(?:II|III|IV|V)$|^(?:2nd|3rd|4th)$")
 _INITIALS = re.compile(r"^(?:[^\W\d_][^\W\d_]?\.\s*-?\s*)+$")
 _ETAL = re.compile(r"^(?:[Ee]t\.?\s*al\.?|vd\.?|v\.?d\.|и\s+др\.?|ve\s+diğerleri|ve\s+ark\.?)$")
 _GIVEN_FULL = re.compile(
@@ -192,7 +192,9 @@ def _parse_author_block(block: str) -> _Authors:
 
 _CONJUNCTION = re.compile(r"(?:^|\s)(?:and|&|ve|və|и|und|et|y)\s", re.IGNORECASE)
 _LEADING_INITIAL = re.compile(r"^[^\W\d_]\.\s?[^\W\d_]{2,}$")
-_VANCOUVER_NAME = re.compile(r"^[^\W\d_][\w'’ -]{1,40}\s[A-Z]{1,3}\.?$")
+_VANCOUVER_NAME = re.compile(
+    r"^[^\W\d_][\w'’ -]{1,40}\s[A-Z]{1,3}\.?(?:\s(?:Jr|Sr|2nd|3rd|4th|II|III|IV)\.?)?$"
+)
 
 
 def _misread(agent: Agent) -> bool:
