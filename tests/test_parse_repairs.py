@@ -279,11 +279,16 @@ def test_a_chapters_pages_after_the_place_leave_the_publisher() -> None:
 
 
 def test_a_range_too_wide_for_volumes_is_a_chapters_pages() -> None:
-    r = parse_string(
-        'Lund, Jeffrey W. "Introduction: Realism and the state". Realism and the State. '
-        "ed. Steven E. Berg vd. 1-41. Cambridge: Cambridge University Press, 2009."
-    )
-    assert (r.volume, r.pages) == ("", "1-41")
+    # the rule itself, on the misreading a retrained labeller made of the seed's Taliaferro entry
+    from refcheck.parse.fields import _Fields
+    from refcheck.parse.repairs import repair
+
+    f = _Fields(type="chapter", title="Introduction", container_title="Realism", volume="1-41")
+    repair(f, 'Lund, J. "Introduction". Realism. ed. S. Berg vd. 1-41. Cambridge: CUP, 2009.')
+    assert (f.volume, f.pages) == ("", "1-41")
+    f = _Fields(type="book", title="Collected Works", volume="1-3")  # three volumes: a volume
+    repair(f, "Lund, J. Collected Works. Vol. 1-3. London: Penguin, 2001.")
+    assert (f.volume, f.pages) == ("1-3", "")
 
 
 def test_names_and_an_eprint_only_keep_the_names() -> None:

@@ -28,6 +28,7 @@ from refcheck.parse.fields import (
     _Fields,
     _magazine_name,
     _take_title_extras,
+    publisher_and_place,
 )
 from refcheck.parse.grammar import _is_report
 from refcheck.parse.labeller import Labelled
@@ -959,6 +960,11 @@ def fields_from_labels(lab: Labelled) -> _Fields:
             _pages(f, chunk, is_book)
         elif label == "publisher" and not f.publisher:
             f.publisher = _unquote(_strip(chunk))
+            if ": " in f.publisher and not f.place:
+                # "Massachussets: Addison Wesley …" labelled whole: the place, then the house
+                pub, place = publisher_and_place(f.publisher)
+                if pub and place and f.publisher.startswith(place):
+                    f.publisher, f.place = pub, place
         elif label == "location" and not f.place:
             f.place = _strip(chunk)
         elif label == "location" and f.publisher and prev == "publisher":
