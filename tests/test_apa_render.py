@@ -356,7 +356,7 @@ def _corpus_entries() -> list[str]:
     return out
 
 
-ROUND_TRIP_FLOOR = 0.97  # measured 0.975 (10,970/11,251 with the round-9 lists): scripts/roundtrip_apa.py; target 0.99
+ROUND_TRIP_FLOOR = 0.965  # measured 0.972 (11,976/12,318 with the round-10 lists): scripts/roundtrip_apa.py; target 0.99
 
 
 def test_round_trip_over_every_parsed_entry_of_the_real_corpora_keeps_its_floor() -> None:

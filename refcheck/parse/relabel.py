@@ -1,0 +1,320 @@
+"""The labeller's labels mended where the model is weakest, before the spans become fields.
+
+Each rule moves labels between tokens on evidence the model does not weigh enough: a connector
+ending a run of names, initials after a surname, italics closing a title, the label words of a
+number (``Vol.``, ``pp.``), a statement of responsibility after ``/``, a group author's name. The
+spans layer (:mod:`refcheck.parse.spans`) reads fields from what this returns.
+"""
+
+from __future__ import annotations
+
+import re
+
+from refcheck.parse.names import _ORG_HINT, has_org_stem
+
+_INITIAL_TOKEN = re.compile(r"^(?:[^\W\d_]{1,2}\.){1,3}[,;]?$")
+_CONNECTOR = frozenset(["и", "and", "&", "ve", "və", "und", "et", "y", "e", "And", "AND"])
+
+
+def mend_labels(tokens: list[str], labels: list[str]) -> list[str]:
+    """Mend the author boundary where the model is weakest; a list of names cannot end with a
+    connector, and initials belong to the name before them:
+    ``Петров, И., и | В. Сидорова.`` and ``Петров П. | П. Название`` are moved into the
+    authors."""
+    out = list(labels)
+    n = len(tokens)
+    i = 0
+    while i < n:
+        lab = out[i]
+        if lab != "author":
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and out[j + 1] == lab:
+            j += 1
+        # j: last token of this name run
+        k = j + 1
+        last = tokens[j]
+        if k < n and last in _CONNECTOR:  # as typed: "И." is an initial, "и" a connector
+            # take the next name: initials and one family name, or one family and initials
+            m = k
+            while m < n and _INITIAL_TOKEN.match(tokens[m]) and m - k < 3:
+                m += 1
+            if m < n and m - k <= 3 and tokens[m][:1].isupper():
+                end = m
+                while end + 1 < n and _INITIAL_TOKEN.match(tokens[end + 1]) and end - m < 3:
+                    end += 1
+                for x in range(k, end + 1):
+                    out[x] = lab
+                j = end
+        elif k < n and _INITIAL_TOKEN.match(tokens[k]) and _INITIAL_TOKEN.match(last):
+            out[k] = lab  # "Петров П. | П." : the second initial of the same name
+            j = k
+        i = j + 1
+    _italic_ends_title(tokens, out)
+    _heading_then_statement(tokens, out)
+    _statement_before_source(tokens, out)
+    _numbers_after_their_labels(tokens, out)
+    _author_before_quoted_title(tokens, out)
+    _group_author_before_title(tokens, out)
+    _group_author_runs_on(tokens, out)
+    _publisher_after_book_title(tokens, out)
+    _note_opening_title(tokens, out)
+    return out
+
+
+_QUOTES = frozenset('"“”«»„')
+
+
+def _note_opening_title(tokens: list[str], labels: list[str]) -> None:
+    """``2013. | Abydos: Tor zur | ägyptischen Unterwelt.``: a short note run between the date
+    and the title, with no stop, number or quote of its own, is the title's start."""
+    n = len(tokens)
+    i = 0
+    while i < n:
+        if labels[i] != "note" or i == 0 or labels[i - 1] != "date":
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and labels[j + 1] == "note":
+            j += 1
+        if (
+            j + 1 < n
+            and labels[j + 1] == "title"
+            and tokens[i - 1].endswith(".")
+            and not tokens[j].endswith((".", ";", ")", "]"))
+            and j - i < 4
+            and not any(c.isdigit() or c in _QUOTES for t in tokens[i : j + 1] for c in t)
+        ):
+            for x in range(i, j + 1):
+                labels[x] = "title"
+        i = j + 1
+
+
+_OPEN_QUOTE = frozenset('"“«„')
+
+
+def _author_before_quoted_title(tokens: list[str], labels: list[str]) -> None:
+    """``News.ru. "Title" (2020)`` with no author read: words ending with a period right before
+    the title's opening quote are its (group) author."""
+    if "author" in labels or "editor" in labels or len(tokens) < 3 or labels[0] != "title":
+        return
+    for k in range(1, min(5, len(tokens))):
+        if tokens[k][:1] in _OPEN_QUOTE:
+            if tokens[k - 1].endswith(".") and all(labels[x] == "title" for x in range(k + 1)):
+                for x in range(k):
+                    labels[x] = "author"
+            return
+
+
+def _group_author_before_title(tokens: list[str], labels: list[str]) -> None:
+    """``Antithrombotic Trialists’ Collaboration. Collaborative meta-analysis …`` with no author
+    read: a first sentence of the title that names an organisation (a word such as
+    Collaboration, Centers, Ministry, Organization, all words capitalised) is its group
+    author, as Vancouver and AMA lists put it."""
+    if "author" in labels or "editor" in labels or len(tokens) < 4 or labels[0] != "title":
+        return
+    for k in range(min(10, len(tokens) - 2)):
+        if labels[k] != "title":
+            return
+        if tokens[k].endswith(".") and not _INITIAL_TOKEN.match(tokens[k]):
+            head = tokens[: k + 1]
+            name = " ".join(head).rstrip(".")
+            if (
+                k >= 1
+                and labels[k + 1] == "title"
+                and all(_in_a_body_name(t) for t in head)
+                and _ORG_HINT.search(name)
+                and has_org_stem(name)
+            ):
+                for x in range(k + 1):
+                    labels[x] = "author"
+            return
+
+
+_ORG_GLUE_WORDS = "of for and the on & in de la du des da do das dos del di für und et y e и"
+_ORG_GLUE = frozenset(_ORG_GLUE_WORDS.split())
+
+
+def _in_a_body_name(token: str) -> bool:
+    """A word that can stand in an organisation's name: capitalised, or a joining word."""
+    return token[:1].isupper() or token.lower() in _ORG_GLUE
+
+
+def _group_author_runs_on(tokens: list[str], labels: list[str]) -> None:
+    """A group author the model cut at a period or mid-name, the rest read as the title's first
+    sentence: ``Brasil. | Ministério da Saúde. Doença …``, ``National Advisory | Committee on
+    Immunization. Recommendations …``. The sentence joins the author when the author is a
+    group's name (no initials) and the sentence names a body or finishes a name cut mid-way."""
+    n = len(tokens)
+    j = 0
+    while j < n and labels[j] == "author":
+        j += 1
+    if j == 0 or j > 8 or j + 2 >= n or labels[j] != "title":
+        return
+    head = tokens[:j]
+    if any(_INITIAL_TOKEN.match(t) or not _in_a_body_name(t) for t in head):
+        return
+    for k in range(j, min(j + 8, n - 1)):
+        t = tokens[k]
+        if labels[k] != "title" or not _in_a_body_name(t):
+            return
+        if t.endswith(".") and not _INITIAL_TOKEN.match(t):
+            sentence = " ".join(tokens[j : k + 1])
+            cut_mid_name = not head[-1].endswith((".", ",", ";", ":"))
+            if labels[k + 1] == "title" and (cut_mid_name or has_org_stem(sentence)):
+                for x in range(j, k + 1):
+                    labels[x] = "author"
+            return
+
+
+def _publisher_after_book_title(tokens: list[str], labels: list[str]) -> None:
+    """``*Title*. Alfred A. Knopf, 5. Edition, 1972.``: a run of capitalised words the model
+    left as a note, right after a book's title and before its edition or date, is the
+    publisher (a book with no journal, container or publisher read)."""
+    if any(lab in ("publisher", "journal", "container") for lab in labels):
+        return
+    n = len(labels)
+    for i in range(1, n):
+        if labels[i] == "note" and labels[i - 1] == "title":
+            j = i
+            while j < n and labels[j] == "note":
+                j += 1
+            run = tokens[i:j]
+            after = labels[j] if j < n else ""
+            if (
+                after in ("edition", "date", "location")
+                and 1 <= len(run) <= 6
+                and all(t[:1].isupper() or _INITIAL_TOKEN.match(t) for t in run)
+                and not any(ch.isdigit() for t in run for ch in t)
+            ):
+                for x in range(i, j):
+                    labels[x] = "publisher"
+            return
+
+
+def _heading_then_statement(tokens: list[str], labels: list[str]) -> None:
+    """GOST 7.0.100 ``Surname, I.I. Title / I.I. Surname, … // Source`` read as one author run:
+    the heading name ends at its initials, the title runs to the ``/``, the statement after it
+    names the authors."""
+    n = len(tokens)
+    if n < 5 or labels[0] != "author" or "/" not in tokens:
+        return
+    slash = tokens.index("/")
+    if any(lab != "author" for lab in labels[:slash]) or slash + 1 >= n:
+        return
+    if labels[slash + 1] != "author":
+        return
+    k = 1  # the heading: "Surname," then initials ("I.I.", "I. I.", "A.Y")
+    while k < slash and _INITIAL_TOKEN.match(
+        tokens[k].rstrip(",") + ("" if tokens[k].endswith(".") else ".")
+    ):
+        k += 1
+    if k == 1 or slash - k < 1:
+        return
+    for x in range(k, slash):
+        labels[x] = "title"
+    # the statement names every author up to "//": a name the model left as a note is one more
+    end = slash + 1
+    while end < n and tokens[end] != "//" and labels[end] in ("author", "note"):
+        end += 1
+    statement = tokens[slash + 1 : end]
+    if end < n and tokens[end] == "//" and all(_NAME_TOKEN.match(t) for t in statement):
+        for x in range(slash + 1, end):
+            labels[x] = "author"
+
+
+def _statement_before_source(tokens: list[str], labels: list[str]) -> None:
+    """GOST ``Title / I. I. Surname // Source. – 2008.`` where the model took the statement of
+    responsibility for the source or a note: the statement goes with the title (``_title`` cuts
+    it off and reads its names), and a source the model lost, from ``//`` to the next ``/`` or
+    area dash, is the source again (a book's when an imprint follows, else a periodical's)."""
+    if "//" not in tokens:
+        return
+    d = tokens.index("//")
+    s = next((i for i in range(d - 1, 0, -1) if tokens[i] == "/"), -1)
+    if s < 1 or not 1 <= d - s - 1 <= 12 or labels[s - 1] != "title":
+        return
+    if not all(_NAME_TOKEN.match(t) for t in tokens[s + 1 : d]):
+        return
+    if all(labels[x] == "author" for x in range(s + 1, d)):
+        return  # read as the authors already (``_heading_then_statement``)
+    for x in range(s, d):
+        labels[x] = "title"
+    n = len(tokens)
+    e = d + 1
+    # an area dash follows a period (". – М."), a dash in "(1853–1939)" does not
+    while e < n and not (
+        tokens[e] == "/" or (tokens[e] in ("–", "—", "-") and tokens[e - 1][-1:] in ".,")
+    ):
+        e += 1
+    if e == d + 1 or any(labels[x] in ("journal", "container") for x in range(d + 1, e)):
+        return
+    book = any(t in (":", "М.", "М.:") or labels[x] in ("location", "publisher")
+               for x, t in enumerate(tokens[e:], e))  # fmt: skip
+    for x in range(d, e):
+        labels[x] = "container" if book else "journal"
+
+
+# a family name or initials in a GOST statement of responsibility ("Зайцев", "Е.М.,")
+_NAME_TOKEN = re.compile(r"^(?:[^\W\d_][\w'’-]+|(?:[^\W\d_]{1,2}\.){1,3})[,;]?$")
+# a number after its own label word, whatever else the model said it was ("вып. 2", "V.41.",
+# "Iss.3", "№ 4"): the label word is the stronger evidence
+_NUMBER_WORD = r"(?:[ТтVv]|Vol|vol|Cilt|Cild|Iss|Issue|No|Nr|Sayı|[Вв]ып|№)"
+_NUMBER_LABEL = re.compile(r"^(?:" + _NUMBER_WORD + r"|Том|том)\.?$")
+_NUMBER_LABELLED = re.compile(r"^" + _NUMBER_WORD + r"\.?\s*\d+[A-Za-z]?[.,;]?$")
+_NUMBER = re.compile(r"^\d+[A-Za-z]?[.,;]?$")
+_PAGE_LABEL_TOKEN = re.compile(r"^(?:pp?|Pp?|ss?|[Сс]|стр|səh)\.$")  # Turkish "S." is Sayı
+_PAGE_RANGE_TOKEN = re.compile(r"^[A-Za-z]?\d+(?:[-–—][A-Za-z]?\d+)?[.,;]?$")
+
+
+def _numbers_after_their_labels(tokens: list[str], labels: list[str]) -> None:
+    """Volume and issue numbers the model read as a date or pages, taken back by their label
+    words: ``т. 7, вып. | 2, март 2019`` and ``— V.41. —`` inside a date run; and pages read
+    as the date that follows them (``pp. 273–324, Dec. 1997``)."""
+    n = len(tokens)
+    movable = ("date", "pages")
+    for i in range(n):
+        if labels[i] in movable and _NUMBER_LABELLED.match(tokens[i]):
+            labels[i] = "volume"
+        elif (
+            labels[i] in ("date", "volume")
+            and i + 1 < n
+            and labels[i + 1] == labels[i]
+            and _PAGE_LABEL_TOKEN.match(tokens[i])
+            and _PAGE_RANGE_TOKEN.match(tokens[i + 1])
+        ):
+            labels[i] = labels[i + 1] = "pages"  # "pp. 273–324, Dec. 1997": pages before a date
+        elif (
+            labels[i] in (*movable, "volume")
+            and i + 1 < n
+            and _NUMBER_LABEL.match(tokens[i])
+            and _NUMBER.match(tokens[i + 1])
+            and labels[i + 1] in (*movable, "volume")
+        ):
+            labels[i] = labels[i + 1] = "volume"
+
+
+_ITALIC_CLOSE = re.compile(r"\*[.,:;)\]]*$")
+
+
+def _italic_ends_title(tokens: list[str], labels: list[str]) -> None:
+    """Markdown italics mark a book's title exactly: a title run that opened with ``*`` ends
+    where the italics close, and what the model ran on into it (``*Title*. Alfred A. Knopf,
+    1972``) is the publisher when the entry names none, else a note."""
+    n = len(tokens)
+    i = 0
+    while i < n:
+        if labels[i] != "title" or not tokens[i].startswith("*"):
+            i += 1
+            continue
+        j = i
+        while j < n and labels[j] == "title" and not _ITALIC_CLOSE.search(tokens[j]):
+            j += 1
+        k = j + 1  # first token after the italic close
+        if j < n and k < n and labels[k] == "title":
+            has_pub = "publisher" in labels
+            while k < n and labels[k] == "title":
+                labels[k] = "note" if has_pub else "publisher"
+                k += 1
+        i = k
