@@ -157,8 +157,9 @@ _MLA_EDITED = re.compile(
     r"(?:^|\.\s)(?P<t>[^.]{2,200})\.\s(?P<c>[^.]{3,200}?)"
     r"(?:,\s+edited|\.\s+Edited)\s+(?:and\s+\w+\s+)?by\s"
 )
-# GOST: "Алехина С. В. Title [Электронный ресурс] / С.В. Алехина, Ю. В. Мельник // Journal"
+# an edition statement, not an edited book: "Schriften. Zweite … Auflage. Edited by …"
 _EDITION_WORD = re.compile(r"Auflage|[Ee]dition\b|[Bb]askı|[Ii]zdanie|издание")
+# GOST: "Алехина С. В. Title [Электронный ресурс] / С.В. Алехина, Ю. В. Мельник // Journal"
 _STATEMENT = re.compile(r"(?<!/)\s/\s(?P<names>[^/;]{4,300}?)(?:\s?//|;|\s[–—-]\s|\.\s[–—-]|$)")
 # "Film History, 21,1" / "Frontiers in Computational Neuroscience, 9": numbers left on the name
 _CONTAINER_NUMBERS = re.compile(r",\s*(?P<v>\d{1,4})(?:,(?P<i>\d{1,3}))?$")

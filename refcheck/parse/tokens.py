@@ -26,7 +26,8 @@ _GLUED_AFTER_QUOTE = re.compile(r"([,.]”)(?=[^\W\d_])")
 
 def reading_text(text: str) -> str:
     """The entry as both readers see it (and as the labeller is trained on): look-alike dashes
-    made the usual ones, ``Toshkent, 1995-yil.`` → ``Toshkent, 1995.``"""
+    made the usual ones, two apostrophes a quote mark, ``Toshkent, 1995-yil.`` →
+    ``Toshkent, 1995.``"""
     if "―" in text:
         text = text.replace("―", "—")  # U+2015 typed for GOST's dash
     if "‒" in text:
