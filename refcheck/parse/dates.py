@@ -6,6 +6,13 @@ import re
 
 from refcheck.model import PartialDate
 
+# English month names and their abbreviations, as a regex alternation (no trailing period):
+# the spans layer and the repairs look for a date after a source's name with it
+EN_MONTH_NAMES = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+)
+
 # --------------------------------------------------------------------------- dates
 
 _MONTHS: tuple[tuple[str, int], ...] = (

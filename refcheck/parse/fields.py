@@ -197,10 +197,29 @@ _EDITION = re.compile(
     r"\(?\s*(?P<n>\d+)(?:\.|st|nd|rd|th|-?е|\.?\s*[Bb]askı)?\s*(?:ed\.|[Ee]dition|[Bb]askı|изд\.?)\s*\)?",
 )
 _TITLE_PAREN = re.compile(r"\s*\((?P<in>[^()]{1,80})\)(?=\s*(?:\[|$|\.|,))")
+_ORDINAL_WORDS = {
+    w: str(i)
+    for i, w in enumerate(
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+        ],
+        start=1,
+    )
+}
+_ORDINALS = "|".join(_ORDINAL_WORDS)  # "first|second|…|tenth"
 _ED_INNER = re.compile(
     r"^(?P<n>\d+(?:st|nd|rd|th|ème|e|er)?\.?(?:\s+[^\W\d_]+)?|[Rr]ev\.|[Rr]evised(?:\s+\w+)?|\d+\.|"
     r"\d+-?е|\d+-?(?:ci|cı|cu|cü|inci|ıncı|uncu|üncü|nci|ncı|ncu|ncü|ое|ье)|new|"
-    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:\s+revised)?)\s*"
+    rf"(?:{_ORDINALS})(?:\s+revised)?)\s*"
     r"(?:ed\.|edn\.?|éd\.|edition|bs\.|baskı|bası|basım|bsk\.|изд\.?|nəşr|(?<=\.\s)b\.|(?<=\.)b\.)"
     r"\.?(?:,\s*(?P<rest>.*))?$",
     re.IGNORECASE,
@@ -369,26 +388,6 @@ class _Fields:
             self.issues.append(phrase)
 
 
-_ORDINAL_WORDS = {
-    w: str(i)
-    for i, w in enumerate(
-        [
-            "first",
-            "second",
-            "third",
-            "fourth",
-            "fifth",
-            "sixth",
-            "seventh",
-            "eighth",
-            "ninth",
-            "tenth",
-        ],
-        start=1,
-    )
-}
-
-
 _GOST_THESIS = re.compile(
     r"\s*:\s*(?P<g>(?:автореф\.\s*)?дис(?:\.|сертация)\s[^:]{0,80}?)"
     r"(?:\s*:\s*\d{2}\.\d{2}\.\d{2}(?:\s*[,;]\s*\d{2}\.\d{2}\.\d{2})*\.?)?$"
@@ -413,7 +412,7 @@ def _year_span(s: str) -> bool:
 # ", 5. Edition" / ", 7. Auflage" / ", 2-ci nəşr" ending a title (the gate looks at its last
 # characters only, so the end-anchored search is not tried at every position of every title)
 _EDITION_END = re.compile(
-    r"[.,]\s+(\d+|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))"
+    rf"[.,]\s+(\d+|(?i:{_ORDINALS}))"
     r"(?:\.|-?(?:st|nd|rd|th|ci|cı|cu|cü|е|ое))?\s*(?:Auflage|Aufl\.|[Ee]dition|[Ee]dn|[Ee]d\.|"
     r"[Bb]askı|[Bb]s\.|изд\.|издание|nəşr)\.?$"
 )

@@ -12,6 +12,7 @@ import re
 
 from refcheck.model import Organization, Person
 from refcheck.normalise.folding import fold_key
+from refcheck.parse.dates import EN_MONTH_NAMES
 from refcheck.parse.fields import _CITIES, _Fields
 from refcheck.parse.names import read_names
 from refcheck.parse.tokens import _unquote
@@ -73,10 +74,7 @@ _ROLE_SENTENCE = re.compile(
 _ROLE_LEAD = re.compile(r"^(?:[Ee]ds?|[Tt]rans|[Cc]omps?|[Ee]d\. and trans)\.\s+(?=\S)")
 # a proceedings' name and what follows it: ". June 29–July 2, 2016, Raleigh", ". Article": the
 # meeting's dates, the article number's label (", IEEE" stays: "Pervasive Computing, IEEE")
-_MONTHS = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
-)
+_MONTHS = EN_MONTH_NAMES
 _CONTAINER_TAIL = re.compile(
     rf"(?:\.\s+{_MONTHS}\.?\s+\d{{1,2}}\b.*|\.\s+Article"
     # ", 11 Jul 2017", ", July/August": a web source's or magazine's date
@@ -390,7 +388,7 @@ def _title_holds_container(f: _Fields, text: str) -> None:
 def _page_range_as_volume(f: _Fields) -> None:
     """ "ed. Steven E. Lobell vd. 1-41. Cambridge": a range too wide for volumes is pages."""
     m = _WIDE_RANGE.fullmatch(f.volume)
-    if m and not f.pages and int(m[2]) - int(m[1]) >= 4:
+    if m and int(m[2]) - int(m[1]) >= 4:  # (the caller saw no pages)
         f.pages, f.volume = f.volume, ""
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from refcheck.model import Organization, PartialDate, Person
-from refcheck.parse.dates import _month_day, parse_date
+from refcheck.parse.dates import EN_MONTH_NAMES, _month_day, parse_date
 from refcheck.parse.fields import (
     _CITIES,
     _ORDINAL_WORDS,
@@ -297,10 +297,7 @@ _NAME_PART_OR_YEARBOOK = re.compile(
 _CONT_PAGES = re.compile(r",\s*(?:pp?\.\s*)?(\d+\s*[-–—]\s*\d+)\s*$")
 
 
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-)
+_MONTH = EN_MONTH_NAMES + r"\.?"
 _CONT_TAIL = re.compile(
     r"[.,]\s*(?:(?:Т|Том|Vol|Cilt|Cild|Tome)\.?|Epub(?: ahead of print)?|"
     + _MONTH
