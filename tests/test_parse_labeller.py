@@ -213,7 +213,12 @@ def test_every_label_the_model_gives_is_a_known_one() -> None:
     got = label("Smith, J. (2020). Title. Journal, 1(2), 3-4. https://doi.org/10.1/x")
     assert set(got.labels) <= set(LABELS)
     assert len(got.labels) == len(got.spans) == 8
-    assert 0.0 < got.probability <= 1.0
+    assert got.probability is None  # a second pass over the entry, only when asked for
+    sure = label(
+        "Smith, J. (2020). Title. Journal, 1(2), 3-4. https://doi.org/10.1/x", probability=True
+    )
+    assert sure.labels == got.labels
+    assert sure.probability is not None and 0.0 < sure.probability <= 1.0
 
 
 # --------------------------------------------------------------------------- bad model file

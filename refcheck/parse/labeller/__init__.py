@@ -85,20 +85,22 @@ class Labelled:
     text: str
     spans: tuple[tuple[int, int], ...]
     labels: tuple[str, ...]
-    probability: float  # of the whole label sequence, as the model sees it
+    # of the whole label sequence, as the model sees it; only when asked for (a second pass over
+    # the entry: the parser does not use it, and it costs a tenth of the labelling)
+    probability: float | None = None
 
     def tokens(self) -> list[str]:
         return [self.text[s:e] for s, e in self.spans]
 
 
-def label(text: str) -> Labelled:
+def label(text: str, *, probability: bool = False) -> Labelled:
     """Label every token of one entry (``text`` as the grammar sees it: one line)."""
     spans = tokenize(text)
     if not spans:
-        return Labelled(text, (), (), 1.0)
+        return Labelled(text, (), (), 1.0 if probability else None)
     tokens = [text[s:e] for s, e in spans]
     tagger = _load()
     with _lock:  # a Tagger holds per-call state; pipelines may parse from threads
         labels = tagger.tag(sequence_features(tokens))
-        prob = tagger.probability(labels)
-    return Labelled(text, tuple(spans), tuple(labels), float(prob))
+        prob = float(tagger.probability(labels)) if probability else None
+    return Labelled(text, tuple(spans), tuple(labels), prob)

@@ -134,10 +134,28 @@ def _script(core: str) -> str:
 
 
 class _Tok:
-    """What a token contributes to its own features and to its neighbours', built once per
-    distinct token string (tokens repeat across a list: the cache makes extraction ~3x faster)."""
+    """What a token contributes to its own features and to its neighbours', and how it moves
+    the left context, built once per distinct token string (tokens repeat across a list: the
+    cache makes extraction ~3x faster)."""
 
-    __slots__ = ("init", "kw", "m1", "m2", "own", "p1", "p2", "shape", "year")
+    __slots__ = (
+        "brackets",
+        "init",
+        "kw",
+        "m1",
+        "m2",
+        "own",
+        "p1",
+        "p2",
+        "quote",
+        "sentence",
+        "shape",
+        "shape_next",
+        "shape_prev",
+        "slashes",
+        "stars",
+        "year",
+    )
 
     def __init__(self, tok: str) -> None:
         word, shape, kw, own = _base(tok)
@@ -158,6 +176,21 @@ class _Tok:
             self.p1.append("init+1")
         self.m2 = "w-2=" + word
         self.p2 = "w+2=" + word
+        self.shape_prev = "sh-1|sh=" + shape + "|"  # this token's shape pair with the next
+        self.shape_next = "sh|sh+1=" + shape + "|"
+        # the left context this token hands on
+        self.brackets = "".join(ch for ch in tok if ch in "()[]")
+        if tok[0] in '"“«„' and not (tok[-1] in '"”»' and len(tok) > 1):
+            self.quote = 1  # opens a quotation
+        elif tok.rstrip(".,;:")[-1:] in ('"', "”", "»"):
+            self.quote = -1  # closes it
+        else:
+            self.quote = 0
+        self.stars = tok.count("*") % 2 == 1  # toggles Markdown italics
+        self.slashes = tok.startswith("//")
+        self.sentence = (
+            tok[-1] == "." and not self.init and kw not in ("vol", "iss", "pp", "ed", "edn")
+        )
 
 
 _CACHE: dict[str, _Tok] = {}
@@ -241,72 +274,75 @@ def _base(tok: str) -> tuple[str, str, str, list[str]]:
     return word, shape, kw, f
 
 
-# the position features' strings, built once (an f-string per token costs more than the lookup)
-_POS = tuple(f"pos={k}" for k in range(10))
-_I = tuple(f"i={k}" for k in range(7))
-_R = tuple(f"r={k}" for k in range(7))
+# the position and left-context features' strings, built once (an f-string per token costs
+# more than the lookup)
 _SENT = tuple(f"sent={k}" for k in range(6))
+_FLAGS = ("inparen", "inquote", "initalic", "afterss", "afteryear")
+_CONTEXT = tuple(
+    tuple(
+        (*(flag for bit, flag in enumerate(_FLAGS) if mask >> bit & 1), _SENT[sent])
+        for sent in range(6)
+    )
+    for mask in range(32)
+)
+_POSITIONS: dict[int, tuple[tuple[str, str, str], ...]] = {}
+
+
+def _positions(n: int) -> tuple[tuple[str, str, str], ...]:
+    """``pos=`` (tenth of the entry), ``i=`` and ``r=`` (tokens before and after, up to 6)."""
+    got = _POSITIONS.get(n)
+    if got is None:
+        got = _POSITIONS[n] = tuple(
+            (f"pos={i * 10 // n}", f"i={min(i, 6)}", f"r={min(n - 1 - i, 6)}") for i in range(n)
+        )
+    return got
 
 
 def sequence_features(tokens: list[str]) -> list[list[str]]:
     """One feature list per token: its own, its neighbours' and what the left context carries."""
     base = [_tok(t) for t in tokens]
     n = len(tokens)
+    positions = _positions(n)
     out: list[list[str]] = []
     depth = 0
-    in_quote = False
-    in_italic = False
-    after_slashes = False
-    after_year = False
+    in_quote = in_italic = after_slashes = after_year = False
     sentence = 0
-    for i, tok in enumerate(tokens):
-        b = base[i]
-        f = [*b.own, _POS[i * 10 // n], _I[min(i, 6)], _R[min(n - 1 - i, 6)]]
-        if depth > 0:
-            f.append("inparen")
-        if in_quote:
-            f.append("inquote")
-        if in_italic:
-            f.append("initalic")
-        if after_slashes:
-            f.append("afterss")
-        if after_year:
-            f.append("afteryear")
-        f.append(_SENT[min(sentence, 5)])
+    last = n - 1
+    for i, b in enumerate(base):
+        mask = (depth > 0) | in_quote << 1 | in_italic << 2 | after_slashes << 3 | after_year << 4
+        f = [*b.own, *positions[i], *_CONTEXT[mask][sentence]]
         if i:
             prev = base[i - 1]
             f.extend(prev.m1)
-            f.append("sh-1|sh=" + prev.shape + "|" + b.shape)
+            f.append(prev.shape_prev + b.shape)
             if i > 1:
                 f.append(base[i - 2].m2)
         else:
             f.append("BOS")
-        if i + 1 < n:
+        if i < last:
             nxt = base[i + 1]
             f.extend(nxt.p1)
-            f.append("sh|sh+1=" + b.shape + "|" + nxt.shape)
-            if i + 2 < n:
+            f.append(b.shape_next + nxt.shape)
+            if i + 1 < last:
                 f.append(base[i + 2].p2)
         else:
             f.append("EOS")
         out.append(f)
         # carry the left context to the next token
-        if "(" in tok or "[" in tok or ")" in tok or "]" in tok:
-            for ch in tok:
+        if b.brackets:
+            for ch in b.brackets:
                 if ch in "([":
                     depth += 1
-                elif ch in ")]" and depth:
+                elif depth:
                     depth -= 1
-        if tok[0] in '"“«„' and not (tok[-1] in '"”»' and len(tok) > 1):
-            in_quote = True
-        elif tok.rstrip(".,;:")[-1:] in ('"', "”", "»"):
-            in_quote = False
-        if "*" in tok:
-            in_italic = (tok.count("*") % 2 == 1) != in_italic
-        if tok.startswith("//"):
+        if b.quote:
+            in_quote = b.quote > 0
+        if b.stars:
+            in_italic = not in_italic
+        if b.slashes:
             after_slashes = True
         if b.year:
             after_year = True
-        if tok[-1] == "." and not b.init and b.kw not in ("vol", "iss", "pp", "ed", "edn"):
+        if b.sentence and sentence < 5:
             sentence += 1
     return out
