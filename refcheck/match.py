@@ -453,6 +453,7 @@ def match_citations(
             by_key.setdefault(r.key, r.index)
     positions = {r.index for r in references}
     previous: Link | None = None
+    recent: dict[str, int] = {}  # first author cited (folded) -> the entry it was linked to
     for c in citations:
         if c.key and by_key:
             ref_index = by_key.get(c.key)
@@ -472,6 +473,9 @@ def match_citations(
                 out.append(Link(c.index, None))
             else:
                 out.append(Link(c.index, previous.reference, "ibid", previous.score))
+            continue
+        if c.no_year:  # "(Bıyıklı, s. 63)": the author's entry, the one cited last if several
+            out.append(_match_no_year(c, index, recent))
             continue
         key = (
             c.authors,
@@ -494,7 +498,22 @@ def match_citations(
             )
         out.append(hit)
         previous = out[-1]
+        if hit.reference is not None and c.authors:
+            recent[fold(c.authors[0])] = hit.reference
     return tuple(out)
+
+
+def _match_no_year(c: Citation, index: _Index, recent: dict[str, int]) -> Link:
+    """A citation without a year repeats a work of an author cited before: the author's only
+    entry, else the entry of that author cited last (the other entries are its candidates)."""
+    found = _find(c, index)
+    if found is None:
+        return Link(c.index, None)
+    refs = [index.entries[i].ref.index for i in found.hits]
+    last = recent.get(fold(c.authors[0])) if c.authors else None
+    best = last if last in refs else refs[0]
+    others = tuple(i for i in refs if i != best) if last not in refs else ()
+    return Link(c.index, best, "no-year", 0.5, others)
 
 
 def _with_repeats(link: Link, index: _Index) -> Link:

@@ -232,6 +232,7 @@ class Citation:
     by_title: bool = False  # a title stands for the author: (“Banking Law Review,” 2013)
     number: int = 0  # the entry number of a numbered citation ([12]); 0 otherwise
     ibid: bool = False  # "(Ibid.)", "[Там же, с. 5]": the work cited just before, no names
+    no_year: bool = False  # "(Bıyıklı, s. 63)": names and a page, no year (a listed author)
 
 
 @dataclass(frozen=True, slots=True)

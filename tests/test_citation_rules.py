@@ -25,6 +25,7 @@ CHECKS: dict[str, Callable[[Context], Iterable[Finding]]] = {
     "C207": citation_style.citation_language,
     "C208": citation_style.citation_between_sentences,
     "C209": citation_style.numbered_citations,
+    "C210": rules.citation_without_year,
     "X301": rules.citation_without_entry,
     "X302": rules.entry_not_cited,
     "X303": rules.year_checks,
@@ -154,6 +155,12 @@ CASES: list[tuple[str, tuple[str, list[Entry]], tuple[str, list[Entry]], str]] =
         ("As shown [1], [2] and later [1, 2].", [ROSE, FRIED]),
         ("As shown (Rose, 1998; Friedberg, 1993).", [ROSE, FRIED]),
         "cites by number",
+    ),
+    (
+        "C210",
+        ("(Rose, 1998) and again (Rose, p. 4)", [ROSE]),
+        ("(Rose, 1998) and again (Rose, 1998, p. 4)", [ROSE]),
+        "(Rose, p. 4) gives no year; the entry it repeats is Rose (1998)",
     ),
     (
         "X301",

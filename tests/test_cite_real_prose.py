@@ -590,3 +590,25 @@ def test_bare_mentions_of_co_authors_start_at_the_first_listed_author() -> None:
         ("Rolf, Rossi 1980", ("Rolf", "Rossi")),
         ("Harte, Lin 2019", ("Harte", "Lin")),
     ]  # "Ross 1980" names no listed first author: prose
+
+
+def test_a_page_without_a_year_cites_a_listed_author_again() -> None:
+    body = (
+        "İlk kez (Dorukal, 2019, s. 12) der. Sonra (Dorukal, s. 63) ve (Dorukal, s.59-60; "
+        "Kemerli Usta s. 115) diye sürer; (Tablo 3, s. 5) ve (Yabancı, s. 4) birer atıf değildir."
+    )
+    got = extract_citations(_doc(body, [("Dorukal", 2019), ("Usta", 1998)]))
+    assert [(c.text, c.authors, c.year, c.no_year, c.locator) for c in got] == [
+        ("Dorukal, 2019, s. 12", ("Dorukal",), 2019, False, "s. 12"),
+        ("Dorukal, s. 63", ("Dorukal",), None, True, "s. 63"),
+        ("Dorukal, s.59-60", ("Dorukal",), None, True, "s.59-60"),
+        ("Kemerli Usta s. 115", ("Kemerli Usta",), None, True, "s. 115"),
+    ]
+
+
+def test_an_author_who_is_also_a_month_is_cited_when_the_list_has_that_year() -> None:
+    body = "Şah ikna olur (Kasım, 1992, s. 218-221). Kasım 1992'de (Kasım, 1990) yayımlandı."
+    got = extract_citations(_doc(body, [("Kasım", 1992)]))
+    assert [(c.text, c.year, c.locator) for c in got] == [
+        ("Kasım, 1992, s. 218-221", 1992, "s. 218-221")
+    ]

@@ -354,3 +354,20 @@ def test_no_count_or_spelling_finding_on_an_author_list_the_parser_misread() -> 
     assert [f.code for f in rules.author_count(build("Raimo vd.’nin (2014) kavramı", [fine]))] == [
         "X307"
     ]
+
+
+def test_a_citation_without_a_year_links_the_author_entry_cited_last() -> None:
+    a19, a21, b = entry(P("Dorukal"), year=2019), entry(P("Dorukal"), year=2021), entry(P("Usta"))
+    body = "(Usta, s. 4) once; (Dorukal, 2021, s. 3) then (Dorukal, s. 9)."
+    assert links(body, [a19, a21, b]) == [
+        ("Usta, s. 4", 3, "no-year"),
+        ("Dorukal, 2021, s. 3", 2, "exact"),
+        ("Dorukal, s. 9", 2, "no-year"),
+    ]
+    ctx = build(body, [a19, a21, b])
+    found = [(f.code, f.reference, f.suggestion) for f in rules.citation_without_year(ctx)]
+    assert found == [("C210", 3, "(Usta, 2020, s. 4)"), ("C210", 2, "(Dorukal, 2021, s. 9)")]
+    assert not list(rules.year_checks(ctx))  # no X303/X304 for a citation that gives no year
+    # nothing cited last: the first listed entry, the other named in the message
+    first = list(rules.citation_without_year(build("(Dorukal, s. 9).", [a19, a21])))
+    assert (first[0].reference, "Dorukal (2021)" in first[0].message) == (1, True)

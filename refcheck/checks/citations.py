@@ -116,6 +116,18 @@ _rule(
     "APA 7 §8.11 (APA-IT-03)",
 )
 _rule(
+    "C210",
+    "citation-without-year",
+    Severity.WARNING,
+    "cite",
+    "Every author-date citation gives the year, a repeated one too: a citation of names and a "
+    "page only (a listed author's work cited again) is linked to that author's entry (the one "
+    "cited last when the author has several) and gets its year back.",
+    "(Bıyıklı, s. 63)",
+    "(Bıyıklı, 2021, s. 63)",
+    "APA 7 §8.10, §8.11 (APA-IT-03)",
+)
+_rule(
     "X301",
     "citation-without-entry",
     Severity.ERROR,
@@ -561,13 +573,28 @@ def entry_not_cited(ctx: Context) -> Iterator[Finding]:
             yield _efind("X302", ctx, r, f"entry {_label(r)} is never cited in the text")
 
 
+@check("C210")
+def citation_without_year(ctx: Context) -> Iterator[Finding]:
+    by_idx = _refs_by_index(ctx.references)
+    for c, lk, ref in _pairs(ctx):
+        if not c.no_year or ref is None:
+            continue
+        names = c.text[: c.text.find(c.locator)].rstrip(" ,") if c.locator else c.text
+        fixed = f"({names}, {ref.year_label}, {c.locator})" if c.locator else ""
+        msg = f"({c.text}) gives no year; the entry it repeats is {_label(ref)}"
+        others = ", ".join(_label(by_idx[i]) for i in lk.candidates if i in by_idx)
+        if others:
+            msg += f" (the author's entry cited last; also listed: {others})"
+        yield _cfind("C210", ctx, c, msg, ref, suggestion=fixed)
+
+
 @check("X303", "X304", "X308")
 def year_checks(ctx: Context) -> Iterator[Finding]:
     plan = _letter_plan(ctx.references)
     by_idx = _refs_by_index(ctx.references)
     for c, lk, ref in _pairs(ctx):
-        if ref is None:
-            continue
+        if ref is None or c.no_year:
+            continue  # a citation without a year is C210's to report
         others = ", ".join(_label(by_idx[i]) for i in lk.candidates if i in by_idx)
         same_year = (
             (c.year is not None and c.year == ref.year)

@@ -30,7 +30,7 @@ import itertools
 import re
 from dataclasses import replace
 
-from refcheck.cite.bare import bare_citations, year_only_citations
+from refcheck.cite.bare import bare_citations, listed_parentheses, year_only_citations
 from refcheck.cite.grammar import ALSO_SPLIT, AND_SPLIT, DAYS, HAS_DATE, IBID, YEAR
 from refcheck.cite.items import Item, is_year_only, parse_item, parse_tail
 from refcheck.cite.narrative import is_narrative_abbreviation, narrative
@@ -68,6 +68,9 @@ def extract_citations(doc: Document) -> tuple[Citation, ...]:
     found = _extract(text, body.start, body.end, orphans)
     bare = year_only_citations(text, body.start, orphans, doc.references)
     bare += bare_citations(text, body.start, body.end, doc.references, [c.span for c in found])
+    bare += listed_parentheses(
+        text, body.start, body.end, doc.references, [c.span for c in (*found, *bare)]
+    )
     if bare:
         group = max((c.group for c in found), default=0)
         bare = [replace(c, group=group + k) for k, c in enumerate(bare, 1)]

@@ -38,7 +38,10 @@ _CUED = re.compile(
 )
 _LOC_AFTER = re.compile(r":\s?\d{1,4}(?:\s?[-–]\s?\d{1,4})?")
 # "MEDİZ 2008 yılı boyunca", "в 2008 году", "in the 2008 season": a date, not a citation
-_YEAR_NOUN = re.compile(r"\s?(?:yıl|yil|il[iə]|year|год|г\.|season|edition)", re.IGNORECASE)
+# "Kasım 1992'de": a Turkish case ending on the year makes it a date too ("in November 1992")
+_YEAR_NOUN = re.compile(
+    r"\s?(?:yıl|yil|il[iə]|year|год|г\.|season|edition)|['’][a-zçğıöşü]{1,4}\b", re.IGNORECASE
+)
 
 
 def _index(refs: Sequence[Reference]) -> dict[str, set[tuple[int, str]]]:
@@ -244,3 +247,83 @@ def _author_before(
         if w.start() < sentence and nearest:
             return nearest
     return nearest
+
+
+# --------------------------------------------------------------------------- listed parentheses
+
+# A parenthesis the author-date reading left alone, read again against the list, one ";" item
+# at a time: names (one to three capitalised words, et al. allowed), then a year, a page, or
+# both. "(Bıyıklı, s. 63)" repeats a work cited before without its year (Turkish humanities,
+# MLA); "(Kasım, 1992, s. 218)" names an author who is also a month.
+_PARENS = re.compile(r"\(([^()\n]{3,300})\)")
+_LISTED_ITEM = re.compile(
+    r"(?P<names>(?:(?:van|von|de|der|den|da|di|du|la|le|al|el)\s+){0,2}"
+    r"[A-ZÀ-ÞА-ЯЁĞŞİÇÖÜƏ][^\W\d_]{1,30}(?:[-'’][^\W\d_]{1,20})?"
+    r"(?:\s+[A-ZÀ-ÞА-ЯЁĞŞİÇÖÜƏ][^\W\d_]{1,30}(?:[-'’][^\W\d_]{1,20})?){0,2})"
+    r"(?P<etal>\s+(?:et\s+al\.|vd\.|ve\s+ark\.|və\s+b\.|и\s+др\.))?"
+    r"(?:\s*,\s*(?P<year>(?:1[5-9]|20)\d\d)(?P<sfx>[a-zа-я])?(?![\w/–—-]))?"
+    r"(?:(?(year)\s*[,:]\s*|\s*,?\s*)"
+    r"(?P<loc>(?P<kw>pp?\.|ss?\.|сс?\.|стр\.|səh\.)\s?\d{1,4}(?:\s?[-–—]\s?\d{1,4})?))?"
+)
+
+
+def listed_parentheses(
+    text: str, start: int, end: int, refs: Sequence[Reference], taken: Sequence[Span]
+) -> list[Citation]:
+    """Items of parentheses in ``text[start:end]`` that no citation was read from and that name
+    a listed first author: with its year (an author who is also a word, ``Kasım``), or with a
+    page and no year (``no_year``: the match stage links the author's entry, C210 asks for the
+    year). An unlisted name stays prose: nothing here raises X301."""
+    if not refs:
+        return []
+    index: dict[str, set[tuple[int, str]]] | None = None
+    spans = sorted((s.start, s.end) for s in taken)
+    out: list[Citation] = []
+    k = 0
+    for m in _PARENS.finditer(text, start, end):
+        while k < len(spans) and spans[k][1] <= m.start(1):
+            k += 1
+        inside = []  # the citations already read inside this parenthesis
+        for sp in spans[k:]:
+            if sp[0] >= m.end(1):
+                break
+            inside.append(sp)
+        pos = m.start(1)
+        for part in m.group(1).split(";"):
+            a = pos + len(part) - len(part.lstrip())
+            pos += len(part) + 1
+            item = _LISTED_ITEM.fullmatch(part.strip())
+            if item is None or not (item["year"] or item["loc"]):
+                continue
+            b = a + item.end()
+            if any(sa < b and a < sb for sa, sb in inside):
+                continue  # a citation already read
+            if index is None:
+                index = _index(refs)
+            names = item["names"]
+            fits = _listed_years(index, names)
+            if not fits and len(names.split()) > 1:
+                names = names.split()[-1]  # "Şeyh Sadi Şirazi": the list may keep the last word
+                fits = _listed_years(index, names)
+            year, sfx = (int(item["year"]), item["sfx"] or "") if item["year"] else (None, "")
+            if not fits or (year is not None and (year, sfx) not in fits):
+                continue
+            span = Span(a, b)
+            out.append(
+                Citation(
+                    index=0,
+                    text=span.slice(text),
+                    span=span,
+                    kind="parenthetical",
+                    authors=(item["names"],),
+                    year=year,
+                    year_suffix=sfx,
+                    year_text=(item["year"] or "") + sfx,
+                    et_al=bool(item["etal"]),
+                    et_al_form=(item["etal"] or "").strip(),
+                    locator=item["loc"] or "",
+                    locator_style=(item["kw"] or "").lower(),
+                    no_year=year is None,
+                )
+            )
+    return out

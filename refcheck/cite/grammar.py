@@ -88,7 +88,8 @@ KW_LOC = re.compile(
 )
 COLON_LOC = re.compile(
     r"\s*:\s*(\d+(?:\s?[-–—]{1,2}\s?\d+)?(?:\s?,\s?\d+(?:\s?[-–—]{1,2}\s?\d+)?)*"
-    r"|[ivxlc]{1,7}(?:\s?[-–—]\s?[ivxlc]{1,7})?)\s*$"  # or a preface page: "2012: v"
+    # or a preface page: "2012: v", "2009: VII"
+    r"|[ivxlc]{1,7}(?:\s?[-–—]\s?[ivxlc]{1,7})?|[IVXLC]{1,7}(?:\s?[-–—]\s?[IVXLC]{1,7})?)\s*$"
 )
 # Page locators of the other languages and APA's word for each (C207 suggestions).
 LOCATOR_LANGUAGE = {"s.": "tr", "ss.": "tr", "sy.": "tr", "səh.": "az", "с.": "ru", "сс.": "ru"}
