@@ -599,6 +599,9 @@ def _near(c: Citation, index: _Index) -> Link:
     """No entry fits: link an unmistakable near miss, or name the nearest entry for X301."""
     if not c.authors:
         return Link(c.index, None)
+    titled = _title_end(c, index) if c.kind == "narrative" else None
+    if titled is not None:
+        return titled
     keys = name_variants(c.authors[0])
     same_year: list[tuple[float, int]] = []
     other_year: list[tuple[float, int]] = []
@@ -622,6 +625,23 @@ def _near(c: Citation, index: _Index) -> Link:
     if pool:
         return Link(c.index, None, "", 0.0, (index.entries[pool[0][1]].ref.index,))
     return Link(c.index, None)
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _title_end(c: Citation, index: _Index) -> Link | None:
+    """``Şentürk’ün Osmanlı Şiiri Kılavuzu (2019)``: the word before the year is no author's but
+    the last word of the title of the one entry of that year (a work named by its title)."""
+    word = fold(c.authors[-1])
+    if len(word) < 5 or c.year is None:
+        return None
+    hits = [
+        e.ref.index
+        for e in index.entries
+        if e.ref.year == c.year and [fold(w) for w in _LETTERS.findall(e.ref.title)[-1:]] == [word]
+    ]
+    return Link(c.index, hits[0], "title", 0.8) if len(hits) == 1 else None
 
 
 def _coauthor_first(c: Citation, names: Sequence[str], index: _Index) -> Link | None:

@@ -110,6 +110,17 @@ def test_a_title_in_place_of_an_author_links_to_the_untitled_entry() -> None:
     assert got == [("“Banking Law Review: 2012,” 2013", 1, "title"), ("Ferrow, 2010", 2, "exact")]
 
 
+def test_a_narrative_naming_a_work_by_its_title_links_the_entry_of_that_year() -> None:
+    guide = entry(P("Durmaz"), year=2019, title="Eski şiir kılavuzu")
+    other = entry(P("Oral"), year=2019, title="Bir söz")
+    body = "Durmaz’ın Eski Şiir Kılavuzu (2019) ve Kılavuzu (2018) ile Söz (2019)."
+    assert links(body, [guide, other]) == [
+        ("Kılavuzu (2019)", 1, "title"),
+        ("Kılavuzu (2018)", None, ""),  # another year: no link
+        ("Söz (2019)", None, ""),  # too short a word to name a title by
+    ]
+
+
 def test_an_entry_whose_author_list_the_parser_misread_is_found_by_its_first_word() -> None:
     misread = entry(
         Organization("Dobrova, Nina, Auerbach, Jan, Gusev, Valentin"),

@@ -151,8 +151,22 @@ def test_an_edition_spelled_out_or_abbreviated_leaves_the_title() -> None:
 def test_a_volume_after_the_title_is_the_volume() -> None:
     r = parse_string("Novak, J.C. (1904). A Treatise on Magnetism, vol. II. Clarendon, Oxford.")
     assert (r.title, r.volume) == ("A Treatise on Magnetism", "II")
-    r = parse_string("Arslan M (2002). Seçme Yazılar: 1970-2000 (Cilt: 1). İstanbul: YGS Yayınları.")
+    r = parse_string(
+        "Arslan M (2002). Seçme Yazılar: 1970-2000 (Cilt: 1). İstanbul: YGS Yayınları."
+    )
     assert (r.title, r.volume) == ("Seçme Yazılar: 1970-2000", "1")
+    # Turkish "C 3" (Cilt) without its period, after a book's title and inside a chapter's
+    r = parse_string("Durmaz, A. A. (2019). Eski şiir kılavuzu (C 3). DBY Yayınları.")
+    assert (r.title, r.volume) == ("Eski şiir kılavuzu", "3")
+    r = parse_string("Oral, A. (1994). Düldül. Büyük Ansiklopedi içinde (C 10, s. 20-21). Vakıf.")
+    assert (r.title, r.container_title, r.volume, r.pages) == (
+        "Düldül",
+        "Büyük Ansiklopedi",
+        "10",
+        "20-21",
+    )
     # a set's extent is neither title nor volume
-    r = parse_string("Berg, Peter. Orfèvrerie française: La collection. 2 vols. Paris: Kugel, 2005.")
+    r = parse_string(
+        "Berg, Peter. Orfèvrerie française: La collection. 2 vols. Paris: Kugel, 2005."
+    )
     assert (r.title, r.volume) == ("Orfèvrerie française: La collection", "")

@@ -225,7 +225,7 @@ _ED_INNER = re.compile(
     re.IGNORECASE,
 )
 _VOL_INNER = re.compile(
-    r"^(?:(?:Vol\.|Vols\.|Cilt|C\.|Т\.|Том|Cild)\s*:?\s*(?P<v>[\w–-]+)(?:,.*)?|"
+    r"^(?:(?:Vol\.|Vols\.|Cilt|C\.|(?-i:C)(?=\s\d)|Т\.|Том|Cild)\s*:?\s*(?P<v>[\w–-]+)(?:,.*)?|"
     r"(?P<v2>[IVXLC]+|\d+)(?:\.|-?(?:ci|cı|cu|cü|inci|ıncı|uncu|üncü))?\s+(?:cild|cilt))$",
     re.IGNORECASE,
 )  # also the number first, as Azerbaijani and Turkish write it: "(I cild)", "(2-ci cild)"
