@@ -379,3 +379,27 @@ def test_names_ending_at_a_colon_are_the_authors() -> None:
     # an author, a full stop, then a title with a colon: the title keeps its first part
     r = parse_string("Kaya, K. Der Bernstein: Das Bernsteinland und sein Leben. Stuttgart, 1951.")
     assert r.title == "Der Bernstein: Das Bernsteinland und sein Leben"
+
+
+def test_an_untitled_article_opens_with_its_title_before_the_date() -> None:
+    r = parse_string(
+        "Planned obsolescence. (2009, March 23). *The Economist*. https://econ.example/x"
+    )
+    assert (r.authors, r.title, r.container_title, r.type) == (
+        (),
+        "Planned obsolescence",
+        "The Economist",
+        "article-magazine",
+    )
+    r = parse_string("Ban on war book feared. (1929, June 1). *New York Times*.")
+    assert (r.title, r.container_title, r.type) == (
+        "Ban on war book feared",
+        "New York Times",
+        "article-newspaper",
+    )
+    # a group author's report keeps its author, whatever its title says
+    r = parse_string("World Health Organization. (2020). *The weekly epidemiological record*.")
+    assert ([a.display for a in r.authors], r.container_title) == (
+        ["World Health Organization"],
+        "",
+    )

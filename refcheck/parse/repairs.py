@@ -14,7 +14,7 @@ from refcheck.model import Organization, Person
 from refcheck.normalise.folding import fold_key
 from refcheck.parse.dates import EN_MONTH_NAMES
 from refcheck.parse.fields import _CITIES, _Fields
-from refcheck.parse.names import read_names
+from refcheck.parse.names import _ORG_HINT, has_org_stem, read_names
 from refcheck.parse.tokens import _unquote
 
 # "(1987) Carcinogenesis, 8, 1791–1800.": a journal cited without the article's title
@@ -199,8 +199,44 @@ _CLOSE_QUOTES = "”\"»“’'"
 _TRAILING_BRACKET = re.compile(r"\s*\[[^\[\]]*\]$")
 
 
+# a newspaper's or magazine's name: what an untitled article's italic source is called
+_PERIODICAL_NAME = re.compile(
+    r"\b(?:times|post|gazette|news|herald|tribune|guardian|telegraph|economist|daily|weekly|"
+    r"magazine|journal|chronicle|observer|independent|standard|monitor)\b",
+    re.IGNORECASE,
+)
+_NEWS_NAME = re.compile(
+    r"\b(?:times|post|gazette|news|herald|tribune|guardian|telegraph|daily|chronicle|observer|"
+    r"independent|standard|monitor)\b",
+    re.IGNORECASE,
+)
+
+
+def _untitled_article(f: _Fields) -> None:
+    """``Planned obsolescence. (2009, March 23). *The Economist*.``: an article with no author
+    opens with its title (APA 7 §9.12), so the "group author" before the date is the title and
+    the italic name after it, a newspaper's or magazine's, is where it appeared."""
+    name = f.authors[0].display if f.authors else ""
+    if (
+        f.italic_title
+        and _PERIODICAL_NAME.search(f.title)
+        and len(f.title.split()) <= 5
+        and not has_org_stem(name)
+        and not _ORG_HINT.search(name)
+    ):
+        f.title, f.container_title, f.authors = name, f.title, []
+        f.italic_title, f.italic_container = False, True
+        f.type = "article-newspaper" if _NEWS_NAME.search(f.container_title) else "article-magazine"
+
+
 def repair(f: _Fields, text: str) -> None:
     """Apply each repair whose shape the entry has."""
+    if (
+        len(f.authors) == 1
+        and isinstance(f.authors[0], Organization)
+        and not (f.container_title or f.publisher or f.editors or f.volume or f.pages)
+    ):
+        _untitled_article(f)
     if not f.title and "arXiv:" in text:
         m = _NAMES_THEN_EPRINT.match(text)
         if m:  # the e-print's identifier identifies it; the names are its authors

@@ -410,7 +410,7 @@ def _read_body_apa(f: _Fields, body: str) -> None:
             if bm and bm[2].strip(" ."):
                 # "[Yayımlanmamış Yüksek Lisans Tezi.] Gazi Üniversitesi.": the period inside
                 gt, after = bm[1].rstrip(". "), f"{bm[2]} {after}"
-            f.genre = f.genre or _clean(gt).strip("[]")  # "[Yayımlanmamış … Tezi]"
+            f.genre = f.genre or _clean(gt).strip("[]()")  # "[Yayımlanmamış … Tezi]", "(… Tezi)"
             inst = _clean(after)
             if inst:
                 pm = _PLACE_PUB.match(inst) or _PUB_PLACE.match(inst)
