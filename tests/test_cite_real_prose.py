@@ -612,3 +612,12 @@ def test_an_author_who_is_also_a_month_is_cited_when_the_list_has_that_year() ->
     assert [(c.text, c.year, c.locator) for c in got] == [
         ("Kasım, 1992, s. 218-221", 1992, "s. 218-221")
     ]
+
+
+def test_an_ottoman_print_is_cited_by_the_hijri_year_its_entry_gives() -> None:
+    body = "bir alıntı (Mustafa Naima, 1281, s.250) ve (Molla Cami, 1289.s.113); yıl 1281 idi."
+    got = extract_citations(_doc(body, [("Naima", 1281), ("Cami", 1289)]))
+    assert [(c.text, c.year, c.locator) for c in got] == [
+        ("Mustafa Naima, 1281, s.250", 1281, "s.250"),
+        ("Molla Cami, 1289.s.113", 1289, "s.113"),
+    ]

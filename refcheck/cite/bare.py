@@ -254,15 +254,16 @@ def _author_before(
 # A parenthesis the author-date reading left alone, read again against the list, one ";" item
 # at a time: names (one to three capitalised words, et al. allowed), then a year, a page, or
 # both. "(Bıyıklı, s. 63)" repeats a work cited before without its year (Turkish humanities,
-# MLA); "(Kasım, 1992, s. 218)" names an author who is also a month.
+# MLA); "(Kasım, 1992, s. 218)" names an author who is also a month; "(Mustafa Naima, 1281,
+# s. 250)" dates an Ottoman print by its Hijri year, as its entry does.
 _PARENS = re.compile(r"\(([^()\n]{3,300})\)")
 _LISTED_ITEM = re.compile(
     r"(?P<names>(?:(?:van|von|de|der|den|da|di|du|la|le|al|el)\s+){0,2}"
     r"[A-ZÀ-ÞА-ЯЁĞŞİÇÖÜƏ][^\W\d_]{1,30}(?:[-'’][^\W\d_]{1,20})?"
     r"(?:\s+[A-ZÀ-ÞА-ЯЁĞŞİÇÖÜƏ][^\W\d_]{1,30}(?:[-'’][^\W\d_]{1,20})?){0,2})"
     r"(?P<etal>\s+(?:et\s+al\.|vd\.|ve\s+ark\.|və\s+b\.|и\s+др\.))?"
-    r"(?:\s*,\s*(?P<year>(?:1[5-9]|20)\d\d)(?P<sfx>[a-zа-я])?(?![\w/–—-]))?"
-    r"(?:(?(year)\s*[,:]\s*|\s*,?\s*)"
+    r"(?:\s*,\s*(?P<year>(?:1\d|20)\d\d)(?P<sfx>[a-zа-я])?(?![\w/–—-]))?"
+    r"(?:(?(year)\s*[,:.]\s*|\s*,?\s*)"
     r"(?P<loc>(?P<kw>pp?\.|ss?\.|сс?\.|стр\.|səh\.)\s?\d{1,4}(?:\s?[-–—]\s?\d{1,4})?))?"
 )
 
