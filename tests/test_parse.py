@@ -224,6 +224,41 @@ def test_retrieval_date(phrase: str, accessed: PartialDate) -> None:
 
 
 @pytest.mark.parametrize(
+    ("tail", "url"),
+    [
+        # a PDF copy broke the line inside the link: the pieces are one address
+        (
+            "http://www.ab.gov.tr/ files/2013%20rapor/rapor_tr.pdf",
+            "http://www.ab.gov.tr/files/2013%20rapor/rapor_tr.pdf",
+        ),
+        (
+            "http://www.tepav.org.tr/files/r1004.Siyasi_Kriterler. pdf",
+            "http://www.tepav.org.tr/files/r1004.Siyasi_Kriterler.pdf",
+        ),
+        ("https://tr.euronews. com/2022/06/09/haber", "https://tr.euronews.com/2022/06/09/haber"),
+        (
+            "https://moluch.ru /th/4/archive/29/809/ (дата обращения: 01.02.2020).",
+            "https://moluch.ru/th/4/archive/29/809/",
+        ),
+        # what is glued to its end is not the link
+        (
+            "[http://dialog-21.ru/m/163.pdf](http://dialog-21.ru/m/163.pdf)",
+            "http://dialog-21.ru/m/163.pdf",
+        ),
+        (
+            "https://www.bbc.com/news/monitor-28802646(accessed 5 May 2020).",
+            "https://www.bbc.com/news/monitor-28802646",
+        ),
+        # a date or a year after it stays a date
+        ("http://x.org/a. 11/04/2019", "http://x.org/a"),
+        ("http://x.org/. 2019.", "http://x.org/"),
+    ],
+)
+def test_a_link_is_read_whole_and_nothing_more(tail: str, url: str) -> None:
+    assert parse_string(f"Kaya, A. (2013). Bir rapor. {tail}").url == url
+
+
+@pytest.mark.parametrize(
     ("tail", "doi", "doi_raw"),
     [
         ("https://doi.org/10.2307/2539204", "10.2307/2539204", "https://doi.org/10.2307/2539204"),
@@ -392,8 +427,6 @@ def test_script(entry: str, script: Script) -> None:
 
 
 # --------------------------------------------------------------------------- accuracy floor
-
-
 
 
 @pytest.mark.parametrize(

@@ -33,6 +33,32 @@ _ACCESSED_AFTER_LINK = re.compile(
 )
 
 
+# a word after a URL that goes on with it: a PDF copy broke the line inside the link
+# ("http://www.ab.gov.tr/ files/2013/rapor.pdf", "…Kriterler. pdf", "https://moluch.ru /th/4/")
+_URL_GOES_ON = re.compile(r" (?!\d{1,2}/\d{1,2}/\d{2,4}\b)([\w%~.-]*/[^\s<>\"]*)")  # no date
+_FILE_END = re.compile(r" (pdf|html?|php|aspx?|docx?)\b")
+# what the link ran into: a Markdown link's second half, an access note glued to it
+_URL_GLUED = re.compile(r"\]\(|\((?=(?:accessed|retrieved|viewed|erişim|дата)\b)", re.IGNORECASE)
+
+
+def _whole_url(s: str, um: re.Match[str]) -> str:
+    """The link ``um`` found, with what a line break split off it joined back and what was glued
+    to its end cut off."""
+    url, end = um[0], um.end()
+    for _ in range(3):
+        if url.endswith((".", "/")):
+            nxt = _URL_GOES_ON.match(s, end) or _FILE_END.match(s, end)
+        else:
+            nxt = _URL_GOES_ON.match(s, end) if s.startswith(" /", end) else None
+        if nxt is None:
+            break
+        url, end = url + nxt[1], nxt.end()
+    g = _URL_GLUED.search(url)
+    if g and g.start() > 8:
+        url = url[: g.start()]
+    return _strip_tail_punct(url)
+
+
 def _find_tail(text: str, f: _Fields) -> str:
     """Cut DOI, URL, retrieval phrase and "(Original work published …)" off; return the rest."""
     s = (_ISBN.sub("", text) if "ISBN" in text else text).rstrip()
@@ -59,7 +85,7 @@ def _find_tail(text: str, f: _Fields) -> str:
         if um[0].lower().startswith("www.") and s[um.end() :].strip(" .,;") and not f.url:
             continue
         if not f.url:
-            f.url = _strip_tail_punct(um[0])
+            f.url = _whole_url(s, um)
         cut = min(cut, um.start())
         break
     head = s[:cut].rstrip()
