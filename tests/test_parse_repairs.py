@@ -403,3 +403,17 @@ def test_an_untitled_article_opens_with_its_title_before_the_date() -> None:
         ["World Health Organization"],
         "",
     )
+
+
+def test_pages_closing_a_book_name_are_the_chapter_pages_a_year_span_is_not() -> None:
+    r = parse_string(
+        "Whitby, T. (2016) “Simulation and Testing.” In  Brouwer Burg, M.,, H. Peet, and W. Lov "
+        "(eds.) Uncertainty in Archaeological Modeling, 131–56. Cham: Springer."
+    )
+    assert (r.container_title, r.pages) == ("Uncertainty in Archaeological Modeling", "131–56")
+    from refcheck.parse.repairs import _CONTAINER_PAGES  # a year span is part of the name
+
+    assert (
+        _CONTAINER_PAGES.search("Profiles of Revolutionaries in Atlantic History, 1700-1850")
+        is None
+    )

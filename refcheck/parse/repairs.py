@@ -87,6 +87,10 @@ _CONTAINER_TAIL = re.compile(
     r"|[:.]\s*[Вв](?:\s*\d+(?:-?х)?\s*т\.?)?"
     r")$"
 )
+# a page range closing a book's name (never a year span: "…, 1700-1850")
+_CONTAINER_PAGES = re.compile(
+    r",\s+(?!(?:1[5-9]|20)\d\d\s?[-–—]\s?(?:1[5-9]|20)\d\d$)(\d{1,4}\s?[-–—]\s?\d{1,4})$"
+)
 # a town or country closing a proceedings' or book's name: "Computer Vision – ECCV 2016, Cham"
 _CONTAINER_PLACE = re.compile(
     rf",\s*(?:{_CITIES}|Cham|Las Vegas|Şəki|Turkey|Türkiye|USA|UK|Germany|France|Russia|"
@@ -265,6 +269,10 @@ def repair(f: _Fields, text: str) -> None:
         m = _CONTAINER_TAIL.search(f.container_title)
         if m and m.start() > 0:
             f.container_title = f.container_title[: m.start()]
+        m = _CONTAINER_PAGES.search(f.container_title)
+        if m and m.start() > 0 and f.pages in ("", m[1]):
+            # "Uncertainty and Sensitivity Analysis in …, 131–56": the chapter's pages
+            f.pages, f.container_title = m[1], f.container_title[: m.start()]
         m = _CONTAINER_PLACE.search(f.container_title) if "," in f.container_title else None
         if m and m.start() > 0:
             f.place = f.place or m[0].strip(" ,.")
