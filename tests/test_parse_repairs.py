@@ -417,3 +417,26 @@ def test_pages_closing_a_book_name_are_the_chapter_pages_a_year_span_is_not() ->
         _CONTAINER_PAGES.search("Profiles of Revolutionaries in Atlantic History, 1700-1850")
         is None
     )
+
+
+def test_a_year_glued_between_periods_is_read_apart() -> None:
+    from refcheck.parse.tokens import reading_text
+
+    assert reading_text("Koda, K. 1988.Cognitive Process. Language, 4.") == (
+        "Koda, K. 1988. Cognitive Process. Language, 4."
+    )
+    assert reading_text("M. Malak.2000.Understanding Transfer.") == (
+        "M. Malak. 2000. Understanding Transfer."
+    )
+    r = parse_string(
+        "Dorn, M. and B.Lauf.1985.Avoidance of Phrasal Verbs . Studies in SLA, 7, 73-80."
+    )
+    assert (r.year, r.title, r.container_title) == (
+        1985,
+        "Avoidance of Phrasal Verbs",
+        "Studies in SLA",
+    )
+    # a DOI or a version number is no year
+    assert (
+        reading_text("doi:10.1000/x.2019.Ab v.2019.Final") == "doi:10.1000/x.2019.Ab v.2019.Final"
+    )

@@ -24,6 +24,14 @@ _YEAR_WORD = re.compile(
 _GLUED_AFTER_QUOTE = re.compile(r"([,.]”)(?=[^\W\d_])")
 
 
+# "Koda, K. 1988.Cognitive …", "Malak.2000.Understanding …": a year glued between periods
+_GLUED_YEAR_HINT = re.compile(r"(?:1[5-9]|20)\d\d[a-z]?\.[A-ZА-ЯЁƏÇĞİÖŞÜ]")
+_GLUED_YEAR_AFTER = re.compile(
+    r"(?<![\d/.:])((?:1[5-9]|20)\d\d[a-z]?\.)(?=[A-ZА-ЯЁƏÇĞİÖŞÜ][^\W\d_])"
+)
+_GLUED_YEAR_BEFORE = re.compile(r"(?<=[^\W\d_]{2}\.)(?=(?:1[5-9]|20)\d\d[a-z]?\.[A-ZА-ЯЁƏÇĞİÖŞÜ])")
+
+
 def reading_text(text: str) -> str:
     """The entry as both readers see it (and as the labeller is trained on): look-alike dashes
     made the usual ones, two apostrophes a quote mark, ``Toshkent, 1995-yil.`` →
@@ -36,6 +44,8 @@ def reading_text(text: str) -> str:
         text = text.replace("''", '"')  # "''Title''": two apostrophes typed for a quote mark
     if ",”" in text or ".”" in text:
         text = _GLUED_AFTER_QUOTE.sub(r"\1 ", text)  # '… R&D,”Journal of …': the space lost
+    if _GLUED_YEAR_HINT.search(text):
+        text = _GLUED_YEAR_AFTER.sub(r"\1 ", _GLUED_YEAR_BEFORE.sub(" ", text))
     return _YEAR_WORD.sub(r"\1", text) if _YEAR_WORD_HINT.search(text) else text
 
 
