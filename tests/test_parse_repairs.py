@@ -440,3 +440,16 @@ def test_a_year_glued_between_periods_is_read_apart() -> None:
     assert (
         reading_text("doi:10.1000/x.2019.Ab v.2019.Final") == "doi:10.1000/x.2019.Ab v.2019.Final"
     )
+
+
+def test_biblatex_volume_dot_issue_after_the_journal() -> None:
+    r = parse_string(
+        "Aruba, S. B., and Vlaic, R. (2019). “A Structural Model”. In: "
+        "International Economic Review 60.2, pp. 517–545."
+    )
+    assert (r.container_title, r.volume, r.issue, r.pages) == (
+        "International Economic Review",
+        "60",
+        "2",
+        "517–545",
+    )

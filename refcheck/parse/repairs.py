@@ -165,6 +165,7 @@ _EDITION_WORD = re.compile(r"Auflage|[Ee]dition\b|[Bb]askı|[Ii]zdanie|изда�
 _STATEMENT = re.compile(r"(?<!/)\s/\s(?P<names>[^/;]{4,300}?)(?:\s?//|;|\s[–—-]\s|\.\s[–—-]|$)")
 # "Film History, 21,1" / "Frontiers in Computational Neuroscience, 9": numbers left on the name
 _CONTAINER_NUMBERS = re.compile(r",\s*(?P<v>\d{1,4})(?:,(?P<i>\d{1,3}))?$")
+_CONTAINER_DOT_ISSUE = re.compile(r"\s(?P<v>\d{1,4})\.(?P<i>\d{1,4})$")
 # MLA 7 / Chicago: "Public Services Quarterly 10.2 (2014): 150-56" is volume 10, issue 2
 _VOLUME_DOT_ISSUE = re.compile(
     r"(?<![\d.])(?P<v>\d{1,4})\.(?P<i>\d{1,3})\s*\((?:[^\W\d_]+\.?\s)?(?:1[5-9]|20)\d\d\)"
@@ -618,6 +619,12 @@ def _semicolon_names(f: _Fields) -> None:
 
 
 def _container_numbers(f: _Fields) -> None:
+    m = _CONTAINER_DOT_ISSUE.search(f.container_title)
+    if m and m.start() > 0 and f.volume in ("", m["v"], m[0].strip()) and f.issue in ("", m["i"]):
+        # biblatex's default "International Economic Review 60.2, pp. 517–545"
+        f.container_title = f.container_title[: m.start()].rstrip()
+        f.volume, f.issue = m["v"], m["i"]
+        return
     m = _CONTAINER_NUMBERS.search(f.container_title)
     if m is None or m.start() == 0 or f.volume not in ("", m["v"], m["i"] or "-"):
         return
