@@ -453,3 +453,20 @@ def test_biblatex_volume_dot_issue_after_the_journal() -> None:
         "2",
         "517–545",
     )
+
+
+def test_gost_2018_content_and_carrier_statement_is_no_part_of_the_title() -> None:
+    r = parse_string(
+        "История энергетики России. — Текст : электронный // Сайт. — URL: https://x.ru/a "
+        "(дата обращения: 29.04.2023)."
+    )
+    assert (r.title, r.container_title) == ("История энергетики России", "Сайт")
+    r = parse_string(
+        "Временные ряды. Простые решения. — Текст : электронный // Хабр : [сайт]. — URL: "
+        "https://habr.com/a/"
+    )
+    assert (r.title, r.container_title) == ("Временные ряды. Простые решения", "Хабр")
+    r = parse_string(
+        "Платформа TradingView – URL: https://ru.tradingview.com/ (дата обращения: 01.05.2024)."
+    )
+    assert r.title == "Платформа TradingView"

@@ -234,8 +234,33 @@ def _untitled_article(f: _Fields) -> None:
         f.type = "article-newspaper" if _NEWS_NAME.search(f.container_title) else "article-magazine"
 
 
+# GOST 7.0.100-2018's content and carrier statement: "— Текст : непосредственный",
+# "Текст : электронный", "Изображение (неподвижное ; двухмерное) : непосредственное"
+_CONTENT_FORM = re.compile(
+    r"\s*\.?\s*[—–-]?\s*(?:Текст|Изображение|Ноты|Карты)(?:\s*\([^()]{1,40}\))?\s*:\s*"
+    r"(?:непосредственн|электронн)(?:ый|ое|ая)\b\.?",
+    re.IGNORECASE,
+)
+
+
+_DANGLING_DASH = re.compile(r"(?:\.\s*|\s+)[—–-](?:\s*URL)?\s*:?$")
+
+
+def _content_form(f: _Fields) -> None:
+    for name in ("title", "container_title", "publisher"):
+        value = getattr(f, name)
+        m = _CONTENT_FORM.search(value)
+        if m:
+            setattr(f, name, (value[: m.start()] + " " + value[m.end() :]).strip(" .—–-"))
+
+
 def repair(f: _Fields, text: str) -> None:
     """Apply each repair whose shape the entry has."""
+    if "Текст" in text or "текст" in text or "ображение" in text:
+        _content_form(f)
+    if f.title[-1:] in ("—", "–", "-", "L", ":"):
+        # "Простые решения. —", "Платформа TradingView – URL": GOST's separator, its label
+        f.title = _DANGLING_DASH.sub("", f.title)
     if (
         len(f.authors) == 1
         and isinstance(f.authors[0], Organization)
