@@ -470,3 +470,24 @@ def test_gost_2018_content_and_carrier_statement_is_no_part_of_the_title() -> No
         "Платформа TradingView – URL: https://ru.tradingview.com/ (дата обращения: 01.05.2024)."
     )
     assert r.title == "Платформа TradingView"
+
+
+def test_three_names_run_on_without_commas_are_three_authors() -> None:
+    r = parse_string(
+        "Pardov M.X. Ubaydov I.X. Gofurov J.I. On researches // Archaeology. 2012. 5-9 p."
+    )
+    assert [(a.family, a.given) for a in r.authors] == [
+        ("Pardov", "M. X."),
+        ("Ubaydov", "I. X."),
+        ("Gofurov", "J. I."),
+    ]
+    r = parse_string(
+        "G‘ulomov A. Tixonov A.N. Qo‘ng‘urov R. O‘zbek tili lug‘ati. O‘qituvchi, 1977."
+    )
+    assert [a.family for a in r.authors] == ["G‘ulomov", "Tixonov", "Qo‘ng‘urov"]
+
+
+def test_the_arabic_script_comma_separates_as_a_comma_does() -> None:
+    r = parse_string("آرلاتو، آنتونی (1373 )، درآمدی بر زبان شناسی تاریخی، پژوهشگاه علوم انسانی.")
+    assert [(a.family, a.given) for a in r.authors] == [("آرلاتو", "آنتونی")]
+    assert r.year == 1373

@@ -507,9 +507,9 @@ _ROLE_ANYWHERE = re.compile(
     r"çev\.|çeviren|der\.|haz\.|hazırlayan|tərt\.|tərtib\s+edən|red\.)(?![^\W\d_])",
     re.IGNORECASE,
 )
-_RUN_ON_NAMES = re.compile(
-    r"((?:^|\s)[^\W\d_][\w'’-]+\s+(?:[^\W\d_]{1,2}\.\s?-?){1,3})\s+"
-    r"(?=[^\W\d_][\w'’-]{2,}\s+[^\W\d_]{1,2}\.)"
+_RUN_ON_NAMES = re.compile(  # the Uzbek Latin "G‘ulomov", "O`zbek" apostrophes included
+    r"((?:^|\s)[^\W\d_][\w'’‘`ʻ-]+\s+(?:[^\W\d_]{1,2}\.\s?-?){1,3})\s+"
+    r"(?=[^\W\d_][\w'’‘`ʻ-]{2,}\s+[^\W\d_]{1,2}\.)"
 )
 
 
@@ -557,7 +557,10 @@ def read_names(text: str) -> tuple[list[Agent], bool]:
         return [_org(s)], et_al
     # "Юренев Р. Н. Эйзенштейн С. М.": names written one after another without a comma
     if len(s) < 400 and "," not in s and ";" not in s and s.count(".") >= 3:
-        s = _RUN_ON_NAMES.sub(r"\1, ", s)
+        for _ in range(3):  # a match takes the space the next one starts at: again
+            s, n = _RUN_ON_NAMES.subn(r"\1, ", s)
+            if not n:
+                break
     parts = _NAME_SPLIT.split(s)
     pieces: list[str] = []
     seps: list[str] = []  # seps[i]: the separator before pieces[i+1]

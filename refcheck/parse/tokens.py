@@ -40,6 +40,8 @@ def reading_text(text: str) -> str:
         text = text.replace("―", "—")  # U+2015 typed for GOST's dash
     if "‒" in text:
         text = text.replace("‒", "–")  # U+2012 (figure dash) typed for the en dash
+    if "،" in text or "؛" in text:
+        text = text.replace("،", ",").replace("؛", ";")  # Arabic-script comma and semicolon
     if "''" in text:
         text = text.replace("''", '"')  # "''Title''": two apostrophes typed for a quote mark
     if ",”" in text or ".”" in text:
