@@ -491,3 +491,34 @@ def test_the_arabic_script_comma_separates_as_a_comma_does() -> None:
     r = parse_string("آرلاتو، آنتونی (1373 )، درآمدی بر زبان شناسی تاریخی، پژوهشگاه علوم انسانی.")
     assert [(a.family, a.given) for a in r.authors] == [("آرلاتو", "آنتونی")]
     assert r.year == 1373
+
+
+def test_chicago_book_containers_lose_their_editors_blog_label_and_short_form_name() -> None:
+    r = parse_string(
+        "Nussdorf, Laura. “Notai.” In Notai a Roma. Notai e Roma, ed. Orietta Verdi and "
+        "Raffaele Pitt, 39–52. Roma: Viella, 2018."
+    )
+    assert (r.container_title, [a.family for a in r.editors]) == (
+        "Notai a Roma. Notai e Roma",
+        ["Verdi", "Pitt"],
+    )
+    r = parse_string("Lamas, Ana. “A post.” LamasaTech (blog), March 3, 2016. https://x.org/a")
+    assert r.container_title == "LamasaTech"
+    # the short form of a book listed in full elsewhere: no date, no publisher
+    r = parse_string("Fist, Patricia. “Title.” In Weidner, Flowering in the Shadows, 45–60.")
+    assert (r.container_title, r.pages) == ("Flowering in the Shadows", "45–60")
+    r = parse_string(
+        "Warf, Ash. 2020. “Jars.” In Dust, Demons and Pots: Studies in Honour of C. Hope, "
+        "edited by A. R. Warf, 11–20. Leuven: Peeters."
+    )
+    assert r.container_title.startswith("Dust, Demons and Pots")
+
+
+def test_a_year_glued_after_a_name_is_read_apart_never_inside_a_doi() -> None:
+    r = parse_string("Robins, Stephen.2016. “Finding Questions.” Robins (blog). May 2, 2016.")
+    assert (r.year, [a.family for a in r.authors]) == (2016, ["Robins"])
+    r = parse_string(
+        "Bork, B. (2011). Pragmatic strategies. Journal of Pragmatics, 43(4), 950-964. "
+        "https://doi.org/10.1016/j.pragma.2010.10.005"
+    )
+    assert r.doi == "10.1016/j.pragma.2010.10.005"

@@ -87,6 +87,8 @@ _CONTAINER_TAIL = re.compile(
     r"|[:.]\s*[Вв](?:\s*\d+(?:-?х)?\s*т\.?)?"
     r")$"
 )
+_CONTAINER_EDITED = re.compile(r",\s+(?:ed\.|eds\.|edited by)\s+(?P<names>[^\W\d_].{2,150})$")
+_SHORT_BOOK = re.compile(r"([A-ZÀ-Þ][^\W\d_'’-]+(?:[-'’][^\W\d_]+)?), ([A-ZÀ-Þ].{3,})$")
 # a page range closing a book's name (never a year span: "…, 1700-1850")
 _CONTAINER_PAGES = re.compile(
     r",\s+(?!(?:1[5-9]|20)\d\d\s?[-–—]\s?(?:1[5-9]|20)\d\d$)(\d{1,4}\s?[-–—]\s?\d{1,4})$"
@@ -295,6 +297,19 @@ def repair(f: _Fields, text: str) -> None:
         m = _CONTAINER_TAIL.search(f.container_title)
         if m and m.start() > 0:
             f.container_title = f.container_title[: m.start()]
+        m = _CONTAINER_EDITED.search(f.container_title)
+        if m and m.start() > 0:
+            # "Notai a Roma, ed. Orietta Verdi and Raffaele Pittella": the book's editors
+            f.container_title = f.container_title[: m.start()]
+            if not f.editors:
+                f.editors = [a for a in read_names(m["names"])[0] if isinstance(a, Person)]
+        if f.container_title.endswith(("(blog)", "(Blog)")):
+            f.container_title = f.container_title[:-6].rstrip()  # Chicago's "Name (blog)"
+        m = _SHORT_BOOK.match(f.container_title) if f.year is None and not f.publisher else None
+        if m and f"In {m[1]}, " in text:
+            # Chicago's short form of a book listed in full elsewhere (no date, no publisher):
+            # "In Weidner, Flowering in the Shadows, 45–60": the editor's surname, the title
+            f.container_title = m[2]
         m = _CONTAINER_PAGES.search(f.container_title)
         if m and m.start() > 0 and f.pages in ("", m[1]):
             # "Uncertainty and Sensitivity Analysis in …, 131–56": the chapter's pages

@@ -25,11 +25,16 @@ _GLUED_AFTER_QUOTE = re.compile(r"([,.]”)(?=[^\W\d_])")
 
 
 # "Koda, K. 1988.Cognitive …", "Malak.2000.Understanding …": a year glued between periods
-_GLUED_YEAR_HINT = re.compile(r"(?:1[5-9]|20)\d\d[a-z]?\.[A-ZА-ЯЁƏÇĞİÖŞÜ]")
+_GLUED_YEAR_HINT = re.compile(
+    r"(?:1[5-9]|20)\d\d[a-z]?\.[A-ZА-ЯЁƏÇĞİÖŞÜ]|[^\W\d_]{2}\.(?:1[5-9]|20)\d\d[a-z]?\.\s"
+)
 _GLUED_YEAR_AFTER = re.compile(
     r"(?<![\d/.:])((?:1[5-9]|20)\d\d[a-z]?\.)(?=[A-ZА-ЯЁƏÇĞİÖŞÜ][^\W\d_])"
 )
-_GLUED_YEAR_BEFORE = re.compile(r"(?<=[^\W\d_]{2}\.)(?=(?:1[5-9]|20)\d\d[a-z]?\.[A-ZА-ЯЁƏÇĞİÖŞÜ])")
+# (never inside a link: "https://doi.org/10.1016/j.pragma.2010.10.005" has a slash before)
+_GLUED_YEAR_BEFORE = re.compile(
+    r"(?<!\S)([^\s/:]*[^\W\d_]{2}\.)(?=(?:1[5-9]|20)\d\d[a-z]?\.(?:[A-ZА-ЯЁƏÇĞİÖŞÜ]|\s))"
+)
 
 
 def reading_text(text: str) -> str:
@@ -47,7 +52,7 @@ def reading_text(text: str) -> str:
     if ",”" in text or ".”" in text:
         text = _GLUED_AFTER_QUOTE.sub(r"\1 ", text)  # '… R&D,”Journal of …': the space lost
     if _GLUED_YEAR_HINT.search(text):
-        text = _GLUED_YEAR_AFTER.sub(r"\1 ", _GLUED_YEAR_BEFORE.sub(" ", text))
+        text = _GLUED_YEAR_AFTER.sub(r"\1 ", _GLUED_YEAR_BEFORE.sub(r"\1 ", text))
     return _YEAR_WORD.sub(r"\1", text) if _YEAR_WORD_HINT.search(text) else text
 
 
