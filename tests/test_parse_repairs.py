@@ -522,3 +522,17 @@ def test_a_year_glued_after_a_name_is_read_apart_never_inside_a_doi() -> None:
         "https://doi.org/10.1016/j.pragma.2010.10.005"
     )
     assert r.doi == "10.1016/j.pragma.2010.10.005"
+
+
+def test_the_statement_of_responsibility_names_every_author_the_heading_cut_short() -> None:
+    r = parse_string(
+        "Gelm, A. Bayesian Data Analysis / A. Gelm, J. B. Carl, H. S. Stern - Oxford: CRC Press, "
+        "2013. – 675 p."
+    )
+    assert [a.family for a in r.authors] == ["Gelm", "Carl", "Stern"]
+    # an edition run into the statement is no author
+    r = parse_string(
+        "Гуц А.К., Паутова Л.А. Этносоциология / А.К. Гуц, Л.А. Паутова. Изд. 2-е, доп. – М.: "
+        "Либроком, 2009. – 248 с."
+    )
+    assert [a.family for a in r.authors] == ["Гуц", "Паутова"]

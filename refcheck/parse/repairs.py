@@ -375,7 +375,7 @@ def repair(f: _Fields, text: str) -> None:
             number = _ORDINAL_WORDS.get(n.lower().replace("i̇", "i"), re.sub(r"\D", "", n))
             f.edition = f.edition or number
             f.publisher = f.publisher[: m.start()].rstrip(" ,.")
-    if len(f.authors) == 1 and " / " in text:
+    if f.authors and " / " in text:
         _statement_authors(f, text)
     if len(f.authors) == 1 and isinstance(f.authors[0], Organization) and ";" in f.authors[0].name:
         _semicolon_names(f)
@@ -643,7 +643,11 @@ def _statement_authors(f: _Fields, text: str) -> None:
     first = f.authors[0]
     if (
         len(agents) >= 2
-        and all(isinstance(a, Person) for a in agents)
+        and len(agents) > len(f.authors)  # the heading names fewer: the statement names all
+        and all(
+            isinstance(a, Person) and a.given and not any(c.isdigit() for c in a.family)
+            for a in agents
+        )
         and isinstance(first, Person)
         and isinstance(agents[0], Person)
         and fold_key(agents[0].family) == fold_key(first.family)
