@@ -536,3 +536,10 @@ def test_the_statement_of_responsibility_names_every_author_the_heading_cut_shor
         "Либроком, 2009. – 248 с."
     )
     assert [a.family for a in r.authors] == ["Гуц", "Паутова"]
+
+
+def test_a_name_and_a_link_only_keep_the_name_as_the_title() -> None:
+    r = parse_string(
+        "Библиотека Plotty – URL: https://plotly.com/graphing/ (дата обращения 15.05.2025)."
+    )
+    assert (r.title, r.url) == ("Библиотека Plotty", "https://plotly.com/graphing/")

@@ -72,6 +72,8 @@ def _read(clean: str, reader: str) -> _Fields:
     lf.retrieved_phrase = lf.retrieved_phrase or f.retrieved_phrase
     if not lf.title and lf.publisher and not lf.container_title and f.title not in ("", lf.place):
         lf.title = f.title  # a book with a publisher has a title: the grammar's, if it read one
+    elif not (lf.title or lf.authors or lf.container_title or lf.publisher) and f.title:
+        lf.title = f.title  # "Библиотека Plotty – URL: …": nothing but a name and a link
     return lf
 
 
