@@ -543,3 +543,16 @@ def test_a_name_and_a_link_only_keep_the_name_as_the_title() -> None:
         "Библиотека Plotty – URL: https://plotly.com/graphing/ (дата обращения 15.05.2025)."
     )
     assert (r.title, r.url) == ("Библиотека Plotty", "https://plotly.com/graphing/")
+
+
+def test_a_volume_or_an_access_note_left_on_a_journal_name_comes_off() -> None:
+    r = parse_string("Sen, A. (2024). “Seminars”. In: European Economic Review 172, p. 104821.")
+    assert (r.container_title, r.volume) == ("European Economic Review", "172")
+    r = parse_string(
+        "Kay, A. (2020). “Turkey”. In: American Interest (accessed on November 19, 2023), pp. 1–4."
+    )
+    assert r.container_title == "American Interest"
+    # a number that belongs to the name stays with its word: a series, a volume label
+    from refcheck.parse.repairs import _NUMBERED_PART
+
+    assert {"серия", "(volume", "page"} <= _NUMBERED_PART

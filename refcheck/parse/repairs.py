@@ -168,6 +168,17 @@ _STATEMENT = re.compile(r"(?<!/)\s/\s(?P<names>[^/;]{4,300}?)(?:\s?//|;|\s[–�
 # "Film History, 21,1" / "Frontiers in Computational Neuroscience, 9": numbers left on the name
 _CONTAINER_NUMBERS = re.compile(r",\s*(?P<v>\d{1,4})(?:,(?P<i>\d{1,3}))?$")
 _CONTAINER_DOT_ISSUE = re.compile(r"\s(?P<v>\d{1,4})\.(?P<i>\d{1,4})$")
+_CONTAINER_VOLUME = re.compile(
+    r"(?<![\d.,:;])\s(?!(?:1[5-9]|20)\d\d$)(?P<v>\d{1,4})$"
+)  # never a year
+# words whose number is part of the name: "Серия 14", "(Volume 2", "page 178", "Systems 24"
+_NUMBERED_PART = frozenset(
+    {"(volume", "volume", "vol.", "vol", "серия", "series", "seri", "part", "pt.", "page", "p."}
+    | {"no.", "issue", "systems"}
+)
+_CONTAINER_ACCESSED = re.compile(
+    r"\s*\((?:accessed|retrieved|viewed|erişim|дата обращения)\b[^()]{0,60}\)$", re.IGNORECASE
+)
 # MLA 7 / Chicago: "Public Services Quarterly 10.2 (2014): 150-56" is volume 10, issue 2
 _VOLUME_DOT_ISSUE = re.compile(
     r"(?<![\d.])(?P<v>\d{1,4})\.(?P<i>\d{1,3})\s*\((?:[^\W\d_]+\.?\s)?(?:1[5-9]|20)\d\d\)"
@@ -663,6 +674,20 @@ def _semicolon_names(f: _Fields) -> None:
 
 
 def _container_numbers(f: _Fields) -> None:
+    m = _CONTAINER_ACCESSED.search(f.container_title)
+    if m and m.start() > 0:
+        # "American Interest (accessed on November 19, 2023)": when it was read, not its name
+        f.container_title = f.container_title[: m.start()].rstrip()
+    m = _CONTAINER_VOLUME.search(f.container_title) if f.pages and not f.publisher else None
+    if (
+        m
+        and m.start() > 0
+        and f.volume in ("", m["v"])
+        and f.container_title[: m.start()].rsplit(None, 1)[-1].lower() not in _NUMBERED_PART
+    ):
+        # biblatex's "European Economic Review 172, p. 104": the volume after the name
+        f.container_title, f.volume = f.container_title[: m.start()].rstrip(), m["v"]
+        return
     m = _CONTAINER_DOT_ISSUE.search(f.container_title)
     if m and m.start() > 0 and f.volume in ("", m["v"], m[0].strip()) and f.issue in ("", m["i"]):
         # biblatex's default "International Economic Review 60.2, pp. 517–545"
