@@ -812,7 +812,7 @@ HOW = {
 
 def how(method: str) -> str | None:
     """``exact``, ``folded``, ``romanised``, ``lookalike`` or ``near`` (fuzzy, author-only,
-    partial name, raw prefix, near miss); ``None`` for an unlinked citation."""
+    no-year, partial name, raw prefix, near miss); ``None`` for an unlinked citation."""
     if not method:
         return None
     return HOW.get(method, "near")
