@@ -556,3 +556,13 @@ def test_a_volume_or_an_access_note_left_on_a_journal_name_comes_off() -> None:
     from refcheck.parse.repairs import _NUMBERED_PART
 
     assert {"серия", "(volume", "page"} <= _NUMBERED_PART
+
+
+def test_a_group_authors_title_with_a_periodical_word_inside_stays_a_title() -> None:
+    r = parse_string(
+        "CoinMart. (2017a). *CryptoCurrency Historical Weekly Snapshots*. https://goo.gl/x"
+    )
+    assert ([a.display for a in r.authors], r.title) == (
+        ["CoinMart"],
+        "CryptoCurrency Historical Weekly Snapshots",
+    )

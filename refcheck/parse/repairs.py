@@ -235,10 +235,13 @@ def _untitled_article(f: _Fields) -> None:
     opens with its title (APA 7 §9.12), so the "group author" before the date is the title and
     the italic name after it, a newspaper's or magazine's, is where it appeared."""
     name = f.authors[0].display if f.authors else ""
+    words = f.title.split()
     if (
         f.italic_title
-        and _PERIODICAL_NAME.search(f.title)
-        and len(f.title.split()) <= 5
+        and 1 <= len(words) <= 5
+        # the name's first or last word says what it is: "New York Times", "Journal of …",
+        # never a word inside a title ("CryptoCurrency Historical Weekly Snapshots")
+        and any(_PERIODICAL_NAME.fullmatch(w.strip(".,:")) for w in (words[0], words[-1]))
         and not has_org_stem(name)
         and not _ORG_HINT.search(name)
     ):
