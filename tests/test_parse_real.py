@@ -40,7 +40,7 @@ def _observed(text: str) -> dict[str, object]:
 
 def test_every_real_record_is_well_formed_and_split_by_source() -> None:
     rows = [json.loads(x) for x in DATA.read_text(encoding="utf-8").splitlines() if x.strip()]
-    assert len(rows) == 11377
+    assert len(rows) == 12446
     splits: dict[tuple[str, str], set[str]] = defaultdict(set)
     for r in rows:
         assert r["source_url"] and r["text"] and r["split"] in ("train", "dev", "test")
@@ -67,8 +67,9 @@ def test_accuracy_on_the_real_test_split_keeps_its_floor() -> None:
     # a little under what the shipped parser measures (docs/accuracy.md), so a retrained model's
     # noise passes and a real regression does not
     # (re-based when round 10's lists joined the test split: APA and Chicago lists harder than
-    # the earlier ones came in, so their floors moved down with the split, not the parser)
-    floors = {"all": 0.885, "APA": 0.93, "Chicago": 0.845, "MLA": 0.935, "Vancouver/numbered": 0.915,
-              "Harvard": 0.90, "GOST": 0.87, "en": 0.91, "ru": 0.87, "tr": 0.88, "az": 0.815}  # fmt: skip
+    # the earlier ones came in, so their floors moved down with the split, not the parser; and
+    # after round 11, whose Azerbaijani-language test lists read 0.81 with the model of that round)
+    floors = {"all": 0.885, "APA": 0.925, "Chicago": 0.855, "MLA": 0.93, "Vancouver/numbered": 0.925,
+              "Harvard": 0.90, "GOST": 0.865, "en": 0.91, "ru": 0.865, "tr": 0.885, "az": 0.80}  # fmt: skip
     low = {g: round(acc[g], 3) for g, f in floors.items() if acc[g] < f}
     assert not low, low

@@ -502,8 +502,8 @@ def test_chicago_book_containers_lose_their_editors_blog_label_and_short_form_na
         "Notai a Roma. Notai e Roma",
         ["Verdi", "Pitt"],
     )
-    r = parse_string("Lamas, Ana. “A post.” LamasaTech (blog), March 3, 2016. https://x.org/a")
-    assert r.container_title == "LamasaTech"
+    r = parse_string("Lamas, Ana. “A post.” Lamasa Notes (blog), March 3, 2016. https://x.org/a")
+    assert r.container_title == "Lamasa Notes"
     # the short form of a book listed in full elsewhere: no date, no publisher
     r = parse_string("Fist, Patricia. “Title.” In Weidner, Flowering in the Shadows, 45–60.")
     assert (r.container_title, r.pages) == ("Flowering in the Shadows", "45–60")
@@ -566,3 +566,14 @@ def test_a_group_authors_title_with_a_periodical_word_inside_stays_a_title() -> 
         ["CoinMart"],
         "CryptoCurrency Historical Weekly Snapshots",
     )
+
+
+def test_names_after_an_editor_word_are_editors_whatever_the_model_called_them() -> None:
+    from refcheck.parse.relabel import mend_labels
+
+    tokens = ["Policy.", "ed.", "Steven", "E.", "Lobell", "vd.", "1-41.", "Cambridge:"]
+    labels = ["title", "editor", "translator", "translator", "translator", "translator",
+              "translator", "location"]  # fmt: skip
+    assert mend_labels(tokens, labels) == [
+        "title", "editor", "editor", "editor", "editor", "editor", "pages", "location",
+    ]  # fmt: skip

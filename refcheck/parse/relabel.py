@@ -60,7 +60,36 @@ def mend_labels(tokens: list[str], labels: list[str]) -> list[str]:
     _group_author_runs_on(tokens, out)
     _publisher_after_book_title(tokens, out)
     _note_opening_title(tokens, out)
+    if "editor" in out and "translator" in out:
+        _names_after_the_editor_word(tokens, out)
     return out
+
+
+_EDITOR_WORD = re.compile(r"^(?:[Ee]ds?\.?|[Ee]dited|[Rr]ed\.|[Hh]rsg\.|[Dd]er\.)$")
+_RANGE_TOKEN = re.compile(r"^\d+[-–—]\d+[.,;]?$")
+
+
+def _names_after_the_editor_word(tokens: list[str], labels: list[str]) -> None:
+    """``ed. | Steven E. Lobell vd. 1-41.``: the names right after an editor's word that the
+    model called translators are the editors it names, and a page range closing them is the
+    pages."""
+    n = len(tokens)
+    for i in range(n - 1):
+        if labels[i] != "editor" or not _EDITOR_WORD.match(tokens[i]):
+            continue
+        if i and labels[i - 1] == "editor":
+            continue  # the word closes a list of editors ("Smith, J. (ed.)"): nothing follows
+        j = i + 1
+        while j < n and labels[j] == "translator":
+            j += 1
+        if j == i + 1:
+            continue
+        end = j
+        if _RANGE_TOKEN.match(tokens[end - 1]):
+            labels[end - 1] = "pages"
+            end -= 1
+        for x in range(i + 1, end):
+            labels[x] = "editor"
 
 
 _QUOTES = frozenset('"“”«»„')
