@@ -577,3 +577,23 @@ def test_names_after_an_editor_word_are_editors_whatever_the_model_called_them()
     assert mend_labels(tokens, labels) == [
         "title", "editor", "editor", "editor", "editor", "editor", "pages", "location",
     ]  # fmt: skip
+
+
+def test_an_untitled_article_in_a_periodical_with_its_italic_volume() -> None:
+    r = parse_string("Plural suffixes in Altaic. (1952). *Altaische Jahrbücher*, *24*, 65–84.")
+    assert (r.authors, r.title, r.container_title, r.volume, r.pages, r.type) == (
+        (),
+        "Plural suffixes in Altaic",
+        "Altaische Jahrbücher",
+        "24",
+        "65–84",
+        "article-journal",
+    )
+    r = parse_string("Yeni tamaşa [Translation needed]. (1968, January 27). *Kommunist*, *55*, 3.")
+    assert (r.title, r.title_translation, r.container_title, r.volume, r.pages) == (
+        "Yeni tamaşa",
+        "Translation needed",
+        "Kommunist",
+        "55",
+        "3",
+    )

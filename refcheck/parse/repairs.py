@@ -230,11 +230,37 @@ _NEWS_NAME = re.compile(
 )
 
 
-def _untitled_article(f: _Fields) -> None:
+# "… (1968, January 27). *Ədəbiyyat və incəsənət*, *55*, 3.": a periodical's name and its
+# italic volume right after the date
+_PERIODICAL_AFTER_DATE = re.compile(
+    r"\((?:\d{4}[a-zа-я]?|n\.\s?d\.)[^()]{0,30}\)\.\s+\*(?P<c>[^*]{2,200})\*,\s+\*(?P<v>[^*]{1,20})\*"
+    r"(?:\((?P<i>[^()]{1,20})\))?(?:,\s+(?P<p>[\w–-]{1,20}))?\.?"
+)
+
+
+def _untitled_article(f: _Fields, text: str) -> None:
     """``Planned obsolescence. (2009, March 23). *The Economist*.``: an article with no author
     opens with its title (APA 7 §9.12), so the "group author" before the date is the title and
     the italic name after it, a newspaper's or magazine's, is where it appeared."""
     name = f.authors[0].display if f.authors else ""
+    m = _PERIODICAL_AFTER_DATE.search(text) if "*, *" in text else None
+    if m and f.title.startswith(m["c"]):
+        # a source named before its italic volume is a periodical: an article has a title,
+        # so the "group author" before the date is that title (APA 7 §9.12)
+        org = f.authors[0]
+        translation = getattr(org, "abbreviation", "")
+        f.title = getattr(org, "name", name).rstrip(" .")
+        if " " in translation or translation == "Translation needed":
+            f.title_translation = translation
+        f.container_title = m["c"]
+        if not (f.volume and m["v"].startswith(f.volume)):
+            f.volume = m["v"]  # else the reader split it already ("24/3": volume 24, issue 3)
+        f.issue, f.pages = f.issue or (m["i"] or ""), f.pages or (m["p"] or "")
+        f.authors, f.italic_title, f.italic_container = [], False, True
+        f.type = "article-newspaper" if _NEWS_NAME.search(m["c"]) else "article-journal"
+        return
+    if f.volume or f.pages:
+        return
     words = f.title.split()
     if (
         f.italic_title
@@ -280,9 +306,10 @@ def repair(f: _Fields, text: str) -> None:
     if (
         len(f.authors) == 1
         and isinstance(f.authors[0], Organization)
-        and not (f.container_title or f.publisher or f.editors or f.volume or f.pages)
+        and not (f.container_title or f.publisher or f.editors)
+        and ("*, *" in text or not (f.volume or f.pages))
     ):
-        _untitled_article(f)
+        _untitled_article(f, text)
     if not f.title and "arXiv:" in text:
         m = _NAMES_THEN_EPRINT.match(text)
         if m:  # the e-print's identifier identifies it; the names are its authors
