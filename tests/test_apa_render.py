@@ -461,3 +461,12 @@ def test_a_plain_lone_number_after_an_italic_journal_is_its_page_an_italic_one_i
 def test_a_link_with_only_its_date_reads_back_without_a_title() -> None:
     r = parse_string("(n.d.). https://www.example.org/moocs-year-in-review", reader="grammar")
     assert (r.title, r.no_date, r.url) == ("", True, "https://www.example.org/moocs-year-in-review")
+
+
+def test_a_transliterated_name_keeps_its_ayn_with_the_initial_and_reads_back() -> None:
+    from refcheck.apa.correct import initials
+    from refcheck.parse import parse_string
+
+    assert initials("ʿAbbās Mahmūd") == "ʿA. M."
+    r = parse_string("Al-Akkād, ʿA. M. (2006). *Abqariya al-Imam ʿAlī* [Translation needed].")
+    assert [(a.family, a.given) for a in r.authors] == [("Al-Akkād", "ʿA. M.")]

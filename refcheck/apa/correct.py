@@ -75,8 +75,22 @@ def initials(given: str) -> str:
         if not part:
             continue
         pieces = [q for q in part.split("-") if q]
-        out.append("-".join(f"{q[0].upper() if q[0].islower() else q[0]}." for q in pieces))
+        out.append("-".join(f"{_initial(q)}." for q in pieces))
     return " ".join(out)
+
+
+# an ayn, a hamza or an apostrophe opening a transliterated name ("ʿAbbās", "ʾAḥmad", "O‘ktam")
+_LEAD_MARKS = "ʿʾ‘’'`ʻ"
+
+
+def _initial(word: str) -> str:
+    """The first letter, upper-cased; a transliteration mark before it stays with it
+    (``ʿAbbās`` → ``ʿA``), as a mark alone is no initial a reader takes back."""
+    lead = len(word) - len(word.lstrip(_LEAD_MARKS))
+    if lead < len(word):
+        ch = word[lead]
+        return word[:lead] + (ch.upper() if ch.islower() else ch)
+    return word[0]
 
 
 def publisher_is_author(publisher: str, authors: tuple[Agent, ...]) -> bool:

@@ -77,9 +77,14 @@ _ORG_WORDS = frozenset(
 _INITIALS_LOOSE = re.compile(r"^(?:[^\W\d_]\.?\s*-?\s*){1,4}$")
 
 
+_LEAD_MARKS = "ʿʾ‘ʻ"
+
+
 def _is_initials(t: str) -> bool:
     """``J. J.``, ``Yu.``; also ``C. R`` / ``JJ`` (a final or every period missing, as in
     hurried lists), but only when every letter is a capital, so ``Smith`` never qualifies."""
+    if t[:1] in _LEAD_MARKS:
+        t = t[1:]  # "ʿA. M.": an ayn or a hamza before a transliterated initial
     if not t or not t[0].isupper():
         return False
     if _INITIALS.match(t):
