@@ -597,3 +597,20 @@ def test_an_untitled_article_in_a_periodical_with_its_italic_volume() -> None:
         "55",
         "3",
     )
+
+
+def test_an_untitled_newspaper_piece_by_its_pages_or_a_the_name() -> None:
+    r = parse_string("Review of The Bride. (1814, January). *British Critic*, 34–50.")
+    assert (r.authors, r.title, r.container_title, r.pages) == (
+        (),
+        "Review of The Bride",
+        "British Critic",
+        "34–50",
+    )
+    r = parse_string("A Hindu in Plymouth Church. (1893). *The Brooklyn Daily Eagle*.")
+    assert (r.authors, r.title, r.container_title, r.type) == (
+        (),
+        "A Hindu in Plymouth Church",
+        "The Brooklyn Daily Eagle",
+        "article-newspaper",
+    )

@@ -233,8 +233,9 @@ _NEWS_NAME = re.compile(
 # "… (1968, January 27). *Ədəbiyyat və incəsənət*, *55*, 3.": a periodical's name and its
 # italic volume right after the date
 _PERIODICAL_AFTER_DATE = re.compile(
-    r"\((?:\d{4}[a-zа-я]?|n\.\s?d\.)[^()]{0,30}\)\.\s+\*(?P<c>[^*]{2,200})\*,\s+\*(?P<v>[^*]{1,20})\*"
-    r"(?:\((?P<i>[^()]{1,20})\))?(?:,\s+(?P<p>[\w–-]{1,20}))?\.?"
+    r"\((?:\d{4}[a-zа-я]?|n\.\s?d\.)[^()]{0,30}\)\.\s+\*(?P<c>[^*]{2,200})\*,\s+"
+    r"(?:\*(?P<v>[^*]{1,20})\*(?:\((?P<i>[^()]{1,20})\))?(?:,\s+(?P<p>[\w–-]{1,20}))?"
+    r"|(?P<pp>\d{1,5}[–-]\d{1,5}))\.?"  # or pages alone: "*British Critic*, 34–50."
 )
 
 
@@ -243,7 +244,7 @@ def _untitled_article(f: _Fields, text: str) -> None:
     opens with its title (APA 7 §9.12), so the "group author" before the date is the title and
     the italic name after it, a newspaper's or magazine's, is where it appeared."""
     name = f.authors[0].display if f.authors else ""
-    m = _PERIODICAL_AFTER_DATE.search(text) if "*, *" in text else None
+    m = _PERIODICAL_AFTER_DATE.search(text) if "*, " in text else None
     if m and f.title.startswith(m["c"]):
         # a source named before its italic volume is a periodical: an article has a title,
         # so the "group author" before the date is that title (APA 7 §9.12)
@@ -253,9 +254,9 @@ def _untitled_article(f: _Fields, text: str) -> None:
         if " " in translation or translation == "Translation needed":
             f.title_translation = translation
         f.container_title = m["c"]
-        if not (f.volume and m["v"].startswith(f.volume)):
+        if m["v"] and not (f.volume and m["v"].startswith(f.volume)):
             f.volume = m["v"]  # else the reader split it already ("24/3": volume 24, issue 3)
-        f.issue, f.pages = f.issue or (m["i"] or ""), f.pages or (m["p"] or "")
+        f.issue, f.pages = f.issue or (m["i"] or ""), f.pages or (m["p"] or m["pp"] or "")
         f.authors, f.italic_title, f.italic_container = [], False, True
         f.type = "article-newspaper" if _NEWS_NAME.search(m["c"]) else "article-journal"
         return
@@ -267,7 +268,10 @@ def _untitled_article(f: _Fields, text: str) -> None:
         and 1 <= len(words) <= 5
         # the name's first or last word says what it is: "New York Times", "Journal of …",
         # never a word inside a title ("CryptoCurrency Historical Weekly Snapshots")
-        and any(_PERIODICAL_NAME.fullmatch(w.strip(".,:")) for w in (words[0], words[-1]))
+        and (
+            any(_PERIODICAL_NAME.fullmatch(w.strip(".,:")) for w in (words[0], words[-1]))
+            or (words[0] == "The" and _NEWS_NAME.search(f.title) is not None)
+        )
         and not has_org_stem(name)
         and not _ORG_HINT.search(name)
     ):
@@ -307,7 +311,7 @@ def repair(f: _Fields, text: str) -> None:
         len(f.authors) == 1
         and isinstance(f.authors[0], Organization)
         and not (f.container_title or f.publisher or f.editors)
-        and ("*, *" in text or not (f.volume or f.pages))
+        and ("*, " in text or not (f.volume or f.pages))
     ):
         _untitled_article(f, text)
     if not f.title and "arXiv:" in text:
