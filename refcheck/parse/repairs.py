@@ -87,6 +87,14 @@ _CONTAINER_TAIL = re.compile(
     r"|[:.]\s*[Вв](?:\s*\d+(?:-?х)?\s*т\.?)?"
     r")$"
 )
+# a town closing a GOST source's name, before the year: "… лесостепь». Пенза, 1999", "… М., 1986"
+# (a town written out after its own sentence; Moscow's, Leningrad's, Kyiv's abbreviations after
+# a space)
+_CONTAINER_TOWN = re.compile(
+    r"\.\s+(?P<town>[А-ЯЁ][а-яё]{3,}(?:-[А-ЯЁ][а-яё]+)?)$|\s(?P<abbr>М|Л|СПб|К)$"
+)
+_YEAR_NEXT = re.compile(r"\s*,\s*(?:1[5-9]|20)\d\d")
+_YEAR_NEXT_ABBR = re.compile(r"\.?\s*,\s*(?:1[5-9]|20)\d\d")
 _CONTAINER_EDITED = re.compile(r",\s+(?:ed\.|eds\.|edited by)\s+(?P<names>[^\W\d_].{2,150})$")
 _SHORT_BOOK = re.compile(r"([A-ZÀ-Þ][^\W\d_'’-]+(?:[-'’][^\W\d_]+)?), ([A-ZÀ-Þ].{3,})$")
 # a page range closing a book's name (never a year span: "…, 1700-1850")
@@ -342,6 +350,14 @@ def repair(f: _Fields, text: str) -> None:
         m = _CONTAINER_TAIL.search(f.container_title)
         if m and m.start() > 0:
             f.container_title = f.container_title[: m.start()]
+        m = _CONTAINER_TOWN.search(f.container_title) if " //" in text else None
+        if m and m.start() > 0:
+            after = text.find(f.container_title)
+            tail = text[after + len(f.container_title) :] if after >= 0 else ""
+            if (_YEAR_NEXT_ABBR if m["abbr"] else _YEAR_NEXT).match(tail):
+                # GOST "// Вестник ВУИТ. Тольятти, 2011": the town the issue came out in
+                f.place = f.place or m["town"] or m["abbr"]
+                f.container_title = f.container_title[: m.start()].rstrip(" .")
         m = _CONTAINER_EDITED.search(f.container_title)
         if m and m.start() > 0:
             # "Notai a Roma, ed. Orietta Verdi and Raffaele Pittella": the book's editors
