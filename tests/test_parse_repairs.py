@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from refcheck.model import Person
 from refcheck.parse import parse_string
 
 
@@ -624,3 +625,15 @@ def test_a_town_closing_a_gost_source_before_the_year_is_the_place() -> None:
     # a last word that is no town before a year stays in the name
     r = parse_string("Петров П.П. Статья // Высшее образование в России, 2019. № 3. С. 5–9.")
     assert r.container_title == "Высшее образование в России"
+
+
+def test_a_translator_named_after_the_author_is_no_author() -> None:
+    from refcheck.parse.names import read_names
+
+    # the rule itself, on the name span (the labeller's reading of a whole entry may vary)
+    agents, _ = read_names("Attor, Farid al-Din, trans. A. J. Arbery")
+    assert [(a.family, a.given) for a in agents if isinstance(a, Person)] == [
+        ("Attor", "Farid al-Din")
+    ]
+    agents, _ = read_names("Amir-Moez, Mohammad Ali, trans. by David Streit")
+    assert [a.family for a in agents if isinstance(a, Person)] == ["Amir-Moez"]

@@ -512,6 +512,11 @@ _ROLE_ANYWHERE = re.compile(
     r"çev\.|çeviren|der\.|haz\.|hazırlayan|tərt\.|tərtib\s+edən|red\.)(?![^\W\d_])",
     re.IGNORECASE,
 )
+# a translator named after the author, within the name span: no author, no field of its own
+_TRANSLATORS_AFTER = re.compile(
+    r"[,.]\s*(?:trans\.|transl\.|tr\.|translated|çev\.|пер\.)(?:\s*by)?\s+[^\W\d_]",
+    re.IGNORECASE,
+)
 _RUN_ON_NAMES = re.compile(  # the Uzbek Latin "G‘ulomov", "O`zbek" apostrophes included
     r"((?:^|\s)[^\W\d_][\w'’‘`ʻ-]+\s+(?:[^\W\d_]{1,2}\.\s?-?){1,3})\s+"
     r"(?=[^\W\d_][\w'’‘`ʻ-]{2,}\s+[^\W\d_]{1,2}\.)"
@@ -524,6 +529,9 @@ def read_names(text: str) -> tuple[list[Agent], bool]:
     cut = _CUT_ETAL.search(s) if "[" in s[-6:] else None
     if cut:  # "В. С. Бураков [и" / "J. Chen [et": "[и др.]" cut by the span, the names before
         s = s[: cut.start()]
+    m = _TRANSLATORS_AFTER.search(s) if "tr" in s or "çev" in s or "пер" in s else None
+    if m and m.start() > 0:
+        s = s[: m.start()]  # "Attar, Farid al-Din, trans. A. J. Arberry": the translator follows
     if len(s) < 400 and _ROLE_ANYWHERE.search(s):
         s = _ROLE_ANYWHERE.sub(" ", s).strip(" ,;:")  # "под ред. А. В. Петрова", "отв. ред."
     s = _GLUED_INITIAL.sub(r"\1 ", s)  # "R.M.Əliyev" -> "R. M. Əliyev"
