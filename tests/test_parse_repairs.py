@@ -637,3 +637,13 @@ def test_a_translator_named_after_the_author_is_no_author() -> None:
     ]
     agents, _ = read_names("Amir-Moez, Mohammad Ali, trans. by David Streit")
     assert [a.family for a in agents if isinstance(a, Person)] == ["Amir-Moez"]
+
+
+def test_a_containers_author_and_labelled_volume_come_off_its_name() -> None:
+    r = parse_string(
+        "Akbab, Y. 2017. “Religion and Politics.” In Oxford Research Encyclopedia of Politics, "
+        "by Yasemin Akbab. Oxford: Oxford University Press."
+    )
+    assert (r.container_title, r.editors) == ("Oxford Research Encyclopedia of Politics", ())
+    r = parse_string("Howell, T. A. 1995. Lysimetry. Trans. of the ASAE, Vol.38(1): 1-10.")
+    assert (r.container_title, r.volume, r.issue) == ("Trans. of the ASAE", "38", "1")

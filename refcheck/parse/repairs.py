@@ -95,7 +95,9 @@ _CONTAINER_TOWN = re.compile(
 )
 _YEAR_NEXT = re.compile(r"\s*,\s*(?:1[5-9]|20)\d\d")
 _YEAR_NEXT_ABBR = re.compile(r"\.?\s*,\s*(?:1[5-9]|20)\d\d")
-_CONTAINER_EDITED = re.compile(r",\s+(?:ed\.|eds\.|edited by)\s+(?P<names>[^\W\d_].{2,150})$")
+_CONTAINER_EDITED = re.compile(
+    r",\s+(?P<role>ed\.|eds\.|edited by|by)\s+(?P<names>[A-ZÀ-ÞА-ЯЁ][^\W\d_].{1,150})$"
+)
 _SHORT_BOOK = re.compile(r"([A-ZÀ-Þ][^\W\d_'’-]+(?:[-'’][^\W\d_]+)?), ([A-ZÀ-Þ].{3,})$")
 # a page range closing a book's name (never a year span: "…, 1700-1850")
 _CONTAINER_PAGES = re.compile(
@@ -176,6 +178,10 @@ _STATEMENT = re.compile(r"(?<!/)\s/\s(?P<names>[^/;]{4,300}?)(?:\s?//|;|\s[–�
 # "Film History, 21,1" / "Frontiers in Computational Neuroscience, 9": numbers left on the name
 _CONTAINER_NUMBERS = re.compile(r",\s*(?P<v>\d{1,4})(?:,(?P<i>\d{1,3}))?$")
 _CONTAINER_DOT_ISSUE = re.compile(r"\s(?P<v>\d{1,4})\.(?P<i>\d{1,4})$")
+# "Trans. of the ASAE, Vol.38(1)": the volume's label and its issue left on the name
+_CONTAINER_VOL_LABEL = re.compile(
+    r",?\s*(?:Vol\.?|Т\.|Cilt)\s*(?P<v>\d{1,4})\s*(?:\((?P<i>[^()]{1,10})\))?$"
+)
 _CONTAINER_VOLUME = re.compile(
     r"(?<![\d.,:;])\s(?!(?:1[5-9]|20)\d\d$)(?P<v>\d{1,4})$"
 )  # never a year
@@ -362,7 +368,7 @@ def repair(f: _Fields, text: str) -> None:
         if m and m.start() > 0:
             # "Notai a Roma, ed. Orietta Verdi and Raffaele Pittella": the book's editors
             f.container_title = f.container_title[: m.start()]
-            if not f.editors:
+            if not f.editors and m["role"] != "by":  # "…, by Yasemin Akbaba": its author
                 f.editors = [a for a in read_names(m["names"])[0] if isinstance(a, Person)]
         if f.container_title.endswith(("(blog)", "(Blog)")):
             f.container_title = f.container_title[:-6].rstrip()  # Chicago's "Name (blog)"
@@ -724,6 +730,11 @@ def _semicolon_names(f: _Fields) -> None:
 
 
 def _container_numbers(f: _Fields) -> None:
+    m = _CONTAINER_VOL_LABEL.search(f.container_title)
+    if m and m.start() > 0 and f.volume in ("", m["v"]) and f.issue in ("", m["i"] or ""):
+        f.container_title = f.container_title[: m.start()].rstrip(" ,.")
+        f.volume, f.issue = m["v"], m["i"] or f.issue
+        return
     m = _CONTAINER_ACCESSED.search(f.container_title)
     if m and m.start() > 0:
         # "American Interest (accessed on November 19, 2023)": when it was read, not its name
