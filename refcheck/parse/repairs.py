@@ -98,6 +98,7 @@ _YEAR_NEXT_ABBR = re.compile(r"\.?\s*,\s*(?:1[5-9]|20)\d\d")
 _CONTAINER_EDITED = re.compile(
     r",\s+(?P<role>ed\.|eds\.|edited by|by)\s+(?P<names>[A-ZÀ-ÞА-ЯЁ][^\W\d_].{1,150})$"
 )
+_DANGLING_ROLE = re.compile(r"[,.]?\s+(?:edited\s+by|by|eds?\.)$")
 _SHORT_BOOK = re.compile(r"([A-ZÀ-Þ][^\W\d_'’-]+(?:[-'’][^\W\d_]+)?), ([A-ZÀ-Þ].{3,})$")
 # a page range closing a book's name (never a year span: "…, 1700-1850")
 _CONTAINER_PAGES = re.compile(
@@ -370,6 +371,9 @@ def repair(f: _Fields, text: str) -> None:
             f.container_title = f.container_title[: m.start()]
             if not f.editors and m["role"] != "by":  # "…, by Yasemin Akbaba": its author
                 f.editors = [a for a in read_names(m["names"])[0] if isinstance(a, Person)]
+        if f.container_title.endswith((" by", " ed.", " eds.")):
+            # "Encyclopedia of Politics, by": the names the role word introduced read elsewhere
+            f.container_title = _DANGLING_ROLE.sub("", f.container_title)
         if f.container_title.endswith(("(blog)", "(Blog)")):
             f.container_title = f.container_title[:-6].rstrip()  # Chicago's "Name (blog)"
         m = _SHORT_BOOK.match(f.container_title) if f.year is None and not f.publisher else None
