@@ -30,7 +30,12 @@ import itertools
 import re
 from dataclasses import replace
 
-from refcheck.cite.bare import bare_citations, listed_parentheses, year_only_citations
+from refcheck.cite.bare import (
+    ListedYears,
+    bare_citations,
+    listed_parentheses,
+    year_only_citations,
+)
 from refcheck.cite.grammar import ALSO_SPLIT, AND_SPLIT, DAYS, HAS_DATE, IBID, YEAR
 from refcheck.cite.items import Item, is_year_only, parse_item, parse_tail
 from refcheck.cite.narrative import is_narrative_abbreviation, narrative
@@ -67,9 +72,12 @@ def extract_citations(doc: Document) -> tuple[Citation, ...]:
     text = _plain_spaces(doc.text)
     found = _extract(text, body.start, body.end, orphans)
     bare = year_only_citations(text, body.start, orphans, doc.references)
-    bare += bare_citations(text, body.start, body.end, doc.references, [c.span for c in found])
+    listed = ListedYears(doc.references)  # the list's authors and years, read once
+    bare += bare_citations(
+        text, body.start, body.end, doc.references, [c.span for c in found], listed=listed
+    )
     bare += listed_parentheses(
-        text, body.start, body.end, doc.references, [c.span for c in (*found, *bare)]
+        text, body.start, body.end, doc.references, [c.span for c in (*found, *bare)], listed=listed
     )
     if bare:
         group = max((c.group for c in found), default=0)

@@ -66,13 +66,19 @@ def _index(refs: Sequence[Reference]) -> dict[str, set[tuple[int, str]]]:
 
 
 def bare_citations(
-    text: str, start: int, end: int, refs: Sequence[Reference], taken: Sequence[Span]
+    text: str,
+    start: int,
+    end: int,
+    refs: Sequence[Reference],
+    taken: Sequence[Span],
+    *,
+    listed: ListedYears | None = None,
 ) -> list[Citation]:
     """Mentions ``Name YEAR`` in ``text[start:end]`` that name a listed author and year, outside
     the ``taken`` spans (citations already found)."""
     if not refs:
         return []
-    index: dict[str, set[tuple[int, str]]] | None = None
+    listed = listed or ListedYears(refs)
     spans = sorted((s.start, s.end) for s in taken)
     out: list[Citation] = []
     k = 0
@@ -89,16 +95,14 @@ def bare_citations(
         a, b = m.start(1), loc_m.end() if loc_m is not None else y.end()
         if any(sa < b and a < sb for sa, sb in spans[max(0, k - 1) : k + 1]):
             continue  # overlaps a citation already read
-        if index is None:
-            index = _index(refs)
         year, sfx = int(y.group(1)), y.group(2) or ""
         names = [m.group(1)]
         if cued is None:
             names, a = _names_before(text, start, m.start(1), names)
-        fits = _listed_years(index, names[0])
+        fits = listed.of(names[0])
         if (year, sfx) not in fits and len(names) > 1:
             names, a = names[-1:], m.start(1)  # the run is no listed author's: the last name alone
-            fits = _listed_years(index, names[0])
+            fits = listed.of(names[0])
         if (year, sfx) not in fits and cued is None:
             continue  # (after "see"/"bkz." it is a citation even of an unlisted work: X301)
         if a < m.start(1) and any(sa < b and a < sb for sa, sb in spans[max(0, k - 2) : k + 1]):
@@ -129,6 +133,23 @@ def _listed_years(index: dict[str, set[tuple[int, str]]], name: str) -> set[tupl
     from refcheck.match import name_variants  # as in _index: loaded on first use
 
     return set().union(*(index.get(key, set()) for key in name_variants(name)))
+
+
+class ListedYears:
+    """The list's first authors with their years, built on first use and once per document:
+    the bare-mention pass and the listed-parenthesis pass both ask it."""
+
+    __slots__ = ("_index", "_refs")
+
+    def __init__(self, refs: Sequence[Reference]) -> None:
+        self._refs = refs
+        self._index: dict[str, set[tuple[int, str]]] | None = None
+
+    def of(self, name: str) -> set[tuple[int, str]]:
+        """The (year, letter) pairs of the entries whose first author has this name."""
+        if self._index is None:
+            self._index = _index(self._refs)
+        return _listed_years(self._index, name)
 
 
 # "Roll, Ross 1980", "Harvey, Liu, Zhu 2016", "Иванов и Петров 2017": co-authors before the last
@@ -269,7 +290,13 @@ _LISTED_ITEM = re.compile(
 
 
 def listed_parentheses(
-    text: str, start: int, end: int, refs: Sequence[Reference], taken: Sequence[Span]
+    text: str,
+    start: int,
+    end: int,
+    refs: Sequence[Reference],
+    taken: Sequence[Span],
+    *,
+    listed: ListedYears | None = None,
 ) -> list[Citation]:
     """Items of parentheses in ``text[start:end]`` that no citation was read from and that name
     a listed first author: with its year (an author who is also a word, ``Kasım``), or with a
@@ -277,7 +304,7 @@ def listed_parentheses(
     year). An unlisted name stays prose: nothing here raises X301."""
     if not refs:
         return []
-    index: dict[str, set[tuple[int, str]]] | None = None
+    listed = listed or ListedYears(refs)
     spans = sorted((s.start, s.end) for s in taken)
     out: list[Citation] = []
     k = 0
@@ -299,13 +326,11 @@ def listed_parentheses(
             b = a + item.end()
             if any(sa < b and a < sb for sa, sb in inside):
                 continue  # a citation already read
-            if index is None:
-                index = _index(refs)
             names = item["names"]
-            fits = _listed_years(index, names)
+            fits = listed.of(names)
             if not fits and len(names.split()) > 1:
                 names = names.split()[-1]  # "Şeyh Sadi Şirazi": the list may keep the last word
-                fits = _listed_years(index, names)
+                fits = listed.of(names)
             year, sfx = (int(item["year"]), item["sfx"] or "") if item["year"] else (None, "")
             if not fits or (year is not None and (year, sfx) not in fits):
                 continue
