@@ -233,15 +233,13 @@ _TRAILING_BRACKET = re.compile(r"\s*\[[^\[\]]*\]$")
 
 
 # a newspaper's or magazine's name: what an untitled article's italic source is called
-_PERIODICAL_NAME = re.compile(
-    r"\b(?:times|post|gazette|news|herald|tribune|guardian|telegraph|economist|daily|weekly|"
-    r"magazine|journal|chronicle|observer|independent|standard|monitor)\b",
-    re.IGNORECASE,
+_NEWS_WORDS = (
+    "times|post|gazette|news|herald|tribune|guardian|telegraph|daily|chronicle|observer|"
+    "independent|standard|monitor"
 )
-_NEWS_NAME = re.compile(
-    r"\b(?:times|post|gazette|news|herald|tribune|guardian|telegraph|daily|chronicle|observer|"
-    r"independent|standard|monitor)\b",
-    re.IGNORECASE,
+_NEWS_NAME = re.compile(rf"\b(?:{_NEWS_WORDS})\b", re.IGNORECASE)
+_PERIODICAL_NAME = re.compile(
+    rf"\b(?:{_NEWS_WORDS}|economist|weekly|magazine|journal)\b", re.IGNORECASE
 )
 
 
@@ -254,18 +252,16 @@ _PERIODICAL_AFTER_DATE = re.compile(
 )
 
 
-def _untitled_article(f: _Fields, text: str) -> None:
+def _untitled_article(f: _Fields, text: str, org: Organization) -> None:
     """``Planned obsolescence. (2009, March 23). *The Economist*.``: an article with no author
-    opens with its title (APA 7 §9.12), so the "group author" before the date is the title and
-    the italic name after it, a newspaper's or magazine's, is where it appeared."""
-    name = f.authors[0].display if f.authors else ""
+    opens with its title (APA 7 §9.12), so the "group author" ``org`` before the date is the
+    title and the italic name after it, a newspaper's or magazine's, is where it appeared."""
+    name = org.name
     m = _PERIODICAL_AFTER_DATE.search(text) if "*, " in text else None
     if m and f.title.startswith(m["c"]):
-        # a source named before its italic volume is a periodical: an article has a title,
-        # so the "group author" before the date is that title (APA 7 §9.12)
-        org = f.authors[0]
-        translation = getattr(org, "abbreviation", "")
-        f.title = getattr(org, "name", name).rstrip(" .")
+        # a source named before its italic volume is a periodical: an article has a title
+        translation = org.abbreviation
+        f.title = name.rstrip(" .")
         if " " in translation or translation == "Translation needed":
             f.title_translation = translation
         f.container_title = m["c"]
@@ -322,13 +318,13 @@ def repair(f: _Fields, text: str) -> None:
     if f.title[-1:] in ("—", "–", "-", "L", ":"):
         # "Простые решения. —", "Платформа TradingView – URL": GOST's separator, its label
         f.title = _DANGLING_DASH.sub("", f.title)
+    group = f.authors[0] if len(f.authors) == 1 else None
     if (
-        len(f.authors) == 1
-        and isinstance(f.authors[0], Organization)
+        isinstance(group, Organization)
         and not (f.container_title or f.publisher or f.editors)
         and ("*, " in text or not (f.volume or f.pages))
     ):
-        _untitled_article(f, text)
+        _untitled_article(f, text, group)
     if not f.title and "arXiv:" in text:
         m = _NAMES_THEN_EPRINT.match(text)
         if m:  # the e-print's identifier identifies it; the names are its authors
