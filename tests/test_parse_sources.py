@@ -212,7 +212,11 @@ def test_a_doi_label_before_a_doi_link_is_not_left_in_the_source() -> None:
     r = pipeline("Fidan, M. (2023). Romanın incelenmesi. Edebî Eleştiri Dergisi, 7(2), s. 412-423. "
                  "doi:https://doi.org/10.31465/eeder.1246024")  # fmt: skip
     assert (r.container_title, r.volume, r.issue, r.pages, r.doi) == (
-        "Edebî Eleştiri Dergisi", "7", "2", "412-423", "10.31465/eeder.1246024"
+        "Edebî Eleştiri Dergisi",
+        "7",
+        "2",
+        "412-423",
+        "10.31465/eeder.1246024",
     )
 
 
@@ -223,4 +227,27 @@ def test_an_issue_glued_to_the_journal_name_and_editors_without_their_comma() ->
     assert (r.container_title, r.issue, r.pages) == ("Türk Dili", "835", "1-5")
     r = pipeline("Balık, M. (2014). Tekinsiz mekânlar. E. G. Naskali (Ed.) Korku Kitabı içinde "
                  "(s. 165-193). Kitabevi Yayınları.")  # fmt: skip
-    assert (r.container_title, [a.display for a in r.editors]) == ("Korku Kitabı", ["Naskali, E. G."])
+    assert (r.container_title, [a.display for a in r.editors]) == (
+        "Korku Kitabı",
+        ["Naskali, E. G."],
+    )
+
+
+def test_editors_named_after_the_title_without_in_send_the_entry_to_the_labeller() -> None:
+    from refcheck.parse.fields import _Fields
+    from refcheck.parse.grammar import _suspect
+
+    f = _Fields(form="apa", title="Okuma eğitimi. Yılmaz, A. ve Demir, B. (Ed.)")
+    assert _suspect(f) == "title holds a source"
+    f = _Fields(form="apa", title="Reading. P. Holm, K. Vik (Eds.)")
+    assert _suspect(f) == "title holds a source"
+    f = _Fields(form="apa", title="Reading and writing in a second language")
+    assert _suspect(f) == ""
+
+
+def test_the_turkish_postposition_and_its_period_leave_a_labelled_book_name() -> None:
+    from refcheck.parse.spans import _container
+
+    assert _container("Türkçe öğretimi el kitabı içinde.") == "Türkçe öğretimi el kitabı"
+    assert _container("Dil öğretimi içində,") == "Dil öğretimi"
+    assert _container("Yeni içinde kitaplar") == "Yeni içinde kitaplar"

@@ -311,7 +311,7 @@ def _is_report(f: _Fields) -> bool:
 
 _IN_BOOK = re.compile(r"[.,]?\s+(?://\s*)?[ВB]\s?(?:кн|сб)\.\s?:\s*")
 # Turkish/Azerbaijani "Kitap içinde" ("in the book"): the postposition is not part of the name
-_IN_WORD_END = re.compile(r"\s+(?:içinde|içində)$", re.IGNORECASE)
+_IN_WORD_END = re.compile(r"\s+(?:içinde|içində)[.,]?$", re.IGNORECASE)
 
 
 _TAG = re.compile(r"</?(?:italic|i|em)>", re.IGNORECASE)
@@ -355,7 +355,7 @@ def _status(f: _Fields, text: str) -> tuple[ParseStatus, str]:
 _SUSPECT_TITLE = re.compile(
     r"(?:,\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*[,:]\s*[A-Za-z]?\d+\s*[-–—]+\s*\d+\s*$|"
     r"(?:^|[\s.,])(?:İçinde|içinde|Içinde|In|В):?\s+(?:[^\W\d_]\.|[^\W\d_]+,)|\bpp?\.\s*\d|"
-    r",\s*[^\W\d_][\w.]+\s*:\s*[^\W\d_][\w]+(?:\s+[\w]+){0,4}\s*$|\((?:der|eds?|red|ред)\.?\)|"
+    r",\s*[^\W\d_][\w.]+\s*:\s*[^\W\d_][\w]+(?:\s+[\w]+){0,4}\s*$|\((?i:der|eds?|red|ред|haz|hrsg)\.?\)|"
     r",\s*(?:çev|trans|пер)\.\s|,\s*(?:s|ss|pp?|с)\.\s*\d)"
 )
 _IN_BOOK_WORD = re.compile(r"(?:^|[\s.,])(?:İçinde|içinde|Içinde|In|В)\s*:\s", re.IGNORECASE)

@@ -30,7 +30,7 @@ from refcheck.parse.fields import (
     _take_title_extras,
     publisher_and_place,
 )
-from refcheck.parse.grammar import _is_report
+from refcheck.parse.grammar import _IN_WORD_END, _is_report
 from refcheck.parse.labeller import Labelled
 from refcheck.parse.names import _parse_given_first, read_names
 from refcheck.parse.relabel import mend_labels
@@ -323,6 +323,7 @@ def _container(raw: str) -> str:
         s = _BRACKET_END.sub("", s.rstrip("."))  # "Kojien [Japanese Dictionary]"
     s = _SEASON_END.sub("", s)  # "Toplum ve Bilim, Güz", "Journalism History, Summer 93"
     s = _TRAIL_ISSUE_WORD.sub("", s).rstrip(" ,;:")
+    s = _IN_WORD_END.sub("", s)  # "Kitap içinde": Turkish "in (the book)" after its name
     # what follows a source's name, not part of it: "Ученые записки. Т" (a volume word whose
     # number the labeller gave the volume), "Proceedings of …. June 29–July 2" (the meeting's
     # days), "Social Semiotics. Epub" (the publication status)
