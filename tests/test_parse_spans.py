@@ -320,3 +320,21 @@ def test_a_particle_after_the_initials_belongs_to_the_family_name() -> None:
     # after a comma, as Chicago writes it, it stays with the given names
     assert [a.display for a in read_names("Bertalanffy, Ludwig von")[0]] == [
         "Bertalanffy, Ludwig von"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Время реакции человека : справ.", "Время реакции человека"),
+        ("Русская экономика : курс лекций", "Русская экономика"),
+        ("Методы анализа рядов : метод. указания к лаб. работам", "Методы анализа рядов"),
+        ("Функциональные системы : научное издание", "Функциональные системы"),
+        ("Справочник по функциям : справочник", "Справочник по функциям"),
+        ("Словарь : история жанра", "Словарь : история жанра"),  # a subtitle stays
+    ],
+)
+def test_a_gost_statement_of_the_publications_kind_leaves_the_title(
+    title: str, expected: str
+) -> None:
+    f = _read(("Иванов И. И.", "author"), (title, "title"), ("– М.: Наука, 2001.", "publisher"))
+    assert f.title == expected
