@@ -247,3 +247,29 @@ def test_vancouver_names_with_a_generational_suffix_are_people() -> None:
         "persons in the United States. Hypertension 55: 1102–9."
     )
     assert [a.display for a in r.authors] == ["Lund, DC", "Kaya, LC", "Berg, ER, 3rd", "Arslan, R"]
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (  # ACL/NeurIPS: given names first, some with a middle initial, "and" before the last
+            "Lena Hart, Tomas Quill, Rosa M. Vint, and Pavel Orr",
+            ["Hart, Lena", "Quill, Tomas", "Vint, Rosa M.", "Orr, Pavel"],
+        ),
+        (  # a surname with its particle glued on
+            "Clara Ruz, Marco d’Aprile, Ines Lode",
+            ["Ruz, Clara", "d’Aprile, Marco", "Lode, Ines"],
+        ),
+        (  # "Family, Given I." pairs: a piece ending with an initial is a given name
+            "Hart, Lena M., Quill, Tomas R., Vint, Rosa",
+            ["Hart, Lena M.", "Quill, Tomas R.", "Vint, Rosa"],
+        ),
+    ],
+)
+def test_given_first_names_with_middle_initials_are_not_paired(
+    names: str, expected: list[str]
+) -> None:
+    from refcheck.parse.names import read_names
+
+    agents, _ = read_names(names)
+    assert [a.display for a in agents] == expected

@@ -687,21 +687,29 @@ def _suffixes_apart(pieces: list[str], seps: list[str]) -> tuple[list[str], list
 
 
 def _all_given_first(pieces: list[str]) -> bool:
-    """Three or more names, each two to four capitalised words with no initial (particles
-    allowed inside), the first of more than one word: a list of given-first names, not
-    ``Family, Given`` pairs (``Waltz, Kenneth, …`` starts with one word)."""
+    """Three or more names, each two to four capitalised words (particles and middle initials
+    allowed inside: ``Joseph A. Paradiso``) ending with a surname, the first of more than one
+    word: a list of given-first names, not ``Family, Given`` pairs (``Waltz, Kenneth, …``
+    starts with one word; ``Smith, John A., …`` has a piece ending with an initial)."""
     if len(pieces) < 3 or len(pieces[0].split()) < 2:
         return False
     for p in pieces:
         words = p.split()
-        if not 2 <= len(words) <= 4 or has_org_stem(p):
+        if has_org_stem(p):
             return False
-        if not (words[0][:1].isupper() and words[-1][:1].isupper()):
+        full = [w for w in words if not _is_ini_word(w, len(words))]
+        if not 2 <= len(full) <= 4 or len(words) > 5 or full[-1] is not words[-1]:
+            return False  # two full words at least; an initial never ends a given-first name
+        if not (words[0][:1].isupper() and (words[-1][:1].isupper() or _PREFIXED.match(words[-1]))):
             return False
-        for w in words:
-            if _is_ini_word(w, len(words)) or not (_CAPWORD.match(w) or w.lower() in _PARTICLES):
+        for w in full:
+            if not (_CAPWORD.match(w) or w.lower() in _PARTICLES):
                 return False
     return True
+
+
+# a surname with its particle glued on: "d’Ambrosio", "d'Alembert"
+_PREFIXED = re.compile(r"^(?:d|l|dell)['’][^\W\d_]")
 
 
 def _given_piece(words: list[str], i: int) -> bool:
