@@ -580,6 +580,17 @@ def test_names_after_an_editor_word_are_editors_whatever_the_model_called_them()
     ]  # fmt: skip
 
 
+def test_springer_initials_before_the_colon_belong_to_the_last_author() -> None:
+    from refcheck.parse.relabel import mend_labels
+
+    tokens = ["Fischer,", "L.,", "Keller,", "M.:", "A", "note.", "Discrete", "Math."]
+    labels = ["author", "author", "author", "volume", "title", "title", "journal", "journal"]
+    assert mend_labels(tokens, labels)[:5] == ["author"] * 4 + ["title"]
+    tokens = ["Franz,", "Eckhart", "Battenberg,", "u.a.:", "Darmstadts", "Geschichte."]
+    labels = ["author", "author", "author", "note", "title", "title"]
+    assert mend_labels(tokens, labels)[3] == "note"  # "u.a." (et al.) is no initial
+
+
 def test_an_untitled_article_in_a_periodical_with_its_italic_volume() -> None:
     r = parse_string("Plural suffixes in Altaic. (1952). *Altaische Jahrbücher*, *24*, 65–84.")
     assert (r.authors, r.title, r.container_title, r.volume, r.pages, r.type) == (

@@ -13,6 +13,7 @@ import re
 from refcheck.parse.names import _ORG_HINT, has_org_stem
 
 _INITIAL_TOKEN = re.compile(r"^(?:[^\W\d_]{1,2}\.){1,3}[,;]?$")
+_INITIALS_COLON = re.compile(r"^(?:[^\W\d_]{1,2}\.){1,3}:$")
 _CONNECTOR = frozenset(["и", "and", "&", "ve", "və", "und", "et", "y", "e", "And", "AND"])
 
 
@@ -49,6 +50,14 @@ def mend_labels(tokens: list[str], labels: list[str]) -> list[str]:
                 j = end
         elif k < n and _INITIAL_TOKEN.match(tokens[k]) and _INITIAL_TOKEN.match(last):
             out[k] = lab  # "Петров П. | П." : the second initial of the same name
+            j = k
+        elif (
+            k < n
+            and last.endswith(",")
+            and _INITIALS_COLON.match(tokens[k])
+            and tokens[k][0].isupper()
+        ):
+            out[k] = lab  # Springer's "Keller, | M.:" : the last author's initials, then the title
             j = k
         i = j + 1
     _italic_ends_title(tokens, out)
