@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from refcheck.model import Person
 from refcheck.parse import parse_string
 
@@ -658,3 +660,22 @@ def test_a_containers_author_and_labelled_volume_come_off_its_name() -> None:
     assert (r.container_title, r.editors) == ("Oxford Research Encyclopedia of Politics", ())
     r = parse_string("Howell, T. A. 1995. Lysimetry. Trans. of the ASAE, Vol.38(1): 1-10.")
     assert (r.container_title, r.volume, r.issue) == ("Trans. of the ASAE", "38", "1")
+
+
+@pytest.mark.parametrize(
+    ("venue", "expected"),
+    [
+        ("CCS’07", ("CCS", 2007)),
+        ("SOSP'93", ("SOSP", 1993)),
+        ("USENIX Security’12", ("USENIX Security", 2012)),
+    ],
+)
+def test_a_computing_venues_short_year_is_the_entrys_year(
+    venue: str, expected: tuple[str, int]
+) -> None:
+    from refcheck.parse.fields import _Fields
+    from refcheck.parse.repairs import repair
+
+    f = _Fields(form="", title="Return-oriented programming", container_title=venue)
+    repair(f, f"H. Shaw, “Return-oriented programming,” in {venue}.")
+    assert (f.container_title, f.year) == expected

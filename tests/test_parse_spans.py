@@ -338,3 +338,41 @@ def test_a_gost_statement_of_the_publications_kind_leaves_the_title(
 ) -> None:
     f = _read(("Иванов И. И.", "author"), (title, "title"), ("– М.: Наука, 2001.", "publisher"))
     assert f.title == expected
+
+
+@pytest.mark.parametrize(
+    ("locator", "expected"),
+    [
+        ("Dec;63(6):", ("63", "6")),  # Vancouver: the month before the volume
+        ("2012 Nov-Dec;57(6):", ("57", "6")),
+        ("Winter;83(5):", ("83", "5")),
+        ("13, 2", ("13", "2")),  # ACM: volume, comma, issue
+    ],
+)
+def test_a_date_or_a_comma_before_the_issue_leaves_the_volume(
+    locator: str, expected: tuple[str, str]
+) -> None:
+    f = _read(("Teller KM.", "author"), ("Trauma care.", "title"), ("J Trauma.", "journal"),
+              (locator, "volume"), ("1338-1346.", "pages"))  # fmt: skip
+    assert (f.volume, f.issue) == expected
+
+
+@pytest.mark.parametrize(("pages", "expected"), [("S3.", "S3"), ("p12.", "12"), ("с.45", "45")])
+def test_a_supplement_page_keeps_its_letter_and_a_glued_page_label_goes(
+    pages: str, expected: str
+) -> None:
+    f = _read(("Teller KM.", "author"), ("Trauma care.", "title"), ("J Trauma.", "journal"),
+              ("2006;60(6):", "volume"), (pages, "pages"))  # fmt: skip
+    assert f.pages == expected
+
+
+def test_nlm_journal_before_internet_read_as_the_title_is_the_journal() -> None:
+    f = _read(("Teller KM.", "author"), ("Pitfalls in trauma care. Emergency Clinics", "title"),
+              ("[Internet].", "note"), ("2010 Feb", "date"), ("[cited 2024 Sep 10];", "note"),
+              ("28(1):", "volume"), ("1–27.", "pages"))  # fmt: skip
+    assert (f.title, f.container_title, f.volume) == (
+        "Pitfalls in trauma care", "Emergency Clinics", "28"
+    )  # fmt: skip
+    f = _read(("Trauma life support", "title"), ("[Internet].", "note"), ("10th ed.", "edition"),
+              ("Vol. 2018.", "volume"), ("Chicago:", "location"))  # fmt: skip
+    assert (f.title, f.container_title) == ("Trauma life support", "")

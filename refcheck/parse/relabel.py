@@ -69,6 +69,8 @@ def mend_labels(tokens: list[str], labels: list[str]) -> list[str]:
     _group_author_runs_on(tokens, out)
     _publisher_after_book_title(tokens, out)
     _note_opening_title(tokens, out)
+    if "volume" in out and "journal" not in out and "container" not in out:
+        _journal_before_internet(tokens, out)
     if "editor" in out and "translator" in out:
         _names_after_the_editor_word(tokens, out)
     return out
@@ -229,6 +231,27 @@ def _publisher_after_book_title(tokens: list[str], labels: list[str]) -> None:
                 for x in range(i, j):
                     labels[x] = "publisher"
             return
+
+
+def _journal_before_internet(tokens: list[str], labels: list[str]) -> None:
+    """NLM's ``Title. Journal Name [Internet]. 2010 Feb [cited …];28(1):1–27.`` read as one
+    title: the sentence right before ``[Internet]`` is the journal when a volume follows and
+    the title has a sentence before it (a book's ``Title [Internet]. 10th ed.`` keeps it)."""
+    n = len(tokens)
+    k = next((i for i in range(1, n) if tokens[i].startswith("[Internet]")), -1)
+    if k < 2 or labels[k - 1] != "title" or "volume" not in labels[k:]:
+        return
+    start = k - 1
+    while (
+        start > 0
+        and labels[start - 1] == "title"
+        and not tokens[start - 1].endswith((".", "?", "!"))
+    ):
+        start -= 1
+    if start == 0 or labels[start - 1] != "title" or k - start > 12:
+        return  # no sentence of the title before it: the title itself
+    for x in range(start, k):
+        labels[x] = "journal"
 
 
 def _heading_then_statement(tokens: list[str], labels: list[str]) -> None:

@@ -311,6 +311,19 @@ def _content_form(f: _Fields) -> None:
             setattr(f, name, (value[: m.start()] + " " + value[m.end() :]).strip(" .—–-"))
 
 
+# a computing venue with its year's last two digits: "CCS’07", "USENIX Security’12", "SOSP'93"
+_VENUE_YEAR = re.compile(r"\s?['’](\d\d)$")
+
+
+def _venue_year(f: _Fields) -> None:
+    """``“Title,” in CCS’07.``: the venue's short form carries the only year the entry has."""
+    m = _VENUE_YEAR.search(f.container_title)
+    if m and m.start() > 1:
+        yy = int(m[1])
+        f.year = 2000 + yy if yy <= 40 else 1900 + yy
+        f.container_title = f.container_title[: m.start()].rstrip()
+
+
 def repair(f: _Fields, text: str) -> None:
     """Apply each repair whose shape the entry has."""
     if "Текст" in text or "текст" in text or "ображение" in text:
@@ -333,6 +346,8 @@ def repair(f: _Fields, text: str) -> None:
             agents, et_al = read_names(m["names"]) if not f.authors else ([], False)
             if agents and all(isinstance(a, Person) for a in agents):
                 f.authors, f.et_al = list(agents), et_al
+    if f.year is None and f.container_title[-3:-2] in ("’", "'"):
+        _venue_year(f)
     if ": " in text[:200]:
         _colon_names(f, text)
     if "/" in text and (f.year is None or f.year < 1500):

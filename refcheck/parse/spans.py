@@ -63,7 +63,9 @@ _ISS = re.compile(
     re.IGNORECASE,
 )
 _PAGE_LABEL = re.compile(
-    r"^(?:pages?|səhifə|səh|стр|str|pag|pp|ss|sf|сс|p|s|с|c)(?:\.\s*|\s+|(?=\d))", re.IGNORECASE
+    r"^(?:pages?|səhifə|səh|стр|str|pag|pp|ss|sf|сс|p|s|с|c)(?:\.\s*|\s+)|"
+    r"^(?-i:pp|ss|p|s|с|c|P|С)(?=\d)",  # glued: "p12", "с.12"; "S3" is a supplement's page
+    re.IGNORECASE,
 )
 _RANGE_ANY = re.compile(r"(?<![\d])[A-Za-z]?\d+[A-Za-z]?\s*[-–—]+\s*[A-Za-z]?\d+[A-Za-z]?(?![\w])")
 _EXTENT = re.compile(r"^\s*(\d{2,4})\s*(?:с|s|p|pp|стр|səh|S|c|pages|sayfa|str)\.?\s*$")
@@ -121,7 +123,13 @@ _TRAIL_ISSUE_WORD = re.compile(r"[,.]?\s*(?:№|No\.?|Nr\.?|Sayı|Вып\.?|вы
 _ABBREV_END = re.compile(r"(?:^|\s)[^\W\d_]{1,5}\.$")
 _VOLUME_AFTER_YEAR = re.compile(r"\s*[;:]\s*\d*\s*\(?\s*\w")
 _DATE_BRACKETS = re.compile(r"^[\s(\[–—-]+|[\s)\].,;:]+$")
-_VANCOUVER_YEAR = re.compile(r"^(?:19|20)\d\d\s*[;:]\s*")
+# Vancouver's date before the volume: "2019;", "2007 Dec;", "Dec;", "2010 Mar 4;"
+_VANCOUVER_YEAR = re.compile(
+    r"^(?:(?:19|20)\d\d\s*)?(?:(?-i:[A-Z][a-z]{2,8})(?:\s+\d{1,2})?(?:\s*[-–/]\s*(?-i:[A-Z][a-z]{2,8}))?)?"
+    r"(?<=\w)\s*;\s*|^(?:19|20)\d\d\s*:\s*"
+)
+# ACM's "Journal 13, 2 (1981)": volume, comma, issue
+_VOL_COMMA_ISS = re.compile(r"(\d{1,4}),\s*(\d{1,3})")
 _VOL_SLASH_ISS = re.compile(r"(\d{1,3})\s*/\s*(\d{1,3})")
 _YEAR4 = re.compile(r"(?:1[5-9]|20)\d\d")
 _FINAL_PERIOD = re.compile(r"\.$")
@@ -397,6 +405,10 @@ def _volume(f: _Fields, text: str) -> None:
     else:
         s_vol = s
     s_vol = _VANCOUVER_YEAR.sub("", s_vol)
+    cm = _VOL_COMMA_ISS.fullmatch(s_vol) if not im else None
+    if cm and not f.volume and not f.issue:
+        f.volume, f.issue = cm[1], cm[2]
+        return
     sm = _VOL_SLASH_ISS.fullmatch(s_vol)
     if sm and not f.volume and not f.issue:
         f.volume, f.issue = sm[1], sm[2]  # Chicago/Turkish "17/4": volume 17, issue 4
