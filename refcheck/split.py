@@ -137,6 +137,7 @@ def _known_heading(key: str) -> bool:
     """A folded line that names a reference list: a listed heading or one of their shapes."""
     return key in _ALL_HEADINGS or _HEADING_FORMS.fullmatch(key) is not None
 
+
 SUBHEADINGS: frozenset[str] = frozenset(
     _key(w)
     for w in (
@@ -295,6 +296,12 @@ _VANCOUVER_START = re.compile(
 _GOST_START = re.compile(
     r"[^\W\d_][\w'’\-]{1,40}[ \t]+(?:[A-ZÀ-ÞА-ЯЁĞŞİÇÖÜƏ]\.[ \t]?-?){1,3}(?=[ \t,]|$)"
 )
+# a list keyed by its citations (Russian linguistics, GOST R 7.0.5 author-date):
+# "Гаспаров 2000 – Гаспаров М.Л. …", "Архипова и др. 2002 — …", "Орехов 2019а – …"
+_KEY_START = re.compile(
+    r"[^\W\d_][\w'’\-]{1,40}(?:,?[ \t](?:&[ \t])?[^\W\d_][\w'’\-.]{0,40}){0,4}[ \t]"
+    r"(?:1[5-9]\d\d|20\d\d)[^\W\d_]?[ \t]+[–—=-][ \t]"
+)
 _ORG_YEAR = re.compile(
     r"[^\n]{1,200}?[.,]?[ \t]\((?:1[5-9]\d\d|20\d\d|n\.\s?d\.|in press|t\.\s?y\.|tarih yok|"
     r"б\.\s?г\.|baskıda|в печати|\d{1,2}[./]\d{1,2}[./](?:1[5-9]|20)\d\d\))"
@@ -420,6 +427,7 @@ def looks_like_entry_start(line: str) -> bool:
         or _ORG_YEAR.match(s) is not None
         or _VANCOUVER_START.match(s) is not None
         or _GOST_START.match(s) is not None
+        or _KEY_START.match(s) is not None
     )
 
 
@@ -447,7 +455,7 @@ def _ends_entry(text: str) -> bool:
     s = text.rstrip()
     if not s:
         return True
-    if s[-1] in ".)]»”\"'":
+    if s[-1] in ".)]}»”\"'":  # "{English translation.}" closing a Russian entry
         words = s.rsplit(None, 2)
         if words[-1].lower() not in _ABBREVIATIONS:
             return True
@@ -697,9 +705,10 @@ def _split_region(
         wrapped = sum(not _ends_entry(t) for t in full_lines) * 5 > full
         if len(lengths) >= 4 and full * 10 >= len(lengths) * 3 and wrapped:
             wrap_width = width
-        elif len(content) >= 3 and sum(_ends_entry(ln.text) for ln in content) * 5 >= len(
-            content
-        ) * 4:
+        elif (
+            len(content) >= 3
+            and sum(_ends_entry(ln.text) for ln in content) * 5 >= len(content) * 4
+        ):
             # not wrapped at any width, and (nearly) every line ends like an entry: one entry
             # per line, as copied from a web page or a word processor (title-first entries too)
             one_per_line = True
@@ -896,8 +905,11 @@ def _join(parts: list[str]) -> str:
         is_url = bool(_URL_START.match(word.head)) or word.scheme
         drop = False
         if is_url and end.endswith(("/", "-", "_", ".", "=", "?", "&")) and not nxt[0].isspace():
-            sep = " " if (end.endswith(".") and not _URL_START.match(nxt)
-                          and nxt[0].isupper()) else ""
+            sep = (
+                " "
+                if (end.endswith(".") and not _URL_START.match(nxt) and nxt[0].isupper())
+                else ""
+            )
         elif end.endswith("-") and size >= 2 and end[-2].isalpha():
             if nxt.split(None, 1)[0] in _CONJUNCTIONS:
                 sep = " "  # "Sozial- und Gesundheitswesen"

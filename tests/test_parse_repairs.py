@@ -679,3 +679,36 @@ def test_a_computing_venues_short_year_is_the_entrys_year(
     f = _Fields(form="", title="Return-oriented programming", container_title=venue)
     repair(f, f"H. Shaw, “Return-oriented programming,” in {venue}.")
     assert (f.container_title, f.year) == expected
+
+
+def test_an_entry_after_its_citation_key_is_read_without_it_and_keeps_the_keys_letter() -> None:
+    r = parse_string("Орехов 2019а – Орехов Б.В. Башкирский стих XX века. – Уфа: Гилем, 2019.")
+    assert ([a.display for a in r.authors], r.year, r.year_suffix, r.title) == (
+        ["Орехов, Б. В."], 2019, "а", "Башкирский стих XX века"
+    )  # fmt: skip
+    r = parse_string("Архипова и др. 2002 — Архипова А. С., Козьмин А. В. Текст–функция–мотив "
+                     "// Компьютерная лингвистика. 2002. С. 12–19.")  # fmt: skip
+    assert ([a.display for a in r.authors], r.year) == (["Архипова, А. С.", "Козьмин, А. В."], 2002)
+
+
+def test_a_year_named_inside_a_source_title_is_not_the_entrys_date() -> None:
+    from refcheck.parse.relabel import mend_labels
+
+    tokens = [
+        "//",
+        "Отечественная",
+        "война",
+        "1812",
+        "года:",
+        "Источники.",
+        "М.:",
+        "Наука,",
+        "2016.",
+    ]
+    labels = ["journal", "journal", "journal", "date", "title", "journal", "location",
+              "publisher", "date"]  # fmt: skip
+    out = mend_labels(tokens, labels)
+    assert (out[3], out[4], out[8]) == ("journal", "journal", "date")
+    labels = ["journal", "journal", "journal", "date", "title", "journal", "location",
+              "publisher", "publisher"]  # fmt: skip
+    assert mend_labels(tokens, labels)[3] == "date"  # the only date stays

@@ -749,3 +749,19 @@ def test_an_unwrapped_list_still_joins_a_line_cut_after_a_label() -> None:
 def test_a_heading_shape_counts_wherever_a_listed_heading_does() -> None:
     assert is_reference_heading("Список используемой литературы / References")
     assert is_reference_heading("Kullanılan Kaynaklar (References)")
+
+
+def test_a_list_keyed_by_its_citations_has_one_entry_per_key() -> None:
+    lines = [
+        "Гаспаров 2000 – Гаспаров М.Л. Очерк истории стиха. – М., 2000. {M.L. Gasparov. Essay. – Moscow, 2000.}",
+        "Орехов 2019а – Орехов Б.В. Башкирский стих. – Уфа, 2019. {B.V. Orekhov. Bashkir verse. – Ufa, 2019.}",
+        "Архипова и др. 2002 — Архипова А. С., Козьмин А. В. Текст. М., 2002.",
+        "Гаспаров & Исаков 2003 — Гаспаров М. Л., Исаков О. П. Стиховедение и ЭВМ. М., 2003.",
+        "Lyashevskaya et al. 2020 — Lyashevskaya O., Sechina E. Verb rhyme // Russian linguistics. 2020.",
+    ]
+    doc = split("Текст.\n\nЛитература\n" + "\n".join(lines) + "\n")
+    assert texts(doc) == lines
+    assert looks_like_entry_start(
+        "Великанова & Орехов 2019 — Великанова Н. П. Цифровая текстология."
+    )
+    assert not looks_like_entry_start("Вестник 2019 года и другие издания.")

@@ -86,8 +86,13 @@ def parse_string(
     try:
         clean = _markup_to_stars(" ".join(text.split()))  # the same whitespace set as re's \s
         clean = reading_text(clean)
+        key = _CITATION_KEY.match(clean) if "–" in clean[:80] or "—" in clean[:80] else None
+        if key:
+            clean = clean[key.end() :]  # the entry after its key, "Гаспаров 2000 – "
         f = _read(clean, reader)
         repair(f, clean)
+        if key:
+            _key_year(f, key)
     except (ValueError, IndexError, RecursionError) as exc:  # defensive: never raise on input
         return Reference(
             index=index,
@@ -99,6 +104,25 @@ def parse_string(
             script=_script(text),
         )
     return _reference(f, clean, raw, index, sp, line=line)
+
+
+# A list keyed by the citations that point to it (Russian linguistics; GOST R 7.0.5's
+# author-date): "Гаспаров 2000 – Гаспаров М.Л. Очерк …", "Архипова и др. 2002 — …",
+# "Орехов 2019а – …". The key is read for its year letter; the entry is what follows it.
+_CITATION_KEY = re.compile(
+    r"(?P<names>[^\W\d_][\w'’\-]{1,40}(?:,?\s(?:&\s)?[^\W\d_][\w'’\-.]{0,40}){0,4})\s"
+    r"(?P<year>(?:1[5-9]|20)\d\d)(?P<letter>[^\W\d_])?\s*[–—]\s+(?=[^\W\d_«\"“])"
+)
+
+
+def _key_year(f: _Fields, key: re.Match[str]) -> None:
+    """The key's year when the entry gives none, and its letter (``2019а``), which the entry's
+    own imprint never carries."""
+    year = int(key["year"])
+    if f.year is None:
+        f.year = year
+    if key["letter"] and f.year == year and not f.year_suffix:
+        f.year_suffix = key["letter"]
 
 
 def _reference(f: _Fields, clean: str, raw: str, index: int, sp: Span, *, line: int) -> Reference:

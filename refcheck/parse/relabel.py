@@ -69,6 +69,8 @@ def mend_labels(tokens: list[str], labels: list[str]) -> list[str]:
     _group_author_runs_on(tokens, out)
     _publisher_after_book_title(tokens, out)
     _note_opening_title(tokens, out)
+    if out.count("date") > 1:
+        _year_inside_a_name(tokens, out)
     if "volume" in out and "journal" not in out and "container" not in out:
         _journal_before_internet(tokens, out)
     if "editor" in out and "translator" in out:
@@ -231,6 +233,24 @@ def _publisher_after_book_title(tokens: list[str], labels: list[str]) -> None:
                 for x in range(i, j):
                     labels[x] = "publisher"
             return
+
+
+# "война 1812 года", "1923 yılı", "1918-ci il": a year named inside a title, in the genitive
+_YEAR_WORD_AFTER = re.compile(r"^(?:года|году|годов|гг?\.|yılı|yılında|ili)[.,:;]?$", re.IGNORECASE)
+
+
+def _year_inside_a_name(tokens: list[str], labels: list[str]) -> None:
+    """``// Отечественная война 1812 года: Источники … 2016.``: a year followed by the word
+    "year" inside a title or source is part of its name when the entry has another date."""
+    for i in range(1, len(tokens) - 1):
+        if (
+            labels[i] == "date"
+            and tokens[i].isdigit()
+            and _YEAR_WORD_AFTER.match(tokens[i + 1])
+            and labels[i - 1] in ("title", "journal", "container")
+            and any(labels[x] == "date" for x in range(len(tokens)) if x not in (i, i + 1))
+        ):
+            labels[i] = labels[i + 1] = labels[i - 1]
 
 
 def _journal_before_internet(tokens: list[str], labels: list[str]) -> None:
