@@ -712,3 +712,36 @@ def test_a_year_named_inside_a_source_title_is_not_the_entrys_date() -> None:
     labels = ["journal", "journal", "journal", "date", "title", "journal", "location",
               "publisher", "publisher"]  # fmt: skip
     assert mend_labels(tokens, labels)[3] == "date"  # the only date stays
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        (
+            "Праздник в жизни Москвы : автореферат дис. ... кандидата исторических наук : 07.00.02"
+            " / Лаврова Нина Петровна; [Место защиты: Моск. гос. ун-т]. - Москва, 2010. - 26 с.",
+            ["Лаврова, Нина Петровна"],
+        ),
+        (
+            "Обнаружение излучения / Ю. Н. Тарасов [и др.] // Письма в ЖЭТФ. 1985. Т. 41. С. 259.",
+            ["Тарасов, Ю. Н."],
+        ),
+        ("Учебник истории / под ред. И. И. Петрова. – М.: Наука, 2001. – 200 с.", []),
+        (
+            "Google Переводчик / Google Play [сайт]. – URL: https://play.google.com (дата обращения: 13.04.2020).",
+            [],
+        ),
+    ],
+)
+def test_a_record_opening_with_its_title_takes_its_authors_from_the_statement(
+    text: str, authors: list[str]
+) -> None:
+    r = parse_string(text)
+    assert [a.display for a in r.authors] == authors
+
+
+def test_a_patronymic_ends_the_given_names_of_a_surname_first_name() -> None:
+    from refcheck.parse.names import read_names
+
+    assert [a.display for a in read_names("Лаврова Нина Петровна")[0]] == ["Лаврова, Нина Петровна"]
+    assert [a.display for a in read_names("Нина Петровна Лаврова")[0]] == ["Лаврова, Нина Петровна"]

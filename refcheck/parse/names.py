@@ -145,7 +145,15 @@ def _surname_first(words: list[str]) -> Person | None:
     first, last = words[0], words[-1].rstrip(".")
     if len(first) >= 5 and _SURNAME_END.search(first) and not _SURNAME_END.search(last):
         return Person(family=first, given=" ".join(words[1:]).rstrip("."))
+    if len(words) == 3 and _PATRONYMIC.search(last) and not _PATRONYMIC.search(first):
+        # "Рогожина Наталья Дмитриевна", "Quliyev Rəşad Məmməd oğlu": a patronymic ends the
+        # given names, so the first word is the surname whatever its ending
+        return Person(family=first, given=" ".join(words[1:]).rstrip("."))
     return None
+
+
+# Russian, Ukrainian and Azerbaijani patronymics (in the Latin transliteration too)
+_PATRONYMIC = re.compile(r"(?:[ое]вич|[ое]вна|ична|инична|ьич|vich|vna|ichna)$", re.IGNORECASE)
 
 
 def _org(name: str) -> Organization:

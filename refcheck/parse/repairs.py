@@ -14,7 +14,7 @@ from refcheck.model import Organization, Person
 from refcheck.normalise.folding import fold_key
 from refcheck.parse.dates import EN_MONTH_NAMES
 from refcheck.parse.fields import _CITIES, _Fields
-from refcheck.parse.names import _ORG_HINT, has_org_stem, read_names
+from refcheck.parse.names import _ORG_HINT, _PATRONYMIC, has_org_stem, read_names
 from refcheck.parse.tokens import _unquote
 
 # "(1987) Carcinogenesis, 8, 1791–1800.": a journal cited without the article's title
@@ -459,6 +459,8 @@ def repair(f: _Fields, text: str) -> None:
             f.publisher = f.publisher[: m.start()].rstrip(" ,.")
     if f.authors and " / " in text:
         _statement_authors(f, text)
+    elif not f.authors and not f.editors and " / " in text:
+        _authors_in_statement(f, text)
     if len(f.authors) == 1 and isinstance(f.authors[0], Organization) and ";" in f.authors[0].name:
         _semicolon_names(f)
     if "jurnal" in text or "journal" in text or "qəzet" in text or "gazete" in text:
@@ -735,6 +737,41 @@ def _statement_authors(f: _Fields, text: str) -> None:
         and fold_key(agents[0].family) == fold_key(first.family)
     ):
         f.authors, f.et_al = list(agents), et_al
+
+
+# a role in a statement of responsibility: its names are not the authors
+_STATEMENT_ROLE = re.compile(
+    r"(?:ред|сост|пер|перевод|авт\.-сост|составитель|редактор|под|ed|comp|trans|науч)\b|"
+    r"\b(?:ин-т|ун-т|институт|университет|министерство|центр|РАН|библиотека)\b",
+    re.IGNORECASE,
+)
+
+
+_INITIALS_ONLY = re.compile(r"(?:[^\W\d_]{1,2}\.\s?){1,3}")
+
+
+def _authors_in_statement(f: _Fields, text: str) -> None:
+    """A GOST record that opens with its title names its authors after the slash:
+    ``Title / Ю. Н. Адищев [и др.] // Журнал``, the Russian State Library's ``Title :
+    автореферат дис. … / Рогожина Наталья Дмитриевна; [Место защиты: …]``. Names only:
+    editors, compilers, translators and institutions stay out."""
+    m = _STATEMENT.search(text)
+    if m is None or m.start() < 10 or _STATEMENT_ROLE.search(m["names"]):
+        return
+    if ":" in m["names"] or "[сайт]" in m["names"]:
+        return
+    agents, et_al = read_names(m["names"].rstrip(" ."))
+    if (
+        agents
+        and len(agents) <= 6
+        and all(
+            isinstance(a, Person)
+            and a.family[:1].isupper()
+            and (_INITIALS_ONLY.fullmatch(a.given) or _PATRONYMIC.search(a.given))
+            for a in agents
+        )
+    ):
+        f.authors, f.et_al = list(agents), et_al or f.et_al
 
 
 def _semicolon_names(f: _Fields) -> None:
