@@ -745,3 +745,29 @@ def test_a_patronymic_ends_the_given_names_of_a_surname_first_name() -> None:
 
     assert [a.display for a in read_names("Лаврова Нина Петровна")[0]] == ["Лаврова, Нина Петровна"]
     assert [a.display for a in read_names("Нина Петровна Лаврова")[0]] == ["Лаврова, Нина Петровна"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Karimov N. Adabiyot. -Toshkent:Akademiya, 2008.",
+            "Karimov N. Adabiyot. - Toshkent: Akademiya, 2008.",
+        ),
+        (
+            "Quronov D. Lug‘at./ Quronov D., Mamajonov Z.",
+            "Quronov D. Lug‘at. / Quronov D., Mamajonov Z.",
+        ),
+        (
+            "Режим доступа: http://www.nntu. sci-nnov.ru./RUS/arhiv.html",
+            "Режим доступа: http://www.nntu. sci-nnov.ru./RUS/arhiv.html",
+        ),
+        ("Иванов И.И. История. – М.: Наука, 2001.", "Иванов И.И. История. – М.: Наука, 2001."),
+    ],
+)
+def test_gost_separators_typed_without_their_spaces_are_spaced_for_both_readers(
+    text: str, expected: str
+) -> None:
+    from refcheck.parse.tokens import reading_text
+
+    assert reading_text(text) == expected

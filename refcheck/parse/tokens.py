@@ -22,6 +22,10 @@ _YEAR_WORD = re.compile(
 
 
 _GLUED_AFTER_QUOTE = re.compile(r"([,.]”)(?=[^\W\d_])")
+# GOST's separators typed without their spaces (Uzbek and Russian lists): "lug‘ati./ Quronov D."
+# (the statement's slash) and ". -Toshkent:Akademiya, 2008" (the imprint's dash, place, colon)
+_GLUED_SLASH = re.compile(r"(?<=[^\W\d_]{2}\.)/(?=\s?[^\W\d_])")
+_GLUED_IMPRINT = re.compile(r"([.,]\s?[-–—])\s?([^\W\d_][^\W\d_-]{1,20})\s?:\s?(?=[^\W\d_\"«“])")
 
 
 # "Koda, K. 1988.Cognitive …", "Malak.2000.Understanding …": a year glued between periods
@@ -35,6 +39,15 @@ _GLUED_YEAR_AFTER = re.compile(
 _GLUED_YEAR_BEFORE = re.compile(
     r"(?<!\S)([^\s/:]*[^\W\d_]{2}\.)(?=(?:1[5-9]|20)\d\d[a-z]?\.(?:[A-ZА-ЯЁƏÇĞİÖŞÜ]|\s))"
 )
+
+
+_DOMAIN_END = re.compile(r"[a-z]\.(?:ru|com|org|net|uz|az|tr|edu|gov|info|su|ua|kz|by|de|uk)\.$")
+
+
+def _statement_slash(m: re.Match[str]) -> str:
+    """The slash spaced out, unless it is inside a link ("http://www.site.ru./RUS/")."""
+    word = m.string[m.string.rfind(" ", 0, m.start()) + 1 : m.start()]
+    return "/" if "//" in word or "www." in word or _DOMAIN_END.search(word) else " / "
 
 
 def reading_text(text: str) -> str:
@@ -51,6 +64,10 @@ def reading_text(text: str) -> str:
         text = text.replace("''", '"')  # "''Title''": two apostrophes typed for a quote mark
     if ",”" in text or ".”" in text:
         text = _GLUED_AFTER_QUOTE.sub(r"\1 ", text)  # '… R&D,”Journal of …': the space lost
+    if "./" in text:
+        text = _GLUED_SLASH.sub(_statement_slash, text).replace("/  ", "/ ")
+    if ":" in text and (".-" in text or ". -" in text or "–" in text or "—" in text):
+        text = _GLUED_IMPRINT.sub(r"\1 \2: ", text)
     if _GLUED_YEAR_HINT.search(text):
         text = _GLUED_YEAR_AFTER.sub(r"\1 ", _GLUED_YEAR_BEFORE.sub(r"\1 ", text))
     return _YEAR_WORD.sub(r"\1", text) if _YEAR_WORD_HINT.search(text) else text
