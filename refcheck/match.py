@@ -556,10 +556,21 @@ class _Found:
 def _find(c: Citation, index: _Index) -> _Found | None:
     """The entries the citation's names point at, trying the fallbacks in the module's order."""
     names = c.authors
-    for keys in _citation_keys(c):
+    for n, keys in enumerate(_citation_keys(c)):
         hits = index.exact(keys)
         if hits:
             return _Found(hits, names)
+        if n == 0 and names and " " in names[0]:
+            # "[Айзек Азимов, 2001]": a work without an author, cited by its title's first words
+            # (GOST R 7.0.5), before the surname alone finds another work of that name
+            titled = [
+                i
+                for i in index.raw_prefix(keys)
+                if not index.entries[i].ref.authors
+                and _year_fit(c, index.entries[i].ref, index.entries[i]) == 2
+            ]
+            if titled:
+                return _Found(titled, names, "raw")
     if not names:
         return None
     first = names[0]

@@ -382,3 +382,14 @@ def test_a_citation_without_a_year_links_the_author_entry_cited_last() -> None:
     # nothing cited last: the first listed entry, the other named in the message
     first = list(rules.citation_without_year(build("(Dorukal, s. 9).", [a19, a21])))
     assert (first[0].reference, "Dorukal (2021)" in first[0].message) == (1, True)
+
+
+def test_a_work_without_an_author_cited_by_its_titles_first_words_beats_a_namesake() -> None:
+    namesake = entry(P("Орлов", "К."), year=2022, title="Академия")
+    untitled = entry(
+        raw="Климент Орлов: писатель и мыслитель: библиогр. указ. Тверь, 2001.",
+        year=2001,
+        title="Климент Орлов: писатель и мыслитель",
+    )
+    got = links("Как сказано [Климент Орлов, 2001, 13], и [Орлов, 2022].", [namesake, untitled])
+    assert got == [("Климент Орлов, 2001", 2, "raw-prefix"), ("Орлов, 2022", 1, "exact")]
