@@ -771,3 +771,22 @@ def test_gost_separators_typed_without_their_spaces_are_spaced_for_both_readers(
     from refcheck.parse.tokens import reading_text
 
     assert reading_text(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("link", "doi"),
+    [
+        ("https://doi.org/10.4324%2F9781315578347", "10.4324/9781315578347"),  # slash encoded
+        ("https://dx.doi.org/10.1016%2FS0010-4485%2896%2900054-1", "10.1016/S0010-4485(96)00054-1"),
+    ],
+)
+def test_a_doi_link_with_an_encoded_slash_or_a_short_doi_gives_the_doi(link: str, doi: str) -> None:
+    r = parse_string(
+        f"Ayalon, Ami. “The Press.” Middle Eastern Studies 20, no. 4 (1984): 5–17. {link}."
+    )
+    assert (r.doi, r.url) == (doi, "")
+
+
+def test_a_hyphenated_surname_with_an_apostrophe_is_one_name() -> None:
+    r = parse_string("Watanabe-O’Kelly, Helen. Court Culture in Dresden. London: Routledge, 2016.")
+    assert [a.display for a in r.authors] == ["Watanabe-O’Kelly, Helen"]

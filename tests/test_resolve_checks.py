@@ -76,8 +76,15 @@ EVIDENCE = "handle API answered HTTP 404 with responseCode 100 for 10.2307/25392
 def test_d601_not_registered_at_entry_line() -> None:
     (f,) = doi_findings(
         ctx(
-            Resolution(1, "doi", "10.2307/2539204", "not_found", service="doi.org",
-                       http_status=404, metadata=(("evidence", EVIDENCE),))
+            Resolution(
+                1,
+                "doi",
+                "10.2307/2539204",
+                "not_found",
+                service="doi.org",
+                http_status=404,
+                metadata=(("evidence", EVIDENCE),),
+            )
         )
     )
     assert (f.code, f.line, f.column, f.reference) == ("D601", 2, 1, 1)
@@ -86,26 +93,45 @@ def test_d601_not_registered_at_entry_line() -> None:
 
 def test_d601_needs_the_handle_apis_evidence_else_r802() -> None:
     """A "not found" without the handle API's own answer is an unverified DOI, not an error."""
-    bare = Resolution(1, "doi", "10.2307/2539204", "not_found", service="doi.org",
-                      http_status=404, note="HTTP 404")
+    bare = Resolution(
+        1,
+        "doi",
+        "10.2307/2539204",
+        "not_found",
+        service="doi.org",
+        http_status=404,
+        note="HTTP 404",
+    )
     assert list(doi_findings(ctx(bare))) == []
     (f,) = unverified(ctx(bare))
     assert (f.code, f.message) == (
-        "R802", "DOI 10.2307/2539204 could not be verified (no evidence from the handle API: "
-                "HTTP 404)")
+        "R802",
+        "DOI 10.2307/2539204 could not be verified (no evidence from the handle API: HTTP 404)",
+    )
 
 
 def test_network_down_is_one_summary_line() -> None:
     down = (
-        Resolution(1, "doi", "10.2307/2539204", "unreachable",
-                   note="network unreachable (DNS lookup failed for api.crossref.org)"),
+        Resolution(
+            1,
+            "doi",
+            "10.2307/2539204",
+            "unreachable",
+            note="network unreachable (DNS lookup failed for api.crossref.org)",
+        ),
         Resolution(2, "url", REFS[1].url, "unreachable", note="network unreachable"),
-        Resolution(3, "doi-search", "Neoclassical realism", "skipped",
-                   note="network unreachable (run deadline reached)"),
+        Resolution(
+            3,
+            "doi-search",
+            "Neoclassical realism",
+            "skipped",
+            note="network unreachable (run deadline reached)",
+        ),
     )
     found = list(unverified(ctx(*down)))
     assert [(f.code, f.reference, f.message) for f in found] == [
-        ("R802", 1, "network unreachable: 0 of 3 DOIs and URLs verified")]
+        ("R802", 1, "network unreachable: 0 of 3 DOIs and URLs verified")
+    ]
 
 
 def test_d602_one_finding_per_field_with_both_values() -> None:
@@ -236,3 +262,12 @@ def test_seed_offline_findings(seed_path: object) -> None:
     (r801,) = unverified(c)
     assert r801.reference == 1 and r801.message.startswith("offline: 2 DOIs and ")
     assert list(doi_syntax(c)) == []
+
+
+def test_a_short_doi_link_is_checked_as_a_link_not_flagged_as_an_invalid_doi() -> None:
+    from refcheck.resolve.targets import doi_of, url_of
+
+    ref = Reference(index=1, raw="x", span=Span(0, 1), line=1, url="https://doi.org/10/b9tmbm")
+    assert (doi_of(ref), url_of(ref)) == ("", "https://doi.org/10/b9tmbm")
+    long_ref = Reference(index=1, raw="x", span=Span(0, 1), line=1, url="https://doi.org/10.1/x")
+    assert (doi_of(long_ref), url_of(long_ref)) == ("https://doi.org/10.1/x", "")

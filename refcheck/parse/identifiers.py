@@ -7,7 +7,9 @@ import re
 # --------------------------------------------------------------------------- DOI, URL, retrieval
 
 _DOI = re.compile(
-    r"(?:https?://(?:dx\.|www\.)?doi\.org/|\bdoi:\s*|\bDOI:?\s*|\bdoi\s+)?(10\.\d{4,9}/[^\s\"<>]+)",
+    r"(?:https?://(?:dx\.|www\.)?doi\.org/|\bdoi:\s*|\bDOI:?\s*|\bdoi\s+)?"
+    # the DOI; its slash URL-encoded as a link copies it ("10.4324%2F978…")
+    r"(10\.\d{4,9}(?:/|%2[Ff])[^\s\"<>]+)",
     re.IGNORECASE,
 )
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)

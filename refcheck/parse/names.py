@@ -444,7 +444,9 @@ _GLUED_INITIAL = re.compile(r"(?<![^\W\d_])([^\W\d_]\.)(?=[^\W\d_])")
 _INI_WORD = re.compile(
     r"^(?:[^\W\d_][^\W\d_]?\.(?:-?[^\W\d_][^\W\d_]?\.)*-?|[^\W\d_]{1,3})$"
 )  # "A.", "Yu.", "A.B.", "A.-B.", "AB", "ЕМ"
-_CAPWORD = re.compile(r"^[^\W\d_][^\W\d_]*(?:['’`ʹ][^\W\d_]+)*(?:-[^\W\d_][^\W\d_'’`ʹ]*)*\.?$")
+_CAPWORD = re.compile(
+    r"^[^\W\d_][^\W\d_]*(?:['’`ʹ][^\W\d_]+)*(?:-[^\W\d_][^\W\d_]*(?:['’`ʹ][^\W\d_]+)*)*\.?$"
+)  # "Watanabe-O’Kelly", "Ngũgĩ", "d’Ambrosio"
 _ORG_HINT = re.compile(
     r"\b(?:ministry|university|institute|agency|association|organi[sz]ation|council|committee|"
     r"office|department|bank|government|centres?|centers?|society|foundation|commission|"

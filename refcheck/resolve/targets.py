@@ -6,6 +6,7 @@ HTTP stack (``requests`` alone costs a quarter of a second of start-up).
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from refcheck.model import Reference
@@ -16,6 +17,7 @@ NETWORK_DOWN = "network unreachable"
 VERIFIED = frozenset({"ok", "mismatch", "not_found", "suggested", "dead", "moved", "blocked"})
 
 _DOI_HOSTS = frozenset({"doi.org", "dx.doi.org", "www.doi.org"})
+_SHORT_DOI = re.compile(r"doi\.org/10/[a-z0-9]+/?$", re.IGNORECASE)
 
 
 def doi_of(ref: Reference) -> str:
@@ -27,8 +29,8 @@ def doi_of(ref: Reference) -> str:
             host = (urlsplit(ref.url).hostname or "").lower()
         except ValueError:
             return ""
-        if host in _DOI_HOSTS:
-            return ref.url
+        if host in _DOI_HOSTS and not _SHORT_DOI.search(ref.url):
+            return ref.url  # a shortDOI link ("https://doi.org/10/b9tmbm") is checked as a link
     return ""
 
 
