@@ -763,6 +763,8 @@ def test_a_patronymic_ends_the_given_names_of_a_surname_first_name() -> None:
             "Режим доступа: http://www.nntu. sci-nnov.ru./RUS/arhiv.html",
         ),
         ("Иванов И.И. История. – М.: Наука, 2001.", "Иванов И.И. История. – М.: Наука, 2001."),
+        ("In Essays, 215---256. Boston, 1650--1790.", "In Essays, 215–256. Boston, 1650–1790."),
+        ("Smith, J. --- (2005). Title-word -- x.", "Smith, J. --- (2005). Title-word -- x."),
     ],
 )
 def test_gost_separators_typed_without_their_spaces_are_spaced_for_both_readers(

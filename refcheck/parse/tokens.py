@@ -21,6 +21,7 @@ _YEAR_WORD = re.compile(
 )
 
 
+_DOUBLE_HYPHEN = re.compile(r"(?<=\d)-{2,3}(?=\d)")
 _GLUED_AFTER_QUOTE = re.compile(r"([,.]”)(?=[^\W\d_])")
 # GOST's separators typed without their spaces (Uzbek and Russian lists): "lug‘ati./ Quronov D."
 # (the statement's slash) and ". -Toshkent:Akademiya, 2008" (the imprint's dash, place, colon)
@@ -60,6 +61,8 @@ def reading_text(text: str) -> str:
         text = text.replace("‒", "–")  # U+2012 (figure dash) typed for the en dash
     if "،" in text or "؛" in text:
         text = text.replace("،", ",").replace("؛", ";")  # Arabic-script comma and semicolon
+    if "--" in text:
+        text = _DOUBLE_HYPHEN.sub("–", text)  # LaTeX/Markdown "1650--1790", "215---256"
     if "''" in text:
         text = text.replace("''", '"')  # "''Title''": two apostrophes typed for a quote mark
     if ",”" in text or ".”" in text:
