@@ -792,3 +792,12 @@ def test_a_doi_link_with_an_encoded_slash_or_a_short_doi_gives_the_doi(link: str
 def test_a_hyphenated_surname_with_an_apostrophe_is_one_name() -> None:
     r = parse_string("Watanabe-O’Kelly, Helen. Court Culture in Dresden. London: Routledge, 2016.")
     assert [a.display for a in r.authors] == ["Watanabe-O’Kelly, Helen"]
+
+
+def test_a_long_group_name_before_a_single_quoted_title_is_its_author() -> None:
+    from refcheck.parse.relabel import mend_labels
+
+    tokens = ["Working", "with", "Digital", "History", "study", "group.", "‘Digital", "Argument’.",
+              "White", "paper."]  # fmt: skip
+    labels = ["title"] * 8 + ["genre", "genre"]
+    assert mend_labels(tokens, labels)[:8] == ["author"] * 6 + ["title"] * 2

@@ -133,7 +133,7 @@ def _note_opening_title(tokens: list[str], labels: list[str]) -> None:
         i = j + 1
 
 
-_OPEN_QUOTE = frozenset('"“«„')
+_OPEN_QUOTE = frozenset('"“«„‘')
 
 
 def _author_before_quoted_title(tokens: list[str], labels: list[str]) -> None:
@@ -141,7 +141,7 @@ def _author_before_quoted_title(tokens: list[str], labels: list[str]) -> None:
     the title's opening quote are its (group) author."""
     if "author" in labels or "editor" in labels or len(tokens) < 3 or labels[0] != "title":
         return
-    for k in range(1, min(5, len(tokens))):
+    for k in range(1, min(9, len(tokens))):
         if tokens[k][:1] in _OPEN_QUOTE:
             if tokens[k - 1].endswith(".") and all(labels[x] == "title" for x in range(k + 1)):
                 for x in range(k):
