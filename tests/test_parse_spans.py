@@ -376,3 +376,14 @@ def test_nlm_journal_before_internet_read_as_the_title_is_the_journal() -> None:
     f = _read(("Trauma life support", "title"), ("[Internet].", "note"), ("10th ed.", "edition"),
               ("Vol. 2018.", "volume"), ("Chicago:", "location"))  # fmt: skip
     assert (f.title, f.container_title) == ("Trauma life support", "")
+
+
+def test_a_year_span_closing_a_books_name_stays_in_it_and_the_labelled_pages_count() -> None:
+    f = _read(("Bock, Manfred.", "author"), ("“Cornelis van Eesteren.”", "title"),
+              ("In De vervolgjaren van De Stijl, 1922–1934,", "container"),
+              ("edited by Carel Blotkamp,", "editor"), ("241–94.", "pages"),
+              ("Amsterdam:", "location"), ("Veen, 1996.", "publisher"))  # fmt: skip
+    assert (f.container_title, f.pages) == ("De vervolgjaren van De Stijl, 1922–1934", "241–94")
+    f = _read(("Bock, Manfred.", "author"), ("“Cornelis.”", "title"),
+              ("In Essays on Style, 241–94.", "container"), ("Amsterdam:", "location"))  # fmt: skip
+    assert (f.container_title, f.pages) == ("Essays on Style", "241–94")

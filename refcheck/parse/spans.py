@@ -307,7 +307,10 @@ _NAME_PART_OR_YEARBOOK = re.compile(
     r"Almanak|Annual|Ежегодник|Jahrbuch|İllik|Salnamə)\.?$",
     re.IGNORECASE,
 )
-_CONT_PAGES = re.compile(r",\s*(?:pp?\.\s*)?(\d+\s*[-–—]\s*\d+)\s*$")
+# a page range closing a book's name (never a year span: "De Stijl, 1922–1934")
+_CONT_PAGES = re.compile(
+    r",\s*(?:pp?\.\s*)?(?!(?:1[5-9]|20)\d\d\s*[-–—]\s*(?:1[5-9]|20)\d\d\s*$)(\d+\s*[-–—]\s*\d+)\s*$"
+)
 
 
 _MONTH = EN_MONTH_NAMES + r"\.?"
