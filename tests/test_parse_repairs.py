@@ -801,3 +801,21 @@ def test_a_long_group_name_before_a_single_quoted_title_is_its_author() -> None:
               "White", "paper."]  # fmt: skip
     labels = ["title"] * 8 + ["genre", "genre"]
     assert mend_labels(tokens, labels)[:8] == ["author"] * 6 + ["title"] * 2
+
+
+def test_a_heading_read_as_editors_with_no_role_word_before_the_source_names_the_authors() -> None:
+    from refcheck.parse.relabel import mend_labels
+
+    tokens = ["Гаров,", "М.М.", "Арки", "/", "М.М.", "Гаров", "//", "Сборник", "/", "пер.", "Л.М."]
+    labels = ["editor"] * 6 + ["container"] * 3 + ["note"] * 2
+    assert mend_labels(tokens, labels)[:6] == [
+        "author",
+        "author",
+        "title",
+        "author",
+        "author",
+        "author",
+    ]
+    tokens = ["Bawn,", "Carl,", "trans.", "The", "Chronicle."]
+    labels = ["editor", "editor", "editor", "title", "title"]
+    assert mend_labels(tokens, labels)[:3] == ["editor"] * 3  # a translator stays so

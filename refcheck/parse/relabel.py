@@ -60,6 +60,8 @@ def mend_labels(tokens: list[str], labels: list[str]) -> list[str]:
             out[k] = lab  # Springer's "Keller, | M.:" : the last author's initials, then the title
             j = k
         i = j + 1
+    if out and out[0] == "editor":
+        _editors_without_a_role_word(tokens, out)
     _italic_ends_title(tokens, out)
     _heading_then_statement(tokens, out)
     _statement_before_source(tokens, out)
@@ -76,6 +78,30 @@ def mend_labels(tokens: list[str], labels: list[str]) -> list[str]:
     if "editor" in out and "translator" in out:
         _names_after_the_editor_word(tokens, out)
     return out
+
+
+# a word that makes the names beside it editors, compilers or translators
+_ROLE_WORD = re.compile(
+    r"^\(?(?:eds?\.?|editors?|edited|hrsg\.?|hg\.?|hgg\.?|red\.?|ред\.?|под|сост\.?|der\.?|"
+    r"haz\.?|derleyen|hazırlayan|tərt\.?|redaktor|comp\.?|compiled|coord\.?|dir\.?|éds?\.?|"
+    r"trans\.?|translated|transl\.?|tr\.|çev\.?|пер\.?|intro\.?)[.,:;)]*$",
+    re.IGNORECASE,
+)
+
+
+def _editors_without_a_role_word(tokens: list[str], labels: list[str]) -> None:
+    """``Гаппоев, М.М. Арочные конструкции / М.М. Гаппоев // …`` read as editors from the first
+    token: a heading in an entry with no role word before its source names the authors (the
+    rules that follow then find its title and statement)."""
+    n = len(tokens)
+    j = 0
+    while j < n and labels[j] == "editor":
+        j += 1
+    end = tokens.index("//") if "//" in tokens else n  # the source's own editors do not count
+    if any(_ROLE_WORD.match(t) for t in tokens[:end]):
+        return
+    for x in range(j):
+        labels[x] = "author"
 
 
 _EDITOR_WORD = re.compile(r"^(?:[Ee]ds?\.?|[Ee]dited|[Rr]ed\.|[Hh]rsg\.|[Dd]er\.)$")
