@@ -81,6 +81,8 @@ def reading_text(text: str) -> str:
 
 def _script(text: str) -> Script:
     """Latin, Cyrillic or mixed (each >= 10 % of the letters); the normalise stage refines it."""
+    if text.isascii():  # most English entries: every letter Latin, no loop in Python
+        return Script.LATIN if any(map(str.isalpha, text)) else Script.NONE
     lat = cyr = other = 0
     for ch in text:
         if not ch.isalpha():
