@@ -819,3 +819,20 @@ def test_a_heading_read_as_editors_with_no_role_word_before_the_source_names_the
     tokens = ["Bawn,", "Carl,", "trans.", "The", "Chronicle."]
     labels = ["editor", "editor", "editor", "title", "title"]
     assert mend_labels(tokens, labels)[:3] == ["editor"] * 3  # a translator stays so
+
+
+def test_a_periodicals_issuing_body_and_a_cut_content_statement_leave_the_names() -> None:
+    from refcheck.parse.fields import _Fields
+    from refcheck.parse.repairs import repair
+
+    f = _Fields(
+        form="", title="Семёнов", container_title="Кинетика и катализ / Российская академия наук"
+    )
+    repair(f, "Семёнов // Кинетика и катализ / Российская академия наук. - 1976.")
+    assert (f.container_title, f.publisher) == ("Кинетика и катализ", "Российская академия наук")
+    f = _Fields(form="", title="Семёнов", container_title="Успехи физических наук. — Наука")
+    repair(f, "Семёнов // Успехи физических наук. — Наука, 1966.")
+    assert f.container_title == "Успехи физических наук. — Наука"  # no body: left as read
+    f = _Fields(form="", title="История энергетики России. — Текст", container_title="Пресса")
+    repair(f, "История энергетики России. — Текст : электронный // Пресса : [сайт].")
+    assert f.title == "История энергетики России"

@@ -295,7 +295,8 @@ def _untitled_article(f: _Fields, text: str, org: Organization) -> None:
 # "Текст : электронный", "Изображение (неподвижное ; двухмерное) : непосредственное"
 _CONTENT_FORM = re.compile(
     r"\s*\.?\s*[—–-]?\s*(?:Текст|Изображение|Ноты|Карты)(?:\s*\([^()]{1,40}\))?\s*:\s*"
-    r"(?:непосредственн|электронн)(?:ый|ое|ая)\b\.?",
+    r"(?:непосредственн|электронн)(?:ый|ое|ая)\b\.?|"
+    r"\.\s*[—–-]\s*(?:Текст|Изображение|Ноты|Карты)$",  # its form cut off by a reader
     re.IGNORECASE,
 )
 
@@ -467,6 +468,8 @@ def repair(f: _Fields, text: str) -> None:
         _named_journal(f, text)
     if f.container_title:
         _container_numbers(f)
+        if " / " in f.container_title or ". —" in f.container_title or ". –" in f.container_title:
+            _container_body(f)
     if f.container_title and not (f.publisher or f.volume or f.issue or f.pages):
         m = _PLACE_COLON_PUBLISHER.fullmatch(f.container_title)
         if m:  # "Oxford, UK: Reuters Institute …" read as a source: the place and publisher
@@ -772,6 +775,19 @@ def _authors_in_statement(f: _Fields, text: str) -> None:
         )
     ):
         f.authors, f.et_al = list(agents), et_al or f.et_al
+
+
+# a periodical's issuing body after its name: "Кинетика и катализ / Российская академия наук",
+# "Успехи физических наук. — Российская академия наук"
+_CONTAINER_BODY = re.compile(r"(?:\s/|\.\s*[—–])\s*(?P<body>[^/—–.]{3,90})$")
+
+
+def _container_body(f: _Fields) -> None:
+    """The body that issues a periodical, after a slash or GOST's dash, is not its name."""
+    m = _CONTAINER_BODY.search(f.container_title)
+    if m and m.start() > 2 and has_org_stem(m["body"]):
+        f.container_title = f.container_title[: m.start()].rstrip(" ,.")
+        f.publisher = f.publisher or m["body"].strip(" ,.")
 
 
 def _semicolon_names(f: _Fields) -> None:
