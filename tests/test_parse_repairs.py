@@ -836,3 +836,16 @@ def test_a_periodicals_issuing_body_and_a_cut_content_statement_leave_the_names(
     f = _Fields(form="", title="История энергетики России. — Текст", container_title="Пресса")
     repair(f, "История энергетики России. — Текст : электронный // Пресса : [сайт].")
     assert f.title == "История энергетики России"
+
+
+@pytest.mark.parametrize(
+    ("link", "doi"),
+    [
+        ("https://doi.org/10.1007/s11145- 018-9859-0", "10.1007/s11145-018-9859-0"),
+        ("https://doi.org/10.15804/ athena.2020.68.02", "10.15804/athena.2020.68.02"),
+        ("https://doi. org/10.1017/S0260210511000581", "10.1017/S0260210511000581"),
+    ],
+)
+def test_a_doi_a_pdf_copy_broke_at_a_line_end_is_joined(link: str, doi: str) -> None:
+    r = parse_string(f"Hale, L. (2012). Reconstructing. Review of Studies, 38(3), 525–546. {link}")
+    assert (r.doi, r.url, r.container_title) == (doi, "", "Review of Studies")
