@@ -849,3 +849,22 @@ def test_a_periodicals_issuing_body_and_a_cut_content_statement_leave_the_names(
 def test_a_doi_a_pdf_copy_broke_at_a_line_end_is_joined(link: str, doi: str) -> None:
     r = parse_string(f"Hale, L. (2012). Reconstructing. Review of Studies, 38(3), 525–546. {link}")
     assert (r.doi, r.url, r.container_title) == (doi, "", "Review of Studies")
+
+
+def test_mla_role_sentences_around_a_source_leave_its_name() -> None:
+    from refcheck.parse.fields import _Fields
+    from refcheck.parse.repairs import repair
+
+    f = _Fields(form="", title="Ontology", container_title="Trans. Hugh Gray. Film Quarterly")
+    repair(f, 'Baz, André. "Ontology." Trans. Hugh Gray. Film Quarterly 13.4 (1960): 4-9.')
+    assert f.container_title == "Film Quarterly"
+    f = _Fields(
+        form="", title="Early Film", container_title="A Reader. Eds. Wendy Hui Chun and Tom Keen"
+    )
+    repair(f, 'Els, Tom. "Early Film." A Reader. Eds. Wendy Hui Chun and Tom Keen. New York, 2006.')
+    assert (f.container_title, [a.display for a in f.editors]) == (
+        "A Reader", ["Chun, Wendy Hui", "Keen, Tom"]
+    )  # fmt: skip
+    f = _Fields(form="", title="Currents", container_title="Trans. Amer. Geoph. Un")
+    repair(f, "Stom, H., Currents. Trans. Amer. Geoph. Un., 1948, vol. 29, pp. 202–206.")
+    assert f.container_title == "Trans. Amer. Geoph. Un"  # Transactions, not a translator

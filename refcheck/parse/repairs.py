@@ -67,8 +67,12 @@ _STANDARD = re.compile(
 _SERIES_HEAD = re.compile(r"^[А-ЯA-Z]{3,6}\.\s+")
 # "Trans. J. M. Rogers. Central Asiatic Journal": the translator read with the journal's name
 _ROLE_SENTENCE = re.compile(
-    r"^(?:Trans|Transl|Translated by|Ed|Edited by)\.?\s+"
-    r"(?:[^\W\d_]\.\s?)+[^\W\d_][^\W\d_'’-]{2,}\.\s+"
+    r"^(?:Trans|Transl|Translated by|Eds?|Edited by)\.?\s+"
+    # the names: initials and a surname ("J. M. Rogers"), or words written out, capitalised and
+    # without a period until the last ("Hugh Gray", "Wendy Hui Kyong Chun and Thomas Keenan");
+    # a journal's abbreviations ("Trans. Amer. Geoph. Un.") have periods inside
+    r"(?:(?:[^\W\d_]\.\s?)+[^\W\d_][^\W\d_'’-]{2,}|"
+    r"(?-i:[A-ZÀ-Þ][a-zß-ÿ'’-]+\s+(?:and\s+)?){1,6}(?-i:[A-ZÀ-Þ][a-zß-ÿ'’-]{2,}))\.\s+"
 )
 # Chicago "Brown, Bill, ed. Things.": the role word after the names read as the title's start
 _ROLE_LEAD = re.compile(r"^(?:[Ee]ds?|[Tt]rans|[Cc]omps?|[Ee]d\. and trans)\.\s+(?=\S)")
@@ -95,8 +99,10 @@ _CONTAINER_TOWN = re.compile(
 )
 _YEAR_NEXT = re.compile(r"\s*,\s*(?:1[5-9]|20)\d\d")
 _YEAR_NEXT_ABBR = re.compile(r"\.?\s*,\s*(?:1[5-9]|20)\d\d")
+# MLA 7 puts the role after a period: "… Theory Reader. Eds. Wendy Hui Kyong Chun and …"
 _CONTAINER_EDITED = re.compile(
-    r",\s+(?P<role>ed\.|eds\.|edited by|by)\s+(?P<names>[A-ZÀ-ÞА-ЯЁ][^\W\d_].{1,150})$"
+    r"(?:,\s+|\.\s+(?=Ed))(?P<role>ed\.|eds\.|Eds?\.|edited by|Edited by|by)\s+"
+    r"(?P<names>[A-ZÀ-ÞА-ЯЁ][^\W\d_].{1,150})$"
 )
 _DANGLING_ROLE = re.compile(r"[,.]?\s+(?:edited\s+by|by|eds?\.)$")
 _SHORT_BOOK = re.compile(r"([A-ZÀ-Þ][^\W\d_'’-]+(?:[-'’][^\W\d_]+)?), ([A-ZÀ-Þ].{3,})$")
