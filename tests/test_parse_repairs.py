@@ -868,3 +868,18 @@ def test_mla_role_sentences_around_a_source_leave_its_name() -> None:
     f = _Fields(form="", title="Currents", container_title="Trans. Amer. Geoph. Un")
     repair(f, "Stom, H., Currents. Trans. Amer. Geoph. Un., 1948, vol. 29, pp. 202–206.")
     assert f.container_title == "Trans. Amer. Geoph. Un"  # Transactions, not a translator
+
+
+def test_a_web_page_named_by_its_title_alone_has_that_title_and_no_author() -> None:
+    r = parse_string(
+        "Ядро Linux. –– URL: https://ru.wikipedia.org/wiki/Linux (дата обращения: 12.01.2025)."
+    )
+    assert (r.authors, r.title) == ((), "Ядро Linux")
+
+
+def test_given_first_names_with_initials_in_a_statement_are_the_authors() -> None:
+    r = parse_string("Microbial mats / Eric M. Botts, Warren F. Vint // Environmental Microbiology. "
+                     "— 2008. — Vol. 10, no. 4. — P. 950–956.")  # fmt: skip
+    assert ([a.display for a in r.authors], r.title) == (
+        ["Botts, Eric M.", "Vint, Warren F."], "Microbial mats"
+    )  # fmt: skip

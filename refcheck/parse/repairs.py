@@ -464,6 +464,8 @@ def repair(f: _Fields, text: str) -> None:
             number = _ORDINAL_WORDS.get(n.lower().replace("i̇", "i"), re.sub(r"\D", "", n))
             f.edition = f.edition or number
             f.publisher = f.publisher[: m.start()].rstrip(" ,.")
+    if not (f.title or f.container_title or f.publisher) and f.url and f.authors:
+        _web_page_name(f, text)
     if f.authors and " / " in text:
         _statement_authors(f, text)
     elif not f.authors and not f.editors and " / " in text:
@@ -757,6 +759,7 @@ _STATEMENT_ROLE = re.compile(
 
 
 _INITIALS_ONLY = re.compile(r"(?:[^\W\d_]{1,2}\.\s?){1,3}")
+_GIVEN_WITH_INITIAL = re.compile(r"[^\W\d_][^\W\d_'’-]+(?:\s[^\W\d_]\.){1,2}")
 
 
 def _authors_in_statement(f: _Fields, text: str) -> None:
@@ -776,11 +779,18 @@ def _authors_in_statement(f: _Fields, text: str) -> None:
         and all(
             isinstance(a, Person)
             and a.family[:1].isupper()
-            and (_INITIALS_ONLY.fullmatch(a.given) or _PATRONYMIC.search(a.given))
+            and (
+                _INITIALS_ONLY.fullmatch(a.given)
+                or _PATRONYMIC.search(a.given)
+                or _GIVEN_WITH_INITIAL.fullmatch(a.given)  # "Eric M. Bottos, Warwick F. Vincent"
+            )
             for a in agents
         )
     ):
         f.authors, f.et_al = list(agents), et_al or f.et_al
+        i = f.title.find(" / ")
+        if i > 0 and f.title[i + 3 :].startswith(m["names"][:8]):
+            f.title = f.title[:i].rstrip(" .")  # the statement a reader left in the title
 
 
 # a periodical's issuing body after its name: "Кинетика и катализ / Российская академия наук",
@@ -794,6 +804,18 @@ def _container_body(f: _Fields) -> None:
     if m and m.start() > 2 and has_org_stem(m["body"]):
         f.container_title = f.container_title[: m.start()].rstrip(" ,.")
         f.publisher = f.publisher or m["body"].strip(" ,.")
+
+
+# a web page named by its title alone: "Ядро Linux. –– URL: https://…", "CP/M. — URL: …"
+_PAGE_NAME = re.compile(r"^(?P<t>[^.\[]{2,120}?)\.?\s*(?:[–—-]{1,2}\s*)?(?:URL|Режим доступа)\b")
+
+
+def _web_page_name(f: _Fields, text: str) -> None:
+    """A page with a link and nothing else read but a "name": that name is its title (GOST's
+    ``Ядро Linux. –– URL: …``; an entry without a title is no reference)."""
+    m = _PAGE_NAME.match(text)
+    if m:
+        f.title, f.authors = m["t"].strip(), []
 
 
 def _semicolon_names(f: _Fields) -> None:
