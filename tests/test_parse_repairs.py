@@ -883,3 +883,22 @@ def test_given_first_names_with_initials_in_a_statement_are_the_authors() -> Non
     assert ([a.display for a in r.authors], r.title) == (
         ["Botts, Eric M.", "Vint, Warren F."], "Microbial mats"
     )  # fmt: skip
+
+
+def test_an_article_number_alone_after_the_journal_is_its_page_and_a_glued_year_comes_off() -> None:
+    r = parse_string("Kruse, J. K. (2018). Rejecting values. Advances in Methods, 2515245918771304. "
+                     "doi:10.1177/2515245918771304")  # fmt: skip
+    assert (r.volume, r.pages) == ("", "2515245918771304")
+    r = parse_string(
+        "Anders JC, Wills S. DSM-III disorders in children. Arch Gen Psychiatry1987; 44:69-7."
+    )
+    assert (r.container_title, r.year, r.volume) == ("Arch Gen Psychiatry", 1987, "44")
+
+
+@pytest.mark.parametrize("edition", ["(2nd ed)", "(2. Aufl.)"])
+def test_an_edition_without_its_period_or_in_german_leaves_the_title(edition: str) -> None:
+    from refcheck.parse.fields import _Fields, _take_title_extras
+
+    f = _Fields()
+    assert _take_title_extras(f, f"Anthropometrie {edition}") == "Anthropometrie"
+    assert f.edition == "2"

@@ -220,7 +220,8 @@ _ED_INNER = re.compile(
     r"^(?P<n>\d+(?:st|nd|rd|th|ème|e|er)?\.?(?:\s+[^\W\d_]+)?|[Rr]ev\.|[Rr]evised(?:\s+\w+)?|\d+\.|"
     r"\d+-?е|\d+-?(?:ci|cı|cu|cü|inci|ıncı|uncu|üncü|nci|ncı|ncu|ncü|ое|ье)|new|"
     rf"(?:{_ORDINALS})(?:\s+revised)?)\s*"
-    r"(?:ed\.|edn\.?|éd\.|edition|bs\.|baskı|bası|basım|bsk\.|изд\.?|nəşr|(?<=\.\s)b\.|(?<=\.)b\.)"
+    r"(?:ed\b\.?|edn\.?|éd\.|edition|bs\.|baskı|bası|basım|bsk\.|изд\.?|nəşr|Aufl\.?|Auflage|"
+    r"(?<=\.\s)b\.|(?<=\.)b\.)"
     r"\.?(?:,\s*(?P<rest>.*))?$",
     re.IGNORECASE,
 )

@@ -423,6 +423,8 @@ def repair(f: _Fields, text: str) -> None:
         f.in_press = f.in_press or f.year is None
     if f.volume and not f.pages and ("-" in f.volume or "–" in f.volume):
         _page_range_as_volume(f)
+    if len(f.volume) >= 6 and f.volume.isdigit() and not (f.pages or f.issue):
+        f.pages, f.volume = f.volume, ""  # "Journal, 2515245918771304.": an article number
     if f.container_title[:2] in ("Tr", "Ed"):
         m = _ROLE_SENTENCE.match(f.container_title)
         if m:

@@ -21,6 +21,7 @@ _YEAR_WORD = re.compile(
 )
 
 
+_GLUED_VANCOUVER_YEAR = re.compile(r"([a-z]{3})((?:19|20)\d\d;\s?\d)")
 _DOUBLE_HYPHEN = re.compile(r"(?<=\d)-{2,3}(?=\d)")
 _GLUED_AFTER_QUOTE = re.compile(r"([,.]”)(?=[^\W\d_])")
 # GOST's separators typed without their spaces (Uzbek and Russian lists): "lug‘ati./ Quronov D."
@@ -71,6 +72,8 @@ def reading_text(text: str) -> str:
         text = _GLUED_SLASH.sub(_statement_slash, text).replace("/  ", "/ ")
     if ":" in text and (".-" in text or ". -" in text or "–" in text or "—" in text):
         text = _GLUED_IMPRINT.sub(r"\1 \2: ", text)
+    if ";" in text:
+        text = _GLUED_VANCOUVER_YEAR.sub(r"\1 \2", text)  # "Arch Gen Psychiatry1987; 44:69"
     if _GLUED_YEAR_HINT.search(text):
         text = _GLUED_YEAR_AFTER.sub(r"\1 ", _GLUED_YEAR_BEFORE.sub(r"\1 ", text))
     return _YEAR_WORD.sub(r"\1", text) if _YEAR_WORD_HINT.search(text) else text
