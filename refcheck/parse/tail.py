@@ -75,9 +75,7 @@ def _find_tail(text: str, f: _Fields) -> str:
         f.original_year = int(m[1])
         s = (s[: m.start()] + s[m.end() :]).rstrip()
     cut = len(s)
-    dm = (
-        _DOI.search(s) if "10." in s or "/10/" in s else None
-    )  # the search is the costliest of the tail
+    dm = _DOI.search(s) if "10." in s else None  # the search is the costliest of the tail
     if dm:
         raw = _strip_tail_punct(dm[0])
         f.doi_raw = raw
