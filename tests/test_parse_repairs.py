@@ -902,3 +902,10 @@ def test_an_edition_without_its_period_or_in_german_leaves_the_title(edition: st
     f = _Fields()
     assert _take_title_extras(f, f"Anthropometrie {edition}") == "Anthropometrie"
     assert f.edition == "2"
+
+
+def test_a_dated_papers_italic_number_is_its_volume_and_a_plain_one_its_page() -> None:
+    r = parse_string("Babay, M. (1985, September 6). Dünya gəzir. *Ədəbiyyat və incəsənət*, *36*.")
+    assert (r.volume, r.pages) == ("36", "")
+    r = parse_string("Smith, J. (1997, May 6). Title. *Daily Emerald*, 2.")
+    assert (r.volume, r.pages) == ("", "2")

@@ -230,6 +230,7 @@ def _parse(text: str) -> tuple[_Fields, str]:
         and not (f.issue or f.pages)
         and f.date is not None
         and f.date.day is not None
+        and f"*{f.volume}*" not in head  # APA italicises a volume, never a page
     ):
         # "(1997, May 6). Title. *Daily Emerald*, 2.": a dated paper's lone number is its page
         f.pages, f.volume = f.volume, ""
