@@ -562,11 +562,12 @@ def _find(c: Citation, index: _Index) -> _Found | None:
             return _Found(hits, names)
         if n == 0 and names and " " in names[0]:
             # "[Айзек Азимов, 2001]": a work without an author, cited by its title's first words
-            # (GOST R 7.0.5), before the surname alone finds another work of that name
+            # (GOST R 7.0.5), before the surname alone finds another work of that name (a
+            # "group author" read from the title's start counts as none)
             titled = [
                 i
                 for i in index.raw_prefix(keys)
-                if not index.entries[i].ref.authors
+                if not any(isinstance(a, Person) for a in index.entries[i].ref.authors)
                 and _year_fit(c, index.entries[i].ref, index.entries[i]) == 2
             ]
             if titled:

@@ -393,3 +393,16 @@ def test_a_work_without_an_author_cited_by_its_titles_first_words_beats_a_namesa
     )
     got = links("Как сказано [Климент Орлов, 2001, 13], и [Орлов, 2022].", [namesake, untitled])
     assert got == [("Климент Орлов, 2001", 2, "raw-prefix"), ("Орлов, 2022", 1, "exact")]
+    misread = entry(
+        Organization("Климент Орлов: Климент Орлов –"),
+        raw="Климент Орлов: Климент Орлов – писатель: библиогр. указ. Тверь, 2001.",
+        year=2001,
+        title="писатель",
+    )  # the title's start read as a group author: still a work without a person's name
+    got = links("Как сказано [Климент Орлов, 2001, 13], и [Орлов, 2022].", [namesake, misread])
+    assert [g[:2] for g in got] == [("Климент Орлов, 2001", 2), ("Орлов, 2022", 1)]
+
+
+def test_a_colon_typed_for_the_comma_and_glued_to_the_year_is_a_citation() -> None:
+    year_entry = entry(P("Coşkun", "O."), year=2024)
+    assert links("Bu görüş (Coşkun:2024) yaygındır.", [year_entry]) == [("Coşkun:2024", 1, "exact")]

@@ -269,7 +269,8 @@ def parse_item(item: str, *, comma_list: bool = False) -> Item | None:
         return Item(item[start : lead + at].strip(), lead + at, who, day, secondary)
     for ym in YEAR.finditer(item, lead):
         before = item[lead : ym.start()]
-        if not (before.strip(" ,") and before.endswith((" ", ",", "\n"))):
+        # "(Coşkun:2024)": a colon typed for the comma, glued to the year
+        if not (before.strip(" ,:") and before.endswith((" ", ",", "\n", ":"))):
             continue
         # Harvard's "Daniel, Ganenkov 2009" (no comma before the year) lists names by commas
         harvard = not before.rstrip().endswith(",")
