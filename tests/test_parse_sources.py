@@ -251,3 +251,15 @@ def test_the_turkish_postposition_and_its_period_leave_a_labelled_book_name() ->
     assert _container("Türkçe öğretimi el kitabı içinde.") == "Türkçe öğretimi el kitabı"
     assert _container("Dil öğretimi içində,") == "Dil öğretimi"
     assert _container("Yeni içinde kitaplar") == "Yeni içinde kitaplar"
+
+
+def test_a_title_ending_with_the_imprints_town_sends_the_entry_to_the_labeller() -> None:
+    from refcheck.parse.fields import _Fields
+    from refcheck.parse.grammar import _suspect
+
+    f = _Fields(
+        form="apa", title="Eski Türk Şiiri, Ankara", publisher="Türk Tarih Kurumu Yayınları"
+    )
+    assert _suspect(f) == "title ends with a place"
+    f = _Fields(form="apa", title="Eski Türk Şiiri", publisher="Türk Tarih Kurumu Yayınları")
+    assert _suspect(f) == ""

@@ -416,7 +416,8 @@ def _suspect(f: _Fields, head: str = "") -> str:
         return "container is a place"
     if f.title[:1] in '“"«„' and _QUOTE_THEN_MORE.search(f.title[1:]):
         return "title runs on past its closing quote"
-    if not f.publisher and not f.container_title and _TITLE_CITY_END.search(f.title):
+    if not f.container_title and _TITLE_CITY_END.search(f.title):
+        # "(1965), Eski Türk Şiiri, Ankara, Türk Tarih Kurumu Yayınları.": the imprint's place
         return "title ends with a place"
     if not f.publisher and not f.container_title and _TITLE_CITY_RUN.search(f.title):
         return "title ends with a place and a publisher"  # "…, Bakı, Elm", "…, İstanbul, Ötüken"
