@@ -59,17 +59,9 @@ def _whole_url(s: str, um: re.Match[str]) -> str:
     return _strip_tail_punct(url)
 
 
-# a DOI a PDF copy broke at a line end: "https://doi. org/10.1017/…", "10.15804/ athena.2020",
-# "10.1007/s11145- 018-9859-0" (a DOI never ends at its prefix's slash or with a hyphen)
-_DOI_HOST_BROKEN = re.compile(r"(?<=doi)\.\s+(?=org/)", re.IGNORECASE)
-_DOI_BROKEN = re.compile(r"(\b10\.\d{4,9}/(?:[^\s\"<>]*-)?)\s+(?=[\w(])")
-
-
 def _find_tail(text: str, f: _Fields) -> str:
     """Cut DOI, URL, retrieval phrase and "(Original work published …)" off; return the rest."""
     s = (_ISBN.sub("", text) if "ISBN" in text else text).rstrip()
-    if "10." in s and ("/ " in s or "- " in s or "doi. " in s.lower()):
-        s = _DOI_BROKEN.sub(r"\1", _DOI_HOST_BROKEN.sub(".", s))
     m = _ORIGINAL.search(s) if "(" in s else None
     if m:
         f.original_year = int(m[1])

@@ -21,6 +21,10 @@ _YEAR_WORD = re.compile(
 )
 
 
+# a DOI a PDF copy broke at a line end: "https://doi. org/10.1017/…", "10.15804/ athena.2020",
+# "10.1007/s11145- 018-9859-0" (a DOI never ends at its prefix's slash or with a hyphen)
+_DOI_HOST_BROKEN = re.compile(r"(?<=doi)\.\s+(?=org/)", re.IGNORECASE)
+_DOI_BROKEN = re.compile(r"(\b10\.\d{4,9}/(?:[^\s\"<>]*-)?)\s+(?=[\w(])")
 _GLUED_VANCOUVER_YEAR = re.compile(r"([a-z]{3})((?:19|20)\d\d;\s?\d)")
 _DOUBLE_HYPHEN = re.compile(r"(?<=\d)-{2,3}(?=\d)")
 _GLUED_AFTER_QUOTE = re.compile(r"([,.]”)(?=[^\W\d_])")
@@ -72,6 +76,8 @@ def reading_text(text: str) -> str:
         text = _GLUED_SLASH.sub(_statement_slash, text).replace("/  ", "/ ")
     if ":" in text and (".-" in text or ". -" in text or "–" in text or "—" in text):
         text = _GLUED_IMPRINT.sub(r"\1 \2: ", text)
+    if "10." in text and ("/ " in text or "- " in text or "doi. " in text.lower()):
+        text = _DOI_BROKEN.sub(r"\1", _DOI_HOST_BROKEN.sub(".", text))  # a DOI a line end broke
     if ";" in text:
         text = _GLUED_VANCOUVER_YEAR.sub(r"\1 \2", text)  # "Arch Gen Psychiatry1987; 44:69"
     if _GLUED_YEAR_HINT.search(text):
