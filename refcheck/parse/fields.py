@@ -307,6 +307,8 @@ _STATE_PUB = re.compile(
     r"^(?P<place>[A-Z][^\W\d_]+(?:\s[A-Z][^\W\d_]+)?,\s*(?:[A-Z]{2}|[A-Z]\.\s?[A-Z]\.))\.?\s+"
     r"(?P<pub>[A-Z][^:]{1,80})$"
 )
+# a year span closing a name ("Architectures of Identity in Russia, 1500-2000"): never its pages
+YEAR_SPAN_END = r"(?:1[5-9]|20)\d\d\s*[-–—]\s*(?:1[5-9]|20)\d\d\s*$"
 _CITIES = (
     r"(?:New York|London|Oxford|Cambridge|Boston|Chicago|"
     r"Paris|Berlin|Amsterdam|Princeton|Washington|Toronto|Leiden|Heidelberg|Dordrecht|"

@@ -13,7 +13,7 @@ import re
 from refcheck.model import Organization, Person
 from refcheck.normalise.folding import fold_key
 from refcheck.parse.dates import EN_MONTH_NAMES
-from refcheck.parse.fields import _CITIES, _Fields
+from refcheck.parse.fields import _CITIES, YEAR_SPAN_END, _Fields
 from refcheck.parse.names import _ORG_HINT, _PATRONYMIC, has_org_stem, read_names
 from refcheck.parse.tokens import _unquote
 
@@ -107,9 +107,7 @@ _CONTAINER_EDITED = re.compile(
 _DANGLING_ROLE = re.compile(r"[,.]?\s+(?:edited\s+by|by|eds?\.)$")
 _SHORT_BOOK = re.compile(r"([A-ZÀ-Þ][^\W\d_'’-]+(?:[-'’][^\W\d_]+)?), ([A-ZÀ-Þ].{3,})$")
 # a page range closing a book's name (never a year span: "…, 1700-1850")
-_CONTAINER_PAGES = re.compile(
-    r",\s+(?!(?:1[5-9]|20)\d\d\s?[-–—]\s?(?:1[5-9]|20)\d\d$)(\d{1,4}\s?[-–—]\s?\d{1,4})$"
-)
+_CONTAINER_PAGES = re.compile(rf",\s+(?!{YEAR_SPAN_END})(\d{{1,4}}\s?[-–—]\s?\d{{1,4}})$")
 # a town or country closing a proceedings' or book's name: "Computer Vision – ECCV 2016, Cham"
 _CONTAINER_PLACE = re.compile(
     rf",\s*(?:{_CITIES}|Cham|Las Vegas|Şəki|Turkey|Türkiye|USA|UK|Germany|France|Russia|"

@@ -25,6 +25,7 @@ from refcheck.parse.dates import EN_MONTH_NAMES, _month_day, parse_date
 from refcheck.parse.fields import (
     _CITIES,
     _ORDINAL_WORDS,
+    YEAR_SPAN_END,
     _Fields,
     _magazine_name,
     _take_title_extras,
@@ -308,9 +309,7 @@ _NAME_PART_OR_YEARBOOK = re.compile(
     re.IGNORECASE,
 )
 # a page range closing a book's name (never a year span: "De Stijl, 1922–1934")
-_CONT_PAGES = re.compile(
-    r",\s*(?:pp?\.\s*)?(?!(?:1[5-9]|20)\d\d\s*[-–—]\s*(?:1[5-9]|20)\d\d\s*$)(\d+\s*[-–—]\s*\d+)\s*$"
-)
+_CONT_PAGES = re.compile(rf",\s*(?:pp?\.\s*)?(?!{YEAR_SPAN_END})(\d+\s*[-–—]\s*\d+)\s*$")
 
 
 _MONTH = EN_MONTH_NAMES + r"\.?"
