@@ -174,7 +174,7 @@ class Reference:
     apa_conformant: bool = True
     nonconformities: tuple[str, ...] = ()  # why the entry is not APA 7 form, one phrase each
     norm: Normalised | None = None  # filled by the normalise stage
-    key: str = ""  # citation key when the entry came from a .bib file (LaTeX manuscripts)
+    key: str = ""  # citation key: a .bib key (LaTeX), or a web source's label "URL-1"
 
     @property
     def year_label(self) -> str:
@@ -184,6 +184,17 @@ class Reference:
         if self.no_date or self.year is None:
             return "n.d." + (f"-{self.year_suffix}" if self.year_suffix else "")
         return f"{self.year}{self.year_suffix}"
+
+
+def web_source_key(number: str) -> str:
+    """The one spelling of a Turkish web-source label, ``URL-1``: entries are listed as
+    ``URL-1. …``, ``URL 1: …`` and cited as ``(URL-1)``, ``(URL 1)``; both sides key on this."""
+    return f"URL-{int(number)}"
+
+
+def is_web_source_key(key: str) -> bool:
+    """Whether a citation key is a web source's label (``URL-1``), not a LaTeX key."""
+    return key.startswith("URL-") and key[4:].isdigit()
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +238,7 @@ class Citation:
     group_position: int = 0  # 0-based position within the parenthetical
     secondary: bool = False  # "as cited in" target
     after_quote: bool = False  # a direct quotation ends right before this citation
-    key: str = ""  # LaTeX cite key (\\citep{key}); matching by key comes first when set
+    key: str = ""  # LaTeX cite key (\\citep{key}) or "URL-1"; matching by key comes first
     book_authors: tuple[str, ...] = ()  # "Lindqvist in: Moreau and Dahl": the book's names
     by_title: bool = False  # a title stands for the author: (“Banking Law Review,” 2013)
     number: int = 0  # the entry number of a numbered citation ([12]); 0 otherwise

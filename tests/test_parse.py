@@ -643,3 +643,13 @@ def test_field_types_hold_on_every_labelled_entry() -> None:
             assert isinstance(getattr(r, name), str), (rec["id"], name)
         assert all(isinstance(a, (Person, Organization)) for a in r.authors + r.editors)
         assert r.year is None or isinstance(r.year, int)
+
+
+def test_turkish_access_phrase_after_the_link_is_the_access_date_not_the_year() -> None:
+    r = parse_string(
+        "TÜİK. (t.y.). Nüfus istatistikleri. https://www.tuik.gov.tr/ adresinden 12.05.2020 "
+        "tarihinde erişilmiştir."
+    )
+    assert (r.year, r.no_date, r.accessed) == (None, True, PartialDate(2020, 5, 12))
+    assert r.url == "https://www.tuik.gov.tr/"
+    assert r.title == "Nüfus istatistikleri"

@@ -29,7 +29,7 @@ from refcheck.match import (
     name_variants,
     split_initials,
 )
-from refcheck.model import Citation, Link, Organization, Person, Reference
+from refcheck.model import Citation, Link, Organization, Person, Reference, is_web_source_key
 from refcheck.rules import Context, check
 
 _APA_XCHECK = "APA 7 §8.10–8.12; see apa7-rules.md APA-X-01..X-04"
@@ -524,7 +524,9 @@ def citation_without_entry(ctx: Context) -> Iterator[Finding]:
         if lk.reference is not None or c.index in listed_dates:
             continue
         suggestion = ""
-        if c.key:
+        if is_web_source_key(c.key):
+            msg = f"({c.text}): no entry labelled {c.key} in the reference list"
+        elif c.key:
             msg = f"\\cite key '{c.key}' has no entry in the .bib or thebibliography list"
         elif c.kind == "numbered":
             msg = (

@@ -36,10 +36,19 @@ from refcheck.cite.bare import (
     listed_parentheses,
     year_only_citations,
 )
-from refcheck.cite.grammar import ALSO_SPLIT, AND_SPLIT, DAYS, HAS_DATE, IBID, YEAR
+from refcheck.cite.grammar import (
+    ALSO_SPLIT,
+    AND_SPLIT,
+    DAYS,
+    HAS_DATE,
+    IBID,
+    WEB_KEY,
+    WEB_KEYS,
+    YEAR,
+)
 from refcheck.cite.items import Item, is_year_only, parse_item, parse_tail
 from refcheck.cite.narrative import is_narrative_abbreviation, narrative
-from refcheck.model import Citation, Document, Span
+from refcheck.model import Citation, Document, Span, web_source_key
 
 __all__ = ["extract_citations", "extract_citations_from_text"]
 
@@ -178,6 +187,10 @@ def _extract(
                 numbered.append((m.start(5), m.end(5), content))
                 continue
         if not HAS_DATE.search(content):
+            if "URL" in content and WEB_KEYS.fullmatch(content):
+                group += 1
+                found.extend(_web_keys(text, m.start(5 if bracket else 4), content, group))
+                continue
             ibid = IBID.fullmatch(content.strip())
             if ibid is not None:
                 group += 1
@@ -258,6 +271,27 @@ def _ibid(text: str, base: int, content: str, m: re.Match[str], group: int) -> C
         group=group,
         ibid=True,
     )
+
+
+def _web_keys(text: str, base: int, content: str, group: int) -> list[Citation]:
+    """``(URL-1)``, ``(bkz. URL-2, URL-3)``: web sources cited by their label (Turkish theses
+    and journals), one citation per label, keyed as the list's ``URL-1. …`` entry is."""
+    out = []
+    for k, lm in enumerate(WEB_KEY.finditer(content)):
+        span = Span(base + lm.start(), base + lm.end())
+        out.append(
+            Citation(
+                index=0,
+                text=span.slice(text),
+                span=span,
+                kind="parenthetical",
+                authors=(span.slice(text),),
+                group=group,
+                group_position=k,
+                key=web_source_key(lm[1]),
+            )
+        )
+    return out
 
 
 # --------------------------------------------------------------------------- numbered
@@ -381,6 +415,12 @@ def _parse_group(
     position = 0
     prev: Item | None = None
     for off, item in items:
+        if "URL" in item and WEB_KEYS.fullmatch(item):  # "(Türkiye Gazetesi, 2014; URL-1)"
+            for c in _web_keys(text, base + off, item, group):
+                out.append(replace(c, index=first_index + len(out), group_position=position))
+                position += 1
+            prev = None
+            continue
         it = parse_item(item, comma_list=bracket)
         if it is None:
             ym = is_year_only(item) if prev is not None else None

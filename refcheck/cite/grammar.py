@@ -260,3 +260,14 @@ OPEN_QUOTES = frozenset("'\"“‘«„")
 CLOSE_QUOTES = ("'", '"', "”", "’", "»")
 # A title standing for the author: “Banking Law Review: 2012,” 2013 / «Положение», 2016.
 QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»", "‘": "’", "„": "“", "*": "*", "_": "_"}
+
+
+# ------------------------------------------------------------------------- web labels
+
+# "(URL-1)", "(URL 2; URL-3)", "(bkz. URL-4)": Turkish theses and journals cite a web source by
+# the label it is listed under ("URL-1. (2014). http://…"); no year, no names.
+WEB_KEY = re.compile(r"\bUR[Ll]\s?[-–—]?\s?(\d{1,3})\b")
+WEB_KEYS = re.compile(
+    r"\s*(?:(?:bkz|Bkz|see|See|см|Ср|cf)\.?:?\s+)?UR[Ll]\s?[-–—]?\s?\d{1,3}"
+    r"(?:\s*(?:[,;]|ve|and|və|и)\s*UR[Ll]\s?[-–—]?\s?\d{1,3})*\s*"
+)

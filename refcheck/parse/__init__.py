@@ -30,7 +30,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from refcheck.model import ParseStatus, RawEntry, Reference, Span
+from refcheck.model import ParseStatus, RawEntry, Reference, Span, web_source_key
 from refcheck.parse.dates import parse_date
 from refcheck.parse.fields import _Fields
 from refcheck.parse.grammar import _grammar_is_sure, _markup_to_stars, _parse, _status
@@ -89,6 +89,9 @@ def parse_string(
         key = _CITATION_KEY.match(clean) if "–" in clean[:80] or "—" in clean[:80] else None
         if key:
             clean = clean[key.end() :]  # the entry after its key, "Гаспаров 2000 – "
+        web = _WEB_LABEL.match(clean)
+        if web:
+            clean = clean[web.end() :]  # "URL-1. (2014). http://…": the label is the key
         f = _read(clean, reader)
         repair(f, clean)
         if key:
@@ -103,7 +106,13 @@ def parse_string(
             reason=f"parser error: {type(exc).__name__}",
             script=_script(text),
         )
-    return _reference(f, clean, raw, index, sp, line=line)
+    ref = _reference(f, clean, raw, index, sp, line=line)
+    return replace(ref, key=web_source_key(web[1])) if web else ref
+
+
+# Turkish theses and journals list web sources under a label they cite by, "URL-1. (2014).
+# http://…", "URL 2: https://…" cited "(URL-1)" (refcheck.cite): the label keys the entry.
+_WEB_LABEL = re.compile(r"(?:URL|Url)\s?[-–—]?\s?(\d{1,3})\b\s*[.:)\-–—]?\s*(?=\S)")
 
 
 # A list keyed by the citations that point to it (Russian linguistics; GOST R 7.0.5's

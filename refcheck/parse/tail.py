@@ -28,7 +28,9 @@ def _has_retrieval_word(s: str) -> bool:
 
 _ACCESSED_AFTER_LINK = re.compile(
     r"(?:Дата обращения|Erişim tarihi|Accessed|Retrieved|Müraciət tarixi)"
-    r"\s*:?\s*([^()]{4,30}?\d{4})",
+    r"\s*:?\s*([^()]{4,30}?\d{4})"
+    # Turkish APA: "… adresinden 12.05.2020 tarihinde erişilmiştir" / "erişildi"
+    r"|adresinden\s+([^()]{4,30}?\d{4})\s+tarihinde",
     re.IGNORECASE,
 )
 
@@ -102,6 +104,6 @@ def _find_tail(text: str, f: _Fields) -> str:
         tail = s[cut:]
         am = _ACCESSED_AFTER_LINK.search(tail)
         if am:
-            f.accessed = parse_date(am[1])
+            f.accessed = parse_date(am[1] or am[2])
             f.retrieved_phrase = True
     return head.strip()
