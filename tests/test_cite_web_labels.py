@@ -67,7 +67,7 @@ URL-2. (2015). https://www.meb.gov.tr/haber Erişim tarihi: 01.02.2015.
 def test_web_labels_link_to_their_entries_and_the_rest_is_reported(tmp_path: Path) -> None:
     path = tmp_path / "makale.txt"
     path.write_text(TEXT, encoding="utf-8")
-    report = check(path, Config())
+    report = check(path, Config(offline=True))
     by_code: dict[str, list[Finding]] = {}
     for f in report.findings:
         by_code.setdefault(f.code, []).append(f)
@@ -76,3 +76,26 @@ def test_web_labels_link_to_their_entries_and_the_rest_is_reported(tmp_path: Pat
     ]
     (uncited,) = by_code["X302"]
     assert uncited.reference == 3  # URL-2 is listed and never cited; URL-1 is cited
+
+
+LOWER = """Konteynerler hafiftir (docker.docs, 2024; kubernetes, 2015). Sistem (open, 2015) diye.
+
+KAYNAKÇA
+
+docker.docs. (2024). Get Started with Docker. https://docs.docker.com/get-started/ adresinden alındı.
+
+kubernetes. (2015). Borg: Predecessor to Kubernetes. https://kubernetes.io/blog/ adresinden alındı.
+"""
+
+
+def test_a_lower_case_listed_author_is_cited_and_linked(tmp_path: Path) -> None:
+    path = tmp_path / "tez.txt"
+    path.write_text(LOWER, encoding="utf-8")
+    report = check(path, Config(offline=True))
+    assert [
+        (c.text, lk.reference) for c, lk in zip(report.citations, report.links, strict=True)
+    ] == [
+        ("docker.docs, 2024", 1),
+        ("kubernetes, 2015", 2),
+    ]  # "(open, 2015)" names no listed author: prose
+    assert not [f for f in report.findings if f.code in ("X301", "X302")]

@@ -280,7 +280,8 @@ def _author_before(
 _PARENS = re.compile(r"\(([^()\n]{3,300})\)")
 _LISTED_ITEM = re.compile(
     r"(?P<names>(?:(?:van|von|de|der|den|da|di|du|la|le|al|el)\s+){0,2}"
-    r"[A-ZÀ-ÞА-ЯЁĞŞİÇÖÜƏ][^\W\d_]{1,30}(?:[-'’][^\W\d_]{1,20})?"
+    # a listed name may be lower-case or hold a dot: "(docker.docs, 2024)", "(kubernetes, 2015)"
+    r"[^\W\d_]{2,31}(?:[-'’.][^\W\d_]{1,20})?"
     r"(?:\s+[A-ZÀ-ÞА-ЯЁĞŞİÇÖÜƏ][^\W\d_]{1,30}(?:[-'’][^\W\d_]{1,20})?){0,2})"
     r"(?P<etal>\s+(?:et\s+al\.|vd\.|ve\s+ark\.|və\s+b\.|и\s+др\.))?"
     r"(?:\s*,\s*(?P<year>(?:1\d|20)\d\d)(?P<sfx>[a-zа-я])?(?![\w/–—-]))?"
