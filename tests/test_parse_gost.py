@@ -3,6 +3,8 @@ headings and authors after the slash, imprints, volumes and theses, in Cyrillic 
 
 from __future__ import annotations
 
+import pytest
+
 from refcheck.model import Agent, PartialDate, Reference
 from refcheck.parse import parse_string as _parse_string
 
@@ -310,7 +312,10 @@ def test_a_statement_of_responsibility_before_the_source_stays_out_of_it() -> No
 
     r = pipeline("Раннев, В. Поп-фасад / В. Раннев // Коммерсант. – 2008. – 4 марта. – С. 3.")
     assert ([a.display for a in r.authors], r.title, r.container_title, r.pages) == (
-        ["Раннев, В."], "Поп-фасад", "Коммерсант", "3"
+        ["Раннев, В."],
+        "Поп-фасад",
+        "Коммерсант",
+        "3",
     )
 
 
@@ -321,4 +326,26 @@ def test_a_dash_inside_a_sources_name_is_no_area_dash() -> None:
         "Гаппоев, М.М. Арочные конструкции / М.М. Гаппоев // Шухов В.Г. (1853–1939). "
         "Искусство конструкции / пер. с нем. Л.М. Глотова. – М. : Мир, 1995. – С. 54–59"
     )
-    assert (r.container_title, r.pages) == ("Шухов В.Г. (1853–1939). Искусство конструкции", "54–59")
+    assert (r.container_title, r.pages) == (
+        "Шухов В.Г. (1853–1939). Искусство конструкции",
+        "54–59",
+    )
+
+
+@pytest.mark.parametrize(
+    ("entry", "title"),
+    [
+        ("Тран Ван Лок. Развитие городской среды Хюэ / Тран Ван Лок // Вестник МГСУ. – 2016. "
+         "– № 3. – С. 40–45.", "Развитие городской среды Хюэ"),
+        ("Ivleva Tatyana P., Merzhanov Alexander G. Three-dimensional waves / Tatyana P. "
+         "Ivleva, Alexander G. Merzhanov // Chaos.-2003.- Vol.13, N 1, p.80-86.",
+         "Three-dimensional waves"),
+        ("Белова А. Н. НТИ и технологическое развитие / Преодоление технологических барьеров "
+         "// Вестник ИТ. – 2019. – № 2. – С. 5–9.",
+         "НТИ и технологическое развитие / Преодоление технологических барьеров"),
+    ],
+)  # fmt: skip
+def test_a_statement_left_in_the_title_is_cut_when_it_names_the_authors(
+    entry: str, title: str
+) -> None:
+    assert _parse_string(entry).title == title  # either reader

@@ -466,6 +466,8 @@ def repair(f: _Fields, text: str) -> None:
             f.publisher = f.publisher[: m.start()].rstrip(" ,.")
     if not (f.title or f.container_title or f.publisher) and f.url and f.authors:
         _web_page_name(f, text)
+    if " / " in f.title and " //" in text and f.authors:
+        _statement_in_title(f)
     if f.authors and " / " in text:
         _statement_authors(f, text)
     elif not f.authors and not f.editors and " / " in text:
@@ -748,6 +750,25 @@ def _statement_authors(f: _Fields, text: str) -> None:
         and fold_key(agents[0].family) == fold_key(first.family)
     ):
         f.authors, f.et_al = list(agents), et_al
+
+
+_NAME_INITIAL = re.compile(
+    r"(?:^|[\s.,])[^\W\d_]\.\s?(?:[^\W\d_]\.)?\s?[^\W\d_]{2,}|[^\W\d_]{2,}\s[^\W\d_]\."
+)
+
+
+def _statement_in_title(f: _Fields) -> None:
+    """``Трансформация … / Чан Жанг Нам // Вестник …``: the statement of responsibility
+    after the single slash is no part of the title; it is one when it names the heading's
+    first author or reads as names with initials (``/ Y.Scherrer, S.Mocken``)."""
+    cut = f.title.rfind(" / ")
+    statement = f.title[cut + 3 :]
+    if cut < 10 or len(statement) > 150 or "//" in statement:
+        return
+    first = f.authors[0]
+    family = first.family if isinstance(first, Person) else first.name
+    if (family and fold_key(family) in fold_key(statement)) or _NAME_INITIAL.search(statement):
+        f.title = f.title[:cut].rstrip(" .,;:")
 
 
 # a role in a statement of responsibility: its names are not the authors
