@@ -6,6 +6,8 @@ import pytest
 
 from refcheck.model import Person
 from refcheck.parse import parse_string
+from refcheck.parse.fields import _Fields
+from refcheck.parse.repairs import repair
 
 
 def test_a_journal_cited_without_the_articles_title_is_the_container() -> None:
@@ -909,3 +911,22 @@ def test_a_dated_papers_italic_number_is_its_volume_and_a_plain_one_its_page() -
     assert (r.volume, r.pages) == ("36", "")
     r = parse_string("Smith, J. (1997, May 6). Title. *Daily Emerald*, 2.")
     assert (r.volume, r.pages) == ("", "2")
+
+
+@pytest.mark.parametrize(
+    ("text", "volume", "want"),
+    [
+        # a page label, Cyrillic or its Latin look-alike in a Cyrillic entry: pages
+        ("Кокотов А. Н. Полномочия // Журнал права. – 2002. – № 8. – C. 29.", "29", ("", "29")),
+        ("Раннев В. Фасад // Коммерсант. – 2008. – 4 марта. – С. 3.", "3", ("", "3")),
+        # a Turkish or Azerbaijani "C." is cilt, the volume; "Т. 5" labels a volume
+        ("Park, C.-W., “AI in health,” Journal of Science, c. 35, no. 42, 2020.", "35", ("35", "")),
+        ("Иванов И. Статья // Вестник. – 2019. – Т. 5. – С. 5.", "5", ("5", "")),
+    ],
+)  # fmt: skip
+def test_a_number_labelled_as_a_page_is_no_volume(
+    text: str, volume: str, want: tuple[str, str]
+) -> None:
+    f = _Fields(title="Статья", container_title="Журнал", volume=volume)
+    repair(f, text)
+    assert (f.volume, f.pages) == want

@@ -421,6 +421,8 @@ def repair(f: _Fields, text: str) -> None:
         f.in_press = f.in_press or f.year is None
     if f.volume and not f.pages and ("-" in f.volume or "–" in f.volume):
         _page_range_as_volume(f)
+    if f.volume and not f.pages and f.volume[:1].isdigit():
+        _labelled_page_as_volume(f, text)
     if len(f.volume) >= 6 and f.volume.isdigit() and not (f.pages or f.issue):
         f.pages, f.volume = f.volume, ""  # "Journal, 2515245918771304.": an article number
     if f.container_title[:2] in ("Tr", "Ed"):
@@ -571,6 +573,27 @@ def _page_range_as_volume(f: _Fields) -> None:
     """ "ed. Steven E. Lobell vd. 1-41. Cambridge": a range too wide for volumes is pages."""
     m = _WIDE_RANGE.fullmatch(f.volume)
     if m and int(m[2]) - int(m[1]) >= 4:  # (the caller saw no pages)
+        f.pages, f.volume = f.volume, ""
+
+
+# the page label before a number: GOST's "– С. 29" (Cyrillic or a Latin look-alike), "S. 12",
+# "P. 5", "pp. 3", "ss. 4", "səh. 7"; a volume's label: "Т. 5", "Vol. 5", "Cilt 5", "Bd. 5"
+_PAGE_LABEL = re.compile(r"(?:^|[\s.,;:–—-])(?:[Сс]|[Ss]|[Pp]{1,2}|ss|səh|стр)\.\s?(\d[\d–—-]*)")
+# a Latin "C." for the Cyrillic one, in a Cyrillic entry (a Turkish or Azerbaijani "C." is cilt)
+_LATIN_C_PAGE = re.compile(r"(?:^|[\s.,;:–—-])[Cc]\.\s?(\d[\d–—-]*)")
+_CYRILLIC = re.compile(r"[А-яЁё]")
+_VOLUME_LABEL = re.compile(
+    r"(?:^|[\s.,;:–—-])(?:[ТT]|т|[Vv]ol|[Cc]ilt|[Bb]d|[Tt]om|кн|[Cc]\s?ild)\.?\s?(\d[\d–—-]*)"
+)
+
+
+def _labelled_page_as_volume(f: _Fields, text: str) -> None:
+    """``… № 8. – C. 29.`` read with 29 as the volume: a number the entry labels as its page,
+    and never as a volume, is the pages."""
+    pages = {m[1] for m in _PAGE_LABEL.finditer(text)}
+    if _CYRILLIC.search(text):
+        pages.update(m[1] for m in _LATIN_C_PAGE.finditer(text))
+    if f.volume in pages and f.volume not in {m[1] for m in _VOLUME_LABEL.finditer(text)}:
         f.pages, f.volume = f.volume, ""
 
 
