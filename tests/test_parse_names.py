@@ -273,3 +273,15 @@ def test_given_first_names_with_middle_initials_are_not_paired(
 
     agents, _ = read_names(names)
     assert [a.display for a in agents] == expected
+
+
+def test_given_first_editors_keep_every_word_after_the_initials_in_the_family_name() -> None:
+    r = parse_string(
+        "Hope, C. A. (2015). The houses of Kellis. In A. A. Di Castro, M. En Martin, & "
+        "B. E. van der Parr (Eds.), *Housing and habitat* (pp. 199–229). Peeters."
+    )
+    assert [(e.particle, e.family, e.given) for e in r.editors] == [
+        ("Di", "Castro", "A. A."),
+        ("", "Martin", "M. En"),  # no particle: a given name (as "J. Stapleton Roy")
+        ("van der", "Parr", "B. E."),
+    ]

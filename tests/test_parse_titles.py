@@ -170,3 +170,16 @@ def test_a_volume_after_the_title_is_the_volume() -> None:
         "Berg, Peter. Orfèvrerie française: La collection. 2 vols. Paris: Kugel, 2005."
     )
     assert (r.title, r.volume) == ("Orfèvrerie française: La collection", "")
+
+
+def test_a_title_in_the_authors_place_keeps_its_translation_before_a_description() -> None:
+    r = parse_string(
+        "Osnovy zakonodatelʹstva o notariate [Basics of the law on notaries] [Ėlektronnyĭ "
+        "resurs]. (n.d.). In *KonsulʹtantPli͡us*. https://www.consultant.ru/document/1581/"
+    )
+    assert (r.authors, r.title, r.title_translation, r.genre) == (
+        (),
+        "Osnovy zakonodatelʹstva o notariate",
+        "Basics of the law on notaries",
+        "Ėlektronnyĭ resurs",
+    )

@@ -158,6 +158,10 @@ def _parse(text: str) -> tuple[_Fields, str]:
                 f.title, f.title_translation, f.authors = org.name, org.abbreviation, []
                 if _GENRE_WORDS.search(f.title_translation) and not f.genre:
                     f.genre, f.title_translation = f.title_translation, ""  # "[Web]"
+                bm = _NAME_BRACKET.fullmatch(f.title) if f.title.endswith("]") else None
+                if bm and not f.title_translation:
+                    # "Title [Translation] [Ėlektronnyĭ resurs]. (n.d.).": the first bracket
+                    f.title, f.title_translation = bm[1], bm[2]
             elif (
                 _translated_title_head(f)
                 and not f.container_title

@@ -380,7 +380,9 @@ def _parse_given_first(text: str) -> tuple[list[Agent], bool]:
             continue
         last = len(words) - 1
         k = last
-        while k > 1 and words[k - 1] in _PARTICLES:
+        # "A. A. Di Castro", "B. van der Parr": a particle in either case ("J. Stapleton Roy":
+        # any other word after the initials is a given name)
+        while k > 1 and words[k - 1].lower() in _PARTICLES:
             k -= 1
         given = " ".join(words[:k])
         particle = " ".join(words[k:last])
