@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from refcheck.model import Citation, Link, Organization, Person, Reference
+from refcheck.model import Citation, Link, Organization, Person, Reference, title_acronym
 from refcheck.normalise import name_keys as _nkeys
 
 __all__ = [
@@ -247,6 +247,9 @@ def _entry(ref: Reference) -> _Entry:
     years = frozenset(reference_years(ref))
     year_at = _YEARS_IN_RAW.search(ref.raw)
     author_part = ref.raw[: year_at.start() if year_at else 120][:200]
+    title_at = author_part.find(ref.title[:20]) if len(ref.title) >= 8 else -1
+    if title_at > 0:
+        author_part = author_part[:title_at]  # "Кротова Е.Б. … идиом и …": the title's "и"
     joined = 2 if _JOINED.search(author_part) else 0
     raw_key = fold(ref.raw[:160])
     date_years = (
@@ -314,9 +317,23 @@ def _coauthor_fit(names: Sequence[str], e: _Entry) -> int:
     for k, name in enumerate(names[1:]):
         keys = e.other_keys[k] if k < len(e.other_keys) else frozenset()
         key = fold(name)
-        if name_variants(name) & keys or (len(key) >= 3 and key in e.head_key):
+        # the raw author part only where the parsed names run out: "Loi, Marchman, et al."
+        # is not the entry whose fourth author is Marchman when another's second one is
+        raw = k >= len(e.other_keys) and len(key) >= 3 and key in e.head_key
+        if name_variants(name) & keys or raw:
             n += 1
     return n
+
+
+_CYRILLIC = re.compile(r"[А-яЁё]")
+
+
+def _script_fit(names: Sequence[str], ref: Reference) -> int:
+    """1 when the cited name and the entry's start are in one script: "Кротова 2020" means
+    the Russian entry, not the same author's German one of that year."""
+    if not names:
+        return 0
+    return int(bool(_CYRILLIC.search(names[0])) == bool(_CYRILLIC.search(ref.raw[:60])))
 
 
 def _count_fit(c: Citation, names: Sequence[str], e: _Entry) -> int:
@@ -451,10 +468,25 @@ def match_citations(
     for r in references:
         if r.key:
             by_key.setdefault(r.key, r.index)
+        if r.label:  # "URL-1. …", "НКРЯ – …": cited "(URL-1)", "[НКРЯ]"
+            by_key.setdefault(r.label, r.index)
     positions = {r.index for r in references}
     previous: Link | None = None
     recent: dict[str, int] = {}  # first author cited (folded) -> the entry it was linked to
+    acronyms: dict[str, list[int]] | None = None
     for c in citations:
+        if c.key and c.key not in by_key and c.key.isalpha() and c.key.isupper():
+            # "[ФСРЛЯ]": a dictionary cited by its title's initials (the cite stage saw one)
+            if acronyms is None:
+                acronyms = {}
+                for r in references:
+                    acronyms.setdefault(title_acronym(r.title), []).append(r.index)
+            hits = acronyms.get(c.key, [])
+            out.append(
+                Link(c.index, hits[0], "acronym", 1.0) if len(hits) == 1 else Link(c.index, None)
+            )
+            previous = out[-1]
+            continue
         if c.key and by_key:
             ref_index = by_key.get(c.key)
             if ref_index is None:
@@ -703,6 +735,7 @@ def _match_one(c: Citation, index: _Index) -> Link:
                     _coauthor_fit(names, e),
                     _count_fit(c, names, e),
                     _initial_fit(names, e.ref),
+                    _script_fit(names, e.ref),
                 ),
                 i,
             )

@@ -9,6 +9,7 @@ normalised, folded and romanised forms live in extra fields and never replace th
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Literal
@@ -174,7 +175,8 @@ class Reference:
     apa_conformant: bool = True
     nonconformities: tuple[str, ...] = ()  # why the entry is not APA 7 form, one phrase each
     norm: Normalised | None = None  # filled by the normalise stage
-    key: str = ""  # citation key: a .bib key (LaTeX), or a web source's label "URL-1"
+    key: str = ""  # citation key when the entry came from a .bib file (LaTeX manuscripts)
+    label: str = ""  # the label the list files it under and the text cites: "URL-1", "НКРЯ"
 
     @property
     def year_label(self) -> str:
@@ -190,6 +192,18 @@ def web_source_key(number: str) -> str:
     """The one spelling of a Turkish web-source label, ``URL-1``: entries are listed as
     ``URL-1. …``, ``URL 1: …`` and cited as ``(URL-1)``, ``(URL 1)``; both sides key on this."""
     return f"URL-{int(number)}"
+
+
+def source_key(label: str) -> str:
+    """The one spelling of a source's abbreviation key: a list's ``KSSJ — MF — Korpus …``,
+    ``РМС I — Матица …`` cited ``[KSSJ-MF]``, ``[РМС I: 484]``: spaces and dashes folded."""
+    return re.sub(r"\s*[-–—―]\s*|\s+", "-", label.strip())
+
+
+def title_acronym(title: str) -> str:
+    """The initials of a title's words, upper-cased: a dictionary cited ``[ФСРЛЯ]`` is listed as
+    ``Фразеологический словарь русского литературного языка``."""
+    return "".join(w[0] for w in re.findall(r"[^\W\d_]+", title)).upper()
 
 
 def is_web_source_key(key: str) -> bool:
@@ -238,7 +252,7 @@ class Citation:
     group_position: int = 0  # 0-based position within the parenthetical
     secondary: bool = False  # "as cited in" target
     after_quote: bool = False  # a direct quotation ends right before this citation
-    key: str = ""  # LaTeX cite key (\\citep{key}) or "URL-1"; matching by key comes first
+    key: str = ""  # a LaTeX cite key or a listed label ("URL-1", "НКРЯ"): matched first
     book_authors: tuple[str, ...] = ()  # "Lindqvist in: Moreau and Dahl": the book's names
     by_title: bool = False  # a title stands for the author: (“Banking Law Review,” 2013)
     number: int = 0  # the entry number of a numbered citation ([12]); 0 otherwise

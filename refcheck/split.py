@@ -302,6 +302,18 @@ _KEY_START = re.compile(
     r"[^\W\d_][\w'’\-]{1,40}(?:,?[ \t](?:&[ \t])?[^\W\d_][\w'’\-.]{0,40}){0,4}[ \t]"
     r"(?:1[5-9]\d\d|20\d\d)[^\W\d_]?[ \t]+[–—=-][ \t]"
 )
+# a source keyed by its abbreviation or name, cited "[НКРЯ]", "[РМС I: 484]", "[DeReKo]":
+# "НКРЯ – Национальный корпус …", "РМС I — Матица Српска …", "KSSJ — MF — Korpus …"
+_ABBR_KEY_START = re.compile(
+    r"[^\W\d_][\w'’\-]{1,20}(?:[ \t][IVX]{1,4})?(?:[ \t][–—―][ \t][A-ZА-ЯЁ]{2,6})?"
+    r"[ \t][–—―=][ \t](?=[A-ZÀ-ÞА-ЯЁ«\"“])"
+)
+# a group author before a bare year, as linguistics and Chicago author-date lists print it:
+# "R Core Team. 2022. R: A language …", "World Bank. 2019a. …"
+_ORG_BARE_YEAR = re.compile(
+    r"[A-ZÀ-ÞА-ЯЁĞŞİÇÖÜƏ][\w'’&-]*(?:[ \t][\w'’&-]+){0,6}\.[ \t]"
+    r"(?:1[5-9]\d\d|20\d\d)[a-zа-я]?\.[ \t](?=[A-ZÀ-ÞА-ЯЁĞŞİÇÖÜƏ\"“«*])"
+)
 _ORG_YEAR = re.compile(
     r"[^\n]{1,200}?[.,]?[ \t]\((?:1[5-9]\d\d|20\d\d|n\.\s?d\.|in press|t\.\s?y\.|tarih yok|"
     r"б\.\s?г\.|baskıda|в печати|\d{1,2}[./]\d{1,2}[./](?:1[5-9]|20)\d\d\))"
@@ -428,6 +440,8 @@ def looks_like_entry_start(line: str) -> bool:
         or _VANCOUVER_START.match(s) is not None
         or _GOST_START.match(s) is not None
         or _KEY_START.match(s) is not None
+        or _ABBR_KEY_START.match(s) is not None
+        or _ORG_BARE_YEAR.match(s) is not None
     )
 
 
@@ -465,6 +479,14 @@ def _ends_entry(text: str) -> bool:
 
     last = s.rsplit(None, 1)[-1]
     return bool(_URL_START.match(last)) and not last.endswith(("-", "/"))
+
+
+def _link_ended(prev: str, text: str) -> bool:
+    """``… URL: http://ruscorpora.ru/new/`` then ``DeReKo – Deutsches …``: a link ending in a
+    slash ended its entry when the next line starts with a word, not with the link's rest."""
+    last = prev.rstrip().rsplit(None, 1)[-1] if prev.strip() else ""
+    first = text.split(None, 1)[0] if text.strip() else ""
+    return last.endswith("/") and bool(_URL_START.match(last)) and "/" not in first
 
 
 def _continues(text: str) -> bool:
@@ -549,8 +571,31 @@ def _find_heading(lines: list[_Line], fmt: str) -> int | None:
             with_entries.append((fold_heading(lines[i].text) not in _WEAK, i))
     if with_entries:
         strong = [i for is_strong, i in with_entries if is_strong]
-        return strong[-1] if strong else with_entries[-1][1]
+        if strong:
+            return strong[-1]
+        found = with_entries[-1][1]
+        # "Литература … Источники …": a weak heading right after another's entries is a
+        # section of the same list, which the first one opens
+        for _, i in reversed(with_entries[:-1]):
+            if not _only_entries_between(lines, i, found):
+                break
+            found = i
+        return found
     return candidates[-1]
+
+
+def _only_entries_between(lines: list[_Line], a: int, b: int) -> bool:
+    """Whether every line between headings ``a`` and ``b`` is an entry, a blank or a section
+    title (a wrapped entry's lower-case continuation counts)."""
+    entries = 0
+    for ln in lines[a + 1 : b]:
+        s = ln.text.strip()
+        if not s or fold_heading(s) in _SUB_OR_WEAK:
+            continue
+        if not (_entry_like(s) or s[:1].islower()):
+            return False
+        entries += 1
+    return entries > 0
 
 
 @dataclass
@@ -724,6 +769,8 @@ def _split_region(
             blank_before = True
             continue
         if kind is _Kind.EXCLUDED:
+            if reason == "subheading":
+                blank_before = True  # a section title ends the entry before it
             lead = len(ln.text) - len(ln.text.lstrip())
             span = Span(ln.start + lead, ln.start + len(ln.text.rstrip()))
             excluded.append(Exclusion(span, ln.number, reason))
@@ -786,7 +833,9 @@ def _split_region(
                 if new and not has_year and len(body_text.split()) <= 3 and not starts_entry(ln):
                     new = False  # a wrapped line that cannot start an entry ("Press.")
             else:
-                new = starts_entry(ln) and (_ends_entry(prev_text) or has_year)
+                new = starts_entry(ln) and (
+                    _ends_entry(prev_text) or has_year or _link_ended(prev_text, body_text)
+                )
         if new:
             if is_marker and number is not None:
                 last_number = number

@@ -150,11 +150,16 @@ def label_spans(article: Article) -> list[tuple[int, int] | None]:
 
 
 def gold_entry_spans(article: Article) -> list[tuple[int, int]]:
-    """Spans of the last ``entries`` non-blank lines: the labelled entries 1..n."""
+    """Spans of the last ``entries`` non-blank lines: the labelled entries 1..n (a section
+    title inside the list, "Источники" after "Литература", is no entry: the guide numbers
+    the entries straight through both parts)."""
+    from refcheck.split import SUBHEADINGS, fold_heading, is_reference_heading
+
     spans: list[tuple[int, int]] = []
     pos = 0
     for line in article.text.split("\n"):
-        if line.strip():
+        s = line.strip()
+        if s and not (is_reference_heading(s) or fold_heading(s) in SUBHEADINGS):
             spans.append((pos, pos + len(line)))
         pos += len(line) + 1
     return spans[-article.entries :] if article.entries else []

@@ -27,12 +27,12 @@ from refcheck.parse import parse_string
 )  # fmt: skip
 def test_a_listed_web_label_keys_the_entry(entry: str, key: str, url: str) -> None:
     r = parse_string(entry)
-    assert (r.key, r.url) == (key, url)
+    assert (r.label, r.key, r.url) == (key, "", url)
     assert not any(a.display.startswith("URL") for a in r.authors)
 
 
 def test_an_entry_whose_author_is_named_url_is_no_label() -> None:
-    assert parse_string("URL: https://a.org/b").key == ""
+    assert parse_string("URL: https://a.org/b").label == ""
 
 
 def test_labels_are_cited_alone_together_and_beside_dated_works() -> None:

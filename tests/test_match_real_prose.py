@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from refcheck.checks import citation_style
 from refcheck.checks import citations as rules
-from refcheck.cite import extract_citations
+from refcheck.cite import extract_citations, extract_citations_from_text
 from refcheck.match import compare_names, match_citations, name_variants, ru_stem
 from refcheck.model import Agent, Document, Link, Organization, PartialDate, Person, Reference, Span
 from refcheck.rules import Context
@@ -406,3 +406,44 @@ def test_a_work_without_an_author_cited_by_its_titles_first_words_beats_a_namesa
 def test_a_colon_typed_for_the_comma_and_glued_to_the_year_is_a_citation() -> None:
     year_entry = entry(P("Coşkun", "O."), year=2024)
     assert links("Bu görüş (Coşkun:2024) yaygındır.", [year_entry]) == [("Coşkun:2024", 1, "exact")]
+
+
+def test_a_harvard_list_with_particles_and_disambiguating_names_gives_every_work() -> None:
+    got = [
+        c.text
+        for c in extract_citations_from_text(
+            "(Cohen et al. 2007, Loi, Marchman, et al. 2017, van Dijk et al. 2013, Yu 2018)"
+        )
+    ]
+    assert got == [
+        "Cohen et al. 2007",
+        "Loi, Marchman, et al. 2017",
+        "van Dijk et al. 2013",
+        "Yu 2018",
+    ]
+
+
+def test_the_second_cited_name_picks_the_entry_with_that_second_author() -> None:
+    vaca = entry(P("Loi"), P("Vaca"), P("Ashland"), P("Marchman"), year=2017, title="Play")
+    marchman = entry(P("Loi"), P("Marchman"), P("Fernald"), year=2017, title="Eye movements")
+    got = links("(Loi, Marchman, et al. 2017; Loi, Vaca, et al. 2017)", [vaca, marchman])
+    assert [(t, r) for t, r, _ in got] == [
+        ("Loi, Marchman, et al. 2017", 2),
+        ("Loi, Vaca, et al. 2017", 1),
+    ]
+
+
+def test_a_cyrillic_citation_means_the_russian_entry_of_an_author_listed_in_two_scripts() -> None:
+    de = entry(
+        P("Krotova", "E."),
+        year=2020,
+        title="Syntaktische Modifikationen",
+        raw="Krotova E. Syntaktische Modifikationen der Phraseme. Hamburg, 2020.",
+    )
+    ru = entry(
+        P("Кротова", "Е. Б."),
+        year=2020,
+        title="Синтаксическое поведение идиом",
+        raw="Кротова Е.Б. Синтаксическое поведение идиом и неидиоматических выражений. 2020.",
+    )
+    assert [r for _, r, _ in links("[Кротова 2020], [Krotova 2020]", [de, ru])] == [2, 1]

@@ -285,3 +285,10 @@ def test_given_first_editors_keep_every_word_after_the_initials_in_the_family_na
         ("", "Martin", "M. En"),  # no particle: a given name (as "J. Stapleton Roy")
         ("van der", "Parr", "B. E."),
     ]
+
+
+def test_a_team_is_a_group_author() -> None:
+    r = parse_string("R Core Team. (2022). *R: A language and environment*. R Foundation.")
+    assert [type(a).__name__ for a in r.authors] == ["Organization"]
+    assert r.authors[0].display == "R Core Team"
+    assert _names(parse_string("Team, J. (2019). *A title*. Publisher.").authors) == ["Team, J."]

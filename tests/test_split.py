@@ -765,3 +765,15 @@ def test_a_list_keyed_by_its_citations_has_one_entry_per_key() -> None:
         "Великанова & Орехов 2019 — Великанова Н. П. Цифровая текстология."
     )
     assert not looks_like_entry_start("Вестник 2019 года и другие издания.")
+
+
+def test_a_group_author_before_a_bare_year_starts_an_entry() -> None:
+    doc = split(
+        "Body.\n\nReferences\n"
+        "Pulverman, Rachel, Roberta M. Golinkoff & Kathy Hirsh-Pasek. 2008. Infants discriminate "
+        "manners and paths. Cognition 108(3). 825–830.\n"
+        "R Core Team. 2022. R: A language and environment for statistical computing. Vienna.\n"
+    )
+    assert [t[:12] for t in texts(doc)] == ["Pulverman, R", "R Core Team."]
+    assert looks_like_entry_start("World Bank. 2019a. World development report.")
+    assert not looks_like_entry_start("Press. 2019. continued")  # lower-case title after it

@@ -516,13 +516,29 @@ def _enumerations(ctx: Context) -> set[int]:
     return out
 
 
+# a numbered linguistic example: "(4) Der neue Name … gegriffen. (Rhein-Zeitung, 04.11.2019)"
+_EXAMPLE_LINE = re.compile(r"[ \t]*\(\d{1,3}[a-zа-я]?\)[ \t]")
+
+
+def _example_source(text: str, c: Citation) -> bool:
+    """Whether ``c`` tags the source of a numbered example (the corpus a sentence was taken
+    from, as linguistics articles print them): it closes a line that opens with ``(4)``."""
+    line_start = text.rfind("\n", 0, c.span.start) + 1
+    line_end = text.find("\n", c.span.end)
+    rest = text[c.span.end : line_end if line_end >= 0 else len(text)]
+    return _EXAMPLE_LINE.match(text, line_start) is not None and not rest.strip(" .)]")
+
+
 @check("X301")
 def citation_without_entry(ctx: Context) -> Iterator[Finding]:
     by_idx = _refs_by_index(ctx.references)
     listed_dates = _enumerations(ctx)
+    text = ctx.document.text
     for c, lk, _ in _pairs(ctx):
         if lk.reference is not None or c.index in listed_dates:
             continue
+        if not lk.candidates and _example_source(text, c):
+            continue  # a corpus example's source, not a cited work
         suggestion = ""
         if is_web_source_key(c.key):
             msg = f"({c.text}): no entry labelled {c.key} in the reference list"

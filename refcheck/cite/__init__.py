@@ -33,6 +33,7 @@ from dataclasses import replace
 from refcheck.cite.bare import (
     ListedYears,
     bare_citations,
+    keyed_brackets,
     listed_parentheses,
     year_only_citations,
 )
@@ -87,6 +88,9 @@ def extract_citations(doc: Document) -> tuple[Citation, ...]:
     )
     bare += listed_parentheses(
         text, body.start, body.end, doc.references, [c.span for c in (*found, *bare)], listed=listed
+    )
+    bare += keyed_brackets(
+        text, body.start, body.end, doc.references, [c.span for c in (*found, *bare)]
     )
     if bare:
         group = max((c.group for c in found), default=0)

@@ -22,7 +22,15 @@ from collections.abc import Sequence
 
 from refcheck.cite.grammar import YEAR
 from refcheck.cite.items import parse_tail
-from refcheck.model import Citation, Person, Reference, Span
+from refcheck.model import (
+    Citation,
+    Person,
+    Reference,
+    Span,
+    is_web_source_key,
+    source_key,
+    title_acronym,
+)
 
 # A year standing in prose, then the name right before it (read backwards from the year).
 _YEAR = re.compile(r"(?<=[\s,])((?:1[5-9]|20)\d\d)([a-zа-я])?(?![\w/–—-])")
@@ -351,6 +359,59 @@ def listed_parentheses(
                     locator=item["loc"] or "",
                     locator_style=(item["kw"] or "").lower(),
                     no_year=year is None,
+                )
+            )
+    return out
+
+
+# "[НКРЯ]", "[РМС I: 484]", "[RHAF: 206]", "[KSSJ-MF]", "[РМС; Matešić 1982]": a source cited
+# by the abbreviation the list keys it under (no year); the key ends at a colon or comma before
+# a page. A bracket with no key in the list may name a dictionary by its title's initials.
+_BRACKET = re.compile(r"\[([^\[\]\n]{2,200})\]")
+_KEY_ITEM = re.compile(r"\s*([^\W\d_][^\[\]\n:,;]{1,39}?)(?:\s?[:,]\s?(\d[\d\s–—-]{0,12}?))?\s*")
+_ACRONYM = re.compile(r"[A-ZА-ЯЁ]{3,8}")
+
+
+def keyed_brackets(
+    text: str, start: int, end: int, refs: Sequence[Reference], taken: Sequence[Span]
+) -> list[Citation]:
+    """Items of square brackets in ``text[start:end]`` that hold a listed source's key (and
+    at most a page): citations of that entry. Only what the list has counts (a key, or a
+    dictionary's acronym that the initials of exactly one title spell), so nothing here is
+    X301."""
+    keys = {r.label for r in refs if r.label and not is_web_source_key(r.label)}
+    acronyms: dict[str, list[Reference]] = {}
+    spans = [(s.start, s.end) for s in taken]
+    out: list[Citation] = []
+    for m in _BRACKET.finditer(text, start, end):
+        pos = m.start(1)
+        for part in m[1].split(";"):
+            a, pos = pos, pos + len(part) + 1
+            km = _KEY_ITEM.fullmatch(part)
+            if km is None:
+                continue
+            key = source_key(km[1])
+            if key not in keys:
+                if not _ACRONYM.fullmatch(key):
+                    continue
+                if not acronyms:
+                    for r in refs:
+                        acronyms.setdefault(title_acronym(r.title), []).append(r)
+                if len(acronyms.get(key, ())) != 1:
+                    continue  # the match stage links it by the one title it spells
+            span = Span(a + km.start(1), a + (km.end(2) if km[2] else km.end(1)))
+            if any(x < span.end and span.start < y for x, y in spans):
+                continue
+            out.append(
+                Citation(
+                    index=0,
+                    text=span.slice(text),
+                    span=span,
+                    kind="parenthetical",
+                    authors=(km[1].strip(),),
+                    locator=(km[2] or "").strip(),
+                    locator_style="colon" if km[2] else "",
+                    key=key,
                 )
             )
     return out

@@ -161,7 +161,10 @@ ALSO_SPLIT = re.compile(
     r",\s+(?=(?i:see\s+also|see|also|cf\.|compare|также|см\.|ср\.|ayrıca|bkz\.|bax)\s+\S)"
     r"|(?<=\d),\s+(?=[A-ZÀ-ÞА-ЯЁĞŞİÇÖÜƏ][^,;:()\d]{0,60},\s*(?:1[5-9]|20)\d\d(?!\d))"
     # Harvard without commas: "(Potter and Perry 1995, Komşuoğlu ve ark. 1990)"
-    r"|(?<=(?:1[5-9]|20)\d\d),\s+(?=[A-ZÀ-ÞА-ЯЁĞŞİÇÖÜƏ][^,;:()\d]{0,60}\s(?:1[5-9]|20)\d\d(?!\d))"
+    # (also "van Dijk et al. 2013" and a name list that tells two works apart, "Loi, Vaca, et
+    # al. 2017")
+    r"|(?<=(?:1[5-9]|20)\d\d),\s+(?=(?:(?:van|von|de|der|den|da|di|du|la|le)\s+){0,2}"
+    r"[A-ZÀ-ÞА-ЯЁĞŞİÇÖÜƏ](?:[^,;:()\d]{0,60}|[^;:()\d]{0,60}et\sal\.?)\s(?:1[5-9]|20)\d\d(?!\d))"
 )
 
 # "(Giglio, Xiu 2017 и Kelly, Pruitt, Su 2017)": a conjunction after a year joins two works.

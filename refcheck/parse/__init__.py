@@ -30,7 +30,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from refcheck.model import ParseStatus, RawEntry, Reference, Span, web_source_key
+from refcheck.model import (
+    ParseStatus,
+    RawEntry,
+    Reference,
+    Span,
+    source_key,
+    web_source_key,
+)
 from refcheck.parse.dates import parse_date
 from refcheck.parse.fields import _Fields
 from refcheck.parse.grammar import _grammar_is_sure, _markup_to_stars, _parse, _status
@@ -91,7 +98,7 @@ def parse_string(
             clean = clean[key.end() :]  # the entry after its key, "Гаспаров 2000 – "
         web = _WEB_LABEL.match(clean)
         if web:
-            clean = clean[web.end() :]  # "URL-1. (2014). http://…": the label is the key
+            clean = clean[web.end() :]  # "URL-1. (2014). http://…": the label, not the author
         f = _read(clean, reader)
         repair(f, clean)
         if key:
@@ -107,12 +114,28 @@ def parse_string(
             script=_script(text),
         )
     ref = _reference(f, clean, raw, index, sp, line=line)
-    return replace(ref, key=web_source_key(web[1])) if web else ref
+    if web:
+        return replace(ref, label=web_source_key(web[1]))
+    marked = "–" in clean[:40] or "—" in clean[:40] or clean[:1] == "["
+    abbr = _SOURCE_KEY.match(clean) if marked and not key else None
+    # "НКРЯ – Национальный корпус …": the key the text cites it by ([НКРЯ]); the entry keeps
+    # its fields as read (lists differ on whether the abbreviation is part of the title)
+    return replace(ref, label=source_key(abbr[1] or abbr[2])) if abbr else ref
 
 
 # Turkish theses and journals list web sources under a label they cite by, "URL-1. (2014).
 # http://…", "URL 2: https://…" cited "(URL-1)" (refcheck.cite): the label keys the entry.
 _WEB_LABEL = re.compile(r"(?:URL|Url)\s?[-–—]?\s?(\d{1,3})\b\s*[.:)\-–—]?\s*(?=\S)")
+
+
+# A source listed under the abbreviation it is cited by (GOST R 7.0.5 "Источники"):
+# "НКРЯ – …", "РМС I — …", "KSSJ — MF — …", "DeReKo – …"
+_SOURCE_KEY = re.compile(
+    r"([^\W\d_][\w'’\-]{1,20}(?:\s[IVX]{1,4})?(?:\s[–—―]\s[A-ZА-ЯЁ]{2,6})?)"
+    r"\s[–—―=]\s(?=[A-ZÀ-ÞА-ЯЁ«\"“])"
+    # or in brackets before the entry: "[НКРЯ] Национальный корпус …"
+    r"|\[([^\W\d_][\w'’\-]{1,20}(?:\s[IVX]{1,4})?)\]\s(?=[A-ZÀ-ÞА-ЯЁ«\"“])"
+)
 
 
 # A list keyed by the citations that point to it (Russian linguistics; GOST R 7.0.5's

@@ -423,7 +423,7 @@ _ORG_STEMS = re.compile(
     r"teşkil|başkan|prezid|президент|meclis|məclis|parlam|gazete|qəzet|газет|новост|daire|"
     r"müdürl|idarə|управл|палат|court|mahkeme|trust|fund|fond|фонд|program|initiat|observ|"
     r"laborat|museum|müze|музе|librar|kütüph|библиот|archiv|arşiv|архив|party|partisi|парти|"
-    r"federa|board|authorit|secretar|trialist|working|агентлик|xəbər)"
+    r"federa|board|authorit|secretar|trialist|working|агентлик|xəbər|team\b)"
 )
 _STEM_FOLD = str.maketrans({"\u0307": None, "ı": "i", "ſ": "s"})  # what (?i) also equates
 
@@ -457,7 +457,7 @@ _ORG_HINT = re.compile(
     r"администрация|федерации|республики|службы?|агентство|nations|union|world|national|"
     r"statistics|statistical|academy|akademiyası|академия|bank|press|news|agentliyi|"
     # news agencies, offices, courts, parliaments, projects: organisations in four languages
-    r"ajansı|ajans|komisyonu|komissiyası|комиссия|staff|services?|collaboration|consortium|"
+    r"ajansı|ajans|komisyonu|komissiyası|комиссия|staff|team|services?|collaboration|consortium|"
     r"project|network|task force|sendikası|teşkilatı|başkanlığı|prezidenti|президент|"
     r"meclisi|məclisi|parlamenti|parliament|gazetesi|qəzeti|газета|новости|dairesi|daire|"
     r"müdürlüğü|idarəsi|управление|палата|court|mahkemesi|trust|fund|fondu|фонд|programme|"
