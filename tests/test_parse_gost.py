@@ -349,3 +349,26 @@ def test_a_statement_left_in_the_title_is_cut_when_it_names_the_authors(
     entry: str, title: str
 ) -> None:
     assert _parse_string(entry).title == title  # either reader
+
+
+@pytest.mark.parametrize(
+    ("entry", "title", "year", "authors"),
+    [
+        ("Патент №1044845. Позиционный пневмопривод [Текст] / Е. А. Рязанов (СССР). –– "
+         "№ 3318224/23-06 ; заявл. 10.07.1981 ; опубл. 30.09.1983, Бюл. № 36. –– 3 с. : ил.",
+         "Позиционный пневмопривод", 1983, ["Рязанов, Е. А."]),
+        ("Пат. 2738039 Российская Федерация, МПК G 01 C 23/005, G 01 C 21/00. Способ навигации "
+         "/ Васильев К. К., Королев Л. Ю. ; заявитель МГУ. – № 2020110580 ; заявлено "
+         "13.03.2020 ; опубл. 20.12.2020, Бюл. № 35.",
+         "Способ навигации", 2020, ["Васильев, К. К.", "Королев, Л. Ю."]),
+        ("Способ получения микрокремнезема : патент N2625114 Рос. Федерация ; патентообладатель "
+         "МГУ. – № 2016115956; опубл. 11.07.2017, Бюл. № 20. – 9с.",
+         "Способ получения микрокремнезема", 2017, []),
+    ],
+)  # fmt: skip
+def test_a_patent_is_dated_by_its_publication_and_has_no_issue(
+    entry: str, title: str, year: int, authors: list[str]
+) -> None:
+    r = _parse_string(entry)
+    assert (r.title, r.year, r.volume, r.issue) == (title, year, "", "")
+    assert [a.display for a in r.authors] == authors

@@ -470,6 +470,8 @@ def repair(f: _Fields, text: str) -> None:
         _web_page_name(f, text)
     if " / " in f.title and " //" in text and f.authors:
         _statement_in_title(f)
+    if _PATENT_HEAD.match(text) or ("атент" in text and ("опубл." in text or ": патент" in text)):
+        _patent(f, text)
     if f.authors and " / " in text:
         _statement_authors(f, text)
     elif not f.authors and not f.editors and " / " in text:
@@ -792,6 +794,37 @@ def _statement_in_title(f: _Fields) -> None:
     family = first.family if isinstance(first, Person) else first.name
     if (family and fold_key(family) in fold_key(statement)) or _NAME_INITIAL.search(statement):
         f.title = f.title[:cut].rstrip(" .,;:")
+
+
+# GOST patents: "Патент №1044845. Позиционный пневмопривод [Текст] / Е. А. Рязанов (СССР). –
+# № 3318224/23-06 ; заявл. 10.07.1981 ; опубл. 30.09.1983, Бюл. № 36.", "Пат. 2738039 Российская
+# Федерация, МПК G 01 C 23/005. Способ … / Васильев К. К. ; …", "Способ … : патент 2526454 Рос.
+# Федерация, МПК …"
+_PATENT_HEAD = re.compile(r"(?:Патент|Пат\.)\s*(?:№|N)?\s*\d+[^.]*\.\s+")
+_PATENT_TAIL = re.compile(r"\s*:\s*патент\b.*$", re.IGNORECASE)
+_PATENT_PUBLISHED = re.compile(r"опубл(?:иковано)?\.?\s*(?:\d{1,2}\.\d{1,2}\.)?((?:1[89]|20)\d\d)")
+_PATENT_TITLE = re.compile(
+    r"(?P<t>[^/\[]{3,300}?)\s*(?:\[[^\]]*\]\s*)?(?:/\s*(?P<s>[^;/–—]{3,200}))?(?=[;.–—]|$)"
+)
+
+
+def _patent(f: _Fields, text: str) -> None:
+    """A patent is dated by its publication (``опубл.``), not its application; its numbers are
+    no volume or issue; its title is neither the patent's number nor ``: патент …``."""
+    published = _PATENT_PUBLISHED.search(text)
+    if published:
+        f.year = int(published[1])
+    f.volume = f.issue = ""
+    head = _PATENT_HEAD.match(text)
+    if head:
+        m = _PATENT_TITLE.match(text, head.end())
+        if m:
+            f.title = m["t"].strip(" .")
+            if m["s"] and (not f.authors or any(a.display.startswith("Пат") for a in f.authors)):
+                agents, f.et_al = read_names(re.sub(r"\s*\([^)]*\)", "", m["s"]).strip())
+                f.authors = [a for a in agents if isinstance(a, Person)]
+    elif _PATENT_TAIL.search(f.title):
+        f.title = _PATENT_TAIL.sub("", f.title)
 
 
 # a role in a statement of responsibility: its names are not the authors
