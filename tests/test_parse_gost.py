@@ -372,3 +372,16 @@ def test_a_patent_is_dated_by_its_publication_and_has_no_issue(
     r = _parse_string(entry)
     assert (r.title, r.year, r.volume, r.issue) == (title, year, "", "")
     assert [a.display for a in r.authors] == authors
+
+
+def test_an_autoreferats_heading_author_found_later_in_the_statement_takes_its_order() -> None:
+    r = _parse_string(
+        "Королев, Л. Ю. Оценивание координат группы / К. К. Васильев, Л. Ю. Королев // "
+        "Автоматизация процессов управления. – 2019. – № 3 (57). – С. 86–92."
+    )
+    assert [a.display for a in r.authors] == ["Васильев, К. К.", "Королев, Л. Ю."]
+    r = _parse_string(
+        "Королев, Л. Ю. Оценивание / Л. Ю. Королев ; под ред. К. К. Васильева // Вестник. – "
+        "2019. – № 3. – С. 86–92."
+    )
+    assert [a.display for a in r.authors] == ["Королев, Л. Ю."]

@@ -772,7 +772,18 @@ def _statement_authors(f: _Fields, text: str) -> None:
         )
         and isinstance(first, Person)
         and isinstance(agents[0], Person)
-        and fold_key(agents[0].family) == fold_key(first.family)
+        and (
+            fold_key(agents[0].family) == fold_key(first.family)
+            # an autoreferat's list of its author's works: the heading is the author, the
+            # statement every author in order ("Королев, Л. Ю. … / К. К. Васильев, Л. Ю. Королев")
+            or (
+                any(
+                    isinstance(a, Person) and fold_key(a.family) == fold_key(first.family)
+                    for a in agents
+                )
+                and not _STATEMENT_ROLE.search(m["names"])
+            )
+        )
     ):
         f.authors, f.et_al = list(agents), et_al
 
