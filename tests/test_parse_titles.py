@@ -183,3 +183,27 @@ def test_a_title_in_the_authors_place_keeps_its_translation_before_a_description
         "Basics of the law on notaries",
         "Ėlektronnyĭ resurs",
     )
+
+
+def test_a_translated_russian_title_ends_at_its_bracket_and_the_journal_follows() -> None:
+    r = _parse_string(
+        "Avetyan E.E., Parko I.V. Zhiznennye tsikly teleskopa “Khabbl” [Life cycles of the "
+        "Hubble telescope]. Interekspo Geo-Sibir — Interexpo Geo-Siberia, 2021, no. 1, pp. 3–5."
+    )
+    assert (r.title, r.title_translation, r.container_title, r.issue, r.pages) == (
+        "Zhiznennye tsikly teleskopa “Khabbl”",
+        "Life cycles of the Hubble telescope",
+        "Interekspo Geo-Sibir — Interexpo Geo-Siberia",
+        "1",
+        "3–5",
+    )
+
+
+def test_a_space_before_the_titles_period_does_not_join_the_publisher_to_it() -> None:
+    r = _parse_string(
+        "Spence, J. D. (1990). The Search for Modern China . W. W. Norton & Company. New York."
+    )
+    assert (r.title, r.publisher) == ("The Search for Modern China", "W. W. Norton & Company")
+    assert _parse_string(
+        "Paintings by Lawrence . . . and Other Artists. New York, 1910."
+    ).title.startswith("Paintings by Lawrence . . .")  # an ellipsis stays

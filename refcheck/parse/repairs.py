@@ -470,6 +470,8 @@ def repair(f: _Fields, text: str) -> None:
         _web_page_name(f, text)
     if " / " in f.title and " //" in text and f.authors:
         _statement_in_title(f)
+    if " . " in f.title and " . ." not in f.title and ". . " not in f.title:
+        _title_gap(f, text)
     if _PATENT_HEAD.match(text) or ("атент" in text and ("опубл." in text or ": патент" in text)):
         _patent(f, text)
     if f.authors and " / " in text:
@@ -805,6 +807,29 @@ def _statement_in_title(f: _Fields) -> None:
     family = first.family if isinstance(first, Person) else first.name
     if (family and fold_key(family) in fold_key(statement)) or _NAME_INITIAL.search(statement):
         f.title = f.title[:cut].rstrip(" .,;:")
+
+
+def _title_gap(f: _Fields, text: str) -> None:
+    """``Title [Translation]. Journal — English journal, 2019`` read with the journal in the
+    title (the bracket taken out leaves ``Title . Journal``), or ``Title . Publisher`` typed with a
+    space before the period: the title ends at the gap, the rest is the source or publisher."""
+    head, _, tail = f.title.partition(" . ")
+    tail = tail.strip(" ,.")
+    if not head or not tail or "/" in f.title or head.count("«") > head.count("»"):
+        return  # a link typed with spaces, a quotation still open
+    if f.title_translation:
+        start = text.find(tail)
+        end = text.find(f.container_title, start) if f.container_title and start >= 0 else -1
+        numbered = bool(f.volume or f.issue or f.pages)  # an article's numbers: a periodical
+        if end > start >= 0:  # the source runs from the gap through what was read as it
+            f.container_title = text[start : end + len(f.container_title)]
+        elif not f.container_title and numbered:
+            f.container_title = tail
+            if f.type == "book":
+                f.type = "article-journal"
+        f.title = head
+    elif not (f.container_title or f.publisher):
+        f.title, f.publisher = head, tail
 
 
 # GOST patents: "Патент №1044845. Позиционный пневмопривод [Текст] / Е. А. Рязанов (СССР). –
