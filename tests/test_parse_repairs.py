@@ -930,3 +930,10 @@ def test_a_number_labelled_as_a_page_is_no_volume(
     f = _Fields(title="Статья", container_title="Журнал", volume=volume)
     repair(f, text)
     assert (f.volume, f.pages) == want
+
+
+def test_a_language_note_at_the_end_is_no_publisher() -> None:
+    r = parse_string(
+        "Ahmadi-Givi, H. (2004). Comparative grammar of Turkish and Persian. [In Persian]."
+    )
+    assert r.publisher == ""

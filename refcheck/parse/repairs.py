@@ -472,6 +472,8 @@ def repair(f: _Fields, text: str) -> None:
         _statement_in_title(f)
     if " . " in f.title and " . ." not in f.title and ". . " not in f.title:
         _title_gap(f, text)
+    if f.publisher[:1] in "[(" and _LANGUAGE_NOTE.fullmatch(f.publisher):
+        f.publisher = ""  # "… Tehran: Gatreh. [In Persian]": the work's language, no imprint
     if _PATENT_HEAD.match(text) or ("атент" in text and ("опубл." in text or ": патент" in text)):
         _patent(f, text)
     if f.authors and " / " in text:
@@ -807,6 +809,11 @@ def _statement_in_title(f: _Fields) -> None:
     family = first.family if isinstance(first, Person) else first.name
     if (family and fold_key(family) in fold_key(statement)) or _NAME_INITIAL.search(statement):
         f.title = f.title[:cut].rstrip(" .,;:")
+
+
+_LANGUAGE_NOTE = re.compile(
+    r"[\[(]\s*(?:in|на)\s+[^\W\d_]+(?:\s[^\W\d_]+)?\s*[\])]\.?", re.IGNORECASE
+)
 
 
 def _title_gap(f: _Fields, text: str) -> None:
