@@ -207,3 +207,22 @@ def test_a_space_before_the_titles_period_does_not_join_the_publisher_to_it() ->
     assert _parse_string(
         "Paintings by Lawrence . . . and Other Artists. New York, 1910."
     ).title.startswith("Paintings by Lawrence . . .")  # an ellipsis stays
+
+
+def test_a_title_in_the_authors_place_with_a_translation_and_a_description() -> None:
+    r = _parse_string(
+        "Torpaq islahatı haqqında [On land reform] [Qanun]. (1997). *AR Qanunlar Külliyyatı*, *III*."
+    )
+    assert (r.title, r.title_translation, r.genre) == (
+        "Torpaq islahatı haqqında",
+        "On land reform",
+        "Qanun",
+    )
+
+
+def test_a_bracketed_gost_kind_statement_leaves_its_brackets_and_slash() -> None:
+    r = _parse_string(
+        "Макаров Р. Н. Основы надёжности лётного состава : [учеб. пособ.] / Р. Н. Макаров – М. : "
+        "Воздушный транспорт, 1990. – 384 с."
+    )
+    assert (r.title, r.genre) == ("Основы надёжности лётного состава", "учеб. пособ.")

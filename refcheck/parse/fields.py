@@ -351,6 +351,11 @@ _PRESS_CITY = re.compile(
 _YEAR_END = re.compile(r"[,\s(]*\b(?P<y>1[5-9]\d\d|20\d\d)[a-z]?\)?\.?$")
 
 
+# a name with words in square brackets after it: a title and its translation ("Title
+# [Translation]"), not an acronym ("[WHO]")
+NAME_BRACKET = re.compile(r"(.+?)\s*\[([^\[\]]*\s[^\[\]]*)\]")
+
+
 @dataclass(slots=True)
 class _Fields:
     """Mutable scratch record while one entry is read; frozen into a Reference at the end."""

@@ -16,6 +16,7 @@ from refcheck.parse.fields import (
     _PLACE_PUB,
     _PROCEEDINGS,
     _THESIS,
+    NAME_BRACKET,
     _Fields,
     _read_container,
     _read_publisher,
@@ -50,9 +51,6 @@ _EDITION_NUMBER = re.compile(r"(\d+)\s*-?\s*[^\W\d_]{0,3}\.?$")
 _ITALIC_THEN_NUMBER = re.compile(r"\*[^*]{1,200}\*(?:\s*,\s*\*?\(?\d|\.?$)")
 
 
-_NAME_BRACKET = re.compile(r"(.+?)\s*\[([^\[\]]*\s[^\[\]]*)\]")
-
-
 def _translated_title_head(f: _Fields) -> bool:
     """The one "author" has words in square brackets after it, not an acronym (``[WHO]``)."""
     if len(f.authors) != 1 or not isinstance(f.authors[0], Organization):
@@ -62,7 +60,7 @@ def _translated_title_head(f: _Fields) -> bool:
     return (
         " " in abbr.strip()
         or sum(ch.islower() for ch in abbr) >= 2
-        or (not abbr and _NAME_BRACKET.fullmatch(org.name) is not None)
+        or (not abbr and NAME_BRACKET.fullmatch(org.name) is not None)
     )
 
 
@@ -158,9 +156,12 @@ def _parse(text: str) -> tuple[_Fields, str]:
                 f.title, f.title_translation, f.authors = org.name, org.abbreviation, []
                 if _GENRE_WORDS.search(f.title_translation) and not f.genre:
                     f.genre, f.title_translation = f.title_translation, ""  # "[Web]"
-                bm = _NAME_BRACKET.fullmatch(f.title) if f.title.endswith("]") else None
-                if bm and not f.title_translation:
-                    # "Title [Translation] [Ėlektronnyĭ resurs]. (n.d.).": the first bracket
+                bm = NAME_BRACKET.fullmatch(f.title) if f.title.endswith("]") else None
+                if bm:
+                    # "Title [Translation] [Ėlektronnyĭ resurs]. (n.d.).", "… [Translation]
+                    # [Qanun]. (1997).": the first bracket translates, the second describes
+                    if f.title_translation and not f.genre:
+                        f.genre = f.title_translation
                     f.title, f.title_translation = bm[1], bm[2]
             elif (
                 _translated_title_head(f)
@@ -173,7 +174,7 @@ def _parse(text: str) -> tuple[_Fields, str]:
                 head_org = f.authors[0]
                 assert isinstance(head_org, Organization)
                 f.title, f.title_translation = head_org.name, head_org.abbreviation
-                bm = _NAME_BRACKET.fullmatch(f.title)
+                bm = NAME_BRACKET.fullmatch(f.title)
                 if bm:
                     f.title, f.title_translation = bm[1], bm[2]
                 f.authors = []

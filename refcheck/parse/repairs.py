@@ -13,7 +13,7 @@ import re
 from refcheck.model import Organization, Person
 from refcheck.normalise.folding import fold_key
 from refcheck.parse.dates import EN_MONTH_NAMES
-from refcheck.parse.fields import _CITIES, YEAR_SPAN_END, _Fields
+from refcheck.parse.fields import _CITIES, NAME_BRACKET, YEAR_SPAN_END, _Fields
 from refcheck.parse.names import _ORG_HINT, _PATRONYMIC, has_org_stem, read_names
 from refcheck.parse.tokens import _unquote
 
@@ -266,7 +266,11 @@ def _untitled_article(f: _Fields, text: str, org: Organization) -> None:
         # a source named before its italic volume is a periodical: an article has a title
         translation = org.abbreviation
         f.title = name.rstrip(" .")
-        if " " in translation or translation == "Translation needed":
+        bm = NAME_BRACKET.fullmatch(f.title) if f.title.endswith("]") else None
+        if bm:  # "Title [Translation] [Qanun]. (1997).": the second bracket describes it
+            f.title, f.title_translation = bm[1], bm[2]
+            f.genre = f.genre or translation
+        elif " " in translation or translation == "Translation needed":
             f.title_translation = translation
         f.container_title = m["c"]
         if m["v"] and not (f.volume and m["v"].startswith(f.volume)):
@@ -472,6 +476,8 @@ def repair(f: _Fields, text: str) -> None:
         _statement_in_title(f)
     if " . " in f.title and " . ." not in f.title and ". . " not in f.title:
         _title_gap(f, text)
+    if "]" in f.genre and "[" not in f.genre:
+        f.genre = f.genre.split("]", 1)[0].strip()  # ": [учеб. пособ.] / …": the bracket's words
     if f.publisher[:1] in "[(" and _LANGUAGE_NOTE.fullmatch(f.publisher):
         f.publisher = ""  # "… Tehran: Gatreh. [In Persian]": the work's language, no imprint
     if _PATENT_HEAD.match(text) or ("атент" in text and ("опубл." in text or ": патент" in text)):
