@@ -937,3 +937,29 @@ def test_a_language_note_at_the_end_is_no_publisher() -> None:
         "Ahmadi-Givi, H. (2004). Comparative grammar of Turkish and Persian. [In Persian]."
     )
     assert r.publisher == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "container", "pages"),
+    [
+        ("Wallace-Hadrill, A. (1989) “Patronage in Roman society.” In Wallace-Hadrill, A. (ed.) "
+         "Patronage in Ancient Society 63-87. London: Routledge.", "Patronage in Ancient Society",
+         "63-87"),
+        ("Feldstein M (2006). A Muckraking Model. The Harvard International Journal of Press and "
+         "Politics, s. 105-120.", "The Harvard International Journal of Press and Politics",
+         "105-120"),
+    ],
+)  # fmt: skip
+def test_a_page_range_closing_the_source_is_its_pages(
+    text: str, container: str, pages: str
+) -> None:
+    r = parse_string(text)
+    assert (r.container_title, r.pages) == (container, pages)
+
+
+def test_a_report_number_or_a_circa_span_closing_the_source_stays() -> None:
+    r = parse_string(
+        "Owen-Crocker, Gale R. “Seal Bags.” In Encyclopedia of Medieval Dress and Textiles in the "
+        "British Isles, c. 450–1450, edited by Elizabeth Coatsworth, Leiden: Brill, 2012."
+    )
+    assert r.container_title.endswith("c. 450–1450") and r.pages == ""

@@ -107,7 +107,11 @@ _CONTAINER_EDITED = re.compile(
 _DANGLING_ROLE = re.compile(r"[,.]?\s+(?:edited\s+by|by|eds?\.)$")
 _SHORT_BOOK = re.compile(r"([A-ZÀ-Þ][^\W\d_'’-]+(?:[-'’][^\W\d_]+)?), ([A-ZÀ-Þ].{3,})$")
 # a page range closing a book's name (never a year span: "…, 1700-1850")
-_CONTAINER_PAGES = re.compile(rf",\s+(?!{YEAR_SPAN_END})(\d{{1,4}}\s?[-–—]\s?\d{{1,4}})$")
+_CONTAINER_PAGES = re.compile(
+    r"(?:,\s+|\.\s+|(?<=[^\W\d_])\s+)(?:(?:pp?|ss?|с|С)\.\s?)?"
+    rf"(?!{YEAR_SPAN_END})(?!(?:1[5-9]|20)\d\d\s?[-–—])(\d{{1,4}}\s?[-–—]\s?\d{{1,4}})$"
+)
+_NOT_PAGES_BEFORE = (" c.", " ca.", " No.", " no.", " No", "sei")  # circa, report numbers
 # a town or country closing a proceedings' or book's name: "Computer Vision – ECCV 2016, Cham"
 _CONTAINER_PLACE = re.compile(
     rf",\s*(?:{_CITIES}|Cham|Las Vegas|Şəki|Turkey|Türkiye|USA|UK|Germany|France|Russia|"
@@ -402,6 +406,8 @@ def repair(f: _Fields, text: str) -> None:
             # "In Weidner, Flowering in the Shadows, 45–60": the editor's surname, the title
             f.container_title = m[2]
         m = _CONTAINER_PAGES.search(f.container_title)
+        if m and f.container_title[: m.start() + 1].rstrip().endswith(_NOT_PAGES_BEFORE):
+            m = None
         if m and m.start() > 0 and f.pages in ("", m[1]):
             # "Uncertainty and Sensitivity Analysis in …, 131–56": the chapter's pages
             f.pages, f.container_title = m[1], f.container_title[: m.start()]
