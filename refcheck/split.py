@@ -307,6 +307,7 @@ _KEY_START = re.compile(
 _ABBR_KEY_START = re.compile(
     r"[^\W\d_][\w'’\-]{1,20}(?:[ \t][IVX]{1,4})?(?:[ \t][–—―][ \t][A-ZА-ЯЁ]{2,6})?"
     r"[ \t][–—―=][ \t](?=[A-ZÀ-ÞА-ЯЁ«\"“])"
+    r"(?![^\s:,.]{2,30}[ \t]?:)"  # not a wrapped imprint: "Москва – Ленинград : Наука, 1965."
 )
 # a group author before a bare year, as linguistics and Chicago author-date lists print it:
 # "R Core Team. 2022. R: A language …", "World Bank. 2019a. …"

@@ -777,3 +777,10 @@ def test_a_group_author_before_a_bare_year_starts_an_entry() -> None:
     assert [t[:12] for t in texts(doc)] == ["Pulverman, R", "R Core Team."]
     assert looks_like_entry_start("World Bank. 2019a. World development report.")
     assert not looks_like_entry_start("Press. 2019. continued")  # lower-case title after it
+
+
+def test_a_wrapped_imprint_with_two_towns_is_no_source_key() -> None:
+    assert looks_like_entry_start("НКРЯ – Национальный корпус русского языка. URL: http://a.ru/")
+    assert looks_like_entry_start("DeReKo – Deutsches Referenzkorpus. URL: https://b.de/")
+    assert not looks_like_entry_start("Москва – Ленинград : Наука, 1965. – 320 с.")
+    assert not looks_like_entry_start("Москва – Ленинград: Наука, 1965. – 320 с.")
