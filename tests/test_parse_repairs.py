@@ -963,3 +963,20 @@ def test_a_report_number_or_a_circa_span_closing_the_source_stays() -> None:
         "British Isles, c. 450–1450, edited by Elizabeth Coatsworth, Leiden: Brill, 2012."
     )
     assert r.container_title.endswith("c. 450–1450") and r.pages == ""
+
+
+@pytest.mark.parametrize(
+    ("place", "publisher", "want"),
+    [
+        ("II cild. Bakı", "", ("Bakı", "", "")),
+        ("Cilt I, İstanbul", "", ("İstanbul", "", "I")),
+        ("", "Vol. 2. Princeton University Press", ("", "Princeton University Press", "2")),
+        ("Т.", "Фан", ("Т.", "Фан", "")),  # Uzbek "Т." is Toshkent, not a volume
+    ],
+)
+def test_a_volume_word_left_before_the_imprint_leaves_it(
+    place: str, publisher: str, want: tuple[str, str, str]
+) -> None:
+    f = _Fields(title="Əsərləri", place=place, publisher=publisher)
+    repair(f, "Ü. Hacıbəyov. Əsərləri. II cild. Bakı, 1965.")
+    assert (f.place, f.publisher, f.volume) == want

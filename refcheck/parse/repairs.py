@@ -484,6 +484,12 @@ def repair(f: _Fields, text: str) -> None:
         _title_gap(f, text)
     if "]" in f.genre and "[" not in f.genre:
         f.genre = f.genre.split("]", 1)[0].strip()  # ": [учеб. пособ.] / …": the bracket's words
+    for name in ("place", "publisher"):
+        value = getattr(f, name)
+        m = _VOLUME_LEAD.match(value) if value[:1] in "cCvVтТbB" else None  # not "Т." (Toshkent)
+        if m:  # "II cild. Bakı", "Cilt I, İstanbul", "Vol. 2. Princeton …": the volume word
+            f.volume = f.volume or (m["n"] or "")
+            setattr(f, name, value[m.end() :].strip(" ,."))
     if f.publisher[:1] in "[(" and _LANGUAGE_NOTE.fullmatch(f.publisher):
         f.publisher = ""  # "… Tehran: Gatreh. [In Persian]": the work's language, no imprint
     if _PATENT_HEAD.match(text) or ("атент" in text and ("опубл." in text or ": патент" in text)):
@@ -823,6 +829,10 @@ def _statement_in_title(f: _Fields) -> None:
         f.title = f.title[:cut].rstrip(" .,;:")
 
 
+_VOLUME_LEAD = re.compile(
+    r"(?:cild|cilt|том|vol|band|bd)\b\.?\s*(?P<n>[IVXLC]{1,5}\b|\d{1,3}\b)?[.,]?\s*",
+    re.IGNORECASE,
+)
 _LANGUAGE_NOTE = re.compile(
     r"[\[(]\s*(?:in|на)\s+[^\W\d_]+(?:\s[^\W\d_]+)?\s*[\])]\.?", re.IGNORECASE
 )
