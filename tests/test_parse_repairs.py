@@ -980,3 +980,9 @@ def test_a_volume_word_left_before_the_imprint_leaves_it(
     f = _Fields(title="Əsərləri", place=place, publisher=publisher)
     repair(f, "Ü. Hacıbəyov. Əsərləri. II cild. Bakı, 1965.")
     assert (f.place, f.publisher, f.volume) == want
+
+
+def test_a_turkish_sayi_is_no_page_label() -> None:
+    f = _Fields(title="Makale", container_title="Dergi", volume="5")
+    repair(f, "Kaya, A. (2019). Makale. Dergi, C. 5, S. 5, ss. 10-20.")
+    assert (f.volume, f.pages) == ("5", "")

@@ -602,7 +602,10 @@ def _page_range_as_volume(f: _Fields) -> None:
 
 # the page label before a number: GOST's "– С. 29" (Cyrillic or a Latin look-alike), "S. 12",
 # "P. 5", "pp. 3", "ss. 4", "səh. 7"; a volume's label: "Т. 5", "Vol. 5", "Cilt 5", "Bd. 5"
-_PAGE_LABEL = re.compile(r"(?:^|[\s.,;:–—-])(?:[Сс]|[Ss]|[Pp]{1,2}|ss|səh|стр)\.\s?(\d[\d–—-]*)")
+_PAGE_LABEL = re.compile(r"(?:^|[\s.,;:–—-])(?:[Сс]|s|[Pp]{1,2}|ss|səh|стр)\.\s?(\d[\d–—-]*)")
+# a capital "S." is a page (Seite, GOST transliterated) but a Turkish issue (Sayı): "C. 32, S. 1"
+_CAPITAL_S_PAGE = re.compile(r"(?:^|[\s.,;:–—-])S\.\s?(\d[\d–—-]*)")
+_TURKISH_NUMBERS = re.compile(r"\bC(?:ilt)?\.?\s?\d|Sayı|[ğşıİ]")
 # a Latin "C." for the Cyrillic one, in a Cyrillic entry (a Turkish or Azerbaijani "C." is cilt)
 _LATIN_C_PAGE = re.compile(r"(?:^|[\s.,;:–—-])[Cc]\.\s?(\d[\d–—-]*)")
 _CYRILLIC = re.compile(r"[А-яЁё]")
@@ -615,6 +618,8 @@ def _labelled_page_as_volume(f: _Fields, text: str) -> None:
     """``… № 8. – C. 29.`` read with 29 as the volume: a number the entry labels as its page,
     and never as a volume, is the pages."""
     pages = {m[1] for m in _PAGE_LABEL.finditer(text)}
+    if "S." in text and not _TURKISH_NUMBERS.search(text):
+        pages.update(m[1] for m in _CAPITAL_S_PAGE.finditer(text))
     if _CYRILLIC.search(text):
         pages.update(m[1] for m in _LATIN_C_PAGE.finditer(text))
     if f.volume in pages and f.volume not in {m[1] for m in _VOLUME_LABEL.finditer(text)}:
