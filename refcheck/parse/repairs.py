@@ -863,7 +863,11 @@ def _title_gap(f: _Fields, text: str) -> None:
                 f.type = "article-journal"
         f.title = head
     elif not (f.container_title or f.publisher):
-        f.title, f.publisher = head, tail
+        f.title = head
+        if f.volume or f.issue or f.pages:  # "Title . Journal, 5(2), 1–10": the periodical
+            f.container_title = tail
+        else:
+            f.publisher = tail
 
 
 # GOST patents: "Патент №1044845. Позиционный пневмопривод [Текст] / Е. А. Рязанов (СССР). –
