@@ -991,4 +991,8 @@ def test_a_turkish_sayi_is_no_page_label() -> None:
 def test_a_gap_in_the_title_before_a_periodical_with_numbers_gives_the_source() -> None:
     f = _Fields(title="A study of things . Journal of Stuff", volume="5", pages="1-10")
     repair(f, "Smith, J. (2019). A study of things . Journal of Stuff, 5, 1-10.")
-    assert (f.title, f.container_title, f.publisher) == ("A study of things", "Journal of Stuff", "")
+    assert (f.title, f.container_title, f.publisher) == (
+        "A study of things",
+        "Journal of Stuff",
+        "",
+    )
