@@ -33,7 +33,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from refcheck.model import Citation, Link, Organization, Person, Reference, title_acronym
+from refcheck.labels import title_acronym
+from refcheck.model import Citation, Link, Organization, Person, Reference
 from refcheck.normalise import name_keys as _nkeys
 
 __all__ = [

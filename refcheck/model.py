@@ -9,7 +9,6 @@ normalised, folded and romanised forms live in extra fields and never replace th
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Literal
@@ -186,29 +185,6 @@ class Reference:
         if self.no_date or self.year is None:
             return "n.d." + (f"-{self.year_suffix}" if self.year_suffix else "")
         return f"{self.year}{self.year_suffix}"
-
-
-def web_source_key(number: str) -> str:
-    """The one spelling of a Turkish web-source label, ``URL-1``: entries are listed as
-    ``URL-1. …``, ``URL 1: …`` and cited as ``(URL-1)``, ``(URL 1)``; both sides key on this."""
-    return f"URL-{int(number)}"
-
-
-def source_key(label: str) -> str:
-    """The one spelling of a source's abbreviation key: a list's ``KSSJ — MF — Korpus …``,
-    ``РМС I — Матица …`` cited ``[KSSJ-MF]``, ``[РМС I: 484]``: spaces and dashes folded."""
-    return re.sub(r"\s*[-–—―]\s*|\s+", "-", label.strip())
-
-
-def title_acronym(title: str) -> str:
-    """The initials of a title's words, upper-cased: a dictionary cited ``[ФСРЛЯ]`` is listed as
-    ``Фразеологический словарь русского литературного языка``."""
-    return "".join(w[0] for w in re.findall(r"[^\W\d_]+", title)).upper()
-
-
-def is_web_source_key(key: str) -> bool:
-    """Whether a citation key is a web source's label (``URL-1``), not a LaTeX key."""
-    return key.startswith("URL-") and key[4:].isdigit()
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from refcheck.errors import InputError, NoReferencesError
+from refcheck.labels import SOURCE_KEY_HEAD
 from refcheck.model import Document, RawEntry, Source, Span
 
 __all__ = [
@@ -304,11 +305,8 @@ _KEY_START = re.compile(
 )
 # a source keyed by its abbreviation or name, cited "[НКРЯ]", "[РМС I: 484]", "[DeReKo]":
 # "НКРЯ – Национальный корпус …", "РМС I — Матица Српска …", "KSSJ — MF — Korpus …"
-_ABBR_KEY_START = re.compile(
-    r"[^\W\d_][\w'’\-]{1,20}(?:[ \t][IVX]{1,4})?(?:[ \t][–—―][ \t][A-ZА-ЯЁ]{2,6})?"
-    r"[ \t][–—―=][ \t](?=[A-ZÀ-ÞА-ЯЁ«\"“])"
-    r"(?![^\s:,.]{2,30}[ \t]?:)"  # not a wrapped imprint: "Москва – Ленинград : Наука, 1965."
-)
+# (not a wrapped imprint: "Москва – Ленинград : Наука, 1965.")
+_ABBR_KEY_START = re.compile(SOURCE_KEY_HEAD + r"(?![^\s:,.]{2,30}[ \t]?:)")
 # a group author before a bare year, as linguistics and Chicago author-date lists print it:
 # "R Core Team. 2022. R: A language …", "World Bank. 2019a. …"
 _ORG_BARE_YEAR = re.compile(

@@ -20,6 +20,7 @@ from refcheck.cite.grammar import (
     et_al_language,
 )
 from refcheck.findings import Finding, Rule, Severity, register
+from refcheck.labels import is_web_source_key
 from refcheck.match import (
     NameRelation,
     compare_names,
@@ -29,7 +30,7 @@ from refcheck.match import (
     name_variants,
     split_initials,
 )
-from refcheck.model import Citation, Link, Organization, Person, Reference, is_web_source_key
+from refcheck.model import Citation, Link, Organization, Person, Reference
 from refcheck.rules import Context, check
 
 _APA_XCHECK = "APA 7 §8.10–8.12; see apa7-rules.md APA-X-01..X-04"

@@ -49,7 +49,8 @@ from refcheck.cite.grammar import (
 )
 from refcheck.cite.items import Item, is_year_only, parse_item, parse_tail
 from refcheck.cite.narrative import is_narrative_abbreviation, narrative
-from refcheck.model import Citation, Document, Span, web_source_key
+from refcheck.labels import web_source_key
+from refcheck.model import Citation, Document, Span
 
 __all__ = ["extract_citations", "extract_citations_from_text"]
 

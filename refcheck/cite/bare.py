@@ -22,15 +22,8 @@ from collections.abc import Sequence
 
 from refcheck.cite.grammar import YEAR
 from refcheck.cite.items import parse_tail
-from refcheck.model import (
-    Citation,
-    Person,
-    Reference,
-    Span,
-    is_web_source_key,
-    source_key,
-    title_acronym,
-)
+from refcheck.labels import is_web_source_key, source_key, title_acronym
+from refcheck.model import Citation, Person, Reference, Span
 
 # A year standing in prose, then the name right before it (read backwards from the year).
 _YEAR = re.compile(r"(?<=[\s,])((?:1[5-9]|20)\d\d)([a-zа-я])?(?![\w/–—-])")

@@ -30,14 +30,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from refcheck.model import (
-    ParseStatus,
-    RawEntry,
-    Reference,
-    Span,
-    source_key,
-    web_source_key,
-)
+from refcheck.labels import SOURCE_KEY_HEAD, source_key, web_source_key
+from refcheck.model import ParseStatus, RawEntry, Reference, Span
 from refcheck.parse.dates import parse_date
 from refcheck.parse.fields import _Fields
 from refcheck.parse.grammar import _grammar_is_sure, _markup_to_stars, _parse, _status
@@ -130,11 +124,9 @@ _WEB_LABEL = re.compile(r"(?:URL|Url)\s?[-–—]?\s?(\d{1,3})\b\s*[.:)\-–—]
 
 # A source listed under the abbreviation it is cited by (GOST R 7.0.5 "Источники"):
 # "НКРЯ – …", "РМС I — …", "KSSJ — MF — …", "DeReKo – …"
+# (or in brackets before the entry: "[НКРЯ] Национальный корпус …")
 _SOURCE_KEY = re.compile(
-    r"([^\W\d_][\w'’\-]{1,20}(?:\s[IVX]{1,4})?(?:\s[–—―]\s[A-ZА-ЯЁ]{2,6})?)"
-    r"\s[–—―=]\s(?=[A-ZÀ-ÞА-ЯЁ«\"“])"
-    # or in brackets before the entry: "[НКРЯ] Национальный корпус …"
-    r"|\[([^\W\d_][\w'’\-]{1,20}(?:\s[IVX]{1,4})?)\]\s(?=[A-ZÀ-ÞА-ЯЁ«\"“])"
+    SOURCE_KEY_HEAD + r"|\[([^\W\d_][\w'’\-]{1,20}(?:\s[IVX]{1,4})?)\]\s(?=[A-ZÀ-ÞА-ЯЁ«\"“])"
 )
 
 

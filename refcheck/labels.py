@@ -1,0 +1,42 @@
+"""Labels a reference list files its entries under and the text cites them by.
+
+Turkish theses list web sources as ``URL-1. (2014). http://…`` and cite ``(URL-1)``; Russian
+linguistics lists its sources under an abbreviation, ``НКРЯ – Национальный корпус …`` or
+``[НКРЯ] …``, cited ``[НКРЯ]``, ``[РМС I: 484]``; a dictionary may be cited by its title's initials
+(``[ФСРЛЯ]``). The split, parse, cite and match stages all read these: the spellings live here
+once.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A source's abbreviation before the dash that opens its entry: "НКРЯ – …", "РМС I — …",
+# "KSSJ — MF — …", "DeReKo – …" (the splitter's entry start and the parser's label).
+SOURCE_KEY_HEAD = (
+    r"([^\W\d_][\w'’\-]{1,20}(?:[ \t][IVX]{1,4})?(?:[ \t][–—―][ \t][A-ZА-ЯЁ]{2,6})?)"
+    r"[ \t][–—―=][ \t](?=[A-ZÀ-ÞА-ЯЁ«\"“])"
+)
+
+
+def web_source_key(number: str) -> str:
+    """The one spelling of a Turkish web-source label, ``URL-1``: entries are listed as
+    ``URL-1. …``, ``URL 1: …`` and cited as ``(URL-1)``, ``(URL 1)``; both sides key on this."""
+    return f"URL-{int(number)}"
+
+
+def source_key(label: str) -> str:
+    """The one spelling of a source's abbreviation key: a list's ``KSSJ — MF — Korpus …``,
+    ``РМС I — Матица …`` cited ``[KSSJ-MF]``, ``[РМС I: 484]``: spaces and dashes folded."""
+    return re.sub(r"\s*[-–—―]\s*|\s+", "-", label.strip())
+
+
+def title_acronym(title: str) -> str:
+    """The initials of a title's words, upper-cased: a dictionary cited ``[ФСРЛЯ]`` is listed as
+    ``Фразеологический словарь русского литературного языка``."""
+    return "".join(w[0] for w in re.findall(r"[^\W\d_]+", title)).upper()
+
+
+def is_web_source_key(key: str) -> bool:
+    """Whether a citation key is a web source's label (``URL-1``), not a LaTeX key."""
+    return key.startswith("URL-") and key[4:].isdigit()
