@@ -996,3 +996,11 @@ def test_a_gap_in_the_title_before_a_periodical_with_numbers_gives_the_source() 
         "Journal of Stuff",
         "",
     )
+
+
+def test_a_number_after_sayi_is_the_issue_not_a_page() -> None:
+    r = parse_string(
+        "Keskin A. 2009. Hibrit Taşıt Teknolojileri ve Uygulamaları, Mühendis ve Makina,cilt 50,"
+        "sayı 597"
+    )
+    assert (r.volume, r.issue, r.pages) == ("50", "597", "")

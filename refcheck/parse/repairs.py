@@ -433,6 +433,10 @@ def repair(f: _Fields, text: str) -> None:
         _page_range_as_volume(f)
     if f.volume and not f.pages and f.volume[:1].isdigit():
         _labelled_page_as_volume(f, text)
+    if f.pages and not f.issue and ("ayı" in text or "AYI" in text):
+        m = _SAYI.search(text)
+        if m and m[1] == f.pages:  # "cilt 50, sayı 597": the issue, not a page
+            f.issue, f.pages = f.pages, ""
     if len(f.volume) >= 6 and f.volume.isdigit() and not (f.pages or f.issue):
         f.pages, f.volume = f.volume, ""  # "Journal, 2515245918771304.": an article number
     if f.container_title[:2] in ("Tr", "Ed"):
@@ -612,6 +616,9 @@ _CYRILLIC = re.compile(r"[А-яЁё]")
 _VOLUME_LABEL = re.compile(
     r"(?:^|[\s.,;:–—-])(?:[ТT]|т|[Vv]ol|[Cc]ilt|[Bb]d|[Tt]om|кн|[Cc]\s?ild)\.?\s?(\d[\d–—-]*)"
 )
+
+
+_SAYI = re.compile(r"(?<![^\W\d_])(?:[Ss]ayı|SAYI)\s*:?\s*(\d{1,4})\b")
 
 
 def _labelled_page_as_volume(f: _Fields, text: str) -> None:
