@@ -292,3 +292,11 @@ def test_a_team_is_a_group_author() -> None:
     assert [type(a).__name__ for a in r.authors] == ["Organization"]
     assert r.authors[0].display == "R Core Team"
     assert _names(parse_string("Team, J. (2019). *A title*. Publisher.").authors) == ["Team, J."]
+
+
+def test_surnames_with_initials_read_as_one_group_are_the_authors() -> None:
+    r = parse_string(
+        "Delprat S., Guerra T.M, Rimaux J., (2003). Control Strategies for Hybrid Vehicles, "
+        "Proceedings, IEEE 58th Vehicular Technology Conference, 5, 3946-3950."
+    )
+    assert _names(r.authors) == ["Delprat, S.", "Guerra, T. M", "Rimaux, J."]

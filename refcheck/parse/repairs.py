@@ -502,8 +502,12 @@ def repair(f: _Fields, text: str) -> None:
         _statement_authors(f, text)
     elif not f.authors and not f.editors and " / " in text:
         _authors_in_statement(f, text)
-    if len(f.authors) == 1 and isinstance(f.authors[0], Organization) and ";" in f.authors[0].name:
-        _semicolon_names(f)
+    if len(f.authors) == 1 and isinstance(f.authors[0], Organization):
+        name = f.authors[0].name
+        if ";" in name:
+            _semicolon_names(f)
+        elif name.count(",") >= 2 and _INITIALS_RUN.search(name) and not has_org_stem(name):
+            _initialled_names(f)
     if "jurnal" in text or "journal" in text or "qəzet" in text or "gazete" in text:
         _named_journal(f, text)
     if f.container_title:
@@ -980,6 +984,17 @@ def _semicolon_names(f: _Fields) -> None:
     """ "Liu, Jianli; Lughofer, Edwin; Zeng, Xianyi (2015):" read as one group name."""
     agents, et_al = read_names(f.authors[0].display)
     if len(agents) >= 2 and all(isinstance(a, Person) for a in agents):
+        f.authors, f.et_al = list(agents), et_al or f.et_al
+
+
+_INITIALS_RUN = re.compile(r"(?<![^\W\d_])[^\W\d_]\.(?:[^\W\d_]\.?)?(?:,|$)")
+
+
+def _initialled_names(f: _Fields) -> None:
+    """``Delprat S., Guerra T.M, Rimaux J., (2003).`` read as one group name (an initial without
+    its period): surnames each with initials are the authors."""
+    agents, et_al = read_names(f.authors[0].name)
+    if len(agents) >= 2 and all(isinstance(a, Person) and a.given for a in agents):
         f.authors, f.et_al = list(agents), et_al or f.et_al
 
 
