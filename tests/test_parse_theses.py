@@ -78,3 +78,11 @@ def test_long_azerbaijani_thesis_genre_after_a_colon() -> None:
     assert r.type == "thesis"
     assert r.title == "Naxçıvan dialektlərinin leksikası"
     assert r.genre.endswith("dissertasiyanın avtoreferatı")
+
+
+def test_a_thesis_kind_after_a_spaced_comma_ends_the_title() -> None:
+    r = parse_string(
+        "Zengin E. 2017. Küresel Isınmanın Araçlar Üzerinde Etkisi ,Yüksek Lisans Tezi, Fen "
+        "Bilimleri Enstitüsü, Mersin Üniversitesi"
+    )
+    assert (r.title, r.type) == ("Küresel Isınmanın Araçlar Üzerinde Etkisi", "thesis")

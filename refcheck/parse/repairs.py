@@ -496,6 +496,8 @@ def repair(f: _Fields, text: str) -> None:
             setattr(f, name, value[m.end() :].strip(" ,."))
     if f.publisher[:1] in "[(" and _LANGUAGE_NOTE.fullmatch(f.publisher):
         f.publisher = ""  # "… Tehran: Gatreh. [In Persian]": the work's language, no imprint
+    if "ez" in text or "hesis" in text:
+        _thesis_in_title(f, text)
     if _PATENT_HEAD.match(text) or ("атент" in text and ("опубл." in text or ": патент" in text)):
         _patent(f, text)
     if f.authors and " / " in text:
@@ -620,6 +622,27 @@ _CYRILLIC = re.compile(r"[А-яЁё]")
 _VOLUME_LABEL = re.compile(
     r"(?:^|[\s.,;:–—-])(?:[ТT]|т|[Vv]ol|[Cc]ilt|[Bb]d|[Tt]om|кн|[Cc]\s?ild)\.?\s?(\d[\d–—-]*)"
 )
+
+
+_THESIS_KIND = re.compile(
+    r",\s*((?:Yay[ıi]mlanmam[ıi]ş\s+)?(?:Yüksek\s+Lisans|Doktora|Lisans|Bitirme|Uzmanl[ıi]k)"
+    r"\s+(?:Tezi|Projesi)|(?:Master'?s?|PhD|Doctoral|Bachelor'?s?)\s+(?:[Tt]hesis|[Dd]issertation))",
+    re.IGNORECASE,
+)
+
+
+def _thesis_in_title(f: _Fields, text: str) -> None:
+    """``Küresel Isınmanın … Etkisi ,Yüksek Lisans Tezi, Fen Bilimleri Enstitüsü``: the thesis
+    kind after a comma ends the title (a space before the comma hid it from both readers)."""
+    m = _THESIS_KIND.search(text)
+    if m is None:
+        return
+    first = m[1].split()[0]
+    i = f.title.rfind(first)
+    if i > 10 and f.title[:i].rstrip().endswith(","):
+        f.title = f.title[:i].rstrip(" ,")
+        f.genre = f.genre or m[1]
+        f.type = "thesis"
 
 
 _SAYI = re.compile(r"(?<![^\W\d_])(?:[Ss]ayı|SAYI)\s*:?\s*(\d{1,4})\b")
