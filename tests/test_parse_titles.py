@@ -226,3 +226,17 @@ def test_a_bracketed_gost_kind_statement_leaves_its_brackets_and_slash() -> None
         "Воздушный транспорт, 1990. – 384 с."
     )
     assert (r.title, r.genre) == ("Основы надёжности лётного состава", "учеб. пособ.")
+
+
+def test_a_quoted_title_in_the_authors_place_with_its_translation_is_read_as_apa() -> None:
+    r = parse_string(  # the grammar, as `refcheck fix` reads back what it wrote
+        "Yeni binada ilk tamaşa «O olmasın bu olsun» [Translation needed]. (1998, December 6). "
+        "*Xalq qəzeti*."
+    )
+    assert (r.authors, r.title, r.title_translation, r.container_title, r.year) == (
+        (),
+        "Yeni binada ilk tamaşa «O olmasın bu olsun»",
+        "Translation needed",
+        "Xalq qəzeti",
+        1998,
+    )

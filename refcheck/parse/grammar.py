@@ -88,7 +88,12 @@ def _parse(text: str) -> tuple[_Fields, str]:
             untitled = m
         elif (
             pre
-            and not any(c in pre for c in '*"“«')
+            # quotes mark a title (MLA, Chicago), unless the title stands in the authors'
+            # place with its translation: "Yeni binada ilk tamaşa «…» [Translation]. (n.d.)."
+            and (
+                not any(c in pre for c in '*"“«')
+                or (pre.endswith(("].", "]")) and NAME_BRACKET.fullmatch(pre.rstrip(". ")))
+            )
             and len(pre) <= 400
             and not pre[-1].isdigit()  # "BMJ 2008; 336(7636)": an issue, not a date
         ):
