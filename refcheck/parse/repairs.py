@@ -1016,7 +1016,10 @@ _INITIALS_RUN = re.compile(r"(?<![^\W\d_])[^\W\d_]\.(?:[^\W\d_]\.?)?(?:,|$)")
 def _initialled_names(f: _Fields) -> None:
     """``Delprat S., Guerra T.M, Rimaux J., (2003).`` read as one group name (an initial without
     its period): surnames each with initials are the authors."""
-    agents, et_al = read_names(f.authors[0].name)
+    group = f.authors[0]
+    if not isinstance(group, Organization):
+        return
+    agents, et_al = read_names(group.name)
     if len(agents) >= 2 and all(isinstance(a, Person) and a.given for a in agents):
         f.authors, f.et_al = list(agents), et_al or f.et_al
 
