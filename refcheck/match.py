@@ -849,7 +849,7 @@ def _name_method(c: Citation, names: Sequence[str], ref: Reference, via: str) ->
 # How each method reads in reports ("links" in the JSON report): how sure, in the reader's words.
 HOW = {
     "exact": "exact", "key": "exact", "abbreviation": "exact", "particle": "exact",
-    "number": "exact", "ibid": "exact", "title": "exact", "book": "exact",
+    "number": "exact", "ibid": "exact", "title": "exact", "book": "exact", "acronym": "exact",
     "folded": "folded", "inflected": "folded",
     "romanised": "romanised",
     "lookalike": "lookalike",

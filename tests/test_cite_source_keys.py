@@ -69,3 +69,9 @@ def test_keys_acronyms_and_example_sources_in_the_text(tmp_path: Path) -> None:
     ]
     x301 = sorted(f.message for f in report.findings if f.code == "X301")
     assert len(x301) == 1 and "Крылов" in x301[0]  # the example's source is no cited work
+
+
+def test_an_acronym_link_is_exact_in_the_json_links() -> None:
+    from refcheck.match import how
+
+    assert (how("acronym"), how("key")) == ("exact", "exact")
