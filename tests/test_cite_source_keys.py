@@ -9,6 +9,7 @@ from pathlib import Path
 from refcheck import check
 from refcheck.api import load
 from refcheck.config import Config
+from refcheck.match import how
 from refcheck.parse import parse_string
 
 ARTICLE = """Идиома встречается в корпусе [НКРЯ], ср. [РМС I: 484] и [РМС; Матешич 1982].
@@ -72,6 +73,4 @@ def test_keys_acronyms_and_example_sources_in_the_text(tmp_path: Path) -> None:
 
 
 def test_an_acronym_link_is_exact_in_the_json_links() -> None:
-    from refcheck.match import how
-
     assert (how("acronym"), how("key")) == ("exact", "exact")
