@@ -326,15 +326,12 @@ def _coauthor_fit(names: Sequence[str], e: _Entry) -> int:
     return n
 
 
-_CYRILLIC = re.compile(r"[А-яЁё]")
-
-
 def _script_fit(names: Sequence[str], ref: Reference) -> int:
     """1 when the cited name and the entry's start are in one script: "Кротова 2020" means
     the Russian entry, not the same author's German one of that year."""
     if not names:
         return 0
-    return int(bool(_CYRILLIC.search(names[0])) == bool(_CYRILLIC.search(ref.raw[:60])))
+    return int(_is_cyrillic(names[0]) == _is_cyrillic(ref.raw[:60]))
 
 
 def _count_fit(c: Citation, names: Sequence[str], e: _Entry) -> int:

@@ -504,12 +504,16 @@ def repair(f: _Fields, text: str) -> None:
         _statement_authors(f, text)
     elif not f.authors and not f.editors and " / " in text:
         _authors_in_statement(f, text)
-    if len(f.authors) == 1 and isinstance(f.authors[0], Organization):
-        name = f.authors[0].name
-        if ";" in name:
-            _semicolon_names(f)
-        elif name.count(",") >= 2 and _INITIALS_RUN.search(name) and not has_org_stem(name):
-            _initialled_names(f)
+    group = f.authors[0] if len(f.authors) == 1 else None
+    if isinstance(group, Organization):
+        if ";" in group.name:
+            _people_read_as_group(f, group, initials=False)
+        elif (
+            group.name.count(",") >= 2
+            and _INITIALS_RUN.search(group.name)
+            and not has_org_stem(group.name)
+        ):
+            _people_read_as_group(f, group, initials=True)
     if "jurnal" in text or "journal" in text or "qəzet" in text or "gazete" in text:
         _named_journal(f, text)
     if f.container_title:
@@ -1003,24 +1007,17 @@ def _web_page_name(f: _Fields, text: str) -> None:
         f.title, f.authors = m["t"].strip(), []
 
 
-def _semicolon_names(f: _Fields) -> None:
-    """ "Liu, Jianli; Lughofer, Edwin; Zeng, Xianyi (2015):" read as one group name."""
-    agents, et_al = read_names(f.authors[0].display)
-    if len(agents) >= 2 and all(isinstance(a, Person) for a in agents):
-        f.authors, f.et_al = list(agents), et_al or f.et_al
-
-
 _INITIALS_RUN = re.compile(r"(?<![^\W\d_])[^\W\d_]\.(?:[^\W\d_]\.?)?(?:,|$)")
 
 
-def _initialled_names(f: _Fields) -> None:
-    """``Delprat S., Guerra T.M, Rimaux J., (2003).`` read as one group name (an initial without
-    its period): surnames each with initials are the authors."""
-    group = f.authors[0]
-    if not isinstance(group, Organization):
-        return
+def _people_read_as_group(f: _Fields, group: Organization, *, initials: bool) -> None:
+    """A list of people read as one group name: ``Liu, Jianli; Lughofer, Edwin; Zeng, Xianyi
+    (2015):`` (semicolons), ``Delprat S., Guerra T.M, Rimaux J., (2003).`` (an initial without
+    its period; then every name must carry its initials)."""
     agents, et_al = read_names(group.name)
-    if len(agents) >= 2 and all(isinstance(a, Person) and a.given for a in agents):
+    if len(agents) >= 2 and all(
+        isinstance(a, Person) and (a.given or not initials) for a in agents
+    ):
         f.authors, f.et_al = list(agents), et_al or f.et_al
 
 
