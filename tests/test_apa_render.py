@@ -356,7 +356,7 @@ def _corpus_entries() -> list[str]:
     return out
 
 
-ROUND_TRIP_FLOOR = 0.965  # measured 0.972 (11,976/12,318 with the round-10 lists): scripts/roundtrip_apa.py; target 0.99
+ROUND_TRIP_FLOOR = 0.975  # measured 0.980 (17,853/18,215 with the round-16 lists): scripts/roundtrip_apa.py; target 0.99
 
 
 def test_round_trip_over_every_parsed_entry_of_the_real_corpora_keeps_its_floor() -> None:
@@ -392,6 +392,21 @@ def test_differences_ignore_a_source_slot_the_names_apa_cannot_print_and_a_final
     assert differences(full, replace(full, authors=many[:19] + many[-2:-1])) != ()
     group = ref(type="book", authors=(Organization("Zhang X"),), year=2010, title="T")
     assert differences(group, replace(group, authors=(Organization("Zhang X."),))) == ()
+    press = ref(type="book", authors=(ROSE,), year=2007, title="impulse, n",
+                publisher="Iskusstvo, SPb.")  # fmt: skip
+    assert differences(press, replace(press, title="impulse, n.", publisher="Iskusstvo, SPb")) == ()
+    assert [d[0] for d in differences(press, replace(press, publisher="Iskusstvo"))] == [
+        "publisher"
+    ]
+
+
+def test_a_periodical_issue_with_no_author_or_title_reads_back_from_its_date() -> None:
+    back = parse_string("(1948). *Dokladı AN Azerb. SSR*, *9*.", reader="grammar")
+    assert (back.year, back.title, back.container_title, back.volume, back.type) == (
+        1948, "", "Dokladı AN Azerb. SSR", "9", "article-journal",
+    )  # fmt: skip
+    book = parse_string("(2019). *Some book*. Publisher.", reader="grammar")
+    assert (book.title, book.container_title, book.publisher) == ("Some book", "", "Publisher")
 
 
 def test_correct_drops_what_apa_does_not_print_for_the_type() -> None:

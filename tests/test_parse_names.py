@@ -300,3 +300,10 @@ def test_surnames_with_initials_read_as_one_group_are_the_authors() -> None:
         "Proceedings, IEEE 58th Vehicular Technology Conference, 5, 3946-3950."
     )
     assert _names(r.authors) == ["Delprat, S.", "Guerra, T. M", "Rimaux, J."]
+
+
+def test_initials_of_a_script_without_case_mark_a_person() -> None:
+    r = parse_string("شهریار, م. ح. (1370). *کلیات اشعار ترکی*. انتشارات نگاه.")
+    assert [(a.family, a.given) for a in r.authors if isinstance(a, Person)] == [
+        ("شهریار", "م. ح.")
+    ]

@@ -1004,3 +1004,26 @@ def test_a_number_after_sayi_is_the_issue_not_a_page() -> None:
         "sayı 597"
     )
     assert (r.volume, r.issue, r.pages) == ("50", "597", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Демянчик В. Т., Демянчик М. Г., 2001. Рукокрылые Беларуси: справочник-определитель "
+            "// Брест: Изд-во С. Лаврова;",
+            ("", "Брест", "Изд-во С. Лаврова", "book"),
+        ),
+        (
+            "Dienlin, T. (2017). The psychology of privacy: Analyzing processes of media use and "
+            "interpersonal communication. Hohenheim, Germany: University of Hohenheim. Retrieved "
+            "from http://opus.uni-hohenheim.de/volltexte/2017/1315/",
+            ("", "Hohenheim, Germany", "University of Hohenheim", "webpage"),
+        ),
+    ],
+)
+def test_a_books_imprint_read_as_its_source_gives_the_place_and_publisher(
+    text: str, want: tuple[str, str, str, str]
+) -> None:
+    r = parse_string(text)
+    assert (r.container_title, r.place, r.publisher, r.type) == want

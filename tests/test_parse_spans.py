@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from refcheck.model import PartialDate
+from refcheck.model import PartialDate, Person
+from refcheck.parse import parse_string
 from refcheck.parse.fields import _Fields
 from refcheck.parse.grammar import _parse, _suspect
 from refcheck.parse.labeller import Labelled
@@ -387,3 +388,31 @@ def test_a_year_span_closing_a_books_name_stays_in_it_and_the_labelled_pages_cou
     f = _read(("Bock, Manfred.", "author"), ("“Cornelis.”", "title"),
               ("In Essays on Style, 241–94.", "container"), ("Amsterdam:", "location"))  # fmt: skip
     assert (f.container_title, f.pages) == ("Essays on Style", "241–94")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Bayhaqī, Abūl-Fadl. Tārīkh-e Bayhaqī. Ed. ‘Alī-Akbar Fiyād. Tehran: Nashr-e ‘Ilm, "
+            "1374 AHS.",
+            [("Fiyād", "‘Alī-Akbar")],
+        ),
+        (
+            "Balkhī, Jalāl ad-Dīn Muhammad. Guzīdeh-ye Ghazaliyāt-e Shams. Comp. Muhammad-Ridā "
+            "Shafī‘ī Kadkanī. Tehran: Kitābha-ye Jībī, 1374 AHS.",
+            [("Kadkanī", "Muhammad-Ridā Shafī‘ī")],
+        ),
+        (  # a body stays one name
+            "Bahá’í Education: A Compilation. Comp. Research Dept. Bahá’í World Centre. Wilmette: "
+            "Bahá’í Publishing Trust, 1977.",
+            [("Comp. Research Dept. Bahá’í World Centre", "")],
+        ),
+    ],
+)
+def test_names_after_a_role_abbreviation_are_written_given_name_first(
+    text: str, want: list[tuple[str, str]]
+) -> None:
+    r = parse_string(text)
+    got = [(a.family, a.given) if isinstance(a, Person) else (a.name, "") for a in r.editors]
+    assert got == want

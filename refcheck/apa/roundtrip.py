@@ -78,6 +78,10 @@ def _source_slot(ref: Reference) -> str:
     return ref.container_title or ref.publisher
 
 
+# fields whose text ends an element of the entry, the element's period right after it
+_ENDS_ELEMENT = ("title", "publisher")
+
+
 def differences(a: Reference, b: Reference) -> tuple[tuple[str, object, object], ...]:
     """``(field, a's value, b's value)`` for each compared field that differs, as far as APA 7
     text can tell (types by :func:`type_class`, agents by :func:`_agent_key`)."""
@@ -91,6 +95,9 @@ def differences(a: Reference, b: Reference) -> tuple[tuple[str, object, object],
             x, y = type_class(a), type_class(b)
         elif name in ("authors", "editors"):
             x, y = _printed(tuple(map(_agent_key, x))), _printed(tuple(map(_agent_key, y)))
+        elif name in _ENDS_ELEMENT:
+            # "Iskusstvo, SPb." / "impulse, n.": the element's period swallows the field's own
+            x, y = x.removesuffix("."), y.removesuffix(".")
         if x != y:
             out.append((name, getattr(a, name), getattr(b, name)))
     if a.type == "paper-conference" and not a.container_title and a.place != b.place:

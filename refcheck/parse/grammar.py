@@ -49,6 +49,7 @@ _EDITION_NUMBER = re.compile(r"(\d+)\s*-?\s*[^\W\d_]{0,3}\.?$")
 # after a no-author title and the date, an italic name with numbers or nothing after it is the
 # periodical ("*Mədəniyyət*, 1.", "*Ədəbiyyat və incəsənət*."): a book's title would stand first
 _ITALIC_THEN_NUMBER = re.compile(r"\*[^*]{1,200}\*(?:\s*,\s*\*?\(?\d|\.?$)")
+_ITALIC_THEN_VOLUME = re.compile(r"\*[^*]{1,200}\*\s*,\s*\*?\(?[\dIVXLC]")
 
 
 def _translated_title_head(f: _Fields) -> bool:
@@ -80,10 +81,13 @@ def _parse(text: str) -> tuple[_Fields, str]:
     apa = None
     untitled = None  # APA work with no author: "*Title* (11th ed.). (2003). Publisher."
     date_only = None  # "(n.d.). https://…": a link with its date, nothing else (the URL is cut)
+    date_first = None  # "(1948). *Journal*, *9*.": an issue of a periodical, no author or title
     for m in _DATE_PAREN.finditer(head):
         pre = head[: m.start()].rstrip()
         if not pre and not head[m.end() :].strip(" ."):
             date_only = m
+        elif not pre and head[m.end() :].lstrip(" .").startswith("*"):
+            date_first = m
         elif _NO_AUTHOR_TITLE.match(pre):
             untitled = m
         elif (
@@ -102,6 +106,15 @@ def _parse(text: str) -> tuple[_Fields, str]:
     if date_only is not None:
         f.form = "apa-untitled"
         _read_apa_date(f, date_only["d"])
+    elif date_first is not None:
+        f.form = "apa-untitled"
+        _read_apa_date(f, date_first["d"])
+        body = head[date_first.end() :].lstrip(" .,")
+        if _ITALIC_THEN_VOLUME.match(body):
+            _read_container(f, body.rstrip(". "))
+            f.type = "article-journal"
+        else:
+            _read_body_apa(f, body)
     elif untitled is not None:
         f.form = "apa-untitled"
         f.italic_title = True

@@ -85,8 +85,11 @@ def _is_initials(t: str) -> bool:
     hurried lists), but only when every letter is a capital, so ``Smith`` never qualifies."""
     if t[:1] in _LEAD_MARKS:
         t = t[1:]  # "ʿA. M.": an ayn or a hamza before a transliterated initial
-    if not t or not t[0].isupper():
+    if not t:
         return False
+    if not t[0].isupper():
+        # a script without case (Arabic, Persian: "آرلاتو, آ."): only letters with periods
+        return not t[0].islower() and t[0].isalpha() and bool(_INITIALS.match(t))
     if _INITIALS.match(t):
         return True
     letters = [c for c in t if c.isalpha()]

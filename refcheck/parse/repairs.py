@@ -337,6 +337,34 @@ def _venue_year(f: _Fields) -> None:
         f.container_title = f.container_title[: m.start()].rstrip()
 
 
+_PERIODICAL = ("article-journal", "article-newspaper", "article-magazine")
+# "Geneva: World Health Organization", "Hohenheim, Germany: University of Hohenheim", "Брест:
+# Изд-во С. Лаврова": a place (a word or three, a country or state after a comma) and a name
+_CONTAINER_IMPRINT = re.compile(
+    r"^(?P<place>[^\W\d_][^\W\d_.\s-]*\.?(?:[\s-][^\W\d_][^\W\d_.\s]*\.?){0,2}"
+    r"(?:,\s?[^\W\d_][^\W\d_\s]{1,15}\.?){0,1})\s?:\s?(?P<pub>[^:]{2,120})$"
+)
+
+
+def _imprint_as_container(f: _Fields) -> None:
+    """A book's imprint read as its source: the place and publisher it names. Taken when the
+    publisher is the same name again (the imprint read twice), or missing and the place is a
+    known city or has its country after a comma."""
+    m = _CONTAINER_IMPRINT.match(f.container_title)
+    if not m or not m["place"][:1].isupper():
+        return
+    place, pub = m["place"].strip(), m["pub"].strip(" .")
+    if f.publisher and f.publisher.strip(" .") != pub:
+        return
+    if not f.publisher and not (
+        re.fullmatch(_CITIES + r"\.?", place.split(",")[0]) or "," in place
+    ):
+        return
+    f.place, f.publisher, f.container_title = f.place or place, pub, ""
+    if f.type == "chapter":
+        f.type = "book"
+
+
 def repair(f: _Fields, text: str) -> None:
     """Apply each repair whose shape the entry has."""
     if "Текст" in text or "текст" in text or "ображение" in text:
@@ -530,6 +558,8 @@ def repair(f: _Fields, text: str) -> None:
         _abbreviated_journal(f, text)
     if not f.container_title and " //" in text:
         _gost_source(f, text)
+    if ":" in f.container_title and not (f.volume or f.issue) and f.type not in _PERIODICAL:
+        _imprint_as_container(f)
     if not f.container_title and ("içinde" in text or "İçinde" in text):
         _icinde(f, text)
     if not f.container_title and f.title:

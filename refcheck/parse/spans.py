@@ -33,7 +33,7 @@ from refcheck.parse.fields import (
 )
 from refcheck.parse.grammar import _IN_WORD_END, _is_report
 from refcheck.parse.labeller import Labelled
-from refcheck.parse.names import _parse_given_first, read_names
+from refcheck.parse.names import _parse_given_first, has_org_stem, read_names
 from refcheck.parse.relabel import mend_labels
 from refcheck.parse.tail import _find_tail
 from refcheck.parse.tokens import _clean, _unquote
@@ -541,8 +541,12 @@ def _publisher_as_journal(f: _Fields, text: str, runs: list[tuple[str, int, int]
         return
 
 
-_BY_BEFORE = re.compile(r"\bby\s*$", re.IGNORECASE)
-_ROLE_WORDS_LEAD = re.compile(r"^\s*(?:edited\s+by|ed\.\s+by|by)\s+", re.IGNORECASE)
+# "by", or a role abbreviation before the names (Chicago "ed. Hannah Arendt", "Comp. M. Kadkanī"):
+# the names after it are written given name first
+_BY_BEFORE = re.compile(r"(?:\bby|(?<![^\W\d_])(?:eds?|comps?)\.)\s*$", re.IGNORECASE)
+_ROLE_WORDS_LEAD = re.compile(
+    r"^\s*(?:edited\s+by|ed\.\s+by|by|(?:eds?|comps?)\.)\s+", re.IGNORECASE
+)
 
 
 def fields_from_labels(lab: Labelled) -> _Fields:
@@ -583,13 +587,20 @@ def fields_from_labels(lab: Labelled) -> _Fields:
                 continue
             agents, _ = read_names(chunk)
             by = _BY_BEFORE.search(text, max(0, s - 12), s) or _ROLE_WORDS_LEAD.match(chunk)
-            if by and any(
-                isinstance(a, Organization) or (isinstance(a, Person) and " " in a.family)
-                for a in agents
+            if (
+                by
+                and any(
+                    isinstance(a, Organization) or (isinstance(a, Person) and " " in a.family)
+                    for a in agents
+                )
+                and not has_org_stem(chunk)  # "Comp. Research Dept. Bahá’í World Centre"
             ):
                 # "edited by Angelo Andrea Di Castro, Colin A. Hope, and Bruce E. Parr": after
                 # "by", every name is written given name first
-                given_first, _ = _parse_given_first(_ROLE_WORDS_LEAD.sub("", chunk))
+                names = _ROLE_WORDS_LEAD.sub("", chunk)
+                if ")" in names and "(" not in names:
+                    names = names.replace(")", "")  # "(trans. H. Zohn, ed. Hannah Arendt)"
+                given_first, _ = _parse_given_first(names)
                 if len(given_first) >= len(agents) and all(
                     isinstance(a, Person) for a in given_first[:-1]
                 ):
