@@ -307,3 +307,17 @@ def test_initials_of_a_script_without_case_mark_a_person() -> None:
     assert [(a.family, a.given) for a in r.authors if isinstance(a, Person)] == [
         ("شهریار", "م. ح.")
     ]
+
+
+def test_names_after_the_first_written_initials_first_are_people_and_a_nonconformity() -> None:
+    r = parse_string(
+        "Aspinall, A., C. F. Gaffney & A. Schmidt (2008). Magnetometry for archaeologists. "
+        "AltaMira Press."
+    )
+    assert _names(r.authors) == ["Aspinall, A.", "Gaffney, C. F.", "Schmidt, A."]
+    assert r.nonconformities == ("author names not written as 'Surname, I.'",)
+    r = parse_string(
+        "Bai, J., R.L. Lumsdaine, and J.H. Stock (1998). Testing for and dating common breaks. "
+        "Review of Economic Studies, 64, 395-432."
+    )
+    assert [a.family for a in r.authors if isinstance(a, Person)] == ["Bai", "Lumsdaine", "Stock"]

@@ -138,6 +138,8 @@ def _parse(text: str) -> tuple[_Fields, str]:
             f.flag("'and' instead of '&' before the last author")
         if auth.no_comma:
             f.flag("no comma between surname and initials")
+        if auth.given_first:
+            f.flag("author names not written as 'Surname, I.'")
         people = sum(isinstance(a, Person) for a in auth.agents)
         if people >= 2 and "&" not in pre and not auth.and_word and not auth.ellipsis:
             f.flag("no '&' before the last author")

@@ -128,6 +128,7 @@ class _Authors:
     ellipsis: bool = False
     and_word: bool = False  # "and"/"ve"/"и" instead of "&"
     no_comma: bool = False  # "Иванов И. И." without the comma
+    given_first: bool = False  # "Mol, A., C. Boom": a name after the first not inverted
 
 
 # surname endings of Azerbaijani, Turkish, Russian and Ukrainian names that no given name has
@@ -353,9 +354,23 @@ def _read_author_block(block: str) -> _Authors:
         if _is_initials(t) and not amp[i]:  # stray initials: attach to nothing, keep going
             i += 1
             continue
+        im = _INITIALS_FIRST.match(_LEAD_AND.sub("", t)) if res.agents else None
+        if im and not has_org_stem(t):
+            # "Mol, A., C. Ariese-Vandemeulebroucke, K. Boom & A. Politopoulos": after the
+            # first name, the others given name first (Chicago, Harvard)
+            res.agents.append(_person(im["fam"], im["ini"]))
+            res.given_first = True
+            i += 1
+            continue
         res.agents.append(_org(t))
         i += 1
     return res
+
+
+_LEAD_AND = re.compile(r"^(?:and|ve|və|и)\s+")
+_INITIALS_FIRST = re.compile(
+    r"(?P<ini>(?:[^\W\d_]\.\s?-?\s?){1,3})\s*(?P<fam>[^\W\d_][^\W\d_'’‑-]+(?:[-‑][^\W\d_]+)?)$"
+)
 
 
 def _parse_given_first(text: str) -> tuple[list[Agent], bool]:
