@@ -132,8 +132,9 @@ def _family(a: Person | Organization) -> str:
 
 
 def entry_author_names(ref: Reference) -> tuple[str, ...]:
-    """The entry's author names as written (family names with particles, group names)."""
-    return tuple(_family(a) for a in ref.authors)
+    """The entry's author names as written (family names with particles, group names); an
+    edited work with no author is listed and cited by its editors (APA 7 §9.10)."""
+    return tuple(_family(a) for a in ref.authors or ref.editors)
 
 
 def reference_years(ref: Reference) -> tuple[int, ...]:
@@ -223,13 +224,14 @@ def _entry(ref: Reference) -> _Entry:
     names = entry_author_names(ref)
     first: set[str] = set()
     if names:
+        lead = (ref.authors or ref.editors)[0]
         first.update(name_variants(names[0]))
-        if isinstance(ref.authors[0], Organization) and ref.authors[0].abbreviation:
-            first.update(name_variants(ref.authors[0].abbreviation))
-        if isinstance(ref.authors[0], Person) and ref.authors[0].particle:
-            first.update(name_variants(ref.authors[0].family))
+        if isinstance(lead, Organization) and lead.abbreviation:
+            first.update(name_variants(lead.abbreviation))
+        if isinstance(lead, Person) and lead.particle:
+            first.update(name_variants(lead.family))
         double = names[0].split()
-        if isinstance(ref.authors[0], Person) and len(double) == 2 and double[1][:1].isupper():
+        if isinstance(lead, Person) and len(double) == 2 and double[1][:1].isupper():
             first.update(name_variants(double[1]))  # "Erdoğan Tosun": cited as Tosun too
     abbr = _RAW_ABBR.search(ref.raw, 0, 200)
     if abbr is not None and abbr.group(1).replace(" ", "").isupper():
@@ -265,6 +267,17 @@ def _entry(ref: Reference) -> _Entry:
     )
 
 
+# A Cyrillic year letter against a Latin list (or the other way): GOST's а, б, в, г, д are a, b,
+# c, d, e; "с" and "е" typed for the Latin letters they look like agree with that
+_CYRILLIC_LETTER = str.maketrans("абвгдес", "abcdeec")
+
+
+def _same_letter(cited: str, listed: str) -> bool:
+    return cited == listed or cited.translate(_CYRILLIC_LETTER) == listed.translate(
+        _CYRILLIC_LETTER
+    )
+
+
 def _year_fit(c: Citation, ref: Reference, e: _Entry) -> int:
     """2: year and letter fit; 1: year fits, letter differs; 0: year differs."""
     if c.no_date or c.in_press:
@@ -273,7 +286,7 @@ def _year_fit(c: Citation, ref: Reference, e: _Entry) -> int:
             same = True  # "(tarih yok)", "(б. г.)": a no-date entry the parser did not mark
         if not same:
             return 0
-        return 2 if c.year_suffix == ref.year_suffix else 1
+        return 2 if _same_letter(c.year_suffix, ref.year_suffix) else 1
     if ref.year is None:
         if ref.no_date or ref.in_press:
             return 0
@@ -281,14 +294,14 @@ def _year_fit(c: Citation, ref: Reference, e: _Entry) -> int:
             return 2 if not c.year_suffix else 1  # "(tarih yok)", "(б. г.)" the parser left
         return 2 if c.year is not None and c.year in e.years and not c.year_suffix else 0
     if c.original_year and c.original_year in e.years and c.year in e.years:
-        return 2 if c.year_suffix == ref.year_suffix else 1  # "1974/1995" in both
+        return 2 if _same_letter(c.year_suffix, ref.year_suffix) else 1  # "1974/1995" in both
     if c.year is not None and c.year in e.date_years:
-        return 2 if c.year_suffix == ref.year_suffix else 1  # "(1980 (2003))": either year
+        return 2 if _same_letter(c.year_suffix, ref.year_suffix) else 1  # "(1980 (2003))"
     if c.year != ref.year:
         if ref.accessed is not None and ref.accessed.year == c.year and ref.url:
             return 2 if not c.year_suffix else 1  # GOST: a web source by its access year
         return 0
-    return 2 if c.year_suffix == ref.year_suffix else 1
+    return 2 if _same_letter(c.year_suffix, ref.year_suffix) else 1
 
 
 _DAY = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})[./]((?:1[5-9]|20)\d\d)(?!\d)")
@@ -757,7 +770,7 @@ def _match_one(c: Citation, index: _Index) -> Link:
         # another year: the entry with the same letter (2021b → 2019b), then the nearest year
         tied.sort(
             key=lambda i: (
-                index.entries[i].ref.year_suffix != c.year_suffix,
+                not _same_letter(c.year_suffix, index.entries[i].ref.year_suffix),
                 _year_distance(c, index.entries[i].ref),
             )
         )
@@ -818,9 +831,9 @@ def _name_method(c: Citation, names: Sequence[str], ref: Reference, via: str) ->
     if (
         c.abbreviation
         or (
-            isinstance(ref.authors[0], Organization)
-            and ref.authors[0].abbreviation
-            and fold(names[0]) == fold(ref.authors[0].abbreviation)
+            isinstance(lead := (ref.authors or ref.editors)[0], Organization)
+            and lead.abbreviation
+            and fold(names[0]) == fold(lead.abbreviation)
         )
         or (
             rel == NameRelation.DIFFERENT

@@ -621,3 +621,32 @@ def test_an_ottoman_print_is_cited_by_the_hijri_year_its_entry_gives() -> None:
         ("Mustafa Naima, 1281, s.250", 1281, "s.250"),
         ("Molla Cami, 1289.s.113", 1289, "s.113"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a dictionary's entry and example after the colon
+        ("‘Один олень отстал’ [Сорокина, Болина 2005: 34.13].", [("Сорокина, Болина 2005: 34.13", "34.13")]),
+        # works after a page, with only a comma between them
+        ("‘убить’ (Сай и др. 2018: 13, Haspelmath 2015: 137–138).",
+         [("Сай и др. 2018: 13", "13"), ("Haspelmath 2015: 137–138", "137–138")]),
+        ("(Smith 2018: 13, 15).", [("Smith 2018: 13, 15", "13, 15")]),
+    ],
+)  # fmt: skip
+def test_colon_locators_of_russian_linguistics(text: str, want: list[tuple[str, str]]) -> None:
+    assert [(c.text, c.locator) for c in extract_citations_from_text(text)] == want
+
+
+def test_ibid_among_other_works_of_a_bracket_is_a_citation_of_its_own() -> None:
+    got = extract_citations_from_text("ср. [Архипов 2009: 148]; см. [Там же: 86; Stolz et al. 2006: 26].")
+    assert [(c.text, c.ibid) for c in got] == [
+        ("Архипов 2009: 148", False),
+        ("Там же: 86", True),
+        ("Stolz et al. 2006: 26", False),
+    ]
+
+
+def test_to_appear_is_in_press() -> None:
+    (c,) = extract_citations_from_text("рассмотренного в (Blinova and Shagal, to appear), и")
+    assert (c.authors, c.in_press, c.year) == (("Blinova", "Shagal"), True, None)

@@ -447,3 +447,29 @@ def test_a_cyrillic_citation_means_the_russian_entry_of_an_author_listed_in_two_
         raw="Кротова Е.Б. Синтаксическое поведение идиом и неидиоматических выражений. 2020.",
     )
     assert [r for _, r, _ in links("[Кротова 2020], [Krotova 2020]", [de, ru])] == [2, 1]
+
+
+def test_a_work_with_no_author_cited_by_its_titles_first_words_links_when_listed() -> None:
+    flora = entry(raw="Флора Самарской области. Учебное пособие. Самара, 2007.", year=2007,
+                  title="Флора Самарской области. Учебное пособие")  # fmt: skip
+    other = entry(P("Плаксина"), year=2001)
+    got = links("ареал (Плаксина, 2001; Флора Самарской области, 2007; Флора южного Урала, 2007).",
+                [flora, other])  # fmt: skip
+    assert got == [
+        ("Плаксина, 2001", 2, "exact"),
+        ("Флора Самарской области, 2007", 1, "title"),
+    ]  # an unlisted title is prose: no citation, no X301
+
+
+def test_an_edited_work_with_no_author_is_cited_by_its_editor_in_any_case_form() -> None:
+    book = Reference(index=0, raw="Физиология растений / Под ред. Н.М. Чернавской. М., 1988.",
+                     span=Span(0, 0), line=0, editors=(P("Чернавской", "Н. М."),), year=1988,
+                     title="Физиология растений")  # fmt: skip
+    got = links("аберрациям (Чернавская, 1988).", [book])
+    assert [(text, ref) for text, ref, _ in got] == [("Чернавская, 1988", 1)]
+
+
+def test_a_cyrillic_year_letter_typed_for_a_latin_one_is_the_same_letter() -> None:
+    works = [entry(P("Say", "S."), year=2018, suffix=s, title=f"T{s}") for s in "abc"]
+    got = links("As shown (Say 2018с: 586; Say 2018в).", works)
+    assert [(text, ref) for text, ref, _ in got] == [("Say 2018с: 586", 3), ("Say 2018в", 3)]

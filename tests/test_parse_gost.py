@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from refcheck.model import Agent, PartialDate, Reference
+from refcheck.model import Agent, PartialDate, Person, Reference
 from refcheck.parse import parse_string as _parse_string
 
 
@@ -385,3 +385,22 @@ def test_an_autoreferats_heading_author_found_later_in_the_statement_takes_its_o
         "2019. – № 3. – С. 86–92."
     )
     assert [a.display for a in r.authors] == ["Королев, Л. Ю."]
+
+
+def test_the_editors_of_a_statement_of_responsibility_are_read_by_the_labeller_too() -> None:
+    # the pipeline's reader: the labeller left these in the title and the place
+    r = _parse_string(
+        "Физиология растительных организмов и роль металлов / Под ред. Н.М. Чернавской. М.: "
+        "Изд-во МГУ, 1988. 157 с."
+    )
+    assert [(e.family, e.given) for e in r.editors if isinstance(e, Person)] == [
+        ("Чернавской", "Н. М.")
+    ]
+    assert (r.title, r.place, r.publisher) == (
+        "Физиология растительных организмов и роль металлов", "М.", "Изд-во МГУ",
+    )  # fmt: skip
+    r = _parse_string(
+        "Голубая книга Самарской области / Под ред. Г.С. Розенберга и С.В. Саксонова. Самара: "
+        "СНЦ РАН, 2007. 200 с."
+    )
+    assert [e.family for e in r.editors if isinstance(e, Person)] == ["Розенберга", "Саксонова"]

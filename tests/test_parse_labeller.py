@@ -388,3 +388,14 @@ def test_pages_before_a_month_and_year_are_pages() -> None:
         reader="labeller",
     )
     assert (r.volume, r.issue, r.pages, r.year) == ("97", "1–2", "273–324", 1997)
+
+
+def test_an_in_press_word_after_the_authors_is_the_date_and_the_title_follows() -> None:
+    r = parse_string(
+        "Shagal, Ksenia, and Alena Blinova (to appear). Bivalent verb classes in Skolt Saami: "
+        "A pilot study. In Rogier Blokland (eds.), Saami Linguistics in Uppsala. Studia "
+        "Uralica Upsaliensia 41."
+    )
+    assert (r.in_press, r.year, r.title) == (
+        True, None, "Bivalent verb classes in Skolt Saami: A pilot study",
+    )  # fmt: skip

@@ -45,3 +45,16 @@ def test_a_dash_without_its_period_still_repeats_the_authors() -> None:
     assert [r.authors for r in refs[:3]] == [varga, varga, varga]
     assert refs[2].title == "The Successors of Genghis Khan"
     assert refs[3].authors == (Person("Lund", "J."),)
+
+
+def test_one_dash_before_the_date_repeats_the_authors_as_biblatex_writes_it() -> None:
+    refs = parse_entries(
+        entries(
+            "Fisman, R. and Gatti, R. (2002a). “Decentralization and Corruption”. In: Journal "
+            "of Public Economics 83.3, pp. 325–345.",
+            "— (2002b). “Decentralization and Corruption: Evidence from US federal transfer "
+            "programs”. In: Public Choice 113.1-2, pp. 25–35.",
+        )
+    )
+    assert refs[1].authors == (Person("Fisman", "R."), Person("Gatti", "R."))
+    assert (refs[1].year, refs[1].year_suffix) == (2002, "b")

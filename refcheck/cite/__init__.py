@@ -427,6 +427,13 @@ def _parse_group(
             prev = None
             continue
         it = parse_item(item, comma_list=bracket)
+        ibid = IBID.fullmatch(item.strip()) if it is None else None
+        if ibid is not None:  # "[Там же: 86; Stolz et al. 2006: 26]": the work cited before
+            c = _ibid(text, base + off, item, ibid, group)
+            out.append(replace(c, index=first_index + len(out), group_position=position))
+            position += 1
+            prev = None
+            continue
         if it is None:
             ym = is_year_only(item) if prev is not None else None
             tail = parse_tail(item, ym) if ym is not None else None

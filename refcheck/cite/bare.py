@@ -140,11 +140,30 @@ class ListedYears:
     """The list's first authors with their years, built on first use and once per document:
     the bare-mention pass and the listed-parenthesis pass both ask it."""
 
-    __slots__ = ("_index", "_refs")
+    __slots__ = ("_index", "_refs", "_titles")
 
     def __init__(self, refs: Sequence[Reference]) -> None:
         self._refs = refs
         self._index: dict[str, set[tuple[int, str]]] | None = None
+        self._titles: list[tuple[list[str], int]] | None = None
+
+    def titled(self, words: str, year: int) -> bool:
+        """Whether an entry with no author, of that year, has a title that starts with these
+        words (``Флора Самарской области, 2007`` for ``Флора Самарской области. Учебное
+        пособие. Самара, 2007``)."""
+        from refcheck.match import fold
+
+        if self._titles is None:
+            self._titles = [
+                (r.title.split(), r.year)
+                for r in self._refs
+                if r.title and r.year is not None and not r.authors
+            ]
+        n = len(words.split())
+        key = fold(words)
+        return len(key) >= 6 and any(
+            y == year and fold(" ".join(t[:n])) == key for t, y in self._titles
+        )
 
     def of(self, name: str) -> set[tuple[int, str]]:
         """The (year, letter) pairs of the entries whose first author has this name."""
@@ -323,7 +342,12 @@ def listed_parentheses(
             a = pos + len(part) - len(part.lstrip())
             pos += len(part) + 1
             item = _LISTED_ITEM.fullmatch(part.strip())
-            if item is None or not (item["year"] or item["loc"]):
+            if item is None:
+                titled = _TITLE_ITEM.fullmatch(part.strip())
+                if titled is not None and listed.titled(titled["t"], int(titled["year"])):
+                    out.append(_title_citation(text, a, titled))
+                continue
+            if not (item["year"] or item["loc"]):
                 continue
             b = a + item.end()
             if any(sa < b and a < sb for sa, sb in inside):
@@ -355,6 +379,28 @@ def listed_parentheses(
                 )
             )
     return out
+
+
+# "(Плаксина, 2001; Флора Самарской области, 2007)": a work with no author cited by the first
+# words of its title (APA 7 §8.14; GOST R 7.0.5), counted when the list has that title and year
+_TITLE_ITEM = re.compile(
+    r"(?P<t>[A-ZÀ-ÞА-ЯЁĞŞİÇÖÜƏ][^\W\d_]*(?:[\s-]+[^\W\d_]+){1,9}),\s*"
+    r"(?P<year>(?:1[5-9]|20)\d\d)(?![\w/–—-])"
+)
+
+
+def _title_citation(text: str, a: int, m: re.Match[str]) -> Citation:
+    span = Span(a, a + m.end())
+    return Citation(
+        index=0,
+        text=span.slice(text),
+        span=span,
+        kind="parenthetical",
+        authors=(m["t"],),
+        year=int(m["year"]),
+        year_text=m["year"],
+        by_title=True,
+    )
 
 
 # "[НКРЯ]", "[РМС I: 484]", "[RHAF: 206]", "[KSSJ-MF]", "[РМС; Matešić 1982]": a source cited

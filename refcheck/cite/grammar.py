@@ -86,8 +86,10 @@ KW_LOC = re.compile(
     r"line|lines|l\.|ll\.|ss?\.|sy\.|səh\.|сс?\.|стр\.|гл\.)\s*(\S[^;]*)$",
     re.IGNORECASE,
 )
+# a number, or a dictionary's entry and example ("2005: 59.17", a text and its sentence)
+_LOC_NUM = r"\d+(?:\.\d+)?"
 COLON_LOC = re.compile(
-    r"\s*:\s*(\d+(?:\s?[-–—]{1,2}\s?\d+)?(?:\s?,\s?\d+(?:\s?[-–—]{1,2}\s?\d+)?)*"
+    rf"\s*:\s*({_LOC_NUM}(?:\s?[-–—]{{1,2}}\s?{_LOC_NUM})?(?:\s?,\s?{_LOC_NUM}(?:\s?[-–—]{{1,2}}\s?{_LOC_NUM})?)*"
     # or a preface page: "2012: v", "2009: VII"
     r"|[ivxlc]{1,7}(?:\s?[-–—]\s?[ivxlc]{1,7})?|[IVXLC]{1,7}(?:\s?[-–—]\s?[IVXLC]{1,7})?)\s*$"
 )
@@ -106,7 +108,7 @@ YEAR = re.compile(
     r"(?P<year>(?:1[5-9]|20)\d\d)(?:(?<=\[\d{4})\])?"  # 1942/2012, 1911[1959]
     r"(?P<sfx>[a-zа-яё])?(?!\w)(?!\s?[–—-]\s?\d)"
     r"|(?<!\w)(?P<nd>n\.\s?d\.|t\.\s?y\.|б\.\s?г\.)(?:-(?P<ndsfx>[a-zа-яё])(?!\w))?"
-    r"|(?<!\w)(?P<ip>in\s+press|baskıda|в\s+печати|[Ff]orth(?:coming\b|\.))"
+    r"|(?<!\w)(?P<ip>in\s+press|to\s+appear|baskıda|в\s+печати|[Ff]orth(?:coming\b|\.))"
     r"(?:-(?P<ipsfx>[a-zа-яё])(?!\w))?",
 )
 # A day as the date element: "(Milliyet, 30.08.1984)" (newspapers); day, month, year.
@@ -117,7 +119,7 @@ DAYS = re.compile(
 )
 # Cheap pre-filter: is there anything year-like at all?
 HAS_DATE = re.compile(
-    r"(?:1[5-9]|20)\d\d|n\.\s?d\.|t\.\s?y\.|б\.\s?г\.|in\s+press|baskıda|в\s+печати|forth",
+    r"(?:1[5-9]|20)\d\d|n\.\s?d\.|t\.\s?y\.|б\.\s?г\.|in\s+press|to\s+appear|baskıda|в\s+печати|forth",
     re.IGNORECASE,
 )
 NO_DATE_LANGUAGE = {"n.d.": "en", "t.y.": "tr", "б.г.": "ru"}  # spaces removed
@@ -160,10 +162,10 @@ CUE_WORDS = _words(
 ALSO_SPLIT = re.compile(
     r",\s+(?=(?i:see\s+also|see|also|cf\.|compare|также|см\.|ср\.|ayrıca|bkz\.|bax)\s+\S)"
     r"|(?<=\d),\s+(?=[A-ZÀ-ÞА-ЯЁĞŞİÇÖÜƏ][^,;:()\d]{0,60},\s*(?:1[5-9]|20)\d\d(?!\d))"
-    # Harvard without commas: "(Potter and Perry 1995, Komşuoğlu ve ark. 1990)"
-    # (also "van Dijk et al. 2013" and a name list that tells two works apart, "Loi, Vaca, et
-    # al. 2017")
-    r"|(?<=(?:1[5-9]|20)\d\d),\s+(?=(?:(?:van|von|de|der|den|da|di|du|la|le)\s+){0,2}"
+    # Harvard without commas: "(Potter and Perry 1995, Komşuoğlu ve ark. 1990)", after a page
+    # too, "(Сай и др. 2018: 13, Haspelmath 2015: 137)" (also "van Dijk et al. 2013" and a name
+    # list that tells two works apart, "Loi, Vaca, et al. 2017")
+    r"|(?<=\d),\s+(?=(?:(?:van|von|de|der|den|da|di|du|la|le)\s+){0,2}"
     r"[A-ZÀ-ÞА-ЯЁĞŞİÇÖÜƏ](?:[^,;:()\d]{0,60}|[^;:()\d]{0,60}et\sal\.?)\s(?:1[5-9]|20)\d\d(?!\d))"
 )
 

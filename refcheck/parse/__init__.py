@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from refcheck.labels import SOURCE_KEY_HEAD, source_key, web_source_key
-from refcheck.model import ParseStatus, RawEntry, Reference, Span
+from refcheck.model import Organization, ParseStatus, RawEntry, Reference, Span
 from refcheck.parse.dates import parse_date
 from refcheck.parse.fields import _Fields
 from refcheck.parse.grammar import _grammar_is_sure, _markup_to_stars, _parse, _status
@@ -253,7 +253,7 @@ def parse_entries(entries: Sequence[RawEntry]) -> tuple[Reference, ...]:
     out: list[Reference] = []
     for e in entries:
         ref = parse_entry(e)
-        if out and not ref.authors and not ref.editors and _AUTHOR_DASH.match(ref.raw):
+        if out and _no_names_but_a_dash(ref):
             ref = _same_authors_as(ref, out[-1])
         out.append(ref)
     return tuple(out)
@@ -263,6 +263,22 @@ def parse_entries(entries: Sequence[RawEntry]) -> tuple[Reference, ...]:
 # not written again
 _AUTHOR_DASH = re.compile(r"\s*(?:[-–—_]{2,}\s*[.,]|[-_]{3,}\s|[–—_]{2,}(?=[^\W\d_“\"«]))")
 _REPEATED_PHRASE = "author replaced by a dash (APA 7 writes the names again)"
+# "— (2002b). Title" (biblatex's author-year lists): one dash before the date
+_DASH_BEFORE_DATE = re.compile(r"\s*[–—]\s(?=\(\d{4})")
+
+
+def _no_names_but_a_dash(ref: Reference) -> bool:
+    if ref.editors:
+        return False
+    if not ref.authors:
+        return bool(_AUTHOR_DASH.match(ref.raw))
+    one = ref.authors[0]
+    return (
+        len(ref.authors) == 1
+        and isinstance(one, Organization)
+        and not one.name.strip("-–—_ ")
+        and bool(_AUTHOR_DASH.match(ref.raw) or _DASH_BEFORE_DATE.match(ref.raw))
+    )
 
 
 def _same_authors_as(ref: Reference, prev: Reference) -> Reference:

@@ -70,6 +70,8 @@ def mend_labels(tokens: list[str], labels: list[str]) -> list[str]:
     _group_author_before_title(tokens, out)
     _group_author_runs_on(tokens, out)
     _publisher_after_book_title(tokens, out)
+    if "date" not in out:
+        _in_press_date(tokens, out)
     _note_opening_title(tokens, out)
     if out.count("date") > 1:
         _year_inside_a_name(tokens, out)
@@ -132,6 +134,22 @@ def _names_after_the_editor_word(tokens: list[str], labels: list[str]) -> None:
 
 
 _QUOTES = frozenset('"“”«»„')
+# "(to appear).", "(in press).", "(forthcoming).": the date of a work not yet out
+_IN_PRESS_WORDS = (("(to", "appear)"), ("(in", "press)"), ("(forthcoming)",), ("(baskıda)",))
+
+
+def _in_press_date(tokens: list[str], labels: list[str]) -> None:
+    """A parenthesised in-press word right after the authors is the date the model has not
+    seen often enough to label (``Shagal, Ksenia, and Alena Blinova (to appear). Title``)."""
+    for i in range(1, min(len(tokens), 40)):
+        if labels[i - 1] != "author":
+            continue
+        for words in _IN_PRESS_WORDS:
+            got = tuple(t.rstrip(".,").lower() for t in tokens[i : i + len(words)])
+            if got == words:
+                for x in range(i, i + len(words)):
+                    labels[x] = "date"
+                return
 
 
 def _note_opening_title(tokens: list[str], labels: list[str]) -> None:

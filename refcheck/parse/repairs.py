@@ -532,6 +532,8 @@ def repair(f: _Fields, text: str) -> None:
         _statement_authors(f, text)
     elif not f.authors and not f.editors and " / " in text:
         _authors_in_statement(f, text)
+    if not f.editors and "ред" in text:
+        _editors_in_statement(f, text)
     group = f.authors[0] if len(f.authors) == 1 else None
     if isinstance(group, Organization):
         if ";" in group.name:
@@ -979,6 +981,31 @@ _STATEMENT_ROLE = re.compile(
 
 _INITIALS_ONLY = re.compile(r"(?:[^\W\d_]{1,2}\.\s?){1,3}")
 _GIVEN_WITH_INITIAL = re.compile(r"[^\W\d_][^\W\d_'’-]+(?:\s[^\W\d_]\.){1,2}")
+
+
+# "Title / Под ред. Н.М. Чернавской. М.: …": the editors the statement names, initials first
+_EDITED_BY = re.compile(
+    r"/\s*(?:[Пп]од\s+(?:общ\.\s*|науч\.\s*)?ред(?:\.|акцией)|[Оо]тв\.\s*ред\.)\s*"
+    r"(?P<names>(?:[А-ЯЁ]\.\s?){1,3}[А-ЯЁ][а-яё-]+(?:(?:,\s*|\s+и\s+)(?:[А-ЯЁ]\.\s?){1,3}[А-ЯЁ][а-яё-]+)*)"
+)
+
+
+def _editors_in_statement(f: _Fields, text: str) -> None:
+    """The editors of a GOST statement of responsibility, where the reader left them in the
+    title (``… / Под ред``) or the place (``Н.М. Чернавской. М.``)."""
+    m = _EDITED_BY.search(text)
+    if m is None:
+        return
+    agents, _ = read_names(m["names"])
+    if not agents or not all(isinstance(a, Person) for a in agents):
+        return
+    f.editors = list(agents)
+    f.title = _ROLE_CUT.sub("", f.title)
+    if f.place.startswith(m["names"]):
+        f.place = f.place[len(m["names"]) :].lstrip(" .–—-") or f.place
+
+
+_ROLE_CUT = re.compile(r"\s*/\s*(?:[Пп]од\s+(?:общ\.\s*|науч\.\s*)?ред|[Оо]тв\.\s*ред)\.?$")
 
 
 def _authors_in_statement(f: _Fields, text: str) -> None:

@@ -52,7 +52,8 @@ from refcheck.parse.tokens import _clean, _Seg, _segments, _unquote
 
 _DATE_PAREN = re.compile(
     r"\(\s*(?P<d>(?:\d{4}[a-z]?(?:\s*/\s*\d{4}[a-z]?)?|n\.\s?d\.(?:\s*-\s*[a-z])?|"
-    r"in press(?:\s*-\s*[a-z])?|б\.\s?г\.|t\.y\.|s\.d\.|[Bb]asımda|в печати|[Ff]orth(?:coming|\.)|"
+    r"in press(?:\s*-\s*[a-z])?|to appear|б\.\s?г\.|t\.y\.|s\.d\.|[Bb]asımda|в печати|"
+    r"[Ff]orth(?:coming|\.)|"
     r"\d{1,2}\.?\s+[^\W\d_]{3,12}\.?\s+\d{4}|[^\W\d_]{3,12}\.?\s+\d{1,2},?\s+\d{4})"
     r"(?:,\s*[^()]{1,40})?)\s*\)",
 )
@@ -72,7 +73,7 @@ def _read_apa_date(f: _Fields, d: str) -> None:
         m = re.search(r"-\s*([a-z])$", low)
         f.year_suffix = m[1] if m else ""
         return
-    if low.startswith(("in press", "basımda", "в печати", "forth")):
+    if low.startswith(("in press", "basımda", "в печати", "forth", "to appear")):
         f.in_press = True
         m = re.search(r"-\s*([a-z])$", low)
         f.year_suffix = m[1] if m else ""
