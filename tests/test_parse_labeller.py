@@ -399,3 +399,24 @@ def test_an_in_press_word_after_the_authors_is_the_date_and_the_title_follows() 
     assert (r.in_press, r.year, r.title) == (
         True, None, "Bivalent verb classes in Skolt Saami: A pilot study",
     )  # fmt: skip
+
+
+def test_a_role_in_parentheses_ends_the_names_and_they_are_the_editors() -> None:
+    r = parse_string(
+        "AGHION Irène (dir.), Caylus, mécène du roi : collectionner les antiquités au XVIIIe "
+        "siècle, Paris, INHA, 2002."
+    )
+    assert (r.authors, r.editors) == ((), (Person("AGHION", "Irène"),))
+    assert r.title == "Caylus, mécène du roi : collectionner les antiquités au XVIIIe siècle"
+
+
+def test_a_french_article_loses_dans_its_guillemet_and_keeps_a_range_without_its_dash() -> None:
+    r = parse_string(
+        "BALLERI Rita, « Il Settecento e la cultura antiquaria tra Firenze e Roma : il “Museum "
+        "Florentinum” », dans Proporzioni, 2007, p. 97 141."
+    )
+    assert (r.title, r.container_title, r.pages) == (
+        "Il Settecento e la cultura antiquaria tra Firenze e Roma : il “Museum Florentinum”",
+        "Proporzioni",
+        "97 141",
+    )

@@ -321,3 +321,12 @@ def test_names_after_the_first_written_initials_first_are_people_and_a_nonconfor
         "Review of Economic Studies, 64, 395-432."
     )
     assert [a.family for a in r.authors if isinstance(a, Person)] == ["Bai", "Lumsdaine", "Stock"]
+
+
+def test_surnames_in_capitals_before_the_given_names_keep_each_name_whole() -> None:
+    from refcheck.parse.names import read_names
+
+    agents, _ = read_names("ARBEID Barbara, BRUNI Stefano et IOZZO Mario (dir.)")
+    assert [(a.family, a.given) for a in agents if isinstance(a, Person)] == [
+        ("ARBEID", "Barbara"), ("BRUNI", "Stefano"), ("IOZZO", "Mario"),
+    ]  # fmt: skip

@@ -634,10 +634,14 @@ def read_names(text: str) -> tuple[list[Agent], bool]:
         nxt_ini = bool(nxt) and all(_is_ini_word(w, len(nxt) + 1) for w in nxt)
         if not any(ini) and n <= 3 and all(_CAPWORD.match(w) or w.lower() in _PARTICLES
                                            for w in words):  # fmt: skip
+            caps_first = (
+                n >= 2 and words[0].isupper() and len(words[0]) > 2 and not words[1].isupper()
+            )
             if (
                 nxt
                 and seps[i] == ","
                 and not _SUFFIX.match(pieces[i + 1])
+                and not caps_first  # "ARBEID Barbara, BRUNI Stefano": a name already whole
                 and (
                     nxt_ini
                     or (len(nxt) <= 3 and _given_piece(nxt, i))
@@ -653,7 +657,7 @@ def read_names(text: str) -> tuple[list[Agent], bool]:
                 continue
             if n == 1:
                 out.append(Person(family=words[0].rstrip(".")))
-            elif words[0].isupper() and len(words[0]) > 2 and not words[1].isupper():
+            elif caps_first:
                 out.append(_family_first(words[0], " ".join(words[1:])))  # "ÖZDEMİR Nebi"
             else:
                 out.append(_surname_first(words) or _given_first(words))  # "Jane Doe"
@@ -732,6 +736,8 @@ def _all_given_first(pieces: list[str]) -> bool:
             return False  # two full words at least; an initial never ends a given-first name
         if not (words[0][:1].isupper() and (words[-1][:1].isupper() or _PREFIXED.match(words[-1]))):
             return False
+        if len(words[0]) > 2 and words[0].isupper() and not words[-1].isupper():
+            return False  # "ARBEID Barbara": the surname in capitals comes first
         for w in full:
             if not (_CAPWORD.match(w) or w.lower() in _PARTICLES):
                 return False

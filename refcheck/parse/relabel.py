@@ -70,6 +70,8 @@ def mend_labels(tokens: list[str], labels: list[str]) -> list[str]:
     _group_author_before_title(tokens, out)
     _group_author_runs_on(tokens, out)
     _publisher_after_book_title(tokens, out)
+    if out and out[0] == "author":
+        _role_closes_the_names(tokens, out)
     if "date" not in out:
         _in_press_date(tokens, out)
     _note_opening_title(tokens, out)
@@ -134,6 +136,29 @@ def _names_after_the_editor_word(tokens: list[str], labels: list[str]) -> None:
 
 
 _QUOTES = frozenset('"“”«»„')
+_ROLE_PAREN = re.compile(
+    r"^\((?:dir|éd|eds?|hrsg|hg|coord|red|ред|сост|haz|der)\.?\)[,.:]?$", re.IGNORECASE
+)
+
+
+def _role_closes_the_names(tokens: list[str], labels: list[str]) -> None:
+    """``AGHION Irène (dir.), Caylus, mécène du roi : …``: a role in parentheses ends the names
+    (they are editors); the words the model went on calling names are the title's."""
+    for k in range(1, min(len(tokens), 30)):
+        if labels[k] != "author":
+            return
+        if _ROLE_PAREN.match(tokens[k]):
+            break
+    else:
+        return
+    for x in range(k + 1):
+        labels[x] = "editor"
+    x = k + 1
+    while x < len(labels) and labels[x] == "author":
+        labels[x] = "title"
+        x += 1
+
+
 # "(to appear).", "(in press).", "(forthcoming).": the date of a work not yet out
 _IN_PRESS_WORDS = (("(to", "appear)"), ("(in", "press)"), ("(forthcoming)",), ("(baskıda)",))
 

@@ -365,6 +365,23 @@ def _imprint_as_container(f: _Fields) -> None:
         f.type = "book"
 
 
+# "p. 97 141": a page range whose dash was lost in copying (a PDF's, a web page's)
+_SPACED_RANGE = re.compile(r"\bpp?\.\s?(\d{1,5}) (\d{1,5})(?=[.,;]?(?:\s|$))")
+
+
+def _range_without_its_dash(f: _Fields, text: str) -> None:
+    """The first page read as a volume or lost, the last kept as the pages: the range as
+    written."""
+    m = _SPACED_RANGE.search(text)
+    if m is None or m[2] != f.pages or int(m[1]) >= int(m[2]):
+        return
+    f.pages = f"{m[1]} {m[2]}"
+    if f.volume == m[1]:
+        f.volume = ""
+    elif f.issue == m[1]:
+        f.issue = ""
+
+
 def repair(f: _Fields, text: str) -> None:
     """Apply each repair whose shape the entry has."""
     if "Текст" in text or "текст" in text or "ображение" in text:
@@ -454,6 +471,12 @@ def repair(f: _Fields, text: str) -> None:
         and not _SERIAL_OR_MEETING.search(f.container_title)
     ):
         f.publisher, f.container_title = f.container_title, ""  # the body publishes it
+    if f.pages and ("p. " in text or "pp. " in text) and f.pages.isdigit():
+        _range_without_its_dash(f, text)
+    if f.title.endswith("»") and "«" not in f.title:
+        f.title = f.title[:-1].rstrip()  # « Title », : the closing guillemet the quote left
+    if f.container_title[:5] in ("dans ", "Dans "):
+        f.container_title = f.container_title[5:]  # French "dans" before the source: "In"
     if f.container_title[:14].lower() == "forthcoming in":
         f.container_title = f.container_title[14:].strip()
         f.in_press = f.in_press or f.year is None
