@@ -420,3 +420,24 @@ def test_a_french_article_loses_dans_its_guillemet_and_keeps_a_range_without_its
         "Proporzioni",
         "97 141",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Danilenko, VA & Nagornyy, VP 2006, ’Technological complex for intensification of energy "
+        "production’, Science and innovation, vol. 2, no. 5, pp. 34–40. (in Ukrainian)",
+        "Danilenko, VA & Nagornyy, VP 2006, 'Technological complex for intensification of energy "
+        "production', Science and innovation, vol. 2, no. 5, pp. 34–40.",
+    ],
+)
+def test_harvard_agps_initials_without_periods_a_right_quote_and_a_language_note(
+    text: str,
+) -> None:
+    r = parse_string(text)
+    assert [a.display for a in r.authors] == ["Danilenko, VA", "Nagornyy, VP"]
+    assert (r.year, r.title, r.container_title, r.volume, r.issue, r.pages) == (
+        2006, "Technological complex for intensification of energy production",
+        "Science and innovation", "2", "5", "34–40",
+    )  # fmt: skip
+    assert r.raw == text  # the note stays in the entry as written

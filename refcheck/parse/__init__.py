@@ -87,6 +87,10 @@ def parse_string(
     try:
         clean = _markup_to_stars(" ".join(text.split()))  # the same whitespace set as re's \s
         clean = reading_text(clean)
+        if clean.endswith((")", ").", "]", "].")):
+            # "… pp. 34–40. (in Ukrainian)": the work's language closing a transliterated entry,
+            # no part of its source
+            clean = _LANGUAGE_NOTE_END.sub("", clean)
         key = _CITATION_KEY.match(clean) if "–" in clean[:80] or "—" in clean[:80] else None
         if key:
             clean = clean[key.end() :]  # the entry after its key, "Гаспаров 2000 – "
@@ -115,6 +119,13 @@ def parse_string(
     # "НКРЯ – Национальный корпус …": the key the text cites it by ([НКРЯ]); the entry keeps
     # its fields as read (lists differ on whether the abbreviation is part of the title)
     return replace(ref, label=source_key(abbr[1] or abbr[2])) if abbr else ref
+
+
+_LANGUAGE_NOTE_END = re.compile(
+    r"(?<=[.,])\s*[(\[](?:[Ii]n|[Нн]а)\s+(?:Russian|Ukrainian|Azerbaijani|Turkish|Kazakh|Uzbek|"
+    r"Kyrgyz|Tajik|Persian|Georgian|Armenian|Belarusian|Chinese|Japanese|German|French|Arabic|"
+    r"русском|украинском)(?:\s+language)?[)\]]\.?$"
+)
 
 
 # Turkish theses and journals list web sources under a label they cite by, "URL-1. (2014).

@@ -74,6 +74,8 @@ def mend_labels(tokens: list[str], labels: list[str]) -> list[str]:
         _role_closes_the_names(tokens, out)
     if "date" not in out:
         _in_press_date(tokens, out)
+    if "date" not in out:
+        _bare_initials_then_year(tokens, out)
     _note_opening_title(tokens, out)
     if out.count("date") > 1:
         _year_inside_a_name(tokens, out)
@@ -157,6 +159,24 @@ def _role_closes_the_names(tokens: list[str], labels: list[str]) -> None:
     while x < len(labels) and labels[x] == "author":
         labels[x] = "title"
         x += 1
+
+
+_BARE_INITIALS = re.compile(r"^[A-Z]{1,3}$")
+_YEAR_COMMA = re.compile(r"^(?:1[5-9]|20)\d\d[a-z]?,$")
+
+
+def _bare_initials_then_year(tokens: list[str], labels: list[str]) -> None:
+    """Harvard (AGPS) ``Danilenko, VA & Nagornyy, VP 2006, ‘Title’``: initials without periods
+    then the bare year end the names; the model, seeing no period, runs on."""
+    for i in range(1, min(len(tokens) - 1, 60)):
+        if (
+            labels[i - 1] == "author"
+            and _BARE_INITIALS.match(tokens[i])
+            and _YEAR_COMMA.match(tokens[i + 1])
+            and labels[i + 1] in ("author", "title")
+        ):
+            labels[i], labels[i + 1] = "author", "date"
+            return
 
 
 # "(to appear).", "(in press).", "(forthcoming).": the date of a work not yet out

@@ -56,6 +56,11 @@ def _statement_slash(m: re.Match[str]) -> str:
     return "/" if "//" in word or "www." in word or _DOMAIN_END.search(word) else " / "
 
 
+# a title quoted with the right single quote on both sides (a word processor's autocorrect after
+# a space): the first one opens it
+_RIGHT_QUOTE_OPENS = re.compile(r"(?<=[\s(])’([^’‘'\n]{3,300}?)’(?=[,.;:])")
+
+
 def reading_text(text: str) -> str:
     """The entry as both readers see it (and as the labeller is trained on): look-alike dashes
     made the usual ones, two apostrophes a quote mark, ``Toshkent, 1995-yil.`` →
@@ -70,6 +75,8 @@ def reading_text(text: str) -> str:
         text = _DOUBLE_HYPHEN.sub("–", text)  # LaTeX/Markdown "1650--1790", "215---256"
     if "''" in text:
         text = text.replace("''", '"')  # "''Title''": two apostrophes typed for a quote mark
+    if " ’" in text:
+        text = _RIGHT_QUOTE_OPENS.sub(r"‘\1’", text)  # "2013, ’Title’, Journal": ’ for ‘
     if ",”" in text or ".”" in text:
         text = _GLUED_AFTER_QUOTE.sub(r"\1 ", text)  # '… R&D,”Journal of …': the space lost
     if "./" in text:
