@@ -1027,3 +1027,13 @@ def test_a_books_imprint_read_as_its_source_gives_the_place_and_publisher(
 ) -> None:
     r = parse_string(text)
     assert (r.container_title, r.place, r.publisher, r.type) == want
+
+
+def test_a_translation_bracket_the_reader_cut_at_its_number_is_taken_whole() -> None:
+    r = parse_string(
+        "Belinskiy V. G. Sobranie sochineniy: v 9 tomakh [Collected Works: in 9 Vols]. Moscow, "
+        "Khudozhestvennaya literatura Publ., 1982, vol. 8. 783 p."
+    )
+    assert (r.title, r.title_translation) == (
+        "Sobranie sochineniy: v 9 tomakh", "Collected Works: in 9 Vols",
+    )  # fmt: skip

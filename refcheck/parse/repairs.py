@@ -13,7 +13,7 @@ import re
 from refcheck.model import Organization, Person
 from refcheck.normalise.folding import fold_key
 from refcheck.parse.dates import EN_MONTH_NAMES
-from refcheck.parse.fields import _CITIES, NAME_BRACKET, YEAR_SPAN_END, _Fields
+from refcheck.parse.fields import _CITIES, _GENRE_WORDS, NAME_BRACKET, YEAR_SPAN_END, _Fields
 from refcheck.parse.names import _ORG_HINT, _PATRONYMIC, has_org_stem, read_names
 from refcheck.parse.tokens import _unquote
 
@@ -365,6 +365,24 @@ def _imprint_as_container(f: _Fields) -> None:
         f.type = "book"
 
 
+def _translation_cut(f: _Fields, text: str) -> None:
+    """``Sobranie sochineniy: v 9 tomakh [Collected Works: in`` (the reader cut at the number):
+    the bracket as the entry closes it translates the title."""
+    at = text.find(f.title)
+    if at < 0 or f.title_translation:
+        return
+    cut = at + f.title.rfind("[")
+    end = text.find("]", cut)
+    if end < 0 or end - cut > 300 or "[" in text[cut + 1 : end]:
+        return
+    inside = text[cut + 1 : end].strip()
+    if cut == at or "://" in inside or inside.lower().startswith(("transl", "trans.", "пер")):
+        return  # a link or a translator's note in brackets, not the title's translation
+    f.title = text[at:cut].rstrip(" .")
+    if not _GENRE_WORDS.search(inside) and not inside.lower().startswith(("электрон", "текст")):
+        f.title_translation = inside  # a medium ("[Электронный ресурс]") translates nothing
+
+
 # "p. 97 141": a page range whose dash was lost in copying (a PDF's, a web page's)
 _SPACED_RANGE = re.compile(r"\bpp?\.\s?(\d{1,5}) (\d{1,5})(?=[.,;]?(?:\s|$))")
 
@@ -473,6 +491,8 @@ def repair(f: _Fields, text: str) -> None:
         f.publisher, f.container_title = f.container_title, ""  # the body publishes it
     if f.pages and ("p. " in text or "pp. " in text) and f.pages.isdigit():
         _range_without_its_dash(f, text)
+    if "[" in f.title and "]" not in f.title[f.title.rfind("[") :]:
+        _translation_cut(f, text)
     if f.title.endswith("»") and "«" not in f.title:
         f.title = f.title[:-1].rstrip()  # « Title », : the closing guillemet the quote left
     if f.container_title[:5] in ("dans ", "Dans "):
