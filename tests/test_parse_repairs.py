@@ -1037,3 +1037,19 @@ def test_a_translation_bracket_the_reader_cut_at_its_number_is_taken_whole() -> 
     assert (r.title, r.title_translation) == (
         "Sobranie sochineniy: v 9 tomakh", "Collected Works: in 9 Vols",
     )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Kingma, D. P., & Ba, J. (2014). Adam: A method for stochastic optimization. arXiv "
+         "preprint arXiv:1412.6980.", "arXiv preprint arXiv:1412.6980"),
+        ("Graves, A. (2013). Generating sequences with recurrent neural networks. ArXiv:1308.0850 "
+         "[Cs].", "ArXiv:1308.0850 [Cs]"),
+    ],
+)  # fmt: skip
+def test_an_eprint_after_the_title_is_the_source_not_a_place_and_publisher(
+    text: str, source: str
+) -> None:
+    r = parse_string(text)
+    assert (r.container_title, r.publisher, r.place) == (source, "", "")

@@ -400,6 +400,26 @@ def _range_without_its_dash(f: _Fields, text: str) -> None:
         f.issue = ""
 
 
+# Google Scholar's "arXiv preprint arXiv:2203.09938": the e-print server and number, the source
+_ARXIV_SOURCE = re.compile(
+    r"(?:[Aa]r[Xx]iv [Pp]reprint )?[Aa]r[Xx]iv:\s?(?P<id>\d{4}\.\d{4,5}(?:v\d+)?)"
+    r"(?:\s\[[\w.-]+\])?"
+)
+
+
+def _arxiv_source(f: _Fields, text: str) -> None:
+    """The e-print named after the title is the work's source, not a place and publisher
+    (``arXiv preprint arXiv`` : ``2203.09938``)."""
+    m = _ARXIV_SOURCE.search(text)
+    if m is None or m[0] in f.title or text.find(f.title) > m.start():
+        return
+    f.container_title = m[0]
+    if f.publisher.startswith(m["id"]):
+        f.publisher = ""
+    if "arxiv" in f.place.lower():
+        f.place = ""
+
+
 def repair(f: _Fields, text: str) -> None:
     """Apply each repair whose shape the entry has."""
     if "Текст" in text or "текст" in text or "ображение" in text:
@@ -414,6 +434,8 @@ def repair(f: _Fields, text: str) -> None:
         and ("*, " in text or not (f.volume or f.pages))
     ):
         _untitled_article(f, text, group)
+    if ("arXiv:" in text or "ArXiv:" in text) and not f.container_title and f.title:
+        _arxiv_source(f, text)
     if not f.title and "arXiv:" in text:
         m = _NAMES_THEN_EPRINT.match(text)
         if m:  # the e-print's identifier identifies it; the names are its authors
