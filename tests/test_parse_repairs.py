@@ -1053,3 +1053,11 @@ def test_an_eprint_after_the_title_is_the_source_not_a_place_and_publisher(
 ) -> None:
     r = parse_string(text)
     assert (r.container_title, r.publisher, r.place) == (source, "", "")
+
+
+def test_an_mla_site_and_its_publisher_named_after_it_are_two_fields() -> None:
+    r = parse_string(
+        '"Kashmir: Why India and Pakistan Fight over It." BBC News, BBC, 8 Aug. 2019, '
+        "www.bbc.com/news/10537286."
+    )
+    assert (r.container_title, r.publisher) == ("BBC News", "BBC")

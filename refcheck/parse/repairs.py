@@ -420,6 +420,11 @@ def _arxiv_source(f: _Fields, text: str) -> None:
         f.place = ""
 
 
+def _has_words(long: str, short: str) -> bool:
+    """``short`` appears in ``long`` as whole words (case aside)."""
+    return re.search(rf"(?<!\w){re.escape(short.lower())}(?!\w)", long.lower()) is not None
+
+
 def repair(f: _Fields, text: str) -> None:
     """Apply each repair whose shape the entry has."""
     if "Текст" in text or "текст" in text or "ображение" in text:
@@ -517,6 +522,16 @@ def repair(f: _Fields, text: str) -> None:
         _translation_cut(f, text)
     if f.title.endswith("»") and "«" not in f.title:
         f.title = f.title[:-1].rstrip()  # « Title », : the closing guillemet the quote left
+    if ", " in f.container_title and not f.publisher and ":" not in f.container_title:
+        head, _, tail = f.container_title.rpartition(", ")
+        if (
+            len(tail) >= 3
+            and (f.url or f.date is not None)  # a site's page or a paper's issue of a day
+            and (_has_words(head, tail) or _has_words(tail, head))
+        ):
+            # MLA's site and its publisher, one named after the other: "BBC News, BBC",
+            # "The Economic Times, Economic Times"
+            f.container_title, f.publisher = head, tail
     if f.container_title[:5] in ("dans ", "Dans "):
         f.container_title = f.container_title[5:]  # French "dans" before the source: "In"
     if f.container_title[:14].lower() == "forthcoming in":
