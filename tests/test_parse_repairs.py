@@ -1061,3 +1061,12 @@ def test_an_mla_site_and_its_publisher_named_after_it_are_two_fields() -> None:
         "www.bbc.com/news/10537286."
     )
     assert (r.container_title, r.publisher) == ("BBC News", "BBC")
+
+
+def test_a_roman_volume_closing_the_title_and_an_uzbek_page_label() -> None:
+    f = _Fields(title="Hayrat ul-abror. VII tom")
+    repair(f, "Navoiy Alisher. Hayrat ul-abror. VII tom. –Toshkent: Fan. 1991. 392 b.")
+    assert (f.title, f.volume) == ("Hayrat ul-abror", "VII")
+    f = _Fields(title="Ustrushonaning ilk o‘rta asr qishloq makonlari", volume="52")
+    repair(f, "Pardaev M.H. Ustrushonaning ilk o‘rta asr qishloq makonlari. Toshkent, 2016. B. 52.")
+    assert (f.volume, f.pages) == ("", "52")

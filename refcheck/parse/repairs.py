@@ -208,7 +208,8 @@ _VOLUME_DOT_ISSUE = re.compile(
 )
 # "Avtomobillar. 1-qism", "Tarixi. 2-kitob", "Шығармалар. 3-том": the part of a work in volumes
 _PART_END = re.compile(
-    r"[.,]\s*(\d{1,2})\s?-\s?(?:qism|kit[oо]b|jild|t[oо]m|том|бөлім|часть|cilt)\.?$",
+    r"[.,]\s*(?:(\d{1,2})\s?-\s?|([IVXLC]{1,6})\s)"
+    r"(?:qism|kit[oо]b|jild|t[oо]m|том|бөлім|часть|cilt)\.?$",
     re.IGNORECASE,
 )
 # an edition trailing the publisher: "…, Birinci Baskı", "…, 3. Baskı", "…, 2nd ed."
@@ -553,8 +554,8 @@ def repair(f: _Fields, text: str) -> None:
             f.container_title = f.container_title[m.end() :]
     if not f.volume and f.title[-3:].isalpha():
         m = _PART_END.search(f.title)
-        if m:  # a title ending with its part's number (``1-qism``): the number is the volume
-            f.volume, f.title = m[1], f.title[: m.start()].rstrip()
+        if m:  # a title ending with its part's number (``1-qism``, ``III tom``): the volume
+            f.volume, f.title = m[1] or m[2], f.title[: m.start()].rstrip()
     if f.container_title[:8].lower() == "[online]":
         # Harvard (UK): "Title. [online] PCWorld. Available at: …": the medium, not the source
         f.container_title = f.container_title[8:].strip(" .")
@@ -728,7 +729,10 @@ def _page_range_as_volume(f: _Fields) -> None:
 
 # the page label before a number: GOST's "– С. 29" (Cyrillic or a Latin look-alike), "S. 12",
 # "P. 5", "pp. 3", "ss. 4", "səh. 7"; a volume's label: "Т. 5", "Vol. 5", "Cilt 5", "Bd. 5"
-_PAGE_LABEL = re.compile(r"(?:^|[\s.,;:–—-])(?:[Сс]|s|[Pp]{1,2}|ss|səh|стр)\.\s?(\d[\d–—-]*)")
+# (Uzbek "B."/"Б." is *bet*, the page)
+_PAGE_LABEL = re.compile(
+    r"(?:^|[\s.,;:–—-])(?:[Сс]|s|[Pp]{1,2}|ss|səh|стр|B|Б)\.\s?(\d[\d–—-]*)"
+)
 # a capital "S." is a page (Seite, GOST transliterated) but a Turkish issue (Sayı): "C. 32, S. 1"
 _CAPITAL_S_PAGE = re.compile(r"(?:^|[\s.,;:–—-])S\.\s?(\d[\d–—-]*)")
 _TURKISH_NUMBERS = re.compile(r"\bC(?:ilt)?\.?\s?\d|Sayı|[ğşıİ]")
