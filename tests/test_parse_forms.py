@@ -383,3 +383,10 @@ def test_rezhim_dostupa_is_a_retrieval_phrase() -> None:
 def test_year_and_extent_are_not_a_journal() -> None:
     r = parse_string("Haşimov, E. (2017). Azərbaycanın siyasəti. Bakı: Elm və təhsil, 2017, 250 s.")
     assert (r.type, r.container_title, r.volume, r.publisher) == ("book", "", "", "Elm və təhsil")
+
+
+def test_the_turkish_no_date_in_words_is_no_date() -> None:
+    from refcheck.parse import parse_string
+
+    r = parse_string("Firdevsi. (tarih yok). Şehname (C 1) (N. Lugal, çev.). Millî Eğitim Bakanlığı.")
+    assert (r.year, r.no_date, r.publisher) == (None, True, "Millî Eğitim Bakanlığı")

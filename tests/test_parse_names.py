@@ -330,3 +330,12 @@ def test_surnames_in_capitals_before_the_given_names_keep_each_name_whole() -> N
     assert [(a.family, a.given) for a in agents if isinstance(a, Person)] == [
         ("ARBEID", "Barbara"), ("BRUNI", "Stefano"), ("IOZZO", "Mario"),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "name", ["Human Rights Watch", "Bahá’í International Community", "HOLOCO GmbH"]
+)
+def test_watchdogs_communities_and_companies_are_groups(name: str) -> None:
+    from refcheck.parse.names import read_names
+
+    assert read_names(name) == ([Organization(name)], False)

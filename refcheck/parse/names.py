@@ -441,7 +441,8 @@ _ORG_STEMS = re.compile(
     r"teşkil|başkan|prezid|президент|meclis|məclis|parlam|gazete|qəzet|газет|новост|daire|"
     r"müdürl|idarə|управл|палат|court|mahkeme|trust|fund|fond|фонд|program|initiat|observ|"
     r"laborat|museum|müze|музе|librar|kütüph|библиот|archiv|arşiv|архив|party|partisi|парти|"
-    r"federa|board|authorit|secretar|trialist|working|агентлик|xəbər|team\b)"
+    r"federa|board|authorit|secretar|trialist|working|агентлик|xəbər|team\b|communit|watch\b|"
+    r"gmbh|llc\b)"
 )
 _STEM_FOLD = str.maketrans({"\u0307": None, "ı": "i", "ſ": "s"})  # what (?i) also equates
 
@@ -481,7 +482,7 @@ _ORG_HINT = re.compile(
     r"müdürlüğü|idarəsi|управление|палата|court|mahkemesi|trust|fund|fondu|фонд|programme|"
     r"program|initiative|observatory|laboratory|museum|müzesi|музей|library|kütüphanesi|"
     r"библиотека|archives?|arşivi|архив|party|partisi|партия|federation|federasyonu|board|"
-    r"authority|secretariat|trialists|working group|xəbərləri|"
+    r"authority|secretariat|trialists|working group|xəbərləri|community|watch|gmbh|llc|"
     # the bodies of Portuguese and Spanish lists (SciELO): ministries, institutes, secretariats
     r"ministério|ministerio|secretaria|instituto|fundação|fundación|universidade|universidad)\b",
     re.IGNORECASE,

@@ -52,7 +52,8 @@ from refcheck.parse.tokens import _clean, _Seg, _segments, _unquote
 
 _DATE_PAREN = re.compile(
     r"\(\s*(?P<d>(?:\d{4}[a-z]?(?:\s*/\s*\d{4}[a-z]?)?|n\.\s?d\.(?:\s*-\s*[a-z])?|"
-    r"in press(?:\s*-\s*[a-z])?|to appear|б\.\s?г\.|t\.y\.|s\.d\.|[Bb]asımda|в печати|"
+    r"in press(?:\s*-\s*[a-z])?|to appear|б\.\s?г\.|t\.y\.|[Tt]arih yok|s\.d\.|[Bb]asımda|"
+    r"в печати|"
     r"[Ff]orth(?:coming|\.)|"
     r"\d{1,2}\.?\s+[^\W\d_]{3,12}\.?\s+\d{4}|[^\W\d_]{3,12}\.?\s+\d{1,2},?\s+\d{4})"
     r"(?:,\s*[^()]{1,40})?)\s*\)",
@@ -68,7 +69,7 @@ _EDITOR_ROLE = re.compile(
 def _read_apa_date(f: _Fields, d: str) -> None:
     d = d.strip()
     low = d.lower()
-    if low.startswith(("n.d", "n. d", "б.", "t.y", "s.d")):
+    if low.startswith(("n.d", "n. d", "б.", "t.y", "s.d", "tarih yok")):
         f.no_date = True
         m = re.search(r"-\s*([a-z])$", low)
         f.year_suffix = m[1] if m else ""
