@@ -485,3 +485,20 @@ def test_a_transliterated_name_keeps_its_ayn_with_the_initial_and_reads_back() -
     assert initials("ʿAbbās Mahmūd") == "ʿA. M."
     r = parse_string("Al-Akkād, ʿA. M. (2006). *Abqariya al-Imam ʿAlī* [Translation needed].")
     assert [(a.family, a.given) for a in r.authors] == [("Al-Akkād", "ʿA. M.")]
+
+
+def test_correct_restores_a_ranges_lost_or_doubled_dash() -> None:
+    art = ref(type="article-journal", authors=(ROSE,), year=2007, title="T",
+              container_title="Prospettiva", volume="25", pages="24 30")  # fmt: skip
+    assert apa_record(art).pages == "24–30"
+    assert apa_record(replace(art, pages="526––536")).pages == "526–536"
+    assert apa_record(replace(art, pages="30 24")).pages == "30 24"  # no range: as written
+
+
+def test_a_dash_for_the_names_before_stays_one_agent_among_the_authors() -> None:
+    back = parse_string(
+        "———, Zumbühl, S., Cavallo, G., & Radelet, T. (2020). Composition and techniques. "
+        "*Heritage Science*, *8*, 102.",
+        reader="grammar",
+    )
+    assert [a.display for a in back.authors] == ["———", "Zumbühl, S.", "Cavallo, G.", "Radelet, T."]

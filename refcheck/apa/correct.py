@@ -155,7 +155,9 @@ def apa_record(
     genre = _roman(ref.genre, scheme, fixes) if romanise_it else ref.genre
     no_date = ref.no_date or (ref.year is None and not ref.in_press)
     accessed = ref.accessed if keeps_retrieval_date(ref) and ref.url and not ref.doi else None
-    pages = re.sub(r"\s*[-‐‑−—]+\s*", "–", ref.pages) if ref.pages else ""
+    pages = re.sub(r"\s*[-‐‑−—–]+\s*", "–", ref.pages) if ref.pages else ""
+    if re.fullmatch(r"\d+ \d+", pages) and int(pages.split()[0]) < int(pages.split()[1]):
+        pages = pages.replace(" ", "–")  # "p. 15 17": a range whose dash was lost
     if ref.type in _WHOLE_WORKS:
         pages = ""  # a whole book's extent or a cited page: not part of its entry (§9.29)
     keep_place = ref.type == "paper-conference" and not ref.container_title

@@ -317,6 +317,10 @@ def _read_author_block(block: str) -> _Authors:
             res.et_al = True
             i += 1
             continue
+        if not t.strip("-–—_⸻? "):
+            res.agents.append(_org(t))  # "———, Zumbühl, S.": the names of the entry before
+            i += 1
+            continue
         m = re.match(r"^(.*?)\s+(?:[Ee]t\.?\s*al\.?)$", t)
         if m and res.agents:
             res.et_al = True
