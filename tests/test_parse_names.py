@@ -339,3 +339,12 @@ def test_watchdogs_communities_and_companies_are_groups(name: str) -> None:
     from refcheck.parse.names import read_names
 
     assert read_names(name) == ([Organization(name)], False)
+
+
+def test_surname_given_pairs_spelled_out_with_commas_only_are_people() -> None:
+    r = parse_string(
+        "Comrie, Bernard, Khalilov, Madzhid, Khalilova, Zaira. (2015). A grammar of Bezhta. "
+        "Leipzig: Max Planck Institute for Evolutionary Anthropology."
+    )
+    assert _names(r.authors) == ["Comrie, Bernard", "Khalilov, Madzhid", "Khalilova, Zaira"]
+    assert "given name spelled out instead of initials" in r.nonconformities

@@ -287,6 +287,14 @@ def _read_author_block(block: str) -> _Authors:
             res.agents.extend(_org(t) for t in toks)
             return res
         # "Surname, Given" spelled out, or a group author (which may contain commas)
+        if len(toks) >= 4 and len(toks) % 2 == 0 and not has_org_stem(b) and all(
+            _looks_person_family(toks[k]) and _GIVEN_FULL.match(toks[k + 1]) and " " not in toks[k]
+            for k in range(0, len(toks), 2)
+        ):
+            # "Comrie, Bernard, Khalilov, Madzhid, Khalilova, Zaira": pairs, spelled out
+            res.agents.extend(_person(toks[k], toks[k + 1]) for k in range(0, len(toks), 2))
+            res.spelled_out = True
+            return res
         if len(toks) == 2 and _looks_person_family(toks[0]) and _GIVEN_FULL.match(toks[1]):
             res.agents.append(_person(toks[0], toks[1]))
             res.spelled_out = True
