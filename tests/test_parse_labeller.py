@@ -441,3 +441,20 @@ def test_harvard_agps_initials_without_periods_a_right_quote_and_a_language_note
         "Science and innovation", "2", "5", "34–40",
     )  # fmt: skip
     assert r.raw == text  # the note stays in the entry as written
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Toporov V. N. «Bednaya Liza» Karamzina: Opyt prochteniya [“Poor Liza” by Nikolai "
+         "Karamzin: An Attempted Interpretation]. Moscow, The Russian State University for the "
+         "Humanities Publ., 1995. 512 p.", "«Bednaya Liza» Karamzina: Opyt prochteniya"),
+        ("Kahane, G., Everett, J. A., Earp, B. D., Farias, M., & Savulescu, J. (2015). "
+         "“Utilitarian” judgments in sacrificial moral dilemmas do not reflect impartial concern "
+         "for the greater good. Cognition, 134, 193–209.",
+         "“Utilitarian” judgments in sacrificial moral dilemmas do not reflect impartial concern "
+         "for the greater good"),
+    ],
+)  # fmt: skip
+def test_a_quoted_name_opening_a_title_that_goes_on_is_part_of_it(text: str, title: str) -> None:
+    assert parse_string(text).title == title

@@ -96,7 +96,13 @@ _PLACE = re.compile(
 
 
 _QUOTED_THEN = re.compile(
-    r"^\s*[\"“«„](?P<q>[^\"”»]{3,300})[\"”»][.,:]?(?:\s*\[[^\[\]]{2,200}\])?\s*[.,:]?\s+"
+    # the quote ends the title when a stop ends it, inside or after it (a bracket between):
+    # "«Pesn’ o veshchem Olege» A. S. Pushkina" goes on
+    # (and a closing English quote before a capitalised word: "“Irene & Family” The Sound …")
+    r"^\s*[\"“«„](?P<q>[^\"”»]{3,300})[\"”»]"
+    r"(?:(?<=[.,!?][\"”»])|(?<=[.,!?]['’][\"”»])|(?=(?:\s*\[[^\[\]]{2,200}\])?\s*[.,:])"
+    r"|(?<=[\"”])(?=\s+[A-Z]))"
+    r"[.,:]?(?:\s*\[[^\[\]]{2,200}\])?\s*[.,:]?\s+"
     r"(?:In:?\s+|İçinde:?\s+|В:?\s+)?"
     r"(?P<rest>[^\W\d_].{3,})$"
 )
