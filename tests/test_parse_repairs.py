@@ -1070,3 +1070,11 @@ def test_a_roman_volume_closing_the_title_and_an_uzbek_page_label() -> None:
     f = _Fields(title="Ustrushonaning ilk o‘rta asr qishloq makonlari", volume="52")
     repair(f, "Pardaev M.H. Ustrushonaning ilk o‘rta asr qishloq makonlari. Toshkent, 2016. B. 52.")
     assert (f.volume, f.pages) == ("", "52")
+
+
+def test_a_sentence_naming_the_kind_of_book_after_the_title_is_its_genre() -> None:
+    r = parse_string(
+        "H.M.Hüseynov, A.Q.Abbasov. Neft-qaz yataqlarının axtarışı və kəşfiyyatı. Dərslik. ADNA. "
+        "Bakı, 2006"
+    )
+    assert (r.title, r.genre) == ("Neft-qaz yataqlarının axtarışı və kəşfiyyatı", "Dərslik")

@@ -421,6 +421,13 @@ def _arxiv_source(f: _Fields, text: str) -> None:
         f.place = ""
 
 
+# a sentence naming the kind of publication after the title (the period of GOST's colon)
+_KIND_SENTENCE = re.compile(
+    r"\.\s+(?P<k>Dərslik|Dərs vəsaiti|Monoqrafiya|Monografiya|Darslik|O[‘’']quv qo[‘’']llanma|"
+    r"Монография|Учебник|Учебное пособие|Учеб\. пособие|Ders [Kk]itabı|Textbook)$"
+)
+
+
 def _has_words(long: str, short: str) -> bool:
     """``short`` appears in ``long`` as whole words (case aside)."""
     return re.search(rf"(?<!\w){re.escape(short.lower())}(?!\w)", long.lower()) is not None
@@ -521,6 +528,10 @@ def repair(f: _Fields, text: str) -> None:
         _range_without_its_dash(f, text)
     if "[" in f.title and "]" not in f.title[f.title.rfind("[") :]:
         _translation_cut(f, text)
+    if f.title[-4:].isalpha() and not f.genre:
+        m = _KIND_SENTENCE.search(f.title)
+        if m and m.start() > 10:  # "Neft-qaz yataqlarının … kəşfiyyatı. Dərslik": its kind
+            f.genre, f.title = m["k"], f.title[: m.start()]
     if f.title.endswith("»") and "«" not in f.title:
         f.title = f.title[:-1].rstrip()  # « Title », : the closing guillemet the quote left
     if ", " in f.container_title and not f.publisher and ":" not in f.container_title:
