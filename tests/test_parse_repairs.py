@@ -558,7 +558,7 @@ def test_a_volume_or_an_access_note_left_on_a_journal_name_comes_off() -> None:
     )
     assert r.container_title == "American Interest"
     # a number that belongs to the name stays with its word: a series, a volume label
-    from refcheck.parse.repairs import _NUMBERED_PART
+    from refcheck.parse.repairs.sources import _NUMBERED_PART
 
     assert {"серия", "(volume", "page"} <= _NUMBERED_PART
 

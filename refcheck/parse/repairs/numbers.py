@@ -1,0 +1,70 @@
+"""Repairs of the numbers: a page range, a labelled page or an Uzbek *bet* read as the volume."""
+
+from __future__ import annotations
+
+import re
+
+from refcheck.parse.fields import _Fields
+
+_WIDE_RANGE = re.compile(r"(\d{1,5})\s*[-–]\s*(\d{1,5})")
+
+
+# "p. 97 141": a page range whose dash was lost in copying (a PDF's, a web page's)
+_SPACED_RANGE = re.compile(r"\bpp?\.\s?(\d{1,5}) (\d{1,5})(?=[.,;]?(?:\s|$))")
+
+
+def _range_without_its_dash(f: _Fields, text: str) -> None:
+    """The first page read as a volume or lost, the last kept as the pages: the range as
+    written."""
+    m = _SPACED_RANGE.search(text)
+    if m is None or m[2] != f.pages or int(m[1]) >= int(m[2]):
+        return
+    f.pages = f"{m[1]} {m[2]}"
+    if f.volume == m[1]:
+        f.volume = ""
+    elif f.issue == m[1]:
+        f.issue = ""
+
+
+def _page_range_as_volume(f: _Fields) -> None:
+    """ "ed. Steven E. Lobell vd. 1-41. Cambridge": a range too wide for volumes is pages."""
+    m = _WIDE_RANGE.fullmatch(f.volume)
+    if m and int(m[2]) - int(m[1]) >= 4:  # (the caller saw no pages)
+        f.pages, f.volume = f.volume, ""
+
+
+# the page label before a number: GOST's "– С. 29" (Cyrillic or a Latin look-alike), "S. 12",
+# "P. 5", "pp. 3", "ss. 4", "səh. 7"; a volume's label: "Т. 5", "Vol. 5", "Cilt 5", "Bd. 5"
+# (Uzbek "B."/"Б." is *bet*, the page)
+_PAGE_LABEL = re.compile(r"(?:^|[\s.,;:–—-])(?:[Сс]|s|[Pp]{1,2}|ss|səh|стр|B|Б)\.\s?(\d[\d–—-]*)")
+
+
+# a capital "S." is a page (Seite, GOST transliterated) but a Turkish issue (Sayı): "C. 32, S. 1"
+_CAPITAL_S_PAGE = re.compile(r"(?:^|[\s.,;:–—-])S\.\s?(\d[\d–—-]*)")
+
+
+_TURKISH_NUMBERS = re.compile(r"\bC(?:ilt)?\.?\s?\d|Sayı|[ğşıİ]")
+
+
+# a Latin "C." for the Cyrillic one, in a Cyrillic entry (a Turkish or Azerbaijani "C." is cilt)
+_LATIN_C_PAGE = re.compile(r"(?:^|[\s.,;:–—-])[Cc]\.\s?(\d[\d–—-]*)")
+
+
+_CYRILLIC = re.compile(r"[А-яЁё]")
+
+
+_VOLUME_LABEL = re.compile(
+    r"(?:^|[\s.,;:–—-])(?:[ТT]|т|[Vv]ol|[Cc]ilt|[Bb]d|[Tt]om|кн|[Cc]\s?ild)\.?\s?(\d[\d–—-]*)"
+)
+
+
+def _labelled_page_as_volume(f: _Fields, text: str) -> None:
+    """``… № 8. – C. 29.`` read with 29 as the volume: a number the entry labels as its page,
+    and never as a volume, is the pages."""
+    pages = {m[1] for m in _PAGE_LABEL.finditer(text)}
+    if "S." in text and not _TURKISH_NUMBERS.search(text):
+        pages.update(m[1] for m in _CAPITAL_S_PAGE.finditer(text))
+    if _CYRILLIC.search(text):
+        pages.update(m[1] for m in _LATIN_C_PAGE.finditer(text))
+    if f.volume in pages and f.volume not in {m[1] for m in _VOLUME_LABEL.finditer(text)}:
+        f.pages, f.volume = f.volume, ""
