@@ -36,6 +36,7 @@ from rapidfuzz import fuzz, process
 from refcheck.labels import title_acronym
 from refcheck.model import Citation, Link, Organization, Person, Reference
 from refcheck.normalise import name_keys as _nkeys
+from refcheck.normalise.scripts import has_cyrillic
 
 __all__ = [
     "NameRelation",
@@ -99,10 +100,6 @@ def _strip_article(name: str) -> str:
     return name
 
 
-def _is_cyrillic(s: str) -> bool:
-    return any("\u0400" <= ch <= "\u04ff" for ch in s)
-
-
 @functools.lru_cache(maxsize=16384)
 def name_variants(name: str) -> frozenset[str]:
     """Every key a family or group name may appear as (folded, romanised, look-alike, no "The")."""
@@ -117,7 +114,7 @@ def name_variants(name: str) -> frozenset[str]:
         out.update(re.sub(r"\s+", "", k) for k in _nkeys(base))
         if _SCHOLARLY & set(base.lower()):
             out.add(fold(base.lower().translate(_SCHOLARLY_TO_ENGLISH)))  # Čumakina: Chumakina
-        if _is_cyrillic(base):
+        if has_cyrillic(base):
             out.add(fold(base.translate(_CYR_TO_LAT)))  # ТАСС written for TACC
         elif base and set(base) <= _LAT_LOOKALIKE | {" "}:
             out.add(fold(base.translate(_LAT_TO_CYR)))  # TACC written for ТАСС
@@ -191,16 +188,16 @@ def compare_names(cited: str, listed: str) -> str:
     if a == b:
         return NameRelation.SAME
     la, lb = a.translate(_CYR_TO_LAT), b.translate(_CYR_TO_LAT)
-    if (a != la or b != lb) and not (_is_cyrillic(la) or _is_cyrillic(lb)) and la == lb:
+    if (a != la or b != lb) and not (has_cyrillic(la) or has_cyrillic(lb)) and la == lb:
         return NameRelation.LOOKALIKE
-    if _is_cyrillic(a) != _is_cyrillic(b) and name_variants(a) & name_variants(b):
+    if has_cyrillic(a) != has_cyrillic(b) and name_variants(a) & name_variants(b):
         return NameRelation.ROMANISED
     if _drop_particles(a) == _drop_particles(b) and fold(a) != fold(b):
         return NameRelation.PARTICLE
     if fold(a) == fold(b):
         return NameRelation.FOLDED
     if name_variants(a) & name_variants(b):
-        return NameRelation.ROMANISED if _is_cyrillic(a) or _is_cyrillic(b) else NameRelation.FOLDED
+        return NameRelation.ROMANISED if has_cyrillic(a) or has_cyrillic(b) else NameRelation.FOLDED
     if ru_stem(a) and ru_stem(a) == ru_stem(b):
         return NameRelation.INFLECTED
     if fuzz.ratio(fold(a), fold(b)) >= _FUZZY_MIN:
@@ -344,7 +341,7 @@ def _script_fit(names: Sequence[str], ref: Reference) -> int:
     the Russian entry, not the same author's German one of that year."""
     if not names:
         return 0
-    return int(_is_cyrillic(names[0]) == _is_cyrillic(ref.raw[:60]))
+    return int(has_cyrillic(names[0]) == has_cyrillic(ref.raw[:60]))
 
 
 def _count_fit(c: Citation, names: Sequence[str], e: _Entry) -> int:
@@ -399,7 +396,7 @@ def _citation_keys(c: Citation) -> list[frozenset[str]]:
 def ru_stem(name: str) -> str:
     """A Cyrillic surname without its case ending (``Иванова``/``Иванову`` → ``иванов``)."""
     low = name.strip().rstrip(".,").lower()
-    if not _is_cyrillic(low) or " " in low:
+    if not has_cyrillic(low) or " " in low:
         return ""
     for end in _RU_ENDINGS:
         if low.endswith(end) and len(low) - len(end) >= 4:

@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from refcheck.apa.casing import Vocabulary, sentence_case
 from refcheck.model import Agent, Organization, Person, Reference
+from refcheck.normalise.scripts import has_cyrillic
 from refcheck.parse.fields import publisher_and_place
 
 __all__ = [
@@ -106,7 +107,7 @@ def _name_key(name: str) -> str:
 def _roman(text: str, scheme: str, fixes: dict[str, str]) -> str:
     from refcheck.normalise import _apply_fixes, romanise
 
-    if not text or not any("\u0400" <= c <= "\u052f" for c in _apply_fixes(text, fixes)):
+    if not text or not has_cyrillic(_apply_fixes(text, fixes)):
         return _apply_fixes(text, fixes) if fixes else text
     return romanise(_apply_fixes(text, fixes), scheme)
 

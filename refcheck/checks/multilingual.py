@@ -28,6 +28,7 @@ from refcheck.normalise import (
     romanise,
     scheme_style,
 )
+from refcheck.normalise.scripts import has_cyrillic
 from refcheck.rules import Context, check
 
 _SOURCE_RL11 = (
@@ -172,10 +173,6 @@ def _norm(ref: Reference, ctx: Context, scheme: str) -> Normalised:
     return done.norm
 
 
-def _has_cyrillic(s: str) -> bool:
-    return any("\u0400" <= c <= "\u052f" for c in s)
-
-
 def _cyrillic_manuscript(ctx: Context) -> bool:
     """A Russian manuscript writes Cyrillic names and titles as they are (GOST R 7.0.100)."""
     return ctx.options.language == "ru"
@@ -197,7 +194,7 @@ def check_entries(ctx: Context) -> Iterator[Finding]:
     into = _LANGUAGE_NAMES.get(manuscript, "English")  # the language a translation goes into
     for ref in ctx.references:
         norm = _norm(ref, ctx, scheme)
-        if _has_cyrillic(ref.raw) and not _cyrillic_manuscript(ctx):
+        if has_cyrillic(ref.raw) and not _cyrillic_manuscript(ctx):
             fields = [
                 name for name, sc in norm.field_scripts if sc in (Script.CYRILLIC, Script.MIXED)
             ]
@@ -273,7 +270,7 @@ def check_scheme_consistency(ctx: Context) -> Iterator[Finding]:
     styled: list[tuple[Reference, dict[str, tuple[str, str]]]] = []
     cyrillic: list[Reference] = []
     for ref in ctx.references:
-        if _has_cyrillic(ref.raw):
+        if has_cyrillic(ref.raw):
             cyrillic.append(ref)
             continue
         if ref.title and _norm(ref, ctx, scheme).title_language == "ru":
@@ -335,7 +332,7 @@ def check_citations(ctx: Context) -> Iterator[Finding]:
         return  # a Russian manuscript cites Cyrillic names as they are
     scheme = _scheme(ctx)
     for cit in ctx.citations:
-        bad = [a for a in cit.authors if _has_cyrillic(a)]
+        bad = [a for a in cit.authors if has_cyrillic(a)]
         if not bad:
             continue
         fixed = ", ".join(romanise(a, scheme) for a in bad)

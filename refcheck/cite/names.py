@@ -17,6 +17,7 @@ from refcheck.cite.grammar import (
     PARTICLES,
     QUOTE_PAIRS,
 )
+from refcheck.normalise.scripts import has_cyrillic
 
 # the tie bars of ALA-LC romanisation (Izvestii͡a) join two letters of one name
 _NAME_PUNCT = str.maketrans("", "", ".-'’\u0361\u0360")
@@ -37,10 +38,6 @@ def is_name_token(tok: str) -> bool:
     """A capitalised word of letters (dots, hyphens and apostrophes allowed inside)."""
     core = tok.rstrip(".,'’")
     return bool(core) and core[0].isupper() and core.translate(_NAME_PUNCT).isalpha()
-
-
-def has_cyrillic(s: str) -> bool:
-    return any("\u0400" <= ch <= "\u04ff" for ch in s)
 
 
 def person_like(part: str) -> bool:

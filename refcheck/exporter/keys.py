@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from refcheck.model import Organization, Person, Reference
+from refcheck.normalise.scripts import has_cyrillic
 
 # Letters unidecode gets wrong for keys (ə → "@") or that must not pick up a dot (İ).
 _FOLD = str.maketrans(
@@ -35,7 +36,6 @@ _FOLD = str.maketrans(
 )
 MAX_PART = 20  # longest author or title part of a key: hostile "names" must not make huge keys
 _NON_KEY = re.compile(r"[^a-z0-9]+")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff\u0500-\u052f]")
 _WORD = re.compile(r"\S+")
 
 # Words skipped when picking the title word: English articles, Turkish/Azerbaijani "bir"; words
@@ -43,11 +43,6 @@ _WORD = re.compile(r"\S+")
 STOPWORDS = frozenset({"a", "an", "the", "bir"})
 # Words skipped when picking the leading word of a group author ("The Republic of ...").
 ORG_STOPWORDS = frozenset({"the", "of", "and"})
-
-
-def has_cyrillic(text: str) -> bool:
-    """Whether text contains Cyrillic letters (then exporters romanise it)."""
-    return _CYRILLIC.search(text) is not None
 
 
 def _iuliia_romaniser(scheme: str) -> Callable[[str], str] | None:

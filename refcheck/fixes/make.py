@@ -28,6 +28,7 @@ from dataclasses import replace
 
 from refcheck.findings import Edit, Finding, Fix
 from refcheck.model import Citation, Document, Link, Reference, Span
+from refcheck.normalise.scripts import has_cyrillic
 from refcheck.rules import Context
 
 __all__ = ["FIXABLE", "SAFE", "attach", "entry_markup", "rendered_entry"]
@@ -299,7 +300,7 @@ class _Fixer:
             return
         linked = self.linked_names(c)
         for name in c.authors:
-            if any("\u0400" <= ch <= "\u052f" for ch in name):
+            if has_cyrillic(name):
                 want = linked.get(name) or romanise(name, self.ctx.options.transliteration)
                 yield self._in(c.span, name, "N505", want)
 

@@ -54,9 +54,9 @@ from refcheck.normalise.romanisation import (
 )
 from refcheck.normalise.scripts import (
     _drop_urls,
-    _has_cyrillic,
     detect_script,
     dominant_script,
+    has_cyrillic,
     script_of_words,
 )
 
@@ -209,7 +209,7 @@ def normalise_reference(
         ("publisher", ref.publisher),
     )
     field_scripts = tuple((name, detect_script(v)) for name, v in field_values if v)
-    has_cyr = _has_cyrillic(ref.raw)
+    has_cyr = has_cyrillic(ref.raw)
     authors_rom = title_rom = container_rom = entry_rom = ""
     lookalikes = _lookalikes_for(ref, text)
     if has_cyr:

@@ -9,7 +9,7 @@ import re
 
 from refcheck.normalise.folding import _fold_char, nfc, tr_lower
 from refcheck.normalise.romanisation import romanise
-from refcheck.normalise.scripts import _has_cyrillic
+from refcheck.normalise.scripts import has_cyrillic
 
 # --------------------------------------------------------------------------------------------
 # Collation
@@ -71,7 +71,7 @@ def collation_key(s: str, turkic: bool | None = None) -> str:
     if s.isascii() and not turkic:  # most names and titles: one 256-byte table in C
         return s.encode("ascii").translate(_ASCII_WEIGHTS, _ASCII_NON_ALNUM).decode("ascii")
     s = nfc(s)
-    if _has_cyrillic(s):
+    if has_cyrillic(s):
         s = romanise(s, "ala-lc")
     if turkic is None:
         turkic = _TURKIC_HINT_RE.search(s) is not None

@@ -19,8 +19,8 @@ from refcheck.normalise.scripts import (
     _URL_RE,
     _char_script,
     _drop_urls,
-    _has_cyrillic,
     _script_counts,
+    has_cyrillic,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -80,11 +80,11 @@ def find_lookalikes(
     name the entry's own URL spells (BBC at bbc.com) are not flagged. ``context`` is the text
     whose script decides (defaults to ``text``); spans are ``offset`` + position in ``text``.
     """
-    if context is None and not _has_cyrillic(text):
+    if context is None and not has_cyrillic(text):
         return ()  # no Cyrillic letter at all: no mixed word and no Cyrillic context
     lat2cyr, cyr2lat = _confusable_maps()
     ctx_script = _context_script(text if context is None else context)
-    if ctx_script is not Script.CYRILLIC and not _has_cyrillic(text):
+    if ctx_script is not Script.CYRILLIC and not has_cyrillic(text):
         return ()  # Latin running text and no Cyrillic letter: nothing can be a look-alike
     cyr_ctx = ctx_script is Script.CYRILLIC
     urls: str | None = None
@@ -100,7 +100,7 @@ def find_lookalikes(
             has_cyr, has_lat = False, True
         elif cyr_ctx:
             has_lat = True
-            has_cyr = _has_cyrillic(w)
+            has_cyr = has_cyrillic(w)
         else:
             has_cyr = True
             has_lat = _LATIN_CHARS.search(w) is not None

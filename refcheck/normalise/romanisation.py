@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from refcheck.normalise.folding import fold_key, nfc, tr_lower, tr_upper
-from refcheck.normalise.scripts import _has_cyrillic, _is_cyrillic
+from refcheck.normalise.scripts import _is_cyrillic, has_cyrillic
 
 # --------------------------------------------------------------------------------------------
 # Romanisation
@@ -225,7 +225,7 @@ def _romanise_word(word: str, scheme: str, lang: str) -> str:
 
 def _leftover(s: str) -> str:
     """Letters no table covered (pre-1918 ѣ, Serbian ђ …): unidecode rather than Cyrillic."""
-    if not _has_cyrillic(s):
+    if not has_cyrillic(s):
         return s
     from unidecode import unidecode
 
@@ -275,7 +275,7 @@ def romanise(s: str, scheme: str = "ala-lc", language: str = "") -> str:
     """
     key = canonical_scheme(scheme)
     s = nfc(s)
-    if not _has_cyrillic(s):
+    if not has_cyrillic(s):
         return s
     lang = language or _cyrillic_language(s)
     letters = _letter_table(key) if lang == "ru" else None
@@ -288,7 +288,7 @@ def romanise(s: str, scheme: str = "ala-lc", language: str = "") -> str:
 
     def repl(m: re.Match[str]) -> str:
         w = m.group(0)
-        if not _has_cyrillic(w):
+        if not has_cyrillic(w):
             return w
         return _romanise_word(w, key, lang)
 
@@ -396,7 +396,7 @@ def name_keys(name: str) -> frozenset[str]:
     of Azerbaijani letters (ə → a, x → kh, q → g, c → j) when the name has them.
     """
     keys = {name_key(name)}
-    if _has_cyrillic(name):
+    if has_cyrillic(name):
         for sch in _NAME_SCHEMES:
             keys.add(fold_key(romanise(name, sch)))
         if _cyrillic_language(name) != "az":

@@ -115,7 +115,8 @@ def _script_counts(s: str) -> dict[Script, int]:
     return counts
 
 
-def _has_cyrillic(s: str) -> bool:
+def has_cyrillic(s: str) -> bool:
+    """Whether ``s`` has a Cyrillic letter (any Cyrillic block): the one test every stage asks."""
     return _CYR_CHARS.search(s) is not None
 
 

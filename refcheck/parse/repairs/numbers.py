@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from refcheck.normalise.scripts import has_cyrillic
 from refcheck.parse.fields import _Fields
 
 _WIDE_RANGE = re.compile(r"(\d{1,5})\s*[-–]\s*(\d{1,5})")
@@ -50,7 +51,6 @@ _TURKISH_NUMBERS = re.compile(r"\bC(?:ilt)?\.?\s?\d|Sayı|[ğşıİ]")
 _LATIN_C_PAGE = re.compile(r"(?:^|[\s.,;:–—-])[Cc]\.\s?(\d[\d–—-]*)")
 
 
-_CYRILLIC = re.compile(r"[А-яЁё]")
 
 
 _VOLUME_LABEL = re.compile(
@@ -64,7 +64,7 @@ def _labelled_page_as_volume(f: _Fields, text: str) -> None:
     pages = {m[1] for m in _PAGE_LABEL.finditer(text)}
     if "S." in text and not _TURKISH_NUMBERS.search(text):
         pages.update(m[1] for m in _CAPITAL_S_PAGE.finditer(text))
-    if _CYRILLIC.search(text):
+    if has_cyrillic(text):
         pages.update(m[1] for m in _LATIN_C_PAGE.finditer(text))
     if f.volume in pages and f.volume not in {m[1] for m in _VOLUME_LABEL.finditer(text)}:
         f.pages, f.volume = f.volume, ""
