@@ -11,6 +11,11 @@ from __future__ import annotations
 
 import re
 
+# A list keyed by citation (Russian linguistics): "Гаспаров 2000 – …", "Roll, Ross 1980 – …":
+# the names and the year the text cites the entry by, before the dash that opens it (the
+# splitter's entry start and the parser's key)
+CITATION_KEY_NAMES = r"[^\W\d_][\w'’\-]{1,40}(?:,?[ \t](?:&[ \t])?[^\W\d_][\w'’\-.]{0,40}){0,4}"
+CITATION_KEY_YEAR = r"(?:1[5-9]|20)\d\d"
 # A source's abbreviation before the dash that opens its entry: "НКРЯ – …", "РМС I — …",
 # "KSSJ — MF — …", "DeReKo – …" (the splitter's entry start and the parser's label).
 SOURCE_KEY_HEAD = (

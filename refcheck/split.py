@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from refcheck.errors import InputError, NoReferencesError
-from refcheck.labels import SOURCE_KEY_HEAD
+from refcheck.labels import CITATION_KEY_NAMES, CITATION_KEY_YEAR, SOURCE_KEY_HEAD
 from refcheck.model import Document, RawEntry, Source, Span
 
 __all__ = [
@@ -300,8 +300,7 @@ _GOST_START = re.compile(
 # a list keyed by its citations (Russian linguistics, GOST R 7.0.5 author-date):
 # "Гаспаров 2000 – Гаспаров М.Л. …", "Архипова и др. 2002 — …", "Орехов 2019а – …"
 _KEY_START = re.compile(
-    r"[^\W\d_][\w'’\-]{1,40}(?:,?[ \t](?:&[ \t])?[^\W\d_][\w'’\-.]{0,40}){0,4}[ \t]"
-    r"(?:1[5-9]\d\d|20\d\d)[^\W\d_]?[ \t]+[–—=-][ \t]"
+    CITATION_KEY_NAMES + r"[ \t]" + CITATION_KEY_YEAR + r"[^\W\d_]?[ \t]+[–—=-][ \t]"
 )
 # a source keyed by its abbreviation or name, cited "[НКРЯ]", "[РМС I: 484]", "[DeReKo]":
 # "НКРЯ – Национальный корпус …", "РМС I — Матица Српска …", "KSSJ — MF — Korpus …"

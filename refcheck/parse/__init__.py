@@ -30,7 +30,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from refcheck.labels import SOURCE_KEY_HEAD, source_key, web_source_key
+from refcheck.labels import (
+    CITATION_KEY_NAMES,
+    CITATION_KEY_YEAR,
+    SOURCE_KEY_HEAD,
+    source_key,
+    web_source_key,
+)
 from refcheck.model import Organization, ParseStatus, RawEntry, Reference, Span
 from refcheck.parse.dates import parse_date
 from refcheck.parse.fields import _Fields
@@ -144,9 +150,9 @@ _SOURCE_KEY = re.compile(
 # A list keyed by the citations that point to it (Russian linguistics; GOST R 7.0.5's
 # author-date): "Гаспаров 2000 – Гаспаров М.Л. Очерк …", "Архипова и др. 2002 — …",
 # "Орехов 2019а – …". The key is read for its year letter; the entry is what follows it.
-_CITATION_KEY = re.compile(
-    r"(?P<names>[^\W\d_][\w'’\-]{1,40}(?:,?\s(?:&\s)?[^\W\d_][\w'’\-.]{0,40}){0,4})\s"
-    r"(?P<year>(?:1[5-9]|20)\d\d)(?P<letter>[^\W\d_])?\s*[–—]\s+(?=[^\W\d_«\"“])"
+_CITATION_KEY = re.compile(  # on the entry with its spaces made single (parse_string)
+    rf"(?P<names>{CITATION_KEY_NAMES}) (?P<year>{CITATION_KEY_YEAR})(?P<letter>[^\W\d_])?"
+    r"\s*[–—]\s+(?=[^\W\d_«\"“])"
 )
 
 
