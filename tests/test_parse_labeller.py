@@ -458,3 +458,13 @@ def test_harvard_agps_initials_without_periods_a_right_quote_and_a_language_note
 )  # fmt: skip
 def test_a_quoted_name_opening_a_title_that_goes_on_is_part_of_it(text: str, title: str) -> None:
     assert parse_string(text).title == title
+
+
+def test_a_quoted_title_before_a_thesis_kind_ends_at_its_quote() -> None:
+    r = parse_string(
+        "Abdurahmonova Z.X. “O’smirda milliy birlik tuyg‘usini shakllantirish” nomzodlik "
+        "dissertatsiyasi. T.: 2006, - 140 b."
+    )
+    assert (r.title, r.genre, r.container_title) == (
+        "O’smirda milliy birlik tuyg‘usini shakllantirish", "nomzodlik dissertatsiyasi", "",
+    )  # fmt: skip

@@ -101,7 +101,9 @@ _QUOTED_THEN = re.compile(
     # (and a closing English quote before a capitalised word: "“Irene & Family” The Sound …")
     r"^\s*[\"“«„](?P<q>[^\"”»]{3,300})[\"”»]"
     r"(?:(?<=[.,!?][\"”»])|(?<=[.,!?]['’][\"”»])|(?=(?:\s*\[[^\[\]]{2,200}\])?\s*[.,:])"
-    r"|(?<=[\"”])(?=\s+[A-Z]))"
+    r"|(?<=[\"”])(?=\s+[A-Z])"
+    # or a thesis kind follows: "“Title” nomzodlik dissertatsiyasi. T.: 2006"
+    r"|(?=\s[^.]{0,30}?(?:dissert|диссерт|tezi|avtoref|автореф)))"
     r"[.,:]?(?:\s*\[[^\[\]]{2,200}\])?\s*[.,:]?\s+"
     r"(?:In:?\s+|İçinde:?\s+|В:?\s+)?"
     r"(?P<rest>[^\W\d_].{3,})$"
@@ -190,11 +192,18 @@ def _gost_source_rest(f: _Fields, rest: str) -> None:
             setattr(f, name, re.sub(r"\s*([-–—])\s*", r"\1", m[1]))
 
 
+_THESIS_KIND = re.compile(r"[^.,]{0,30}?(?:dissert|диссерт|tezi|avtoref|автореф)[^.,]{0,30}\.?")
+
+
 def _source_after_quote(f: _Fields, rest: str) -> None:
     """``Journal, 71, 3rd Quarter, s. 103-118`` after a quoted title: the name up to the first
     number, then volume/issue and pages from what follows."""
     m = _SOURCE_NUMBERS.search(rest)
     name, numbers = (rest[: m.start()], rest[m.end() :]) if m else (rest, "")
+    kind = _THESIS_KIND.match(name)
+    if kind:  # "“Title” nomzodlik dissertatsiyasi. T.: 2006": the work's kind, not a source
+        f.genre, f.type = f.genre or kind[0].strip(" ."), "thesis"
+        return
     f.container_title = _container(name)
     if numbers:
         rm = _RANGE_ANY.search(numbers)
