@@ -103,7 +103,7 @@ _QUOTED_THEN = re.compile(
     r"(?:(?<=[.,!?][\"”»])|(?<=[.,!?]['’][\"”»])|(?=(?:\s*\[[^\[\]]{2,200}\])?\s*[.,:])"
     r"|(?<=[\"”])(?=\s+[A-Z])"
     # or a thesis kind follows: "“Title” nomzodlik dissertatsiyasi. T.: 2006"
-    r"|(?=\s[^.]{0,30}?(?:dissert|диссерт|tezi|avtoref|автореф)))"
+    r"|(?=\s[^.]{0,30}?(?:dissert|диссерт|tezi|avtoref|автореф|(?<!\w)(?:dis|дис)(?!\w))))"
     r"[.,:]?(?:\s*\[[^\[\]]{2,200}\])?\s*[.,:]?\s+"
     r"(?:In:?\s+|İçinde:?\s+|В:?\s+)?"
     r"(?P<rest>[^\W\d_].{3,})$"
@@ -192,7 +192,9 @@ def _gost_source_rest(f: _Fields, rest: str) -> None:
             setattr(f, name, re.sub(r"\s*([-–—])\s*", r"\1", m[1]))
 
 
-_THESIS_KIND = re.compile(r"[^.,]{0,30}?(?:dissert|диссерт|tezi|avtoref|автореф)[^.,]{0,30}\.?")
+_THESIS_KIND = re.compile(
+    r"[^.,]{0,30}?(?:dissert|диссерт|tezi|avtoref|автореф|(?<!\w)(?:dis|дис)(?!\w))[^.,]{0,30}\.?"
+)
 
 
 def _source_after_quote(f: _Fields, rest: str) -> None:
