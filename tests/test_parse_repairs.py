@@ -1078,3 +1078,9 @@ def test_a_sentence_naming_the_kind_of_book_after_the_title_is_its_genre() -> No
         "Bakı, 2006"
     )
     assert (r.title, r.genre) == ("Neft-qaz yataqlarının axtarışı və kəşfiyyatı", "Dərslik")
+
+
+def test_a_town_before_the_publishers_colon_is_the_place_not_the_titles_end() -> None:
+    f = _Fields(title="America in the seventies. Lawrence", publisher="University Press of Kansas")
+    repair(f, "BAILEY Beth. America in the seventies. Lawrence : University Press of Kansas, 2004.")
+    assert (f.title, f.place) == ("America in the seventies", "Lawrence")

@@ -230,6 +230,18 @@ _KIND_SENTENCE = re.compile(
 )
 
 
+def _town_closing_title(f: _Fields, text: str) -> None:
+    """``America in the seventies. Lawrence : University Press of Kansas``: the town before the
+    publisher's colon, read as the title's last sentence, is the place."""
+    head, _, town = f.title.rpartition(". ")
+    if not head or not town[:1].isupper() or len(town.split()) > 3:
+        return
+    if any(c.isdigit() for c in town):
+        return
+    if re.search(re.escape(town) + r"\s?:\s?" + re.escape(f.publisher[:12]), text):
+        f.title, f.place = head, town
+
+
 def repair(f: _Fields, text: str) -> None:
     """Apply each repair whose shape the entry has."""
     if "Текст" in text or "текст" in text or "ображение" in text:
@@ -329,6 +341,8 @@ def repair(f: _Fields, text: str) -> None:
         m = _KIND_SENTENCE.search(f.title)
         if m and m.start() > 10:  # "Neft-qaz yataqlarının … kəşfiyyatı. Dərslik": its kind
             f.genre, f.title = m["k"], f.title[: m.start()]
+    if f.publisher and not f.place and ". " in f.title:
+        _town_closing_title(f, text)
     if f.title.endswith("»") and "«" not in f.title:
         f.title = f.title[:-1].rstrip()  # « Title », : the closing guillemet the quote left
     if ", " in f.container_title and not f.publisher and ":" not in f.container_title:
