@@ -502,3 +502,14 @@ def test_a_dash_for_the_names_before_stays_one_agent_among_the_authors() -> None
         reader="grammar",
     )
     assert [a.display for a in back.authors] == ["———", "Zumbühl, S.", "Cavallo, G.", "Radelet, T."]
+
+
+def test_a_sentence_in_the_authors_place_is_the_title_and_the_italic_name_its_source() -> None:
+    back = parse_string("Art: Expressionism’s Father. (2011). *TIME Magazine*.", reader="grammar")
+    assert (back.authors, back.title, back.container_title) == (
+        (), "Art: Expressionism’s Father", "TIME Magazine",
+    )  # fmt: skip
+    group = parse_string(
+        "World Health Organization. (2020). *Global tuberculosis report 2020*.", reader="grammar"
+    )
+    assert (group.title, group.container_title) == ("Global tuberculosis report 2020", "")
