@@ -52,26 +52,6 @@ _ITALIC_THEN_NUMBER = re.compile(r"\*[^*]{1,200}\*(?:\s*,\s*\*?\(?\d|\.?$)")
 _ITALIC_THEN_VOLUME = re.compile(r"\*[^*]{1,200}\*\s*,\s*\*?\(?[\dIVXLC]")
 
 
-# an italic name alone after the date, a link at most after it: "*TIME Magazine*. https://…"
-_ITALIC_ALONE = re.compile(r"\*[^\W\d_][^*]{1,150}\*\.?(?:\s+https?://\S+)?\s*$")
-_NAME_GLUE = frozenset(
-    ["of", "and", "for", "the", "in", "on", "at", "de", "du", "des", "la", "le", "et", "für",
-     "und", "van", "von", "der", "do", "da", "dos", "das", "no", "na", "del", "y", "e"]
-)  # fmt: skip
-
-
-def _reads_as_title(name: str) -> bool:
-    """A group's name has no colon, question or lower-case word but its glue ("of", "and"):
-    ``Brinn Museum named one of 15 …``, ``Art: Expressionism’s Father`` are titles (names with
-    a comma or a bracket are left as read: a person, or a list the parser could not split)."""
-    if "," in name or "(" in name or "." in name:
-        return False
-    if ":" in name or "?" in name:
-        return True
-    lower = [w for w in name.split() if w[:1].islower() and w not in _NAME_GLUE]
-    return len(lower) >= 2
-
-
 def _translated_title_head(f: _Fields) -> bool:
     """The one "author" has words in square brackets after it, not an acronym (``[WHO]``)."""
     if len(f.authors) != 1 or not isinstance(f.authors[0], Organization):
@@ -220,19 +200,6 @@ def _parse(text: str) -> tuple[_Fields, str]:
                 f.authors = []
                 f.volume = f.issue = f.pages = ""
                 _read_container(f, body.rstrip(". "))
-                f.type = "article-journal"
-            elif (
-                len(f.authors) == 1
-                and isinstance(f.authors[0], Organization)
-                and f.italic_title
-                and not (f.container_title or f.publisher or f.volume or f.pages)
-                and _ITALIC_ALONE.match(body) is not None
-                and _reads_as_title(f.authors[0].name)
-            ):
-                # "Art: Expressionism’s Father. (2011). *TIME Magazine*.": a sentence in the
-                # author's place is a title (§9.12); the italic name after the date its source
-                f.container_title, f.title = f.title, f.authors[0].name
-                f.authors, f.italic_title = [], False
                 f.type = "article-journal"
     elif " // " in head:
         f.form = "gost"

@@ -176,6 +176,26 @@ _PERIODICAL_AFTER_DATE = re.compile(
 )
 
 
+# an italic name alone after the date, a link at most after it: "*TIME Magazine*. https://…"
+_ITALIC_ALONE = re.compile(r"\)\.\s*\*[^\W\d_][^*]{1,150}\*\.?(?:\s+https?://\S+)?\s*$")
+_NAME_GLUE = frozenset(
+    ["of", "and", "for", "the", "in", "on", "at", "de", "du", "des", "la", "le", "et", "für",
+     "und", "van", "von", "der", "do", "da", "dos", "das", "no", "na", "del", "y", "e"]
+)  # fmt: skip
+
+
+def _reads_as_title(name: str) -> bool:
+    """A group's name has no colon, question or lower-case word but its glue ("of", "and"):
+    ``Brinn Museum named one of 15 …``, ``Art: Expressionism’s Father`` are titles (names with
+    a comma or a bracket are left as read: a person, or a list the parser could not split)."""
+    if "," in name or "(" in name or "." in name:
+        return False
+    if ":" in name or "?" in name:
+        return True
+    lower = [w for w in name.split() if w[:1].islower() and w not in _NAME_GLUE]
+    return len(lower) >= 2
+
+
 def _untitled_article(f: _Fields, text: str, org: Organization) -> None:
     """``Planned obsolescence. (2009, March 23). *The Economist*.``: an article with no author
     opens with its title (APA 7 §9.12), so the "group author" ``org`` before the date is the
@@ -217,6 +237,12 @@ def _untitled_article(f: _Fields, text: str, org: Organization) -> None:
         f.title, f.container_title, f.authors = name, f.title, []
         f.italic_title, f.italic_container = False, True
         f.type = "article-newspaper" if _NEWS_NAME.search(f.container_title) else "article-magazine"
+    elif f.italic_title and _ITALIC_ALONE.search(text) and _reads_as_title(name):
+        # "Art: Expressionism’s Father. (2011). *TIME Magazine*.": a sentence in the author's
+        # place is a title (§9.12); the italic name alone after the date is its source
+        f.title, f.container_title, f.authors = name, f.title, []
+        f.italic_title, f.italic_container = False, True
+        f.type = "article-journal"
 
 
 # a computing venue with its year's last two digits: "CCS’07", "USENIX Security’12", "SOSP'93"
