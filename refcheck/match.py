@@ -131,7 +131,7 @@ def _family(a: Person | Organization) -> str:
 def entry_author_names(ref: Reference) -> tuple[str, ...]:
     """The entry's author names as written (family names with particles, group names); an
     edited work with no author is listed and cited by its editors (APA 7 §9.10)."""
-    return tuple(_family(a) for a in ref.authors or ref.editors)
+    return tuple(_family(a) for a in ref.lead_agents)
 
 
 def reference_years(ref: Reference) -> tuple[int, ...]:
@@ -221,7 +221,7 @@ def _entry(ref: Reference) -> _Entry:
     names = entry_author_names(ref)
     first: set[str] = set()
     if names:
-        lead = (ref.authors or ref.editors)[0]
+        lead = ref.lead_agents[0]
         first.update(name_variants(names[0]))
         if isinstance(lead, Organization) and lead.abbreviation:
             first.update(name_variants(lead.abbreviation))
@@ -828,7 +828,7 @@ def _name_method(c: Citation, names: Sequence[str], ref: Reference, via: str) ->
     if (
         c.abbreviation
         or (
-            isinstance(lead := (ref.authors or ref.editors)[0], Organization)
+            isinstance(lead := ref.lead_agents[0], Organization)
             and lead.abbreviation
             and fold(names[0]) == fold(lead.abbreviation)
         )

@@ -178,6 +178,12 @@ class Reference:
     label: str = ""  # the label the list files it under and the text cites: "URL-1", "НКРЯ"
 
     @property
+    def lead_agents(self) -> tuple[Agent, ...]:
+        """The names the entry is listed and cited by: its authors, or its editors when it has
+        none (an edited book, APA 7 §9.10)."""
+        return self.authors or self.editors
+
+    @property
     def year_label(self) -> str:
         """The date element as a citation shows it: "2020b", "n.d.", "in press"."""
         if self.in_press:

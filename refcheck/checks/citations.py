@@ -677,7 +677,7 @@ def author_spelling(ctx: Context) -> Iterator[Finding]:
         for cited_as_written, listed in zip(_cited_names(c, lk), names, strict=False):
             cited = split_initials(cited_as_written)[1]
             if (
-                isinstance((ref.authors or ref.editors)[0], Organization)
+                isinstance(ref.lead_agents[0], Organization)
                 and c.kind == "narrative"
                 and fold(listed) in fold(cited)
                 and fold(listed) != fold(cited)
@@ -711,7 +711,7 @@ def _close(a: str, b: str) -> bool:
 
 
 def _person_count(ref: Reference) -> int:
-    return len(ref.authors or ref.editors)
+    return len(ref.lead_agents)
 
 
 def _cited_names(c: Citation, lk: Link) -> tuple[str, ...]:
@@ -766,7 +766,7 @@ def author_count(ctx: Context) -> Iterator[Finding]:
                     ref,
                 )
             continue
-        if isinstance((ref.authors or ref.editors)[0], Organization) and n_entry == 1:
+        if isinstance(ref.lead_agents[0], Organization) and n_entry == 1:
             continue
         cited = [fold(a) for a in names]
         listed = [fold(n) for n in entry_author_names(ref)]

@@ -200,7 +200,7 @@ def _first_word(text: str, stop: frozenset[str]) -> str:
 
 def author_part(ref: Reference, scheme: str = "ala-lc") -> str:
     """Folded family name (or group author's first significant word) of the first author."""
-    agents = ref.authors or ref.editors
+    agents = ref.lead_agents
     if not agents:
         return ""
     a = agents[0]

@@ -181,7 +181,7 @@ def to_jats(refs: Sequence[Reference], *, scheme: str = "ala-lc", script: str = 
 
 def _first_author(ref: Reference, scheme: str) -> str:
     """Crossref's ``author``: the first author's family name (a group's name), nothing else."""
-    agents = ref.authors or ref.editors
+    agents = ref.lead_agents
     if not agents:
         return ""
     a = agents[0]

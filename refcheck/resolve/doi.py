@@ -246,7 +246,7 @@ def page_range(text: str) -> tuple[str, str]:
 
 
 def entry_first_family(ref: Reference) -> str:
-    agents = ref.authors or ref.editors
+    agents = ref.lead_agents
     if not agents:
         return ""
     a = agents[0]
