@@ -13,6 +13,7 @@ import re
 from refcheck.model import Organization, Person
 from refcheck.parse.dates import EN_MONTH_NAMES
 from refcheck.parse.fields import _CITIES, YEAR_SPAN_END, _Fields
+from refcheck.parse.grammar import _has_word
 from refcheck.parse.names import has_org_stem, read_names
 from refcheck.parse.repairs.numbers import (
     _labelled_page_as_volume,
@@ -26,7 +27,6 @@ from refcheck.parse.repairs.sources import (
     _container_body,
     _container_numbers,
     _gost_source,
-    _has_words,
     _icinde,
     _imprint_as_container,
     _in_editors_book,
@@ -350,7 +350,7 @@ def repair(f: _Fields, text: str) -> None:
         if (
             len(tail) >= 3
             and (f.url or f.date is not None)  # a site's page or a paper's issue of a day
-            and (_has_words(head, tail) or _has_words(tail, head))
+            and (_has_word(tail.lower(), head.lower()) or _has_word(head.lower(), tail.lower()))
         ):
             # MLA's site and its publisher, one named after the other: "BBC News, BBC",
             # "The Economic Times, Economic Times"

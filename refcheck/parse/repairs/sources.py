@@ -305,11 +305,6 @@ def _arxiv_source(f: _Fields, text: str) -> None:
         f.place = ""
 
 
-def _has_words(long: str, short: str) -> bool:
-    """``short`` appears in ``long`` as whole words (case aside)."""
-    return re.search(rf"(?<!\w){re.escape(short.lower())}(?!\w)", long.lower()) is not None
-
-
 def _titleless_journal(f: _Fields, text: str) -> None:
     m = _TITLELESS_JOURNAL.search(text)
     if m and m["j"].strip(" .") == f.title.strip(" .") and f.volume in ("", m["v"]):
