@@ -95,6 +95,8 @@ _PLACE = re.compile(
 )
 
 
+# a thesis kind's word: "nomzodlik dissertatsiyasi", "дис. … канд.", "Yüksek Lisans Tezi", "nom dis"
+_THESIS_WORD = r"(?:dissert|диссерт|tezi|avtoref|автореф|(?<!\w)(?:dis|дис)(?!\w))"
 _QUOTED_THEN = re.compile(
     # the quote ends the title when a stop ends it, inside or after it (a bracket between):
     # "«Pesn’ o veshchem Olege» A. S. Pushkina" goes on
@@ -103,7 +105,7 @@ _QUOTED_THEN = re.compile(
     r"(?:(?<=[.,!?][\"”»])|(?<=[.,!?]['’][\"”»])|(?=(?:\s*\[[^\[\]]{2,200}\])?\s*[.,:])"
     r"|(?<=[\"”])(?=\s+[A-Z])"
     # or a thesis kind follows: "“Title” nomzodlik dissertatsiyasi. T.: 2006"
-    r"|(?=\s[^.]{0,30}?(?:dissert|диссерт|tezi|avtoref|автореф|(?<!\w)(?:dis|дис)(?!\w))))"
+    r"|(?=\s[^.]{0,30}?" + _THESIS_WORD + "))"
     r"[.,:]?(?:\s*\[[^\[\]]{2,200}\])?\s*[.,:]?\s+"
     r"(?:In:?\s+|İçinde:?\s+|В:?\s+)?"
     r"(?P<rest>[^\W\d_].{3,})$"
@@ -192,9 +194,7 @@ def _gost_source_rest(f: _Fields, rest: str) -> None:
             setattr(f, name, re.sub(r"\s*([-–—])\s*", r"\1", m[1]))
 
 
-_THESIS_KIND = re.compile(
-    r"[^.,]{0,30}?(?:dissert|диссерт|tezi|avtoref|автореф|(?<!\w)(?:dis|дис)(?!\w))[^.,]{0,30}\.?"
-)
+_THESIS_KIND = re.compile(r"[^.,]{0,30}?" + _THESIS_WORD + r"[^.,]{0,30}\.?")
 
 
 def _source_after_quote(f: _Fields, rest: str) -> None:
