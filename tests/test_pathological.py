@@ -5,7 +5,7 @@ file into a hung CI job. Each worst case is run at 50 KB and 100 KB; the 100 KB 
 less than ``RATIO`` times the 50 KB one (linear ≈ 2, quadratic ≈ 4) and less than ``ABSOLUTE``
 seconds. Times are CPU seconds of this process (``time.process_time``), so a busy machine does
 not make the test flaky; the bounds are generous on purpose. The inputs were designed from the
-patterns in split.py, the parse package, cite package, match.py and the normalise package (see docs/robustness.md).
+patterns in the split package, the parse package, cite package, match.py and the normalise package (see docs/robustness.md).
 """
 
 from __future__ import annotations
