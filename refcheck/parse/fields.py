@@ -273,8 +273,13 @@ _GENRE_WORDS = re.compile(
     r"ėlektronnyĭ\s+resurs|elektronnyy\s+resurs|elektronnyj\s+resurs",
     re.IGNORECASE,
 )
+# a thesis named in a genre or a bracket, in every language of the corpus ("Yüksek lisans tezi",
+# "(Tez)", "дис. … канд. ист. наук", "dissertasiyasının avtoreferatı", "nomzodlik
+# dissertatsiyasi"; a thesis number, "Tez No: 313264", names none)
 _THESIS = re.compile(
-    r"dissertation|thesis|tezi|диссертац|dissertasiya|(?<!\w)дис\.|автореф", re.IGNORECASE
+    r"dissertation|thesis|tezi|(?<!\w)tez(?!\w)(?!\s+(?:no\b|numaras))|диссертац|dissertasiya"
+    r"|dissertatsiya|(?<!\w)дисс?\.|автореф",
+    re.IGNORECASE,
 )
 _MAGAZINE = re.compile(r"magazine|журнал\b|dergisi\b.*magazin", re.IGNORECASE)
 

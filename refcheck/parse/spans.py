@@ -25,6 +25,7 @@ from refcheck.parse.dates import EN_MONTH_NAMES, _month_day, parse_date
 from refcheck.parse.fields import (
     _CITIES,
     _ORDINAL_WORDS,
+    _THESIS,
     YEAR_SPAN_END,
     _Fields,
     _magazine_name,
@@ -81,10 +82,6 @@ _CONF = re.compile(
 _NEWS = re.compile(
     r"\b(?:times|post|gazette|news|herald|tribune|guardian|газета|gazeti|gazetesi|qəzeti|"
     r"известия|правда|коммерсант)\b",
-    re.IGNORECASE,
-)
-_THESIS_WORDS = re.compile(
-    r"\b(?:thesis|dissertation|tez|tezi|диссертац|дис\.|дисс\.|автореф|dissertasiya)",
     re.IGNORECASE,
 )
 
@@ -477,7 +474,7 @@ def _edition(f: _Fields, text: str) -> None:
 
 
 def _type(f: _Fields, has_journal: bool, has_container: bool, is_book: bool) -> str:
-    if f.genre and _THESIS_WORDS.search(f.genre):
+    if f.genre and _THESIS.search(f.genre):
         return "thesis"
     if (has_journal or has_container) and f.container_title and _magazine_name(f):
         return "article-magazine"
