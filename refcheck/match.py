@@ -432,6 +432,20 @@ class _Index:
             hits.update(self.by_key.get(k, ()))
         return sorted(hits)
 
+    def title_start(self, words: str, year: int | None) -> list[int]:
+        """Entries of that year whose title starts with these words: a work cited by its title
+        though it has an author (``(Ўзбек тили грамматикаси, 1995)`` for ``Абдураҳмонов Ғ.
+        Ўзбек тили грамматикаси. … 1995``), as reference works often are."""
+        n = len(words.split())
+        key = fold(words)
+        if len(key) < 6 or year is None:
+            return []
+        return [
+            i
+            for i, e in enumerate(self.entries)
+            if year in e.years and e.ref.title and fold(" ".join(e.ref.title.split()[:n])) == key
+        ]
+
     def raw_prefix(self, keys: Iterable[str]) -> list[int]:
         ks = [k for k in keys if len(k) >= 4]
         return [i for i, e in enumerate(self.entries) if any(e.raw_key.startswith(k) for k in ks)]
@@ -612,6 +626,10 @@ def _find(c: Citation, index: _Index) -> _Found | None:
             ]
             if titled:
                 return _Found(titled, names, "raw")
+    if c.by_title and names:
+        hits = index.title_start(names[0], c.year)
+        if hits:
+            return _Found(hits, names, "raw")
     if not names:
         return None
     first = names[0]

@@ -632,6 +632,9 @@ def test_an_ottoman_print_is_cited_by_the_hijri_year_its_entry_gives() -> None:
         ("‘убить’ (Сай и др. 2018: 13, Haspelmath 2015: 137–138).",
          [("Сай и др. 2018: 13", "13"), ("Haspelmath 2015: 137–138", "137–138")]),
         ("(Smith 2018: 13, 15).", [("Smith 2018: 13, 15", "13, 15")]),
+        # a dictionary's volume in Roman numerals, then its part and page
+        ("lüğətində (Радлов, 1893: III,2,1640; Kaşğari, 2006: I, 151, 154).",
+         [("Радлов, 1893: III,2,1640", "III,2,1640"), ("Kaşğari, 2006: I, 151, 154", "I, 151, 154")]),
     ],
 )  # fmt: skip
 def test_colon_locators_of_russian_linguistics(text: str, want: list[tuple[str, str]]) -> None:
@@ -650,3 +653,13 @@ def test_ibid_among_other_works_of_a_bracket_is_a_citation_of_its_own() -> None:
 def test_to_appear_is_in_press() -> None:
     (c,) = extract_citations_from_text("рассмотренного в (Blinova and Shagal, to appear), и")
     assert (c.authors, c.in_press, c.year) == (("Blinova", "Shagal"), True, None)
+
+
+def test_a_page_typed_without_p_after_a_year_is_no_second_year() -> None:
+    assert brief("as of 2006 (Kilinc and Gulersoy, 2011, 1575).") == [
+        ("Kilinc and Gulersoy, 2011", ("Kilinc", "Gulersoy"), "2011")
+    ]
+    # two years of one author stay two citations, a reprint's earlier year too
+    assert [c.year for c in cites("(Smith, 2010, 2012) and Marx (1990, 1867)")] == [
+        2010, 2012, 1990, 1867
+    ]

@@ -473,3 +473,20 @@ def test_a_cyrillic_year_letter_typed_for_a_latin_one_is_the_same_letter() -> No
     works = [entry(P("Say", "S."), year=2018, suffix=s, title=f"T{s}") for s in "abc"]
     got = links("As shown (Say 2018с: 586; Say 2018в).", works)
     assert [(text, ref) for text, ref, _ in got] == [("Say 2018с: 586", 3), ("Say 2018в", 3)]
+
+
+def test_a_reference_work_cited_by_its_title_links_to_its_authored_entry() -> None:
+    grammar = entry(P("Абдурахмонов", "Ғ."), year=1995, title="Ўзбек тили грамматикаси. II том",
+                    raw="Абдурахмонов Ғ. Ўзбек тили грамматикаси. II том. – Тошкент, 1995.")  # fmt: skip
+    other = entry(P("Грунина", "Э. А."), year=1961)
+    got = links("изучал Г.А. Абдурахманов (Ўзбек тили грамматикаси, 1995; Грунина, 1961).",
+                [grammar, other])  # fmt: skip
+    assert got == [("Ўзбек тили грамматикаси, 1995", 1, "title"), ("Грунина, 1961", 2, "exact")]
+
+
+def test_a_title_citation_with_a_page_links_and_an_unlisted_title_stays_prose() -> None:
+    book = entry(year=1992, title="Doğumunun yüzüncü yılında Ömer Seyfettin",
+                 raw="Doğumunun yüzüncü yılında Ömer Seyfettin. – Ankara: TTK, 1992, 166 s.")  # fmt: skip
+    got = links("yazırdı (Doğumunun yüzüncü yılında Ömer Seyfettin, 1992: 45). Başqa (Böyük bir kitabın "
+                "Adı, 1992: 4).", [book])  # fmt: skip
+    assert got == [("Doğumunun yüzüncü yılında Ömer Seyfettin, 1992: 45", 1, "title")]

@@ -746,6 +746,36 @@ def test_an_unwrapped_list_still_joins_a_line_cut_after_a_label() -> None:
     assert texts(doc) == [lines[0] + " " + lines[1], lines[2], lines[3]]
 
 
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Adabiyotlar",
+        "Foydalanilgan adabiyotlar ro‘yxati",
+        "ФОЙДАЛАНИЛГАН АДАБИЁТЛАР",
+        "Әдебиеттер тізімі",
+        "Пайдаланылған әдебиеттер",
+        "Колдонулган адабияттар",
+    ],
+)
+def test_the_regions_uzbek_kazakh_and_kyrgyz_headings_open_a_list(heading: str) -> None:
+    assert is_reference_heading(heading)
+
+
+def test_a_strong_heading_beside_words_of_other_languages_is_a_heading() -> None:
+    # one journal prints its heading in three languages: Uzbek, Russian ("footnotes"), English
+    assert is_reference_heading("Iqtiboslar/Сноски/References")
+    assert is_reference_heading("Notes / References")
+    doc = split("Matn (Əliyev, 2010).\n\nIqtiboslar/Сноски/References\n1. Əliyev R. Kitab. – Bakı: Elm, 2010, 212 s.\n")
+    assert texts(doc) == ["Əliyev R. Kitab. – Bakı: Elm, 2010, 212 s."]
+
+
+@pytest.mark.parametrize(
+    "line", ["Figures / Tables", "Notes / Sources", "Appendix 2 / References", "Smith / Jones"]
+)
+def test_words_beside_no_strong_heading_are_no_heading(line: str) -> None:
+    assert not is_reference_heading(line)
+
+
 def test_a_heading_shape_counts_wherever_a_listed_heading_does() -> None:
     assert is_reference_heading("Список используемой литературы / References")
     assert is_reference_heading("Kullanılan Kaynaklar (References)")

@@ -148,17 +148,14 @@ class ListedYears:
         self._titles: list[tuple[list[str], int]] | None = None
 
     def titled(self, words: str, year: int) -> bool:
-        """Whether an entry with no author, of that year, has a title that starts with these
-        words (``Флора Самарской области, 2007`` for ``Флора Самарской области. Учебное
-        пособие. Самара, 2007``)."""
+        """Whether an entry of that year has a title that starts with these words
+        (``Флора Самарской области, 2007`` for ``Флора Самарской области. Учебное пособие.
+        Самара, 2007``; a reference work cited by its title, ``Ўзбек тили грамматикаси,
+        1995``, though its entry has an author)."""
         from refcheck.match import fold
 
         if self._titles is None:
-            self._titles = [
-                (r.title.split(), r.year)
-                for r in self._refs
-                if r.title and r.year is not None and not r.authors
-            ]
+            self._titles = [(r.title.split(), r.year) for r in self._refs if r.title and r.year]
         n = len(words.split())
         key = fold(words)
         return len(key) >= 6 and any(
@@ -384,8 +381,10 @@ def listed_parentheses(
 # "(Плаксина, 2001; Флора Самарской области, 2007)": a work with no author cited by the first
 # words of its title (APA 7 §8.14; GOST R 7.0.5), counted when the list has that title and year
 _TITLE_ITEM = re.compile(
-    r"(?P<t>[A-ZÀ-ÞА-ЯЁĞŞİÇÖÜƏ][^\W\d_]*(?:[\s-]+[^\W\d_]+){1,9}),\s*"
+    r"(?P<t>[A-ZÀ-ÞА-ЯЁĞŞİÇÖÜƏЎҚҒҲӘӨҮҰҺІЇЄ][^\W\d_]*(?:[\s-]+[^\W\d_]+){1,9}),\s*"
     r"(?P<year>(?:1[5-9]|20)\d\d)(?![\w/–—-])"
+    # a page may follow: "(Doğumunun yüzüncü yılında Ömer Seyfettin, 1992: 45)"
+    r"(?:\s?[:,]\s?(?:(?:s|ss|с|сс|p|pp|səh)\.\s?)?\d{1,5}(?:\s?[-–—]\s?\d{1,5})?)?"
 )
 
 

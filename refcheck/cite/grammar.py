@@ -89,7 +89,8 @@ KW_LOC = re.compile(
 # a number, or a dictionary's entry and example ("2005: 59.17", a text and its sentence)
 _LOC_NUM = r"\d+(?:\.\d+)?"
 COLON_LOC = re.compile(
-    rf"\s*:\s*({_LOC_NUM}(?:\s?[-–—]{{1,2}}\s?{_LOC_NUM})?(?:\s?,\s?{_LOC_NUM}(?:\s?[-–—]{{1,2}}\s?{_LOC_NUM})?)*"
+    # a volume in Roman numerals may come first: "1893: III, 2, 1640", "2004: II,284"
+    rf"\s*:\s*((?:[IVXLC]{{1,7}}\s?,\s?)?{_LOC_NUM}(?:\s?[-–—]{{1,2}}\s?{_LOC_NUM})?(?:\s?,\s?{_LOC_NUM}(?:\s?[-–—]{{1,2}}\s?{_LOC_NUM})?)*"
     # or a preface page: "2012: v", "2009: VII"
     r"|[ivxlc]{1,7}(?:\s?[-–—]\s?[ivxlc]{1,7})?|[IVXLC]{1,7}(?:\s?[-–—]\s?[IVXLC]{1,7})?)\s*$"
 )

@@ -103,7 +103,11 @@ def parse_tail(item: str, first: re.Match[str] | Year, *, semicolons: bool = Fal
         nxt = YEAR.match(item, sep.end())
         if nxt is None:
             break
-        years.append(year_of(nxt))
+        more = year_of(nxt)
+        last = years[-1].year
+        if more.year and last and not more.suffix and more.year < last - 150:
+            break  # "(Kilinc and Gulersoy, 2011, 1575)": a page typed without "p.", no year
+        years.append(more)
         pos = nxt.end()
     rest = item[pos:]
     if not rest.strip():

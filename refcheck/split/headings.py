@@ -105,7 +105,14 @@ _HEADING_FORMS = re.compile(
     r"список(?: [^\W\d_]+){0,2} (?:литературы|источников)(?: и литературы)?"
     r"|(?:istifadə (?:olunmuş|edilmiş|olunan) )?ədəbiyyat(?:lar)?(?: siyahisi)?"
     r"|(?:yararlanilan |başvurulan |kullanilan |faydalanilan )?kaynak(?:lar|ça)(?: listesi)?"
+    # the region's journals: Uzbek (both scripts), Kazakh, Kyrgyz
+    r"|(?:foydalanilgan )?adabiyotlar(?: ro.yxati)?|iqtiboslar"
+    r"|(?:фойдаланилган )?адабиётлар(?: рўйхати)?|(?:пайдаланылған )?әдебиеттер(?: тізімі)?"
+    r"|(?:колдонулган )?адабияттар"
 )
+
+
+_SHORT_WORDS = re.compile(r"[^\W\d_]{2,20}(?: [^\W\d_]{2,20})?")
 
 
 def _known_heading(key: str) -> bool:
@@ -251,9 +258,15 @@ def is_reference_heading(line: str) -> bool:
         return False
     if _known_heading(key):
         return True
-    # "KAYNAKÇA / REFERENCES", "Kaynakça (References)", "Литература – References"
+    # "KAYNAKÇA / REFERENCES", "Kaynakça (References)", "Литература – References"; beside a
+    # strong heading, a word or two of another language counts ("Iqtiboslar/Сноски/References")
     parts = [p.strip() for p in re.split(r"[/|–—(]", key.replace(")", ""))]
-    return len(parts) > 1 and all(_known_heading(p) for p in parts)
+    if len(parts) < 2 or not all(parts):
+        return False
+    return all(_known_heading(p) for p in parts) or (
+        any(_known_heading(p) and p not in _WEAK for p in parts)
+        and all(_known_heading(p) or _SHORT_WORDS.fullmatch(p) for p in parts)
+    )
 
 
 def _is_back_matter(line: str, fmt: str) -> bool:
