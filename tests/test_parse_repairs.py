@@ -1084,3 +1084,23 @@ def test_a_town_before_the_publishers_colon_is_the_place_not_the_titles_end() ->
     f = _Fields(title="America in the seventies. Lawrence", publisher="University Press of Kansas")
     repair(f, "BAILEY Beth. America in the seventies. Lawrence : University Press of Kansas, 2004.")
     assert (f.title, f.place) == ("America in the seventies", "Lawrence")
+
+
+def test_a_surname_in_capitals_after_the_given_names_ends_the_names() -> None:
+    from refcheck.parse.relabel import mend_labels
+
+    tokens = ["Lisa", "DIETRICH,", "Klerikalismus", "in", "Europa.", "Öffentlichkeit", "und"]
+    labels = ["author"] * 5 + ["title"] * 2
+    assert mend_labels(tokens, labels) == ["author"] * 2 + ["title"] * 5
+    # two such names joined by "/", then the title
+    tokens = ["Irene", "DANGEL", "/", "Christa", "TIEDE,", "Kirche,", "Staat", "und"]
+    labels = ["author"] * 6 + ["title"] * 2
+    assert mend_labels(tokens, labels) == ["author"] * 5 + ["title"] * 3
+    # the other names not in capitals: the names go on
+    tokens = ["Zigmas", "KAUPA,", "Jūra", "Kaupienė,", "The", "History"]
+    labels = ["author"] * 4 + ["title"] * 2
+    assert mend_labels(tokens, labels) == labels
+    # Vancouver's initials are no surname in capitals
+    tokens = ["Marcus", "LL,", "Frimodt-Møller", "N,", "Hughes", "D.", "Interplay"]
+    labels = ["author"] * 6 + ["title"]
+    assert mend_labels(tokens, labels) == labels

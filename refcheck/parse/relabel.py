@@ -72,6 +72,7 @@ def mend_labels(tokens: list[str], labels: list[str]) -> list[str]:
     _publisher_after_book_title(tokens, out)
     if out and out[0] == "author":
         _role_closes_the_names(tokens, out)
+        _capitals_surname_closes_the_names(tokens, out)
     if "date" not in out:
         _in_press_date(tokens, out)
     if "date" not in out:
@@ -488,3 +489,79 @@ def _italic_ends_title(tokens: list[str], labels: list[str]) -> None:
                 labels[k] = "note" if has_pub else "publisher"
                 k += 1
         i = k
+
+
+# German and French humanities lists print "Vorname NACHNAME, Titel": a surname in capitals
+# after the given names (and particles) ends a name; a name of the same shape may follow
+# after "/", "und", "et", "and", "&" or a comma
+_NAME_PARTICLE = frozenset({"von", "van", "de", "du", "des", "der", "den", "di", "da", "della",
+                            "le", "la", "zu", "vom", "zur", "ten", "ter", "d’", "d'"})  # fmt: skip
+_CAPS_WORD = re.compile(r"^[^\W\d_][^\W\d_’'-]+[,.:]?$")
+_VOWELS = frozenset("AEIOUYÀÁÂÄÈÉÊËÌÍÎÏÒÓÔÖÙÚÛÜƏ")
+_NAME_JOIN = frozenset({"/", "und", "et", "and", "&", "u."})
+
+
+def _given_word(t: str) -> bool:
+    """``Lisa``, ``Hans-Jürgen``, ``Jūratė``: a capital, then lower-case letters (a hyphen joins
+    two such)."""
+    return all(p[:1].isupper() and p[1:].isalpha() and p[1:].islower() for p in t.split("-"))
+
+
+def _capital_name_end(tokens: list[str], i: int) -> int:
+    """Where a ``Given [particle] SURNAME`` name starting at ``i`` ends (its last token), or -1."""
+    k = i
+    given = 0
+    while k < len(tokens) and k - i < 4:
+        t = tokens[k]
+        if _given_word(t):
+            given += 1
+        elif t not in _NAME_PARTICLE or not given:
+            break
+        k += 1
+    if given == 0 or k >= len(tokens) or not _CAPS_WORD.match(tokens[k]):
+        return -1
+    if not tokens[k].rstrip(",.:").isupper():
+        return -1
+    core = tokens[k].rstrip(",.:")
+    # a surname, not Vancouver's initials ("Marcusson LL,", "Adam PCG,"): four letters, a vowel
+    word = sum(ch.isalpha() for ch in core) >= 4 and any(ch in _VOWELS for ch in core)
+    return k if word else -1
+
+
+def _plain_name_follows(tokens: list[str], k: int) -> bool:
+    """``Jūratė Kiaupienė,``: two or three capitalised words, the last closed by a comma."""
+    for n in (2, 3):
+        words = tokens[k : k + n]
+        if (
+            len(words) == n
+            and all(_given_word(w.rstrip(",")) for w in words)
+            and words[-1].endswith(",")
+            and not any(w.endswith(",") for w in words[:-1])
+        ):
+            return True
+    return False
+
+
+def _capitals_surname_closes_the_names(tokens: list[str], labels: list[str]) -> None:
+    """``Lisa DITTRICH, Antiklerikalismus in Europa.`` read as one name: the names end at the
+    capitals' comma, the words after it are the title."""
+    end = _capital_name_end(tokens, 0)
+    if end < 0:
+        return
+    while end + 1 < len(tokens) and labels[end] == "author":
+        nxt = end + 1
+        if tokens[end].endswith(",") or tokens[nxt] in _NAME_JOIN:
+            start = nxt + 1 if tokens[nxt] in _NAME_JOIN else nxt
+            more = _capital_name_end(tokens, start)
+            if more >= 0:
+                end = more
+                continue
+        break
+    if not tokens[end].endswith(","):
+        return
+    k = end + 1
+    if _plain_name_follows(tokens, k):
+        return  # "Zigmantas KIAUPA, Jūratė Kiaupienė, …": the others' names not in capitals
+    while k < len(tokens) and labels[k] == "author":
+        labels[k] = "title"
+        k += 1
