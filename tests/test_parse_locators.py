@@ -78,3 +78,21 @@ def test_edition_and_turkish_pages_in_one_parenthesis() -> None:
         "Türk tarihi",
         "Nobel",
     )
+
+
+def test_an_issue_with_its_running_number_is_one_issue() -> None:
+    from refcheck.parse import parse_string as read
+
+    r = read("Петров И.И. Статья о сети // Вестник ЛГТУ. 2016. № 2(28). С. 16–24.")
+    assert (r.volume, r.issue, r.pages) == ("", "2(28)", "16–24")
+    r = read("Orlov A.V. Title of a paper. Vestnik nauki, 2005, No 2 (42), pp. 69–75.")
+    assert (r.volume, r.issue) == ("", "2 (42)")
+
+
+def test_a_volume_and_issue_after_n_and_a_year_in_brackets_stay_what_they_are() -> None:
+    from refcheck.parse import parse_string as read
+
+    r = read("Tansley A.G. The use of terms // Ecology. 1935. N 16 (3). P. 284–307.")
+    assert (r.volume, r.issue) == ("16", "3")
+    r = read("Петров И.И. Статья // Журнал науки. 2016. Т. 5, № 2(28). С. 16–24.")
+    assert (r.volume, r.issue) == ("5", "2(28)")
