@@ -96,3 +96,11 @@ def test_a_volume_and_issue_after_n_and_a_year_in_brackets_stay_what_they_are() 
     assert (r.volume, r.issue) == ("16", "3")
     r = read("Петров И.И. Статья // Журнал науки. 2016. Т. 5, № 2(28). С. 16–24.")
     assert (r.volume, r.issue) == ("5", "2(28)")
+
+
+def test_a_physics_journal_gives_its_page_after_the_bracketed_year() -> None:
+    from refcheck.parse import parse_string as read
+
+    r = read("A. Author and B. Writer, “A broken symmetry”, Phys. Rev. Lett. 13 (1964) 321, "
+             "doi:10.1103/PhysRevLett.13.321.")  # fmt: skip
+    assert (r.volume, r.year, r.pages) == ("13", 1964, "321")

@@ -18,6 +18,7 @@ from refcheck.parse.names import has_org_stem, read_names
 from refcheck.parse.repairs.numbers import (
     _labelled_page_as_volume,
     _numbered_issue,
+    _page_after_the_year,
     _page_range_as_volume,
     _range_without_its_dash,
 )
@@ -367,6 +368,8 @@ def repair(f: _Fields, text: str) -> None:
         _labelled_page_as_volume(f, text)
     if (f.volume or f.issue) and "(" in text and ("№" in text or "N" in text):
         _numbered_issue(f, text)
+    if f.volume and not (f.pages or f.issue) and ") " in text:
+        _page_after_the_year(f, text)
     if f.pages and not f.issue and ("ayı" in text or "AYI" in text):
         m = _SAYI.search(text)
         if m and m[1] == f.pages:  # "cilt 50, sayı 597": the issue, not a page

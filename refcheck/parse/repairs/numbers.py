@@ -51,8 +51,6 @@ _TURKISH_NUMBERS = re.compile(r"\bC(?:ilt)?\.?\s?\d|Sayı|[ğşıİ]")
 _LATIN_C_PAGE = re.compile(r"(?:^|[\s.,;:–—-])[Cc]\.\s?(\d[\d–—-]*)")
 
 
-
-
 _VOLUME_LABEL = re.compile(
     r"(?:^|[\s.,;:–—-])(?:[ТT]|т|[Vv]ol|[Cc]ilt|[Bb]d|[Tt]om|кн|[Cc]\s?ild)\.?\s?(\d[\d–—-]*)"
 )
@@ -97,3 +95,19 @@ def _numbered_issue(f: _Fields, text: str) -> None:
         return
     f.issue = m.group(0)[m.start("a") - m.start() :]
     f.volume = "" if f.volume in (a, b) else f.volume
+
+
+# physics journals' "Phys. Rev. Lett. 13 (1964) 321": the volume, the year in brackets, the
+# first page (or article number)
+_VOLUME_YEAR_PAGE = re.compile(
+    r"(?<![\d.])(\d{1,4}) \((1[5-9]\d\d|20\d\d)\),? ([A-Z]?\d{1,7})(?=[,.;]?(?:\s|$))"
+)
+
+
+def _page_after_the_year(f: _Fields, text: str) -> None:
+    """``… Phys. Rev. 145 (1966) 1156, doi:…`` read without its page: the number after the
+    bracketed year is the page."""
+    for m in _VOLUME_YEAR_PAGE.finditer(text):
+        if m[1] == f.volume and f.year == int(m[2]):
+            f.pages = m[3]
+            return
