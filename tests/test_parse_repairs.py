@@ -1104,3 +1104,15 @@ def test_a_surname_in_capitals_after_the_given_names_ends_the_names() -> None:
     tokens = ["Marcus", "LL,", "Frimodt-Møller", "N,", "Hughes", "D.", "Interplay"]
     labels = ["author"] * 6 + ["title"]
     assert mend_labels(tokens, labels) == labels
+
+
+def test_a_turkish_body_before_a_comma_is_the_group_author() -> None:
+    from refcheck.parse.relabel import mend_labels
+
+    tokens = ["Yapay", "Verimlilik", "Merkezi,", "İş", "Çözümlemeleri,", "Ankara,", "1961,", "88", "s."]
+    labels = ["title"] * 5 + ["location", "date", "pages", "pages"]
+    assert mend_labels(tokens, labels)[:5] == ["author"] * 3 + ["title"] * 2
+    # a title's own comma after an ordinary word is no body's name
+    tokens = ["Kuvvetten", "Birlik", "Doğar,", "Türk", "Sendikacılığı,", "İstanbul,", "1973."]
+    labels = ["title"] * 5 + ["location", "date"]
+    assert mend_labels(tokens, labels) == labels

@@ -249,9 +249,14 @@ def _group_author_before_title(tokens: list[str], labels: list[str]) -> None:
     for k in range(min(10, len(tokens) - 2)):
         if labels[k] != "title":
             return
-        if tokens[k].endswith(".") and not _INITIAL_TOKEN.match(tokens[k]):
+        # "Bakanlıklararası Prodüktivite Merkezi, İş Tahlilleri, Ankara": a comma after the
+        # body's own word ends it too
+        ends = tokens[k].endswith(".") or (
+            tokens[k].endswith(",") and _ORG_HINT.fullmatch(tokens[k].rstrip(",")) is not None
+        )
+        if ends and not _INITIAL_TOKEN.match(tokens[k]):
             head = tokens[: k + 1]
-            name = " ".join(head).rstrip(".")
+            name = " ".join(head).rstrip(".,")
             if (
                 k >= 1
                 and labels[k + 1] == "title"
