@@ -36,6 +36,7 @@ from refcheck.parse.repairs.sources import (
     _mla_edited,
     _named_journal,
     _publisher_after_book,
+    _publisher_closing_the_title,
     _title_holds_container,
     _titleless_journal,
     _untitled_article,
@@ -370,6 +371,8 @@ def repair(f: _Fields, text: str) -> None:
         _numbered_issue(f, text)
     if f.volume and not (f.pages or f.issue) and ") " in text:
         _page_after_the_year(f, text)
+    if ", " in f.title and ("Yay" in f.title or "Bas" in f.title or "Matba" in f.title):
+        _publisher_closing_the_title(f)
     if f.pages and not f.issue and ("ayı" in text or "AYI" in text):
         m = _SAYI.search(text)
         if m and m[1] == f.pages:  # "cilt 50, sayı 597": the issue, not a page

@@ -544,3 +544,23 @@ def _named_journal(f: _Fields, text: str) -> None:
         f.issue = n["i"]
         if f.volume == n["i"]:
             f.volume = ""
+
+
+# Turkish lists of the comma style: "Başlık, Hava-İş Sendikası Yay.No.973/33, İstanbul, 1973":
+# the publisher (a name ending with Yay., Yayınları, Yayınevi, Basımevi, Matbaası, and its
+# series number) closing what was read as the title
+_TITLE_THEN_PUBLISHER = re.compile(
+    r",\s(?P<pub>(?:[A-ZÇĞİÖŞÜ][\w.'’-]*\s){0,5}(?:[A-ZÇĞİÖŞÜ][\w'’-]*\s)?"
+    r"(?:Yay\.?|Yayınları|Yayınevi|Yayıncılık|Basımevi|Matbaası))"
+    r"(?P<no>\s?(?:No|Nu)\.?\s?:?\s?[\d/.-]+)?$"
+)
+
+
+def _publisher_closing_the_title(f: _Fields) -> None:
+    """The publisher (and its series number) read into the end of the title moves out."""
+    m = _TITLE_THEN_PUBLISHER.search(f.title)
+    if m is None or m.start() < 10:
+        return
+    f.title = f.title[: m.start()].rstrip()
+    if " " in m["pub"]:  # "Yay.No.1994/20" alone names no publisher
+        f.publisher = f.publisher or m["pub"]
