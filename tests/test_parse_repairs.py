@@ -1131,3 +1131,22 @@ def test_a_turkish_publisher_and_its_series_number_leave_the_title() -> None:
     f = _Fields(title="Basımevi, Matbaa ve Yayın Tarihi")  # the words inside a title stay
     _publisher_closing_the_title(f)
     assert f.title == "Basımevi, Matbaa ve Yayın Tarihi"
+
+
+def test_the_closing_imprints_year_dates_an_entry_whose_title_holds_a_year() -> None:
+    from refcheck.parse.fields import _Fields
+    from refcheck.parse.repairs.numbers import _imprint_year_over_a_title_year
+
+    text = "Zigmas KAUPA, The History of Samogitia before 1795, Vilnius 2000."
+    f = _Fields(title="The History of Samogitia before", year=1795)
+    _imprint_year_over_a_title_year(f, text)
+    assert (f.title, f.year) == ("The History of Samogitia before 1795", 2000)
+    text = "Heinz DUCKHARDT, 1648 — das Jahr der Neuigkeiten, Wien 2015."
+    f = _Fields(title="das Jahr der Neuigkeiten", year=1648)
+    _imprint_year_over_a_title_year(f, text)
+    assert (f.title, f.year) == ("1648 — das Jahr der Neuigkeiten", 2015)
+    # a reprint's year is not the title's: nothing moves
+    text = "Fried, Max: Gedichte in Compositionen. Weimar 1896. Reprint Hildesheim 1975."
+    f = _Fields(title="Gedichte in Compositionen", year=1896)
+    _imprint_year_over_a_title_year(f, text)
+    assert (f.title, f.year) == ("Gedichte in Compositionen", 1896)

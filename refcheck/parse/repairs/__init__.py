@@ -16,6 +16,7 @@ from refcheck.parse.fields import _CITIES, YEAR_SPAN_END, _Fields
 from refcheck.parse.grammar import _has_word
 from refcheck.parse.names import has_org_stem, read_names
 from refcheck.parse.repairs.numbers import (
+    _imprint_year_over_a_title_year,
     _labelled_page_as_volume,
     _numbered_issue,
     _page_after_the_year,
@@ -373,6 +374,8 @@ def repair(f: _Fields, text: str) -> None:
         _page_after_the_year(f, text)
     if ", " in f.title and ("Yay" in f.title or "Bas" in f.title or "Matba" in f.title):
         _publisher_closing_the_title(f)
+    if f.year is not None and f"({f.year}" not in text and text[-1:] in ".)0123456789":
+        _imprint_year_over_a_title_year(f, text)
     if f.pages and not f.issue and ("ayı" in text or "AYI" in text):
         m = _SAYI.search(text)
         if m and m[1] == f.pages:  # "cilt 50, sayı 597": the issue, not a page

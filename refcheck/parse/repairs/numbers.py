@@ -111,3 +111,37 @@ def _page_after_the_year(f: _Fields, text: str) -> None:
         if m[1] == f.volume and f.year == int(m[2]):
             f.pages = m[3]
             return
+
+
+# the imprint closing a traditional entry: ", Ankara, 1994, 675 s.", ", Wien 2015.",
+# ", Vilnius 2000." (a place, then the year, then perhaps the extent or a note in brackets)
+_IMPRINT_YEAR_END = re.compile(
+    r"[,.]\s(?:[A-ZÀ-ÞА-ЯЁĞŞİÇÖÜ][^\W\d_]+(?:[ -][A-ZÀ-ÞА-ЯЁ][^\W\d_]+)?),?\s"
+    r"(?P<year>1[5-9]\d\d|20\d\d)(?:,\s\d{1,4}\s(?:s|S|с|p|pp)\.)?\.?(?:\s\([^()]{1,40}\)\.?)?$"
+)
+
+
+def _imprint_year_over_a_title_year(f: _Fields, text: str) -> None:
+    """``…, The History of Lithuania before 1795, Vilnius 2000.`` dated 1795: the year of the
+    closing imprint is the date when the year read stands against the title, which gets it
+    back (a reprint's or a second work's year is not touched)."""
+    m = _IMPRINT_YEAR_END.search(text)
+    if m is None or f.year is None or int(m["year"]) == f.year or not f.title:
+        return
+    old = str(f.year)
+    at = text.find(old)
+    start = text.find(f.title)
+    if at < 0 or at >= m.start() or text.count(old) > 1 or start < 0:
+        return
+    end = start + len(f.title)
+    if at >= end and _TITLE_NUMBERS.fullmatch(text[end:at]):
+        close = re.match(r"[^,;]*", text[end:])  # "… before | 1795,", "… 1 ( 1876- 1930),"
+        f.title = text[start : end + close.end()].rstrip(" .") if close else f.title
+    elif at < start and _TITLE_NUMBERS.fullmatch(text[at + 4 : start]):
+        f.title = text[at:end]  # "1648 — | das Jahr …": the year opens the title
+    else:
+        return
+    f.year = int(m["year"])
+
+
+_TITLE_NUMBERS = re.compile(r"[\s\d()\[\]–—-]{0,10}")
