@@ -416,3 +416,19 @@ def test_names_after_a_role_abbreviation_are_written_given_name_first(
     r = parse_string(text)
     got = [(a.family, a.given) if isinstance(a, Person) else (a.name, "") for a in r.editors]
     assert got == want
+
+
+def test_a_closing_guillemet_before_dans_ends_a_title_whose_opening_went_to_the_names() -> None:
+    from refcheck.parse.spans import _CLOSED_THEN_SOURCE
+
+    m = _CLOSED_THEN_SOURCE.match("Le rire dans les images de Mehdi », dans Ndiaye, Christiane")
+    assert m is not None and m["q"] == "Le rire dans les images de Mehdi"
+    m = _CLOSED_THEN_SOURCE.match("Le sacré, la bête et le dieu ». In Pierre Michon, édité par")
+    assert m is not None and m["q"] == "Le sacré, la bête et le dieu"
+    assert _CLOSED_THEN_SOURCE.match("Title without any quote, dans la ville") is None
+
+
+def test_a_quoted_french_title_before_dans_is_the_title() -> None:
+    r = parse_string("MARTEL, Jeanne, « La mémoire par le cinéma », dans Blanc, Paul (dir.), "
+                     "Les guerres de mémoires, Paris, La Découverte, 2008, p. 262-272.")  # fmt: skip
+    assert r.title == "La mémoire par le cinéma"

@@ -104,8 +104,12 @@ _QUOTED_THEN = re.compile(
     # or a thesis kind follows: "“Title” nomzodlik dissertatsiyasi. T.: 2006"
     r"|(?=\s[^.]{0,30}?" + _THESIS_WORD + "))"
     r"[.,:]?(?:\s*\[[^\[\]]{2,200}\])?\s*[.,:]?\s+"
-    r"(?:In:?\s+|İçinde:?\s+|В:?\s+)?"
+    r"(?:In:?\s+|İçinde:?\s+|В:?\s+|[Dd]ans\s+)?"
     r"(?P<rest>[^\W\d_].{3,})$"
+)
+# the same when the opening quote went to the names before: "Charef », dans Ndiaye, Christiane"
+_CLOSED_THEN_SOURCE = re.compile(
+    r"^(?P<q>[^\"“”«»„]{3,300}?)\s?[”»](?:[.,]\s*|\s+)(?:[Dd]ans|In:?|İçinde|В:?)\s+\S"
 )
 
 
@@ -636,7 +640,8 @@ def fields_from_labels(lab: Labelled) -> _Fields:
             elif qm:
                 f.title = _title(f, qm["q"])
             else:
-                f.title = _title(f, chunk)
+                cm = _CLOSED_THEN_SOURCE.match(chunk) if "»" in chunk or "”" in chunk else None
+                f.title = _title(f, cm["q"] if cm else chunk)
         elif label in ("journal", "container") and not f.container_title:
             qm = _QUOTED_THEN.match(chunk.replace("*", "")) if "title" not in first else None
             if qm:
