@@ -1150,3 +1150,20 @@ def test_the_closing_imprints_year_dates_an_entry_whose_title_holds_a_year() -> 
     f = _Fields(title="Gedichte in Compositionen", year=1896)
     _imprint_year_over_a_title_year(f, text)
     assert (f.title, f.year) == ("Gedichte in Compositionen", 1896)
+
+
+def test_a_place_and_a_publisher_closing_the_title_leave_it() -> None:
+    from refcheck.parse.fields import _Fields
+    from refcheck.parse.repairs.sources import _imprint_closing_the_title
+
+    f = _Fields(title="Economic Indeterminacy: a personal encounter, London & New York: Routledge")
+    _imprint_closing_the_title(f)
+    assert (f.title, f.place, f.publisher) == (
+        "Economic Indeterminacy: a personal encounter", "London & New York", "Routledge"
+    )
+    f = _Fields(title="Les mots de la guerre, Toulouse, Presses universitaires du Mirail")
+    _imprint_closing_the_title(f)
+    assert (f.title, f.place) == ("Les mots de la guerre", "Toulouse")
+    f = _Fields(title="Printing, Paper, Press and the Public Sphere")  # no imprint at the end
+    _imprint_closing_the_title(f)
+    assert f.title == "Printing, Paper, Press and the Public Sphere"

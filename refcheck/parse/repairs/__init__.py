@@ -32,6 +32,7 @@ from refcheck.parse.repairs.sources import (
     _gost_source,
     _icinde,
     _imprint_as_container,
+    _imprint_closing_the_title,
     _in_editors_book,
     _meeting,
     _mla_edited,
@@ -374,6 +375,8 @@ def repair(f: _Fields, text: str) -> None:
         _page_after_the_year(f, text)
     if ", " in f.title and ("Yay" in f.title or "Bas" in f.title or "Matba" in f.title):
         _publisher_closing_the_title(f)
+    if ", " in f.title and not f.publisher and not f.container_title:
+        _imprint_closing_the_title(f)
     if f.year is not None and f"({f.year}" not in text and text[-1:] in ".)0123456789":
         _imprint_year_over_a_title_year(f, text)
     if f.pages and not f.issue and ("ayı" in text or "AYI" in text):

@@ -564,3 +564,23 @@ def _publisher_closing_the_title(f: _Fields) -> None:
     f.title = f.title[: m.start()].rstrip()
     if " " in m["pub"]:  # "Yay.No.1994/20" alone names no publisher
         f.publisher = f.publisher or m["pub"]
+
+
+# "Les mots de la guerre, Toulouse, Presses universitaires du Mirail", "…, London & New York:
+# Routledge": a place and a publisher (named by a publisher's word) closing the title
+_TITLE_THEN_IMPRINT = re.compile(
+    r",\s(?P<place>[A-ZÀ-Þ][^\W\d_]+(?:[ -][A-ZÀ-Þ][^\W\d_]+)?(?:\s&\s[A-ZÀ-Þ][^\W\d_]+"
+    r"(?:\s[A-ZÀ-Þ][^\W\d_]+)?)?)\s?[,:]\s(?P<pub>[^,:;]{0,40}\b(?:Presses|Press|Éditions|"
+    r"Editions|Verlag|Publishers|Publishing|Books|Routledge|Gallimard|Seuil|Flammarion)\b"
+    r"[^,:;]{0,40})$"
+)
+
+
+def _imprint_closing_the_title(f: _Fields) -> None:
+    """The place and publisher read into the end of the title move out."""
+    m = _TITLE_THEN_IMPRINT.search(f.title)
+    if m is None or m.start() < 10:
+        return
+    f.title = f.title[: m.start()].rstrip()
+    f.place = f.place or m["place"]
+    f.publisher = m["pub"].strip()
