@@ -1167,3 +1167,21 @@ def test_a_place_and_a_publisher_closing_the_title_leave_it() -> None:
     f = _Fields(title="Printing, Paper, Press and the Public Sphere")  # no imprint at the end
     _imprint_closing_the_title(f)
     assert f.title == "Printing, Paper, Press and the Public Sphere"
+
+
+def test_an_english_gloss_in_brackets_translates_a_romanised_title() -> None:
+    from refcheck.parse.fields import _Fields
+    from refcheck.parse.repairs.statements import _english_gloss_after_title
+
+    f = _Fields(title="Akusticheskie izmereniya v yadernoj tekhnike (Acoustic measurement in "
+                      "nuclear engineering)")  # fmt: skip
+    _english_gloss_after_title(f)
+    assert (f.title, f.title_translation) == (
+        "Akusticheskie izmereniya v yadernoj tekhnike", "Acoustic measurement in nuclear engineering"
+    )
+    # an English title's bracketed subtitle, and a gloss with no English in it, stay
+    for title in ("Mind and Life: Heidegger (An Unpublished Manuscript)",
+                  "O‘zbek tili leksikasini maydon sifatida (shaxs mikromaydoni)"):  # fmt: skip
+        f = _Fields(title=title)
+        _english_gloss_after_title(f)
+        assert (f.title, f.title_translation) == (title, "")

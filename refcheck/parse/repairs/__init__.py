@@ -52,6 +52,7 @@ from refcheck.parse.repairs.statements import (
     _colon_names,
     _content_form,
     _editors_in_statement,
+    _english_gloss_after_title,
     _patent,
     _people_read_as_group,
     _standard,
@@ -377,6 +378,8 @@ def repair(f: _Fields, text: str) -> None:
         _publisher_closing_the_title(f)
     if ", " in f.title and not f.publisher and not f.container_title:
         _imprint_closing_the_title(f)
+    if f.title.endswith((")", ").")) and not f.title_translation:
+        _english_gloss_after_title(f)
     if f.year is not None and f"({f.year}" not in text and text[-1:] in ".)0123456789":
         _imprint_year_over_a_title_year(f, text)
     if f.pages and not f.issue and ("ayı" in text or "AYI" in text):

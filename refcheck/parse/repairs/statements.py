@@ -91,6 +91,29 @@ def _translation_cut(f: _Fields, text: str) -> None:
         f.title_translation = inside  # a medium ("[Электронный ресурс]") translates nothing
 
 
+_GLOSS_END = re.compile(r"\s\((?P<g>[^()]{8,300})\)\.?$")
+_ENGLISH_WORD = re.compile(
+    r"\b(?:the|of|and|in|on|for|to|with|from|by|at|its|their|an|we|is|are|as)\b", re.IGNORECASE
+)
+
+
+def _english_gloss_after_title(f: _Fields) -> None:
+    """``Slavim zemliu (We glorify the earth)``: an English phrase in brackets closing a title
+    in another language translates it, as science journals print romanised titles; an English
+    title's bracketed subtitle (``Persian grammar (The lexical categories)``) stays."""
+    from refcheck.normalise import detect_language  # the parse stage needs it only here
+
+    m = _GLOSS_END.search(f.title)
+    head = f.title[: m.start()] if m else ""
+    if m is None or len(head) < 12 or " " not in head.strip() or " " not in m["g"].strip():
+        return
+    if not _ENGLISH_WORD.search(m["g"]) or _ENGLISH_WORD.search(head):
+        return  # the gloss is English by its small words; the title has none
+    if detect_language(m["g"])[0] != "en" or detect_language(head)[0] == "en":
+        return
+    f.title, f.title_translation = f.title[: m.start()].rstrip(" ."), m["g"].strip()
+
+
 _THESIS_KIND = re.compile(
     r",\s*((?:Yay[ıi]mlanmam[ıi]ş\s+)?(?:Yüksek\s+Lisans|Doktora|Lisans|Bitirme|Uzmanl[ıi]k)"
     r"\s+(?:Tezi|Projesi)|(?:Master'?s?|PhD|Doctoral|Bachelor'?s?)\s+(?:[Tt]hesis|[Dd]issertation))",
