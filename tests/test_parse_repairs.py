@@ -1185,3 +1185,17 @@ def test_an_english_gloss_in_brackets_translates_a_romanised_title() -> None:
         f = _Fields(title=title)
         _english_gloss_after_title(f)
         assert (f.title, f.title_translation) == (title, "")
+
+
+def test_a_books_series_number_is_no_issue_and_its_publisher_leaves_the_title() -> None:
+    from refcheck.parse.fields import _Fields
+    from refcheck.parse.repairs.sources import _series_number_as_issue
+
+    text = "Yarsu, D., Çalışma Ceza Hukuku, İ.Ü.Hukuk Fak.Yay.No.558, İstanbul, 1978, 502 s."
+    f = _Fields(title="Çalışma Ceza Hukuku, İ.Ü.Hukuk Fak", issue="558")
+    _series_number_as_issue(f, text)
+    assert (f.title, f.issue, f.publisher) == ("Çalışma Ceza Hukuku", "", "İ.Ü.Hukuk Fak Yay.")
+    text = "Tan, N., Toplu Sözleşme, Eğitim Dizisi No.7, Ankara, 1999, 64 s."
+    f = _Fields(title="Toplu Sözleşme", issue="7")
+    _series_number_as_issue(f, text)
+    assert (f.title, f.issue) == ("Toplu Sözleşme", "")

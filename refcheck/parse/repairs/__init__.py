@@ -39,6 +39,7 @@ from refcheck.parse.repairs.sources import (
     _named_journal,
     _publisher_after_book,
     _publisher_closing_the_title,
+    _series_number_as_issue,
     _title_holds_container,
     _titleless_journal,
     _untitled_article,
@@ -376,6 +377,8 @@ def repair(f: _Fields, text: str) -> None:
         _page_after_the_year(f, text)
     if ", " in f.title and ("Yay" in f.title or "Bas" in f.title or "Matba" in f.title):
         _publisher_closing_the_title(f)
+    if f.issue and not f.container_title and ("No" in text or "Nu" in text):
+        _series_number_as_issue(f, text)
     if ", " in f.title and not f.publisher and not f.container_title:
         _imprint_closing_the_title(f)
     if f.title.endswith((")", ").")) and not f.title_translation:

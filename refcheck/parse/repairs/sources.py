@@ -584,3 +584,27 @@ def _imprint_closing_the_title(f: _Fields) -> None:
     f.title = f.title[: m.start()].rstrip()
     f.place = f.place or m["place"]
     f.publisher = m["pub"].strip()
+
+
+# a publisher's series number: "MPM Yay.No.229", "Eğitim Dizisi No.7", "Yay. No: 10"
+_SERIES_NUMBER = re.compile(
+    r"(?:Yay|Yayınları|Dizisi|Serisi|Series|Seri)\.?\s?(?:No|Nu|Sayı)\.?\s?:?\s?(?P<n>\d{1,5})\b"
+)
+
+
+def _series_number_as_issue(f: _Fields, text: str) -> None:
+    """A book's series number read as its issue: no issue; and the publisher the reader left at
+    the end of the title (``Çalışma Ceza Hukuku, İ.Ü.Hukuk Fak`` + ``.Yay.No.558``) leaves it."""
+    m = _SERIES_NUMBER.search(text)
+    if m is None or m["n"] != f.issue:
+        return
+    f.issue = ""
+    at = text.find(f.title) if f.title else -1
+    if at < 0 or ", " not in f.title:
+        return
+    after = text[at + len(f.title) : m.start()]
+    if after.strip(" .") == "":
+        head, _, tail = f.title.rpartition(", ")
+        if len(head) >= 10 and len(tail) <= 60:
+            f.title = head
+            f.publisher = f.publisher or (tail + " Yay.").replace("  ", " ")
