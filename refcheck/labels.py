@@ -24,6 +24,12 @@ SOURCE_KEY_HEAD = (
 )
 
 
+# A work not yet out, in the date's place: the four languages' words (Turkish writes both
+# "baskıda" and "basımda", Azerbaijani "çapda"); entries and citations read the same set.
+IN_PRESS_WORDS = ("in press", "to appear", "forthcoming", "baskıda", "basımda", "в печати", "çapda")
+IN_PRESS = r"in\s+press|to\s+appear|forthcoming|baskıda|basımda|в\s+печати|çapda"
+
+
 def web_source_key(number: str) -> str:
     """The one spelling of a Turkish web-source label, ``URL-1``: entries are listed as
     ``URL-1. …``, ``URL 1: …`` and cited as ``(URL-1)``, ``(URL 1)``; both sides key on this."""

@@ -333,3 +333,21 @@ def test_json_links_name_every_copy_of_a_work_listed_twice_and_none_is_uncited()
     uncited = [f.reference for f in report.findings if f.code == "X302"]
     assert uncited == [2]
     assert "L404" in {f.code for f in report.findings}  # the repeat itself is reported
+
+
+def test_in_press_words_of_every_language_are_read_and_said_in_the_manuscripts() -> None:
+    one = (person("Kayacı"),)
+    for body, language, want in [
+        ("(Kayacı, çapda)", "en", "(Kayacı, in press)"),
+        ("(Kayacı, basımda)", "en", "(Kayacı, in press)"),
+        ("(Kayacı, baskıda)", "az", "(Kayacı, çapda)"),
+    ]:
+        ctx = build(body, [one], language=language)
+        assert ctx.citations[0].in_press, body
+        found = list(citation_style.citation_language(ctx))
+        assert [f.suggestion for f in found] == [want], body
+    # the manuscript's own word, and English's anywhere, are accepted
+    for body, language in [("(Kayacı, çapda)", "az"), ("(Kayacı, basımda)", "tr"),
+                           ("(Kayacı, in press)", "az")]:  # fmt: skip
+        ctx = build(body, [one], language=language)
+        assert ctx.citations[0].in_press and not list(citation_style.citation_language(ctx))

@@ -71,7 +71,7 @@ _rule(
 
 _SEE_WORD = {"en": "see", "tr": "bkz.", "az": "bax", "ru": "см."}
 _NO_DATE = {"en": "n.d.", "tr": "t.y.", "az": "t.y.", "ru": "б. г."}
-_IN_PRESS = {"en": "in press", "tr": "baskıda", "az": "in press", "ru": "в печати"}
+_IN_PRESS = {"en": "in press", "tr": "baskıda", "az": "çapda", "ru": "в печати"}
 
 
 def _accepted(form_language: str, language: str) -> bool:

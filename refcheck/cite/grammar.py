@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from refcheck.labels import IN_PRESS
+
 LANGUAGES = ("en", "tr", "az", "ru")
 LANGUAGE_NAMES = {"en": "English", "tr": "Turkish", "az": "Azerbaijani", "ru": "Russian"}
 
@@ -109,7 +111,7 @@ YEAR = re.compile(
     r"(?P<year>(?:1[5-9]|20)\d\d)(?:(?<=\[\d{4})\])?"  # 1942/2012, 1911[1959]
     r"(?P<sfx>[a-zа-яё])?(?!\w)(?!\s?[–—-]\s?\d)"
     r"|(?<!\w)(?P<nd>n\.\s?d\.|t\.\s?y\.|б\.\s?г\.)(?:-(?P<ndsfx>[a-zа-яё])(?!\w))?"
-    r"|(?<!\w)(?P<ip>in\s+press|to\s+appear|baskıda|в\s+печати|[Ff]orth(?:coming\b|\.))"
+    r"|(?<!\w)(?P<ip>" + IN_PRESS + r"|[Ff]orth(?:coming\b|\.))"
     r"(?:-(?P<ipsfx>[a-zа-яё])(?!\w))?",
 )
 # A day as the date element: "(Milliyet, 30.08.1984)" (newspapers); day, month, year.
@@ -120,11 +122,13 @@ DAYS = re.compile(
 )
 # Cheap pre-filter: is there anything year-like at all?
 HAS_DATE = re.compile(
-    r"(?:1[5-9]|20)\d\d|n\.\s?d\.|t\.\s?y\.|б\.\s?г\.|in\s+press|to\s+appear|baskıda|в\s+печати|forth",
+    r"(?:1[5-9]|20)\d\d|n\.\s?d\.|t\.\s?y\.|б\.\s?г\.|forth|" + IN_PRESS,
     re.IGNORECASE,
 )
 NO_DATE_LANGUAGE = {"n.d.": "en", "t.y.": "tr", "б.г.": "ru"}  # spaces removed
-IN_PRESS_LANGUAGE = {"in press": "en", "baskıda": "tr", "в печати": "ru"}
+IN_PRESS_LANGUAGE = {
+    "in press": "en", "baskıda": "tr", "basımda": "tr", "в печати": "ru", "çapda": "az"
+}  # fmt: skip
 
 # ------------------------------------------------------------------------------- prefixes
 

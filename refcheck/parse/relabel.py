@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from refcheck.labels import IN_PRESS_WORDS
 from refcheck.parse.names import _ORG_HINT, has_org_stem
 
 _INITIAL_TOKEN = re.compile(r"^(?:[^\W\d_]{1,2}\.){1,3}[,;]?$")
@@ -181,7 +182,7 @@ def _bare_initials_then_year(tokens: list[str], labels: list[str]) -> None:
 
 
 # "(to appear).", "(in press).", "(forthcoming).": the date of a work not yet out
-_IN_PRESS_WORDS = (("(to", "appear)"), ("(in", "press)"), ("(forthcoming)",), ("(baskıda)",))
+_IN_PRESS_WORDS = tuple(tuple(f"({w})".split()) for w in IN_PRESS_WORDS)
 
 
 def _in_press_date(tokens: list[str], labels: list[str]) -> None:

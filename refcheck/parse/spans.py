@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from refcheck.labels import IN_PRESS
 from refcheck.model import Organization, PartialDate, Person
 from refcheck.parse.dates import EN_MONTH_NAMES, _month_day, parse_date
 from refcheck.parse.fields import (
@@ -45,9 +46,7 @@ _YEAR = re.compile(
     r"(?<![\d/])((?:1[5-9]|20)\d\d)(?:\s*/\s*((?:1[5-9]|20)\d\d))?([a-zа-я])?(?![\d])"
 )
 _NO_DATE = re.compile(r"\b(?:n\.\s?d|t\.\s?y|б\.\s?г|s\.\s?d|o\.\s?J)\b", re.IGNORECASE)
-_IN_PRESS = re.compile(
-    r"\b(?:in press|basımda|в печати|çapda|forthcoming|to appear)\b", re.IGNORECASE
-)
+_IN_PRESS = re.compile(r"\b(?:" + IN_PRESS + r")\b", re.IGNORECASE)
 _CONTENT = re.compile(
     r"\s*\[(?:Текст|Электронный ресурс|Electronic resource|Мәтн|Mətn|Elektron resurs|"
     r"Ноты|Карты|Видеозапись|Internet|Интернет)\]\s*",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from refcheck.labels import IN_PRESS_WORDS
 from refcheck.parse.dates import _month_day, parse_date
 from refcheck.parse.fields import (
     _CITIES,
@@ -74,7 +75,7 @@ def _read_apa_date(f: _Fields, d: str) -> None:
         m = re.search(r"-\s*([a-z])$", low)
         f.year_suffix = m[1] if m else ""
         return
-    if low.startswith(("in press", "basımda", "в печати", "forth", "to appear")):
+    if low.startswith((*IN_PRESS_WORDS, "forth")):
         f.in_press = True
         m = re.search(r"-\s*([a-z])$", low)
         f.year_suffix = m[1] if m else ""
