@@ -1120,16 +1120,16 @@ def test_a_turkish_body_before_a_comma_is_the_group_author() -> None:
 
 def test_a_turkish_publisher_and_its_series_number_leave_the_title() -> None:
     from refcheck.parse.fields import _Fields
-    from refcheck.parse.repairs.sources import _publisher_closing_the_title
+    from refcheck.parse.repairs.sources import _imprint_closing_the_title
 
     f = _Fields(title="Partiler Dışı Politika, Hava-İş Sendikası Yay.No.973/33")
-    _publisher_closing_the_title(f)
+    _imprint_closing_the_title(f)
     assert (f.title, f.publisher) == ("Partiler Dışı Politika", "Hava-İş Sendikası Yay.")
     f = _Fields(title="Kamu Kesiminde İkramiye ve İlave Tediyeler, Yay.No.1994/20")
-    _publisher_closing_the_title(f)
+    _imprint_closing_the_title(f)
     assert (f.title, f.publisher) == ("Kamu Kesiminde İkramiye ve İlave Tediyeler", "")
     f = _Fields(title="Basımevi, Matbaa ve Yayın Tarihi")  # the words inside a title stay
-    _publisher_closing_the_title(f)
+    _imprint_closing_the_title(f)
     assert f.title == "Basımevi, Matbaa ve Yayın Tarihi"
 
 

@@ -38,7 +38,6 @@ from refcheck.parse.repairs.sources import (
     _mla_edited,
     _named_journal,
     _publisher_after_book,
-    _publisher_closing_the_title,
     _series_number_as_issue,
     _title_holds_container,
     _titleless_journal,
@@ -375,11 +374,9 @@ def repair(f: _Fields, text: str) -> None:
         _numbered_issue(f, text)
     if f.volume and not (f.pages or f.issue) and ") " in text:
         _page_after_the_year(f, text)
-    if ", " in f.title and ("Yay" in f.title or "Bas" in f.title or "Matba" in f.title):
-        _publisher_closing_the_title(f)
     if f.issue and not f.container_title and ("No" in text or "Nu" in text):
         _series_number_as_issue(f, text)
-    if ", " in f.title and not f.publisher and not f.container_title:
+    if ", " in f.title:
         _imprint_closing_the_title(f)
     if f.title.endswith((")", ").")) and not f.title_translation:
         _english_gloss_after_title(f)

@@ -556,16 +556,6 @@ _TITLE_THEN_PUBLISHER = re.compile(
 )
 
 
-def _publisher_closing_the_title(f: _Fields) -> None:
-    """The publisher (and its series number) read into the end of the title moves out."""
-    m = _TITLE_THEN_PUBLISHER.search(f.title)
-    if m is None or m.start() < 10:
-        return
-    f.title = f.title[: m.start()].rstrip()
-    if " " in m["pub"]:  # "Yay.No.1994/20" alone names no publisher
-        f.publisher = f.publisher or m["pub"]
-
-
 # "Les mots de la guerre, Toulouse, Presses universitaires du Mirail", "…, London & New York:
 # Routledge": a place and a publisher (named by a publisher's word) closing the title
 _TITLE_THEN_IMPRINT = re.compile(
@@ -577,13 +567,19 @@ _TITLE_THEN_IMPRINT = re.compile(
 
 
 def _imprint_closing_the_title(f: _Fields) -> None:
-    """The place and publisher read into the end of the title move out."""
-    m = _TITLE_THEN_IMPRINT.search(f.title)
+    """The publisher (with its series number), or a place and a publisher, read into the end
+    of the title move out."""
+    m = _TITLE_THEN_PUBLISHER.search(f.title)
+    if m is None and not (f.publisher or f.container_title):
+        m = _TITLE_THEN_IMPRINT.search(f.title)
     if m is None or m.start() < 10:
         return
     f.title = f.title[: m.start()].rstrip()
-    f.place = f.place or m["place"]
-    f.publisher = m["pub"].strip()
+    groups = m.groupdict()
+    if groups.get("place"):
+        f.place = f.place or groups["place"]
+    if " " in m["pub"].strip() or groups.get("place"):  # "Yay.No.1994/20" alone names none
+        f.publisher = f.publisher or m["pub"].strip()
 
 
 # a publisher's series number: "MPM Yay.No.229", "Eğitim Dizisi No.7", "Yay. No: 10"
