@@ -466,3 +466,56 @@ def test_parse_crossref_survives_odd_shapes(data: object) -> None:
     if isinstance(data, dict):
         meta = parse_crossref(data)
         assert isinstance(meta.title, str) and all(isinstance(y, int) for y in meta.years)
+
+
+def test_a_locked_file_is_tried_again_and_other_errors_are_raised() -> None:
+    import sqlite3
+
+    from refcheck.resolve.cache import open_when_free
+
+    answers: list[object] = [sqlite3.OperationalError("database is locked"), "conn"]
+
+    def connect() -> sqlite3.Connection:
+        got = answers.pop(0)
+        if isinstance(got, Exception):
+            raise got
+        return got  # type: ignore[return-value]
+
+    assert open_when_free(connect) == "conn"  # the second try, once the file was free
+    answers[:] = [sqlite3.OperationalError("attempt to write a readonly database")]
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        open_when_free(connect)
+    answers[:] = [sqlite3.OperationalError("database is locked")] * 100
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        open_when_free(connect, seconds=0.1)  # a lock that outlasts the wait
+
+
+def test_processes_starting_together_all_share_the_cache_and_the_rate_window(
+    tmp_path: os.PathLike[str],
+) -> None:
+    import threading
+
+    from refcheck.resolve.cache import ResponseCache
+    from refcheck.resolve.http import SharedRateWindow
+
+    for attempt in range(20):
+        folder = os.path.join(tmp_path, str(attempt))
+        start = threading.Barrier(6)
+        opened: list[bool] = []
+
+        def open_both(
+            folder: os.PathLike[str] = folder,
+            start: threading.Barrier = start,
+            opened: list[bool] = opened,
+        ) -> None:
+            start.wait()
+            cache = ResponseCache(os.path.join(folder, "http.sqlite"))
+            window = SharedRateWindow(os.path.join(folder, "ratelimit.sqlite"))
+            opened.append(not cache.disabled and window._conn is not None)
+
+        threads = [threading.Thread(target=open_both) for _ in range(6)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert opened == [True] * 6

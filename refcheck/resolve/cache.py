@@ -17,6 +17,7 @@ import os
 import sqlite3
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
@@ -95,6 +96,24 @@ def _row_entry(row: tuple[Any, ...]) -> CachedEntry | None:
                        body=body, truncated=bool(truncated))
 
 
+def open_when_free(connect: Callable[[], sqlite3.Connection],
+                   seconds: float = 2.0) -> sqlite3.Connection:
+    """``connect()``, tried again while SQLite says the file is locked or busy.
+
+    Processes of one batch start together and race to create the file and switch its journal
+    mode, which SQLite answers "database is locked" at once, busy timeout or not; a moment later
+    the file is free. Other errors, and a lock that outlasts ``seconds``, are raised."""
+    until = time.monotonic() + seconds
+    while True:
+        try:
+            return connect()
+        except sqlite3.OperationalError as exc:
+            text = str(exc)
+            if ("locked" not in text and "busy" not in text) or time.monotonic() >= until:
+                raise
+            time.sleep(0.05)
+
+
 class ResponseCache:
     """Thread-safe SQLite key/value store of responses with per-entry expiry and a size cap.
 
@@ -144,10 +163,10 @@ class ResponseCache:
     def _open(self) -> None:
         os.makedirs(os.path.dirname(self.path) or ".", exist_ok=True)
         try:
-            self._conn = self._connect()
+            self._conn = open_when_free(self._connect)
         except sqlite3.OperationalError as exc:
-            # locked by another process, read-only, disk full: not damage. Run uncached and
-            # leave the file alone.
+            # locked by another process for long, read-only, disk full: not damage. Run
+            # uncached and leave the file alone.
             self._conn = None
             self.disabled = True
             self._note(f"HTTP cache {self.path} cannot be opened ({exc}): running without it")

@@ -26,7 +26,7 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 
-from refcheck.resolve.cache import CachedEntry, ResponseCache, cache_key
+from refcheck.resolve.cache import CachedEntry, ResponseCache, cache_key, open_when_free
 from refcheck.resolve.connect import (
     TRANSITION_PREFIXES,
     BlockedAddressError,
@@ -85,14 +85,21 @@ class SharedRateWindow:
         self._lock = threading.Lock()
         self._conn: sqlite3.Connection | None = None
         try:
-            conn = sqlite3.connect(path, timeout=5.0, check_same_thread=False,
-                                   isolation_level=None)
+            self._conn = open_when_free(lambda: self._connect(path))
+        except sqlite3.Error:
+            self._conn = None
+
+    @staticmethod
+    def _connect(path: str) -> sqlite3.Connection:
+        conn = sqlite3.connect(path, timeout=5.0, check_same_thread=False, isolation_level=None)
+        try:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("CREATE TABLE IF NOT EXISTS sent (host TEXT NOT NULL, ts REAL NOT NULL)")
             conn.execute("CREATE INDEX IF NOT EXISTS sent_host_ts ON sent (host, ts)")
-            self._conn = conn
         except sqlite3.Error:
-            self._conn = None
+            conn.close()
+            raise
+        return conn
 
     def take(self, host: str, rate: float, interval: float) -> float:
         """Record a request and return 0, or return how long to wait before asking again."""
