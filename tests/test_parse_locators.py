@@ -104,3 +104,14 @@ def test_a_physics_journal_gives_its_page_after_the_bracketed_year() -> None:
     r = read("A. Author and B. Writer, “A broken symmetry”, Phys. Rev. Lett. 13 (1964) 321, "
              "doi:10.1103/PhysRevLett.13.321.")  # fmt: skip
     assert (r.volume, r.year, r.pages) == ("13", 1964, "321")
+
+
+def test_an_english_no_with_its_running_number_and_a_western_volume_and_issue() -> None:
+    from refcheck.parse import parse_string as read
+
+    r = read("Melnik M. A. Types of drones. Chief Mechanic. 2024, vol. 21, no. 6 (250), "
+             "pp. 15–24. (In Russ.)")  # fmt: skip
+    assert (r.volume, r.issue, r.pages) == ("21", "6 (250)", "15–24")
+    r = read("Ehren E. Intact ceruloplasmin / E. Ehren, G. M. Chis // The Journal of Clinical "
+             "Investigation. – 1994. – No. 93 (4). – P. 1493–1501.")  # fmt: skip
+    assert (r.volume, r.issue) == ("93", "4")

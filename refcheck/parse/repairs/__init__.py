@@ -370,7 +370,7 @@ def repair(f: _Fields, text: str) -> None:
         _page_range_as_volume(f)
     if f.volume and not f.pages and f.volume[:1].isdigit():
         _labelled_page_as_volume(f, text)
-    if (f.volume or f.issue) and "(" in text and ("№" in text or "N" in text):
+    if (f.volume or f.issue) and "(" in text and ("№" in text or "N" in text or "no" in text):
         _numbered_issue(f, text)
     if f.volume and not (f.pages or f.issue) and ") " in text:
         _page_after_the_year(f, text)

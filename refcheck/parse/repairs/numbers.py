@@ -68,30 +68,35 @@ def _labelled_page_as_volume(f: _Fields, text: str) -> None:
         f.pages, f.volume = f.volume, ""
 
 
-# "№ 2 (42)", "No 4-2 (109)", "N 5(21)": a Russian journal's issue with its running number since
-# the first issue, one issue as printed; not a volume and an issue
+# "№ 2 (42)", "No 4-2 (109)", "N 5(21)", "no. 6 (250)": a Russian journal's issue with its
+# running number since the first issue, one issue as printed; not a volume and an issue
 _NUMBERED_ISSUE = re.compile(
-    r"(?:№|\bNo\.?|\bN)\s?(?P<a>\d{1,3}(?:\s?[-–]\s?\d{1,2})?)\s?\((?P<b>\d{1,4})\)"
+    r"(?:№|\b[Nn]o\.?|\bN)\s?(?P<a>\d{1,3}(?:\s?[-–]\s?\d{1,2})?)\s?\((?P<b>\d{1,4})\)"
 )
 
 
 def _numbered_issue(f: _Fields, text: str) -> None:
     """``… 2022, № 3(80), с. 3–13``: the issue is ``3(80)`` as written, unless the entry labels
     one of its numbers as the volume. After ``N`` or ``No`` the running number is the larger
-    (``No 2 (42)``); ``N 16 (3)`` is a volume and its issue."""
+    (``No 2 (42)``); ``N 16 (3)`` and ``No. 93 (4)`` are a volume and its issue."""
     m = _NUMBERED_ISSUE.search(text)
     if m is None:
         return
     a, b = m["a"], m["b"]
     if len(b) == 4 and b[:2] in ("15", "16", "17", "18", "19", "20"):
         return  # "No 21 (1897)": the year in brackets
-    if not m.group(0).startswith("№") and int(b) < int(re.split(r"\D", a)[0]):
-        return  # "N 16 (3)": a Western journal's volume and issue, the issue the smaller
-    if {f.volume, f.issue} - {""} - {a, b} or not ({f.volume, f.issue} & {a, b}):
+    labelled = {v[1] for v in _VOLUME_LABEL.finditer(text)}
+    others = {f.volume, f.issue} - {"", a, b}
+    if others - labelled or not ({f.volume, f.issue} & {a, b}):
         return  # the fields hold other numbers: some other reading
-    if f.volume in (a, b) and f.volume in {v[1] for v in _VOLUME_LABEL.finditer(text)}:
+    if f.volume in (a, b) and f.volume in labelled:
         return  # "Т. 5, № 5(21)": a volume of its own
     if f.pages in (a, b):
+        return
+    if not m.group(0).startswith("№") and int(b) < int(re.split(r"\D", a)[0]):
+        # "N 16 (3)", "No. 93 (4)": a Western journal's volume and issue, the issue the smaller
+        if not f.volume and f.issue == a:
+            f.volume, f.issue = a, b
         return
     f.issue = m.group(0)[m.start("a") - m.start() :]
     f.volume = "" if f.volume in (a, b) else f.volume
