@@ -1199,3 +1199,19 @@ def test_a_books_series_number_is_no_issue_and_its_publisher_leaves_the_title() 
     f = _Fields(title="Toplu Sözleşme", issue="7")
     _series_number_as_issue(f, text)
     assert (f.title, f.issue) == ("Toplu Sözleşme", "")
+
+
+def test_a_books_extent_is_no_volume_and_a_roman_volume_word_gives_the_volume() -> None:
+    from refcheck.parse.fields import _Fields
+    from refcheck.parse.repairs.numbers import _extent_as_volume
+
+    text = "Bondar, O.N., et al. (1953) Flora of Samarkand. Т. VI. 175 p."
+    f = _Fields(title="Flora of Samarkand", container_title="Т. VI", volume="175")
+    _extent_as_volume(f, text)
+    assert (f.volume, f.container_title) == ("VI", "")
+    f = _Fields(title="Wacholder am Nordhang", volume="183")
+    _extent_as_volume(f, "Konov A. A. (1966) Wacholder am Nordhang. - Duschanbe: 183 S.")
+    assert f.volume == ""
+    f = _Fields(title="A paper", container_title="Journal", volume="12")
+    _extent_as_volume(f, "Orlov A. A paper // Journal. 2001. Vol. 12. 14 p.")
+    assert f.volume == "12"  # a volume the entry labels stays

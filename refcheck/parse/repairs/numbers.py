@@ -150,3 +150,29 @@ def _imprint_year_over_a_title_year(f: _Fields, text: str) -> None:
 
 
 _TITLE_NUMBERS = re.compile(r"[\s\d()\[\]–—-]{0,10}")
+
+
+# a book's extent closing the entry: "… Tashkent, 1953. 175 p.", "Duschanbe: 183 S."
+_EXTENT_END = re.compile(
+    r"[\s,.:;–—-](?P<n>\d{1,5})\s?(?:p|S|s|с|стр|səh|b|б)\.?(?:\s*\([^()]{1,40}\))?\s*"
+    r"(?:URL:?\s\S+.*)?$"
+)
+# a volume in Roman numerals named by its word: "Т. VI", "volume V", "Vol. XII", "II cild"
+_ROMAN_VOLUME = re.compile(
+    r"(?:^|[\s,.])(?:[ТT]\.|[Vv]ol\.|[Vv]olume|[Тт]ом|[Cc]ilt)\s?(?P<r>[IVXLC]{1,7})(?=[\s,.;)]|$)"
+)
+
+
+def _extent_as_volume(f: _Fields, text: str) -> None:
+    """``Flora of Uzbekistan. Т. VI. 175 p.`` read with volume 175: a number the entry closes
+    with its extent word is the book's extent, no volume; a Roman volume the entry names by
+    its word is the volume (and no container)."""
+    m = _EXTENT_END.search(text)
+    if m is None or m["n"] != f.volume or f.volume in {v[1] for v in _VOLUME_LABEL.finditer(text)}:
+        return
+    f.volume = ""
+    rm = _ROMAN_VOLUME.search(text)
+    if rm is not None:
+        f.volume = rm["r"]
+        if rm["r"] in f.container_title and len(f.container_title) <= len(rm.group(0)) + 2:
+            f.container_title = ""  # "Т. VI" read as the source
