@@ -157,7 +157,7 @@ _EXTENT_END = re.compile(
     r"[\s,.:;–—-](?P<n>\d{1,5})\s?(?:p|S|s|с|стр|səh|b|б)\.?(?:\s*\([^()]{1,40}\))?\s*"
     r"(?:URL:?\s\S+.*)?$"
 )
-# a volume in Roman numerals named by its word: "Т. VI", "volume V", "Vol. XII", "II cild"
+# a volume in Roman numerals named by its word: "Т. VI", "volume V", "Vol. XII", "Cilt IV"
 _ROMAN_VOLUME = re.compile(
     r"(?:^|[\s,.])(?:[ТT]\.|[Vv]ol\.|[Vv]olume|[Тт]ом|[Cc]ilt)\s?(?P<r>[IVXLC]{1,7})(?=[\s,.;)]|$)"
 )
