@@ -1215,3 +1215,17 @@ def test_a_books_extent_is_no_volume_and_a_roman_volume_word_gives_the_volume() 
     f = _Fields(title="A paper", container_title="Journal", volume="12")
     _extent_as_volume(f, "Orlov A. A paper // Journal. 2001. Vol. 12. 14 p.")
     assert f.volume == "12"  # a volume the entry labels stays
+
+
+def test_a_venues_year_closing_its_name_dates_an_entry_without_one() -> None:
+    from refcheck.parse.fields import _Fields
+    from refcheck.parse.repairs import repair
+
+    f = _Fields(title="Learning a texture model", container_title="CVPR 2004")
+    repair(f, "A. Author and B. Writer. Learning a texture model. In CVPR 2004.")
+    assert (f.year, f.container_title) == (2004, "CVPR")
+    f = _Fields(title="Do digital humanists need algorithms?",
+                container_title="Debates in the Digital Humanities 2016")  # fmt: skip
+    repair(f, 'Smith, B. "Do digital humanists need algorithms?" Debates in the Digital '
+              "Humanities 2016. Online edition.")  # fmt: skip
+    assert (f.year, f.container_title) == (2016, "Debates in the Digital Humanities 2016")

@@ -66,6 +66,8 @@ from refcheck.parse.repairs.statements import (
 )
 from refcheck.parse.tokens import _unquote
 
+# a venue's year glued to its name: "CVPR 2004", "Aust. J. Plant. Physiol.1994"
+_CONTAINER_YEAR = re.compile(r"(?:\s|(?<=\.))((?:1[5-9]|20)\d\d)$")
 # "Trans. J. M. Rogers. Central Asiatic Journal": the translator read with the journal's name
 _ROLE_SENTENCE = re.compile(
     r"^(?:Trans|Transl|Translated by|Eds?|Edited by)\.?\s+"
@@ -383,6 +385,13 @@ def repair(f: _Fields, text: str) -> None:
         _imprint_closing_the_title(f)
     if f.title.endswith((")", ").")) and not f.title_translation:
         _english_gloss_after_title(f)
+    if f.year is None and f.container_title[-4:].isdigit():
+        m = _CONTAINER_YEAR.search(f.container_title)
+        if m and m.start() >= 3:  # "In CVPR 2004", "Aust. J. Plant. Physiol.1994": the year
+            f.year = int(m[1])
+            name = f.container_title[: m.start()].rstrip(" ,")
+            if name.endswith(".") or name.rsplit(None, 1)[-1].isupper():
+                f.container_title = name  # a venue's short name; "Debates in the DH 2016" stays
     if f.year is not None and f"({f.year}" not in text and text[-1:] in ".)0123456789":
         _imprint_year_over_a_title_year(f, text)
     if f.pages and not f.issue and ("ayı" in text or "AYI" in text):
