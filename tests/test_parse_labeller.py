@@ -468,3 +468,14 @@ def test_a_quoted_title_before_a_thesis_kind_ends_at_its_quote() -> None:
     assert (r.title, r.genre, r.container_title) == (
         "O’smirda milliy birlik tuyg‘usini shakllantirish", "nomzodlik dissertatsiyasi", "",
     )  # fmt: skip
+
+
+def test_an_entry_past_the_tagged_length_keeps_a_label_per_token_its_tail_a_note() -> None:
+    from refcheck.parse.labeller import MAX_TAGGED
+
+    text = "Orlov A. V. Title of the work. Journal, 2019, 7(2), 45-61. " + "word " * MAX_TAGGED
+    lab = label(text)
+    assert len(lab.labels) == len(lab.spans) > MAX_TAGGED
+    assert lab.labels[0] == "author" and set(lab.labels[MAX_TAGGED:]) == {"note"}
+    r = parse_string(text, reader="labeller")
+    assert (r.year, r.volume, r.pages) == (2019, "7", "45-61")  # one record, its head read
