@@ -30,6 +30,12 @@ IN_PRESS_WORDS = ("in press", "to appear", "forthcoming", "baskıda", "basımda"
 IN_PRESS = r"in\s+press|to\s+appear|forthcoming|baskıda|basımda|в\s+печати|çapda"
 
 
+# A Cyrillic year letter as its Latin counterpart: GOST's а, б, в, г, д are a, b, c, d, e; "с"
+# and "е" typed for the Latin letters they look like mean those (the match stage compares
+# letters so, and an entry romanised for APA writes them so)
+CYRILLIC_YEAR_LETTERS = str.maketrans("абвгдес", "abcdeec")
+
+
 def web_source_key(number: str) -> str:
     """The one spelling of a Turkish web-source label, ``URL-1``: entries are listed as
     ``URL-1. …``, ``URL 1: …`` and cited as ``(URL-1)``, ``(URL 1)``; both sides key on this."""

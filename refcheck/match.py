@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from refcheck.labels import title_acronym
+from refcheck.labels import CYRILLIC_YEAR_LETTERS, title_acronym
 from refcheck.model import Citation, Link, Organization, Person, Reference
 from refcheck.normalise import name_keys as _nkeys
 from refcheck.normalise.scripts import has_cyrillic
@@ -264,9 +264,8 @@ def _entry(ref: Reference) -> _Entry:
     )
 
 
-# A Cyrillic year letter against a Latin list (or the other way): GOST's а, б, в, г, д are a, b,
-# c, d, e; "с" and "е" typed for the Latin letters they look like agree with that
-_CYRILLIC_LETTER = str.maketrans("абвгдес", "abcdeec")
+# A Cyrillic year letter against a Latin list (or the other way)
+_CYRILLIC_LETTER = CYRILLIC_YEAR_LETTERS
 
 
 def _same_letter(cited: str, listed: str) -> bool:

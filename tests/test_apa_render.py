@@ -513,3 +513,11 @@ def test_a_sentence_in_the_authors_place_is_the_title_and_the_italic_name_its_so
         "World Health Organization. (2020). *Global tuberculosis report 2020*.", reader="grammar"
     )
     assert (group.title, group.container_title) == ("Global tuberculosis report 2020", "")
+
+
+def test_a_cyrillic_year_letter_is_latin_in_a_romanised_entry_and_stays_in_a_russian_one() -> None:
+    book = ref(authors=(Person("Федченко", "Б. А."),), year=1902, year_suffix="а",
+               title="Обзор видов рода Hedysarum", type="book")  # fmt: skip
+    assert apa_record(book).year_suffix == "a"
+    assert "(1902a)" in render(apa_record(book))
+    assert apa_record(book, manuscript_language="ru").year_suffix == "а"

@@ -20,6 +20,7 @@ import re
 from dataclasses import replace
 
 from refcheck.apa.casing import Vocabulary, sentence_case
+from refcheck.labels import CYRILLIC_YEAR_LETTERS
 from refcheck.model import Agent, Organization, Person, Reference
 from refcheck.normalise.scripts import has_cyrillic
 from refcheck.parse.fields import publisher_and_place
@@ -195,6 +196,10 @@ def apa_record(
         authors=tuple(_agent(a, scheme, fixes, romanise_it) for a in ref.authors),
         editors=tuple(_agent(a, scheme, fixes, romanise_it) for a in ref.editors),
         title=title,
+        # "(2010б)" in a romanised entry is "(2010b)"
+        year_suffix=(
+            ref.year_suffix.translate(CYRILLIC_YEAR_LETTERS) if romanise_it else ref.year_suffix
+        ),
         title_translation=translation,
         container_title=container,
         publisher=publisher,
