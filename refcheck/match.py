@@ -79,6 +79,13 @@ _RU_ENDINGS = ("ыми", "ого", "ому", "ыми", "ым", "ом", "ой", "
                "ым", "а", "у", "е", "ы", "ю", "я")  # fmt: skip
 
 
+def title_opens_with(title: str, words: str) -> bool:
+    """Whether ``title`` starts with ``words`` (folded, word for word; six letters at least):
+    how a citation naming a work by its title's first words is checked against an entry."""
+    key = fold(words)
+    return len(key) >= 6 and fold(" ".join(title.split()[: len(words.split())])) == key
+
+
 def fold(s: str) -> str:
     """Folded, romanised, punctuation-free key ("Yüzbaşıoğlu" → "yuzbasioglu")."""
     return _fold_cached(s)
@@ -435,14 +442,12 @@ class _Index:
         """Entries of that year whose title starts with these words: a work cited by its title
         though it has an author (``(Ўзбек тили грамматикаси, 1995)`` for ``Абдураҳмонов Ғ.
         Ўзбек тили грамматикаси. … 1995``), as reference works often are."""
-        n = len(words.split())
-        key = fold(words)
-        if len(key) < 6 or year is None:
+        if year is None:
             return []
         return [
             i
             for i, e in enumerate(self.entries)
-            if year in e.years and e.ref.title and fold(" ".join(e.ref.title.split()[:n])) == key
+            if year in e.years and title_opens_with(e.ref.title, words)
         ]
 
     def raw_prefix(self, keys: Iterable[str]) -> list[int]:

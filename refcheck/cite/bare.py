@@ -145,22 +145,18 @@ class ListedYears:
     def __init__(self, refs: Sequence[Reference]) -> None:
         self._refs = refs
         self._index: dict[str, set[tuple[int, str]]] | None = None
-        self._titles: list[tuple[list[str], int]] | None = None
+        self._titles: list[tuple[str, int]] | None = None
 
     def titled(self, words: str, year: int) -> bool:
         """Whether an entry of that year has a title that starts with these words
         (``Флора Самарской области, 2007`` for ``Флора Самарской области. Учебное пособие.
         Самара, 2007``; a reference work cited by its title, ``Ўзбек тили грамматикаси,
         1995``, though its entry has an author)."""
-        from refcheck.match import fold
+        from refcheck.match import title_opens_with
 
         if self._titles is None:
-            self._titles = [(r.title.split(), r.year) for r in self._refs if r.title and r.year]
-        n = len(words.split())
-        key = fold(words)
-        return len(key) >= 6 and any(
-            y == year and fold(" ".join(t[:n])) == key for t, y in self._titles
-        )
+            self._titles = [(r.title, r.year) for r in self._refs if r.title and r.year]
+        return any(y == year and title_opens_with(t, words) for t, y in self._titles)
 
     def of(self, name: str) -> set[tuple[int, str]]:
         """The (year, letter) pairs of the entries whose first author has this name."""
