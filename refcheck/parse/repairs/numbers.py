@@ -56,6 +56,11 @@ _VOLUME_LABEL = re.compile(
 )
 
 
+def _labelled_volumes(text: str) -> set[str]:
+    """The numbers the entry names as volumes (``Т. 5``, ``Vol. 12``, ``Cilt 3``)."""
+    return {m[1] for m in _VOLUME_LABEL.finditer(text)}
+
+
 def _labelled_page_as_volume(f: _Fields, text: str) -> None:
     """``… № 8. – C. 29.`` read with 29 as the volume: a number the entry labels as its page,
     and never as a volume, is the pages."""
@@ -64,7 +69,7 @@ def _labelled_page_as_volume(f: _Fields, text: str) -> None:
         pages.update(m[1] for m in _CAPITAL_S_PAGE.finditer(text))
     if has_cyrillic(text):
         pages.update(m[1] for m in _LATIN_C_PAGE.finditer(text))
-    if f.volume in pages and f.volume not in {m[1] for m in _VOLUME_LABEL.finditer(text)}:
+    if f.volume in pages and f.volume not in _labelled_volumes(text):
         f.pages, f.volume = f.volume, ""
 
 
@@ -85,7 +90,7 @@ def _numbered_issue(f: _Fields, text: str) -> None:
     a, b = m["a"], m["b"]
     if len(b) == 4 and b[:2] in ("15", "16", "17", "18", "19", "20"):
         return  # "No 21 (1897)": the year in brackets
-    labelled = {v[1] for v in _VOLUME_LABEL.finditer(text)}
+    labelled = _labelled_volumes(text)
     others = {f.volume, f.issue} - {"", a, b}
     if others - labelled or not ({f.volume, f.issue} & {a, b}):
         return  # the fields hold other numbers: some other reading
@@ -140,8 +145,9 @@ def _imprint_year_over_a_title_year(f: _Fields, text: str) -> None:
         return
     end = start + len(f.title)
     if at >= end and _TITLE_NUMBERS.fullmatch(text[end:at]):
-        close = re.match(r"[^,;]*", text[end:])  # "… before | 1795,", "… 1 ( 1876- 1930),"
-        f.title = text[start : end + close.end()].rstrip(" .") if close else f.title
+        # "… before | 1795,", "… 1 ( 1876- 1930),": the title runs on to the next comma
+        run = _UNTIL_COMMA.match(text, end)  # always matches, perhaps empty
+        f.title = text[start : run.end() if run else end].rstrip(" .")
     elif at < start and _TITLE_NUMBERS.fullmatch(text[at + 4 : start]):
         f.title = text[at:end]  # "1648 — | das Jahr …": the year opens the title
     else:
@@ -150,10 +156,11 @@ def _imprint_year_over_a_title_year(f: _Fields, text: str) -> None:
 
 
 _TITLE_NUMBERS = re.compile(r"[\s\d()\[\]–—-]{0,10}")
+_UNTIL_COMMA = re.compile(r"[^,;]*")
 
 
 # a book's extent closing the entry: "… Tashkent, 1953. 175 p.", "Duschanbe: 183 S."
-_EXTENT_END = re.compile(
+_EXTENT_CLOSING = re.compile(
     r"[\s,.:;–—-](?P<n>\d{1,5})\s?(?:p|S|s|с|стр|səh|b|б)\.?(?:\s*\([^()]{1,40}\))?\s*"
     r"(?:URL:?\s\S+.*)?$"
 )
@@ -167,8 +174,8 @@ def _extent_as_volume(f: _Fields, text: str) -> None:
     """``Flora of Uzbekistan. Т. VI. 175 p.`` read with volume 175: a number the entry closes
     with its extent word is the book's extent, no volume; a Roman volume the entry names by
     its word is the volume (and no container)."""
-    m = _EXTENT_END.search(text)
-    if m is None or m["n"] != f.volume or f.volume in {v[1] for v in _VOLUME_LABEL.finditer(text)}:
+    m = _EXTENT_CLOSING.search(text)
+    if m is None or m["n"] != f.volume or f.volume in _labelled_volumes(text):
         return
     f.volume = ""
     rm = _ROMAN_VOLUME.search(text)
