@@ -603,4 +603,4 @@ def _series_number_as_issue(f: _Fields, text: str) -> None:
         head, _, tail = f.title.rpartition(", ")
         if len(head) >= 10 and len(tail) <= 60:
             f.title = head
-            f.publisher = f.publisher or (tail + " Yay.").replace("  ", " ")
+            f.publisher = f.publisher or f"{tail} Yay."
