@@ -521,3 +521,24 @@ def test_a_cyrillic_year_letter_is_latin_in_a_romanised_entry_and_stays_in_a_rus
     assert apa_record(book).year_suffix == "a"
     assert "(1902a)" in render(apa_record(book))
     assert apa_record(book, manuscript_language="ru").year_suffix == "а"
+
+
+def test_a_romanised_group_author_that_publishes_its_work_is_not_printed_again() -> None:
+    parsed = parse_string(
+        "Росстат. (2023). *Здравоохранение в России. 2023: Статистический сборник*. Москва: Росстат."
+    )
+    fixed = corrected(parsed)
+    assert (fixed.authors, fixed.publisher) == ((Organization("Rosstat"),), "")
+    assert round_trip(fixed).same
+
+
+def test_an_untitled_works_translation_and_description_brackets_read_back_in_order() -> None:
+    law = ref(type="article-newspaper", title="Bələdiyyələrin statusu haqqında",
+              title_translation=TRANSLATION_PLACEHOLDER, genre="Azərbaycan Respublikasının Qanunu",
+              date=PartialDate(1999, 7, 28), year=1999, container_title="Azərbaycan qəzeti")
+    back = parse_string(render(law))
+    assert (back.title, back.title_translation, back.genre) == (
+        "Bələdiyyələrin statusu haqqında", TRANSLATION_PLACEHOLDER,
+        "Azərbaycan Respublikasının Qanunu",
+    )
+    assert differences(law, back) == ()

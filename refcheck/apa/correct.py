@@ -180,7 +180,8 @@ def apa_record(
     if ": " in publisher:
         # GOST "М.: Флинта: Наука": two publishers; APA 7 separates them by semicolons (§9.29)
         publisher = re.sub(r"\s*:\s+", "; ", publisher)
-    if publisher and publisher_is_author(publisher, ref.authors):
+    authors = tuple(_agent(a, scheme, fixes, romanise_it) for a in ref.authors)
+    if publisher and publisher_is_author(publisher, authors):
         publisher = ""  # the author publishes it: APA 7 omits the publisher (§9.29)
     issue = ref.issue
     if ref.type == "article-journal":
@@ -193,7 +194,7 @@ def apa_record(
             container, publisher = "", container  # "Title. NBER.": the body that issues it
     return replace(
         ref,
-        authors=tuple(_agent(a, scheme, fixes, romanise_it) for a in ref.authors),
+        authors=authors,
         editors=tuple(_agent(a, scheme, fixes, romanise_it) for a in ref.editors),
         title=title,
         # "(2010б)" in a romanised entry is "(2010b)"

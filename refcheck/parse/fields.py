@@ -361,6 +361,19 @@ _YEAR_END = re.compile(r"[,\s(]*\b(?P<y>1[5-9]\d\d|20\d\d)[a-z]?\)?\.?$")
 NAME_BRACKET = re.compile(r"(.+?)\s*\[([^\[\]]*\s[^\[\]]*)\]")
 
 
+def title_and_brackets(name: str, bracket: str = "") -> tuple[str, str, str]:
+    """``Title [Translation] [Description]`` in the author's place (APA 7 §9.12, §9.38) as
+    ``(title, translation, description)``: the first bracket translates, the last describes.
+    ``bracket`` is one the name reader already took off the end (a group's "abbreviation")."""
+    brackets = [bracket] if bracket else []
+    while name.endswith("]") and (bm := NAME_BRACKET.fullmatch(name)):
+        name = bm[1]
+        brackets.insert(0, bm[2])
+    if not brackets:
+        return name, "", ""
+    return name, brackets[0], brackets[-1] if len(brackets) > 1 else ""
+
+
 @dataclass(slots=True)
 class _Fields:
     """Mutable scratch record while one entry is read; frozen into a Reference at the end."""

@@ -21,6 +21,7 @@ from refcheck.parse.fields import (
     _read_container,
     _read_publisher,
     _take_title_extras,
+    title_and_brackets,
 )
 from refcheck.parse.forms.apa import _DATE_PAREN, _EDITOR_ROLE, _read_apa_date, _read_body_apa
 from refcheck.parse.forms.chicago import _read_chicago, _read_given_first
@@ -173,16 +174,15 @@ def _parse(text: str) -> tuple[_Fields, str]:
                 # (5), 112–114.": nothing after the date can be the title, so the head is one
                 # (a work with no author, its title in the author's place, §9.12)
                 org = f.authors[0]
-                f.title, f.title_translation, f.authors = org.name, org.abbreviation, []
-                if _GENRE_WORDS.search(f.title_translation) and not f.genre:
-                    f.genre, f.title_translation = f.title_translation, ""  # "[Web]"
-                bm = NAME_BRACKET.fullmatch(f.title) if f.title.endswith("]") else None
-                if bm:
-                    # "Title [Translation] [Ėlektronnyĭ resurs]. (n.d.).", "… [Translation]
-                    # [Qanun]. (1997).": the first bracket translates, the second describes
-                    if f.title_translation and not f.genre:
-                        f.genre = f.title_translation
-                    f.title, f.title_translation = bm[1], bm[2]
+                # "Title [Translation] [Ėlektronnyĭ resurs]. (n.d.).", "… [Translation]
+                # [Qanun]. (1997).": the first bracket translates, the second describes
+                f.title, f.title_translation, described = title_and_brackets(
+                    org.name, org.abbreviation
+                )
+                f.authors = []
+                if not described and _GENRE_WORDS.search(f.title_translation):
+                    described, f.title_translation = f.title_translation, ""  # "[Web]"
+                f.genre = f.genre or described
             elif (
                 _translated_title_head(f)
                 and not f.container_title
@@ -193,10 +193,10 @@ def _parse(text: str) -> tuple[_Fields, str]:
                 # the date is its periodical, not a book
                 head_org = f.authors[0]
                 assert isinstance(head_org, Organization)
-                f.title, f.title_translation = head_org.name, head_org.abbreviation
-                bm = NAME_BRACKET.fullmatch(f.title)
-                if bm:
-                    f.title, f.title_translation = bm[1], bm[2]
+                f.title, f.title_translation, described = title_and_brackets(
+                    head_org.name, head_org.abbreviation
+                )
+                f.genre = f.genre or described
                 f.authors = []
                 f.volume = f.issue = f.pages = ""
                 _read_container(f, body.rstrip(". "))

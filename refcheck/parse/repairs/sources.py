@@ -8,7 +8,7 @@ import re
 
 from refcheck.model import Organization
 from refcheck.normalise.folding import fold_key
-from refcheck.parse.fields import _CITIES, NAME_BRACKET, _Fields
+from refcheck.parse.fields import _CITIES, _Fields, title_and_brackets
 from refcheck.parse.names import _ORG_HINT, has_org_stem, read_names
 from refcheck.parse.tokens import _unquote
 
@@ -204,12 +204,11 @@ def _untitled_article(f: _Fields, text: str, org: Organization) -> None:
     m = _PERIODICAL_AFTER_DATE.search(text) if "*, " in text else None
     if m and f.title.startswith(m["c"]):
         # a source named before its italic volume is a periodical: an article has a title
-        translation = org.abbreviation
-        f.title = name.rstrip(" .")
-        bm = NAME_BRACKET.fullmatch(f.title) if f.title.endswith("]") else None
-        if bm:  # "Title [Translation] [Qanun]. (1997).": the second bracket describes it
-            f.title, f.title_translation = bm[1], bm[2]
-            f.genre = f.genre or translation
+        # "Title [Translation] [Qanun]. (1997).": the second bracket describes it
+        title, translation, described = title_and_brackets(name.rstrip(" ."), org.abbreviation)
+        f.title = title
+        if described:
+            f.title_translation, f.genre = translation, f.genre or described
         elif " " in translation or translation == "Translation needed":
             f.title_translation = translation
         f.container_title = m["c"]
