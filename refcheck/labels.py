@@ -24,6 +24,18 @@ SOURCE_KEY_HEAD = (
 )
 
 
+# Name particles a surname keeps ("von Clausewitz", "de Haan", "van der Berg", "ibn Sina",
+# "d'Alembert"), lower-case as names print them: the splitter's entry starts,
+# the parser's names, the citation grammar and the match stage's surname comparison read one set.
+NAME_PARTICLES = frozenset(
+    {
+        "von", "van", "der", "den", "de", "da", "di", "du", "des", "del", "della", "dei", "dos",
+        "das", "le", "la", "ter", "ten", "zu", "vom", "zur", "bin", "ibn", "ben", "el", "al",
+        "d’", "d'",
+    }
+)  # fmt: skip
+
+
 # A work not yet out, in the date's place: the four languages' words (Turkish writes both
 # "baskıda" and "basımda", Azerbaijani "çapda"); entries and citations read the same set.
 IN_PRESS_WORDS = ("in press", "to appear", "forthcoming", "baskıda", "basımda", "в печати", "çapda")

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from refcheck.labels import CYRILLIC_YEAR_LETTERS, title_acronym
+from refcheck.labels import CYRILLIC_YEAR_LETTERS, NAME_PARTICLES, title_acronym
 from refcheck.model import Citation, Link, Organization, Person, Reference
 from refcheck.normalise import name_keys as _nkeys
 from refcheck.normalise.scripts import has_cyrillic
@@ -71,7 +71,6 @@ _NONALNUM = re.compile(r"[\W_]+")
 _YEARS_IN_RAW = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _ARTICLES = ("the ", "a ", "an ")
 _ARTICLE_WORDS = frozenset(a.strip() for a in _ARTICLES)
-_PARTICLES = frozenset(["von", "van", "der", "den", "de", "da", "di", "du", "le", "la", "del"])
 _RAW_ABBR = re.compile(r"^[^.(\[]{3,160}[\[(]([^\W\d_]{2,10}(?: [^\W\d_]{1,6}){0,2})[\])]")
 _RAW_HEAD = re.compile(r"^([^\W\d_][^,.(\[:;]{1,60}?)\s*[,.(\[]")
 # Russian case endings: "в работе Иванова (2017)" cites Иванов; "Петровой" cites Петрова.
@@ -180,7 +179,7 @@ class NameRelation:
 
 def _drop_particles(name: str) -> str:
     words = name.split()
-    while len(words) > 1 and words[0].lower() in _PARTICLES:
+    while len(words) > 1 and words[0].lower() in NAME_PARTICLES:
         words = words[1:]
     return fold(" ".join(words))
 

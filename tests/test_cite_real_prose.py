@@ -663,3 +663,15 @@ def test_a_page_typed_without_p_after_a_year_is_no_second_year() -> None:
     assert [c.year for c in cites("(Smith, 2010, 2012) and Marx (1990, 1867)")] == [
         2010, 2012, 1990, 1867
     ]
+
+
+def test_romanised_i_dr_closes_a_name_list_as_its_cyrillic_form_does() -> None:
+    # a Russian text citing its transliterated list: "и др." written "i dr."
+    c = one("Хроника изучена подробно (Shikhsaidov i dr., 1993).")
+    assert (c.authors, c.et_al_form, c.year_text) == (("Shikhsaidov",), "i dr.", "1993")
+
+
+def test_a_titles_translation_and_year_after_the_title_is_no_citation() -> None:
+    assert cites("В труде «De muro Caukasea» («Кавказская стена», 1728) Байер писал.") == []
+    # a quoted title in the author's place is still a citation
+    assert brief("as reported (“Banking Law Review: 2012,” 2013).")[0][2] == "2013"

@@ -769,6 +769,13 @@ def test_a_strong_heading_beside_words_of_other_languages_is_a_heading() -> None
     assert texts(doc) == ["Əliyev R. Kitab. – Bakı: Elm, 2010, 212 s."]
 
 
+@pytest.mark.parametrize("heading", ["LITERATURA", "Spisok literatury", "Spisok ispol’zovannoy literatury"])
+def test_romanised_russian_headings_open_a_list(heading: str) -> None:
+    # transliterated lists of Russian and Central Asian journals are headed so
+    doc = split(f"Tekst (Abdullayev, 1963).\n\n{heading}\nAbdullayev, M. (1963). Kazem-Bek. Makhachkala: Dagknigoizdat.\n")
+    assert texts(doc) == ["Abdullayev, M. (1963). Kazem-Bek. Makhachkala: Dagknigoizdat."]
+
+
 @pytest.mark.parametrize(
     "line", ["Figures / Tables", "Notes / Sources", "Appendix 2 / References", "Smith / Jones"]
 )

@@ -43,6 +43,7 @@ from refcheck.cite.grammar import (
     DAYS,
     HAS_DATE,
     IBID,
+    QUOTE_PAIRS,
     WEB_KEY,
     WEB_KEYS,
     YEAR,
@@ -202,6 +203,14 @@ def _extract(
                 found.append(_ibid(text, m.start(5 if bracket else 4), content, ibid, group))
             continue
         if not _readable(content):
+            continue
+        if (
+            not bracket
+            and content[:1] in QUOTE_PAIRS
+            and text[max(start, m.start() - 8) : m.start()].rstrip()[-1:] in ("»", "”", '"')
+        ):
+            # «De muro Caukasea» («Кавказская стена», 1728): the title just named, translated
+            # and dated in the prose; a title cited in an author's place follows no title
             continue
         group += 1
         found.extend(

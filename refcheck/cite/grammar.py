@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from refcheck.labels import IN_PRESS
+from refcheck.labels import IN_PRESS, NAME_PARTICLES
 
 LANGUAGES = ("en", "tr", "az", "ru")
 LANGUAGE_NAMES = {"en": "English", "tr": "Turkish", "az": "Azerbaijani", "ru": "Russian"}
@@ -30,6 +30,8 @@ def _words(s: str) -> frozenset[str]:
 ET_AL_PATTERN = (
     r"et\.?\s{0,2}al\b\.?|vd\b\.?|ve\s+ark\b\.?|ve\s+arkadaşları\b|ve\s+diğ(?:erleri\b|\.)"
     r"|və\s+(?:b|d)\b\.?|və\s+başq(?:aları\b|\.)|və\s+digərləri\b|и\s+др\b\.?|и\s+соавт\b\.?"
+    # romanised "и др." of texts that cite a transliterated list ("Isayev i dr., 2012")
+    r"|i\s+dr\.|i\s+soavt\."
 )
 ET_AL_END = re.compile(r"(?:,\s*|\s+)(" + ET_AL_PATTERN + r")$", re.IGNORECASE)
 # The same, closing the words right before a narrative year: "Yılmaz vd. (2020)".
@@ -61,7 +63,7 @@ def et_al_language(form: str) -> str:
         return "tr"
     if low.startswith("və"):
         return "az"
-    if low.startswith("и"):
+    if low.startswith(("и", "i ")):
         return "ru"
     return ""
 
@@ -204,7 +206,7 @@ FUNCTION_WORDS = _words(
     "of the for to on in and at by de des du la le el y und für der die das ve və ile и по при для"
 )
 # Name particles kept with the surname ("von Clausewitz", "de Haan", "van der Berg").
-PARTICLES = _words("von van der den de da di du le la del della des ten ter al el bin ibn ben zu")
+PARTICLES = NAME_PARTICLES
 # Words that make a run of capitalised words a group author even without a function word.
 GROUP_WORDS = _words(
     "agency ministry organization organisation association institute institution university "

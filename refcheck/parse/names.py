@@ -6,36 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from refcheck.labels import NAME_PARTICLES
 from refcheck.model import Agent, Organization, Person
 
 # --------------------------------------------------------------------------- names
 
-_PARTICLES = frozenset(
-    [
-        "von",
-        "van",
-        "der",
-        "den",
-        "de",
-        "del",
-        "della",
-        "di",
-        "du",
-        "da",
-        "dos",
-        "das",
-        "le",
-        "la",
-        "ter",
-        "ten",
-        "zu",
-        "bin",
-        "ibn",
-        "el",
-        "al",
-        "dei",
-    ]
-)
 _SUFFIX = re.compile(r"^(?:Jr|Sr|Jnr|Snr)\.?$|^(?:II|III|IV|V)$|^(?:2nd|3rd|4th)$")
 _INITIALS = re.compile(r"^(?:[^\W\d_][^\W\d_]?\.\s*-?\s*)+$")
 _ETAL = re.compile(r"^(?:[Ee]t\.?\s*al\.?|vd\.?|v\.?d\.|и\s+др\.?|ve\s+diğerleri|ve\s+ark\.?)$")
@@ -103,7 +78,7 @@ def _is_initials(t: str) -> bool:
 def _split_particle(family: str) -> tuple[str, str]:
     words = family.split()
     i = 0
-    while i < len(words) - 1 and words[i] in _PARTICLES:
+    while i < len(words) - 1 and words[i] in NAME_PARTICLES:
         i += 1
     return " ".join(words[:i]), " ".join(words[i:])
 
@@ -412,7 +387,7 @@ def _parse_given_first(text: str) -> tuple[list[Agent], bool]:
         k = last
         # "A. A. Di Castro", "B. van der Parr": a particle in either case ("J. Stapleton Roy":
         # any other word after the initials is a given name)
-        while k > 1 and words[k - 1].lower() in _PARTICLES:
+        while k > 1 and words[k - 1].lower() in NAME_PARTICLES:
             k -= 1
         given = " ".join(words[:k])
         particle = " ".join(words[k:last])
@@ -524,7 +499,7 @@ def _is_ini_word(w: str, words: int) -> bool:
 def _given_first(words: list[str]) -> Person:
     last = len(words) - 1
     k = last
-    while k > 1 and words[k - 1].lower() in _PARTICLES:
+    while k > 1 and words[k - 1].lower() in NAME_PARTICLES:
         k -= 1
     return Person(
         family=words[last].rstrip("."),
@@ -547,7 +522,7 @@ _CYRILLIC_PARTICLES = frozenset(["де", "фон", "ван", "дер", "дю", "
 
 def _is_trailing_particle(word: str) -> bool:
     w = word.rstrip(".,")
-    return w[:1].islower() and (w in _PARTICLES or w in _CYRILLIC_PARTICLES)
+    return w[:1].islower() and (w in NAME_PARTICLES or w in _CYRILLIC_PARTICLES)
 
 
 _ROLE_ANYWHERE = re.compile(
@@ -647,7 +622,7 @@ def read_names(text: str) -> tuple[list[Agent], bool]:
         ini = [_is_ini_word(w, n) for w in words]
         nxt = pieces[i + 1].split() if i + 1 < len(pieces) else []
         nxt_ini = bool(nxt) and all(_is_ini_word(w, len(nxt) + 1) for w in nxt)
-        if not any(ini) and n <= 3 and all(_CAPWORD.match(w) or w.lower() in _PARTICLES
+        if not any(ini) and n <= 3 and all(_CAPWORD.match(w) or w.lower() in NAME_PARTICLES
                                            for w in words):  # fmt: skip
             caps_first = (
                 n >= 2 and words[0].isupper() and len(words[0]) > 2 and not words[1].isupper()
@@ -754,7 +729,7 @@ def _all_given_first(pieces: list[str]) -> bool:
         if len(words[0]) > 2 and words[0].isupper() and not words[-1].isupper():
             return False  # "ARBEID Barbara": the surname in capitals comes first
         for w in full:
-            if not (_CAPWORD.match(w) or w.lower() in _PARTICLES):
+            if not (_CAPWORD.match(w) or w.lower() in NAME_PARTICLES):
                 return False
     return True
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from refcheck.labels import IN_PRESS_WORDS
+from refcheck.labels import IN_PRESS_WORDS, NAME_PARTICLES
 from refcheck.parse.names import _ORG_HINT, has_org_stem
 
 _INITIAL_TOKEN = re.compile(r"^(?:[^\W\d_]{1,2}\.){1,3}[,;]?$")
@@ -500,8 +500,6 @@ def _italic_ends_title(tokens: list[str], labels: list[str]) -> None:
 # German and French humanities lists print "Vorname NACHNAME, Titel": a surname in capitals
 # after the given names (and particles) ends a name; a name of the same shape may follow
 # after "/", "und", "et", "and", "&" or a comma
-_NAME_PARTICLE = frozenset({"von", "van", "de", "du", "des", "der", "den", "di", "da", "della",
-                            "le", "la", "zu", "vom", "zur", "ten", "ter", "d’", "d'"})  # fmt: skip
 _CAPS_WORD = re.compile(r"^[^\W\d_][^\W\d_’'-]+[,.:]?$")
 _VOWELS = frozenset("AEIOUYÀÁÂÄÈÉÊËÌÍÎÏÒÓÔÖÙÚÛÜƏ")
 _NAME_JOIN = frozenset({"/", "und", "et", "and", "&", "u."})
@@ -521,7 +519,7 @@ def _capital_name_end(tokens: list[str], i: int) -> int:
         t = tokens[k]
         if _given_word(t):
             given += 1
-        elif t not in _NAME_PARTICLE or not given:
+        elif t not in NAME_PARTICLES or not given:
             break
         k += 1
     if given == 0 or k >= len(tokens) or not _CAPS_WORD.match(tokens[k]):

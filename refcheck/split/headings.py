@@ -97,12 +97,17 @@ REFERENCE_HEADINGS: frozenset[str] = frozenset(
 
 # Weak words open a list only when no strong heading is followed by entries: "Sources" or
 # "Литература" also label table notes and subsections.
-_WEAK = frozenset(_key(w) for w in ("Sources", "Literature", "Источники", "Литература"))
+# "Literatura" is Литература romanised, as the transliterated lists of Russian and Central Asian
+# journals are headed (and the word of Polish, Czech and the South Slavic languages).
+_WEAK = frozenset(
+    _key(w) for w in ("Sources", "Literature", "Источники", "Литература", "Literatura")
+)
 _ALL_HEADINGS = REFERENCE_HEADINGS | _WEAK
 # the words around the listed headings vary ("Список используемой литературы", "Istifadə
 # olunmuş ədəbiyyatlar siyahısı", "Kullanılan kaynaklar"): the shapes, on folded text (ı → i)
 _HEADING_FORMS = re.compile(
     r"список(?: [^\W\d_]+){0,2} (?:литературы|источников)(?: и литературы)?"
+    r"|spisok(?: (?:[^\W\d_]|[’'])+){0,2} (?:literatury|istochnikov)(?: i literatury)?"  # romanised
     r"|(?:istifadə (?:olunmuş|edilmiş|olunan) )?ədəbiyyat(?:lar)?(?: siyahisi)?"
     r"|(?:yararlanilan |başvurulan |kullanilan |faydalanilan )?kaynak(?:lar|ça)(?: listesi)?"
     # the region's journals: Uzbek (both scripts), Kazakh, Kyrgyz

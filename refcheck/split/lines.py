@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from enum import Enum
 
-from refcheck.labels import CITATION_KEY_NAMES, CITATION_KEY_YEAR, SOURCE_KEY_HEAD
+from refcheck.labels import CITATION_KEY_NAMES, CITATION_KEY_YEAR, NAME_PARTICLES, SOURCE_KEY_HEAD
 
 _DIGIT4 = re.compile(r"\d{4}")
 _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)[a-z]?\b|\bn\.\s?d\.|\bin press\b|\(\d{4}")
@@ -29,12 +29,6 @@ _AUTHOR_START = re.compile(
     r"(?P<family>(?:[^\W\d_][\w'’.\-]{0,40}[ \t]){0,3}[^\W\d_][\w'’\-]{0,40}),[ \t]+"
     r"(?P<given>[^\W\d_]{1,3}\.|[^\W\d_][\w'’\-]{1,40}\b)"
 )
-_PARTICLES = frozenset(
-    {
-        "van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "el", "al", "bin",
-        "ibn", "ter", "ten", "y", "del", "della", "dos", "das", "zu",
-    }
-)  # fmt: skip
 _VANCOUVER_START = re.compile(
     r"[^\W\d_][\w'’\-]{1,40}(?:[ \t][^\W\d_][\w'’\-]{1,40}){0,2}"
     r"[ \t][A-Z]{1,3}[,.]"
@@ -126,7 +120,7 @@ def looks_like_entry_start(line: str) -> bool:
     if first.islower():  # "van Arragon, P." / "de la Fuente, J."
         head, _, rest = s.partition(" ")
         return (
-            head in _PARTICLES
+            head in NAME_PARTICLES
             and bool(rest)
             and (_author_start(rest) or _ORG_YEAR.match(rest) is not None)
         )
@@ -153,7 +147,7 @@ def _author_start(s: str) -> bool:
     m = _AUTHOR_START.match(s)
     if m is None or not m.group("given")[0].isupper():
         return False
-    return all(w[0].isupper() or w in _PARTICLES for w in m.group("family").split())
+    return all(w[0].isupper() or w in NAME_PARTICLES for w in m.group("family").split())
 
 
 def _entry_like(line: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from refcheck.labels import NAME_PARTICLES
 from refcheck.model import Agent, Person
 from refcheck.parse.dates import _month, parse_date
 from refcheck.parse.fields import (
@@ -32,7 +33,6 @@ from refcheck.parse.forms.common import _title_quote_check
 from refcheck.parse.forms.gost import _GOST_AUTHOR, _gost_next
 from refcheck.parse.names import (
     _ORG_WORDS,
-    _PARTICLES,
     _Authors,
     _looks_person_family,
     _parse_author_block,
@@ -137,7 +137,7 @@ def _given_first_head(head: str) -> tuple[_Authors, str] | None:
         end = tm.end()
         if len(tok) == 3 and tok[1].isalpha() and tok[:2].lower() not in _TWO_LETTER_INITIALS:
             tok, end = tok[:2], end - 1  # "Ai Li." — a short surname, then the period
-        if tok[0].islower() and tok not in _PARTICLES:
+        if tok[0].islower() and tok not in NAME_PARTICLES:
             return None
         if tok.lower() in _ORG_WORDS or len(cur) >= 5:
             return None
@@ -174,7 +174,7 @@ def _given_first_head(head: str) -> tuple[_Authors, str] | None:
     res = _Authors()
     for nm in names:
         k = len(nm) - 1
-        while k > 1 and nm[k - 1] in _PARTICLES:
+        while k > 1 and nm[k - 1] in NAME_PARTICLES:
             k -= 1
         res.agents.append(
             Person(family=nm[-1], given=" ".join(nm[:k]), particle=" ".join(nm[k:-1]))

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import re
 
+from refcheck.labels import NAME_PARTICLES
 from refcheck.model import Organization, Person
 from refcheck.parse.fields import _Fields
 from refcheck.parse.forms.apa import _read_body_apa
 from refcheck.parse.forms.chicago import _chicago_authors
-from refcheck.parse.names import _PARTICLES, _parse_author_block
+from refcheck.parse.names import _parse_author_block
 
 # "Smith, J., & Doe, A. 2010. Title." — author-date with a bare year (Harvard, CMOS author-date)
 _HARVARD = re.compile(
     r"^(?P<a>[^\W\d_][^()\d\"“«*]{1,250}?)[,.]?\s+\(?(?P<y>(?:1[5-9]|20)\d\d[a-z]?)\)?[.,:]\s+(?=\S)"
 )
 _NAME_LOWER_OK = (
-    frozenset(["and", "et", "al", "al.", "et.", "ve", "və", "и", "др.", "vd."]) | _PARTICLES
+    frozenset(["and", "et", "al", "al.", "et.", "ve", "və", "и", "др.", "vd."]) | NAME_PARTICLES
 )
 
 
