@@ -348,3 +348,23 @@ def test_surname_given_pairs_spelled_out_with_commas_only_are_people() -> None:
     )
     assert _names(r.authors) == ["Comrie, Bernard", "Khalilov, Madzhid", "Khalilova, Zaira"]
     assert "given name spelled out instead of initials" in r.nonconformities
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a reference manager's sorted form puts the particle after the initials
+        ("Bastian, C. C. von, Blais, C., & Brewer, G. (2020). T. *J*, *1*, 2.",
+         [("von", "Bastian", "C. C."), ("", "Blais", "C."), ("", "Brewer", "G.")]),
+        ("Bij, A. K. van der, Weerd, S. de, & Cikot, R. J. L. M. (2003). T. *J*, *6*, 7.",
+         [("van der", "Bij", "A. K."), ("de", "Weerd", "S."), ("", "Cikot", "R. J. L. M.")]),
+        # a particle between the initials stays in the given names
+        ("Hunt, I. de V., Dunn, T., & Linos, E. (2022). T. *J*, *1*, 2.",
+         [("", "Hunt", "I. de V."), ("", "Dunn", "T."), ("", "Linos", "E.")]),
+    ],
+)  # fmt: skip
+def test_a_particle_after_the_initials_belongs_to_the_surname(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    got = parse_string(text).authors
+    assert [(a.particle, a.family, a.given) for a in got if isinstance(a, Person)] == expected

@@ -75,6 +75,23 @@ def _is_initials(t: str) -> bool:
     )
 
 
+def _initials_and_particle(t: str) -> tuple[str, str] | None:
+    """``C. C. von`` → ``("C. C.", "von")``, ``A. K. van der`` → ``("A. K.", "van der")``: the
+    initials a reference manager prints before a surname's particle ("Bastian, C. C. von", the
+    sorted form of "von Bastian"); a particle between initials stays in them ("Hunt, I. de
+    V.", ``("I. de V.", "")``). None when ``t`` is not initials with a particle."""
+    words = t.split()
+    kept = [w for w in words if w not in NAME_PARTICLES]
+    if len(kept) == len(words) or not kept or not _is_initials(" ".join(kept)):
+        return None
+    k = len(words)
+    while words[k - 1] in NAME_PARTICLES:
+        k -= 1
+    if any(w in NAME_PARTICLES for w in words[:k]):
+        return t, ""  # "I. de V."
+    return " ".join(words[:k]), " ".join(words[k:])
+
+
 def _split_particle(family: str) -> tuple[str, str]:
     words = family.split()
     i = 0
@@ -315,6 +332,14 @@ def _read_author_block(block: str) -> _Authors:
             res.agents.append(_person(nm["fam"], nm["ini"]))
             res.no_comma = True
             i += 1
+            continue
+        with_particle = _initials_and_particle(nxt) if nxt and not amp[i + 1] else None
+        if with_particle is not None:
+            # "Bastian, C. C. von", "Bij, A. K. van der", "Hunt, I. de V."
+            given, particle = with_particle
+            p = _person(t, given)
+            res.agents.append(Person(p.family, p.given, particle or p.particle))
+            i += 2
             continue
         if (
             nxt
