@@ -1229,3 +1229,16 @@ def test_a_venues_year_closing_its_name_dates_an_entry_without_one() -> None:
     repair(f, 'Smith, B. "Do digital humanists need algorithms?" Debates in the Digital '
               "Humanities 2016. Online edition.")  # fmt: skip
     assert (f.year, f.container_title) == (2016, "Debates in the Digital Humanities 2016")
+
+
+@pytest.mark.parametrize("server", ["PsyArXiv", "MetaArXiv", "SSRN", "bioRxiv"])
+def test_a_preprint_server_after_the_title_is_the_source_not_a_publisher(server: str) -> None:
+    r = parse_string(f"Hussey, I. (2020). The procedure is not suitable for individual use. "
+                     f"{server}. https://doi.org/10.31234/osf.io/w2ygr")  # fmt: skip
+    assert (r.title, r.container_title, r.publisher) == (
+        "The procedure is not suitable for individual use", server, "")
+
+
+def test_a_publisher_that_is_no_preprint_server_stays_the_publisher() -> None:
+    r = parse_string("Cohen, J. (1988). Statistical power analysis. Routledge.")
+    assert (r.container_title, r.publisher) == ("", "Routledge")

@@ -38,6 +38,7 @@ from refcheck.parse.repairs.sources import (
     _meeting,
     _mla_edited,
     _named_journal,
+    _preprint_server,
     _publisher_after_book,
     _series_number_as_issue,
     _title_holds_container,
@@ -267,6 +268,8 @@ def repair(f: _Fields, text: str) -> None:
         _untitled_article(f, text, group)
     if ("arXiv:" in text or "ArXiv:" in text) and not f.container_title and f.title:
         _arxiv_source(f, text)
+    if f.publisher and not f.container_title and f.title:
+        _preprint_server(f)
     if not f.title and "arXiv:" in text:
         m = _NAMES_THEN_EPRINT.match(text)
         if m:  # the e-print's identifier identifies it; the names are its authors

@@ -304,6 +304,22 @@ def _arxiv_source(f: _Fields, text: str) -> None:
         f.place = ""
 
 
+# Preprint servers and working-paper repositories: "Title. PsyArXiv. https://doi.org/…" (APA 7
+# §10.8) names the server where a book names its publisher; it is the work's source
+PREPRINT_SERVER = re.compile(
+    r"(?:[A-Za-z]{2,12}[rR][Xx]iv|ar[Xx]iv|SSRN|OSF Preprints|Research Square|Preprints\.org"
+    r"|Preprints|Zenodo|HAL|RePEc)(?: [Pp]reprints?)?"
+)
+
+
+def _preprint_server(f: _Fields) -> None:
+    """``Hussey, I. (2020). Title. PsyArXiv. https://doi.org/…``: the server the reader took
+    for a publisher is the preprint's source (where the corpus and CSL's ``container-title``
+    put it)."""
+    if not f.container_title and PREPRINT_SERVER.fullmatch(f.publisher.strip(" .")):
+        f.container_title, f.publisher = f.publisher.strip(" ."), ""
+
+
 def _titleless_journal(f: _Fields, text: str) -> None:
     m = _TITLELESS_JOURNAL.search(text)
     if m and m["j"].strip(" .") == f.title.strip(" .") and f.volume in ("", m["v"]):
