@@ -404,3 +404,19 @@ def test_the_editors_of_a_statement_of_responsibility_are_read_by_the_labeller_t
         "СНЦ РАН, 2007. 200 с."
     )
     assert [e.family for e in r.editors if isinstance(e, Person)] == ["Розенберга", "Саксонова"]
+
+
+@pytest.mark.parametrize(
+    ("text", "container"),
+    [
+        ("Щемек М. Я. Понятие субъективности // Пропаганда : научно-популярный журнал. – 1935. "
+         "– № 4. – С. 3–9.", "Пропаганда"),
+        ("Ильенков Э. В. Идеальное // Идеал : собр. соч. в 6 т. – М., 1991. – Т. 3. – С. 5–9.",
+         "Идеал"),
+        # conference materials after the colon are part of the name the labels keep
+        ("Иванов И. И. Доклад // НАНО-2009 : материалы III Всерос. конф. – Екатеринбург, "
+         "2009. – С. 1–2.", "НАНО-2009 : материалы III Всерос. конф"),
+    ],
+)  # fmt: skip
+def test_a_periodicals_kind_after_the_colon_is_not_its_name(text: str, container: str) -> None:
+    assert parse_string(text).container_title == container
