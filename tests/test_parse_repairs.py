@@ -1242,3 +1242,27 @@ def test_a_preprint_server_after_the_title_is_the_source_not_a_publisher(server:
 def test_a_publisher_that_is_no_preprint_server_stays_the_publisher() -> None:
     r = parse_string("Cohen, J. (1988). Statistical power analysis. Routledge.")
     assert (r.container_title, r.publisher) == ("", "Routledge")
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "title"),
+    [
+        ("Andersen, Brett. Louisiana Loses Its Boot 9/08/2014. Retrieved on 9/15/14.",
+         2014, "Louisiana Loses Its Boot"),
+        ("Указ Президента Российской Федерации от 21.07.2020 № 474 «О национальных целях "
+         "развития России до 2030 года» // http://www.consultant.ru/doc", 2020, None),
+    ],
+)  # fmt: skip
+def test_an_entry_dated_only_in_full_numbers_takes_that_dates_year(
+    text: str, year: int, title: str | None
+) -> None:
+    r = parse_string(text)
+    assert r.year == year
+    if title is not None:
+        assert r.title == title
+
+
+def test_an_access_date_alone_gives_no_year() -> None:
+    r = parse_string("Ulusal Eğitim Raporu. https://www.meb.gov.tr/rapor.pdf (Erişim tarihi: 12.05.2020)")
+    assert r.year is None
+    assert r.accessed is not None and r.accessed.year == 2020

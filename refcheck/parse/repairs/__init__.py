@@ -256,6 +256,33 @@ def _town_closing_title(f: _Fields, text: str) -> None:
         f.title, f.place = head, town
 
 
+# a full numeric date: "от 21.07.2020", "03.07.2005 tarihli", MLA's "9/08/2014"
+_NUMERIC_DATE = re.compile(r"(?<![\d/.])\d{1,2}([/.])\d{1,2}\1((?:1[6-9]|20)\d\d)(?![\d/])")
+# ... unless it says when the source was read
+_ACCESS_BEFORE = re.compile(
+    r"(?:retrieved|accessed|erişim|обращения|посещения|müraciət|viewed|consulted)[^.;()]{0,20}$",
+    re.IGNORECASE,
+)
+_ACCESS_AFTER = re.compile(r"\s*(?:tarihinde\s+eri|tarixində|\))", re.IGNORECASE)
+
+
+def _numeric_date_year(f: _Fields, text: str) -> None:
+    """No year was read, but the entry is dated in full numbers (a law "от 21.07.2020 № 474",
+    "03.07.2005 tarihli Belediye Kanunu", MLA "Louisiana Loses Its Boot 9/08/2014"): that
+    date's year, unless the date is when the source was read; a date closing the title
+    leaves it."""
+    for m in _NUMERIC_DATE.finditer(text):
+        before = text[max(0, m.start() - 40) : m.start()]
+        if _ACCESS_BEFORE.search(before) or _ACCESS_AFTER.match(text, m.end()):
+            continue
+        if "http" in before.rsplit(" ", 1)[-1] or "://" in before[-12:]:
+            continue  # inside a link
+        f.year = int(m[2])
+        if f.title.endswith(m[0]):
+            f.title = f.title[: -len(m[0])].rstrip(" .,")
+        return
+
+
 def repair(f: _Fields, text: str) -> None:
     """Apply each repair whose shape the entry has."""
     if "Текст" in text or "текст" in text or "ображение" in text:
@@ -415,6 +442,8 @@ def repair(f: _Fields, text: str) -> None:
         m = _PART_END.search(f.title)
         if m:  # a title ending with its part's number (``1-qism``, ``III tom``): the volume
             f.volume, f.title = m[1] or m[2], f.title[: m.start()].rstrip()
+    if f.year is None and not (f.no_date or f.in_press) and ("." in text or "/" in text):
+        _numeric_date_year(f, text)
     if f.container_title[:8].lower() == "[online]":
         # Harvard (UK): "Title. [online] PCWorld. Available at: …": the medium, not the source
         f.container_title = f.container_title[8:].strip(" .")
