@@ -420,3 +420,13 @@ def test_the_editors_of_a_statement_of_responsibility_are_read_by_the_labeller_t
 )  # fmt: skip
 def test_a_periodicals_kind_after_the_colon_is_not_its_name(text: str, container: str) -> None:
     assert parse_string(text).container_title == container
+
+
+def test_an_initials_set_apart_period_and_the_closing_identifiers_leave_the_fields() -> None:
+    # a PDF copy's "В ." and eLIBRARY's EDN / the journal's ISSN (2022 VAK lists)
+    r = parse_string("Ильенков Э. В . Психология. EDN: KMKLAB // Вопросы философии. 2020. № 3. "
+                     "С. 5–19. ISSN: 0042-8744; eISSN: 2499-9628.")  # fmt: skip
+    assert (r.authors[0].display, r.title, r.container_title) == (
+        "Ильенков, Э. В.", "Психология", "Вопросы философии")
+    assert (r.issue, r.pages) == ("3", "5–19")
+    assert "EDN: KMKLAB" in r.raw  # nothing is lost

@@ -61,10 +61,26 @@ def _statement_slash(m: re.Match[str]) -> str:
 _RIGHT_QUOTE_OPENS = re.compile(r"(?<=[\s(])’([^’‘'\n]{3,300}?)’(?=[,.;:])")
 
 
+# a serial's ISSN and eLIBRARY's document number ("EDN: KMKLAB"), which Russian lists print
+# since 2022: identifiers of the journal or the record, no part of any field (the raw entry
+# keeps them; an ISSN inside the entry may stand where a journal's name would, so only the
+# closing ones go)
+_ISSN_EDN = re.compile(
+    r"(?:[.;,]?\s*\b(?:[ep]-?ISSN|ISSN)(?:\s*\([^()]{1,12}\))?:?\s*\d{4}-?\d{3}[\dXx]\b)+\.?\s*$"
+    r"|[.;,]?\s*\bEDN:?\s*[A-Z]{6}\b\.?"
+)
+# an initial whose period a PDF copy set apart: "Ильенков Э. В . Диалектика", "Пушкарев Ю. В ."
+_SPACED_INITIAL = re.compile(r"(?<![^\s.])([^\W\d_])\s\.(?=\s|$)")
+
+
+def _join_initial(m: re.Match[str]) -> str:
+    return m[1] + "." if m[1].isupper() else m[0]
+
+
 def reading_text(text: str) -> str:
     """The entry as both readers see it (and as the labeller is trained on): look-alike dashes
     made the usual ones, two apostrophes a quote mark, ``Toshkent, 1995-yil.`` →
-    ``Toshkent, 1995.``"""
+    ``Toshkent, 1995.``, an initial's set-apart period joined (``Э. В .`` → ``Э. В.``)"""
     if "―" in text:
         text = text.replace("―", "—")  # U+2015 typed for GOST's dash
     if "‒" in text:
@@ -89,6 +105,10 @@ def reading_text(text: str) -> str:
         text = _GLUED_VANCOUVER_YEAR.sub(r"\1 \2", text)  # "Arch Gen Psychiatry1987; 44:69"
     if _GLUED_YEAR_HINT.search(text):
         text = _GLUED_YEAR_AFTER.sub(r"\1 ", _GLUED_YEAR_BEFORE.sub(r"\1 ", text))
+    if " ." in text:
+        text = _SPACED_INITIAL.sub(_join_initial, text)
+    if "ISSN" in text or "EDN" in text:
+        text = _ISSN_EDN.sub("", text)
     return _YEAR_WORD.sub(r"\1", text) if _YEAR_WORD_HINT.search(text) else text
 
 
