@@ -81,6 +81,8 @@ def _initials_and_particle(t: str) -> tuple[str, str] | None:
     sorted form of "von Bastian"); a particle between initials stays in them ("Hunt, I. de
     V.", ``("I. de V.", "")``). None when ``t`` is not initials with a particle."""
     words = t.split()
+    if len(words) < 2:
+        return None  # one word (every plain "J." of a list): no particle beside initials
     kept = [w for w in words if w not in NAME_PARTICLES]
     if len(kept) == len(words) or not kept or not _is_initials(" ".join(kept)):
         return None
