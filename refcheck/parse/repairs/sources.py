@@ -316,8 +316,9 @@ def _preprint_server(f: _Fields) -> None:
     """``Hussey, I. (2020). Title. PsyArXiv. https://doi.org/…``: the server the reader took
     for a publisher is the preprint's source (where the corpus and CSL's ``container-title``
     put it)."""
-    if not f.container_title and PREPRINT_SERVER.fullmatch(f.publisher.strip(" .")):
-        f.container_title, f.publisher = f.publisher.strip(" ."), ""
+    server = f.publisher.strip(" .")
+    if PREPRINT_SERVER.fullmatch(server):  # the caller saw no container
+        f.container_title, f.publisher = server, ""
 
 
 def _titleless_journal(f: _Fields, text: str) -> None:
