@@ -705,7 +705,9 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 
 def _title_end(c: Citation, index: _Index) -> Link | None:
     """``Şentürk’ün Osmanlı Şiiri Kılavuzu (2019)``: the word before the year is no author's but
-    the last word of the title of the one entry of that year (a work named by its title)."""
+    the last word of the title of the one entry of that year (a work named by its title); or
+    the last word of the group that is that entry's author (``Human Rights Watch (2020)``,
+    ``Türkçe Sözlük (2005)``: the words before it read as a person's given names)."""
     word = fold(c.authors[-1])
     if len(word) < 5 or c.year is None:
         return None
@@ -714,7 +716,20 @@ def _title_end(c: Citation, index: _Index) -> Link | None:
         for e in index.entries
         if e.ref.year == c.year and [fold(w) for w in _LETTERS.findall(e.ref.title)[-1:]] == [word]
     ]
-    return Link(c.index, hits[0], "title", 0.8) if len(hits) == 1 else None
+    if len(hits) == 1:
+        return Link(c.index, hits[0], "title", 0.8)
+    if hits or len(c.authors) != 1:
+        return None
+    groups = [
+        e.ref.index
+        for e in index.entries
+        if e.ref.year == c.year
+        and e.ref.authors
+        and isinstance(lead := e.ref.authors[0], Organization)
+        and " " in lead.name
+        and fold(_LETTERS.findall(lead.name)[-1]) == word
+    ]
+    return Link(c.index, groups[0], "partial-name", 0.8) if len(groups) == 1 else None
 
 
 def _coauthor_first(c: Citation, names: Sequence[str], index: _Index) -> Link | None:

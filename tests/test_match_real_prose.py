@@ -121,6 +121,19 @@ def test_a_narrative_naming_a_work_by_its_title_links_the_entry_of_that_year() -
     ]
 
 
+def test_a_narrative_naming_a_group_author_links_the_group_of_that_year() -> None:
+    # the words before the last read as a person's given names: "Watch", "Sözlük" are left
+    dictionary = entry(Organization("TÜRKÇE SÖZLÜK"), year=2005, title="")
+    watch = entry(Organization("Human Rights Watch"), year=2020, title="Karabakh report")
+    body = "Türkçe Sözlük (2005), Human Rights Watch (2020) ve Watch (2019) ile Sözlük (2006)."
+    assert links(body, [dictionary, watch]) == [
+        ("Sözlük (2005)", 1, "partial-name"),
+        ("Watch (2020)", 2, "partial-name"),
+        ("Watch (2019)", None, ""),  # another year: no link
+        ("Sözlük (2006)", None, ""),
+    ]
+
+
 def test_an_entry_whose_author_list_the_parser_misread_is_found_by_its_first_word() -> None:
     misread = entry(
         Organization("Dobrova, Nina, Auerbach, Jan, Gusev, Valentin"),

@@ -368,3 +368,27 @@ def test_a_particle_after_the_initials_belongs_to_the_surname(
 ) -> None:
     got = parse_string(text).authors
     assert [(a.particle, a.family, a.given) for a in got if isinstance(a, Person)] == expected
+
+
+def test_a_non_breaking_hyphen_joins_a_double_surname_as_a_hyphen_does() -> None:
+    # word processors type U+2011 in "Grinder‑Hansen": the name stays one person, inverted
+    # (a Chicago list: the pipeline's reader, not the grammar alone)
+    r = _parse_string(
+        "Grinder\u2011Hansen, Poul, Ulla Kjær, Morten Ryhl\u2011Svendsen, et al. “Textiles and"
+        " Environment.” Heritage Science 8, no. 95 (2020): 1–19."
+    )
+    assert _names(r.authors) == ["Grinder-Hansen, Poul", "Kjær, Ulla", "Ryhl-Svendsen, Morten"]
+    assert r.et_al is True
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["Istituto centrale per il restauro", "Königlichen Preußischen Akademie der Wissenschaften"],
+)
+def test_an_editing_body_written_in_place_of_editors_is_a_group(body: str) -> None:
+    r = parse_string(
+        f"Torraca, G. (1998). Tecnologia delle malte. In {body} (Ed.), *Diagnosi e progetto*"
+        " (pp. 203–221). De Luca."
+    )
+    assert r.editors == (Organization(name=body),)
+    assert (r.container_title, r.pages) == ("Diagnosi e progetto", "203–221")

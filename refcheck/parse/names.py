@@ -406,9 +406,18 @@ def _parse_given_first(text: str) -> tuple[list[Agent], bool]:
         if (
             len(words) >= 3
             and "." not in part
-            and any(len(w) > 3 and w[0].isupper() and w.lower() in _ORG_WORDS for w in words)
+            and (
+                any(len(w) > 3 and w[0].isupper() and w.lower() in _ORG_WORDS for w in words)
+                or has_org_stem(part)
+                or any(  # a lower-case word that is no particle ("al-Dīn" is a name's)
+                    len(w) > 3 and w[0].islower() and "-" not in w and w not in NAME_PARTICLES
+                    for w in words[1:]
+                )
+            )
         ):
-            out.append(_org(part))  # "In California State Department of Education (Ed.),"
+            # "In California State Department of Education (Ed.),", "edited by Königlichen
+            # Preußischen Akademie der Wissenschaften", "Istituto centrale per il restauro"
+            out.append(_org(part))
             continue
         last = len(words) - 1
         k = last

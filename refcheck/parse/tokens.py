@@ -79,10 +79,13 @@ def _join_initial(m: re.Match[str]) -> str:
 
 def reading_text(text: str) -> str:
     """The entry as both readers see it (and as the labeller is trained on): look-alike dashes
-    made the usual ones, two apostrophes a quote mark, ``Toshkent, 1995-yil.`` →
-    ``Toshkent, 1995.``, an initial's set-apart period joined (``Э. В .`` → ``Э. В.``)"""
+    and hyphens (U+2010, U+2011: word processors' non-breaking hyphen) made the usual ones, two
+    apostrophes a quote mark, ``Toshkent, 1995-yil.`` → ``Toshkent, 1995.``, an initial's
+    set-apart period joined (``Э. В .`` → ``Э. В.``)"""
     if "―" in text:
         text = text.replace("―", "—")  # U+2015 typed for GOST's dash
+    if "‑" in text or "‐" in text:
+        text = text.replace("‑", "-").replace("‐", "-")  # U+2011/U+2010: "Grinder‑Hansen"
     if "‒" in text:
         text = text.replace("‒", "–")  # U+2012 (figure dash) typed for the en dash
     if "،" in text or "؛" in text:
