@@ -479,3 +479,37 @@ def test_an_entry_past_the_tagged_length_keeps_a_label_per_token_its_tail_a_note
     assert lab.labels[0] == "author" and set(lab.labels[MAX_TAGGED:]) == {"note"}
     r = parse_string(text, reader="labeller")
     assert (r.year, r.volume, r.pages) == (2019, "7", "45-61")  # one record, its head read
+
+
+def test_an_mla_issue_before_a_season_stays_the_issue() -> None:
+    # "no. 1, spring 2014": the model reads the issue into the date; its label word takes it back
+    r = parse_string(
+        'Brantley, Richard E. "The Interrogative Mood." Religion and Literature, vol. 46,'
+        " no. 1, spring 2014, pp. 157-65."
+    )
+    assert (r.container_title, r.volume, r.issue, r.pages, r.year) == (
+        "Religion and Literature", "46", "1", "157-65", 2014,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "url"),
+    [
+        (
+            'Brantley, Richard E. "The Interrogative Mood." Religion and Literature, vol. 46,'
+            " no. 1, 2014, pp. 157-65. JSTOR, www.jstor.org/stable/24752995. Accessed 27 Nov. 2023.",
+            "www.jstor.org/stable/24752995",
+        ),
+        (
+            "Spenser, Edmund. The Faerie Queene. Edited by J. C. Smith, Clarendon Press, 1909,"
+            " archive.org/details/faeriequeen01spen/page/180/mode/2up.",
+            "archive.org/details/faeriequeen01spen/page/180/mode/2up",
+        ),
+        (  # a site's bare name with no path is no link
+            "Smith, J. (2019). Title. Publisher. See www.site.com for more.",
+            "",
+        ),
+    ],
+)
+def test_an_mla_link_written_without_its_scheme_is_the_url(text: str, url: str) -> None:
+    assert parse_string(text).url == url

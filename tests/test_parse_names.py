@@ -392,3 +392,46 @@ def test_an_editing_body_written_in_place_of_editors_is_a_group(body: str) -> No
     )
     assert r.editors == (Organization(name=body),)
     assert (r.container_title, r.pages) == ("Diagnosi e progetto", "203–221")
+
+
+@pytest.mark.parametrize(
+    ("block", "names"),
+    [
+        (
+            "Mingxing Tan, Ruoming Pang, and Quoc V. Le",
+            ["Tan, Mingxing", "Pang, Ruoming", "Le, Quoc V."],
+        ),
+        (  # initials then a surname among them; the list's period after a short surname
+            "Yelin He, X. Qi, Jiaquan Ye, and Zhoujun Li.",
+            ["He, Yelin", "Qi, X.", "Ye, Jiaquan", "Li, Zhoujun"],
+        ),
+        (  # "Vicente" holds "cent" but does not start like an organisation's word
+            "Girish Kulkarni, Vicente Ordonez, and Tamara L. Berg",
+            ["Kulkarni, Girish", "Ordonez, Vicente", "Berg, Tamara L."],
+        ),
+    ],
+)
+def test_a_list_of_names_each_written_given_name_first(block: str, names: list[str]) -> None:
+    # ACM, CVPR and ACL lists: no name is inverted, by either reader
+    from refcheck.parse.names import _parse_author_block, read_names
+
+    assert _names(tuple(read_names(block)[0])) == names
+    assert _names(tuple(_parse_author_block(block).agents)) == names
+
+
+def test_surname_first_pairs_are_not_read_as_given_first_names() -> None:
+    from refcheck.parse.names import _parse_author_block
+
+    got = _parse_author_block("García Márquez, G., Vargas Llosa, M., & Fuentes, C.").agents
+    assert _names(tuple(got)) == ["García Márquez, G.", "Vargas Llosa, M.", "Fuentes, C."]
+
+
+def test_accents_a_pdf_set_apart_are_put_back_on_their_letters() -> None:
+    from refcheck.parse.tokens import reading_text
+
+    assert reading_text("Herv´e D´ejean, Max G¨obel, Jos ´e Sa˜no.") == (
+        "Hervé Déjean, Max Göbel, José Saño."
+    )
+    # the mark as an apostrophe, or after its letter (another PDF's habit): left as typed
+    assert reading_text("Brazil´s schools, l´Ecole.") == "Brazil´s schools, l´Ecole."
+    assert reading_text("E´le´ments de grammaire, Ec´ole.") == "E´le´ments de grammaire, Ec´ole."

@@ -194,6 +194,12 @@ def _parse_author_block(block: str) -> _Authors:
     (``Dunn, M., J. Billingsley, and N. Finch``) or has no comma inside its names (Vancouver
     ``Harrison K, Song R, Zhang X``) pairs wrongly: then the general reader's names are kept."""
     res = _read_author_block(block)
+    head = block.partition(",")[0].strip()
+    if " " in head and "." not in head and _given_first_list(block):
+        # "Mingxing Tan, Ruoming Pang, and Quoc V. Le" (ACM, CVPR): every name given name first
+        agents, et_al = read_names(block)
+        res.agents, res.et_al = list(agents), res.et_al or et_al
+        return res
     if any(_misread(a) for a in res.agents):
         agents, et_al = read_names(block)
         if len(agents) > len(res.agents) and all(isinstance(a, Person) for a in agents):
@@ -457,7 +463,7 @@ _ETAL_END = re.compile(
 # a cheap gate in front of _ORG_HINT: the letters its words start with, matched on the
 # lower-cased text (``has_org_stem``); a case-insensitive alternation is five times slower
 _ORG_STEMS = re.compile(
-    r"(?:minist|univ|inst|agen|assoc|organi|counc|commi|offic|depart|bank|gover|cent|soci|"
+    r"\b(?:minist|univ|inst|agen|assoc|organi|counc|commi|offic|depart|bank|gover|cent|soci|"
     r"found|bure|corp|compan|inc\b|ltd|group|nazir|bakan|ünivers|enstit|kurum|komit|минист|"
     r"инст|унив|комит|админ|федер|респ|служб|агент|nation|union|world|statist|academ|akadem|"
     r"акад|press|news|ajans|komisyon|staff|servi|collab|consort|project|network|task|sendika|"
@@ -641,6 +647,9 @@ def read_names(text: str) -> tuple[list[Agent], bool]:
         elif seps and k + 1 < len(parts) and parts[k + 1] != ",":
             seps[-1] = parts[k + 1]  # ", and" / ", &": the word decides
     pieces, seps = _suffixes_apart(pieces, seps)
+    if pieces and _short_surname_end(pieces[-1]) and _all_given_first(pieces[:-1]):
+        # "…, Ming Zhou, and Zhoujun Li.": the list's period, not an initial's ("Li.", "Yu.")
+        pieces[-1] = pieces[-1][:-1]
     if _all_given_first(pieces):
         # "Firoj Alam, Fahim Dalvi, Shaden Shaar, …" (ACL, IEEE): every name given name first
         return [_given_first(p.split()) for p in pieces], et_al
@@ -746,6 +755,29 @@ def _suffixes_apart(pieces: list[str], seps: list[str]) -> tuple[list[str], list
     return out_p, out_s
 
 
+def _short_surname_end(piece: str) -> bool:
+    """``Zhoujun Li.``: a full given name, then a two-letter surname the list's period ends."""
+    words = piece.split()
+    last = words[-1]
+    return (
+        len(words) >= 2
+        and len(words[0]) > 2
+        and words[0].isalpha()
+        and len(last) == 3
+        and last[0].isupper()
+        and last[1].islower()
+        and last[2] == "."
+    )
+
+
+def _given_first_list(block: str) -> bool:
+    """Whether ``block`` is a list of names each written given name first (:func:`read_names`
+    reads it so)."""
+    parts = _NAME_SPLIT.split(block.strip().rstrip(".,;: "))
+    pieces = [parts[k].strip() for k in range(0, len(parts), 2) if parts[k].strip(" .")]
+    return _all_given_first(pieces)
+
+
 def _all_given_first(pieces: list[str]) -> bool:
     """Three or more names, each two to four capitalised words (particles and middle initials
     allowed inside: ``Joseph A. Paradiso``) ending with a surname, the first of more than one
@@ -758,6 +790,8 @@ def _all_given_first(pieces: list[str]) -> bool:
         if has_org_stem(p):
             return False
         full = [w for w in words if not _is_ini_word(w, len(words))]
+        if len(full) == 1 and p is not pieces[0] and len(words) > 1 and full[0] is words[-1]:
+            continue  # "X. Qi" after "Yelin He": initials, then the surname
         if not 2 <= len(full) <= 4 or len(words) > 5 or full[-1] is not words[-1]:
             return False  # two full words at least; an initial never ends a given-first name
         if not (words[0][:1].isupper() and (words[-1][:1].isupper() or _PREFIXED.match(words[-1]))):

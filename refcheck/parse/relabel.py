@@ -437,7 +437,7 @@ def _statement_before_source(tokens: list[str], labels: list[str]) -> None:
 _NAME_TOKEN = re.compile(r"^(?:[^\W\d_][\w'’-]+|(?:[^\W\d_]{1,2}\.){1,3})[,;]?$")
 # a number after its own label word, whatever else the model said it was ("вып. 2", "V.41.",
 # "Iss.3", "№ 4"): the label word is the stronger evidence
-_NUMBER_WORD = r"(?:[ТтVv]|Vol|vol|Cilt|Cild|Iss|Issue|No|Nr|Sayı|[Вв]ып|№)"
+_NUMBER_WORD = r"(?:[ТтVv]|Vol|vol|Cilt|Cild|Iss|Issue|No|no|Nr|Sayı|[Вв]ып|№)"
 _NUMBER_LABEL = re.compile(r"^(?:" + _NUMBER_WORD + r"|Том|том)\.?$")
 _NUMBER_LABELLED = re.compile(r"^" + _NUMBER_WORD + r"\.?\s*\d+[A-Za-z]?[.,;]?$")
 _NUMBER = re.compile(r"^\d+[A-Za-z]?[.,;]?$")

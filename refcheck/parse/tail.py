@@ -43,6 +43,18 @@ _FILE_END = re.compile(r" (pdf|html?|php|aspx?|docx?)\b")
 _URL_GLUED = re.compile(r"\]\(|\((?=(?:accessed|retrieved|viewed|erişim|дата)\b)", re.IGNORECASE)
 
 
+# a link written without its scheme (MLA 9 asks for none): a host whose last name is a common
+# top-level domain, then a path; never inside a word, an e-mail or a DOI
+_BARE_LINK_HINT = re.compile(
+    r"\.(?:com|org|net|edu|gov|int|info|io)(?:\.[a-z]{2})?/", re.IGNORECASE
+)
+_BARE_LINK = re.compile(
+    r"(?<![\w@/.:-])(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|int|info|io)(?:\.[a-z]{2})?"
+    r"/[^\s<>\"]+",
+    re.IGNORECASE,
+)
+
+
 def _whole_url(s: str, um: re.Match[str]) -> str:
     """The link ``um`` found, with what a line break split off it joined back and what was glued
     to its end cut off."""
@@ -83,13 +95,24 @@ def _find_tail(text: str, f: _Fields) -> str:
     for um in links:
         if dm and um.start() >= dm.start() - 30 and "doi" in um[0].lower():
             continue
-        # a bare "www.site.com" in the middle is a site name, not the link
-        if um[0].lower().startswith("www.") and s[um.end() :].strip(" .,;") and not f.url:
+        # a bare "www.site.com" in the middle is a site name, not the link (with a path after
+        # it, "JSTOR, www.jstor.org/stable/24752995. Accessed …", it is the link: MLA 9)
+        if (
+            um[0].lower().startswith("www.")
+            and "/" not in um[0].rstrip("/.,;")
+            and s[um.end() :].strip(" .,;")
+            and not f.url
+        ):
             continue
         if not f.url:
             f.url = _whole_url(s, um)
         cut = min(cut, um.start())
         break
+    if not f.url and "/" in s and _BARE_LINK_HINT.search(s):
+        bm = _BARE_LINK.search(s)
+        if bm is not None and (dm is None or bm.end() <= dm.start()):
+            f.url = _whole_url(s, bm)  # "archive.org/details/…": MLA 9 drops the scheme
+            cut = min(cut, bm.start())
     head = s[:cut].rstrip()
     if dm and head[-4:].lower() in ("doi:", " doi"):
         head = _DOI_WORD_END.sub("", head)  # "doi:https://doi.org/10…": the label stays behind

@@ -4,6 +4,7 @@ or brackets, never after an initial or a known abbreviation)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from refcheck.model import Script
@@ -27,6 +28,20 @@ _DOI_HOST_BROKEN = re.compile(r"(?<=doi)\.\s+(?=org/)", re.IGNORECASE)
 _DOI_BROKEN = re.compile(r"(\b10\.\d{4,9}/(?:[^\s\"<>]*-)?)\s+(?=[\w(])")
 _GLUED_VANCOUVER_YEAR = re.compile(r"([a-z]{3})((?:19|20)\d\d;\s?\d)")
 _DOUBLE_HYPHEN = re.compile(r"(?<=\d)-{2,3}(?=\d)")
+# a PDF of a LaTeX text gives accents as spacing marks before their letter: "Herv´e D´ejean",
+# "G¨obel", "Jos ´e"; the letter and its combining mark are composed again
+# (only on the vowels, and ñ/õ/ã: "Brazil´s", "l´Ecole" use ´ for an apostrophe)
+_SPACING_ACCENT = re.compile(r"(?<=[^\W\d_]) ?([´ˆ])([aeiouy])|([¨])([aeiouyAEIOU])|([˜])([nao])")
+# other PDFs put the mark after its letter ("E´le´ments"): a mark before a consonant or a
+# space says so, and the text is left as it is
+_ACCENT_AFTER = re.compile(r"[´¨ˆ˜](?:[^aeiouyAEIOUnao ]|\s)")
+_COMBINING = {"´": "\u0301", "¨": "\u0308", "ˆ": "\u0302", "˜": "\u0303"}
+
+
+def _accented(m: re.Match[str]) -> str:
+    mark, letter = (g for g in m.groups() if g is not None)
+    return unicodedata.normalize("NFC", letter + _COMBINING[mark])
+
 _GLUED_AFTER_QUOTE = re.compile(r"([,.]”)(?=[^\W\d_])")
 # GOST's separators typed without their spaces (Uzbek and Russian lists): "lug‘ati./ Quronov D."
 # (the statement's slash) and ". -Toshkent:Akademiya, 2008" (the imprint's dash, place, colon)
@@ -84,6 +99,10 @@ def reading_text(text: str) -> str:
     set-apart period joined (``Э. В .`` → ``Э. В.``)"""
     if "―" in text:
         text = text.replace("―", "—")  # U+2015 typed for GOST's dash
+    if ("´" in text or "¨" in text or "ˆ" in text or "˜" in text) and not _ACCENT_AFTER.search(
+        text
+    ):
+        text = _SPACING_ACCENT.sub(_accented, text)
     if "‑" in text or "‐" in text:
         text = text.replace("‑", "-").replace("‐", "-")  # U+2011/U+2010: "Grinder‑Hansen"
     if "‒" in text:
