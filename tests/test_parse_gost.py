@@ -430,3 +430,14 @@ def test_an_initials_set_apart_period_and_the_closing_identifiers_leave_the_fiel
         "Ильенков, Э. В.", "Психология", "Вопросы философии")
     assert (r.issue, r.pages) == ("3", "5–19")
     assert "EDN: KMKLAB" in r.raw  # nothing is lost
+
+
+def test_an_electronic_journals_kind_after_its_name_is_not_the_name() -> None:
+    # "// Journal: Электрон. научн. ж.": what kind of periodical it is, as "научный журнал"
+    r = parse_string(
+        "Taud H., Mas J. F. Multilayer Perceptron (MLP). [Электронный ресурс] // Geomatic"
+        " Approaches for Modeling Land Change Scenarios: Электрон. научн. ж. – 2018. –"
+        " Pp. 451–455."
+    )
+    assert r.container_title == "Geomatic Approaches for Modeling Land Change Scenarios"
+    assert (r.year, r.pages) == (2018, "451–455")

@@ -1266,3 +1266,28 @@ def test_an_access_date_alone_gives_no_year() -> None:
     r = parse_string("Ulusal Eğitim Raporu. https://www.meb.gov.tr/rapor.pdf (Erişim tarihi: 12.05.2020)")
     assert r.year is None
     assert r.accessed is not None and r.accessed.year == 2020
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        (
+            "Edison, Thomas. “Gold and Diamond Mines of South Africa.” The Library of Congress."
+            " Accessed December 7, 2024. https://www.loc.gov/item/00694217/.",
+            None,
+        ),
+        (
+            "“Brumaire: Bonaparte’s Justification,” Liberty, Equality, Fraternity, accessed"
+            " December 9, 2024, https://revolution.chnm.org/d/461.",
+            None,
+        ),
+        # the work's own year after the access date, the same number: it stays
+        ("Jung, A.B., imgaug. Online; accessed 30-Oct-2018, 2018.", 2018),
+    ],
+)
+def test_a_year_written_only_in_the_access_date_is_no_publication_year(
+    text: str, year: int | None
+) -> None:
+    r = parse_string(text)
+    assert r.year == year
+    assert r.accessed is not None and r.accessed.year in (2018, 2024)

@@ -103,6 +103,8 @@ _CONTAINER_TAIL = re.compile(
     # periodical or set it is, not its name
     r"|\s:\s(?:[Сс]обр\.\s*соч\b.*|(?:[а-яё]+[- ]){0,3}(?:журнал|журн\.|альманах|газета|бюллетень"
     r"|ежегодник)\b.*|[а-яё]+о-[а-яё]+(?:ый|ий|ой))"  # "научно-популярный", its noun cut off
+    # ": Электрон. научн. ж.", ":Электрон. журн.": an electronic journal's kind, abbreviated
+    r"|\s?:\s?[Ээ]лектрон(?:\.|ный)\s*(?:на[уy]чн?\.?\s*)?(?:ж|журн|журнал)?\.?"
     r")$"
 )
 
@@ -283,6 +285,22 @@ def _numeric_date_year(f: _Fields, text: str) -> None:
         return
 
 
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
+def _year_only_accessed(f: _Fields, text: str) -> bool:
+    """Every place the entry writes its year is inside the access date ("Accessed December 7,
+    2024. https://…"): the year is when the source was read, not when it was published."""
+    year = str(f.year)
+    found = False
+    for m in re.finditer(re.escape(year), text):
+        am = _ACCESS_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+        if am is None or _FOUR_DIGITS.search(am[0]):
+            return False  # "accessed 30-Oct-2018, 2018": the second year is the work's own
+        found = True
+    return found
+
+
 def repair(f: _Fields, text: str) -> None:
     """Apply each repair whose shape the entry has."""
     if "Текст" in text or "текст" in text or "ображение" in text:
@@ -444,6 +462,13 @@ def repair(f: _Fields, text: str) -> None:
             f.volume, f.title = m[1] or m[2], f.title[: m.start()].rstrip()
     if f.year is None and not (f.no_date or f.in_press) and ("." in text or "/" in text):
         _numeric_date_year(f, text)
+    elif (
+        f.accessed is not None
+        and f.year == f.accessed.year
+        and f.date is None
+        and _year_only_accessed(f, text)
+    ):
+        f.year = None  # MLA/Chicago web pages: "accessed December 9, 2024", no date of their own
     if f.container_title[:8].lower() == "[online]":
         # Harvard (UK): "Title. [online] PCWorld. Available at: …": the medium, not the source
         f.container_title = f.container_title[8:].strip(" .")
