@@ -513,3 +513,14 @@ def test_an_mla_issue_before_a_season_stays_the_issue() -> None:
 )
 def test_an_mla_link_written_without_its_scheme_is_the_url(text: str, url: str) -> None:
     assert parse_string(text).url == url
+
+
+def test_a_portuguese_retrieval_phrase_introduces_the_link() -> None:
+    # ABNT and Brazilian author-date lists: "Disponível em www… (acesso em …)"
+    r = parse_string(
+        "Clements, F.E. 1916. Plant succession: an analysis of the development of vegetation."
+        " BHL: Biodiversity Heritage Library. Disponível em www.biodiversitylibrary.org/"
+        " (acesso em 18-V-2020)."
+    )
+    assert r.url == "www.biodiversitylibrary.org/"
+    assert "Disponível" not in r.container_title and "Disponível" not in r.title

@@ -16,7 +16,7 @@ _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
 _RETRIEVED = re.compile(
     r"(?:(?:Retrieved|Accessed)(?:\s+on)?|Erişim(?:\s+[Tt]arihi)?|Erişildi|Müraciət\s+tarixi|"
     r"Дата\s+обращения|Дата\s+доступа|Режим\s+доступа|URL|Available|Retirado|Recuperado|"
-    r"Consultado)\s*:?\s*"
+    r"Consultado|Disponível\s+em|Disponible\s+en|Acesso\s+em)\s*:?\s*"
     r"([^()\n]{0,40}?\d{4})?\s*[,.;]?\s*"
     r"(?:(?:from|via|at|adresinden|adresi|URL|режим доступа|de|en)\s*:?\s*"
     r"(?:[^:\n]{1,80}?\s(?:website|web site|site)\s*:?\s*)?)?$",

@@ -299,7 +299,10 @@ _SEASON_END = re.compile(
     r"(?:\s+\d{2,4})?\s*$",
     re.IGNORECASE,
 )
-_RETRIEVED_END = re.compile(r"[.,]\s+(?:Retrieved|Erişim|Accessed|Available)\b.*$")
+_RETRIEVED_END = re.compile(
+    r"[.,]\s+(?:Retrieved|Erişim|Accessed|Available)\b.*$"
+    r"|(?:^|[.,]\s+)(?:Disponível|Disponible|Acesso)\s+(?:em|en)\b.*$"  # Portuguese, Spanish
+)
 _BRACKET_LEAD = re.compile(r"^\[[^\[\]]{2,300}\][.,]?\s+(?=\S)")
 _BRACKET_END = re.compile(r"\s*\[[^\[\]]{2,200}\]$")
 _KIND_AFTER = re.compile(

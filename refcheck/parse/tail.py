@@ -15,7 +15,7 @@ _ISBN = re.compile(r"\.?\s*\bISBN(?:-1[03])?:?\s*[\dXx][\dXx -]{8,20}[\dXx]\.?")
 
 _RETRIEVAL_STEMS = (
     "retrieved", "accessed", "erişim", "erişildi", "müraciət", "дата", "режим", "url",
-    "available", "retirado", "recuperado", "consultado",
+    "available", "retirado", "recuperado", "consultado", "disponível", "disponible", "acesso",
 )  # fmt: skip
 
 
@@ -102,6 +102,7 @@ def _find_tail(text: str, f: _Fields) -> str:
             and "/" not in um[0].rstrip("/.,;")
             and s[um.end() :].strip(" .,;")
             and not f.url
+            and not _has_retrieval_word(s[max(0, um.start() - 20) : um.start()])
         ):
             continue
         if not f.url:
