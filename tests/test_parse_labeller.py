@@ -524,3 +524,18 @@ def test_a_portuguese_retrieval_phrase_introduces_the_link() -> None:
     )
     assert r.url == "www.biodiversitylibrary.org/"
     assert "Disponível" not in r.container_title and "Disponível" not in r.title
+
+
+@pytest.mark.parametrize(
+    ("text", "pages"),
+    [
+        ('Bloom, Harold. "Introduction." Bloom and Gleed, pp. ix-xi.', "ix-xi"),
+        (
+            'Gao, Haihong. "An Analysis." Theory and Practice in Language Studies, vol. 8, no. 12,'
+            " Dec. 2018, pp. 1725+.",
+            "1725+",
+        ),
+    ],
+)
+def test_mla_pages_in_roman_numerals_or_not_in_a_row_are_the_pages(text: str, pages: str) -> None:
+    assert parse_string(text).pages == pages
