@@ -530,6 +530,11 @@ def test_a_portuguese_retrieval_phrase_introduces_the_link() -> None:
     ("text", "pages"),
     [
         ('Bloom, Harold. "Introduction." Bloom and Gleed, pp. ix-xi.', "ix-xi"),
+        (  # a Cochrane review's article number in the pages' place
+            "Walsh T, Worthington HV. Fluoride toothpastes. Cochrane Database Syst Rev."
+            " 2019;3(3):CD007868.",
+            "CD007868",
+        ),
         (
             'Gao, Haihong. "An Analysis." Theory and Practice in Language Studies, vol. 8, no. 12,'
             " Dec. 2018, pp. 1725+.",
@@ -537,5 +542,5 @@ def test_a_portuguese_retrieval_phrase_introduces_the_link() -> None:
         ),
     ],
 )
-def test_mla_pages_in_roman_numerals_or_not_in_a_row_are_the_pages(text: str, pages: str) -> None:
+def test_pages_in_roman_numerals_not_in_a_row_or_as_an_article_number(text: str, pages: str) -> None:
     assert parse_string(text).pages == pages

@@ -149,7 +149,7 @@ _FINAL_PERIOD = re.compile(r"\.$")
 _DASH_RUN = re.compile(r"\s*([-–—]+)\s*")
 _SINGLE_PAGE = re.compile(r"(?<![\w.])([A-Za-z]?\d+[A-Za-z]?)(?![\w.]*\d{4})(?:\.|$)")
 _PAGE_NUMBER = re.compile(r"[A-Za-z]?\d+[A-Za-z]?")
-_PAGE_ODD = re.compile(r"\d+\+|[ivxlc]{1,7}\s?[-–—]\s?[ivxlc]{1,7}")
+_PAGE_ODD = re.compile(r"\d+\+|[ivxlc]{1,7}\s?[-–—]\s?[ivxlc]{1,7}|(?-i:[A-Z]{2})\d{4,}")
 _FIRST_WORD = re.compile(r"\b([A-Za-z]+)\b")
 _ISSUE_WORD_END = re.compile(r"(?:№|\bNo\.?|\bNr\.?|\bSayı|\b[Вв]ып\.?|\bIssue)\s*$")
 _BARE_NUMBER = re.compile(r"\s*\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?\s*[.,;:]?\s*")
@@ -465,7 +465,8 @@ def _pages(f: _Fields, text: str, is_book: bool) -> None:
     if m and not (_YEAR4.fullmatch(m[1]) and f.year == int(m[1])):
         f.pages = m[1]
     elif _PAGE_NUMBER.fullmatch(s) or _PAGE_ODD.fullmatch(s):
-        f.pages = s  # also MLA's "1725+" (pages not in a row) and front matter's "ix-xi"
+        # also MLA's "1725+" (pages not in a row), front matter's "ix-xi", Cochrane's "CD002278"
+        f.pages = s
 
 
 def _edition(f: _Fields, text: str) -> None:
