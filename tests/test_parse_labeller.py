@@ -544,3 +544,12 @@ def test_a_portuguese_retrieval_phrase_introduces_the_link() -> None:
 )
 def test_pages_in_roman_numerals_not_in_a_row_or_as_an_article_number(text: str, pages: str) -> None:
     assert parse_string(text).pages == pages
+
+
+def test_a_chicago_special_issue_names_its_journal_after_the_words() -> None:
+    r = parse_string(
+        "Cabrera Lafuente, Ana. “Textiles from the Museum of San Isidoro.” In “The Medieval"
+        " Iberian Treasury,” edited by Therese Martin. Special issue, Medieval Encounters 25,"
+        " no. 1–2 (2019): 59–95."
+    )
+    assert r.container_title == "Medieval Encounters"

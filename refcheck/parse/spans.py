@@ -129,7 +129,9 @@ _GOST_KIND = re.compile(
 )
 _BOOK_NO = re.compile(r"^[-–—]?\s*(?:Kn|Кн)\.\s*")
 _CONTAINER_LEAD = re.compile(
-    r"^(?://\s*|[–—-]\s+|(?:in|in:|içinde:?|i̇çinde:?|в:|в сб\.:?)\s+)", re.IGNORECASE
+    r"^(?://\s*|[–—-]\s+|(?:in|in:|içinde:?|i̇çinde:?|в:|в сб\.:?)\s+"
+    r"|(?:special\s+|themed\s+)?issue,\s+)",  # Chicago "Special issue, Medieval Encounters 25"
+    re.IGNORECASE,
 )
 _IN_COLON = re.compile(r"^(?:In|İçinde|В)\s*:\s*")
 _TRAIL_ISSUE_WORD = re.compile(r"[,.]?\s*(?:№|No\.?|Nr\.?|Sayı|Вып\.?|вып\.?)$")
