@@ -548,8 +548,9 @@ def test_pages_in_roman_numerals_not_in_a_row_or_as_an_article_number(text: str,
 
 def test_a_chicago_special_issue_names_its_journal_after_the_words() -> None:
     r = parse_string(
-        "Cabrera Lafuente, Ana. “Textiles from the Museum of San Isidoro.” In “The Medieval"
-        " Iberian Treasury,” edited by Therese Martin. Special issue, Medieval Encounters 25,"
-        " no. 1–2 (2019): 59–95."
+        "Cabrera Lafuente, Ana. “Textiles from the Museum of San Isidoro (León): New Evidence"
+        " for Re-evaluating Their Chronology and Provenance.” In “The Medieval Iberian Treasury"
+        " in the Context of Cultural Interchange,” edited by Therese Martin. Special issue,"
+        " Medieval Encounters 25, no. 1–2 (2019): 59–95."
     )
     assert r.container_title == "Medieval Encounters"
