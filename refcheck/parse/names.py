@@ -636,23 +636,11 @@ def read_names(text: str) -> tuple[list[Agent], bool]:
             s, n = _RUN_ON_NAMES.subn(r"\1, ", s)
             if not n:
                 break
-    parts = _NAME_SPLIT.split(s)
-    pieces: list[str] = []
-    seps: list[str] = []  # seps[i]: the separator before pieces[i+1]
-    for k in range(0, len(parts), 2):
-        piece = parts[k].strip()
-        if piece.strip(" ."):
-            pieces.append(piece)
-            seps.append(parts[k + 1] if k + 1 < len(parts) else "")
-        elif seps and k + 1 < len(parts) and parts[k + 1] != ",":
-            seps[-1] = parts[k + 1]  # ", and" / ", &": the word decides
-    pieces, seps = _suffixes_apart(pieces, seps)
-    if pieces and _short_surname_end(pieces[-1]) and _all_given_first(pieces[:-1]):
-        # "…, Ming Zhou, and Zhoujun Li.": the list's period, not an initial's ("Li.", "Yu.")
-        pieces[-1] = pieces[-1][:-1]
-    if _all_given_first(pieces):
+    pieces, seps = _name_pieces(s)
+    given_first = _as_given_first(pieces)
+    if given_first is not None:
         # "Firoj Alam, Fahim Dalvi, Shaden Shaar, …" (ACL, IEEE): every name given name first
-        return [_given_first(p.split()) for p in pieces], et_al
+        return [_given_first(p.split()) for p in given_first], et_al
     out: list[Agent] = []
     inverted = False  # the first name was "Surname, Given Names" spelled out
     i = 0
@@ -770,12 +758,35 @@ def _short_surname_end(piece: str) -> bool:
     )
 
 
+def _name_pieces(s: str) -> tuple[list[str], list[str]]:
+    """The names of a span between its separators, and the separator after each (``seps[i]``
+    comes before ``pieces[i+1]``); a suffix of three or more words stands apart."""
+    parts = _NAME_SPLIT.split(s)
+    pieces: list[str] = []
+    seps: list[str] = []
+    for k in range(0, len(parts), 2):
+        piece = parts[k].strip()
+        if piece.strip(" ."):
+            pieces.append(piece)
+            seps.append(parts[k + 1] if k + 1 < len(parts) else "")
+        elif seps and k + 1 < len(parts) and parts[k + 1] != ",":
+            seps[-1] = parts[k + 1]  # ", and" / ", &": the word decides
+    return _suffixes_apart(pieces, seps)
+
+
+def _as_given_first(pieces: list[str]) -> list[str] | None:
+    """The pieces, when every one is a name written given name first, else None; the last
+    name's ``Li.`` loses the list's period (``…, Ming Zhou, and Zhoujun Li.``), not an
+    initial's (``Yu.``)."""
+    if pieces and _short_surname_end(pieces[-1]) and _all_given_first(pieces[:-1]):
+        pieces = [*pieces[:-1], pieces[-1][:-1]]
+    return pieces if _all_given_first(pieces) else None
+
+
 def _given_first_list(block: str) -> bool:
     """Whether ``block`` is a list of names each written given name first (:func:`read_names`
-    reads it so)."""
-    parts = _NAME_SPLIT.split(block.strip().rstrip(".,;: "))
-    pieces = [parts[k].strip() for k in range(0, len(parts), 2) if parts[k].strip(" .")]
-    return _all_given_first(pieces)
+    reads it so, by the same pieces and test)."""
+    return _as_given_first(_name_pieces(block.strip().rstrip(".,;: "))[0]) is not None
 
 
 def _all_given_first(pieces: list[str]) -> bool:
