@@ -441,3 +441,12 @@ def test_an_electronic_journals_kind_after_its_name_is_not_the_name() -> None:
     )
     assert r.container_title == "Geomatic Approaches for Modeling Land Change Scenarios"
     assert r.year == 2018
+
+
+
+def test_the_grammar_reads_a_latin_n_and_the_ukrainian_issue_word_after_the_slashes() -> None:
+    n_sign = parse_string("Кумахова Т.Х. Особенности // Известия ТСХА. 2011. N 2. С. 75-92.")
+    ukr = parse_string("Часова Э.В. Некоторые аспекты // Вісник Криворізького технічного "
+                       "університету. - Вип. 19. - 2007. - С. 183-187.")  # fmt: skip
+    assert (n_sign.container_title, n_sign.issue) == ("Известия ТСХА", "2")
+    assert (ukr.container_title, ukr.issue) == ("Вісник Криворізького технічного університету", "19")

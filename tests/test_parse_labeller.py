@@ -554,3 +554,27 @@ def test_a_chicago_special_issue_names_its_journal_after_the_words() -> None:
         " Medieval Encounters 25, no. 1–2 (2019): 59–95."
     )
     assert r.container_title == "Medieval Encounters"
+
+
+@pytest.mark.parametrize(
+    ("text", "volume", "issue"),
+    [
+        # a Latin "N" typed for the number sign: the issue, as "№ 2" is
+        ("Кумахова Т.Х. Некоторые особенности гистогенеза плодов в горах // Известия ТСХА. "
+         "2011. N 2. С. 75-92.", "", "2"),
+        # "N 16 (3)": the list uses the sign for the volume; the parenthesis is the issue
+        ("Tansley A.G. The use and abuse of vegetational terms and concepts // Ecology. 1935. "
+         "N 16 (3). Р. 284–307", "16", "3"),
+    ],
+)  # fmt: skip
+def test_a_latin_n_before_a_number_marks_the_issue(text: str, volume: str, issue: str) -> None:
+    r = parse_string(text)
+    assert (r.volume or "", r.issue or "") == (volume, issue)
+    assert r.type == "article-journal"
+
+
+def test_a_journal_named_izvestiya_something_is_no_newspaper() -> None:
+    journal = parse_string("Горбунова А.А. Регулирование // Известия АлтГУ. - 2015. - №3(87). "
+                           "- С.163-166.")  # fmt: skip
+    daily = parse_string("Иванов И. Статья // Известия. 2011. 5 мая. С. 3.")
+    assert (journal.type, daily.type) == ("article-journal", "article-newspaper")

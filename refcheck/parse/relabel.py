@@ -436,8 +436,8 @@ def _statement_before_source(tokens: list[str], labels: list[str]) -> None:
 # a family name or initials in a GOST statement of responsibility ("Зайцев", "Е.М.,")
 _NAME_TOKEN = re.compile(r"^(?:[^\W\d_][\w'’-]+|(?:[^\W\d_]{1,2}\.){1,3})[,;]?$")
 # a number after its own label word, whatever else the model said it was ("вып. 2", "V.41.",
-# "Iss.3", "№ 4"): the label word is the stronger evidence
-_NUMBER_WORD = r"(?:[ТтVv]|Vol|vol|Cilt|Cild|Iss|Issue|No|no|Nr|Sayı|[Вв]ып|№)"
+# "Iss.3", "№ 4"): the label word is the stronger evidence (Ukrainian "Вип." too)
+_NUMBER_WORD = r"(?:[ТтVv]|Vol|vol|Cilt|Cild|Iss|Issue|No|no|Nr|Sayı|[Вв][ыи]п|№)"
 _NUMBER_LABEL = re.compile(r"^(?:" + _NUMBER_WORD + r"|Том|том)\.?$")
 _NUMBER_LABELLED = re.compile(r"^" + _NUMBER_WORD + r"\.?\s*\d+[A-Za-z]?[.,;]?$")
 _NUMBER = re.compile(r"^\d+[A-Za-z]?[.,;]?$")
@@ -470,6 +470,17 @@ def _numbers_after_their_labels(tokens: list[str], labels: list[str]) -> None:
             and labels[i + 1] in (*movable, "volume")
         ):
             labels[i] = labels[i + 1] = "volume"
+        elif (
+            tokens[i] in ("N", "N.")
+            and labels[i] != "volume"
+            and i + 1 < n
+            and labels[i + 1] == "volume"
+            and _NUMBER.match(tokens[i + 1])
+            and not (i + 2 < n and tokens[i + 2].startswith("("))
+        ):
+            # GOST's Latin "N 2" for "№ 2": the sign says the number is an issue; "N 16 (3)"
+            # uses it for the volume, so it stays out of the number
+            labels[i] = "volume"
 
 
 _ITALIC_CLOSE = re.compile(r"\*[.,:;)\]]*$")

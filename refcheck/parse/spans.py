@@ -60,7 +60,7 @@ _VOL = re.compile(
 )
 _ISS = re.compile(
     r"(?P<sup>\bSuppl(?:ement)?\.?\s*\d+[A-Za-z]?)|"
-    r"(?:\b(?:no|nos|number|issue|iss|sayı|s|вып|выпуск|nr|num|h|heft|fasc)(?:\.:?|:)?\s*|№\.?\s*|n°\s*|"
+    r"(?:\b(?:no|nos|number|issue|iss|sayı|s|вып|вип|выпуск|випуск|nr|num|h|heft|fasc)(?:\.:?|:)?\s*|№\.?\s*|n°\s*|"
     r"(?-i:\bN)\.?\s*(?=\d)|"
     r"\(\s*)(?P<i>\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?|[A-Za-z][\w.-]{0,15}(?=\)))",
     re.IGNORECASE,
@@ -80,7 +80,7 @@ _CONF = re.compile(
 )
 _NEWS = re.compile(
     r"\b(?:times|post|gazette|news|herald|tribune|guardian|газета|gazeti|gazetesi|qəzeti|"
-    r"известия|правда|коммерсант)\b",
+    r"известия(?![ \t]*[^\W\d_])|правда|коммерсант)\b",  # not "Известия вузов", a journal
     re.IGNORECASE,
 )
 

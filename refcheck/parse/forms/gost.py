@@ -82,7 +82,7 @@ def _read_gost(f: _Fields, head: str) -> None:
     vm = re.search(r"(?:(?<!\w)Т\.|\bVol\.|\bТом\b|(?<!\w)Ҹ\.(?=\s*\d))\s*(\w+)", tail)
     if vm:
         f.volume = vm[1]
-    im = re.search(r"(?:№|No\.|(?i:вып\.))\s*(\w+)", tail)
+    im = re.search(r"(?:№|No\.|(?i:в[ыи]п\.)|(?<!\w)N(?=\s?\d+\.))\s*(\w+)", tail)  # "Вип." (uk)
     if im:
         f.issue = im[1]
     pm = _GOST_PAGES.search(tail)
@@ -122,7 +122,7 @@ _GOST_PAGES = re.compile(
     r"|(?<!\w)S\.\s*(\d+\s*[-–—]\s*\d+)"
 )
 _GOST_SRC_END = re.compile(
-    r"\s*[.,]\s*(?=(?:1[5-9]|20)\d\d\b|(?:Т|Vol|С|P|Вып|вып)\.|Ҹ\.\s*\d|№|Том\b|URL\b)"
+    r"\s*[.,]\s*(?:[-–—]\s*)?(?=(?:1[5-9]|20)\d\d\b|(?:Т|Vol|С|P|Вып|вып|Вип|вип)\.|Ҹ\.\s*\d|№|N\s?\d|Том\b|URL\b)"
 )
 # "… тарихи. Ҹ. 1" before an imprint: the volume of a book, not part of its name
 _GOST_VOL_END = re.compile(r"[.,]\s*(?:Т\.|Том|Ҹ\.|Vol\.)\s*\d+\.?$")
