@@ -578,3 +578,24 @@ def test_a_journal_named_izvestiya_something_is_no_newspaper() -> None:
                            "- С.163-166.")  # fmt: skip
     daily = parse_string("Иванов И. Статья // Известия. 2011. 5 мая. С. 3.")
     assert (journal.type, daily.type) == ("article-journal", "article-newspaper")
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "container"),
+    [
+        # a quoted chapter, then "in" and the book's editors before the book
+        ('Braude, Benjamin, "Founding Myths of the Millet System," in Benjamin Braude and '
+         "Bernard Lewis, Christians and Jews in the Ottoman Empire: The Functioning of a Plural "
+         "System , New York, Holmes and Meier, 1982.",
+         "Founding Myths of the Millet System",
+         "Christians and Jews in the Ottoman Empire: The Functioning of a Plural System"),
+        # "(1991): “Title”, Journal, …": the date's colon is no part of the title
+        ("Bohn, H., (1991): “On Testing Sustainability of Government Deficits in a Stochastic "
+         "Environment”, Journal of Money, Credit and Banking 27, 257-271.",
+         "On Testing Sustainability of Government Deficits in a Stochastic Environment",
+         "Journal of Money, Credit and Banking"),
+    ],
+)  # fmt: skip
+def test_a_quoted_title_ends_at_its_closing_quote(text: str, title: str, container: str) -> None:
+    r = parse_string(text)
+    assert (r.title, r.container_title) == (title, container)

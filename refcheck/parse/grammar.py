@@ -439,6 +439,8 @@ def _suspect(f: _Fields, head: str = "") -> str:
         return "an abbreviated journal name cut in two"
     if f.container_title and _CONT_PLACE.match(f.container_title.strip(" .")):
         return "container is a place"
+    if f.title[:1] in ":;,":
+        return "title opens with the date's punctuation"  # "(1991): “Title”, Journal, …"
     if f.title[:1] in '“"«„' and _QUOTE_THEN_MORE.search(f.title[1:]):
         return "title runs on past its closing quote"
     if not f.container_title and _TITLE_CITY_END.search(f.title):

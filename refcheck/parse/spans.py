@@ -106,6 +106,11 @@ _QUOTED_THEN = re.compile(
     r"(?:In:?\s+|İçinde:?\s+|В:?\s+|[Dd]ans\s+)?"
     r"(?P<rest>[^\W\d_].{3,})$"
 )
+# the quoted title and the "in" of its book, the book's editors read as a note after it:
+# '"The Practice of Reflexive Sociology," in | Pierre Bourdieu and …, An Invitation …'
+_QUOTED_IN_END = re.compile(
+    r"^\s*[\"“«„](?P<q>[^\"”»]{3,300})[\"”»][.,:]?\s+(?:[Ii]n:?|[Dd]ans|İçinde:?|В:?)$"
+)
 # the same when the opening quote went to the names before: "Charef », dans Ndiaye, Christiane"
 _CLOSED_THEN_SOURCE = re.compile(
     r"^(?P<q>[^\"“”«»„]{3,300}?)\s?[”»](?:[.,]\s*|\s+)(?:[Dd]ans|In:?|İçinde|В:?)\s+\S"
@@ -645,6 +650,8 @@ def fields_from_labels(lab: Labelled) -> _Fields:
                 has_container = bool(f.container_title)
             elif qm:
                 f.title = _title(f, qm["q"])
+            elif chunk[-1:] in "nN:s" and (im := _QUOTED_IN_END.match(chunk.replace("*", ""))):
+                f.title = _title(f, im["q"])
             else:
                 cm = _CLOSED_THEN_SOURCE.match(chunk) if "»" in chunk or "”" in chunk else None
                 f.title = _title(f, cm["q"] if cm else chunk)
