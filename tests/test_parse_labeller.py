@@ -599,3 +599,45 @@ def test_a_journal_named_izvestiya_something_is_no_newspaper() -> None:
 def test_a_quoted_title_ends_at_its_closing_quote(text: str, title: str, container: str) -> None:
     r = parse_string(text)
     assert (r.title, r.container_title) == (title, container)
+
+
+def test_a_minus_sign_between_page_numbers_is_a_range() -> None:
+    # U+2212, as PDF extraction gives the en dash of "28–31"
+    r = parse_string("Ashton, C., & Morton, L. (2005). Managing talent for competitive advantage. "
+                     "Strategic HR Review, 4(5), 28−31.")  # fmt: skip
+    assert (r.volume, r.issue, r.pages) == ("4", "5", "28–31")
+
+
+@pytest.mark.parametrize(
+    ("text", "container", "volume", "issue"),
+    [
+        ("Koppke, Karolyna de Paula. «Considerações sobre a formação». Revista de História da "
+         "Arte e da Cultura 5, núm. 2 (2024): 87-102.",
+         "Revista de História da Arte e da Cultura", "5", "2"),
+        # Spanish "En" before a chapter's book, as "In"
+        ("Fernández, Justino. «La crítica de arte». En El arte del siglo XIX en México, 129-130. "
+         "México: Universidad Nacional Autónoma de México, 1967.",
+         "El arte del siglo XIX en México", "", ""),
+    ],
+)  # fmt: skip
+def test_spanish_source_words_num_and_en(
+    text: str, container: str, volume: str, issue: str
+) -> None:
+    r = parse_string(text)
+    assert (r.container_title, r.volume or "", r.issue or "") == (container, volume, issue)
+
+
+def test_a_role_after_semicolon_separated_names_makes_them_all_editors() -> None:
+    r = parse_string("Fraistat, Neil; Julia Flanders (eds.), The Cambridge Companion to Textual "
+                     "Scholarship. Cambridge: Cambridge University Press 2013.")  # fmt: skip
+    assert r.authors == ()
+    assert [e.display for e in r.editors] == ["Fraistat, Neil", "Flanders, Julia"]
+    assert r.title == "The Cambridge Companion to Textual Scholarship"
+
+
+def test_later_names_joined_by_a_french_et_stay_authors() -> None:
+    r = parse_string("Kittler, Friedrich A., Frédérique Vargoz, Emmanuel Alloa, et Emmanuel Guez. "
+                     "Gramophone, nlm, typewriter. Dijon: les Presses du réel, 2018.")  # fmt: skip
+    assert [a.display for a in r.authors] == [
+        "Kittler, Friedrich A.", "Vargoz, Frédérique", "Alloa, Emmanuel", "Guez, Emmanuel"]  # fmt: skip
+    assert r.title == "Gramophone, nlm, typewriter"

@@ -73,6 +73,7 @@ def mend_labels(tokens: list[str], labels: list[str]) -> list[str]:
     _publisher_after_book_title(tokens, out)
     if out and out[0] == "author":
         _role_closes_the_names(tokens, out)
+        _given_first_names_after_the_first(tokens, out)
         _capitals_surname_closes_the_names(tokens, out)
     if "date" not in out:
         _in_press_date(tokens, out)
@@ -149,8 +150,8 @@ def _role_closes_the_names(tokens: list[str], labels: list[str]) -> None:
     """``AGHION Irène (dir.), Caylus, mécène du roi : …``: a role in parentheses ends the names
     (they are editors); the words the model went on calling names are the title's."""
     for k in range(1, min(len(tokens), 30)):
-        if labels[k] != "author":
-            return
+        if labels[k] not in ("author", "editor"):
+            return  # "Fraistat, Neil; | Julia Flanders (eds.)": the role is every name's
         if _ROLE_PAREN.match(tokens[k]):
             break
     else:
@@ -437,7 +438,7 @@ def _statement_before_source(tokens: list[str], labels: list[str]) -> None:
 _NAME_TOKEN = re.compile(r"^(?:[^\W\d_][\w'’-]+|(?:[^\W\d_]{1,2}\.){1,3})[,;]?$")
 # a number after its own label word, whatever else the model said it was ("вып. 2", "V.41.",
 # "Iss.3", "№ 4"): the label word is the stronger evidence (Ukrainian "Вип." too)
-_NUMBER_WORD = r"(?:[ТтVv]|Vol|vol|Cilt|Cild|Iss|Issue|No|no|Nr|Sayı|[Вв][ыи]п|№)"
+_NUMBER_WORD = r"(?:[ТтVv]|Vol|vol|Cilt|Cild|Iss|Issue|No|no|Nr|Sayı|[Вв][ыи]п|№|núm)"
 _NUMBER_LABEL = re.compile(r"^(?:" + _NUMBER_WORD + r"|Том|том)\.?$")
 _NUMBER_LABELLED = re.compile(r"^" + _NUMBER_WORD + r"\.?\s*\d+[A-Za-z]?[.,;]?$")
 _NUMBER = re.compile(r"^\d+[A-Za-z]?[.,;]?$")
@@ -462,6 +463,13 @@ def _numbers_after_their_labels(tokens: list[str], labels: list[str]) -> None:
             and _PAGE_RANGE_TOKEN.match(tokens[i + 1])
         ):
             labels[i] = labels[i + 1] = "pages"  # "pp. 273–324, Dec. 1997": pages before a date
+        elif (
+            labels[i] in ("date", "volume")
+            and i + 1 < n
+            and labels[i + 1] == "pages"
+            and _PAGE_LABEL_TOKEN.match(tokens[i])
+        ):
+            labels[i] = "pages"  # "21,1, pp. | 67–93": the page label goes with its pages
         elif (
             labels[i] in (*movable, "volume")
             and i + 1 < n
@@ -580,3 +588,37 @@ def _capitals_surname_closes_the_names(tokens: list[str], labels: list[str]) -> 
     while k < len(tokens) and labels[k] == "author":
         labels[k] = "title"
         k += 1
+
+
+_NAME_CONNECTOR = frozenset(["et", "y", "e", "und", "ve", "və", "and", "&"])
+_CAP_WORD = re.compile(r"^[^\W\d_][\w'’.-]*[,.]?$")
+
+
+def _given_first_names_after_the_first(tokens: list[str], labels: list[str]) -> None:
+    """``Bourassa, Renée, | Lucile Haute, et Gilles Rouhneau. Editions …``: Chicago's later
+    names, given name first and joined by a connector in the list's language (French ``et``,
+    Spanish ``y``, German ``und``), read as the title; names of one to three capitalised words
+    each, the last closed by a period, go back to the authors."""
+    n = len(tokens)
+    i = 0
+    while i < n and labels[i] == "author":
+        i += 1
+    if not (0 < i < n and tokens[i - 1].endswith(",") and labels[i] == "title"):
+        return
+    x, words, joined = i, 0, False
+    while x < n and labels[x] == "title" and x - i < 16:
+        t = tokens[x]
+        if t in _NAME_CONNECTOR and words == 0 and x > i:
+            joined = True
+        elif _CAP_WORD.match(t) and t[0].isupper() and words < 3:
+            words += 1
+            if t.endswith("."):
+                if joined and words >= 2:
+                    for y in range(i, x + 1):
+                        labels[y] = "author"
+                return
+            if t.endswith(","):
+                words = 0
+        else:
+            return
+        x += 1

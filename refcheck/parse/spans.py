@@ -60,7 +60,7 @@ _VOL = re.compile(
 )
 _ISS = re.compile(
     r"(?P<sup>\bSuppl(?:ement)?\.?\s*\d+[A-Za-z]?)|"
-    r"(?:\b(?:no|nos|number|issue|iss|sayı|s|вып|вип|выпуск|випуск|nr|num|h|heft|fasc)(?:\.:?|:)?\s*|№\.?\s*|n°\s*|"
+    r"(?:\b(?:no|nos|number|issue|iss|sayı|s|вып|вип|выпуск|випуск|nr|num|núm|número|h|heft|fasc)(?:\.:?|:)?\s*|№\.?\s*|n°\s*|"
     r"(?-i:\bN)\.?\s*(?=\d)|"
     r"\(\s*)(?P<i>\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?|[A-Za-z][\w.-]{0,15}(?=\)))",
     re.IGNORECASE,
@@ -135,11 +135,12 @@ _GOST_KIND = re.compile(
 _BOOK_NO = re.compile(r"^[-–—]?\s*(?:Kn|Кн)\.\s*")
 _CONTAINER_LEAD = re.compile(
     r"^(?://\s*|[–—-]\s+|(?:in|in:|içinde:?|i̇çinde:?|в:|в сб\.:?)\s+"
-    r"|(?:special\s+|themed\s+)?issue,\s+)",  # Chicago "Special issue, Medieval Encounters 25"
+    r"|(?:special\s+|themed\s+)?issue,\s+"  # Chicago "Special issue, Medieval Encounters 25"
+    r"|(?-i:En)\s+(?=[A-ZÀ-ÝÑ«\"“]))",  # Spanish "En El arte del siglo XIX en México"
     re.IGNORECASE,
 )
 _IN_COLON = re.compile(r"^(?:In|İçinde|В)\s*:\s*")
-_TRAIL_ISSUE_WORD = re.compile(r"[,.]?\s*(?:№|No\.?|Nr\.?|Sayı|Вып\.?|вып\.?)$")
+_TRAIL_ISSUE_WORD = re.compile(r"[,.]?\s*(?:№|No\.?|Nr\.?|Sayı|Вып\.?|вып\.?|núm\.?)$")
 _ABBREV_END = re.compile(r"(?:^|\s)[^\W\d_]{1,5}\.$")
 _VOLUME_AFTER_YEAR = re.compile(r"\s*[;:]\s*\d*\s*\(?\s*\w")
 _DATE_BRACKETS = re.compile(r"^[\s(\[–—-]+|[\s)\].,;:]+$")
@@ -158,7 +159,7 @@ _SINGLE_PAGE = re.compile(r"(?<![\w.])([A-Za-z]?\d+[A-Za-z]?)(?![\w.]*\d{4})(?:\
 _PAGE_NUMBER = re.compile(r"[A-Za-z]?\d+[A-Za-z]?")
 _PAGE_ODD = re.compile(r"\d+\+|[ivxlc]{1,7}\s?[-–—]\s?[ivxlc]{1,7}|(?-i:[A-Z]{2})\d{4,}")
 _FIRST_WORD = re.compile(r"\b([A-Za-z]+)\b")
-_ISSUE_WORD_END = re.compile(r"(?:№|\bNo\.?|\bNr\.?|\bSayı|\b[Вв]ып\.?|\bIssue)\s*$")
+_ISSUE_WORD_END = re.compile(r"(?:№|\bNo\.?|\bNr\.?|\bSayı|\b[Вв]ып\.?|\bIssue|\bnúm\.?)\s*$")
 _BARE_NUMBER = re.compile(r"\s*\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?\s*[.,;:]?\s*")
 _ACCESS_WORDS = r"accessed|retrieved|erişim|дата обращения|müraciət|viewed|цитируется"
 # The whole access phrase, to read past it: "(Erişim Tarihi: 21.01.2025)", "[cited 2023 Mar 3]"

@@ -28,6 +28,7 @@ _DOI_HOST_BROKEN = re.compile(r"(?<=doi)\.\s+(?=org/)", re.IGNORECASE)
 _DOI_BROKEN = re.compile(r"(\b10\.\d{4,9}/(?:[^\s\"<>]*-)?)\s+(?=[\w(])")
 _GLUED_VANCOUVER_YEAR = re.compile(r"([a-z]{3})((?:19|20)\d\d;\s?\d)")
 _DOUBLE_HYPHEN = re.compile(r"(?<=\d)-{2,3}(?=\d)")
+_MINUS_RANGE = re.compile(r"(?<=\d)\s?−\s?(?=\d)")
 # a PDF of a LaTeX text gives accents as spacing marks before their letter: "Herv´e D´ejean",
 # "G¨obel", "Jos ´e"; the letter and its combining mark are composed again
 # (only on the vowels, and ñ/õ/ã: "Brazil´s", "l´Ecole" use ´ for an apostrophe)
@@ -107,6 +108,8 @@ def reading_text(text: str) -> str:
         text = text.replace("‑", "-").replace("‐", "-")  # U+2011/U+2010: "Grinder‑Hansen"
     if "‒" in text:
         text = text.replace("‒", "–")  # U+2012 (figure dash) typed for the en dash
+    if "−" in text:
+        text = _MINUS_RANGE.sub("–", text)  # U+2212 (minus) between numbers: a PDF's en dash
     if "،" in text or "؛" in text:
         text = text.replace("،", ",").replace("؛", ";")  # Arabic-script comma and semicolon
     if "--" in text:
