@@ -409,6 +409,15 @@ def test_before_its_sentence_only_an_author_listed_with_that_year_counts() -> No
     assert _year_only(other_year, [("Tehranov", 1999)]) == []
 
 
+def test_one_word_of_a_two_word_family_name_names_the_author_of_a_year_only_parenthesis() -> None:
+    body = ("Kamacı Gencer bu yapıları listeler. Gencer, makaleyi şu şekilde tablolaştırır "
+            "(2022, s. 801). Son.")  # fmt: skip
+    refs = [("Kamacı Gencer", 2022), ("Bulak", 2017)]
+    assert _year_only(body, refs)[-1] == ("2022, s. 801", ("Kamacı Gencer",))
+    # the word alone, with another year, names no one
+    assert _year_only("Gencer tablolaştırır (2019, s. 8). Son.", refs) == []
+
+
 def test_a_year_in_parentheses_with_no_listed_author_before_it_is_no_citation() -> None:
     assert _year_only("Then the Second Karabakh War (2020) began.", [("Rosen", 2020)]) == []
 

@@ -207,6 +207,27 @@ def _sentence_start(text: str, lo: int, pos: int) -> int:
     return last
 
 
+def _part_index(refs: Sequence[Reference]) -> dict[str, tuple[str, set[tuple[int, str]]]]:
+    """Each word of a first author's two-word family name → (the whole name, its entry years):
+    a text names "Kamacı Gencer" by "Gencer" as often as in full, and cites her "(2022, s. 8)"."""
+    from refcheck.match import entry_author_names, name_variants
+
+    out: dict[str, tuple[str, set[tuple[int, str]]]] = {}
+    for r in refs:
+        names = entry_author_names(r)
+        words = names[0].split() if names else []
+        if len(words) != 2 or r.year is None:
+            continue
+        for w in words:
+            if len(w) < 4 or not w[0].isupper():
+                continue
+            for k in name_variants(w):
+                full, years = out.setdefault(k, (names[0], set()))
+                if full == names[0]:
+                    years.add((r.year, r.year_suffix))
+    return out
+
+
 def year_only_citations(
     text: str, body_start: int, orphans: Sequence[tuple[int, int, str]], refs: Sequence[Reference]
 ) -> list[Citation]:
@@ -214,7 +235,9 @@ def year_only_citations(
     it, in its sentence or, with that year, earlier in the paragraph (see ``_author_before``)."""
     if not orphans or not refs:
         return []
-    persons = _index([r for r in refs if r.authors and isinstance(r.authors[0], Person)])
+    people = [r for r in refs if r.authors and isinstance(r.authors[0], Person)]
+    persons = _index(people)
+    parts = _part_index(people)
     out: list[Citation] = []
     for open_pos, year_pos, part in orphans:
         ym = YEAR.match(part)
@@ -234,6 +257,7 @@ def year_only_citations(
             pos=open_pos,
             year=(y.year, y.suffix),
             persons=persons,
+            parts=parts,
         )
         if name:
             span = Span(year_pos, year_pos + tail.end)
@@ -262,6 +286,7 @@ def _author_before(
     pos: int,
     year: tuple[int, str],
     persons: dict[str, set[tuple[int, str]]],
+    parts: dict[str, tuple[str, set[tuple[int, str]]]] | None = None,
 ) -> str:
     """The author a year-only parenthesis at ``pos`` cites: in its own sentence, a listed author
     with that year, else the nearest listed author (a wrong year is X303's to say); before the
@@ -271,8 +296,13 @@ def _author_before(
     nearest = ""
     for w in reversed(list(_WORD.finditer(text, lo, pos))):
         name = _CASE_ENDING.sub("", w.group())
-        years = [persons[k] for k in name_variants(name) if k in persons]
+        keys = name_variants(name)
+        years = [persons[k] for k in keys if k in persons]
         if not years:
+            # one word of a two-word family name, with the year: the whole name
+            whole = [parts[k][0] for k in keys if parts and k in parts and year in parts[k][1]]
+            if whole:
+                return whole[0]
             continue
         if year in set().union(*years):
             return name
