@@ -57,6 +57,14 @@ WALTZ = Person("Waltz", "K. N.")
             "and foreign policy*. Cambridge University Press.",
         ),
         (
+            # a special issue: its editors in the author's place (APA 7 §10.1, example 13)
+            ref(type="article-journal", editors=(Person("Lilienfeld", "S. O."),), year=2019,
+                title="Ethical issues in psychology", genre="Special issue",
+                container_title="American Psychologist", volume="54", issue="3"),
+            "Lilienfeld, S. O. (Ed.). (2019). Ethical issues in psychology [Special issue]. "
+            "*American Psychologist*, *54*(3).",
+        ),
+        (
             ref(type="chapter", authors=(Person("Taliaferro", "J. W."),), year=2009,
                 title="Introduction", editors=(Person("Lobell", "S. E."), Person("Ripsman", "N. M."),
                                                Person("Taliaferro", "J. W.")),
@@ -119,7 +127,7 @@ WALTZ = Person("Waltz", "K. N.")
             "*Brown v. Board of Education*, 347 U.S. 483 (1954).",
         ),
     ],
-    ids=["journal", "book", "edited-book", "chapter", "report", "thesis", "webpage",
+    ids=["journal", "book", "edited-book", "special-issue", "chapter", "report", "thesis", "webpage",
          "newspaper", "conference", "dataset", "legal"],
 )  # fmt: skip
 def test_each_type_renders_as_apa_7(record: Reference, expected: str) -> None:

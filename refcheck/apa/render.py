@@ -211,8 +211,9 @@ def _head(ref: Reference) -> list[Piece]:
     date = f"({date_text(ref)})."
     if ref.authors:
         return [Piece(_end(author_list(ref.authors, et_al=ref.et_al)) + " " + date)]
-    if ref.editors and ref.type not in _PERIODICAL and not ref.container_title:
-        # an edited book, report or web document: the editors take the author's place (§9.10)
+    if ref.editors and (ref.type in _PERIODICAL or not ref.container_title):
+        # an edited book, report or web document, or a periodical's special issue (§10.1, ex.
+        # 13): the editors take the author's place (§9.10)
         role = "(Eds.)." if len(ref.editors) > 1 else "(Ed.)."
         return [Piece(_end(author_list(ref.editors, et_al=ref.et_al)) + f" {role} {date}")]
     return []
