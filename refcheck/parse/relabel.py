@@ -590,7 +590,8 @@ def _capitals_surname_closes_the_names(tokens: list[str], labels: list[str]) -> 
         k += 1
 
 
-_NAME_CONNECTOR = frozenset(["et", "y", "e", "und", "ve", "və", "and", "&"])
+# the connectors of a Latin-script list, as a name list writes them (lower-case)
+_NAME_CONNECTOR = _CONNECTOR - {"и", "And", "AND"}
 _CAP_WORD = re.compile(r"^[^\W\d_][\w'’.-]*[,.]?$")
 
 

@@ -45,12 +45,10 @@ _URL_GLUED = re.compile(r"\]\(|\((?=(?:accessed|retrieved|viewed|erişim|дат�
 
 # a link written without its scheme (MLA 9 asks for none): a host whose last name is a common
 # top-level domain, then a path; never inside a word, an e-mail or a DOI
-_BARE_LINK_HINT = re.compile(
-    r"\.(?:com|org|net|edu|gov|int|info|io)(?:\.[a-z]{2})?/", re.IGNORECASE
-)
+_TLD = r"(?:com|org|net|edu|gov|int|info|io)(?:\.[a-z]{2})?"
+_BARE_LINK_HINT = re.compile(r"\." + _TLD + "/", re.IGNORECASE)
 _BARE_LINK = re.compile(
-    r"(?<![\w@/.:-])(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|int|info|io)(?:\.[a-z]{2})?"
-    r"/[^\s<>\"]+",
+    r"(?<![\w@/.:-])(?:[a-z0-9-]+\.)+" + _TLD + r"/[^\s<>\"]+",
     re.IGNORECASE,
 )
 

@@ -29,6 +29,10 @@ _DOI_BROKEN = re.compile(r"(\b10\.\d{4,9}/(?:[^\s\"<>]*-)?)\s+(?=[\w(])")
 _GLUED_VANCOUVER_YEAR = re.compile(r"([a-z]{3})((?:19|20)\d\d;\s?\d)")
 _DOUBLE_HYPHEN = re.compile(r"(?<=\d)-{2,3}(?=\d)")
 _MINUS_RANGE = re.compile(r"(?<=\d)\s?−\s?(?=\d)")
+# characters typed for the usual ones, one for one: U+2015 for GOST's dash, word processors'
+# non-breaking hyphen U+2011 and U+2010 ("Grinder‑Hansen"), the figure dash U+2012 for the en
+# dash, the Arabic-script comma and semicolon
+_LOOKALIKES = str.maketrans({"―": "—", "‑": "-", "‐": "-", "‒": "–", "،": ",", "؛": ";"})
 # a PDF of a LaTeX text gives accents as spacing marks before their letter: "Herv´e D´ejean",
 # "G¨obel", "Jos ´e"; the letter and its combining mark are composed again
 # (only on the vowels, and ñ/õ/ã: "Brazil´s", "l´Ecole" use ´ for an apostrophe)
@@ -98,20 +102,14 @@ def reading_text(text: str) -> str:
     and hyphens (U+2010, U+2011: word processors' non-breaking hyphen) made the usual ones, two
     apostrophes a quote mark, ``Toshkent, 1995-yil.`` → ``Toshkent, 1995.``, an initial's
     set-apart period joined (``Э. В .`` → ``Э. В.``)"""
-    if "―" in text:
-        text = text.replace("―", "—")  # U+2015 typed for GOST's dash
+    if not text.isascii():
+        text = text.translate(_LOOKALIKES)
     if ("´" in text or "¨" in text or "ˆ" in text or "˜" in text) and not _ACCENT_AFTER.search(
         text
     ):
         text = _SPACING_ACCENT.sub(_accented, text)
-    if "‑" in text or "‐" in text:
-        text = text.replace("‑", "-").replace("‐", "-")  # U+2011/U+2010: "Grinder‑Hansen"
-    if "‒" in text:
-        text = text.replace("‒", "–")  # U+2012 (figure dash) typed for the en dash
     if "−" in text:
         text = _MINUS_RANGE.sub("–", text)  # U+2212 (minus) between numbers: a PDF's en dash
-    if "،" in text or "؛" in text:
-        text = text.replace("،", ",").replace("؛", ";")  # Arabic-script comma and semicolon
     if "--" in text:
         text = _DOUBLE_HYPHEN.sub("–", text)  # LaTeX/Markdown "1650--1790", "215---256"
     if "''" in text:
