@@ -13,10 +13,18 @@ _DOI = re.compile(
     re.IGNORECASE,
 )
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
+# The words that open an access or retrieval statement, in the languages lists are written in
+# (one table: the tail's pattern and its cheap word gate read it)
+RETRIEVAL_OPENERS = (
+    r"Retrieved(?:\s+on)?", r"Accessed(?:\s+on)?", r"Erişim(?:\s+[Tt]arihi)?", r"Erişildi",
+    r"Müraciət\s+tarixi", r"Дата\s+обращения", r"Дата\s+доступа", r"Режим\s+доступа", r"URL",
+    r"Available", r"Retirado", r"Recuperado", r"Consultado", r"Disponível\s+em",
+    r"Disponible\s+en", r"Acesso\s+em",
+)  # fmt: skip
+# the first word of each opener, lower-case: present in any text the pattern can match
+RETRIEVAL_STEMS = tuple(dict.fromkeys(re.sub(r"\W.*", "", o).lower() for o in RETRIEVAL_OPENERS))
 _RETRIEVED = re.compile(
-    r"(?:(?:Retrieved|Accessed)(?:\s+on)?|Erişim(?:\s+[Tt]arihi)?|Erişildi|Müraciət\s+tarixi|"
-    r"Дата\s+обращения|Дата\s+доступа|Режим\s+доступа|URL|Available|Retirado|Recuperado|"
-    r"Consultado|Disponível\s+em|Disponible\s+en|Acesso\s+em)\s*:?\s*"
+    rf"(?:{'|'.join(RETRIEVAL_OPENERS)})\s*:?\s*"
     r"([^()\n]{0,40}?\d{4})?\s*[,.;]?\s*"
     r"(?:(?:from|via|at|adresinden|adresi|URL|режим доступа|de|en)\s*:?\s*"
     r"(?:[^:\n]{1,80}?\s(?:website|web site|site)\s*:?\s*)?)?$",

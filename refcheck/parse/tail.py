@@ -7,23 +7,24 @@ import re
 
 from refcheck.parse.dates import parse_date
 from refcheck.parse.fields import _Fields
-from refcheck.parse.identifiers import _DOI, _ORIGINAL, _RETRIEVED, _URL, _strip_tail_punct
+from refcheck.parse.identifiers import (
+    _DOI,
+    _ORIGINAL,
+    _RETRIEVED,
+    _URL,
+    RETRIEVAL_STEMS,
+    _strip_tail_punct,
+)
 
 _DOI_WORD_END = re.compile(r"[\s.,;]*\bdoi\s*:?$", re.IGNORECASE)
 _ISBN = re.compile(r"\.?\s*\bISBN(?:-1[03])?:?\s*[\dXx][\dXx -]{8,20}[\dXx]\.?")
-
-
-_RETRIEVAL_STEMS = (
-    "retrieved", "accessed", "erişim", "erişildi", "müraciət", "дата", "режим", "url",
-    "available", "retirado", "recuperado", "consultado", "disponível", "disponible", "acesso",
-)  # fmt: skip
 
 
 def _has_retrieval_word(s: str) -> bool:
     """Cheap gate for ``_RETRIEVED`` (an alternation tried at every position): one of its
     words must be present, compared case-free (Turkish dotted/dotless I folded as ``re.I``)."""
     low = s.lower().replace("\u0307", "").replace("ı", "i")
-    return any(w in low for w in _RETRIEVAL_STEMS)
+    return any(w in low for w in RETRIEVAL_STEMS)
 
 
 _ACCESSED_AFTER_LINK = re.compile(
