@@ -58,3 +58,34 @@ def test_one_dash_before_the_date_repeats_the_authors_as_biblatex_writes_it() ->
     )
     assert refs[1].authors == (Person("Fisman", "R."), Person("Gatti", "R."))
     assert (refs[1].year, refs[1].year_suffix) == (2002, "b")
+
+
+def test_a_dash_with_an_editors_role_makes_the_previous_authors_editors() -> None:
+    refs = parse_entries(
+        entries(
+            "Lynch, Deidre. The Economy of Character. Chicago: U of Chicago P, 1998. Print.",
+            "――――. The Lost Childhood. London: Eyre, 1951.",
+            "-----, ed. Janeites: Austen’s Disciples and Devotees. Princeton: Princeton UP, 2000.",
+            "______. (ed. and trans.) A Traveller's Narrative. Cambridge: Cambridge UP, 1891.",
+        )
+    )
+    lynch = (Person("Lynch", "Deidre"),)
+    assert refs[1].authors == lynch  # a horizontal bar is a dash too
+    assert [(r.authors, r.editors) for r in refs[2:]] == [((), lynch), ((), lynch)]
+    assert [r.title for r in refs[1:]] == [
+        "The Lost Childhood",
+        "Janeites: Austen’s Disciples and Devotees",
+        "A Traveller's Narrative",
+    ]
+
+
+def test_a_translators_name_after_the_dash_is_no_part_of_the_title() -> None:
+    refs = parse_entries(
+        entries(
+            "Bahá'u'lláh. Gleanings. Wilmette: Bahá'í Publishing Trust, 1952.",
+            "——. trans. E. G. Browne. A Traveller's Narrative. New York: Bahá'í, 1930.",
+            "——. Translation and Identity. London: Verso, 2001.",
+        )
+    )
+    assert [r.title for r in refs[1:]] == ["A Traveller's Narrative", "Translation and Identity"]
+    assert refs[1].authors == refs[0].authors and refs[1].editors == ()

@@ -100,6 +100,9 @@ def parse_string(
         key = _CITATION_KEY.match(clean) if "–" in clean[:80] or "—" in clean[:80] else None
         if key:
             clean = clean[key.end() :]  # the entry after its key, "Гаспаров 2000 – "
+        role = _DASH_ROLE.match(clean)
+        if role:
+            clean = f"{role['dash']}. {clean[role.end() :]}"  # "———, ed. Title": the role goes
         web = _WEB_LABEL.match(clean)
         if web:
             clean = clean[web.end() :]  # "URL-1. (2014). http://…": the label, not the author
@@ -136,6 +139,17 @@ _LANGUAGE_NOTE_END = re.compile(
 
 # Turkish theses and journals list web sources under a label they cite by, "URL-1. (2014).
 # http://…", "URL 2: https://…" cited "(URL-1)" (refcheck.cite): the label keys the entry.
+# The repeated author's dash and the role that work gave them: "———, editor and translator.",
+# "-----, ed.", "______. (ed. and trans.)", "———, Hg.": the title starts after it, and the
+# previous entry's names are this work's editors (parse_entries)
+_DASH_ROLE = re.compile(
+    r"(?P<dash>[-–—_]{2,})\s*[.,]?\s*(?P<role>\(?(?:editor and translator|ed\. and trans|editors?|"
+    r"eds?|trans|comp|Hrsg|Hg|éds?|dir)\b\.?\)?)"
+    # "——. trans. E. G. Browne. Title": the translator's name, no part of the title
+    r"(?:(?<=trans\.)\s+(?:[A-Z][\w'’-]*\.?\s+){0,3}[A-Z][\w'’-]+(?=\.\s))?[.,]?\s+(?=\S)",
+    re.IGNORECASE,
+)
+_EDITOR_ROLE = re.compile(r"\(?(?:ed|Hrsg|Hg|éd|dir|comp)", re.IGNORECASE)
 _WEB_LABEL = re.compile(r"(?:URL|Url)\s?[-–—]?\s?(\d{1,3})\b\s*[.:)\-–—]?\s*(?=\S)")
 
 
@@ -278,7 +292,7 @@ def parse_entries(entries: Sequence[RawEntry]) -> tuple[Reference, ...]:
 
 # "———. 2019b. Title" (Chicago, MLA), "______ Title", "———Title": the previous entry's authors,
 # not written again
-_AUTHOR_DASH = re.compile(r"\s*(?:[-–—_]{2,}\s*[.,]|[-_]{3,}\s|[–—_]{2,}(?=[^\W\d_“\"«]))")
+_AUTHOR_DASH = re.compile(r"\s*(?:[-–—―_]{2,}\s*[.,]|[-_]{3,}\s|[–—―_]{2,}(?=[^\W\d_“\"«]))")
 _REPEATED_PHRASE = "author replaced by a dash (APA 7 writes the names again)"
 # "— (2002b). Title" (biblatex's author-year lists): one dash before the date
 _DASH_BEFORE_DATE = re.compile(r"\s*[–—]\s(?=\(\d{4})")
@@ -303,6 +317,14 @@ def _same_authors_as(ref: Reference, prev: Reference) -> Reference:
     if not prev.authors and not prev.editors:
         return ref
     issues = (*ref.nonconformities, _REPEATED_PHRASE)
+    role = _DASH_ROLE.match(reading_text(ref.raw.strip()))
+    if role and _EDITOR_ROLE.match(role["role"]):  # "———, ed. Title": they edited this one
+        return replace(
+            ref,
+            editors=prev.authors or prev.editors,
+            nonconformities=issues,
+            apa_conformant=False,
+        )
     return replace(
         ref,
         authors=prev.authors if prev.authors else (),
