@@ -641,3 +641,19 @@ def test_later_names_joined_by_a_french_et_stay_authors() -> None:
     assert [a.display for a in r.authors] == [
         "Kittler, Friedrich A.", "Vargoz, Frédérique", "Alloa, Emmanuel", "Guez, Emmanuel"]  # fmt: skip
     assert r.title == "Gramophone, nlm, typewriter"
+
+
+def test_a_turkish_visit_date_before_the_link_is_when_it_was_read() -> None:
+    r = parse_string("Özsaraç, Halil. (2024). Batı Asya denizlerinde emperyalist oyunlar-II. Aydınlık. "
+                     "5 Ekim 2023 tarihinde https://www.aydinlik.com.tr/koseyazisi/bati-asya-444031 "
+                     "adresinden alındı.")  # fmt: skip
+    assert (r.year, r.title, r.container_title) == (
+        2024, "Batı Asya denizlerinde emperyalist oyunlar-II", "Aydınlık")
+    assert r.accessed is not None and (r.accessed.year, r.accessed.month, r.accessed.day) == (2023, 10, 5)
+
+
+def test_a_ziyaret_tarihi_after_the_link_gives_no_year() -> None:
+    r = parse_string("Burak Işıklı, Veri Madenciliği Nedir, https://burakisikli.wordpress.com/2009/"
+                     "02/15/veri/ (Ziyaret Tarihi: 14 Ocak 2018).")  # fmt: skip
+    assert r.year is None
+    assert r.accessed is not None and (r.accessed.year, r.accessed.month) == (2018, 1)

@@ -28,13 +28,15 @@ def _has_retrieval_word(s: str) -> bool:
 
 
 _ACCESSED_AFTER_LINK = re.compile(
-    r"(?:Дата обращения|Erişim tarihi|Accessed|Retrieved|Müraciət tarixi)"
+    r"(?:Дата обращения|Erişim tarihi|Ziyaret tarihi|Accessed|Retrieved|Müraciət tarixi)"
     r"\s*:?\s*([^()]{4,30}?\d{4})"
     # Turkish APA: "… adresinden 12.05.2020 tarihinde erişilmiştir" / "erişildi"
     r"|adresinden\s+([^()]{4,30}?\d{4})\s+tarihinde",
     re.IGNORECASE,
 )
 
+# Turkish APA 6's visit before the link: "25 Kasım 2023 tarihinde https://… adresinden alındı"
+_DATE_TARIHINDE = re.compile(r"[.,]?\s*(\d{1,2}[./ ][^()\n]{1,12}?[./ ]\d{4})\s+tarihinde$")
 
 # a word after a URL that goes on with it: a PDF copy broke the line inside the link
 # ("http://www.ab.gov.tr/ files/2013/rapor.pdf", "…Kriterler. pdf", "https://moluch.ru /th/4/")
@@ -117,6 +119,8 @@ def _find_tail(text: str, f: _Fields) -> str:
     if dm and head[-4:].lower() in ("doi:", " doi"):
         head = _DOI_WORD_END.sub("", head)  # "doi:https://doi.org/10…": the label stays behind
     rm = _RETRIEVED.search(head) if _has_retrieval_word(head) else None
+    if rm is None and head.endswith("tarihinde"):
+        rm = _DATE_TARIHINDE.search(head)  # "… 25 Kasım 2023 tarihinde https://… adresinden alındı"
     if rm:
         f.retrieved_phrase = True
         if rm[1]:

@@ -262,7 +262,7 @@ def _town_closing_title(f: _Fields, text: str) -> None:
 _NUMERIC_DATE = re.compile(r"(?<![\d/.])\d{1,2}([/.])\d{1,2}\1((?:1[6-9]|20)\d\d)(?![\d/])")
 # ... unless it says when the source was read
 _ACCESS_BEFORE = re.compile(
-    r"(?:retrieved|accessed|erişim|обращения|посещения|müraciət|viewed|consulted)[^.;()]{0,20}$",
+    r"(?:retrieved|accessed|erişim|ziyaret|обращения|посещения|müraciət|viewed|consulted)[^.;()]{0,20}$",
     re.IGNORECASE,
 )
 _ACCESS_AFTER = re.compile(r"\s*(?:tarihinde\s+eri|tarixində|\))", re.IGNORECASE)
@@ -293,6 +293,8 @@ def _year_only_accessed(f: _Fields, text: str) -> bool:
     2024. https://…"): the year is when the source was read, not when it was published."""
     year = str(f.year)
     found = False
+    if f.url:
+        text = text.replace(f.url, " ")  # ".../2018/10/12/…" in the link is no date of the work
     for m in re.finditer(re.escape(year), text):
         am = _ACCESS_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
         if am is None or _FOUR_DIGITS.search(am[0]):
