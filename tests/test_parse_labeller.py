@@ -657,3 +657,21 @@ def test_a_ziyaret_tarihi_after_the_link_gives_no_year() -> None:
                      "02/15/veri/ (Ziyaret Tarihi: 14 Ocak 2018).")  # fmt: skip
     assert r.year is None
     assert r.accessed is not None and (r.accessed.year, r.accessed.month) == (2018, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "container", "publisher"),
+    [
+        ("Makel, M. C., Plucker, J. A., & Hegarty, B. (2012). Replications in psychology research: "
+         "How often do they really occur? Perspectives on Psychological Science. "
+         "https://doi.org/10.1177/1745691612460688", "Perspectives on Psychological Science", ""),
+        # an organisation's name beside a DOI stays the publisher of a book
+        ("Smith, J. (2019). Social media use and well-being. American Psychological Association. "
+         "https://doi.org/10.1037/0000123-000", "", "American Psychological Association"),
+    ],
+)  # fmt: skip
+def test_a_journal_named_by_its_subject_beside_a_doi_is_the_container(
+    text: str, container: str, publisher: str
+) -> None:
+    r = parse_string(text)
+    assert (r.container_title, r.publisher) == (container, publisher)

@@ -46,7 +46,7 @@ from refcheck.parse.forms.common import (
     _standalone,
     _title_quote_check,
 )
-from refcheck.parse.names import _parse_author_block, _parse_given_first
+from refcheck.parse.names import _parse_author_block, _parse_given_first, has_org_stem
 from refcheck.parse.tokens import _clean, _Seg, _segments, _unquote
 
 # --------------------------------------------------------------------------- APA date
@@ -117,6 +117,20 @@ _CHAPTER_NOED = re.compile(r"(?:^|(?<=[.?!\"”]))\s+(?:In|İçinde|В)\s+(?P<re
 _SOURCE_ONLY = re.compile(
     r"\*[^*]{2,200}\*,\s*(?:\*?\d+[A-Za-z]?\*?(?:\(\w+\))?|\(\w+\)),\s*\S"
 )  # "*Journal*, *9*, 210–216", "*Journal*, *9*(2), 5–9", "*Journal*, (5), 112–114"
+
+
+# words a journal's name is made of but a publisher's seldom is ("Perspectives on Psychological
+# Science", "Communication Research"), trusted only beside a DOI and no organisation's word
+_JOURNAL_SUBJECT = re.compile(
+    r"\b(?:Research|Science|Sciences|Studies|Perspectives|Psychology|Psychiatry|Reports|"
+    r"Communication|Communications|Proceedings|Economics|Policy|Nursing|Education)\b"
+)
+
+
+def _a_journal_by_its_subject(last: str) -> bool:
+    return bool(
+        _JOURNAL_SUBJECT.search(last) and not _PUB_WORDS.search(last) and not has_org_stem(last)
+    )
 
 
 def _read_body_apa(f: _Fields, body: str) -> None:
@@ -439,7 +453,10 @@ def _read_body_apa(f: _Fields, body: str) -> None:
                 f.place = f.place or _clean(pp["place"])
             pm = pp or _PUB_PLACE.match(last)
             f.publisher = f.publisher or _CITY_END.sub("", _clean(pm["pub"] if pm else last))
-    elif _JOURNAL_NAME.search(last) and len(last) <= 150 and (f.doi or _IN_PRESS_END.search(last)):
+    elif len(last) <= 150 and (
+        (_JOURNAL_NAME.search(last) and (f.doi or _IN_PRESS_END.search(last)))
+        or (f.doi and _a_journal_by_its_subject(last))
+    ):
         # "Title. Preventing Chronic Disease. https://doi.org/…", "Title. Journal of X, in press."
         f.container_title = _clean(_IN_PRESS_END.sub("", last))
         f.type = "article-journal"
