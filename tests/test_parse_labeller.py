@@ -675,3 +675,24 @@ def test_a_journal_named_by_its_subject_beside_a_doi_is_the_container(
 ) -> None:
     r = parse_string(text)
     assert (r.container_title, r.publisher) == (container, publisher)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "container"),
+    [
+        ("Rebecchi, Marie et Elena Vogman. « Valeurs excessives : Le Capital de Sergueï Eisenstein "
+         "et l’économie visuelle de Georges Bataille ». In Le supermarché des images, édité par "
+         "Peter Szendy,181-194. Paris : Gallimard, 2020.", "Valeurs excessives : Le Capital de "
+         "Sergueï Eisenstein et l’économie visuelle de Georges Bataille", "Le supermarché des images"),
+        ("KANT, Emmanuel. Werke in Zehn Bänden [Obras em Dez Volumes], editado por Wilhelm "
+         "Weischedel. Darmstadt: Wissenschaftliche Buchgesellschaft, 1983.",
+         "Werke in Zehn Bänden", ""),
+        ("Camus, Albert, et Jean Grenier. Correspondance 1932-1960, avertissement et notes par "
+         "Marguerite Dobrenn. Paris : Gallimard, 1981.", "Correspondance 1932-1960", ""),
+    ],
+)  # fmt: skip
+def test_an_editors_or_translators_statement_in_french_spanish_or_german_leaves_the_title(
+    text: str, title: str, container: str
+) -> None:
+    r = parse_string(text)
+    assert (r.title, r.container_title) == (title, container)

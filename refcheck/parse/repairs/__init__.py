@@ -124,9 +124,25 @@ _YEAR_NEXT_ABBR = re.compile(r"\.?\s*,\s*(?:1[5-9]|20)\d\d")
 
 
 # MLA 7 puts the role after a period: "… Theory Reader. Eds. Wendy Hui Kyong Chun and …"
+# ... and its French, Spanish, German, Italian and Portuguese forms: "In Pierre Michon : fictions &
+# enquêtes, édité par Agnès Castiglione", "…, editado por Wilhelm Weischedel"
+_EDITED_BY = (
+    r"édité par|éditée par|éd\. par|dirigé par|sous la direction de|editado por|edición de|"
+    r"hrsg\. von|herausgegeben von|a cura di|organizado por"
+)
 _CONTAINER_EDITED = re.compile(
-    r"(?:,\s+|\.\s+(?=Ed))(?P<role>ed\.|eds\.|Eds?\.|edited by|Edited by|by)\s+"
-    r"(?P<names>[A-ZÀ-ÞА-ЯЁ][^\W\d_].{1,150})$"
+    r"(?:\s*,\s+|\.\s+(?=Ed))(?P<role>ed\.|eds\.|Eds?\.|edited by|Edited by|by|"
+    + _EDITED_BY
+    + r")\s+(?P<names>[A-ZÀ-ÞА-ЯЁ][^\W\d_].{1,150})$"
+)
+# a translator's or annotator's statement closing a title: "Œuvres III. Traduit par Maurice de
+# Gandillac et Pierre Rusch", "Correspondance 1932-1960, avertissement et notes par M. Dobrenn"
+_TITLE_ROLE_END = re.compile(
+    r"(?:\s*,|\.)\s+(?:(?:avertissement|préface|introduction)\s+et\s+)?(?:[Tt]raduit|[Tt]raduits|"
+    r"[Tt]ranslated|[Üü]bersetzt|[Tt]raducido|[Tt]raducción|notes|[Pp]réface|[Ee]dited|[Éé]dité|"
+    r"[Ee]ditado|[Hh]erausgegeben)\s+(?:par|por|von|by|de)\s+"
+    r"[A-ZÀ-Þ][^\W\d_.'’-]*\.?"
+    r"(?:[ -](?:[A-ZÀ-Þ][^\W\d_'’-]*\.?|de|von|van|la|et|y|und|and|e|du|der))*$"
 )
 
 
@@ -310,6 +326,10 @@ def repair(f: _Fields, text: str) -> None:
     if f.title[-1:] in ("—", "–", "-", "L", ":"):
         # "Простые решения. —", "Платформа TradingView – URL": GOST's separator, its label
         f.title = _DANGLING_DASH.sub("", f.title)
+    if " par " in f.title or " by " in f.title or " por " in f.title or " von " in f.title:
+        m = _TITLE_ROLE_END.search(f.title)
+        if m and m.start() > 0:
+            f.title = f.title[: m.start()]  # "Œuvres III. Traduit par Maurice de Gandillac"
     group = f.authors[0] if len(f.authors) == 1 else None
     if (
         isinstance(group, Organization)
