@@ -821,3 +821,25 @@ def test_a_wrapped_imprint_with_two_towns_is_no_source_key() -> None:
     assert looks_like_entry_start("DeReKo – Deutsches Referenzkorpus. URL: https://b.de/")
     assert not looks_like_entry_start("Москва – Ленинград : Наука, 1965. – 320 с.")
     assert not looks_like_entry_start("Москва – Ленинград: Наука, 1965. – 320 с.")
+
+
+def test_the_primary_works_heading_and_the_kaynaklar_after_it_make_one_list() -> None:
+    text = (
+        "Giriş (Ergin 2009: 314), (Ali 2016: 12).\n\nTaranan Eserler\n\n"
+        "Ali, S. (2016). Kürk Mantolu Madonna. İstanbul: YKY.\n\nKAYNAKLAR\n\n"
+        "Ergin, M. (2009). Türk Dil Bilgisi. İstanbul: Bayrak.\n"
+    )
+    doc = split(text)
+    assert doc.heading is not None and doc.heading.slice(doc.text) == "Taranan Eserler"
+    assert texts(doc) == [
+        "Ali, S. (2016). Kürk Mantolu Madonna. İstanbul: YKY.",
+        "Ergin, M. (2009). Türk Dil Bilgisi. İstanbul: Bayrak.",
+    ]
+
+
+def test_a_transliterated_references_list_after_the_russian_one_is_still_the_list() -> None:
+    text = (
+        "Текст [Иванов 2001].\n\nСписок литературы\n\n1. Иванов И. И. История. М., 2001.\n\n"
+        "References\n\n1. Ivanov I. I. Istoriya. Moscow, 2001.\n"
+    )
+    assert texts(split(text)) == ["Ivanov I. I. Istoriya. Moscow, 2001."]

@@ -71,6 +71,9 @@ REFERENCE_HEADINGS: frozenset[str] = frozenset(
         "Kaynaklar Listesi",
         "Başvurulan Kaynaklar",
         "Bibliyografya",
+        "Taranan Eserler",
+        "Taranan Kaynaklar",
+        "İncelenen Eserler",
         # Azerbaijani
         "Ədəbiyyat",
         "Ədəbiyyat siyahısı",
@@ -103,6 +106,11 @@ _WEAK = frozenset(
     _key(w) for w in ("Sources", "Literature", "Источники", "Литература", "Literatura")
 )
 _ALL_HEADINGS = REFERENCE_HEADINGS | _WEAK
+# headings of the primary works a paper read, which Turkology papers list before their
+# "Kaynaklar": a list under one, then such a heading, is one reference list in two parts
+_FIRST_PART = frozenset(
+    _key(w) for w in ("Taranan Eserler", "Taranan Kaynaklar", "İncelenen Eserler")
+)
 # the words around the listed headings vary ("Список используемой литературы", "Istifadə
 # olunmuş ədəbiyyatlar siyahısı", "Kullanılan kaynaklar"): the shapes, on folded text (ı → i)
 _HEADING_FORMS = re.compile(
@@ -319,7 +327,14 @@ def _find_heading(lines: list[_Line], fmt: str) -> int | None:
     if with_entries:
         strong = [i for is_strong, i in with_entries if is_strong]
         if strong:
-            return strong[-1]
+            found = strong[-1]
+            for i in reversed(strong[:-1]):  # "Taranan Eserler … Kaynaklar …": one list
+                if fold_heading(lines[i].text) not in _FIRST_PART:
+                    break
+                if not _only_entries_between(lines, i, found):
+                    break
+                found = i
+            return found
         found = with_entries[-1][1]
         # "Литература … Источники …": a weak heading right after another's entries is a
         # section of the same list, which the first one opens
