@@ -696,3 +696,12 @@ def test_an_editors_or_translators_statement_in_french_spanish_or_german_leaves_
 ) -> None:
     r = parse_string(text)
     assert (r.title, r.container_title) == (title, container)
+
+
+def test_a_chinese_entry_with_full_width_punctuation_reads_like_any_apa_entry() -> None:
+    r = parse_string("胡美娟，彭文波，杨允.(2011).当代农民工感知社会支持、自尊和主观幸福感的关系．"
+                     "心理科学,34(6),1414-1421.")  # fmt: skip
+    assert [a.display for a in r.authors] == ["胡美娟", "彭文波", "杨允"]
+    assert (r.year, r.title, r.container_title) == (
+        2011, "当代农民工感知社会支持、自尊和主观幸福感的关系", "心理科学")
+    assert (r.volume, r.issue, r.pages) == ("34", "6", "1414-1421")

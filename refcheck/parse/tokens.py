@@ -97,6 +97,20 @@ def _join_initial(m: re.Match[str]) -> str:
     return m[1] + "." if m[1].isupper() else m[0]
 
 
+# Chinese and Japanese lists' full-width punctuation, which no space follows: "柴民权，管健.(2015).
+# 标题．心理科学,38(5)": the ASCII mark and the space the readers split on
+_CJK_PUNCT_HINT = re.compile("[，．。：；（）]")
+_CJK_PUNCT = re.compile(r"\s*([，．。：；（）])\s*")
+_CJK_MARK = {"，": ", ", "．": ". ", "。": ". ", "：": ": ", "；": "; ", "（": " (", "）": ") "}
+_GLUED_DATE = re.compile(r"(?<=[^\W\d_])\.\((?=(?:1[5-9]|20)\d\d[a-z]?\)\.)")
+
+
+def _cjk_punctuation(text: str) -> str:
+    text = _CJK_PUNCT.sub(lambda m: _CJK_MARK[m[1]], text).strip()
+    text = _GLUED_DATE.sub(". (", text)  # "管健.(2015)": the date's space
+    return re.sub(r"(?<=\d\)\.)(?=[^\W\d_])", " ", text)  # "(2015).标题"
+
+
 def reading_text(text: str) -> str:
     """The entry as both readers see it (and as the labeller is trained on): look-alike dashes
     and hyphens (U+2010, U+2011: word processors' non-breaking hyphen) made the usual ones, two
@@ -108,6 +122,8 @@ def reading_text(text: str) -> str:
         text
     ):
         text = _SPACING_ACCENT.sub(_accented, text)
+    if _CJK_PUNCT_HINT.search(text):
+        text = _cjk_punctuation(text)
     if "−" in text:
         text = _MINUS_RANGE.sub("–", text)  # U+2212 (minus) between numbers: a PDF's en dash
     if "--" in text:
