@@ -7,6 +7,7 @@ import pytest
 
 from refcheck.model import Agent, PartialDate, Person, Reference
 from refcheck.parse import parse_string as _parse_string
+from refcheck.parse.dates import parse_date
 
 
 def parse_string(text: str) -> Reference:
@@ -450,3 +451,30 @@ def test_the_grammar_reads_a_latin_n_and_the_ukrainian_issue_word_after_the_slas
                        "університету. - Вип. 19. - 2007. - С. 183-187.")  # fmt: skip
     assert (n_sign.container_title, n_sign.issue) == ("Известия ТСХА", "2")
     assert (ukr.container_title, ukr.issue) == ("Вісник Криворізького технічного університету", "19")
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "title", "issue"),
+    [
+        ("Про Збройні Сили України: Закон України від 6 грудня 1991 року № 1934-ХІІ [Електронний "
+         "ресурс]. – Режим доступу: http://zakon4.rada.gov.ua/laws/show/1934-12/print1433744111019595",
+         1991, "Про Збройні Сили України: Закон України від 6 грудня 1991 року № 1934-ХІІ", ""),
+        ("The land code of the Russian Federation dated October 25, 2001 No. 136-FZ [Electronic "
+         "resource]. Access from RLS «ConsultantPlus».",
+         2001, "The land code of the Russian Federation dated October 25, 2001 No. 136-FZ", ""),
+        # the journal's own year and issue stay
+        ("Трудовой кодекс Российской Федерации от 30 декабря 2001 г. № 197-ФЗ // Собрание "
+         "законодательства Российской Федерации. - 2002. - № 1 (часть I). - Ст. 3.",
+         2002, "Трудовой кодекс Российской Федерации от 30 декабря 2001 г. № 197-ФЗ", "1"),
+    ],
+)  # fmt: skip
+def test_a_law_is_dated_by_its_adoption_and_its_number_is_no_issue(
+    text: str, year: int, title: str, issue: str
+) -> None:
+    r = _parse_string(text)  # the whole pipeline: a repair after either reader
+    assert (r.year, r.title, r.issue or "") == (year, title, issue)
+
+
+def test_ukrainian_month_names_are_read_in_dates() -> None:
+    assert parse_date("2 вересня 2014") == PartialDate(2014, 9, 2)
+    assert parse_date("30 листопада 2011") == PartialDate(2011, 11, 30)

@@ -99,6 +99,12 @@ _RU_STEMS: tuple[tuple[str, int], ...] = (
     ("дек", 12),
 )
 
+# Ukrainian month stems (the genitive of "від 2 вересня 2014 року" and the nominative)
+_UK_STEMS: tuple[tuple[str, int], ...] = (
+    ("січ", 1), ("лют", 2), ("берез", 3), ("квіт", 4), ("трав", 5), ("черв", 6), ("лип", 7),
+    ("серп", 8), ("верес", 9), ("жовт", 10), ("листопад", 11), ("груд", 12),
+)  # fmt: skip
+
 # Azerbaijani Cyrillic (1939–1991) spellings that differ from the Russian ones; all have "ј",
 # so they are tried only when the word has it: "14 октјабр", "3 нојабр"
 _AZ_CYR_STEMS: tuple[tuple[str, int], ...] = (
@@ -124,6 +130,9 @@ def _month(word: str) -> int | None:
     if w in _MONTH_MAP:
         return _MONTH_MAP[w]
     for stem, num in _AZ_CYR_STEMS if "ј" in w else _RU_STEMS:
+        if w.startswith(stem) and len(w) <= len(stem) + 3:
+            return num
+    for stem, num in _UK_STEMS:
         if w.startswith(stem) and len(w) <= len(stem) + 3:
             return num
     return None

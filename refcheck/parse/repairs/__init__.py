@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from refcheck.model import Organization, Person
-from refcheck.parse.dates import EN_MONTH_NAMES
+from refcheck.parse.dates import EN_MONTH_NAMES, parse_date
 from refcheck.parse.fields import _CITIES, YEAR_SPAN_END, _Fields
 from refcheck.parse.grammar import _has_word
 from refcheck.parse.names import has_org_stem, read_names
@@ -301,6 +301,44 @@ def _numeric_date_year(f: _Fields, text: str) -> None:
         return
 
 
+# a law's or a ruling's date and number, spelled: "Закон України від 6 грудня 1991 року
+# № 1934-ХІІ", "Федеральный закон от 22 апреля 1996 г. № 39-ФЗ", "dated November 30, 1994 No 51-FZ"
+_LAW_DATE = re.compile(
+    r"\b(?:от|від|dated)\s+(?P<date>\d{1,2}\s+[^\W\d_]{3,10}\.?,?\s+(?P<y>(?:1[7-9]|20)\d\d)|"
+    r"[A-Z][a-z]{2,8},?\s+\d{1,2},\s+(?P<y2>(?:1[7-9]|20)\d\d))"
+    r"(?P<no>\s*(?:року|р\.|г\.|года)?,?\s*(?:№|No\.?)\s*(?P<n>[\w/]+(?:-[\w/]+)?))?"
+)
+
+
+def _law_date(f: _Fields, text: str) -> None:
+    """A law is dated by its adoption ("від 2 вересня 2014 року № 1669-VII"): that year, unless
+    the entry has a year of its own; its number is no issue, and a title cut inside the date
+    phrase runs to the number's end."""
+    m = _LAW_DATE.search(text)
+    if m is None:
+        return
+    d = parse_date(m["date"])
+    if d is None or d.month is None:
+        return
+    if f.year is None or _year_not_the_works(f, f.year, text):
+        f.year = d.year
+    if m["n"] and f.issue and re.fullmatch(re.escape(f.issue) + r"[-/].+", m["n"]):
+        f.issue = ""  # "№ 1669-VII": the law's number
+    at = text.find(f.title) if f.title else -1
+    end = at + len(f.title)
+    if at >= 0 and m.start() <= end < m.end() and m["no"]:
+        f.title = text[at : m.end()]  # "…: Закон України від 6 грудня 1991" + " року № 1934-ХІІ"
+
+
+def _year_not_the_works(f: _Fields, year: int, text: str) -> bool:
+    """The year read is a document number's ("№ 1934-ХІІ") or the visit's, and no GOST date
+    element ("– 2003. –") gives it as the work's own."""
+    if f"– {year}. –" in text:
+        return False
+    visit = f.accessed is not None and f.accessed.year == year
+    return f"№ {year}" in text or f"No. {year}" in text or visit
+
+
 _FOUR_DIGITS = re.compile(r"\d{4}")
 
 
@@ -482,6 +520,10 @@ def repair(f: _Fields, text: str) -> None:
         m = _PART_END.search(f.title)
         if m:  # a title ending with its part's number (``1-qism``, ``III tom``): the volume
             f.volume, f.title = m[1] or m[2], f.title[: m.start()].rstrip()
+    if (" от " in text or " від " in text or " dated " in text) and (
+        "№" in text or "No" in text
+    ):
+        _law_date(f, text)
     if f.year is None and not (f.no_date or f.in_press) and ("." in text or "/" in text):
         _numeric_date_year(f, text)
     elif (
