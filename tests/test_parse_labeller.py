@@ -705,3 +705,26 @@ def test_a_chinese_entry_with_full_width_punctuation_reads_like_any_apa_entry() 
     assert (r.year, r.title, r.container_title) == (
         2011, "当代农民工感知社会支持、自尊和主观幸福感的关系", "心理科学")
     assert (r.volume, r.issue, r.pages) == ("34", "6", "1414-1421")
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "title"),
+    [
+        ("Amnistie internationale. 2013. Empty Words and Double Standards: Canada’s Failure to "
+         "Respect and Uphold International Human Rights. http://www.amnesty.ca/sites/upr16.pdf",
+         "Amnistie internationale",
+         "Empty Words and Double Standards: Canada’s Failure to Respect and Uphold International "
+         "Human Rights"),
+        ("Comité permanent des comptes publics. 2009. Rapport du Comité permanent des comptes "
+         "publics, 40e législature, 2e session, Ottawa, Communications Canada.",
+         "Comité permanent des comptes publics", None),
+    ],
+)  # fmt: skip
+def test_a_name_then_the_year_alone_then_a_title_is_a_group_author(
+    text: str, author: str, title: str | None
+) -> None:
+    r = parse_string(text)
+    assert [a.display for a in r.authors] == [author]
+    assert isinstance(r.authors[0], Organization)
+    if title is not None:
+        assert r.title == title

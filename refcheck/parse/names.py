@@ -485,7 +485,7 @@ _ORG_STEMS = re.compile(
     r"müdürl|idarə|управл|палат|court|mahkeme|trust|fund|fond|фонд|program|initiat|observ|"
     r"laborat|museum|müze|музе|librar|kütüph|библиот|archiv|arşiv|архив|party|partisi|парти|"
     r"federa|board|authorit|secretar|trialist|working|агентлик|xəbər|team\b|communit|watch\b|"
-    r"gmbh|llc\b|merkez|odas|derneğ|vakf|birliğ)"
+    r"gmbh|llc\b|merkez|odas|derneğ|vakf|birliğ|internation|internacion)"
 )
 _STEM_FOLD = str.maketrans({"\u0307": None, "ı": "i", "ſ": "s"})  # what (?i) also equates
 
@@ -529,7 +529,9 @@ _ORG_HINT = re.compile(
     # the bodies of Portuguese and Spanish lists (SciELO): ministries, institutes, secretariats
     r"ministério|ministerio|secretaria|instituto|fundação|fundación|universidade|universidad|"
     # Turkish bodies: centres, chambers, associations, foundations, unions
-    r"merkezi|odası|derneği|vakfı|birliği)\b",
+    r"merkezi|odası|derneği|vakfı|birliği|"
+    # "Amnesty International", "Amnistie internationale", "Transparencia Internacional"
+    r"international|internationale|internacional)\b",
     re.IGNORECASE,
 )
 

@@ -70,6 +70,7 @@ def mend_labels(tokens: list[str], labels: list[str]) -> list[str]:
     _author_before_quoted_title(tokens, out)
     _group_author_before_title(tokens, out)
     _group_author_runs_on(tokens, out)
+    _name_then_year_then_title(tokens, out)
     _publisher_after_book_title(tokens, out)
     if out and out[0] == "author":
         _role_closes_the_names(tokens, out)
@@ -305,6 +306,30 @@ def _group_author_runs_on(tokens: list[str], labels: list[str]) -> None:
                 for x in range(j, k + 1):
                     labels[x] = "author"
             return
+
+
+_YEAR_ALONE = re.compile(r"^\(?(?:1[5-9]|20)\d\d[a-z]?\)?[.,]$")
+
+
+def _name_then_year_then_title(tokens: list[str], labels: list[str]) -> None:
+    """``Amnistie internationale. 2013. Empty Words …`` with no author read: a short first
+    sentence, the year alone, then the title (Chicago author-date) – the sentence before the
+    year is the (group) author, as the form puts it."""
+    if "author" in labels or "editor" in labels or labels[0] != "title":
+        return
+    n = len(tokens)
+    for k in range(min(10, n - 2)):
+        if labels[k] != "title" or any(c.isdigit() for c in tokens[k]):
+            return
+        if tokens[k].endswith("."):
+            break
+    else:
+        return
+    if _INITIAL_TOKEN.match(tokens[k]) or not _YEAR_ALONE.match(tokens[k + 1]):
+        return
+    if labels[k + 1] == "date" and labels[k + 2] == "title":
+        for x in range(k + 1):
+            labels[x] = "author"
 
 
 def _publisher_after_book_title(tokens: list[str], labels: list[str]) -> None:
