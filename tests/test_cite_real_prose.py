@@ -684,3 +684,9 @@ def test_a_titles_translation_and_year_after_the_title_is_no_citation() -> None:
     assert cites("В труде «De muro Caukasea» («Кавказская стена», 1728) Байер писал.") == []
     # a quoted title in the author's place is still a citation
     assert brief("as reported (“Banking Law Review: 2012,” 2013).")[0][2] == "2013"
+
+
+def test_a_volume_number_after_the_year_in_gost_brackets_is_still_a_citation() -> None:
+    found = extract_citations_from_text("Текст [Грамматика 1980(2): 181] и [Smith 1980 (II): 4].")
+    assert [(c.authors, c.year, c.locator) for c in found] == [
+        (("Грамматика",), 1980, "181"), (("Smith",), 1980, "4")]  # fmt: skip

@@ -58,7 +58,9 @@ __all__ = ["extract_citations", "extract_citations_from_text"]
 # One parenthesis (or square bracket) with none inside; the negated class keeps the scan linear.
 _PAREN = re.compile(
     r"\(([^()]{1,400})\(([^()]{0,100})\)([^()]{0,400})\)"  # one parenthesis inside: (110)
-    r"|\(([^()]{1,400})\)|\[([^\[\]()\n]{1,400})\]"
+    r"|\(([^()]{1,400})\)"
+    # GOST brackets, a volume's number after the year allowed: "[Грамматика 1980(2): 181]"
+    r"|\[([^\[\]()\n]{1,400}(?:\((?:\d{1,2}|[IVX]{1,4})\)[^\[\]()\n]{0,200})?)\]"
 )
 _QUOTE_BEFORE = re.compile(r"[\"”»][\s.,;:!?…]{0,4}$")
 # [12], [3–5], [1, 4; 7], [12, с. 5], [12, p. 5]: a manuscript that cites by number

@@ -34,6 +34,7 @@ _NEXT_YEAR = re.compile(r"\s*,\s*")
 _NEXT_YEAR_SEMI = re.compile(r"\s*[,;]\s*")
 _INNER_LOC = re.compile(r"\s*:\s*\d+(?:\s?[-–—]\s?\d+)?(?:\s?,\s?\d+(?:\s?[-–—]\s?\d+)?)*(?=\s*;)")
 _WORD = re.compile(r"\S+")
+_VOLUME_AFTER_YEAR = re.compile(r"\s?\((?:\d{1,2}|[IVX]{1,4})\)(?=\s*[:,]|\s*$)")
 # "see"-like prefixes: what follows them up to the names is a remark about the source.
 _SEE = re.compile(r"see|cf|compare|for\s+a\s+review|bkz|bk\.|bakınız|krş|karş|bax|müq|см|ср", re.I)
 # "Lindqvist in: Moreau and Dahl": the chapter's author, then the book's.
@@ -109,6 +110,9 @@ def parse_tail(item: str, first: re.Match[str] | Year, *, semicolons: bool = Fal
             break  # "(Kilinc and Gulersoy, 2011, 1575)": a page typed without "p.", no year
         years.append(more)
         pos = nxt.end()
+    vm = _VOLUME_AFTER_YEAR.match(item, pos)
+    if vm is not None:
+        pos = vm.end()  # "[Грамматика 1980(2): 181]": the second volume of a 1980 work
     rest = item[pos:]
     if not rest.strip():
         return Tail(tuple(years), "", "", pos)
