@@ -8,6 +8,7 @@ import pytest
 
 from refcheck.model import Agent, Organization, Person, Reference
 from refcheck.parse import parse_string as _parse_string
+from refcheck.parse.names import read_names
 
 
 def parse_string(text: str) -> Reference:
@@ -435,3 +436,8 @@ def test_accents_a_pdf_set_apart_are_put_back_on_their_letters() -> None:
     # the mark as an apostrophe, or after its letter (another PDF's habit): left as typed
     assert reading_text("Brazil´s schools, l´Ecole.") == "Brazil´s schools, l´Ecole."
     assert reading_text("E´le´ments de grammaire, Ec´ole.") == "E´le´ments de grammaire, Ec´ole."
+
+
+def test_initials_typed_on_both_sides_of_a_surname_give_one_person() -> None:
+    assert read_names("R.S. Kayne R.S.")[0] == [Person("Kayne", "R. S.")]
+    assert read_names("С. Клышинский Э.")[0] == [Person("Клышинский", "С.")]

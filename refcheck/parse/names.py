@@ -707,6 +707,12 @@ def read_names(text: str) -> tuple[list[Agent], bool]:
             continue
         if any(ini) and not all(ini):
             first_long = ini.index(False)
+            if ini.count(False) == 1 and 0 < first_long < n - 1:
+                # "R.S. Kayne R.S.": the initials written on both sides (a list's typo)
+                given = " ".join(words[:first_long])
+                out.append(Person(family=words[first_long].rstrip(".,"), given=given))
+                i += 1
+                continue
             if first_long == 0 and n >= 3 and _is_trailing_particle(words[-1]) and all(ini[1:-1]):
                 # "Соссюр Ф. де": the particle after the initials belongs to the family name
                 # (after a comma, "Bertalanffy, Ludwig von", it stays with the given names)
