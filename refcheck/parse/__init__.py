@@ -137,8 +137,6 @@ _LANGUAGE_NOTE_END = re.compile(
 )
 
 
-# Turkish theses and journals list web sources under a label they cite by, "URL-1. (2014).
-# http://…", "URL 2: https://…" cited "(URL-1)" (refcheck.cite): the label keys the entry.
 # The repeated author's dash and the role that work gave them: "———, editor and translator.",
 # "-----, ed.", "______. (ed. and trans.)", "———, Hg.": the title starts after it, and the
 # previous entry's names are this work's editors (parse_entries)
@@ -150,6 +148,8 @@ _DASH_ROLE = re.compile(
     re.IGNORECASE,
 )
 _EDITOR_ROLE = re.compile(r"\(?(?:ed|Hrsg|Hg|éd|dir|comp)", re.IGNORECASE)
+# Turkish theses and journals list web sources under a label they cite by, "URL-1. (2014).
+# http://…", "URL 2: https://…" cited "(URL-1)" (refcheck.cite): the label keys the entry.
 _WEB_LABEL = re.compile(r"(?:URL|Url)\s?[-–—]?\s?(\d{1,3})\b\s*[.:)\-–—]?\s*(?=\S)")
 
 
