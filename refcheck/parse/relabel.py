@@ -315,7 +315,7 @@ def _name_then_year_then_title(tokens: list[str], labels: list[str]) -> None:
     """``Amnistie internationale. 2013. Empty Words …`` with no author read: a short first
     sentence, the year alone, then the title (Chicago author-date) – the sentence before the
     year is the (group) author, as the form puts it."""
-    if "author" in labels or "editor" in labels or labels[0] != "title":
+    if len(tokens) < 3 or "author" in labels or "editor" in labels or labels[0] != "title":
         return
     n = len(tokens)
     for k in range(min(10, n - 2)):
