@@ -44,6 +44,7 @@ from refcheck.cite.grammar import (
     HAS_DATE,
     IBID,
     QUOTE_PAIRS,
+    VOLUME_PAREN,
     WEB_KEY,
     WEB_KEYS,
     YEAR,
@@ -60,7 +61,7 @@ _PAREN = re.compile(
     r"\(([^()]{1,400})\(([^()]{0,100})\)([^()]{0,400})\)"  # one parenthesis inside: (110)
     r"|\(([^()]{1,400})\)"
     # GOST brackets, a volume's number after the year allowed: "[Грамматика 1980(2): 181]"
-    r"|\[([^\[\]()\n]{1,400}(?:\((?:\d{1,2}|[IVX]{1,4})\)[^\[\]()\n]{0,200})?)\]"
+    r"|\[([^\[\]()\n]{1,400}(?:" + VOLUME_PAREN + r"[^\[\]()\n]{0,200})?)\]"
 )
 _QUOTE_BEFORE = re.compile(r"[\"”»][\s.,;:!?…]{0,4}$")
 # [12], [3–5], [1, 4; 7], [12, с. 5], [12, p. 5]: a manuscript that cites by number

@@ -106,6 +106,10 @@ LOCATOR_APA |= {"стр.": "p."}
 # In a Turkish, Azerbaijani or Russian manuscript, APA's English word is the other acceptable one.
 LOCATOR_NATIVE = {"tr": ("s.", "ss."), "az": ("s.", "səh."), "ru": ("с.", "сс.")}
 
+# a volume's number in parentheses after the year, GOST's "[Грамматика 1980(2): 181]": the
+# bracket scan lets it through and the tail steps over it
+VOLUME_PAREN = r"\((?:\d{1,2}|[IVX]{1,4})\)"
+
 # ------------------------------------------------------------------------------- dates
 
 YEAR = re.compile(

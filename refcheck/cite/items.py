@@ -26,6 +26,7 @@ from refcheck.cite.grammar import (
     PARTICLES,
     PREFIX,
     QUOTE_PAIRS,
+    VOLUME_PAREN,
     YEAR,
 )
 from refcheck.cite.names import Names, parse_names, parse_title
@@ -34,7 +35,7 @@ _NEXT_YEAR = re.compile(r"\s*,\s*")
 _NEXT_YEAR_SEMI = re.compile(r"\s*[,;]\s*")
 _INNER_LOC = re.compile(r"\s*:\s*\d+(?:\s?[-–—]\s?\d+)?(?:\s?,\s?\d+(?:\s?[-–—]\s?\d+)?)*(?=\s*;)")
 _WORD = re.compile(r"\S+")
-_VOLUME_AFTER_YEAR = re.compile(r"\s?\((?:\d{1,2}|[IVX]{1,4})\)(?=\s*[:,]|\s*$)")
+_VOLUME_AFTER_YEAR = re.compile(r"\s?" + VOLUME_PAREN + r"(?=\s*[:,]|\s*$)")
 # "see"-like prefixes: what follows them up to the names is a remark about the source.
 _SEE = re.compile(r"see|cf|compare|for\s+a\s+review|bkz|bk\.|bakınız|krş|karş|bax|müq|см|ср", re.I)
 # "Lindqvist in: Moreau and Dahl": the chapter's author, then the book's.

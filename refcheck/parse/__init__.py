@@ -147,7 +147,6 @@ _DASH_ROLE = re.compile(
     r"(?:(?<=trans\.)\s+(?:[A-Z][\w'’-]*\.?\s+){0,3}[A-Z][\w'’-]+(?=\.\s))?[.,]?\s+(?=\S)",
     re.IGNORECASE,
 )
-_EDITOR_ROLE = re.compile(r"\(?(?:ed|Hrsg|Hg|éd|dir|comp)", re.IGNORECASE)
 # Turkish theses and journals list web sources under a label they cite by, "URL-1. (2014).
 # http://…", "URL 2: https://…" cited "(URL-1)" (refcheck.cite): the label keys the entry.
 _WEB_LABEL = re.compile(r"(?:URL|Url)\s?[-–—]?\s?(\d{1,3})\b\s*[.:)\-–—]?\s*(?=\S)")
@@ -318,7 +317,8 @@ def _same_authors_as(ref: Reference, prev: Reference) -> Reference:
         return ref
     issues = (*ref.nonconformities, _REPEATED_PHRASE)
     role = _DASH_ROLE.match(reading_text(ref.raw.strip()))
-    if role and _EDITOR_ROLE.match(role["role"]):  # "———, ed. Title": they edited this one
+    if role and not role["role"].lstrip("(").lower().startswith("trans"):
+        # "———, ed. Title": every role but a translator's makes them this work's editors
         return replace(
             ref,
             editors=prev.authors or prev.editors,

@@ -117,6 +117,11 @@ _AZ_CYR_STEMS: tuple[tuple[str, int], ...] = (
     ("нојабр", 11),
 )
 
+# the Cyrillic stems in the order they are tried: Russian (or Azerbaijani's "ј" spellings), then
+# Ukrainian, whose stems differ from both
+_RU_THEN_UK = _RU_STEMS + _UK_STEMS
+_AZ_CYR_THEN_UK = _AZ_CYR_STEMS + _UK_STEMS
+
 _WORD = r"[^\W\d_]+"
 
 
@@ -129,10 +134,7 @@ def _month(word: str) -> int | None:
     w = _lower(word.strip(".,"))
     if w in _MONTH_MAP:
         return _MONTH_MAP[w]
-    for stem, num in _AZ_CYR_STEMS if "ј" in w else _RU_STEMS:
-        if w.startswith(stem) and len(w) <= len(stem) + 3:
-            return num
-    for stem, num in _UK_STEMS:
+    for stem, num in _AZ_CYR_THEN_UK if "ј" in w else _RU_THEN_UK:
         if w.startswith(stem) and len(w) <= len(stem) + 3:
             return num
     return None

@@ -189,13 +189,17 @@ _AUTHOR_SEP = re.compile(r"\s*,\s*(?:&\s*)?|\s+&\s*|\s*&\s+")  # "H&M", "AT&T" s
 
 # Chinese names as Chinese lists print them, family and given name in one run of two to four
 # Han characters, separated by commas: "柴民权, 管健" (after reading_text's full-width commas)
-_HAN_NAMES = re.compile(r"[\u4e00-\u9fff]{2,4}(?:\s*[,，、]\s*[\u4e00-\u9fff]{2,4})*[\s.,，]*")
+_HAN = "\u4e00-\u9fff"
+_HAN_NAME = re.compile(f"[{_HAN}]{{2,4}}")
+_HAN_NAMES = re.compile(f"[{_HAN}]{{2,4}}(?:\\s*[,，、]\\s*[{_HAN}]{{2,4}})*[\\s.,，]*")
 
 
 def _han_names(block: str) -> list[Agent] | None:
+    """The persons of a span made only of Han names, else None (the anchored pattern fails at the
+    first letter of any other span)."""
     if not _HAN_NAMES.fullmatch(block):
         return None
-    return [Person(n, "") for n in re.findall(r"[\u4e00-\u9fff]{2,4}", block)]
+    return [Person(n, "") for n in _HAN_NAME.findall(block)]
 
 
 def _parse_author_block(block: str) -> _Authors:
@@ -204,7 +208,7 @@ def _parse_author_block(block: str) -> _Authors:
     The APA reading pairs pieces at commas; a list that changes order after its first name
     (``Dunn, M., J. Billingsley, and N. Finch``) or has no comma inside its names (Vancouver
     ``Harrison K, Song R, Zhang X``) pairs wrongly: then the general reader's names are kept."""
-    han = _han_names(block) if "\u4e00" <= block[:1] <= "\u9fff" else None
+    han = _han_names(block)
     if han:
         return _Authors(agents=han)
     res = _read_author_block(block)
@@ -604,7 +608,7 @@ _RUN_ON_NAMES = re.compile(  # the Uzbek Latin "G‘ulomov", "O`zbek" apostrophe
 def read_names(text: str) -> tuple[list[Agent], bool]:
     """Persons and organisations of an author or editor span, in any order; et al. noted."""
     s = text.replace("*", " ").replace("…", " ").replace(". . .", " ").strip()
-    han = _han_names(s) if "\u4e00" <= s[:1] <= "\u9fff" else None
+    han = _han_names(s)
     if han:
         return han, False
     cut = _CUT_ETAL.search(s) if "[" in s[-6:] else None

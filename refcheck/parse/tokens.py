@@ -99,16 +99,17 @@ def _join_initial(m: re.Match[str]) -> str:
 
 # Chinese and Japanese lists' full-width punctuation, which no space follows: "柴民权，管健.(2015).
 # 标题．心理科学,38(5)": the ASCII mark and the space the readers split on
-_CJK_PUNCT_HINT = re.compile("[，．。：；（）]")
-_CJK_PUNCT = re.compile(r"\s*([，．。：；（）])\s*")
 _CJK_MARK = {"，": ", ", "．": ". ", "。": ". ", "：": ": ", "；": "; ", "（": " (", "）": ") "}
+_CJK_PUNCT_HINT = re.compile(f"[{''.join(_CJK_MARK)}]")
+_CJK_PUNCT = re.compile(f"\\s*([{''.join(_CJK_MARK)}])\\s*")
 _GLUED_DATE = re.compile(r"(?<=[^\W\d_])\.\((?=(?:1[5-9]|20)\d\d[a-z]?\)\.)")
+_GLUED_AFTER_DATE = re.compile(r"(?<=\d\)\.)(?=[^\W\d_])")
 
 
 def _cjk_punctuation(text: str) -> str:
     text = _CJK_PUNCT.sub(lambda m: _CJK_MARK[m[1]], text).strip()
     text = _GLUED_DATE.sub(". (", text)  # "管健.(2015)": the date's space
-    return re.sub(r"(?<=\d\)\.)(?=[^\W\d_])", " ", text)  # "(2015).标题"
+    return _GLUED_AFTER_DATE.sub(" ", text)  # "(2015).标题"
 
 
 def reading_text(text: str) -> str:
