@@ -441,3 +441,25 @@ def test_accents_a_pdf_set_apart_are_put_back_on_their_letters() -> None:
 def test_initials_typed_on_both_sides_of_a_surname_give_one_person() -> None:
     assert read_names("R.S. Kayne R.S.")[0] == [Person("Kayne", "R. S.")]
     assert read_names("С. Клышинский Э.")[0] == [Person("Клышинский", "С.")]
+
+
+def test_later_names_with_an_initial_between_two_names_are_read_given_first() -> None:
+    # Chicago author-date as political science writes it: the first name inverted, the rest
+    # given-first with bare initials ("John T Jost"), which is no given-name piece of "Rich Bonneau"
+    got, _ = read_names("Munger, Kevin, Rich Bonneau, John T Jost, Jonathan Nagler and Joshua Tucker")
+    assert [(p.family, p.given) for p in got if isinstance(p, Person)] == [
+        ("Munger", "Kevin"),
+        ("Bonneau", "Rich"),
+        ("Jost", "John T"),
+        ("Nagler", "Jonathan"),
+        ("Tucker", "Joshua"),
+    ]
+    # the first author's given names may hold an initial between two names ("Lora V." aside)
+    assert read_names("Schelling, Friedrich Wilhelm Joseph")[0] == [
+        Person("Schelling", "Friedrich Wilhelm Joseph")
+    ]
+
+
+@pytest.mark.parametrize("role", ["director", "producer", "narrator", "performer", "translator"])
+def test_an_mla_contributor_role_after_the_name_is_no_second_author(role: str) -> None:
+    assert read_names(f"Rizzo, Anthony, {role}")[0] == [Person("Rizzo", "Anthony")]

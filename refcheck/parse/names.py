@@ -469,7 +469,8 @@ _ROLE_LEAD = re.compile(
 )
 _ROLE_TAIL = re.compile(
     r"(?:^|[\s,]+|(?=[(\[]))[(\[]?\s*(?:eds?|editors?|red|der|hrsg|ред|сост|comps?|trans|transl|"
-    r"çev|пер|yay\.\s*haz|haz)\.?\s*[)\]]?[\s.,:;]*$",
+    r"çev|пер|yay\.\s*haz|haz|translators?|directors?|producers?|narrators?|performers?|"
+    r"illustrators?|creators?|compilers?|hosts?)\.?\s*[)\]]?[\s.,:;]*$",
     re.IGNORECASE,
 )
 _ETAL_END = re.compile(
@@ -853,6 +854,17 @@ def _given_piece(words: list[str], i: int) -> bool:
     capitalised words, and either the last piece or followed by a family-name piece or a
     given-first name."""
     if not all(_CAPWORD.match(w) or _is_ini_word(w, len(words) + 1) for w in words):
+        return False
+    n = len(words)
+    if (
+        i > 0
+        and n >= 3
+        and not _is_ini_word(words[0], n)
+        and not _is_ini_word(words[-1], n)
+        and any(_is_ini_word(w, n) for w in words[1:-1])
+    ):
+        # "Munger, Kevin, Rich Bonneau, John T Jost": after the first author's given names, an
+        # initial between two names is a whole name written given-first
         return False
     if len(words) > 1 and not any(_is_ini_word(w, len(words)) for w in words):
         # "Kenneth Neal" could be the given names, or a second author written given-first:
