@@ -728,3 +728,11 @@ def test_a_name_then_the_year_alone_then_a_title_is_a_group_author(
     assert isinstance(r.authors[0], Organization)
     if title is not None:
         assert r.title == title
+
+
+def test_lower_case_words_after_a_gost_names_initials_are_the_title() -> None:
+    # the model ran the names on to "//": a name is capitalised words and initials, not "о"
+    ref = parse_string("Иванов И. И. Статья о науке // Вестник науки. – 2019. – № 2. – С. 10–20.")
+    assert ref.authors == (Person("Иванов", "И. И."),)
+    assert ref.title == "Статья о науке"
+    assert ref.container_title == "Вестник науки"

@@ -73,6 +73,8 @@ def mend_labels(tokens: list[str], labels: list[str]) -> list[str]:
     _name_then_year_then_title(tokens, out)
     _publisher_after_book_title(tokens, out)
     if out and out[0] == "author":
+        if "title" not in out:
+            _words_after_the_initials_are_the_title(tokens, out)
         _role_closes_the_names(tokens, out)
         _given_first_names_after_the_first(tokens, out)
         _capitals_surname_closes_the_names(tokens, out)
@@ -553,6 +555,27 @@ def _given_word(t: str) -> bool:
     """``Lisa``, ``Hans-Jürgen``, ``Jūratė``: a capital, then lower-case letters (a hyphen joins
     two such)."""
     return all(p[:1].isupper() and p[1:].isalpha() and p[1:].islower() for p in t.split("-"))
+
+
+def _words_after_the_initials_are_the_title(tokens: list[str], labels: list[str]) -> None:
+    """``Иванов И. И. Статья о науке // Вестник …`` read as names to ``//`` and no title: after
+    the last initials of the run, words with a lower-case one among them and no initials are
+    no name (a name is capitalised words and initials); they are the title."""
+    j = 0
+    while j + 1 < len(labels) and labels[j + 1] == "author":
+        j += 1
+    last = max((x for x in range(j + 1) if _INITIAL_TOKEN.match(tokens[x])), default=-1)
+    if last < 1 or last == j:
+        return
+    rest = tokens[last + 1 : j + 1]
+    if any(t in _CONNECTOR or t.endswith(",") or "." in t.rstrip(".") for t in rest):
+        return
+    if not rest[0][:1].isupper() or not any(
+        t[:1].islower() and t not in NAME_PARTICLES for t in rest
+    ):
+        return
+    for x in range(last + 1, j + 1):
+        labels[x] = "title"
 
 
 def _capital_name_end(tokens: list[str], i: int) -> int:
