@@ -736,3 +736,14 @@ def test_lower_case_words_after_a_gost_names_initials_are_the_title() -> None:
     assert ref.authors == (Person("Иванов", "И. И."),)
     assert ref.title == "Статья о науке"
     assert ref.container_title == "Вестник науки"
+
+
+def test_a_few_words_and_a_comma_before_a_bare_link_are_the_pages_title() -> None:
+    ref = parse_string(
+        "Mobil Oyun Yapımı, https://www.udemy.com/course/mobiloyunyapimi, Erişim Tarihi: 2021-01-06"
+    )
+    assert (ref.authors, ref.title) == ((), "Mobil Oyun Yapımı")
+    # an inverted name before the link stays the author
+    assert parse_string("Tarnawsky, Nadia. https://www.nadiatarnawsky.com/").authors == (
+        Person("Tarnawsky", "Nadia"),
+    )

@@ -75,6 +75,8 @@ def mend_labels(tokens: list[str], labels: list[str]) -> list[str]:
     if out and out[0] == "author":
         if "title" not in out:
             _words_after_the_initials_are_the_title(tokens, out)
+        if "title" not in out and "date" not in out:
+            _words_before_a_bare_link_are_the_title(tokens, out)
         _role_closes_the_names(tokens, out)
         _given_first_names_after_the_first(tokens, out)
         _capitals_surname_closes_the_names(tokens, out)
@@ -575,6 +577,23 @@ def _words_after_the_initials_are_the_title(tokens: list[str], labels: list[str]
     ):
         return
     for x in range(last + 1, j + 1):
+        labels[x] = "title"
+
+
+def _words_before_a_bare_link_are_the_title(tokens: list[str], labels: list[str]) -> None:
+    """``Mobil Oyun Yapımı, https://…, Erişim Tarihi: 2021-01-06`` read as a name, then the
+    link: an entry with no title and no date whose few words and comma come before a link
+    names the page (its title), not a person; an inverted name or one with initials stays."""
+    j = 0
+    while j + 1 < len(labels) and labels[j + 1] == "author":
+        j += 1
+    if j >= 8 or j + 1 >= len(labels) or labels[j + 1] != "url":
+        return
+    if not tokens[j].endswith(",") or any(
+        t.endswith(",") or _INITIAL_TOKEN.match(t) for t in tokens[:j]
+    ):
+        return  # "Tarnawsky, Nadia. https://…", "Association. Available at:": a name
+    for x in range(j + 1):
         labels[x] = "title"
 
 
