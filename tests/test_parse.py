@@ -653,3 +653,35 @@ def test_turkish_access_phrase_after_the_link_is_the_access_date_not_the_year() 
     assert (r.year, r.no_date, r.accessed) == (None, True, PartialDate(2020, 5, 12))
     assert r.url == "https://www.tuik.gov.tr/"
     assert r.title == "Nüfus istatistikleri"
+
+
+def test_a_german_apa_chapter_with_its_imprint_and_pages_after_commas() -> None:
+    ref = parse_string(
+        "Bergmann, J. (2008). Medienethnographie. In: U. Sander; F. von Gross & K.-U. Hugger "
+        "(Hrsg.), Handbuch Medienpädagogik, Wiesbaden: VS Verlag für Sozialwissenschaften, 328-334."
+    )
+    assert ref.type == "chapter"
+    assert (ref.container_title, ref.place, ref.publisher, ref.pages) == (
+        "Handbuch Medienpädagogik",
+        "Wiesbaden",
+        "VS Verlag für Sozialwissenschaften",
+        "328-334",
+    )
+    assert [a.display for a in ref.editors] == ["Sander, U.", "von Gross, F.", "Hugger, K.-U."]
+
+
+@pytest.mark.parametrize(
+    ("block", "families"),
+    [
+        ("Goode, W. J., y Hatt, P. K.", ["Goode", "Hatt"]),
+        ("Silva, J., e Souza, M.", ["Silva", "Souza"]),
+        ("Ortega y Gasset, J.", ["Ortega y Gasset"]),  # one name: no comma before "y"
+    ],
+)
+def test_spanish_and_portuguese_conjunctions_after_a_comma_join_names(
+    block: str, families: list[str]
+) -> None:
+    from refcheck.parse.names import _parse_author_block, read_names
+
+    for agents in (_parse_author_block(block).agents, read_names(block)[0]):
+        assert [a.family for a in agents if isinstance(a, Person)] == families

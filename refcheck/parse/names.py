@@ -168,8 +168,9 @@ def _org(name: str) -> Organization:
 
 
 _AND_LAST = re.compile(
-    r",?\s+(?:and|ve|və|и)\s+(?=[^\W\d_][^,&]{0,40},\s*[^\W\d_]{1,2}\.)", re.IGNORECASE
-)
+    r"(?:,?\s+(?:and|ve|və|и)|,\s+(?-i:y|e))\s+(?=[^\W\d_][^,&]{0,40},\s*[^\W\d_]{1,2}\.)",
+    re.IGNORECASE,
+)  # Spanish and Portuguese ", y" / ", e" only after a comma ("Ortega y Gasset" is one name)
 _NOCOMMA = re.compile(
     r"^(?P<fam>[^\W\d_][\w'’-]+)\s+(?P<ini>(?:[^\W\d_]{1,2}\.\s?-?){1,3}|[^\W\d_]{1,3})$"
 )  # "Иванов И.И.", Vancouver "Clifford MJ" (capitals only, checked below)
@@ -420,7 +421,8 @@ def _parse_given_first(text: str) -> tuple[list[Agent], bool]:
         et_al = True
         s = s[: m.start()]
     out: list[Agent] = []
-    for part in re.split(r"\s*,\s*(?:&\s*|and\s+)?|\s+&\s+|\s+and\s+|\s+ve\s+|\s+и\s+", s):
+    # "U. Sander; F. von Gross & K.-U. Hugger": a semicolon parts names as a comma does
+    for part in re.split(r"\s*[,;]\s*(?:&\s*|and\s+)?|\s+&\s+|\s+and\s+|\s+ve\s+|\s+и\s+", s):
         words = part.split()
         if not words:
             continue
@@ -501,9 +503,12 @@ def has_org_stem(text: str) -> bool:
 
 
 _ONE_FAMILY_GIVEN = re.compile(r"^[^\W\d_][\w'’-]*,\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?$")
+# "/" between names ("Franz, Eckhart G./ Lux, Thomas", "BARBER, S. A / FLEMİNG, J. E."); Spanish
+# and Portuguese ", y" / ", e" only after a comma ("Ortega y Gasset" is one name)
 _NAME_SPLIT = re.compile(
-    r"\s*(;|,|&|\band\b|\bve\b|\bvə\b|\bи\b|\bund\b|\bet\b(?!\s*al)|(?<=\s)/|/(?=\s))\s*"
-)  # "/" between names ("Franz, Eckhart G./ Lux, Thomas", "BARBER, S. A / FLEMİNG, J. E.")
+    r"\s*(;|,|&|\band\b|\bve\b|\bvə\b|\bи\b|\bund\b|\bet\b(?!\s*al)|(?<=,\s)[ye]\b|"
+    r"(?<=\s)/|/(?=\s))\s*"
+)
 # "Alvarez, R. Michael/Kiewiet, D. Roderick": a glued slash after "Surname, Given" and before
 # the next "Surname," (German notes' "Spindler/Schuster-Heckmann, Title" are not names so)
 _SLASHED_NAMES = re.compile(r"^[^,/]{2,40},\s[^,/]{1,40}/[^\W\d_]")

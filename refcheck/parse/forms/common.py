@@ -109,6 +109,14 @@ def _title_quote_check(f: _Fields, title: str) -> None:
 _BOOK_NUMS = re.compile(r",\s*(?=(?:Vol(?:ume)?\.|pp?\.)\s*\d)")
 
 
+# "Book, Place: Publisher, 328-334.": a town of one or two capitalised words (or two joined by
+# a slash), no colon in the book's title
+_BOOK_PLACE_PUBLISHER = re.compile(
+    r"^(?P<book>(?:(?!\. )[^:()]){3,}?),\s*(?P<place>[A-Z][^\W\d_]+(?:[ /][A-Z][^\W\d_]+)?)\s*:\s*"
+    r"(?P<pub>[^:,()]+?)(?:,\s*(?:S\.|pp?\.|ss?\.)?\s*(?P<pages>\d+\s*[-–]\s*\d+))?\s*\.?$"
+)
+
+
 def _read_book_tail(f: _Fields, rest: str) -> None:
     """``*Book* (2nd ed., pp. 1–41). Publisher.`` after "In Editors (Eds.),"."""
     vm = None if rest.startswith("*") else _BOOK_NUMS.search(rest[:300])
@@ -144,6 +152,15 @@ def _read_book_tail(f: _Fields, rest: str) -> None:
             if after:
                 _read_publisher(f, after)
             return
+    bm = None if rest.startswith("*") else _BOOK_PLACE_PUBLISHER.match(rest)
+    if bm:
+        # "Handbuch Medienpädagogik, Wiesbaden: VS Verlag, 328-334." (German APA): the book,
+        # then its imprint and the pages, all after commas
+        f.container_title = _clean(_take_title_extras(f, bm["book"]))
+        f.place, f.publisher = bm["place"], _clean(bm["pub"])
+        if bm["pages"]:
+            f.pages = bm["pages"]
+        return
     segs = _segments(rest)
     if not segs:
         return
