@@ -747,3 +747,33 @@ def test_a_few_words_and_a_comma_before_a_bare_link_are_the_pages_title() -> Non
     assert parse_string("Tarnawsky, Nadia. https://www.nadiatarnawsky.com/").authors == (
         Person("Tarnawsky", "Nadia"),
     )
+
+
+def test_an_abnt_article_gives_its_names_issue_and_government_author() -> None:
+    # Brazilian ABNT NBR 6023: "SURNAME, Given names;" between authors, "v. 39, n. 2, p. 48-67"
+    ref = parse_string(
+        "ELIAS, Ana Paula de Andrade Janz; ROCHA, Flavia Sucheck Mateus da; MOTTA, Marcelo "
+        "Souza. Construção de aplicativos para aulas de Matemática no Ensino Médio. Boletim "
+        "Técnico do Senac, v. 39, n. 2, p. 48-67, ago. 2013."
+    )
+    assert [a.display for a in ref.authors] == [
+        "ELIAS, Ana Paula de Andrade Janz",
+        "ROCHA, Flavia Sucheck Mateus da",
+        "MOTTA, Marcelo Souza",
+    ]
+    assert (ref.container_title, ref.volume, ref.issue, ref.pages) == (
+        "Boletim Técnico do Senac",
+        "39",
+        "2",
+        "48-67",
+    )
+    # a particle among a single author's given names, "et al." after them
+    costa = parse_string(
+        "COSTA, Roberta Dall Agnese da et al. Desenvolvimento e avaliação de aplicativos. "
+        "Scientia cum Industria, v. 7, n. 1, p. 27-32, 2019."
+    )
+    assert costa.authors == (Person("COSTA", "Roberta Dall Agnese da"),) and costa.et_al
+    # the government as author: one word in capitals, then the title
+    brasil = parse_string("BRASIL. Base Nacional Comum Curricular. Brasília: MEC, 2017.")
+    assert [a.display for a in brasil.authors] == ["BRASIL"]
+    assert brasil.title == "Base Nacional Comum Curricular"

@@ -665,6 +665,19 @@ def read_names(text: str) -> tuple[list[Agent], bool]:
             s, n = _RUN_ON_NAMES.subn(r"\1, ", s)
             if not n:
                 break
+    if ";" in s and "," in s:
+        parts = [p.strip() for p in s.split(";")]
+        if len(parts) > 1 and all(p.count(",") == 1 for p in parts):
+            # "ELIAS, Ana Paula de Andrade Janz; ROCHA, Flavia Sucheck Mateus da" (ABNT): a
+            # semicolon between names, one comma inside each
+            pairs = [p.split(",") for p in parts]
+            if all(
+                _CAPWORD.match(f.split()[-1])
+                and not any(_is_ini_word(w, 2) for w in f.split())  # "G. IDEN, F. S. RUSSEK"
+                and g.split()
+                for f, g in pairs
+            ):
+                return [_family_first(f, g) for f, g in pairs], et_al
     pieces, seps = _name_pieces(s)
     given_first = _as_given_first(pieces)
     if given_first is not None:
@@ -696,7 +709,8 @@ def read_names(text: str) -> tuple[list[Agent], bool]:
                 and not caps_first  # "ARBEID Barbara, BRUNI Stefano": a name already whole
                 and (
                     nxt_ini
-                    or (len(nxt) <= 3 and _given_piece(nxt, i))
+                    # "COSTA, Roberta Dall Agnese da": a particle is no more given names
+                    or (_named_words(nxt, i) and _given_piece(nxt, i))
                     # "Afanas’ev, Pjotr Savvič & Voronkin, Mixail Spiridonovič": a list written
                     # surname first goes on so; a lone surname, a comma, then given names
                     or (inverted and n == 1 and len(nxt) <= 3 and _given_piece(nxt, 0))
@@ -854,12 +868,22 @@ def _all_given_first(pieces: list[str]) -> bool:
 _PREFIXED = re.compile(r"^(?:d|l|dell)['’][^\W\d_]")
 
 
+def _named_words(words: list[str], i: int) -> bool:
+    """Few enough words for given names: three besides particles, or the first author's four
+    capitalised ones ("ELIAS, Ana Paula de Andrade Janz", ABNT)."""
+    named = [w for w in words if w not in NAME_PARTICLES]
+    return len(named) <= 3 or (i == 0 and len(named) == 4 and all(w[0].isupper() for w in named))
+
+
 def _given_piece(words: list[str], i: int) -> bool:
     """Whether the piece after a lone family name is its given name (``Smith, John, and ...``):
     capitalised words, and either the last piece or followed by a family-name piece or a
     given-first name."""
-    if not all(_CAPWORD.match(w) or _is_ini_word(w, len(words) + 1) for w in words):
-        return False
+    if not all(
+        _CAPWORD.match(w) or _is_ini_word(w, len(words) + 1) or (k and w in NAME_PARTICLES)
+        for k, w in enumerate(words)
+    ):
+        return False  # "Roberta Dall Agnese da", "Evren Ney da Silva": a particle among them
     n = len(words)
     if (
         i > 0

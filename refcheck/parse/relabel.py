@@ -69,6 +69,8 @@ def mend_labels(tokens: list[str], labels: list[str]) -> list[str]:
     _numbers_after_their_labels(tokens, out)
     _author_before_quoted_title(tokens, out)
     _group_author_before_title(tokens, out)
+    if "author" not in out and "editor" not in out:
+        _capitals_word_then_title(tokens, out)
     _group_author_runs_on(tokens, out)
     _name_then_year_then_title(tokens, out)
     _publisher_after_book_title(tokens, out)
@@ -595,6 +597,19 @@ def _words_before_a_bare_link_are_the_title(tokens: list[str], labels: list[str]
         return  # "Tarnawsky, Nadia. https://…", "Association. Available at:": a name
     for x in range(j + 1):
         labels[x] = "title"
+
+
+def _capitals_word_then_title(tokens: list[str], labels: list[str]) -> None:
+    """``BRASIL. Base Nacional Comum Curricular. Brasília: MEC, 2017.`` (ABNT's government
+    author, "UNESCO. Title."): one word in capitals closed by a full stop, then a capitalised
+    title, read as the title's first word; it is the author."""
+    if len(tokens) < 4 or labels[0] != "title" or labels[1] != "title":
+        return
+    word = tokens[0][:-1]
+    if not (tokens[0].endswith(".") and len(word) >= 3 and word.isalpha() and word.isupper()):
+        return
+    if tokens[1][:1].isupper():
+        labels[0] = "author"
 
 
 def _capital_name_end(tokens: list[str], i: int) -> int:

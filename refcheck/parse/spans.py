@@ -61,7 +61,7 @@ _VOL = re.compile(
 _ISS = re.compile(
     r"(?P<sup>\bSuppl(?:ement)?\.?\s*\d+[A-Za-z]?)|"
     r"(?:\b(?:no|nos|number|issue|iss|sayı|s|вып|вип|выпуск|випуск|nr|num|núm|número|h|heft|fasc)(?:\.:?|:)?\s*|№\.?\s*|n°\s*|"
-    r"(?-i:\bN)\.?\s*(?=\d)|"
+    r"(?-i:\bN)\.?\s*(?=\d)|(?-i:\bn)\.\s*(?=\d)|"  # ABNT and Italian "v. 39, n. 2"
     r"\(\s*)(?P<i>\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?|[A-Za-z][\w.-]{0,15}(?=\)))",
     re.IGNORECASE,
 )
