@@ -777,3 +777,17 @@ def test_an_abnt_article_gives_its_names_issue_and_government_author() -> None:
     brasil = parse_string("BRASIL. Base Nacional Comum Curricular. Brasília: MEC, 2017.")
     assert [a.display for a in brasil.authors] == ["BRASIL"]
     assert brasil.title == "Base Nacional Comum Curricular"
+
+
+def test_an_italian_journal_number_after_the_year_is_the_issue() -> None:
+    # AIB style: «Journal», volume (year), n. issue, p. pages
+    ref = parse_string(
+        "Luigi Crocetti. Casamassima e Firenze: dal Soggettario all'alluvione. "
+        "«Biblioteche oggi», 24 (2006), n. 3, p. 11-14."
+    )
+    assert (ref.container_title, ref.volume, ref.issue, ref.pages) == (
+        "Biblioteche oggi",
+        "24",
+        "3",
+        "11-14",
+    )

@@ -159,7 +159,7 @@ _SINGLE_PAGE = re.compile(r"(?<![\w.])([A-Za-z]?\d+[A-Za-z]?)(?![\w.]*\d{4})(?:\
 _PAGE_NUMBER = re.compile(r"[A-Za-z]?\d+[A-Za-z]?")
 _PAGE_ODD = re.compile(r"\d+\+|[ivxlc]{1,7}\s?[-–—]\s?[ivxlc]{1,7}|(?-i:[A-Z]{2})\d{4,}")
 _FIRST_WORD = re.compile(r"\b([A-Za-z]+)\b")
-_ISSUE_WORD_END = re.compile(r"(?:№|\bNo\.?|\bNr\.?|\bSayı|\b[Вв]ып\.?|\bIssue|\bnúm\.?)\s*$")
+_ISSUE_WORD_END = re.compile(r"(?:№|\bNo\.?|\bNr\.?|\bSayı|\b[Вв]ып\.?|\bIssue|\bnúm\.?|\bn\.)\s*$")
 _BARE_NUMBER = re.compile(r"\s*\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?\s*[.,;:]?\s*")
 _ACCESS_WORDS = r"accessed|retrieved|erişim|дата обращения|müraciət|viewed|цитируется"
 # The whole access phrase, to read past it: "(Erişim Tarihi: 21.01.2025)", "[cited 2023 Mar 3]"
