@@ -542,7 +542,9 @@ def test_a_portuguese_retrieval_phrase_introduces_the_link() -> None:
         ),
     ],
 )
-def test_pages_in_roman_numerals_not_in_a_row_or_as_an_article_number(text: str, pages: str) -> None:
+def test_pages_in_roman_numerals_not_in_a_row_or_as_an_article_number(
+    text: str, pages: str
+) -> None:
     assert parse_string(text).pages == pages
 
 
@@ -648,8 +650,15 @@ def test_a_turkish_visit_date_before_the_link_is_when_it_was_read() -> None:
                      "5 Ekim 2023 tarihinde https://www.aydinlik.com.tr/koseyazisi/bati-asya-444031 "
                      "adresinden alındı.")  # fmt: skip
     assert (r.year, r.title, r.container_title) == (
-        2024, "Batı Asya denizlerinde emperyalist oyunlar-II", "Aydınlık")
-    assert r.accessed is not None and (r.accessed.year, r.accessed.month, r.accessed.day) == (2023, 10, 5)
+        2024,
+        "Batı Asya denizlerinde emperyalist oyunlar-II",
+        "Aydınlık",
+    )
+    assert r.accessed is not None and (r.accessed.year, r.accessed.month, r.accessed.day) == (
+        2023,
+        10,
+        5,
+    )
 
 
 def test_a_ziyaret_tarihi_after_the_link_gives_no_year() -> None:
@@ -703,7 +712,10 @@ def test_a_chinese_entry_with_full_width_punctuation_reads_like_any_apa_entry() 
                      "心理科学,34(6),1414-1421.")  # fmt: skip
     assert [a.display for a in r.authors] == ["胡美娟", "彭文波", "杨允"]
     assert (r.year, r.title, r.container_title) == (
-        2011, "当代农民工感知社会支持、自尊和主观幸福感的关系", "心理科学")
+        2011,
+        "当代农民工感知社会支持、自尊和主观幸福感的关系",
+        "心理科学",
+    )
     assert (r.volume, r.issue, r.pages) == ("34", "6", "1414-1421")
 
 
@@ -790,4 +802,16 @@ def test_an_italian_journal_number_after_the_year_is_the_issue() -> None:
         "24",
         "3",
         "11-14",
+    )
+
+
+def test_the_sentence_before_a_journal_in_guillemets_is_the_title() -> None:
+    ref = parse_string(
+        "Alberto Petrucciani. Lettere al direttore. «Bollettino AIB», 43 (2003), n. 3, p. 339."
+    )
+    assert (ref.title, ref.container_title, ref.volume, ref.issue) == (
+        "Lettere al direttore",
+        "Bollettino AIB",
+        "43",
+        "3",
     )

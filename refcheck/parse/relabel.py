@@ -71,6 +71,8 @@ def mend_labels(tokens: list[str], labels: list[str]) -> list[str]:
     _group_author_before_title(tokens, out)
     if "author" not in out and "editor" not in out:
         _capitals_word_then_title(tokens, out)
+    if "title" not in out:
+        _guillemets_open_the_journal(tokens, out)
     _group_author_runs_on(tokens, out)
     _name_then_year_then_title(tokens, out)
     _publisher_after_book_title(tokens, out)
@@ -610,6 +612,23 @@ def _capitals_word_then_title(tokens: list[str], labels: list[str]) -> None:
         return
     if tokens[1][:1].isupper():
         labels[0] = "author"
+
+
+def _guillemets_open_the_journal(tokens: list[str], labels: list[str]) -> None:
+    """``Lettere al direttore. «Bollettino AIB», 43 (2003)`` read as one journal and no title
+    (Italian AIB style puts the journal in guillemets): the sentence before ``«`` is the title."""
+    for k in range(1, len(tokens)):
+        if (
+            tokens[k].startswith("«")
+            and labels[k] in ("journal", "container")
+            and labels[k - 1] == labels[k]
+            and tokens[k - 1].endswith(".")
+        ):
+            x = k - 1
+            while x >= 0 and labels[x] == labels[k]:
+                labels[x] = "title"
+                x -= 1
+            return
 
 
 def _capital_name_end(tokens: list[str], i: int) -> int:
