@@ -672,7 +672,8 @@ def read_names(text: str) -> tuple[list[Agent], bool]:
             # semicolon between names, one comma inside each
             pairs = [p.split(",") for p in parts]
             if all(
-                _CAPWORD.match(f.split()[-1])
+                f.split()
+                and _CAPWORD.match(f.split()[-1])
                 and not any(_is_ini_word(w, 2) for w in f.split())  # "G. IDEN, F. S. RUSSEK"
                 and g.split()
                 for f, g in pairs
