@@ -563,13 +563,19 @@ def _given_word(t: str) -> bool:
     return all(p[:1].isupper() and p[1:].isalpha() and p[1:].islower() for p in t.split("-"))
 
 
+def _last_of_the_names(labels: list[str]) -> int:
+    """The last token of the author run the entry opens with."""
+    j = 0
+    while j + 1 < len(labels) and labels[j + 1] == "author":
+        j += 1
+    return j
+
+
 def _words_after_the_initials_are_the_title(tokens: list[str], labels: list[str]) -> None:
     """``Иванов И. И. Статья о науке // Вестник …`` read as names to ``//`` and no title: after
     the last initials of the run, words with a lower-case one among them and no initials are
     no name (a name is capitalised words and initials); they are the title."""
-    j = 0
-    while j + 1 < len(labels) and labels[j + 1] == "author":
-        j += 1
+    j = _last_of_the_names(labels)
     last = max((x for x in range(j + 1) if _INITIAL_TOKEN.match(tokens[x])), default=-1)
     if last < 1 or last == j:
         return
@@ -588,9 +594,7 @@ def _words_before_a_bare_link_are_the_title(tokens: list[str], labels: list[str]
     """``Mobil Oyun Yapımı, https://…, Erişim Tarihi: 2021-01-06`` read as a name, then the
     link: an entry with no title and no date whose few words and comma come before a link
     names the page (its title), not a person; an inverted name or one with initials stays."""
-    j = 0
-    while j + 1 < len(labels) and labels[j + 1] == "author":
-        j += 1
+    j = _last_of_the_names(labels)
     if j >= 8 or j + 1 >= len(labels) or labels[j + 1] != "url":
         return
     if not tokens[j].endswith(",") or any(
