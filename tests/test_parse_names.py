@@ -446,7 +446,9 @@ def test_initials_typed_on_both_sides_of_a_surname_give_one_person() -> None:
 def test_later_names_with_an_initial_between_two_names_are_read_given_first() -> None:
     # Chicago author-date as political science writes it: the first name inverted, the rest
     # given-first with bare initials ("John T Jost"), which is no given-name piece of "Rich Bonneau"
-    got, _ = read_names("Munger, Kevin, Rich Bonneau, John T Jost, Jonathan Nagler and Joshua Tucker")
+    got, _ = read_names(
+        "Munger, Kevin, Rich Bonneau, John T Jost, Jonathan Nagler and Joshua Tucker"
+    )
     assert [(p.family, p.given) for p in got if isinstance(p, Person)] == [
         ("Munger", "Kevin"),
         ("Bonneau", "Rich"),
@@ -463,3 +465,13 @@ def test_later_names_with_an_initial_between_two_names_are_read_given_first() ->
 @pytest.mark.parametrize("role", ["director", "producer", "narrator", "performer", "translator"])
 def test_an_mla_contributor_role_after_the_name_is_no_second_author(role: str) -> None:
     assert read_names(f"Rizzo, Anthony, {role}")[0] == [Person("Rizzo", "Anthony")]
+
+
+def test_names_parted_by_semicolons_drop_the_ampersand_before_the_last() -> None:
+    got, _ = read_names("Brandt, C. S.; Hasenack, H.; Laps, R. R.; & Hartz, S. M.")
+    assert [a.display for a in got] == [
+        "Brandt, C. S.",
+        "Hasenack, H.",
+        "Laps, R. R.",
+        "Hartz, S. M.",
+    ]

@@ -407,6 +407,7 @@ def _read_author_block(block: str) -> _Authors:
 
 
 _LEAD_AND = re.compile(r"^(?:and|ve|və|и)\s+")
+_LEAD_JOIN = re.compile(r"^(?:&|and|ve|və|и|und|et|y|e)\s+")
 _INITIALS_FIRST = re.compile(
     r"(?P<ini>(?:[^\W\d_]\.\s?-?\s?){1,3})\s*(?P<fam>[^\W\d_][^\W\d_'’‑-]+(?:[-‑][^\W\d_]+)?)$"
 )
@@ -670,7 +671,7 @@ def read_names(text: str) -> tuple[list[Agent], bool]:
         if len(parts) > 1 and all(p.count(",") == 1 for p in parts):
             # "ELIAS, Ana Paula de Andrade Janz; ROCHA, Flavia Sucheck Mateus da" (ABNT): a
             # semicolon between names, one comma inside each
-            pairs = [p.split(",") for p in parts]
+            pairs = [_LEAD_JOIN.sub("", p).split(",") for p in parts]  # "; & Hartz, S. M."
             if all(
                 f.split()
                 and _CAPWORD.match(f.split()[-1])
