@@ -706,10 +706,10 @@ def _given_first_names_after_the_first(tokens: list[str], labels: list[str]) -> 
     Spanish ``y``, German ``und``), read as the title; names of one to three capitalised words
     each, the last closed by a period, go back to the authors."""
     n = len(tokens)
-    i = 0
-    while i < n and labels[i] == "author":
-        i += 1
-    if not (0 < i < n and tokens[i - 1].endswith(",") and labels[i] == "title"):
+    if labels[0] != "author":
+        return  # the rules before may have made the opening names a title
+    i = _last_of_the_names(labels) + 1
+    if not (i < n and tokens[i - 1].endswith(",") and labels[i] == "title"):
         return
     x, words, joined = i, 0, False
     while x < n and labels[x] == "title" and x - i < 16:
