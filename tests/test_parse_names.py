@@ -475,3 +475,28 @@ def test_names_parted_by_semicolons_drop_the_ampersand_before_the_last() -> None
         "Laps, R. R.",
         "Hartz, S. M.",
     ]
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        ("Church of England. The First and Second Prayer Books. London: Everyman, 1977.",
+         "Church of England"),
+        ("Episcopal Church. The Book of Common Prayer. New York: Church Publishing, 1979.",
+         "Episcopal Church"),
+        ("Multigraph Collective. Interacting with Print. Chicago: UCP, 2018.",
+         "Multigraph Collective"),
+        ("Nişanyan Sözlük. Yer Adları Sözlüğü. 02 Ocak, 2024 tarihinde erişildi.",
+         "Nişanyan Sözlük"),
+    ],
+)
+def test_churches_collectives_and_dictionaries_are_bodies_not_people(text: str, body: str) -> None:
+    # "Church of England" is no Mr England; in the labeller's path as in the grammar's
+    for reader in ("grammar", "labeller"):
+        r = _parse_string(text, reader=reader)
+        assert r.authors == (Organization(body),), reader
+
+
+def test_a_surname_that_names_a_body_stays_a_person() -> None:
+    r = parse_string("Church, K. W. Word association norms. Computational Linguistics, 1990.")
+    assert r.authors == (Person(family="Church", given="K. W."),)

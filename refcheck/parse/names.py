@@ -493,7 +493,8 @@ _ORG_STEMS = re.compile(
     r"müdürl|idarə|управл|палат|court|mahkeme|trust|fund|fond|фонд|program|initiat|observ|"
     r"laborat|museum|müze|музе|librar|kütüph|библиот|archiv|arşiv|архив|party|partisi|парти|"
     r"federa|board|authorit|secretar|trialist|working|агентлик|xəbər|team\b|communit|watch\b|"
-    r"gmbh|llc\b|merkez|odas|derneğ|vakf|birliğ|internation|internacion)"
+    r"gmbh|llc\b|merkez|odas|derneğ|vakf|birliğ|internation|internacion|church|kilise|церк|"
+    r"collective|dictionar|encyclop|sözlü|lügat|lüğət|словар|энцикл)"
 )
 _STEM_FOLD = str.maketrans({"\u0307": None, "ı": "i", "ſ": "s"})  # what (?i) also equates
 
@@ -542,7 +543,11 @@ _ORG_HINT = re.compile(
     # Turkish bodies: centres, chambers, associations, foundations, unions
     r"merkezi|odası|derneği|vakfı|birliği|"
     # "Amnesty International", "Amnistie internationale", "Transparencia Internacional"
-    r"international|internationale|internacional)\b",
+    r"international|internationale|internacional|"
+    # churches, collectives and dictionaries named as authors ("Church of England. The First
+    # and Second Prayer Books", "Oxford English Dictionary. …", "Nişanyan Sözlük. …")
+    r"church|kilisesi|церковь|collective|dictionary|dictionnaire|diccionario|encyclopa?edia|"
+    r"sözlük|sözlüğü|lugati|lügati|lüğəti|словарь|энциклопедия)\b",
     re.IGNORECASE,
 )
 
