@@ -815,3 +815,47 @@ def test_the_sentence_before_a_journal_in_guillemets_is_the_title() -> None:
         "43",
         "3",
     )
+
+
+@pytest.mark.parametrize(
+    "text, author, title, editors",
+    [
+        (
+            "Ortega, Luis. Historia de las misiones. Editado por Ana Ruiz Soler y Juan Manuel "
+            "Peña. Madrid: Cátedra, 2004.",
+            "Ortega, Luis",
+            "Historia de las misiones",
+            ["Soler, Ana Ruiz", "Peña, Juan Manuel"],
+        ),
+        (
+            "Weber, Max. Schriften zur Soziologie. Herausgegeben von Anna Vogt. Berlin: "
+            "Suhrkamp, 1990.",
+            "Weber, Max",
+            "Schriften zur Soziologie",
+            ["Vogt, Anna"],
+        ),
+        (
+            "Ortega, Luis. Historia de las misiones. Traducido por Ana Ruiz. Madrid: Cátedra, 2004.",
+            "Ortega, Luis",
+            "Historia de las misiones",
+            [],
+        ),
+    ],
+)
+def test_role_phrases_spelt_out_in_other_languages_read_as_edited_by(
+    text: str, author: str, title: str, editors: list[str]
+) -> None:
+    # "Editado por X." is "Edited by X.": the names are the book's editors (given name first,
+    # "y" between two of them), a translator is no editor, and neither is part of the title
+    r = parse_string(text, reader="labeller")
+    assert ([a.display for a in r.authors], r.title) == ([author], title)
+    assert [e.display for e in r.editors] == editors
+
+
+def test_feature_words_of_a_foreign_role_phrase_are_the_english_ones() -> None:
+    from refcheck.parse.labeller.features import _english_roles
+
+    assert _english_roles(["Editado", "por", "Ana", "Ruiz."]) == ["Edited", "by", "Ana", "Ruiz."]
+    assert _english_roles(["a", "cura", "di", "Laura"]) == ["a", "edited", "by", "Laura"]
+    words = ["La", "traducción", "de", "la", "poesía"]  # a title's words stay as they are
+    assert _english_roles(words) is words

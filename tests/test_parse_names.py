@@ -500,3 +500,14 @@ def test_churches_collectives_and_dictionaries_are_bodies_not_people(text: str, 
 def test_a_surname_that_names_a_body_stays_a_person() -> None:
     r = parse_string("Church, K. W. Word association norms. Computational Linguistics, 1990.")
     assert r.authors == (Person(family="Church", given="K. W."),)
+
+
+def test_a_romance_or_german_and_parts_two_whole_names_written_given_first() -> None:
+    from refcheck.parse.names import _parse_given_first
+
+    names, _ = _parse_given_first("Ignacio Arellano y Juan Manuel Escudero")
+    assert _names(tuple(names)) == ["Arellano, Ignacio", "Escudero, Juan Manuel"]
+    names, _ = _parse_given_first("Rolf Tiedemann u. Hermann Schweppenhäuser")
+    assert _names(tuple(names)) == ["Tiedemann, Rolf", "Schweppenhäuser, Hermann"]
+    names, _ = _parse_given_first("José Ortega y Gasset")  # one name: one word after the "y"
+    assert len(names) == 1

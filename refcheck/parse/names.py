@@ -413,6 +413,9 @@ _INITIALS_FIRST = re.compile(
 )
 
 
+_AND_BETWEEN_NAMES = re.compile(r"\s+(?:y|e|et|und|u\.|i)\s+(?=[^\W\d_])")
+
+
 def _parse_given_first(text: str) -> tuple[list[Agent], bool]:
     """Editors written given-name first: ``A. Editor & B. van der Editor`` (et al. noted)."""
     s = text.strip().rstrip(".,")
@@ -423,7 +426,17 @@ def _parse_given_first(text: str) -> tuple[list[Agent], bool]:
         s = s[: m.start()]
     out: list[Agent] = []
     # "U. Sander; F. von Gross & K.-U. Hugger": a semicolon parts names as a comma does
+    parts: list[str] = []
     for part in re.split(r"\s*[,;]\s*(?:&\s*|and\s+)?|\s+&\s+|\s+and\s+|\s+ve\s+|\s+и\s+", s):
+        # "Ignacio Arellano y Juan Manuel Escudero", "Bijon, Yves Clavaron und Bernard
+        # Dieterle": a Romance or German "and" between two whole names ("José Ortega y Gasset"
+        # is one name: a single word after it)
+        m = _AND_BETWEEN_NAMES.search(part)
+        if m and len(part[: m.start()].split()) >= 2 and len(part[m.end() :].split()) >= 2:
+            parts += [part[: m.start()], part[m.end() :]]
+        else:
+            parts.append(part)
+    for part in parts:
         words = part.split()
         if not words:
             continue
@@ -464,9 +477,19 @@ def _parse_given_first(text: str) -> tuple[list[Agent], bool]:
 # (MLA's second author, Azerbaijani writers), ``SURNAME, Given``, semicolon lists, particles.
 # ``read_names`` decides each name's order from its own shape, not from the style.
 
+# "editado por", "édité par", "herausgegeben von", "a cura di": the roles Spanish, Portuguese,
+# French, German and Italian lists spell out, each followed by names written given name first
+FOREIGN_EDITED_BY = (
+    r"(?:(?:editad|compilad|coordinad|coordenad|organizad)[oa]s?\s+por|[ée]dit[ée]e?s?\s+par|"
+    r"herausgegeben\s+von|hrsg\.\s*v(?:on|\.)|a\s+cura\s+di)"
+)
+FOREIGN_TRANSLATED_BY = (
+    r"(?:traducid[oa]\s+por|traduzid[oa]\s+por|traduit\s+par|übersetzt\s+von|tradott[oa]\s+da)"
+)
 _ROLE_LEAD = re.compile(
     r"^(?:\*|in:?\s|i̇çinde:?\s|içinde:?\s|в:\s|//\s*|/\s*|под\s+(?:общ\.\s*|науч\.\s*)?"
     r"ред(?:\.|акцией)\s*|(?:edited|ed\.|eds\.|hrsg\.|translated|trans\.|compiled)\s+(?:by|v\.|von)\s*|"
+    rf"{FOREIGN_EDITED_BY}\s*|{FOREIGN_TRANSLATED_BY}\s*|"
     r"ed\.\s|eds\.\s|edited\s|çev(?:iren)?\.?:?\s|сост\.?:?\s|пер\.\s(?:с\s+\S+\s*)?)",
     re.IGNORECASE,
 )
@@ -603,6 +626,7 @@ _ROLE_ANYWHERE = re.compile(
     r"(?<![^\W\d_])(?:под\s+(?:общ(?:ей)?\.?\s*|науч(?:ной)?\.?\s*)?ред(?:акцией|\.)|"
     r"(?:отв|науч|гл|общ)\.\s*ред\.|ред\.-сост\.|ред\.|сост\.|пер\.|"
     r"edited\s+by|ed\.\s+by|translated\s+by|trans\.\s+by|compiled\s+by|"
+    rf"{FOREIGN_EDITED_BY}|{FOREIGN_TRANSLATED_BY}|"
     r"çev\.|çeviren|der\.|haz\.|hazırlayan|tərt\.|tərtib\s+edən|red\.)(?![^\W\d_])",
     re.IGNORECASE,
 )

@@ -35,7 +35,13 @@ from refcheck.parse.fields import (
 )
 from refcheck.parse.grammar import _IN_WORD_END, _is_report
 from refcheck.parse.labeller import Labelled
-from refcheck.parse.names import _parse_given_first, has_org_stem, read_names
+from refcheck.parse.names import (
+    FOREIGN_EDITED_BY,
+    FOREIGN_TRANSLATED_BY,
+    _parse_given_first,
+    has_org_stem,
+    read_names,
+)
 from refcheck.parse.relabel import mend_labels
 from refcheck.parse.tail import _find_tail
 from refcheck.parse.tokens import _clean, _unquote
@@ -266,6 +272,7 @@ _TITLE_TAIL_JUNK = re.compile(
     r"учеб|ucheb|учебное|учебник|монография)\b.*$|[,.]\s*-\s*$|"
     r"\.\s+(?:Ed\.|Eds\.|Edited\s+by|Introduction\s+by|Intro\.|With\s+an\s+introduction|Foreword\s+by|"
     r"Preface\s+by|Annotated\s+by|Compiled\s+by)\s.*$|\s+\.\s+(?:Introduction|Ed\.)\b.*$|"
+    rf"[.,]\s+(?:{FOREIGN_EDITED_BY}|{FOREIGN_TRANSLATED_BY})(?:\s.*)?$|"
     r"(?:[.,]\s+|\s*:\s*|\s+\()(?:arXiv\s+preprint|arXiv:\s*\d|Preprint\s|Препринт\s).*$|"
     r"[.,]\s+(?:Retrieved|Erişim|Accessed|Available|Режим|Дата обращения)\b.*$|"
     r"\s*\([^()]{0,30}$",  # "Title (Çev" / "Title (S": a bracket the title does not close
@@ -300,7 +307,7 @@ def _title(f: _Fields, raw: str) -> str:
 
 _ROLE_NEAR = re.compile(
     r"(?<![^\W\d_])(?:eds?|editors?|edited|red|der|hrsg|hg|ред|редакц\w*|сост|comps?|"
-    r"compiled|haz|hazırlayan|tərt\w*|dir|directed|ed\.\s*by)(?![^\W\d_])",
+    rf"compiled|haz|hazırlayan|tərt\w*|dir|directed|ed\.\s*by|{FOREIGN_EDITED_BY})(?![^\W\d_])",
     re.IGNORECASE,
 )
 _SEASON_END = re.compile(
@@ -575,9 +582,11 @@ def _publisher_as_journal(f: _Fields, text: str, runs: list[tuple[str, int, int]
 
 # "by", or a role abbreviation before the names (Chicago "ed. Hannah Arendt", "Comp. M. Kadkanī"):
 # the names after it are written given name first
-_BY_BEFORE = re.compile(r"(?:\bby|(?<![^\W\d_])(?:eds?|comps?)\.)\s*$", re.IGNORECASE)
+_BY_BEFORE = re.compile(
+    rf"(?:\bby|(?<![^\W\d_])(?:eds?|comps?)\.|{FOREIGN_EDITED_BY})\s*$", re.IGNORECASE
+)
 _ROLE_WORDS_LEAD = re.compile(
-    r"^\s*(?:edited\s+by|ed\.\s+by|by|(?:eds?|comps?)\.)\s+", re.IGNORECASE
+    rf"^\s*(?:edited\s+by|ed\.\s+by|by|(?:eds?|comps?)\.|{FOREIGN_EDITED_BY})\s+", re.IGNORECASE
 )
 
 

@@ -298,9 +298,57 @@ def _positions(n: int) -> tuple[tuple[str, str, str], ...]:
     return got
 
 
+# Role phrases of Spanish, Portuguese, French, Italian and German lists, read as the English
+# phrase the model learnt from thousands of examples ("Editado por X." is "Edited by X."): an
+# unknown word in the middle of an entry throws the whole path off (the author ran into the
+# title). The phrase's words -> the English tokens, the first one's capital kept.
+_ROLE_PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {}
+for _words, _english in (
+    ("editado editada editados compilado coordinado coordenado organizado", ("edited", "by")),
+    ("traducido traducida traduzido", ("translated", "by")),
+):
+    for _w in _words.split():
+        _ROLE_PHRASES[(_w, "por")] = _english
+for _phrase, _english in (
+    ("édité par", ("edited", "by")),
+    ("edité par", ("edited", "by")),
+    ("traduit par", ("translated", "by")),
+    ("herausgegeben von", ("edited", "by")),
+    ("hrsg. von", ("ed.", "by")),
+    ("hrsg. v.", ("ed.", "by")),
+    ("übersetzt von", ("translated", "by")),
+    ("tradotto da", ("translated", "by")),
+    ("tradotta da", ("translated", "by")),
+    ("a cura di", ("", "edited", "by")),
+):
+    _ROLE_PHRASES[tuple(_phrase.split())] = _english
+
+
+def _english_roles(tokens: list[str]) -> list[str]:
+    """``tokens`` with foreign role phrases as their English words (same length)."""
+    out = tokens
+    for i, t in enumerate(tokens):
+        first = t.lower()
+        if len(first) < 1 or first[0] not in "eéchtaüo":
+            continue
+        for n in (2, 3):
+            key = tuple(w.lower() for w in tokens[i : i + n])
+            english = _ROLE_PHRASES.get(key)
+            if english is None:
+                continue
+            if out is tokens:
+                out = list(tokens)
+            for k, word in enumerate(english):
+                src = tokens[i + k]
+                w = word or src
+                out[i + k] = (w[:1].upper() + w[1:]) if src[:1].isupper() else w
+            break
+    return out
+
+
 def sequence_features(tokens: list[str]) -> list[list[str]]:
     """One feature list per token: its own, its neighbours' and what the left context carries."""
-    base = [_tok(t) for t in tokens]
+    base = [_tok(t) for t in _english_roles(tokens)]
     n = len(tokens)
     positions = _positions(n)
     out: list[list[str]] = []
