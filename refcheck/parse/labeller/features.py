@@ -302,26 +302,27 @@ def _positions(n: int) -> tuple[tuple[str, str, str], ...]:
 # phrase the model learnt from thousands of examples ("Editado por X." is "Edited by X."): an
 # unknown word in the middle of an entry throws the whole path off (the author ran into the
 # title). The phrase's words -> the English tokens, the first one's capital kept.
-_ROLE_PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {}
-for _words, _english in (
-    ("editado editada editados compilado coordinado coordenado organizado", ("edited", "by")),
-    ("traducido traducida traduzido", ("translated", "by")),
-):
-    for _w in _words.split():
-        _ROLE_PHRASES[(_w, "por")] = _english
-for _phrase, _english in (
-    ("édité par", ("edited", "by")),
-    ("edité par", ("edited", "by")),
-    ("traduit par", ("translated", "by")),
-    ("herausgegeben von", ("edited", "by")),
-    ("hrsg. von", ("ed.", "by")),
-    ("hrsg. v.", ("ed.", "by")),
-    ("übersetzt von", ("translated", "by")),
-    ("tradotto da", ("translated", "by")),
-    ("tradotta da", ("translated", "by")),
-    ("a cura di", ("", "edited", "by")),
-):
-    _ROLE_PHRASES[tuple(_phrase.split())] = _english
+_ROLE_PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
+    tuple(phrase.split()): tuple(english.split("|"))
+    for phrase, english in [
+        *(
+            (f"{w} por", "edited|by")
+            for w in ("editado", "editada", "editados", "compilado", "coordinado", "organizado")
+        ),
+        ("coordenado por", "edited|by"),
+        *((f"{w} por", "translated|by") for w in ("traducido", "traducida", "traduzido")),
+        ("édité par", "edited|by"),
+        ("edité par", "edited|by"),
+        ("traduit par", "translated|by"),
+        ("herausgegeben von", "edited|by"),
+        ("hrsg. von", "ed.|by"),
+        ("hrsg. v.", "ed.|by"),
+        ("übersetzt von", "translated|by"),
+        ("tradotto da", "translated|by"),
+        ("tradotta da", "translated|by"),
+        ("a cura di", "|edited|by"),  # "a" stays itself
+    ]
+}
 
 
 def _english_roles(tokens: list[str]) -> list[str]:
