@@ -859,3 +859,46 @@ def test_feature_words_of_a_foreign_role_phrase_are_the_english_ones() -> None:
     assert _english_roles(["a", "cura", "di", "Laura"]) == ["a", "edited", "by", "Laura"]
     words = ["La", "traducción", "de", "la", "poesía"]  # a title's words stay as they are
     assert _english_roles(words) is words
+
+
+@pytest.mark.parametrize(
+    "text, title, authors, journal, year",
+    [
+        (
+            "Словарь говоров северного края Петрова А.В., Сидоров И.Н. Вестник филологии. 2021. "
+            "№ 4. С. 10–22.",
+            "Словарь говоров северного края",
+            ["Петрова, А. В.", "Сидоров, И. Н."],
+            "Вестник филологии",
+            2021,
+        ),
+        (
+            "Корпус текстов малых языков Поволжья Т.П. Орлова, Н.Г. Зуева. Труды института "
+            "языкознания. 2020. № 7. С. 100–115.",
+            "Корпус текстов малых языков Поволжья",
+            ["Орлова, Т. П.", "Зуева, Н. Г."],
+            "Труды института языкознания",
+            2020,
+        ),
+    ],
+)
+def test_a_title_first_then_names_then_the_journal_as_elibrary_lists_them(
+    text: str, title: str, authors: list[str], journal: str, year: int
+) -> None:
+    r = parse_string(text, reader="labeller")
+    assert (r.title, [a.display for a in r.authors]) == (title, authors)
+    assert (r.container_title, r.year) == (journal, year)
+
+
+@pytest.mark.parametrize(
+    "text, first",
+    [
+        ("Robert Bieri and J. R. J. Groves, The geometry of sets, J. Math. 347 (1984), 168–195.",
+         "Bieri, Robert"),
+        ("Adam Coates and Andrew Y. Ng. Learning Feature Representations. Stanford, 2012.",
+         "Coates, Adam"),
+    ],
+)
+def test_names_written_given_first_are_no_title_before_names(text: str, first: str) -> None:
+    r = parse_string(text, reader="labeller")
+    assert r.authors and r.authors[0].display == first

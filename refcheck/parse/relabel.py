@@ -76,6 +76,8 @@ def mend_labels(tokens: list[str], labels: list[str]) -> list[str]:
     _group_author_runs_on(tokens, out)
     _name_then_year_then_title(tokens, out)
     _publisher_after_book_title(tokens, out)
+    if out and out[0] in ("author", "title"):
+        _title_then_names_then_source(tokens, out)
     if out and out[0] == "author":
         if "title" not in out:
             _words_after_the_initials_are_the_title(tokens, out)
@@ -728,3 +730,95 @@ def _given_first_names_after_the_first(tokens: list[str], labels: list[str]) -> 
         else:
             return
         x += 1
+
+
+_SURNAME = re.compile(r"^[^\W\d_][^\W\d_'’]*(?:-[^\W\d_][^\W\d_'’]*)?$")
+
+
+def _is_initial(token: str) -> bool:
+    """``И.И.,``, ``N.``: capitals with stops (``al.,`` and ``Jr.`` are none)."""
+    return (
+        _INITIAL_TOKEN.match(token) is not None
+        and token[:1].isupper()
+        and token.rstrip(".,;")[-1:].isupper()
+    )
+
+
+def _names_at(tokens: list[str], k: int) -> int:
+    """The last token of a run of names starting at ``k`` (``Surname I.I.,``, ``Surname, I.,``
+    or ``I.I. Surname,``; ``&``/``и`` before the last), or -1."""
+    end = -1
+    m = k
+    n = len(tokens)
+    while m + 1 < n:
+        if end >= 0 and tokens[m] in _CONNECTOR:
+            m += 1
+        x = m
+        while x < n and x - m < 2 and _is_initial(tokens[x]):
+            x += 1
+        if x > m:  # initials first: "Т.П. Бойко,"
+            if x >= n or not _SURNAME.match(tokens[x].rstrip(".,")) or not tokens[x][:1].isupper():
+                break
+            end = x
+        else:
+            if not (tokens[m][:1].isupper() and _SURNAME.match(tokens[m].rstrip(","))):
+                break
+            x = m + 1
+            while x < n and x - m <= 2 and _is_initial(tokens[x]):
+                x += 1
+            if x == m + 1:
+                break
+            end = x - 1
+        if not tokens[end].endswith(","):
+            break
+        m = end + 1
+    return end
+
+
+def _title_then_names_then_source(tokens: list[str], labels: list[str]) -> None:
+    """``Открытый корпус вепсского языка Муллонен И.И., Новак И.П. Вестник РАН. 2024. № 9.``
+    (eLibrary's lists, copied: the title first, no stop after it, then the names, then the
+    source) read as one long name: words with no initials among them and a lower-case or an
+    all-capitals one, then ``Surname I.I.`` names, are the title; what follows the names up to
+    its full stop is the source."""
+    if len(tokens) < 7 or "//" in tokens:
+        return
+    for j in range(1, min(len(tokens) - 3, 40)):
+        t = tokens[j - 1]
+        if _INITIAL_TOKEN.match(t) or t.endswith((".", ",", ";")) or labels[j - 1] not in (
+            "author",
+            "title",
+        ):
+            return  # a stop or a comma before the names: an entry of another shape
+        if j < 3:
+            continue
+        k, end = j, _names_at(tokens, j)
+        if end < 0:
+            continue
+        if end < k + 3 and (later := _names_at(tokens, k + 1)) > end:
+            # "языков Карелии Т.П. Бойко, Н.Г. Зайцева": the title's last word and the first
+            # initials look like a name; the run that starts at the initials is the longer
+            k, end = k + 1, later
+        head = [w for w in tokens[:k] if w not in "–—-"]
+        if head[-1] in _CONNECTOR or any(w in _CONNECTOR or w == "/" for w in head[-2:]):
+            return  # "Robert Bieri and J. R. J. Groves,": names given first, not a title
+        words = [w for w in head if w not in _CONNECTOR and w.lower() not in NAME_PARTICLES]
+        if sum(w[:1].islower() for w in words) < 2 and not all(
+            w.isupper() or not w.isalpha() for w in head
+        ):
+            return
+        if end + 1 >= len(tokens) or not tokens[end + 1][:1].isupper():
+            return
+        for x in range(k):
+            labels[x] = "title"
+        if tokens[k - 1].lower() == "by":
+            labels[k - 1] = "note"  # '"Adaptive Control" by J. Wang, G. Lin.'
+        for x in range(k, end + 1):
+            labels[x] = "author"
+        x = end + 1
+        while x < len(labels) and labels[x] in ("title", "author"):
+            labels[x] = "journal"
+            if tokens[x].endswith("."):
+                break
+            x += 1
+        return
