@@ -511,3 +511,23 @@ def test_a_romance_or_german_and_parts_two_whole_names_written_given_first() -> 
     assert _names(tuple(names)) == ["Tiedemann, Rolf", "Schweppenhäuser, Hermann"]
     names, _ = _parse_given_first("José Ortega y Gasset")  # one name: one word after the "y"
     assert len(names) == 1
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Affaires indiennes et du Nord canadien", "Viaggio nei fori", "Пушкин и его время"],
+)
+def test_a_lower_case_word_that_is_no_particle_makes_the_name_a_body(name: str) -> None:
+    assert read_names(name) == ([Organization(name)], False)
+
+
+@pytest.mark.parametrize(
+    "name, people",
+    [
+        ("Charles de Gaulle et Jean Monnet", ["de Gaulle, Charles", "Monnet, Jean"]),
+        ("Ludwig van Beethoven", ["van Beethoven, Ludwig"]),
+    ],
+)
+def test_particles_and_connectors_alone_leave_people_people(name: str, people: list[str]) -> None:
+    agents, _ = read_names(name)
+    assert _names(tuple(agents)) == people

@@ -527,6 +527,35 @@ def has_org_stem(text: str) -> bool:
     return _ORG_STEMS.search(text.lower().translate(_STEM_FOLD)) is not None
 
 
+_AND_SPLIT = re.compile(r"\s+(?:and|et|und|y|e|i|и|ve|və|&)\s+")
+_BODY_CONNECTORS = frozenset(
+    ["et", "and", "und", "y", "e", "i", "и", "ve", "və", "of", "for", "the", "à", "a", "aux", "en"]
+)
+
+
+def _lower_word_names_a_body(s: str) -> bool:
+    """``Affaires indiennes et du Nord canadien``, ``Viaggio nei fori``: no comma, no
+    initials and a lower-case word that is neither a particle nor a connector: no person's
+    name is written so (``Charles de Gaulle et Jean Monnet`` has only particles)."""
+    if "," in s or ";" in s or len(s) > 120 or _ANY_INITIAL.search(s):
+        return False
+    words = s.split()
+    if len(words) < 3 or not any(
+        len(w) >= 4
+        and w[0].islower()
+        and w.isalpha()
+        and w not in NAME_PARTICLES
+        and w not in _BODY_CONNECTORS
+        for w in words
+    ):
+        return False
+    # "Eugenio Sonnino and Università degli studi di Roma": a person beside the body
+    return not any(
+        1 < len(p.split()) <= 3 and all(w[:1].isupper() and w.isalpha() for w in p.split())
+        for p in _AND_SPLIT.split(s)
+    )
+
+
 _ONE_FAMILY_GIVEN = re.compile(r"^[^\W\d_][\w'’-]*,\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?$")
 # "/" between names ("Franz, Eckhart G./ Lux, Thomas", "BARBER, S. A / FLEMİNG, J. E."); Spanish
 # and Portuguese ", y" / ", e" only after a comma ("Ortega y Gasset" is one name)
@@ -687,7 +716,7 @@ def read_names(text: str) -> tuple[list[Agent], bool]:
         and _ORG_HINT.search(s)
         and not _ANY_INITIAL.search(s)
         and not _ONE_FAMILY_GIVEN.match(s)  # "Court, John": a surname that is also a word
-    ):
+    ) or _lower_word_names_a_body(s):
         return [_org(s)], et_al
     # "Юренев Р. Н. Эйзенштейн С. М.": names written one after another without a comma
     if len(s) < 400 and "," not in s and ";" not in s and s.count(".") >= 3:
