@@ -39,6 +39,21 @@ def test_a_citation_at_the_end_of_a_longer_remark() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "(see Brandt 2006; Kessler 2018, 2020 for examples)",
+        "(see Brandt 2006; Kessler 2018, 2020 among others)",
+    ],
+)
+def test_a_remark_after_the_last_year_ends_the_citation_there(text: str) -> None:
+    assert brief(text) == [
+        ("Brandt 2006", ("Brandt",), "2006"),
+        ("Kessler 2018", ("Kessler",), "2018"),
+        ("Kessler 2018, 2020", ("Kessler",), "2020"),  # the second year, as "(X 2018, 2020)"
+    ]
+
+
+@pytest.mark.parametrize(
     ("text", "author", "prefix"),
     [
         ("(i.e., the signal fades, see Arslan 2016)", "Arslan", "see"),

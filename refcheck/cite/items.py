@@ -130,10 +130,17 @@ def parse_tail(item: str, first: re.Match[str] | Year, *, semicolons: bool = Fal
             style,
             pos + km.end(2) - (len(km.group(2)) - len(km.group(2).rstrip())),
         )
-    if rest.lstrip().startswith(","):
-        # A note such as ", emphasis added": the citation ends at the year.
+    if rest.lstrip().startswith(",") or _TRAILING_REMARK.match(rest):
+        # A note such as ", emphasis added" or " for examples" ("(see Karatsareas 2018, 2020
+        # for examples)"): the citation ends at the year.
         return Tail(tuple(years), "", "", pos)
     return None
+
+
+_TRAILING_REMARK = re.compile(
+    r"\s+(?:for|among|amongst|inter\s+alia|and\s+(?:the\s+)?references|esp\.|especially|"
+    r"cited|quoted|reviewed|discussed|summari[sz]ed)\b[^;()\d]{0,80}$"
+)
 
 
 def is_year_only(item: str) -> re.Match[str] | None:
