@@ -531,3 +531,10 @@ def test_a_lower_case_word_that_is_no_particle_makes_the_name_a_body(name: str) 
 def test_particles_and_connectors_alone_leave_people_people(name: str, people: list[str]) -> None:
     agents, _ = read_names(name)
     assert _names(tuple(agents)) == people
+
+
+def test_norwegian_and_swedish_and_joins_the_last_two_authors() -> None:
+    r = parse_string("Lunde, K., Berg, F.J. og Ås, K. (2007) Tekstens form. Oslo: Universitetsforlaget.")
+    assert _names(r.authors) == ["Lunde, K.", "Berg, F.J.", "Ås, K."]
+    r = parse_string("Lind, O. och Nyberg, J. (1999) Att skriva. Lund: Studentlitteratur.")
+    assert _names(r.authors) == ["Lind, O.", "Nyberg, J."]

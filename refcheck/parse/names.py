@@ -168,7 +168,7 @@ def _org(name: str) -> Organization:
 
 
 _AND_LAST = re.compile(
-    r"(?:,?\s+(?:and|ve|və|и)|,\s+(?-i:y|e))\s+(?=[^\W\d_][^,&]{0,40},\s*[^\W\d_]{1,2}\.)",
+    r"(?:,?\s+(?:and|ve|və|и|og|och)|,\s+(?-i:y|e))\s+(?=[^\W\d_][^,&]{0,40},\s*[^\W\d_]{1,2}\.)",
     re.IGNORECASE,
 )  # Spanish and Portuguese ", y" / ", e" only after a comma ("Ortega y Gasset" is one name)
 _NOCOMMA = re.compile(
@@ -407,7 +407,7 @@ def _read_author_block(block: str) -> _Authors:
 
 
 _LEAD_AND = re.compile(r"^(?:and|ve|və|и)\s+")
-_LEAD_JOIN = re.compile(r"^(?:&|and|ve|və|и|und|et|y|e)\s+")
+_LEAD_JOIN = re.compile(r"^(?:&|and|ve|və|и|und|et|y|e|og|och)\s+")
 _INITIALS_FIRST = re.compile(
     r"(?P<ini>(?:[^\W\d_]\.\s?-?\s?){1,3})\s*(?P<fam>[^\W\d_][^\W\d_'’‑-]+(?:[-‑][^\W\d_]+)?)$"
 )
@@ -527,9 +527,9 @@ def has_org_stem(text: str) -> bool:
     return _ORG_STEMS.search(text.lower().translate(_STEM_FOLD)) is not None
 
 
-_AND_SPLIT = re.compile(r"\s+(?:and|et|und|y|e|i|и|ve|və|&)\s+")
+_AND_SPLIT = re.compile(r"\s+(?:and|et|und|y|e|i|и|ve|və|og|och|&)\s+")
 _BODY_CONNECTORS = frozenset(
-    ["et", "and", "und", "y", "e", "i", "и", "ve", "və", "of", "for", "the", "à", "a", "aux", "en"]
+    "et and und y e i и ve və og och of for the à a aux en".split()  # noqa: SIM905
 )
 
 
@@ -560,7 +560,7 @@ _ONE_FAMILY_GIVEN = re.compile(r"^[^\W\d_][\w'’-]*,\s+[^\W\d_][\w'’-]*(?:\s+
 # "/" between names ("Franz, Eckhart G./ Lux, Thomas", "BARBER, S. A / FLEMİNG, J. E."); Spanish
 # and Portuguese ", y" / ", e" only after a comma ("Ortega y Gasset" is one name)
 _NAME_SPLIT = re.compile(
-    r"\s*(;|,|&|\band\b|\bve\b|\bvə\b|\bи\b|\bund\b|\bet\b(?!\s*al)|(?<=,\s)[ye]\b|"
+    r"\s*(;|,|&|\band\b|\bog\b|\boch\b|\bve\b|\bvə\b|\bи\b|\bund\b|\bet\b(?!\s*al)|(?<=,\s)[ye]\b|"
     r"(?<=\s)/|/(?=\s))\s*"
 )
 # "Alvarez, R. Michael/Kiewiet, D. Roderick": a glued slash after "Surname, Given" and before

@@ -15,7 +15,9 @@ from refcheck.parse.names import _ORG_HINT, has_org_stem
 
 _INITIAL_TOKEN = re.compile(r"^(?:[^\W\d_]{1,2}\.){1,3}[,;]?$")
 _INITIALS_COLON = re.compile(r"^(?:[^\W\d_]{1,2}\.){1,3}:$")
-_CONNECTOR = frozenset(["и", "and", "&", "ve", "və", "und", "et", "y", "e", "And", "AND"])
+_CONNECTOR = frozenset(
+    ["и", "and", "&", "ve", "və", "und", "et", "y", "e", "og", "och", "And", "AND"]
+)
 
 
 def mend_labels(tokens: list[str], labels: list[str]) -> list[str]:
