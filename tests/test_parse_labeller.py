@@ -902,3 +902,22 @@ def test_a_title_first_then_names_then_the_journal_as_elibrary_lists_them(
 def test_names_written_given_first_are_no_title_before_names(text: str, first: str) -> None:
     r = parse_string(text, reader="labeller")
     assert r.authors and r.authors[0].display == first
+
+
+def test_a_gost_site_page_names_the_site_then_the_page_then_its_kind() -> None:
+    r = parse_string(
+        "Техснаб : Хладон 218 : сайт. – Москва, 2021 – . – URL: https://tehsnab.example/h218 "
+        "(дата обращения: 25.05.2024). – Текст : электронный.",
+        reader="labeller",
+    )
+    assert (r.authors, r.title, r.container_title, r.year) == ((), "Хладон 218", "Техснаб", 2021)
+    assert (r.type, r.url) == ("webpage", "https://tehsnab.example/h218")
+
+
+def test_a_page_of_a_site_with_only_a_link_is_a_web_page() -> None:
+    r = parse_string(
+        'King, Tessa. "Labor and Land." Decolonization. Accessed August 9, 2014. '
+        "http://decolonization.example/king/",
+        reader="labeller",
+    )
+    assert (r.container_title, r.type) == ("Decolonization", "webpage")

@@ -65,6 +65,7 @@ def mend_labels(tokens: list[str], labels: list[str]) -> list[str]:
         i = j + 1
     if out and out[0] == "editor":
         _editors_without_a_role_word(tokens, out)
+    _site_then_page_then_kind(tokens, out)
     _italic_ends_title(tokens, out)
     _heading_then_statement(tokens, out)
     _statement_before_source(tokens, out)
@@ -824,3 +825,27 @@ def _title_then_names_then_source(tokens: list[str], labels: list[str]) -> None:
                 break
             x += 1
         return
+
+
+_SITE_KIND = re.compile(
+    r"^\[?(?:сайт|веб-сайт|website|site|sayt|web\s?sayt)\]?[.,]?$", re.IGNORECASE
+)
+
+
+def _site_then_page_then_kind(tokens: list[str], labels: list[str]) -> None:
+    """``Политрейд : Хладон 134 : сайт. – Москва, 2020 – . – URL : …`` (GOST R 7.0.100-2018's
+    page of a site): the site's name, the page's title, then ``сайт``, the kind of resource;
+    no author. Read as a name, a note and a place otherwise."""
+    if len(tokens) < 6 or tokens[0] == ":":
+        return
+    colons = [k for k in range(min(len(tokens), 40)) if tokens[k] == ":"]
+    if len(colons) < 2:
+        return
+    a, b = colons[0], colons[1]
+    if a > 8 or b - a < 2 or b + 1 >= len(tokens) or not _SITE_KIND.match(tokens[b + 1]):
+        return
+    for x in range(a + 1):
+        labels[x] = "container"
+    for x in range(a + 1, b):
+        labels[x] = "title"
+    labels[b] = labels[b + 1] = "note"

@@ -511,6 +511,8 @@ def _type(f: _Fields, has_journal: bool, has_container: bool, is_book: bool) -> 
     if has_container and f.container_title:
         if _CONF.search(f.container_title):
             return "paper-conference"
+        if f.url and not (f.volume or f.issue or f.pages or f.editors or f.publisher):
+            return "webpage"  # "Политрейд : Хладон 134 : сайт. – URL: …": a site's page
         if f.publisher or f.editors or f.pages:
             return "chapter"
         return "article-journal" if (f.volume or f.issue) else "chapter"
