@@ -72,7 +72,9 @@ def test_accuracy_on_the_real_test_split_keeps_its_floor() -> None:
     # (and after round 14, whose MLA sites and Vancouver psychiatry lists joined the test split at
     # 0.90 and 0.94: MLA 0.948 → 0.927, Vancouver 0.938 → 0.921 with the same parser)
     # (and after round 19, whose MLA bibliographies joined the test split: MLA 0.917 → 0.915)
-    floors = {"all": 0.885, "APA": 0.925, "Chicago": 0.855, "MLA": 0.905, "Vancouver/numbered": 0.91,
-              "Harvard": 0.90, "GOST": 0.865, "en": 0.91, "ru": 0.865, "tr": 0.885, "az": 0.80}  # fmt: skip
+    # (and after round 24, whose MLA student sites and Turkish-journal lists joined it: MLA
+    # 0.909 → 0.896, tr 0.892 → 0.884 with the same parser)
+    floors = {"all": 0.885, "APA": 0.925, "Chicago": 0.855, "MLA": 0.89, "Vancouver/numbered": 0.91,
+              "Harvard": 0.90, "GOST": 0.865, "en": 0.91, "ru": 0.865, "tr": 0.875, "az": 0.80}  # fmt: skip
     low = {g: round(acc[g], 3) for g, f in floors.items() if acc[g] < f}
     assert not low, low

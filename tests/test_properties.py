@@ -218,7 +218,7 @@ def test_citations_lie_in_body_and_match_text(text: str) -> None:
             assert body.start <= c.span.start and c.span.end <= body.end
         # the documented contract: text is the citation as written, i.e. text[span]
         assert c.text == doc.text[c.span.start : c.span.end]
-        assert c.kind in ("parenthetical", "narrative")
+        assert c.kind in ("parenthetical", "narrative", "numbered")  # Citation.kind
         assert c.span.start >= prev  # ordered by position
         prev = c.span.start
     links = match_citations(cits, doc.references)
