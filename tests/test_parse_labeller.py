@@ -921,3 +921,13 @@ def test_a_page_of_a_site_with_only_a_link_is_a_web_page() -> None:
         reader="labeller",
     )
     assert (r.container_title, r.type) == ("Decolonization", "webpage")
+
+
+def test_a_cura_di_after_an_italian_book_names_its_editors() -> None:
+    r = parse_string(
+        "Marco Rossi. Le biblioteche italiane. In: Studi offerti a Luigi Neri, a cura di Paola "
+        "Bianchi, Carlo Verdi. Milano: Editrice bibliografica, 2004, p. 383-387.",
+        reader="labeller",
+    )
+    assert (r.container_title, r.pages) == ("Studi offerti a Luigi Neri", "383-387")
+    assert [e.display for e in r.editors] == ["Bianchi, Paola", "Verdi, Carlo"]

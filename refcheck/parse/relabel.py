@@ -66,6 +66,9 @@ def mend_labels(tokens: list[str], labels: list[str]) -> list[str]:
     if out and out[0] == "editor":
         _editors_without_a_role_word(tokens, out)
     _site_then_page_then_kind(tokens, out)
+    for k in range(len(tokens) - 2):
+        if tokens[k].lower() == "a" and tokens[k + 1] == "cura" and tokens[k + 2] == "di":
+            out[k] = out[k + 1]  # "…, a | cura di Piero Innocenti": the "a" opens the role
     _italic_ends_title(tokens, out)
     _heading_then_statement(tokens, out)
     _statement_before_source(tokens, out)
