@@ -192,6 +192,8 @@ def apa_record(
         issue = ""  # a book has volumes, not issues: APA prints none
         if container and not publisher and ref.type != "webpage":
             container, publisher = "", container  # "Title. NBER.": the body that issues it
+        elif ref.type == "webpage" and container and publisher.casefold() == container.casefold():
+            publisher = ""  # MLA's "YouTube, YouTube": the site is named once, as its name
     return replace(
         ref,
         authors=authors,

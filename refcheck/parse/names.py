@@ -716,6 +716,7 @@ def read_names(text: str) -> tuple[list[Agent], bool]:
         and _ORG_HINT.search(s)
         and not _ANY_INITIAL.search(s)
         and not _ONE_FAMILY_GIVEN.match(s)  # "Court, John": a surname that is also a word
+        and not s.startswith(("A ", "An "))  # "A Hindu in Plymouth Church": a headline
     ) or _lower_word_names_a_body(s):
         return [_org(s)], et_al
     # "Юренев Р. Н. Эйзенштейн С. М.": names written one after another without a comma

@@ -230,8 +230,10 @@ def _untitled_article(f: _Fields, text: str, org: Organization) -> None:
             any(_PERIODICAL_NAME.fullmatch(w.strip(".,:")) for w in (words[0], words[-1]))
             or (words[0] == "The" and _NEWS_NAME.search(f.title) is not None)
         )
-        and not has_org_stem(name)
-        and not _ORG_HINT.search(name)
+        and (
+            not (has_org_stem(name) or _ORG_HINT.search(name))
+            or name.startswith(("A ", "An "))  # "A Hindu in Plymouth Church": a headline
+        )
     ):
         f.title, f.container_title, f.authors = name, f.title, []
         f.italic_title, f.italic_container = False, True
