@@ -529,7 +529,8 @@ def has_org_stem(text: str) -> bool:
 
 _AND_SPLIT = re.compile(r"\s+(?:and|et|und|y|e|i|и|ve|və|og|och|&)\s+")
 _BODY_CONNECTORS = frozenset(
-    "et and und y e i и ve və og och of for the à a aux en".split()  # noqa: SIM905
+    {"et", "and", "und", "y", "e", "i", "и", "ve", "və", "og", "och", "of", "for", "the", "à"}
+    | {"a", "aux", "en"}
 )
 
 

@@ -66,9 +66,7 @@ def mend_labels(tokens: list[str], labels: list[str]) -> list[str]:
     if out and out[0] == "editor":
         _editors_without_a_role_word(tokens, out)
     _site_then_page_then_kind(tokens, out)
-    for k in range(len(tokens) - 2):
-        if tokens[k].lower() == "a" and tokens[k + 1] == "cura" and tokens[k + 2] == "di":
-            out[k] = out[k + 1]  # "…, a | cura di Piero Innocenti": the "a" opens the role
+    _a_opens_a_cura_di(tokens, out)
     _italic_ends_title(tokens, out)
     _heading_then_statement(tokens, out)
     _statement_before_source(tokens, out)
@@ -852,3 +850,11 @@ def _site_then_page_then_kind(tokens: list[str], labels: list[str]) -> None:
     for x in range(a + 1, b):
         labels[x] = "title"
     labels[b] = labels[b + 1] = "note"
+
+
+def _a_opens_a_cura_di(tokens: list[str], labels: list[str]) -> None:
+    """``…, a | cura di Piero Innocenti``: the model reads ``cura di`` as the role (the features
+    give it ``edited by``) and leaves the ``a`` to the book's title; it opens the role."""
+    for k in range(len(tokens) - 2):
+        if tokens[k].lower() == "a" and tokens[k + 1] == "cura" and tokens[k + 2] == "di":
+            labels[k] = labels[k + 1]

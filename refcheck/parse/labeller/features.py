@@ -329,8 +329,7 @@ def _english_roles(tokens: list[str]) -> list[str]:
     """``tokens`` with foreign role phrases as their English words (same length)."""
     out = tokens
     for i, t in enumerate(tokens):
-        first = t.lower()
-        if len(first) < 1 or first[0] not in "eéchtaüo":
+        if not t or t[0].lower() not in "eéchtaüo":  # the phrases' first letters: a cheap gate
             continue
         for n in (2, 3):
             key = tuple(w.lower() for w in tokens[i : i + n])
