@@ -856,5 +856,5 @@ def _a_opens_a_cura_di(tokens: list[str], labels: list[str]) -> None:
     """``…, a | cura di Piero Innocenti``: the model reads ``cura di`` as the role (the features
     give it ``edited by``) and leaves the ``a`` to the book's title; it opens the role."""
     for k in range(len(tokens) - 2):
-        if tokens[k].lower() == "a" and tokens[k + 1] == "cura" and tokens[k + 2] == "di":
+        if tokens[k + 1] == "cura" and tokens[k + 2] == "di" and tokens[k].lower() == "a":
             labels[k] = labels[k + 1]

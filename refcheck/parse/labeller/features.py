@@ -325,11 +325,15 @@ _ROLE_PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
 }
 
 
+# the phrases' first words: a token that is none of them opens no phrase (one set lookup)
+_ROLE_FIRST_WORDS = frozenset(phrase[0] for phrase in _ROLE_PHRASES)
+
+
 def _english_roles(tokens: list[str]) -> list[str]:
     """``tokens`` with foreign role phrases as their English words (same length)."""
     out = tokens
     for i, t in enumerate(tokens):
-        if not t or t[0].lower() not in "eéchtaüo":  # the phrases' first letters: a cheap gate
+        if t.lower() not in _ROLE_FIRST_WORDS:
             continue
         for n in (2, 3):
             key = tuple(w.lower() for w in tokens[i : i + n])
