@@ -546,6 +546,7 @@ def jsonl_records(path: Path, splits: Sequence[str] = ()) -> Iterator[dict[str, 
                 "fields": fields,
                 "lang": rec.get("lang", ""),
                 "list_lang": rec.get("list_lang", rec.get("lang", "")),
+                "style": rec.get("style", ""),
             }
 
 

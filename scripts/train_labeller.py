@@ -68,7 +68,11 @@ def anystyle_dir() -> Path | None:
 
 
 def build(
-    holdout: bool, rendered: bool, seed: int, real_weight: int = 2
+    holdout: bool,
+    rendered: bool,
+    seed: int,
+    real_weight: int = 2,
+    style_weight: dict[str, int] | None = None,
 ) -> tuple[list[Seq], list[Seq]]:
     train: list[Seq] = []
     held: list[Seq] = []
@@ -88,6 +92,13 @@ def build(
     # per-sequence weights; a repeated sequence is one)
     for _ in range(real_weight):
         train.extend(real_seqs)
+    # a style family that the corpus holds few of can count more, so that families growing
+    # round by round do not wash out a small one (MLA lost fields to each retraining)
+    for style, weight in sorted((style_weight or {}).items()):
+        few, _ = aligned_sequences(r for r in real if r["style"] == style)
+        for _ in range(weight - real_weight):
+            train.extend(few)
+        print(f"style {style}: {len(few)} real records, weight {weight}")
     print(
         f"aligned {len(aligned)} written and {len(real_seqs)} real {'+'.join(splits)} records "
         f"({skipped + real_skipped} skipped: fields not found); real weight {real_weight}"
@@ -116,12 +127,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-rendered", action="store_true")
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--real-weight", type=int, default=2)
+    ap.add_argument(
+        "--style-weight",
+        action="append",
+        default=[],
+        metavar="STYLE=N",
+        help="count the real records of one style N times instead of --real-weight",
+    )
     ap.add_argument("--c1", type=float, default=PARAMS["c1"])
     ap.add_argument("--c2", type=float, default=PARAMS["c2"])
     ap.add_argument("--max-iterations", type=int, default=PARAMS["max_iterations"])
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
-    train, held = build(args.holdout, not args.no_rendered, args.seed, args.real_weight)
+    style_weight = {k: int(v) for k, v in (w.split("=", 1) for w in args.style_weight)}
+    train, held = build(
+        args.holdout, not args.no_rendered, args.seed, args.real_weight, style_weight
+    )
     counts = Counter(lab for _, labs in train for lab in labs)
     print(f"{len(train)} training sequences, {sum(counts.values())} tokens")
     trainer = pycrfsuite.Trainer(verbose=False)

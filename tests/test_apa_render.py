@@ -471,6 +471,29 @@ def test_a_title_less_journal_entry_and_a_dated_papers_lone_page_read_back() -> 
     assert (n.volume, n.pages) == ("", "2")
 
 
+def test_an_untitled_article_renders_one_space_after_the_date_and_reads_back() -> None:
+    rec = Reference(
+        1, "", Span(0, 0), 1, type="article-journal", authors=(Person("Rahn", "R."),),
+        year=1993, container_title="Postgrad Med J", volume="69", issue="Suppl.3", pages="4–9",
+    )  # fmt: skip
+    assert render(rec) == "Rahn, R. (1993). *Postgrad Med J*, *69*(Suppl.3), 4–9."
+    assert round_trip(rec).diffs == ()
+    vol_only = replace(rec, issue="", pages="", doi="10.1063/1.341976")
+    assert render(vol_only) == "Rahn, R. (1993). *Postgrad Med J*, *69*. https://doi.org/10.1063/1.341976"
+    assert round_trip(vol_only).diffs == ()
+
+
+def test_a_book_title_ending_in_a_question_mark_keeps_its_pages_bracket() -> None:
+    r = parse_string(
+        "Deleuze, G., & Guattari, F. (1994). Conclusion: From chaos to the brain. In *What is "
+        "philosophy?* (pp. 201–218). Cornell University Press.",
+        reader="grammar",
+    )
+    assert (r.container_title, r.pages, r.publisher) == (
+        "What is philosophy?", "201–218", "Cornell University Press"
+    )
+
+
 def test_a_publisher_in_reversed_guillemets_is_not_read_into_the_title() -> None:
     r = parse_string("Dəmirçizadə, Ə. (1979). *Azərbaycan ədəbi dili tarixi*. »Maarif».")
     assert (r.title, r.publisher) == ("Azərbaycan ədəbi dili tarixi", "»Maarif»")

@@ -371,6 +371,18 @@ def test_bare_name_year_mentions_count_when_the_list_has_that_author_and_year() 
     assert [c.index for c in got] == [0, 1, 2, 3]
 
 
+def test_bare_mentions_may_carry_the_authors_initials_before_the_year() -> None:
+    doc = _doc(
+        "Подробнее см. Hardie P. 1993: 81–83 и Quist Ph. 1999; но не Windows X. 2000.",
+        [("Hardie", 1993), ("Quist", 1999)],
+    )
+    got = extract_citations(doc)
+    assert [(c.text, c.authors, c.locator) for c in got] == [
+        ("Hardie P. 1993: 81–83", ("Hardie",), "81–83"),
+        ("Quist Ph. 1999", ("Quist",), ""),
+    ]
+
+
 def test_bare_mentions_never_duplicate_a_citation_already_read() -> None:
     doc = _doc("As Quist (1999) and (Quist 1999: 4) say.", [("Quist", 1999)])
     assert [c.text for c in extract_citations(doc)] == ["Quist (1999)", "Quist 1999: 4"]

@@ -166,6 +166,11 @@ def _title_pieces(ref: Reference, italic: bool, extras: str = "", bracket: str =
     return out
 
 
+def _after_head(title: list[Piece]) -> list[Piece]:
+    """The title element after the author and date, one space apart (none when untitled)."""
+    return [Piece(" "), *title] if title else []
+
+
 def _edition(ref: Reference) -> str:
     if not ref.edition:
         return ""
@@ -238,8 +243,7 @@ def pieces(ref: Reference) -> list[Piece]:
             title_first(False, bracket=described)
         else:
             p.extend(head)
-            p.append(Piece(" "))
-            p.extend(_title_pieces(ref, False, bracket=described))
+            p.extend(_after_head(_title_pieces(ref, False, bracket=described)))
         if ref.container_title:
             p.append(Piece(" "))
             p.append(Piece(ref.container_title.strip(), True))
@@ -269,8 +273,7 @@ def pieces(ref: Reference) -> list[Piece]:
             title_first(False, bracket=described)
         else:
             p.extend(head)
-            p.append(Piece(" "))
-            p.extend(_title_pieces(ref, False, bracket=described))
+            p.extend(_after_head(_title_pieces(ref, False, bracket=described)))
         p.append(Piece(" In "))
         if ref.editors:
             role = "(Eds.)" if len(ref.editors) > 1 else "(Ed.)"
@@ -310,8 +313,7 @@ def pieces(ref: Reference) -> list[Piece]:
             title_first(True, extras, bracket)
         else:
             p.extend(head)
-            p.append(Piece(" "))
-            p.extend(_title_pieces(ref, True, extras, bracket))
+            p.extend(_after_head(_title_pieces(ref, True, extras, bracket)))
         if (kind == "webpage" and ref.container_title) or ref.container_title:
             p.append(Piece(" " + _end(ref.container_title)))
         if kind == "paper-conference" and ref.place:

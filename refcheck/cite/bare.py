@@ -27,15 +27,17 @@ from refcheck.model import Citation, Person, Reference, Span
 
 # A year standing in prose, then the name right before it (read backwards from the year).
 _YEAR = re.compile(r"(?<=[\s,])((?:1[5-9]|20)\d\d)([a-zа-я])?(?![\w/–—-])")
+# "Hardie P. 1993", "Hardie Ph. 1993": the surname may carry its initials
+_INITIALS = r"(?:\s[A-ZА-ЯЁ][a-zа-яё]?\.){0,2}"
 _NAME_BEFORE = re.compile(
-    r"(?<![\w(\[/.-])([A-ZА-ЯЁ][^\W\d_]{1,30}(?:[-’'][^\W\d_]{1,20})?)"
+    r"(?<![\w(\[/.-])([A-ZА-ЯЁ][^\W\d_]{1,30}(?:[-’'][^\W\d_]{1,20})?)" + _INITIALS +
     r"(\s+(?:et\s+al\.|и\s+др\.|vd\.))?,?\s$"
 )
 # "Örneğin bkz: van Zoonen, 2002." / "see Ferrow, 2011": a cue word makes it a citation.
 _CUED = re.compile(
     r"(?<![\w(\[])(?i:see|bkz|bk|bakınız|cf|см|ср)\.?:?\s+"
     r"((?:(?:van|von|de|der|den|da|di|du|la|le)\s+){0,2}[A-ZА-ЯЁÀ-ÞĞŞİÇÖÜƏ][^\W\d_]{1,30}"
-    r"(?:[-’'][^\W\d_]{1,20})?)(\s+(?:et\s+al\.|и\s+др\.|vd\.))?,?\s$"
+    r"(?:[-’'][^\W\d_]{1,20})?)" + _INITIALS + r"(\s+(?:et\s+al\.|и\s+др\.|vd\.))?,?\s$"
 )
 _LOC_AFTER = re.compile(r":\s?\d{1,4}(?:\s?[-–]\s?\d{1,4})?")
 # "MEDİZ 2008 yılı boyunca", "в 2008 году", "in the 2008 season": a date, not a citation

@@ -601,6 +601,9 @@ def _too_short_to_translate(inner: str, t: str, gm: re.Match[str]) -> bool:
 _PLAIN_LONE_NUMBER = re.compile(r",\s*\d+\.?\s*")
 
 
+_A_YEAR_IN_THE_NAME = re.compile(r"^\s+(?:1[89]|20)\d\d$")
+
+
 def _read_container(f: _Fields, seg: str) -> None:
     """``*Journal*, *9*(31), 307-322`` or ``*Review* 17/4 (2015), 635-661``."""
     s = seg.strip()
@@ -612,8 +615,9 @@ def _read_container(f: _Fields, seg: str) -> None:
         tail = s[end + 1 :]
         f.italic_container = True
         vm = re.search(r"(?:,\s*|\s+)(\d+[A-Za-z]?)$", name)
-        if vm and not tail.lstrip().startswith("*"):
-            # "*Professional School Counseling, 12*(4)": the volume inside the italics
+        if vm and not tail.lstrip().startswith("*") and not _A_YEAR_IN_THE_NAME.search(vm[0]):
+            # "*Professional School Counseling, 12*(4)": the volume inside the italics (but
+            # "*The Annual Report of the Center 2001*, 311–26" names its year)
             name, tail = name[: vm.start()], ", " + vm[1] + tail
     else:
         em = re.match(r"^\([^()]{1,200}\b(?:Eds?|Trans)\.\)\s*", s)

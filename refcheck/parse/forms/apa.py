@@ -115,8 +115,9 @@ _CHAPTER_NOED = re.compile(r"(?:^|(?<=[.?!\"”]))\s+(?:In|İçinde|В)\s+(?P<re
 
 
 _SOURCE_ONLY = re.compile(
-    r"\*[^*]{2,200}\*,\s*(?:\*?\d+[A-Za-z]?\*?(?:\(\w+\))?|\(\w+\)),\s*\S"
-)  # "*Journal*, *9*, 210–216", "*Journal*, *9*(2), 5–9", "*Journal*, (5), 112–114"
+    r"\*[^*]{2,200}\*,\s*(?:\*?\d+[A-Za-z]?\*?(?:\([\w.]{1,12}\))?|\([\w.]{1,12}\))"
+    r"(?:,\s*\S|\.?$)"
+)  # "*Journal*, *9*, 210–216", "*Journal*, *9*(2), 5–9", "*Journal*, (5), 112–114", "*J*, *64*."
 
 
 # words a journal's name is made of but a publisher's seldom is ("Perspectives on Psychological

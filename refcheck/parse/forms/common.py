@@ -117,6 +117,13 @@ _BOOK_PLACE_PUBLISHER = re.compile(
 )
 
 
+# the bracket after a book's title: "(pp. 3–14)", "(Vol. 2)", "(2nd ed.)", "(ss. 5-9)"
+_BOOK_BRACKET = re.compile(
+    r"\((?:[^()]*?(?:\bpp?\.|\bss?\.|\bsəh\.|[сС]\.|\bS\.|\bVol\.|\bCilt\b|\bed\.|"
+    r"[Ee]dition|[Bb]askı)\s*[^()]*)\)"
+)
+
+
 def _read_book_tail(f: _Fields, rest: str) -> None:
     """``*Book* (2nd ed., pp. 1–41). Publisher.`` after "In Editors (Eds.),"."""
     vm = None if rest.startswith("*") else _BOOK_NUMS.search(rest[:300])
@@ -139,11 +146,7 @@ def _read_book_tail(f: _Fields, rest: str) -> None:
     if not rest.startswith("*"):
         # plain book title: it runs to the "(pp. 3–14)" / "(Vol. 2)" / "(2nd ed.)" bracket,
         # which may follow a sentence end inside the title ("Free Movement. Ethical Issues")
-        pm = re.search(
-            r"\((?:[^()]*?(?:\bpp?\.|\bss?\.|\bsəh\.|[сС]\.|\bS\.|\bVol\.|\bCilt\b|\bed\.|"
-            r"[Ee]dition|[Bb]askı)\s*[^()]*)\)",
-            rest,
-        )
+        pm = _BOOK_BRACKET.search(rest)
         if pm and len(_segments(rest[: pm.start()])) <= 3:
             book = re.sub(r"\s+içinde$", "", _clean(rest[: pm.start()]))
             _take_title_extras(f, rest[pm.start() : pm.end()])
@@ -164,6 +167,9 @@ def _read_book_tail(f: _Fields, rest: str) -> None:
     segs = _segments(rest)
     if not segs:
         return
+    if len(segs) >= 2 and _BOOK_BRACKET.match(segs[1].text):
+        # "*What is Philosophy?* (pp. 201–218)": the title's own "?" is no sentence end
+        segs = [_Seg(f"{segs[0].text} {segs[1].text}", segs[0].start), *segs[2:]]
     if not rest.startswith("*") and len(segs) >= 3 and not _PLACE_PUB.match(_clean(segs[1].text)):
         # plain "Book. Subtitle sentence. Place: Publisher." — all but the last is the book
         segs = [_Seg(" ".join(g.text for g in segs[:-1]), segs[0].start), segs[-1]]
