@@ -538,3 +538,24 @@ def test_norwegian_and_swedish_and_joins_the_last_two_authors() -> None:
     assert _names(r.authors) == ["Lunde, K.", "Berg, F.J.", "Ås, K."]
     r = parse_string("Lind, O. och Nyberg, J. (1999) Att skriva. Lund: Studentlitteratur.")
     assert _names(r.authors) == ["Lind, O.", "Nyberg, J."]
+
+
+@pytest.mark.parametrize(
+    ("text", "families"),
+    [
+        ("Larsen-Freeman, D. y Anderson, M. (2011). Techniques. Oxford University Press.",
+         ["Larsen-Freeman", "Anderson"]),
+        ("Murillo, F. J., Martínez G., C. y Hernández C., R. (2011). Decálogo. REICE, 9(1), 6-27.",
+         ["Murillo", "Martínez G.", "Hernández C."]),
+        ("Silva, A. e Souza, B. (2015). Título. Editora Vozes.", ["Silva", "Souza"]),
+        ("Dupont, J. et Martin, P. (2001). Le titre. Seuil.", ["Dupont", "Martin"]),
+        ("Müller, H. und Schmidt, K. (2003). Der Titel. Springer.", ["Müller", "Schmidt"]),
+        ("Ortega y Gasset, J. (1930). La rebelión de las masas. Revista de Occidente.",
+         ["Ortega y Gasset"]),
+    ],
+)  # fmt: skip
+def test_a_spanish_y_or_another_languages_and_after_initials_parts_two_names(
+    text: str, families: list[str]
+) -> None:
+    r = parse_string(text)
+    assert [a.family for a in r.authors if isinstance(a, Person)] == families

@@ -40,7 +40,7 @@ def _observed(text: str) -> dict[str, object]:
 
 def test_every_real_record_is_well_formed_and_split_by_source() -> None:
     rows = [json.loads(x) for x in DATA.read_text(encoding="utf-8").splitlines() if x.strip()]
-    assert len(rows) == 26670
+    assert len(rows) == 28201
     splits: dict[tuple[str, str], set[str]] = defaultdict(set)
     for r in rows:
         assert r["source_url"] and r["text"] and r["split"] in ("train", "dev", "test")

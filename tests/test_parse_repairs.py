@@ -1291,3 +1291,42 @@ def test_a_year_written_only_in_the_access_date_is_no_publication_year(
     r = parse_string(text)
     assert r.year == year
     assert r.accessed is not None and r.accessed.year in (2018, 2024)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "book"),
+    [
+        ("Revenga, A. (2010). Las relaciones entre la filosofía y didáctica: pp. 11-35. En: "
+         "Didáctica de la filosofía. Barcelona: GRAÓ.",
+         "Las relaciones entre la filosofía y didáctica", "Didáctica de la filosofía"),
+        ("González, P. (1990). Creación del Colegio de Ciencias y Humanidades. En Nacimiento y "
+         "Desarrollo del Colegio de Ciencias y Humanidades. México: CCH-UNAM.",
+         "Creación del Colegio de Ciencias y Humanidades",
+         "Nacimiento y Desarrollo del Colegio de Ciencias y Humanidades"),
+        ("Latapí, P. (1993). Carta a un maestro. En DIEZ para los Maestros (pp. 45-48). "
+         "Sindicato Nacional de Trabajadores de la Educación.",
+         "Carta a un maestro", "DIEZ para los Maestros"),
+    ],
+)  # fmt: skip
+def test_a_spanish_en_opens_a_chapters_book(text: str, title: str, book: str) -> None:
+    r = parse_string(text)
+    assert (r.type, r.title, r.container_title) == ("chapter", title, book)
+
+
+def test_a_spanish_subtitle_that_opens_with_en_stays_in_the_title() -> None:
+    r = parse_string("Pérez, J. (2001). El viaje. En busca del tiempo. Madrid: Alianza.")
+    assert (r.title, r.container_title, r.publisher) == (
+        "El viaje. En busca del tiempo", "", "Alianza"
+    )
+
+
+@pytest.mark.parametrize("phrase", ["дата посещения", "дата звернення", "дата обращения"])
+def test_a_russian_or_ukrainian_visit_date_is_no_publication_year(phrase: str) -> None:
+    r = parse_string(
+        "Гид по MediaPipe [Электронный ресурс]. – Режим доступа: "
+        f"https://developers.google.com/mediapipe/solutions/guide ({phrase}: 01.02.2024)."
+    )
+    assert (r.year, r.title) == (None, "Гид по MediaPipe")
+    assert r.accessed is not None and (r.accessed.year, r.accessed.month, r.accessed.day) == (
+        2024, 2, 1
+    )

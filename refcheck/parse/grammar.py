@@ -382,7 +382,8 @@ _SUSPECT_TITLE = re.compile(
     r"(?:,\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*[,:]\s*[A-Za-z]?\d+\s*[-–—]+\s*\d+\s*$|"
     r"(?:^|[\s.,])(?:İçinde|içinde|Içinde|In|В):?\s+(?:[^\W\d_]\.|[^\W\d_]+,)|\bpp?\.\s*\d|"
     r",\s*[^\W\d_][\w.]+\s*:\s*[^\W\d_][\w]+(?:\s+[\w]+){0,4}\s*$|\((?i:der|eds?|red|ред|haz|hrsg)\.?\)|"
-    r",\s*(?:çev|trans|пер)\.\s|,\s*(?:s|ss|pp?|с)\.\s*\d)"
+    r",\s*(?:çev|trans|пер)\.\s|,\s*(?:s|ss|pp?|с)\.\s*\d|"
+    r"[.?!:]\s(?:En|Em)(?::\s|\s+[A-ZÁÉÍÓÚÑ]))"  # Spanish/Portuguese "En: Libro", "En Libro"
 )
 _IN_BOOK_WORD = re.compile(r"(?:^|[\s.,])(?:İçinde|içinde|Içinde|In|В)\s*:\s", re.IGNORECASE)
 _TITLE_CITY_RUN = re.compile(r",\s*" + _CITIES + r",\s*[^,]{2,60}$")
@@ -390,7 +391,7 @@ _TITLE_CITY_END = re.compile(r",\s*" + _CITIES + r"\.?$")
 _QUOTE_THEN_MORE = re.compile(r"[”\"»][.,;]?\s+\S{2,}")  # not ":", a subtitle follows
 _SUSPECT_PUB = re.compile(r"\d+\s*[-–—]\s*\d+|\bpp?\.\s*\d|\bdoi\b|\(\d{4}\)|\(pp", re.IGNORECASE)
 _SUSPECT_CONT_START = re.compile(
-    r"^(?:İçinde|içinde|Içinde|In|В)\s*:|^(?:Çev|Trans)\.\s", re.IGNORECASE
+    r"^(?:İçinde|içinde|Içinde|In|В)\s*:|^(?:Çev|Trans)\.\s|^(?-i:En|Em):?\s", re.IGNORECASE
 )
 _SUSPECT_CONT = re.compile(
     r"(?:,|\s)\s*\d+\s*\(\s*\d+\s*\)\s*$|\b(?:Cilt|Vol\.?|Sayı|No\.)\s*\d+\s*$|"

@@ -17,8 +17,9 @@ _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
 # (one table: the tail's pattern and its cheap word gate read it)
 RETRIEVAL_OPENERS = (
     r"Retrieved(?:\s+on)?", r"Accessed(?:\s+on)?", r"Erişim(?:\s+[Tt]arihi)?", r"Erişildi",
-    r"Ziyaret\s+[Tt]arihi", r"Müraciət\s+tarixi", r"Дата\s+обращения", r"Дата\s+доступа",
-    r"Режим\s+доступа", r"URL", r"Available", r"Retirado", r"Recuperado", r"Consultado",
+    r"Ziyaret\s+[Tt]arihi", r"Müraciət\s+tarixi", r"Дата\s+обращения", r"Дата\s+посещения",
+    r"Дата\s+звернення", r"Дата\s+доступа", r"Режим\s+доступа", r"Режим\s+доступу", r"URL",
+    r"Available", r"Retirado", r"Recuperado", r"Consultado",
     r"Disponível\s+em", r"Disponible\s+en", r"Acesso\s+em",
 )  # fmt: skip
 # the first word of each opener, lower-case: present in any text the pattern can match

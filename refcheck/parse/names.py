@@ -168,9 +168,11 @@ def _org(name: str) -> Organization:
 
 
 _AND_LAST = re.compile(
-    r"(?:,?\s+(?:and|ve|və|и|og|och)|,\s+(?-i:y|e))\s+(?=[^\W\d_][^,&]{0,40},\s*[^\W\d_]{1,2}\.)",
+    r"(?:,?\s+(?:and|ve|və|и|og|och)|,\s+(?-i:y|e)|(?<=[^\W\d_]\.)\s+(?-i:y|e|et|und))"
+    r"\s+(?=[^\W\d_][^,&]{0,40},\s*[^\W\d_]{1,2}\.)",
     re.IGNORECASE,
-)  # Spanish and Portuguese ", y" / ", e" only after a comma ("Ortega y Gasset" is one name)
+)  # Spanish and Portuguese "y" / "e" (French "et", German "und") after a comma or an initial:
+# "Larsen-Freeman, D. y Anderson, M.", but "Ortega y Gasset, J." is one name
 _NOCOMMA = re.compile(
     r"^(?P<fam>[^\W\d_][\w'’-]+)\s+(?P<ini>(?:[^\W\d_]{1,2}\.\s?-?){1,3}|[^\W\d_]{1,3})$"
 )  # "Иванов И.И.", Vancouver "Clifford MJ" (capitals only, checked below)

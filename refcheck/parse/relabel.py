@@ -67,6 +67,8 @@ def mend_labels(tokens: list[str], labels: list[str]) -> list[str]:
         _editors_without_a_role_word(tokens, out)
     _site_then_page_then_kind(tokens, out)
     _a_opens_a_cura_di(tokens, out)
+    if "container" not in out and "journal" not in out:
+        _en_opens_the_book(tokens, out)
     _italic_ends_title(tokens, out)
     _heading_then_statement(tokens, out)
     _statement_before_source(tokens, out)
@@ -850,6 +852,34 @@ def _site_then_page_then_kind(tokens: list[str], labels: list[str]) -> None:
     for x in range(a + 1, b):
         labels[x] = "title"
     labels[b] = labels[b + 1] = "note"
+
+
+# Spanish and Portuguese for "In" before a chapter's book
+_EN_WORDS = frozenset({"En", "En:", "Em", "Em:"})
+
+
+def _en_opens_the_book(tokens: list[str], labels: list[str]) -> None:
+    """``… competencias comunicativas: pp.25-46. En: El poder de las palabras. CDMX: Santillana.``:
+    the model, trained on English "In", reads the Spanish "En" as the title going on (or as a
+    place, after pages). After the
+    title's end, an ``En`` before a capital (a subtitle would go on in lower case, ``En busca
+    de …``) opens the book, which runs to the end of those title words."""
+    for k in range(1, len(tokens) - 1):
+        if (
+            tokens[k] in _EN_WORDS
+            and labels[k] in ("title", "location")
+            and labels[k - 1] in ("title", "pages")
+            and tokens[k - 1][-1:] in ".:?!"
+            and (tokens[k].endswith(":") or tokens[k + 1][:1].isupper())
+            and labels[k + 1] == "title"
+            and "title" in labels[:k]
+        ):
+            labels[k] = "container"
+            m = k + 1
+            while m < len(tokens) and labels[m] == "title":
+                labels[m] = "container"
+                m += 1
+            return
 
 
 def _a_opens_a_cura_di(tokens: list[str], labels: list[str]) -> None:

@@ -145,7 +145,7 @@ _CONTAINER_LEAD = re.compile(
     r"|(?-i:En)\s+(?=[A-ZÀ-ÝÑ«\"“]))",  # Spanish "En El arte del siglo XIX en México"
     re.IGNORECASE,
 )
-_IN_COLON = re.compile(r"^(?:In|İçinde|В)\s*:\s*")
+_IN_COLON = re.compile(r"^(?:In|İçinde|В|En|Em)\s*:\s*")
 _TRAIL_ISSUE_WORD = re.compile(r"[,.]?\s*(?:№|No\.?|Nr\.?|Sayı|Вып\.?|вып\.?|núm\.?)$")
 _ABBREV_END = re.compile(r"(?:^|\s)[^\W\d_]{1,5}\.$")
 _VOLUME_AFTER_YEAR = re.compile(r"\s*[;:]\s*\d*\s*\(?\s*\w")
@@ -167,7 +167,10 @@ _PAGE_ODD = re.compile(r"\d+\+|[ivxlc]{1,7}\s?[-–—]\s?[ivxlc]{1,7}|(?-i:[A-Z
 _FIRST_WORD = re.compile(r"\b([A-Za-z]+)\b")
 _ISSUE_WORD_END = re.compile(r"(?:№|\bNo\.?|\bNr\.?|\bSayı|\b[Вв]ып\.?|\bIssue|\bnúm\.?|\bn\.)\s*$")
 _BARE_NUMBER = re.compile(r"\s*\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?\s*[.,;:]?\s*")
-_ACCESS_WORDS = r"accessed|retrieved|erişim|дата обращения|müraciət|viewed|цитируется"
+_ACCESS_WORDS = (
+    r"accessed|retrieved|erişim|дата обращения|дата посещения|дата звернення|müraciət|viewed|"
+    r"цитируется"
+)
 # The whole access phrase, to read past it: "(Erişim Tarihi: 21.01.2025)", "[cited 2023 Mar 3]"
 # ("cited" only in its bracket here: "Cited in Ghosh, 2006" is a note, not a visit).
 _ACCESS_PHRASE = re.compile(

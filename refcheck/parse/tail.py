@@ -28,7 +28,8 @@ def _has_retrieval_word(s: str) -> bool:
 
 
 _ACCESSED_AFTER_LINK = re.compile(
-    r"(?:Дата обращения|Erişim tarihi|Ziyaret tarihi|Accessed|Retrieved|Müraciət tarixi)"
+    r"(?:Дата обращения|Дата посещения|Дата звернення|Erişim tarihi|Ziyaret tarihi|Accessed|"
+    r"Retrieved|Müraciət tarixi)"
     r"\s*:?\s*([^()]{4,30}?\d{4})"
     # Turkish APA: "… adresinden 12.05.2020 tarihinde erişilmiştir" / "erişildi"
     r"|adresinden\s+([^()]{4,30}?\d{4})\s+tarihinde",

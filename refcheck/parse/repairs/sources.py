@@ -127,7 +127,8 @@ _NUMBERED_PART = frozenset(
 
 
 _CONTAINER_ACCESSED = re.compile(
-    r"\s*\((?:accessed|retrieved|viewed|erişim|дата обращения)\b[^()]{0,60}\)$", re.IGNORECASE
+    r"\s*\((?:accessed|retrieved|viewed|erişim|дата обращения|дата посещения)\b[^()]{0,60}\)$",
+    re.IGNORECASE,
 )
 
 
