@@ -1330,3 +1330,40 @@ def test_a_russian_or_ukrainian_visit_date_is_no_publication_year(phrase: str) -
     assert r.accessed is not None and (r.accessed.year, r.accessed.month, r.accessed.day) == (
         2024, 2, 1
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "accessed"),
+    [
+        ("Keras documentation https://keras.io/ (02.05.2024)", None, (2024, 5, 2)),
+        ("Algül, Hüseyin. “Ebû Eyyûb El-Ensârî\", TDV İslâm Ansiklopedisi, "
+         "https://islamansiklopedisi.org.tr/ebu-eyyub-el-ensari (17.06.2021).", None, (2021, 6, 17)),
+        ("Hyndman, R.J., Athanasopoulos, G. (2018) Forecasting: principles and practice. "
+         "https://otexts.com/fpp2/index.html (04.05.2024).", 2018, (2024, 5, 4)),
+    ],
+)  # fmt: skip
+def test_a_bare_date_in_brackets_after_the_link_is_the_visit(
+    text: str, year: int | None, accessed: tuple[int, int, int]
+) -> None:
+    r = parse_string(text)
+    assert r.year == year
+    assert r.accessed is not None
+    assert (r.accessed.year, r.accessed.month, r.accessed.day) == accessed
+
+
+def test_google_scholars_month_after_the_year_closes_the_date() -> None:
+    r = parse_string(
+        "Qin, C., 2014, October. Room allocation for hotel revenue management considering "
+        "consumer choice behavior. In 2014 International Conference on Management of "
+        "e-Commerce and e-Government (pp. 323-328). IEEE."
+    )
+    assert (r.year, r.date and r.date.month) == (2014, 10)
+    assert r.title == "Room allocation for hotel revenue management considering consumer choice behavior"
+
+
+@pytest.mark.parametrize("pages", ["p157-168", "P21-29"])
+def test_a_page_label_glued_to_the_pages_comes_off(pages: str) -> None:
+    r = parse_string(
+        f"Engle, R. (2001). GARCH 101. Journal of Economic Perspectives. 15 (4), {pages}."
+    )
+    assert r.pages == pages[1:]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from refcheck.labels import IN_PRESS_WORDS, NAME_PARTICLES
+from refcheck.parse.dates import _month
 from refcheck.parse.names import _ORG_HINT, has_org_stem
 
 _INITIAL_TOKEN = re.compile(r"^(?:[^\W\d_]{1,2}\.){1,3}[,;]?$")
@@ -67,6 +68,8 @@ def mend_labels(tokens: list[str], labels: list[str]) -> list[str]:
         _editors_without_a_role_word(tokens, out)
     _site_then_page_then_kind(tokens, out)
     _a_opens_a_cura_di(tokens, out)
+    if "date" in out:
+        _month_after_the_year(tokens, out)
     if "container" not in out and "journal" not in out:
         _en_opens_the_book(tokens, out)
     _italic_ends_title(tokens, out)
@@ -852,6 +855,24 @@ def _site_then_page_then_kind(tokens: list[str], labels: list[str]) -> None:
     for x in range(a + 1, b):
         labels[x] = "title"
     labels[b] = labels[b + 1] = "note"
+
+
+_YEAR_COMMA = re.compile(r"\(?\d{4}[a-z]?,")
+
+
+def _month_after_the_year(tokens: list[str], labels: list[str]) -> None:
+    """Google Scholar's Harvard, ``Qin, C., 2014, October. Room allocation …``: the month after
+    the year's comma closes the date (the model opens the title with it)."""
+    for k in range(1, len(tokens)):
+        if (
+            labels[k] == "title"
+            and labels[k - 1] == "date"
+            and tokens[k].endswith(".")
+            and _YEAR_COMMA.fullmatch(tokens[k - 1])
+            and _month(tokens[k]) is not None
+        ):
+            labels[k] = "date"
+            return
 
 
 # Spanish and Portuguese for "In" before a chapter's book

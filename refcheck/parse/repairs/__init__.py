@@ -357,6 +357,24 @@ def _year_only_accessed(f: _Fields, text: str) -> bool:
     return found
 
 
+# "https://keras.io/ (02.05.2024)": Russian lists' short form of "(дата обращения: …)"
+_DATE_AFTER_LINK = re.compile(r"\S\s+\((\d{1,2}\.\d{1,2}\.(\d{4}))\)\.?$")
+
+
+def _visit_date_after_link(f: _Fields, text: str) -> None:
+    """A bare day.month.year in brackets closing an entry right after its link is the day the
+    link was visited; it is the work's year only when no other part of the entry names one."""
+    m = _DATE_AFTER_LINK.search(text)
+    if not m or not text[: m.start() + 1].endswith(f.url[-12:]):
+        return
+    f.accessed = parse_date(m[1])
+    if f.year == int(m[2]) and m[2] not in text[: m.start()].replace(f.url, ""):
+        f.year, f.date = None, None
+
+
+_PAGE_LABEL_GLUED = re.compile(r"[pP]\d+(?:\s*[-–—]\s*\d+)?")
+
+
 def repair(f: _Fields, text: str) -> None:
     """Apply each repair whose shape the entry has."""
     if "Текст" in text or "текст" in text or "ображение" in text:
@@ -456,6 +474,10 @@ def repair(f: _Fields, text: str) -> None:
         f.publisher, f.container_title = f.container_title, ""  # the body publishes it
     if f.pages and ("p. " in text or "pp. " in text) and f.pages.isdigit():
         _range_without_its_dash(f, text)
+    if f.url and f.accessed is None and text.endswith((")", ").")):
+        _visit_date_after_link(f, text)
+    if f.pages[:1] in "pP" and _PAGE_LABEL_GLUED.fullmatch(f.pages):
+        f.pages = f.pages[1:]  # Harvard "15 (4), p157-168": the page label glued to the pages
     if "[" in f.title and "]" not in f.title[f.title.rfind("[") :]:
         _translation_cut(f, text)
     if f.title[-4:].isalpha() and not f.genre:
