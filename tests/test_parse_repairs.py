@@ -1367,3 +1367,17 @@ def test_a_page_label_glued_to_the_pages_comes_off(pages: str) -> None:
         f"Engle, R. (2001). GARCH 101. Journal of Economic Perspectives. 15 (4), {pages}."
     )
     assert r.pages == pages[1:]
+
+
+@pytest.mark.parametrize(
+    ("text", "pages"),
+    [
+        ("Ebbesen, T., Lezec, H., Ghaemi, H., Thio, T., and Wolff, P. Extraordinary optical "
+         "transmission through sub-wavelength hole arrays. Nature 391 (1998). 1, 3, 6", ""),
+        ("Crandall, I. Theory of vibrating systems and sound. D. Van Nostrand, New York, 1926. 55",
+         ""),
+        ("Smith, J. (2019). A title. Journal of Things, 12(3), 45-67.", "45-67"),
+    ],
+)  # fmt: skip
+def test_backrefs_after_the_year_are_no_pages_of_the_work(text: str, pages: str) -> None:
+    assert parse_string(text).pages == pages

@@ -372,6 +372,9 @@ def _visit_date_after_link(f: _Fields, text: str) -> None:
         f.year, f.date = None, None
 
 
+# "Nature 391 (1998). 1, 3, 6": after the year's full stop, the pages of the citing document
+# that hyperref's backref prints
+_BACKREF_PAGES = re.compile(r"(?:\(\d{4}\)|\b\d{4})\.\s+(\d{1,3}(?:,\s*\d{1,3})*)$")
 _PAGE_LABEL_GLUED = re.compile(r"[pP]\d+(?:\s*[-–—]\s*\d+)?")
 
 
@@ -476,6 +479,10 @@ def repair(f: _Fields, text: str) -> None:
         _range_without_its_dash(f, text)
     if f.url and f.accessed is None and text.endswith((")", ").")):
         _visit_date_after_link(f, text)
+    if f.pages and text[-1:].isdigit():
+        m = _BACKREF_PAGES.search(text)
+        if m and f.pages in re.split(r",\s*", m[1]):
+            f.pages = ""  # LaTeX's backref: the thesis pages that cite the work, not its own
     if f.pages[:1] in "pP" and _PAGE_LABEL_GLUED.fullmatch(f.pages):
         f.pages = f.pages[1:]  # Harvard "15 (4), p157-168": the page label glued to the pages
     if "[" in f.title and "]" not in f.title[f.title.rfind("[") :]:
