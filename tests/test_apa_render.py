@@ -364,9 +364,8 @@ def _corpus_entries() -> list[str]:
     return out
 
 
-# measured 0.974 (26,816/27,533 with the round-24 lists; the stop's start code read 0.9743 on
-# them): scripts/roundtrip_apa.py; target 0.99
-ROUND_TRIP_FLOOR = 0.972
+# measured 0.9758 (28,345/29,049 with the round-25 lists): scripts/roundtrip_apa.py; target 0.99
+ROUND_TRIP_FLOOR = 0.975
 
 
 def test_round_trip_over_every_parsed_entry_of_the_real_corpora_keeps_its_floor() -> None:
