@@ -13,12 +13,15 @@ _DOI = re.compile(
     re.IGNORECASE,
 )
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
+# Russian and Ukrainian "date of visit" (обращения, посещения; звернення): one phrase for every
+# pattern that reads an access statement (all compiled case-free)
+VISIT_DATE_RU = r"дата\s+(?:обращения|посещения|звернення)"
 # The words that open an access or retrieval statement, in the languages lists are written in
 # (one table: the tail's pattern and its cheap word gate read it)
 RETRIEVAL_OPENERS = (
     r"Retrieved(?:\s+on)?", r"Accessed(?:\s+on)?", r"Erişim(?:\s+[Tt]arihi)?", r"Erişildi",
-    r"Ziyaret\s+[Tt]arihi", r"Müraciət\s+tarixi", r"Дата\s+обращения", r"Дата\s+посещения",
-    r"Дата\s+звернення", r"Дата\s+доступа", r"Режим\s+доступа", r"Режим\s+доступу", r"URL",
+    r"Ziyaret\s+[Tt]arihi", r"Müraciət\s+tarixi", VISIT_DATE_RU, r"Дата\s+доступа",
+    r"Режим\s+доступа", r"Режим\s+доступу", r"URL",
     r"Available", r"Retirado", r"Recuperado", r"Consultado",
     r"Disponível\s+em", r"Disponible\s+en", r"Acesso\s+em",
 )  # fmt: skip

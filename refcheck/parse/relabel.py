@@ -882,9 +882,9 @@ _EN_WORDS = frozenset({"En", "En:", "Em", "Em:"})
 def _en_opens_the_book(tokens: list[str], labels: list[str]) -> None:
     """``… competencias comunicativas: pp.25-46. En: El poder de las palabras. CDMX: Santillana.``:
     the model, trained on English "In", reads the Spanish "En" as the title going on (or as a
-    place, after pages). After the
-    title's end, an ``En`` before a capital (a subtitle would go on in lower case, ``En busca
-    de …``) opens the book, which runs to the end of those title words."""
+    place, after pages). After the title's end, an ``En`` before a capital (a subtitle would go
+    on in lower case, ``En busca de …``) opens the book, which runs to the end of those title
+    words."""
     for k in range(1, len(tokens) - 1):
         if (
             tokens[k] in _EN_WORDS

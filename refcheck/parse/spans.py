@@ -34,6 +34,7 @@ from refcheck.parse.fields import (
     publisher_and_place,
 )
 from refcheck.parse.grammar import _IN_WORD_END, _is_report
+from refcheck.parse.identifiers import VISIT_DATE_RU
 from refcheck.parse.labeller import Labelled
 from refcheck.parse.names import (
     FOREIGN_EDITED_BY,
@@ -167,10 +168,7 @@ _PAGE_ODD = re.compile(r"\d+\+|[ivxlc]{1,7}\s?[-–—]\s?[ivxlc]{1,7}|(?-i:[A-Z
 _FIRST_WORD = re.compile(r"\b([A-Za-z]+)\b")
 _ISSUE_WORD_END = re.compile(r"(?:№|\bNo\.?|\bNr\.?|\bSayı|\b[Вв]ып\.?|\bIssue|\bnúm\.?|\bn\.)\s*$")
 _BARE_NUMBER = re.compile(r"\s*\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?\s*[.,;:]?\s*")
-_ACCESS_WORDS = (
-    r"accessed|retrieved|erişim|дата обращения|дата посещения|дата звернення|müraciət|viewed|"
-    r"цитируется"
-)
+_ACCESS_WORDS = rf"accessed|retrieved|erişim|{VISIT_DATE_RU}|müraciət|viewed|цитируется"
 # The whole access phrase, to read past it: "(Erişim Tarihi: 21.01.2025)", "[cited 2023 Mar 3]"
 # ("cited" only in its bracket here: "Cited in Ghosh, 2006" is a note, not a visit).
 _ACCESS_PHRASE = re.compile(

@@ -13,6 +13,7 @@ from refcheck.parse.identifiers import (
     _RETRIEVED,
     _URL,
     RETRIEVAL_STEMS,
+    VISIT_DATE_RU,
     _strip_tail_punct,
 )
 
@@ -28,8 +29,7 @@ def _has_retrieval_word(s: str) -> bool:
 
 
 _ACCESSED_AFTER_LINK = re.compile(
-    r"(?:Дата обращения|Дата посещения|Дата звернення|Erişim tarihi|Ziyaret tarihi|Accessed|"
-    r"Retrieved|Müraciət tarixi)"
+    rf"(?:{VISIT_DATE_RU}|Erişim tarihi|Ziyaret tarihi|Accessed|Retrieved|Müraciət tarixi)"
     r"\s*:?\s*([^()]{4,30}?\d{4})"
     # Turkish APA: "… adresinden 12.05.2020 tarihinde erişilmiştir" / "erişildi"
     r"|adresinden\s+([^()]{4,30}?\d{4})\s+tarihinde",

@@ -9,6 +9,7 @@ import re
 from refcheck.model import Organization
 from refcheck.normalise.folding import fold_key
 from refcheck.parse.fields import _CITIES, _Fields, title_and_brackets
+from refcheck.parse.identifiers import VISIT_DATE_RU
 from refcheck.parse.names import _ORG_HINT, has_org_stem, read_names
 from refcheck.parse.tokens import _unquote
 
@@ -127,7 +128,7 @@ _NUMBERED_PART = frozenset(
 
 
 _CONTAINER_ACCESSED = re.compile(
-    r"\s*\((?:accessed|retrieved|viewed|erişim|дата обращения|дата посещения)\b[^()]{0,60}\)$",
+    rf"\s*\((?:accessed|retrieved|viewed|erişim|{VISIT_DATE_RU})\b[^()]{{0,60}}\)$",
     re.IGNORECASE,
 )
 
