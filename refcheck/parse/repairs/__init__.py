@@ -340,16 +340,23 @@ def _year_not_the_works(f: _Fields, year: int, text: str) -> bool:
 
 
 _FOUR_DIGITS = re.compile(r"\d{4}")
+# "https://keras.io/ (02.05.2024)": Russian lists' short form of "(дата обращения: …)"
+_DATE_AFTER_LINK = re.compile(r"\S\s+\((\d{1,2}\.\d{1,2}\.(\d{4}))\)\.?$")
 
 
 def _year_only_accessed(f: _Fields, text: str) -> bool:
     """Every place the entry writes its year is inside the access date ("Accessed December 7,
-    2024. https://…"): the year is when the source was read, not when it was published."""
+    2024. https://…", "https://keras.io/ (02.05.2024)"): the year is when the source was read,
+    not when it was published."""
     year = str(f.year)
     found = False
     if f.url:
         text = text.replace(f.url, " ")  # ".../2018/10/12/…" in the link is no date of the work
+    visit = _DATE_AFTER_LINK.search(text) if f.url else None  # "…/ (02.05.2024)": the visit
     for m in re.finditer(re.escape(year), text):
+        if visit is not None and m.start() == visit.start(2):
+            found = True
+            continue
         am = _ACCESS_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
         if am is None or _FOUR_DIGITS.search(am[0]):
             return False  # "accessed 30-Oct-2018, 2018": the second year is the work's own
@@ -357,19 +364,16 @@ def _year_only_accessed(f: _Fields, text: str) -> bool:
     return found
 
 
-# "https://keras.io/ (02.05.2024)": Russian lists' short form of "(дата обращения: …)"
-_DATE_AFTER_LINK = re.compile(r"\S\s+\((\d{1,2}\.\d{1,2}\.(\d{4}))\)\.?$")
-
-
 def _visit_date_after_link(f: _Fields, text: str) -> None:
     """A bare day.month.year in brackets closing an entry right after its link is the day the
-    link was visited; it is the work's year only when no other part of the entry names one."""
+    link was visited, not the work's date (whether it is also the work's year is decided with
+    the other access dates, by ``_year_only_accessed``)."""
     m = _DATE_AFTER_LINK.search(text)
     if not m or not text[: m.start() + 1].endswith(f.url[-12:]):
         return
     f.accessed = parse_date(m[1])
-    if f.year == int(m[2]) and m[2] not in text[: m.start()].replace(f.url, ""):
-        f.year, f.date = None, None
+    if f.date == f.accessed:
+        f.date = None  # the model read the visit as the work's date
 
 
 # "Nature 391 (1998). 1, 3, 6": after the year's full stop, the pages of the citing document
