@@ -574,3 +574,16 @@ def test_an_untitled_works_translation_and_description_brackets_read_back_in_ord
         "Azərbaycan Respublikasının Qanunu",
     )
     assert differences(law, back) == ()
+
+
+@pytest.mark.parametrize(
+    ("edition", "printed"),
+    [("10th anniversary", "10th anniversary ed."), ("Rev.", "Rev. ed."), ("Rev. ed.", "Rev. ed."),
+     ("3", "3rd ed.")],
+)  # fmt: skip
+def test_an_edition_in_words_is_printed_as_an_edition(edition: str, printed: str) -> None:
+    book = ref(type="book", authors=(ROSE,), year=2013, title="Black garden", edition=edition,
+               publisher="New York University Press")  # fmt: skip
+    text = render(book)
+    assert text == f"Rose, G. (2013). *Black garden* ({printed}). New York University Press."
+    assert parse_string(text).title == "Black garden"

@@ -122,6 +122,15 @@ def test_p105_on_dated_web_page_but_not_on_undated_one() -> None:
     assert "P105" not in codes(undated)
 
 
+def test_a_doubled_doi_link_is_a_p104_with_the_single_link() -> None:
+    text = (
+        "Carlsson, F. (2014). Social preferences. Journal of Public Economics, 117, 104–114. "
+        "https://doi.org/https://doi.org/10.1016/j.jpubeco.2014.05.009"
+    )
+    (f,) = [f for f in findings(text) if f.code == "P104"]
+    assert f.suggestion == "https://doi.org/10.1016/j.jpubeco.2014.05.009"
+
+
 def test_findings_sit_at_the_entry() -> None:
     text = GOOD_ARTICLE + "\n- " + CASES[3][1] + "\n"
     (f,) = [f for f in findings(text) if f.code == "P104"]

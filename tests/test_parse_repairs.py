@@ -1381,3 +1381,35 @@ def test_a_page_label_glued_to_the_pages_comes_off(pages: str) -> None:
 )  # fmt: skip
 def test_backrefs_after_the_year_are_no_pages_of_the_work(text: str, pages: str) -> None:
     assert parse_string(text).pages == pages
+
+
+def test_a_doubled_doi_link_is_one_doi_and_no_part_of_the_journal() -> None:
+    r = parse_string(
+        "Carlsson, F., & Nam, P. K. (2014). Social preferences are stable over long periods of "
+        "time. Journal of Public Economics, 117, 104–114. "
+        "https://doi.org/https://doi.org/10.1016/j.jpubeco.2014.05.009"
+    )
+    assert (r.container_title, r.volume, r.pages) == ("Journal of Public Economics", "117", "104–114")
+    assert r.doi == "10.1016/j.jpubeco.2014.05.009"
+    assert r.doi_raw == "https://doi.org/https://doi.org/10.1016/j.jpubeco.2014.05.009"
+
+
+def test_a_cochrane_review_number_is_the_articles_number() -> None:
+    r = parse_string(
+        "Walsh, T. (2019). Fluoride toothpastes. *Cochrane Database Syst Rev*, *3*(3), CD007868. "
+        "https://doi.org/10.1002/14651858.CD007868.pub3",
+        reader="grammar",
+    )
+    assert (r.volume, r.issue, r.pages) == ("3", "3", "CD007868")
+
+
+def test_a_web_page_with_no_author_opens_with_its_title() -> None:
+    r = parse_string(
+        "A brief history of Chatbots. (2018, August 11). Pazarlamasyon: "
+        "https://www.pazarlamasyon.com/chatbotlarin-kisa-tarihi-ozeti/"
+    )
+    assert (r.authors, r.title, r.container_title, r.type) == (
+        (), "A brief history of Chatbots", "Pazarlamasyon", "webpage")
+    group = parse_string("World Health Organization. (2020). Coronavirus. https://www.who.int/x")
+    assert [a.display for a in group.authors] == ["World Health Organization"]
+    assert group.title == "Coronavirus"

@@ -70,11 +70,14 @@ def needs_translation(title_language: str, manuscript: str) -> bool:
 
 
 def initials(given: str) -> str:
-    """``Jeffrey W.`` → ``J. W.``, ``Jean-Paul`` → ``J.-P.``, ``M.V.`` → ``M. V.``, ``G`` → ``G.``
-    (a lower-case initial is capitalised)."""
+    """``Jeffrey W.`` → ``J. W.``, ``Jean-Paul`` → ``J.-P.``, ``M.V.`` → ``M. V.``, ``G`` → ``G.``,
+    Vancouver's ``VC`` → ``V. C.`` (a lower-case initial is capitalised)."""
     out: list[str] = []
     for part in re.split(r"[\s.]+", given.strip()):
         if not part:
+            continue
+        if 2 <= len(part) <= 3 and part.isalpha() and part.isupper():
+            out.extend(f"{ch}." for ch in part)  # Vancouver's "VC": two initials, not one name
             continue
         pieces = [q for q in part.split("-") if q]
         out.append("-".join(f"{_initial(q)}." for q in pieces))

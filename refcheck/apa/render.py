@@ -171,11 +171,19 @@ def _after_head(title: list[Piece]) -> list[Piece]:
     return [Piece(" "), *title] if title else []
 
 
+# an edition statement that already names itself: "2nd ed.", "Rev. edn", "3. baskı", "2-е изд."
+_EDITION_WORD = re.compile(r"(?i)\b(?:ed|edn|edition|eds|baskı|bs|изд|изд-е|aufl|Auflage|éd)\b\.?")
+
+
 def _edition(ref: Reference) -> str:
+    """``2`` → ``2nd ed.``; ``10th anniversary`` → ``10th anniversary ed.``, so the statement
+    reads as an edition and not as the end of the title."""
     if not ref.edition:
         return ""
     e = ref.edition.strip()
-    return f"{_ordinal(e)} ed." if e.isdigit() else e
+    if e.isdigit():
+        return f"{_ordinal(e)} ed."
+    return e if _EDITION_WORD.search(e) else f"{e} ed."
 
 
 def _book_extras(ref: Reference, *, pages: bool = False) -> str:

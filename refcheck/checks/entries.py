@@ -209,7 +209,9 @@ def doi_form(ctx: Context) -> Iterator[Finding]:
     for ref in ctx.references:
         if ref.status is ParseStatus.UNPARSED:
             continue
-        if ref.doi and not ref.doi_raw.startswith("https://doi.org/"):
+        if ref.doi and (
+            not ref.doi_raw.startswith("https://doi.org/") or ref.doi_raw.count("doi.org/") > 1
+        ):
             good = f"https://doi.org/{ref.doi}"
             yield _finding(
                 ctx,

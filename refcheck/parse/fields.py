@@ -19,7 +19,7 @@ _VOL_TAIL = re.compile(
     r"|,?\s*(?:No\.|Issue|Sayı|№|Nr\.)\s*(?P<iss3>\w+))?"
     r"(?:\s*\((?P<yr>\d{4})\))?"
     r"(?:[,:]\s*(?:pp?\.\s*|ss?\.\s*|С\.\s*|с\.\s*)?(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)?"
-    r"|Article\s+[\w-]+|e\d+))?\s*[.,]?\s*$"
+    r"|Article\s+[\w-]+|e\d+|(?-i:[A-Z]{2,3})\d{4,}))?\s*[.,]?\s*$"  # "CD007868": Cochrane's
 )
 # Where a plain (non-italic) journal name ends and its volume/issue/pages begin.
 _TAIL_START = re.compile(

@@ -57,6 +57,10 @@ _BARE_LINK = re.compile(
 )
 
 
+# the link prefix written again before a DOI's own: "https://doi.org/https://doi.org/10.…"
+_DOI_HOST_BEFORE = re.compile(r"(?i)(?:https?://(?:dx\.)?doi\.org/)+$")
+
+
 def _whole_url(s: str, um: re.Match[str]) -> str:
     """The link ``um`` found, with what a line break split off it joined back and what was glued
     to its end cut off."""
@@ -85,14 +89,18 @@ def _find_tail(text: str, f: _Fields) -> str:
     cut = len(s)
     dm = _DOI.search(s) if "10." in s else None  # the search is the costliest of the tail
     if dm:
-        raw = _strip_tail_punct(dm[0])
+        start = dm.start()
+        twice = _DOI_HOST_BEFORE.search(s, 0, start) if s[start - 1 : start] == "/" else None
+        if twice:  # "https://doi.org/https://doi.org/10.…": a reference manager's doubled link
+            start = twice.start()
+        raw = _strip_tail_punct(s[start : dm.end()])
         f.doi_raw = raw
         f.doi = _strip_tail_punct(dm[1])
         if "%" in f.doi:
             from urllib.parse import unquote
 
             f.doi = unquote(f.doi)  # "%3C…%3E" as copied from a link: the DOI itself has "<…>"
-        cut = min(cut, dm.start())
+        cut = min(cut, start)
     links = _URL.finditer(s) if "://" in s or "www." in s.lower() else ()  # the search is slow
     for um in links:
         if dm and um.start() >= dm.start() - 30 and "doi" in um[0].lower():

@@ -198,6 +198,15 @@ def _reads_as_title(name: str) -> bool:
     return len(lower) >= 2
 
 
+# a site's name alone between the date and the link: "). Pazarlamasyon: https://…"
+_SITE_ALONE = re.compile(r"\)\.\s*(?P<site>[^\W\d_][^.:()]{1,60})[.:]?\s+https?://\S+\s*$")
+
+
+def _site_alone(f: _Fields, text: str) -> bool:
+    m = _SITE_ALONE.search(text)
+    return m is not None and m["site"].strip() == f.title and len(f.title.split()) <= 6
+
+
 def _untitled_article(f: _Fields, text: str, org: Organization) -> None:
     """``Planned obsolescence. (2009, March 23). *The Economist*.``: an article with no author
     opens with its title (APA 7 §9.12), so the "group author" ``org`` before the date is the
@@ -240,6 +249,11 @@ def _untitled_article(f: _Fields, text: str, org: Organization) -> None:
         f.title, f.container_title, f.authors = name, f.title, []
         f.italic_title, f.italic_container = False, True
         f.type = "article-newspaper" if _NEWS_NAME.search(f.container_title) else "article-magazine"
+    elif not f.italic_title and f.url and _reads_as_title(name) and _site_alone(f, text):
+        # "A brief history of Chatbots. (2018, August 11). Pazarlamasyon: https://…": a web
+        # page with no author opens with its title (§9.12); the short name after it is the site
+        f.title, f.container_title, f.authors = name, f.title, []
+        f.type = "webpage"
     elif f.italic_title and _ITALIC_ALONE.search(text) and _reads_as_title(name):
         # "Art: Expressionism’s Father. (2011). *TIME Magazine*.": a sentence in the author's
         # place is a title (§9.12); the italic name alone after the date is its source
