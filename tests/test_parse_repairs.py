@@ -1413,3 +1413,23 @@ def test_a_web_page_with_no_author_opens_with_its_title() -> None:
     group = parse_string("World Health Organization. (2020). Coronavirus. https://www.who.int/x")
     assert [a.display for a in group.authors] == ["World Health Organization"]
     assert group.title == "Coronavirus"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "container"),
+    [
+        ("Басанько А.С., Рыбкин С.В. Существующие проблемы распознавания // В сборнике: Научные "
+         "исследования в области технических систем. 2018. С. 25-28.",
+         "Существующие проблемы распознавания", "Научные исследования в области технических систем"),
+        ("Стрелков П.П., 1963. Рукокрылые. В кн.: Млекопитающие фауны СССР. М.-Л.: АН СССР. "
+         "С. 159-161;", "Рукокрылые", "Млекопитающие фауны СССР"),
+        ("МЕТОДЫ КОМПЛЕКСИРОВАНИЯ ИЗОБРАЖЕНИЙ Васильев А.С., Трушкина А.В. В сборнике: "
+         "ГРАФИКОН'2016. Труды 26-й конференции. 2016. С. 314-318.",
+         "МЕТОДЫ КОМПЛЕКСИРОВАНИЯ ИЗОБРАЖЕНИЙ", "ГРАФИКОН'2016. Труды 26-й конференции"),
+    ],
+)  # fmt: skip
+def test_in_the_collection_names_the_container_as_gosts_slashes_do(
+    text: str, title: str, container: str
+) -> None:
+    r = parse_string(text)
+    assert (r.title, r.container_title) == (title, container)

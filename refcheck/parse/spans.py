@@ -141,7 +141,7 @@ _GOST_KIND = re.compile(
 )
 _BOOK_NO = re.compile(r"^[-–—]?\s*(?:Kn|Кн)\.\s*")
 _CONTAINER_LEAD = re.compile(
-    r"^(?://\s*|[–—-]\s+|(?:in|in:|içinde:?|i̇çinde:?|в:|в сб\.:?)\s+"
+    r"^(?://\s*|[–—-]\s+|(?:in|in:|içinde:?|i̇çinde:?|в:|в сб\.:?|в сборнике:|у збірнику:)\s+"
     r"|(?:special\s+|themed\s+)?issue,\s+"  # Chicago "Special issue, Medieval Encounters 25"
     r"|(?-i:En)\s+(?=[A-ZÀ-ÝÑ«\"“]))",  # Spanish "En El arte del siglo XIX en México"
     re.IGNORECASE,

@@ -25,6 +25,11 @@ _YEAR_WORD = re.compile(
 # a DOI a PDF copy broke at a line end: "https://doi. org/10.1017/…", "10.15804/ athena.2020",
 # "10.1007/s11145- 018-9859-0" (a DOI never ends at its prefix's slash or with a hyphen)
 _DOI_HOST_BROKEN = re.compile(r"(?<=doi)\.\s+(?=org/)", re.IGNORECASE)
+# eLIBRARY's and students' "В сборнике: …" / "У збірнику: …" naming a collection: GOST's "//"
+_IN_COLLECTION = re.compile(
+    r"(?:\s*//)?\s+(?:[ВвУу]\s+(?:сборнике|сб\.|книге|кн\.|збірнику|зб\.|книзі))\s*:\s*(?=\S)"
+)
+_NAME_FIRST = re.compile(r"[А-ЯЁІЇЄ][а-яёіїєʼ'-]+,?\s+[А-ЯЁІЇЄ]\.")  # "Волков Г.Н.": no title first
 _DOI_BROKEN = re.compile(r"(\b10\.\d{4,9}/(?:[^\s\"<>]*-)?)\s+(?=[\w(])")
 _GLUED_VANCOUVER_YEAR = re.compile(r"([a-z]{3})((?:19|20)\d\d;\s?\d)")
 _DOUBLE_HYPHEN = re.compile(r"(?<=\d)-{2,3}(?=\d)")
@@ -141,6 +146,8 @@ def reading_text(text: str) -> str:
         text = _GLUED_IMPRINT.sub(r"\1 \2: ", text)
     if "10." in text and ("/ " in text or "- " in text or "doi. " in text.lower()):
         text = _DOI_BROKEN.sub(r"\1", _DOI_HOST_BROKEN.sub(".", text))  # a DOI a line end broke
+    if ":" in text and ("В " in text or "в " in text or "У " in text) and _NAME_FIRST.match(text):
+        text = _IN_COLLECTION.sub(" // ", text)
     if ";" in text:
         text = _GLUED_VANCOUVER_YEAR.sub(r"\1 \2", text)  # "Arch Gen Psychiatry1987; 44:69"
     if _GLUED_YEAR_HINT.search(text):
