@@ -931,3 +931,22 @@ def test_a_cura_di_after_an_italian_book_names_its_editors() -> None:
     )
     assert (r.container_title, r.pages) == ("Studi offerti a Luigi Neri", "383-387")
     assert [e.display for e in r.editors] == ["Bianchi, Paola", "Verdi, Carlo"]
+
+
+def test_agps_harvards_bare_initials_before_the_year_close_the_names() -> None:
+    r = parse_string(
+        "Pinka, J, Wittenberger, G & Engel, J 2007, Borehole mining: University textbook, "
+        "ES F BERG TU Košice."
+    )
+    assert [a.display for a in r.authors] == ["Pinka, J", "Wittenberger, G", "Engel, J"]
+    assert (r.year, r.container_title) == (2007, "")
+    law = parse_string("Kubis, ZUM 2006, 370, 370 ff.")  # a law journal's name, no initials
+    assert [a.display for a in law.authors] == ["Kubis"]
+
+
+def test_a_title_does_not_end_on_and_or_of() -> None:
+    r = parse_string(
+        "Pinka, J 2013, Exploration and extraction of unconventional oil and gas: Monograph, "
+        "TU VŠB Ostrava, Ostrava."
+    )
+    assert r.title == "Exploration and extraction of unconventional oil and gas"

@@ -40,7 +40,7 @@ def _observed(text: str) -> dict[str, object]:
 
 def test_every_real_record_is_well_formed_and_split_by_source() -> None:
     rows = [json.loads(x) for x in DATA.read_text(encoding="utf-8").splitlines() if x.strip()]
-    assert len(rows) == 28201
+    assert len(rows) == 29604
     splits: dict[tuple[str, str], set[str]] = defaultdict(set)
     for r in rows:
         assert r["source_url"] and r["text"] and r["split"] in ("train", "dev", "test")
@@ -74,7 +74,9 @@ def test_accuracy_on_the_real_test_split_keeps_its_floor() -> None:
     # (and after round 19, whose MLA bibliographies joined the test split: MLA 0.917 → 0.915)
     # (and after round 24, whose MLA student sites and Turkish-journal lists joined it: MLA
     # 0.909 → 0.896, tr 0.892 → 0.884 with the same parser)
+    # (and after round 26, whose AGPS-Harvard engineering and working-paper lists joined it:
+    # Harvard 0.906 → 0.894 with the same parser)
     floors = {"all": 0.885, "APA": 0.925, "Chicago": 0.855, "MLA": 0.89, "Vancouver/numbered": 0.91,
-              "Harvard": 0.90, "GOST": 0.865, "en": 0.91, "ru": 0.865, "tr": 0.875, "az": 0.80}  # fmt: skip
+              "Harvard": 0.885, "GOST": 0.865, "en": 0.91, "ru": 0.865, "tr": 0.875, "az": 0.80}  # fmt: skip
     low = {g: round(acc[g], 3) for g, f in floors.items() if acc[g] < f}
     assert not low, low

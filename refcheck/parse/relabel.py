@@ -99,7 +99,11 @@ def mend_labels(tokens: list[str], labels: list[str]) -> list[str]:
         _in_press_date(tokens, out)
     if "date" not in out:
         _bare_initials_then_year(tokens, out)
+    else:
+        _bare_initials_before_the_date(tokens, out)
     _note_opening_title(tokens, out)
+    if "title" in out:
+        _title_cannot_end_on_a_joiner(tokens, out)
     if out.count("date") > 1:
         _year_inside_a_name(tokens, out)
     if "volume" in out and "journal" not in out and "container" not in out:
@@ -202,7 +206,44 @@ def _bare_initials_then_year(tokens: list[str], labels: list[str]) -> None:
             return
 
 
-# "(to appear).", "(in press).", "(forthcoming).": the date of a work not yet out
+def _bare_initials_before_the_date(tokens: list[str], labels: list[str]) -> None:
+    """``Pinka, J, Wittenberger, G & Engel, J 2007, Title``: the last name's bare initials
+    before the year the model read; it takes them for a journal's or a title's first word."""
+    for i in range(1, min(len(tokens) - 1, 60)):
+        if labels[i + 1] == "date" and labels[i] != "author":
+            if (
+                labels[i - 1] == "author"
+                and tokens[i - 1].endswith(",")
+                and _BARE_INITIALS.match(tokens[i])
+                and _YEAR_COMMA.match(tokens[i + 1])
+                and "title" in labels[i + 2 :]  # "Kubis, ZUM 2006, 370": a law journal's name
+            ):
+                labels[i] = "author"
+            return
+
+
+# words a title cannot end on: the run goes on after them
+_JOINERS = frozenset(
+    ["and", "of", "the", "for", "in", "on", "with", "to", "a", "an", "und", "et", "и", "в", "на",
+     "ve", "ile", "və"]
+)  # fmt: skip
+
+
+def _title_cannot_end_on_a_joiner(tokens: list[str], labels: list[str]) -> None:
+    """``… unconventional oil and | gas: Monograph, …``: a title run that ends on "and" or "of"
+    goes on to the next word's punctuation (the model gave that word to the note or genre)."""
+    j = len(labels) - 1 - labels[::-1].index("title")
+    if tokens[j] not in _JOINERS or labels[j - 1 : j] != ["title"]:
+        return
+    if tokens[j - 1][-1:] in "\"”»’" or tokens[j - 1].endswith((",", ";", ":")):
+        return  # '"Introduction: …" in Roger Chartier': the quoted title closed before it
+    for k in range(j + 1, min(j + 4, len(tokens))):
+        if labels[k] not in ("note", "genre", "publisher", "location"):
+            return
+        labels[k] = "title"
+        if tokens[k][-1:] in ".:,;?!":
+            return
+
 _IN_PRESS_WORDS = tuple(tuple(f"({w})".split()) for w in IN_PRESS_WORDS)
 
 
@@ -857,7 +898,7 @@ def _site_then_page_then_kind(tokens: list[str], labels: list[str]) -> None:
     labels[b] = labels[b + 1] = "note"
 
 
-_YEAR_COMMA = re.compile(r"\(?\d{4}[a-z]?,")
+_OPEN_YEAR_COMMA = re.compile(r"\(?\d{4}[a-z]?,")
 
 
 def _month_after_the_year(tokens: list[str], labels: list[str]) -> None:
@@ -868,7 +909,7 @@ def _month_after_the_year(tokens: list[str], labels: list[str]) -> None:
             labels[k] == "title"
             and labels[k - 1] == "date"
             and tokens[k].endswith(".")
-            and _YEAR_COMMA.fullmatch(tokens[k - 1])
+            and _OPEN_YEAR_COMMA.fullmatch(tokens[k - 1])
             and _month(tokens[k]) is not None
         ):
             labels[k] = "date"
