@@ -1433,3 +1433,21 @@ def test_in_the_collection_names_the_container_as_gosts_slashes_do(
 ) -> None:
     r = parse_string(text)
     assert (r.title, r.container_title) == (title, container)
+
+
+@pytest.mark.parametrize(
+    ("text", "pages"),
+    [
+        ("Раҳматуллаев Ш. Ўзбек тилининг этимологик луғати. – Тошкент.: “Университет”. – 2000. –Б 463.", "463"),
+        ("Darveshov I. Areal tilshunoslik: Namangan shevalarining xususiyatlari. – Namangan, 2019. - 19-b.", "19"),
+        ("Содиқов Т. Тошкент область шевалари лексикаси. Дисс. - Тошкент. – 1968. Б 17", "17"),
+        ("Ишаев А. Девону луғотит турк ва ўзбек шевалари. ЎТА, 5, 1971. –Б 63-67.", "63-67"),
+    ],
+)  # fmt: skip
+def test_an_uzbek_bet_closing_the_entry_is_its_page(text: str, pages: str) -> None:
+    assert parse_string(text).pages == pages
+
+
+def test_gosts_dash_glued_to_the_year_still_opens_the_date() -> None:
+    r = parse_string("Абдуллаев Ф. Ўзбек тилининг Хоразм шевалари. – Тошкент. -1960. –Б 111.")
+    assert (r.year, r.place, r.pages) == (1960, "Тошкент", "111")

@@ -29,6 +29,8 @@ _DOI_HOST_BROKEN = re.compile(r"(?<=doi)\.\s+(?=org/)", re.IGNORECASE)
 _IN_COLLECTION = re.compile(
     r"(?:\s*//)?\s+(?:[ВвУу]\s+(?:сборнике|сб\.|книге|кн\.|збірнику|зб\.|книзі))\s*:\s*(?=\S)"
 )
+# GOST's dash glued to the year after the place: "Тошкент. -1960." (read as "– 1960")
+_DASH_GLUED_YEAR = re.compile(r"(?<=\.)\s[-–—](?=(?:1[5-9]|20)\d\d\b)")
 _NAME_FIRST = re.compile(r"[А-ЯЁІЇЄ][а-яёіїєʼ'-]+,?\s+[А-ЯЁІЇЄ]\.")  # "Волков Г.Н.": no title first
 _DOI_BROKEN = re.compile(r"(\b10\.\d{4,9}/(?:[^\s\"<>]*-)?)\s+(?=[\w(])")
 _GLUED_VANCOUVER_YEAR = re.compile(r"([a-z]{3})((?:19|20)\d\d;\s?\d)")
@@ -148,6 +150,8 @@ def reading_text(text: str) -> str:
         text = _DOI_BROKEN.sub(r"\1", _DOI_HOST_BROKEN.sub(".", text))  # a DOI a line end broke
     if ":" in text and ("В " in text or "в " in text or "У " in text) and _NAME_FIRST.match(text):
         text = _IN_COLLECTION.sub(" // ", text)
+    if ". -1" in text or ". -2" in text or ". –1" in text or ". –2" in text:
+        text = _DASH_GLUED_YEAR.sub(" – ", text)
     if ";" in text:
         text = _GLUED_VANCOUVER_YEAR.sub(r"\1 \2", text)  # "Arch Gen Psychiatry1987; 44:69"
     if _GLUED_YEAR_HINT.search(text):

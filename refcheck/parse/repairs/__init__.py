@@ -16,6 +16,7 @@ from refcheck.parse.fields import _CITIES, YEAR_SPAN_END, _Fields
 from refcheck.parse.grammar import _has_word
 from refcheck.parse.names import has_org_stem, read_names
 from refcheck.parse.repairs.numbers import (
+    _bet_closing_the_entry,
     _extent_as_volume,
     _imprint_year_over_a_title_year,
     _labelled_page_as_volume,
@@ -522,6 +523,8 @@ def repair(f: _Fields, text: str) -> None:
         _numbered_issue(f, text)
     if f.volume and not (f.pages or f.issue) and ") " in text:
         _page_after_the_year(f, text)
+    if not f.pages and any(c in text[-12:] for c in "БBbб"):
+        _bet_closing_the_entry(f, text)
     if f.volume.isdigit() and not (f.pages or f.issue):
         _extent_as_volume(f, text)
     if f.issue and not f.container_title and ("No" in text or "Nu" in text):

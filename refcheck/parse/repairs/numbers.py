@@ -123,6 +123,22 @@ def _page_after_the_year(f: _Fields, text: str) -> None:
             return
 
 
+# Uzbek and Kazakh *bet* (page) closing an entry: "– Б 63-67.", "–Б 463.", "- 19-b.", "212 б."
+# after a dash or the imprint's period (a Latin "B 17" alone is no page: a series' letter)
+_BET_END = re.compile(
+    r"(?:[–—-]\s?(?:Б|B)\.?\s?(?P<p>\d+(?:\s?[-–—]\s?\d+)?)"
+    r"|\.\s(?:Б|B)\s(?P<q>\d+(?:[-–—]\d+)?)"
+    r"|[–—-]\s?(?P<r>\d+(?:[-–—]\d+)?)\s?-\s?(?:b|б|bet|бет|betlar|бетлар))\.?\s*$"
+)
+
+
+def _bet_closing_the_entry(f: _Fields, text: str) -> None:
+    """``… – Тошкент. – 2000. –Б 463.``: the page an Uzbek entry names last, after its imprint."""
+    m = _BET_END.search(text)
+    if m:
+        f.pages = (m["p"] or m["q"] or m["r"]).replace(" ", "")
+
+
 # the imprint closing a traditional entry: ", Ankara, 1994, 675 s.", ", Wien 2015.",
 # ", Vilnius 2000." (a place, then the year, then perhaps the extent or a note in brackets)
 _IMPRINT_YEAR_END = re.compile(
