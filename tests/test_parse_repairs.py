@@ -1451,3 +1451,19 @@ def test_an_uzbek_bet_closing_the_entry_is_its_page(text: str, pages: str) -> No
 def test_gosts_dash_glued_to_the_year_still_opens_the_date() -> None:
     r = parse_string("Абдуллаев Ф. Ўзбек тилининг Хоразм шевалари. – Тошкент. -1960. –Б 111.")
     assert (r.year, r.place, r.pages) == (1960, "Тошкент", "111")
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("L. Rokach. Ensemble-based classifiers. Artificial Intelligence Review, 33(1):1–39, 2010.",
+         (2010, "33", "1", "1–39")),
+        ("Peter G. Current concepts: Childhood immunization. N. Engl. J. Med. 327:1794, 1992.",
+         (1992, "327", "", "1794")),
+    ],
+)  # fmt: skip
+def test_volume_and_pages_before_the_closing_year_are_read(
+    text: str, numbers: tuple[int, str, str, str]
+) -> None:
+    r = parse_string(text)
+    assert (r.year, r.volume, r.issue, r.pages) == numbers

@@ -24,6 +24,7 @@ from refcheck.parse.repairs.numbers import (
     _page_after_the_year,
     _page_range_as_volume,
     _range_without_its_dash,
+    _volume_pages_then_year,
 )
 from refcheck.parse.repairs.sources import (
     _OPEN_QUOTES,
@@ -523,6 +524,8 @@ def repair(f: _Fields, text: str) -> None:
         _numbered_issue(f, text)
     if f.volume and not (f.pages or f.issue) and ") " in text:
         _page_after_the_year(f, text)
+    if not f.pages and ":" in text[-30:]:
+        _volume_pages_then_year(f, text)
     if not f.pages and any(c in text[-12:] for c in "БBbб"):
         _bet_closing_the_entry(f, text)
     if f.volume.isdigit() and not (f.pages or f.issue):

@@ -123,6 +123,28 @@ def _page_after_the_year(f: _Fields, text: str) -> None:
             return
 
 
+# bibtex's plain and Index Medicus' ending: "Review, 33(1):1–39, 2010.", "Med. 327:1794, 1992."
+_VOLUME_PAGES_YEAR_END = re.compile(
+    r"(?<![\w.])(?P<v>\d{1,4})\s?(?:\((?P<i>[^()]{1,10})\))?\s?:\s?"
+    r"(?P<p>[\dl]+(?:\s?[-–—]\s?\d+)?),\s(?P<y>(?:1[6-9]|20)\d\d)\.?$"
+)
+
+
+def _volume_pages_then_year(f: _Fields, text: str) -> None:
+    """``…, 33(1):1–39, 2010.``: the volume, issue and pages before the closing year; the
+    pages the model left out or took for the year (``327:1794, 1992``) are these."""
+    m = _VOLUME_PAGES_YEAR_END.search(text)
+    if m is None or f.volume not in ("", m["v"]):
+        return
+    year = int(m["y"])
+    if f.year not in (None, year) and str(f.year) not in m["p"]:
+        return
+    f.year, f.volume = year, m["v"]
+    if m["i"] and not f.issue:
+        f.issue = m["i"]
+    f.pages = m["p"]
+
+
 # Uzbek and Kazakh *bet* (page) closing an entry: "– Б 63-67.", "–Б 463.", "- 19-b.", "212 б."
 # after a dash or the imprint's period (a Latin "B 17" alone is no page: a series' letter)
 _BET_END = re.compile(
