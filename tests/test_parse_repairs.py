@@ -1467,3 +1467,22 @@ def test_volume_and_pages_before_the_closing_year_are_read(
 ) -> None:
     r = parse_string(text)
     assert (r.year, r.volume, r.issue, r.pages) == numbers
+
+
+def test_a_journals_english_gloss_is_no_part_of_its_name() -> None:
+    r = parse_string(
+        "Medvedev, A.V. (2014). Kontseptsiia biznes-planirovaniia [The concept of business "
+        "planning]. Mezhdunarodnyi zhurnal prikladnykh issledovanii [International journal of "
+        "applied research], No 1, 198–201."
+    )
+    assert (r.title, r.title_translation) == (
+        "Kontseptsiia biznes-planirovaniia", "The concept of business planning")
+    assert (r.container_title, r.issue, r.pages) == (
+        "Mezhdunarodnyi zhurnal prikladnykh issledovanii", "1", "198–201")
+
+
+def test_turkish_labelled_year_volume_and_issue_are_read() -> None:
+    r = parse_string(
+        "ARSLAN, Çetin. Yasaklanmış Hakların Geri Verilmesi, AÜHFD, Yıl: 2007, Cilt:56, Sayı:4"
+    )
+    assert (r.year, r.container_title, r.volume, r.issue) == (2007, "AÜHFD", "56", "4")

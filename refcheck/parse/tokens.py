@@ -31,6 +31,10 @@ _IN_COLLECTION = re.compile(
 )
 # GOST's dash glued to the year after the place: "Тошкент. -1960." (read as "– 1960")
 _DASH_GLUED_YEAR = re.compile(r"(?<=\.)\s[-–—](?=(?:1[5-9]|20)\d\d\b)")
+# Turkish journals' labelled numbers: "Yıl: 2008, Cilt:57, Sayı:1": the year's label goes (the
+# year reads as a year), a space after the others' colon ("Cilt: 57", as most lists write it)
+_TR_YEAR_LABEL = re.compile(r"\bYıl\s?:\s?(?=(?:1[5-9]|20)\d\d\b)")
+_TR_NUMBER_COLON = re.compile(r"\b(Cilt|Sayı)\s?:(?=\d)")
 _NAME_FIRST = re.compile(r"[А-ЯЁІЇЄ][а-яёіїєʼ'-]+,?\s+[А-ЯЁІЇЄ]\.")  # "Волков Г.Н.": no title first
 _DOI_BROKEN = re.compile(r"(\b10\.\d{4,9}/(?:[^\s\"<>]*-)?)\s+(?=[\w(])")
 _GLUED_VANCOUVER_YEAR = re.compile(r"([a-z]{3})((?:19|20)\d\d;\s?\d)")
@@ -152,6 +156,8 @@ def reading_text(text: str) -> str:
         text = _IN_COLLECTION.sub(" // ", text)
     if ". -1" in text or ". -2" in text or ". –1" in text or ". –2" in text:
         text = _DASH_GLUED_YEAR.sub(" – ", text)
+    if "Yıl" in text or "Cilt:" in text or "Sayı:" in text:
+        text = _TR_NUMBER_COLON.sub(r"\1: ", _TR_YEAR_LABEL.sub("", text))
     if ";" in text:
         text = _GLUED_VANCOUVER_YEAR.sub(r"\1 \2", text)  # "Arch Gen Psychiatry1987; 44:69"
     if _GLUED_YEAR_HINT.search(text):

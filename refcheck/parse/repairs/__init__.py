@@ -384,6 +384,10 @@ _BACKREF_PAGES = re.compile(r"(?:\(\d{4}\)|\b\d{4})\.\s+(\d{1,3}(?:,\s*\d{1,3})*
 _PAGE_LABEL_GLUED = re.compile(r"[pP]\d+(?:\s*[-–—]\s*\d+)?")
 
 
+# a journal's name and its English gloss: "Voprosy istorii [Problems of History]"
+_CONTAINER_GLOSS = re.compile(r"\s\[[^\[\]]{3,200}\]$")
+
+
 def repair(f: _Fields, text: str) -> None:
     """Apply each repair whose shape the entry has."""
     if "Текст" in text or "текст" in text or "ображение" in text:
@@ -524,6 +528,10 @@ def repair(f: _Fields, text: str) -> None:
         _numbered_issue(f, text)
     if f.volume and not (f.pages or f.issue) and ") " in text:
         _page_after_the_year(f, text)
+    if f.container_title.endswith("]") and f.type.startswith("article"):
+        m = _CONTAINER_GLOSS.search(f.container_title)
+        if m and m.start() >= 3:  # "Zhurnal [Journal]": APA translates no periodical's name
+            f.container_title = f.container_title[: m.start()]
     if not f.pages and ":" in text[-30:]:
         _volume_pages_then_year(f, text)
     if not f.pages and any(c in text[-12:] for c in "БBbб"):
