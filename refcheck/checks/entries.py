@@ -70,8 +70,9 @@ register(
         name="doi-not-url-form",
         severity=Severity.WARNING,
         stage=_STAGE,
-        summary="APA 7 writes a DOI as a link, https://doi.org/10.xxxx/..., not doi:, DOI: or "
-        "http://dx.doi.org/.",
+        summary="APA 7 writes a DOI as a link, https://doi.org/10.xxxx/..., not doi:, DOI:, "
+        "http://dx.doi.org/ or the link's prefix twice (a reference manager's DOI field holding "
+        "a link: https://doi.org/https://doi.org/10.xxxx/...).",
         bad="Wendt, A. (1992). Anarchy is what states make of it. *International Organization*, "
         "*46*(2), 391–425. doi:10.1017/S0020818300027764",
         good="Wendt, A. (1992). Anarchy is what states make of it. *International Organization*, "
