@@ -244,6 +244,8 @@ def _title_cannot_end_on_a_joiner(tokens: list[str], labels: list[str]) -> None:
         if tokens[k][-1:] in ".:,;?!":
             return
 
+
+# "(to appear).", "(in press).", "(forthcoming).": the date of a work not yet out
 _IN_PRESS_WORDS = tuple(tuple(f"({w})".split()) for w in IN_PRESS_WORDS)
 
 
