@@ -192,16 +192,20 @@ _BARE_INITIALS = re.compile(r"^[A-Z]{1,3}$")
 _YEAR_COMMA = re.compile(r"^(?:1[5-9]|20)\d\d[a-z]?,$")
 
 
+def _initials_then_year(tokens: list[str], labels: list[str], i: int) -> bool:
+    """A name's bare initials at ``i`` (``VA``, ``J``), the bare year after them (``2006,``)."""
+    return (
+        labels[i - 1] == "author"
+        and _BARE_INITIALS.match(tokens[i]) is not None
+        and _YEAR_COMMA.match(tokens[i + 1]) is not None
+    )
+
+
 def _bare_initials_then_year(tokens: list[str], labels: list[str]) -> None:
     """Harvard (AGPS) ``Danilenko, VA & Nagornyy, VP 2006, ‘Title’``: initials without periods
     then the bare year end the names; the model, seeing no period, runs on."""
     for i in range(1, min(len(tokens) - 1, 60)):
-        if (
-            labels[i - 1] == "author"
-            and _BARE_INITIALS.match(tokens[i])
-            and _YEAR_COMMA.match(tokens[i + 1])
-            and labels[i + 1] in ("author", "title")
-        ):
+        if _initials_then_year(tokens, labels, i) and labels[i + 1] in ("author", "title"):
             labels[i], labels[i + 1] = "author", "date"
             return
 
@@ -212,10 +216,8 @@ def _bare_initials_before_the_date(tokens: list[str], labels: list[str]) -> None
     for i in range(1, min(len(tokens) - 1, 60)):
         if labels[i + 1] == "date" and labels[i] != "author":
             if (
-                labels[i - 1] == "author"
-                and tokens[i - 1].endswith(",")
-                and _BARE_INITIALS.match(tokens[i])
-                and _YEAR_COMMA.match(tokens[i + 1])
+                tokens[i - 1].endswith(",")
+                and _initials_then_year(tokens, labels, i)
                 and "title" in labels[i + 2 :]  # "Kubis, ZUM 2006, 370": a law journal's name
             ):
                 labels[i] = "author"
